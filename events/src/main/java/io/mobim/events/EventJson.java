@@ -1,0 +1,30 @@
+package io.mobim.events;
+
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one JSON mapping every producer and consumer of mobim's topics uses, so that a record written by one
+ * module reads the same in another. Dates are ISO-8601 strings; unknown fields are ignored so that a newer
+ * producer can add optional fields without breaking older consumers (required fields are checked by the
+ * records themselves).
+ */
+public final class EventJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private EventJson() {
+    }
+
+    /** The shared mapper; it is immutable and thread-safe. */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}

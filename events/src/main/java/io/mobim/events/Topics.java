@@ -1,0 +1,43 @@
+package io.mobim.events;
+
+import java.util.List;
+
+/**
+ * The Kafka topics that connect the modules (see docs/architecture.md). Every topic is versioned in its
+ * name: an incompatible change of a record's shape gets a new topic, never a silent change of an old one.
+ */
+public final class Topics {
+
+    /** Mobile-originated SMS, keyed by the sender's MSISDN. smpp → im. */
+    public static final String SMS_MO = "sms.mo.v1";
+    /** Mobile-terminated SMS to submit, keyed by the recipient's MSISDN. im → smpp. */
+    public static final String SMS_MT = "sms.mt.v1";
+    /** Delivery receipts and MT outcomes, keyed by the recipient's MSISDN. smpp → im. */
+    public static final String SMS_DLR = "sms.dlr.v1";
+    /** Chargeable facts, keyed by the charged MSISDN. im (outbox) → billing. */
+    public static final String CHARGING = "charging.v1";
+    /** Traffic exchanged with peer operators, keyed by the operator pair. im (outbox) → clearing. */
+    public static final String INTEROP_RECORDS = "interop.records.v1";
+
+    /** Suffix of a dead-letter topic: poison records land there with the reason, keyed as the original. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    /** The topics that carry traffic, in the order of the design document. */
+    public static final List<String> MAIN = List.of(SMS_MO, SMS_MT, SMS_DLR, CHARGING, INTEROP_RECORDS);
+
+    private Topics() {
+    }
+
+    /** The dead-letter topic of {@code topic}: {@code charging.v1} → {@code charging.v1.dlt}. */
+    public static String deadLetter(String topic) {
+        if (topic.endsWith(DEAD_LETTER_SUFFIX)) {
+            throw new IllegalArgumentException("already a dead-letter topic: " + topic);
+        }
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** Every topic the platform needs: the main topics and their dead-letter topics. */
+    public static List<String> all() {
+        return MAIN.stream().flatMap(t -> java.util.stream.Stream.of(t, deadLetter(t))).toList();
+    }
+}
