@@ -1,0 +1,50 @@
+package io.mobim.events.sms;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A mobile-originated SMS as the gateway received it from the SMS-C, reassembled when it came in several
+ * parts. Published on {@code sms.mo.v1}, keyed by {@link #from()}, before the SMS-C is acknowledged.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION}
+ * @param id unique id of this MO, chosen by the gateway; consumers dedupe by it
+ * @param from the subscriber who sent it, E.164
+ * @param to the short code it was sent to
+ * @param text the decoded text (never logged)
+ * @param receivedAt when the gateway received the last part
+ * @param smscId the configured id of the SMS-C link it came through
+ * @param segments how many SMS parts it was made of (1 for a single SMS)
+ * @param smscMessageId the SMS-C's message id of the (first) part, if it gave one; may be null
+ */
+public record SmsMo(int schemaVersion, String id, String from, String to, String text, Instant receivedAt,
+                    String smscId, int segments, String smscMessageId) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public SmsMo {
+        SmsAddresses.requireSchemaVersion(schemaVersion, SCHEMA_VERSION, "SmsMo");
+        SmsAddresses.requireText(id, "id");
+        SmsAddresses.requireE164(from, "from");
+        SmsAddresses.requireShortCode(to, "to");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+        SmsAddresses.requireText(smscId, "smscId");
+        if (segments < 1 || segments > 255) {
+            throw new IllegalArgumentException("segments must be 1..255: " + segments);
+        }
+    }
+
+    /** An MO of the current schema version. */
+    public static SmsMo of(String id, String from, String to, String text, Instant receivedAt, String smscId,
+                           int segments, String smscMessageId) {
+        return new SmsMo(SCHEMA_VERSION, id, from, to, text, receivedAt, smscId, segments, smscMessageId);
+    }
+
+    @Override
+    public String toString() {
+        // the body is never printed and the number is masked: records end up in logs
+        return "SmsMo[id=" + id + ", from=" + SmsAddresses.mask(from) + ", to=" + to + ", chars=" + text.length()
+                + ", segments=" + segments + ", smscId=" + smscId + ", receivedAt=" + receivedAt + "]";
+    }
+}

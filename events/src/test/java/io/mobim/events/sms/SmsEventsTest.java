@@ -1,0 +1,52 @@
+package io.mobim.events.sms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.mobim.events.JsonEventSerde;
+import io.mobim.events.MalformedEvent;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SmsEventsTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T12:00:00Z");
+
+    @Test
+    void moRoundTripsThroughTheSerde() {
+        SmsMo mo = SmsMo.of("mo-1", "+447700900001", "20123", "1 Hello there", AT, "smsc0", 1, "abc");
+        JsonEventSerde<SmsMo> serde = new JsonEventSerde<>(SmsMo.class);
+        assertThat(serde.deserialize("sms.mo.v1", serde.serialize("sms.mo.v1", mo))).isEqualTo(mo);
+    }
+
+    @Test
+    void mtAndDlrRoundTrip() {
+        SmsMt mt = SmsMt.of("req-1", "20123", "+447700900001", "Hi ☺", AT, true, "im.reply");
+        JsonEventSerde<SmsMt> mtSerde = new JsonEventSerde<>(SmsMt.class);
+        assertThat(mtSerde.deserialize("sms.mt.v1", mtSerde.serialize("sms.mt.v1", mt))).isEqualTo(mt);
+        SmsDlr dlr = SmsDlr.of("req-1", "+447700900001", SmsDlr.Status.DELIVERED, List.of("1", "2"), null, AT, null);
+        JsonEventSerde<SmsDlr> dlrSerde = new JsonEventSerde<>(SmsDlr.class);
+        assertThat(dlrSerde.deserialize("sms.dlr.v1", dlrSerde.serialize("sms.dlr.v1", dlr))).isEqualTo(dlr);
+    }
+
+    @Test
+    void invalidNumbersAndVersionsAreMalformed() {
+        assertThatThrownBy(() -> SmsMo.of("mo-1", "07700900001", "20123", "x", AT, "smsc0", 1, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from");
+        assertThatThrownBy(() -> SmsMt.of("r", "20123", "+4477", "x", AT, false, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        String v2 = "{\"schemaVersion\":2,\"requestId\":\"r\",\"from\":\"20123\",\"to\":\"+447700900001\","
+                + "\"text\":\"x\",\"expiresAt\":\"2026-11-23T12:00:00Z\",\"receiptWanted\":false}";
+        assertThatThrownBy(() -> new JsonEventSerde<>(SmsMt.class).deserialize("sms.mt.v1", v2.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("schemaVersion");
+    }
+
+    @Test
+    void numbersAreMaskedAndBodiesNeverPrinted() {
+        assertThat(SmsAddresses.mask("+447700900001")).isEqualTo("+4477009***01");
+        SmsMt mt = SmsMt.of("req-1", "20123", "+447700900001", "secret words", AT, true, null);
+        assertThat(mt.toString()).doesNotContain("secret").doesNotContain("+447700900001");
+    }
+}
