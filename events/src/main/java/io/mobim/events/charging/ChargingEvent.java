@@ -1,5 +1,6 @@
 package io.mobim.events.charging;
 
+import io.mobim.events.sms.SmsAddresses;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -128,6 +129,17 @@ public record ChargingEvent(
     /** SENT or RECEIVED for a message, {@code null} for session data and daily access. */
     public Direction direction() {
         return chargedRole.direction();
+    }
+
+    @Override
+    public String toString() {
+        // records end up in logs: numbers are masked
+        return "ChargingEvent[" + eventId + ", " + kind + "/" + channel + (service ? "/service" : "") + ", " + nodeId + "#"
+                + sequence + ", at=" + eventTime + ", charged=" + SmsAddresses.mask(chargedMsisdn) + " " + chargedRole
+                + ", plan=" + tariffPlan + ", messageId=" + messageId + ", other=" + SmsAddresses.mask(otherParty)
+                + (otherOperator == null ? "" : "@" + otherOperator)
+                + (segments == null ? "" : ", smsc=" + smscReference + ", segments=" + segments)
+                + (bytes == null ? "" : ", bytes=" + bytes) + "]";
     }
 
     /** A builder; {@link Builder#build()} validates as the constructor does. */

@@ -119,6 +119,7 @@ class ChargingEventJsonTest {
         assertThat(sent.key()).isEqualTo("+447700900123");
         assertThat(ChargedRole.RECIPIENT.direction()).isEqualTo(Direction.RECEIVED);
         assertThat(ChargedRole.SUBSCRIBER.direction()).isNull();
+        assertThat(sent.toString()).doesNotContain("+447700900123").doesNotContain("+447700900456");
     }
 
     private void assertMalformed(ObjectNode json) {
