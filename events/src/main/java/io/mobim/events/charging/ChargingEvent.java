@@ -1,5 +1,7 @@
 package io.mobim.events.charging;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import io.mobim.events.sms.SmsAddresses;
 import java.time.Instant;
 import java.util.Objects;
@@ -42,7 +44,7 @@ public record ChargingEvent(
         long sequence,
         ChargingKind kind,
         Channel channel,
-        boolean service,
+        @JsonSetter(nulls = Nulls.AS_EMPTY) boolean service,
         String chargedMsisdn,
         ChargedRole chargedRole,
         String tariffPlan,

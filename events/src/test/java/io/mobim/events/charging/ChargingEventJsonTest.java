@@ -108,6 +108,10 @@ class ChargingEventJsonTest {
         assertMalformed(sms.deepCopy().put("channel", "CLIENT"));          // segments on a client message
         assertThat(serde.deserialize(Topics.CHARGING, EventJson.mapper().writeValueAsBytes(sms.deepCopy().put("newerField", "x"))))
                 .as("unknown fields are ignored").isNotNull();
+        ObjectNode withoutService = sms.deepCopy();
+        withoutService.remove("service");
+        assertThat(serde.deserialize(Topics.CHARGING, EventJson.mapper().writeValueAsBytes(withoutService)).service())
+                .as("service is optional and defaults to false").isFalse();
         assertThatThrownBy(() -> serde.deserialize(Topics.CHARGING, "not json".getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEvent.class);
     }
