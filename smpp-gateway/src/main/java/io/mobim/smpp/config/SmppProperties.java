@@ -1,0 +1,165 @@
+package io.mobim.smpp.config;
+
+import io.mobim.smpp.codec.ConcatMode;
+import io.mobim.smpp.codec.SmsTextDecoder;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code mobim.smpp.*}: the SMS-C links, the MT and MO behaviour and the simulator.
+ *
+ * @param smsc the SMS-Cs to bind to ({@code mobim.smpp.smsc[N].*}); when empty, the gateway binds to the simulator
+ * @param mt MT sending ({@code mobim.smpp.mt.*})
+ * @param mo MO receiving ({@code mobim.smpp.mo.*})
+ * @param simulator the SMS-C simulator ({@code mobim.smpp.simulator.*})
+ */
+@Validated
+@ConfigurationProperties("mobim.smpp")
+public record SmppProperties(@Valid @DefaultValue List<Smsc> smsc, @Valid @DefaultValue Mt mt, @Valid @DefaultValue Mo mo,
+                             @Valid @DefaultValue Simulator simulator) {
+
+    /** How a link binds: one transceiver session, or a transmitter and a receiver session. */
+    public enum BindMode {
+        /** One BIND_TRX session carries MT, MO and receipts. */
+        TRANSCEIVER,
+        /** A BIND_TX session for MT and a BIND_RX session for MO and receipts. */
+        TRANSMITTER_RECEIVER,
+        /** Only BIND_TX: MT only. */
+        TRANSMITTER,
+        /** Only BIND_RX: MO and receipts only. */
+        RECEIVER
+    }
+
+    /**
+     * One SMS-C link, {@code mobim.smpp.smsc[N].*}.
+     *
+     * @param id name of the link in metrics, logs and events (default {@code smsc<N>})
+     * @param host SMS-C address
+     * @param port SMS-C port (default 2775)
+     * @param systemId system_id to bind with
+     * @param password password to bind with (at most 8 characters in SMPP 3.4)
+     * @param systemType system_type (default empty)
+     * @param bindType transceiver (default) or transmitter + receiver
+     * @param throughput most submit_sm per second on this link (default 100)
+     * @param window most submit_sm awaiting their response at once (default 10)
+     * @param enquireLink idle time after which enquire_link is sent (default 30 s)
+     * @param transactionTimeout how long to wait for a response PDU (default 10 s)
+     * @param bindTimeout how long to wait for bind_resp (default 10 s)
+     * @param reconnectInitial first delay before a rebind (default 1 s), doubled up to {@code reconnectMax}
+     * @param reconnectMax longest delay between rebind attempts (default 30 s)
+     * @param defaultAlphabet what data_coding 0 means on MO from this SMS-C (default GSM7)
+     * @param concatenation how long MTs are tied together: UDH (default) or SAR
+     * @param pduProcessorDegree jSMPP worker threads for incoming PDUs (default 8)
+     * @param queueCapacity jSMPP receive queue (default 1000)
+     */
+    public record Smsc(String id, @NotBlank String host, @DefaultValue("2775") @Min(1) @Max(65535) int port,
+                       @NotBlank String systemId, String password, @DefaultValue("") String systemType,
+                       @DefaultValue("TRANSCEIVER") @NotNull BindMode bindType,
+                       @DefaultValue("100") @Min(1) int throughput, @DefaultValue("10") @Min(1) int window,
+                       @DefaultValue("30s") @NotNull Duration enquireLink, @DefaultValue("10s") @NotNull Duration transactionTimeout,
+                       @DefaultValue("10s") @NotNull Duration bindTimeout, @DefaultValue("1s") @NotNull Duration reconnectInitial,
+                       @DefaultValue("30s") @NotNull Duration reconnectMax,
+                       @DefaultValue("GSM7") @NotNull SmsTextDecoder.DefaultAlphabet defaultAlphabet,
+                       @DefaultValue("UDH") @NotNull ConcatMode concatenation,
+                       @DefaultValue("8") @Min(1) int pduProcessorDegree, @DefaultValue("1000") @Min(1) int queueCapacity) {
+
+        /** A link with the defaults, as the gateway uses for the simulator. */
+        public static Smsc of(String id, String host, int port, String systemId, String password) {
+            return new Smsc(id, host, port, systemId, password, "", BindMode.TRANSCEIVER, 100, 10, Duration.ofSeconds(30),
+                    Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
+                    SmsTextDecoder.DefaultAlphabet.GSM7, ConcatMode.UDH, 8, 1000);
+        }
+
+        public Smsc withId(String newId) {
+            return new Smsc(newId, host, port, systemId, password, systemType, bindType, throughput, window, enquireLink,
+                    transactionTimeout, bindTimeout, reconnectInitial, reconnectMax, defaultAlphabet, concatenation,
+                    pduProcessorDegree, queueCapacity);
+        }
+
+        public Smsc withLimits(int newThroughput, int newWindow) {
+            return new Smsc(id, host, port, systemId, password, systemType, bindType, newThroughput, newWindow, enquireLink,
+                    transactionTimeout, bindTimeout, reconnectInitial, reconnectMax, defaultAlphabet, concatenation,
+                    pduProcessorDegree, queueCapacity);
+        }
+
+        public Smsc withReconnect(Duration initial, Duration max) {
+            return new Smsc(id, host, port, systemId, password, systemType, bindType, throughput, window, enquireLink,
+                    transactionTimeout, bindTimeout, initial, max, defaultAlphabet, concatenation, pduProcessorDegree,
+                    queueCapacity);
+        }
+
+        public Smsc withBindType(BindMode mode) {
+            return new Smsc(id, host, port, systemId, password, systemType, mode, throughput, window, enquireLink,
+                    transactionTimeout, bindTimeout, reconnectInitial, reconnectMax, defaultAlphabet, concatenation,
+                    pduProcessorDegree, queueCapacity);
+        }
+
+        public Smsc withConcatenation(ConcatMode mode) {
+            return new Smsc(id, host, port, systemId, password, systemType, bindType, throughput, window, enquireLink,
+                    transactionTimeout, bindTimeout, reconnectInitial, reconnectMax, defaultAlphabet, mode,
+                    pduProcessorDegree, queueCapacity);
+        }
+
+        public Smsc withTransactionTimeout(Duration timeout) {
+            return new Smsc(id, host, port, systemId, password, systemType, bindType, throughput, window, enquireLink,
+                    timeout, bindTimeout, reconnectInitial, reconnectMax, defaultAlphabet, concatenation,
+                    pduProcessorDegree, queueCapacity);
+        }
+    }
+
+    /**
+     * MT sending, {@code mobim.smpp.mt.*}.
+     *
+     * @param maxParts the most SMS parts one MT may take; longer ones are rejected (default 10)
+     * @param retryInitial first delay after a throttled or temporary failure (default 500 ms), doubled up to {@code retryMax}
+     * @param retryMax longest delay between attempts (default 30 s)
+     * @param workers threads submitting MTs; with the window this bounds concurrency (default 32)
+     * @param consumerGroup Kafka consumer group of {@code sms.mt.v1} (default {@code mobim-smpp})
+     * @param concurrency Kafka listener threads (default 1)
+     */
+    public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
+                     @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("32") @Min(1) int workers,
+                     @DefaultValue("mobim-smpp") @NotBlank String consumerGroup, @DefaultValue("1") @Min(1) int concurrency) {
+
+        public static Mt defaults() {
+            return new Mt(10, Duration.ofMillis(500), Duration.ofSeconds(30), 32, "mobim-smpp", 1);
+        }
+    }
+
+    /**
+     * MO receiving, {@code mobim.smpp.mo.*}.
+     *
+     * @param ackTimeout how long a deliver_sm waits for Kafka before it is answered "temporary error" so the
+     *                   SMS-C retries (default 10 s)
+     * @param reassemblyTimeout how long the parts of a long MO are kept waiting for the rest (default 10 min)
+     */
+    public record Mo(@DefaultValue("10s") @NotNull Duration ackTimeout, @DefaultValue("10m") @NotNull Duration reassemblyTimeout) {
+
+        public static Mo defaults() {
+            return new Mo(Duration.ofSeconds(10), Duration.ofMinutes(10));
+        }
+    }
+
+    /**
+     * The SMS-C simulator, {@code mobim.smpp.simulator.*}.
+     *
+     * @param enabled whether it runs; unset means "when no {@code mobim.smpp.smsc[0]} is configured"
+     * @param host address it listens on (default 127.0.0.1)
+     * @param port port it listens on (default 2775; 0 = random)
+     * @param systemId system id it requires, or unset to accept any
+     * @param password password it requires with {@code systemId}
+     * @param receiptDelay delay before a delivery receipt (default 50 ms)
+     */
+    public record Simulator(Boolean enabled, @DefaultValue("127.0.0.1") String host,
+                            @DefaultValue("2775") @Min(0) @Max(65535) int port, String systemId, String password,
+                            @DefaultValue("50ms") Duration receiptDelay) {
+    }
+}
