@@ -1,0 +1,105 @@
+package io.mobim.platform.allinone;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one) running inside this JVM, built from
+ * Kafka's own server classes. It binds 127.0.0.1 only. Its log directory survives restarts unless it is
+ * ephemeral: the storage is formatted once, as {@code kafka-storage format} would, and reused afterwards.
+ */
+final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    private final KafkaRaftServer server;
+    private final String bootstrapServers;
+    private final Path logDir;
+    private final boolean deleteOnClose;
+
+    private EmbeddedKafkaBroker(KafkaRaftServer server, String bootstrapServers, Path logDir, boolean deleteOnClose) {
+        this.server = server;
+        this.bootstrapServers = bootstrapServers;
+        this.logDir = logDir;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /**
+     * Formats {@code logDir} if it holds no Kafka storage yet and starts the broker.
+     *
+     * @param port the client port on 127.0.0.1
+     * @param partitions the default partition count of topics created without one
+     */
+    static EmbeddedKafkaBroker start(Path logDir, int port, int partitions, boolean deleteOnClose) throws Exception {
+        Files.createDirectories(logDir);
+        int clientPort = port;
+        int controllerPort = FreePorts.pick();
+        String dir = logDir.toAbsolutePath().toString();
+
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + clientPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + clientPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", dir);
+        p.put("num.partitions", Integer.toString(partitions));
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "1");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "1");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "false");
+        KafkaConfig config = KafkaConfig.fromProps(p, false);
+
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(dir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
+        server.startup();
+        return new EmbeddedKafkaBroker(server, "127.0.0.1:" + clientPort, logDir, deleteOnClose);
+    }
+
+    /** What {@code kafka-storage format} does, once: a second start reuses the storage, its cluster id and its data. */
+    private static void format(String dir) throws Exception {
+        new Formatter()
+                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(1)
+                .setControllerListenerName("CONTROLLER")
+                .setMetadataLogDirectory(dir)
+                .setDirectories(List.of(dir))
+                .setReleaseVersion(MetadataVersion.latestProduction())
+                .setUnstableFeatureVersionsEnabled(false)
+                .setIgnoreFormatted(false)
+                .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                .run();
+    }
+
+    String bootstrapServers() {
+        return bootstrapServers;
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.shutdown();
+        server.awaitShutdown();
+        if (deleteOnClose) {
+            FileTrees.delete(logDir);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.mobim.platform.allinone;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A real PostgreSQL server (zonky's packaged binaries) started as a child process. Its data directory
+ * survives restarts unless it is ephemeral: initdb runs only when the directory holds no cluster yet.
+ */
+final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final Path dataDir;
+    private final boolean deleteOnClose;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDir, boolean deleteOnClose) {
+        this.postgres = postgres;
+        this.dataDir = dataDir;
+        this.deleteOnClose = deleteOnClose;
+    }
+
+    /** Runs initdb if {@code dataDir} holds no cluster yet, then starts the server on 127.0.0.1:{@code port}. */
+    static EmbeddedPostgresServer start(Path dataDir, int port, boolean deleteOnClose) throws IOException {
+        Files.createDirectories(dataDir.getParent());
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(false)
+                .setPort(port)
+                .setPGStartupWait(Duration.ofSeconds(30))
+                // the application stops the server when its context closes, after every bean that uses it
+                .setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("max_connections", "200")
+                .start();
+        return new EmbeddedPostgresServer(postgres, dataDir, deleteOnClose);
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+        if (deleteOnClose) {
+            FileTrees.delete(dataDir);
+        }
+    }
+}

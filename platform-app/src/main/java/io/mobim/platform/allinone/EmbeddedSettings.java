@@ -1,0 +1,31 @@
+package io.mobim.platform.allinone;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The all-in-one runtime's embedded services. Each one starts only when its external counterpart is not
+ * configured: {@code spring.datasource.url} replaces the embedded PostgreSQL, {@code spring.kafka.bootstrap-servers}
+ * the embedded Kafka broker.
+ *
+ * @param enabled start embedded services at all (default true; false requires external PostgreSQL and Kafka)
+ * @param dataDir where the embedded PostgreSQL cluster and Kafka log live, so state survives a restart (default {@code ./data})
+ * @param ephemeral use a fresh temporary directory instead of {@code dataDir}, deleted on shutdown (default false; tests)
+ * @param postgresPort PostgreSQL's port on 127.0.0.1; 0 picks a free one (default 0)
+ * @param kafkaPort the Kafka broker's client port on 127.0.0.1; 0 picks a free one (default 0)
+ * @param kafkaPartitions default partition count of the embedded broker (default 3)
+ */
+@Validated
+@ConfigurationProperties("mobim.embedded")
+public record EmbeddedSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("./data") @NotBlank String dataDir,
+        @DefaultValue("false") boolean ephemeral,
+        @DefaultValue("0") @Min(0) @Max(65535) int postgresPort,
+        @DefaultValue("0") @Min(0) @Max(65535) int kafkaPort,
+        @DefaultValue("3") @Min(1) int kafkaPartitions) {
+}

@@ -1,0 +1,51 @@
+package io.mobim.platform.allinone;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.env.Environment;
+
+/** Ends the startup log with one short block saying what runs and where, so nobody has to dig for ports. */
+class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
+
+    private final List<ServiceLine> extraLines;
+
+    StartupReport(List<ServiceLine> extraLines) {
+        this.extraLines = extraLines;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        Environment env = event.getApplicationContext().getEnvironment();
+        String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
+        long uptimeMs = event.getTimeTaken() != null ? event.getTimeTaken().toMillis() : -1;
+        List<String> lines = new ArrayList<>();
+        lines.add("mobim is up in " + uptimeMs + " ms, roles: " + env.getProperty("mobim.roles", "im,smpp,billing,clearing"));
+        lines.add("  HTTP        http://127.0.0.1:" + port + "  (health /actuator/health, metrics /actuator/prometheus, API docs /v3/api-docs)");
+        lines.add("  PostgreSQL  " + withoutCredentials(env.getProperty("spring.datasource.url", "(none)"))
+                + (env.containsProperty("mobim.embedded.postgres.running") ? "  (embedded)" : "  (external)"));
+        lines.add("  Kafka       " + env.getProperty("spring.kafka.bootstrap-servers", "(none)")
+                + (env.containsProperty("mobim.embedded.kafka.running") ? "  (embedded)" : "  (external)"));
+        for (ServiceLine line : extraLines) {
+            lines.add(String.format("  %-11s %s", line.name(), line.where()));
+        }
+        if (env.containsProperty("mobim.embedded.data-root")) {
+            lines.add("  Data        " + env.getProperty("mobim.embedded.data-root"));
+        }
+        log.info("\n{}", String.join("\n", lines));
+    }
+
+    private static String withoutCredentials(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
+    }
+
+    /** A line another part of the platform adds to the report (the SMS-C simulator, say). */
+    public record ServiceLine(String name, String where) {
+    }
+}

@@ -1,0 +1,22 @@
+package io.mobim.platform.kafka;
+
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How mobim's topics are created when they do not exist yet.
+ *
+ * @param partitions partitions per topic (default 6: room for six consumers of one group per topic)
+ * @param replicationFactor replicas per partition; 0 uses the broker's default (default 0, which is 1 on the embedded broker)
+ * @param healthTimeout how long the health check waits for the cluster to answer (default 5s)
+ */
+@Validated
+@ConfigurationProperties("mobim.kafka")
+public record KafkaTopicSettings(
+        @DefaultValue("6") @Min(1) int partitions,
+        @DefaultValue("0") @Min(0) short replicationFactor,
+        @DefaultValue("5s") Duration healthTimeout) {
+}

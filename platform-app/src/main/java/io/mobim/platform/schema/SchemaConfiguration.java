@@ -1,0 +1,23 @@
+package io.mobim.platform.schema;
+
+import io.mobim.platform.roles.Role;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+@Configuration(proxyBeanMethods = false)
+class SchemaConfiguration {
+
+    /** One schema per active role, named after it: im, smpp, billing, clearing. */
+    @Bean
+    SchemaMigrations schemaMigrations(DataSource dataSource, Environment env) {
+        List<String> schemas = Arrays.stream(Role.values())
+                .filter(r -> env.getProperty(r.enabledProperty(), Boolean.class, false))
+                .map(Role::id)
+                .toList();
+        return new SchemaMigrations(dataSource, schemas);
+    }
+}

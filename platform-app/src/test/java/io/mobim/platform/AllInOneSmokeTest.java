@@ -1,0 +1,76 @@
+package io.mobim.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mobim.events.Topics;
+import io.mobim.platform.schema.SchemaMigrations;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** The all-in-one platform starts on real embedded services and reports itself healthy. */
+@MobimIntegrationTest
+class AllInOneSmokeTest {
+
+    @Value("${local.server.port}")
+    int port;
+
+    @Autowired
+    KafkaAdmin kafkaAdmin;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    SchemaMigrations migrations;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void healthIsUpWithDatabaseAndKafka() throws Exception {
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"kafka\"");
+        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"db\"").contains("\"kafka\"");
+    }
+
+    @Test
+    void everyTopicOfTheDesignAndItsDeadLetterTopicExists() throws Exception {
+        try (AdminClient admin = AdminClient.create(kafkaAdmin.getConfigurationProperties())) {
+            Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            assertThat(names).containsAll(Topics.all())
+                    .contains("sms.mo.v1", "sms.mt.v1", "sms.dlr.v1", "charging.v1", "interop.records.v1", "charging.v1.dlt");
+        }
+    }
+
+    @Test
+    void flywayMigratedTheImSchema() {
+        assertThat(migrations.migratedSchemas()).contains("im");
+        Integer applied = jdbc.queryForObject("select count(*) from im.flyway_schema_history where success", Integer.class);
+        assertThat(applied).isPositive();
+    }
+
+    @Test
+    void prometheusServesJvmMetrics() throws Exception {
+        HttpResponse<String> metrics = get("/actuator/prometheus");
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"mobim\"");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
