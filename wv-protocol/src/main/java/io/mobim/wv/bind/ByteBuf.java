@@ -1,0 +1,114 @@
+package io.mobim.wv.bind;
+
+import java.util.Arrays;
+
+/** A growable byte array the encoders write into. Not thread-safe; one per encode call. */
+public final class ByteBuf {
+
+    byte[] a;
+    int n;
+
+    public ByteBuf(int capacity) {
+        a = new byte[capacity];
+    }
+
+    private void grow(int extra) {
+        a = Arrays.copyOf(a, Math.max(a.length * 2, n + extra));
+    }
+
+    public void write(int b) {
+        if (n == a.length) {
+            grow(1);
+        }
+        a[n++] = (byte) b;
+    }
+
+    public void write(byte[] b) {
+        if (n + b.length > a.length) {
+            grow(b.length);
+        }
+        System.arraycopy(b, 0, a, n, b.length);
+        n += b.length;
+    }
+
+    public int size() {
+        return n;
+    }
+
+    /** ORs bits into an already written byte (the WBXML content flag of a start tag). */
+    public void or(int pos, int bits) {
+        a[pos] |= (byte) bits;
+    }
+
+    /** WBXML mb_u_int32. */
+    public void writeMbUint(long v) {
+        int shift = 28;
+        while (shift > 0 && (v >>> shift) == 0) {
+            shift -= 7;
+        }
+        for (; shift > 0; shift -= 7) {
+            write((int) ((v >>> shift) & 0x7F) | 0x80);
+        }
+        write((int) (v & 0x7F));
+    }
+
+    /**
+     * UTF-8 of {@code s}; NUL, unpaired surrogates and (when {@code xml}) characters XML 1.0 cannot
+     * carry are replaced by U+FFFD, and {@code & < >} and CR are escaped when {@code xml}.
+     */
+    public void writeText(String s, boolean xml) {
+        int len = s.length();
+        if (n + len * 3 + 16 > a.length) {
+            grow(len * 3 + 16);
+        }
+        byte[] b = a;
+        int p = n;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                if (c >= 0x20 && c != '&' && c != '<' && c != '>' || !xml && c != 0) {
+                    b[p++] = (byte) c;
+                } else if (c == '&' || c == '<' || c == '>' || c == '\r') {
+                    String e = c == '&' ? "&amp;" : c == '<' ? "&lt;" : c == '>' ? "&gt;" : "&#13;";
+                    n = p;
+                    if (n + 8 + (len - i) * 3 > a.length) {
+                        grow(8 + (len - i) * 3);
+                        b = a;
+                    }
+                    for (int k = 0; k < e.length(); k++) {
+                        b[p++] = (byte) e.charAt(k);
+                    }
+                } else if (c == '\t' || c == '\n') {
+                    b[p++] = (byte) c;
+                } else {
+                    p = put3(b, p, 0xFFFD);
+                }
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | (c >> 6));
+                b[p++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < len && Character.isLowSurrogate(s.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, s.charAt(++i));
+                b[p++] = (byte) (0xF0 | (cp >> 18));
+                b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[p++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c) || xml && (c == 0xFFFE || c == 0xFFFF)) {
+                p = put3(b, p, 0xFFFD);
+            } else {
+                p = put3(b, p, c);
+            }
+        }
+        n = p;
+    }
+
+    private static int put3(byte[] b, int p, int c) {
+        b[p++] = (byte) (0xE0 | (c >> 12));
+        b[p++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+        b[p++] = (byte) (0x80 | (c & 0x3F));
+        return p;
+    }
+
+    public byte[] toByteArray() {
+        return Arrays.copyOf(a, n);
+    }
+}

@@ -1,0 +1,46 @@
+package io.mobim.wv.bind;
+
+import java.util.function.Function;
+
+/**
+ * The layout of one record: its fields in element order, and a constructor taking the decoded
+ * values in that order. Lookups from a child tag to a field are one array read.
+ */
+public final class Schema<R> {
+
+    final Class<R> type;
+    final int tag;
+    final Field[] fields;
+    final Function<Object[], R> constructor;
+    private final byte[] fieldByTag = new byte[TagTable.SIZE];
+
+    private Schema(Class<R> type, int tag, Function<Object[], R> constructor, Field[] fields) {
+        this.type = type;
+        this.tag = tag;
+        this.fields = fields;
+        this.constructor = constructor;
+        for (int i = 0; i < fields.length; i++) {
+            fieldByTag[fields[i].tag] = (byte) (i + 1);
+            fieldByTag[fields[i].tag12] = (byte) (i + 1);
+        }
+    }
+
+    static <R> Schema<R> of(Class<R> type, String element, Function<Object[], R> constructor, Field... fields) {
+        return new Schema<>(type, element == null ? -1 : TagTable.require(element), constructor, fields);
+    }
+
+    /** Index of the field fed by this child tag, or -1. */
+    int fieldIndex(int childTag) {
+        return fieldByTag[childTag] - 1;
+    }
+
+    /** The record type. */
+    public Class<R> type() {
+        return type;
+    }
+
+    /** The element tag id of a primitive, or -1 for a structure. */
+    public int tag() {
+        return tag;
+    }
+}

@@ -1,0 +1,17 @@
+package io.mobim.wv.model;
+
+/**
+ * The CSP primitive {@code <RemoveGroupMembers-Request>}.
+ *
+ * @param groupId {@code <GroupID>}, or {@code null} when absent
+ * @param userList {@code <UserList>}, or {@code null} when absent
+ */
+public record RemoveGroupMembersRequest(String groupId, UserList userList) implements Primitive {
+    /** The element name, {@value #ELEMENT}. */
+    public static final String ELEMENT = "RemoveGroupMembers-Request";
+
+    @Override
+    public String elementName() {
+        return ELEMENT;
+    }
+}

@@ -1,0 +1,16 @@
+package io.mobim.wv.model;
+
+/**
+ * The CSP primitive {@code <UpdatePresence-Request>}.
+ *
+ * @param presenceSubList {@code <PresenceSubList>}, or {@code null} when absent
+ */
+public record UpdatePresenceRequest(WvNode presenceSubList) implements Primitive {
+    /** The element name, {@value #ELEMENT}. */
+    public static final String ELEMENT = "UpdatePresence-Request";
+
+    @Override
+    public String elementName() {
+        return ELEMENT;
+    }
+}

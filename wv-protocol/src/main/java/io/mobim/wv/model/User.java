@@ -1,0 +1,9 @@
+package io.mobim.wv.model;
+
+/**
+ * A CSP structure, carried in several primitives.
+ *
+ * @param userId {@code <UserID>}, or {@code null} when absent
+ */
+public record User(String userId) {
+}

@@ -1,0 +1,423 @@
+package io.mobim.wv.wbxml;
+
+import io.mobim.wv.CspVersion;
+import io.mobim.wv.StatusCode;
+import io.mobim.wv.WvDecodeException;
+import io.mobim.wv.WvLimits;
+import io.mobim.wv.bind.Binder;
+import io.mobim.wv.bind.Elem;
+import io.mobim.wv.bind.TagTable;
+import io.mobim.wv.model.WvMessage;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads CSP WBXML (WBXML 1.1-1.3, reference section 10) without recursion: one pass over the
+ * bytes builds the element tree, every length and index is checked against what is left, nesting
+ * is bounded by the caller's depth limit, so hostile input ends in a {@link WvDecodeException}
+ * after at most one pass.
+ *
+ * <p>Lenient where real clients are: integers and date-times as {@code OPAQUE} or as text, value
+ * tokens ({@code EXT_T_0}) or inline strings, string-table references, {@code LITERAL} tags,
+ * the xmlns attributes present (handsets) or absent (libwbxml, which then gives the version by its
+ * public id, numeric or as a string). Unknown tags are skipped with their subtree, unknown
+ * attributes and extension tokens ignored. The version comes from the root xmlns attribute, else
+ * the public id, else 1.2.
+ *
+ * <p>Holds only its limits: thread-safe.
+ */
+public final class WbxmlDecoder {
+
+    private static final Charset[] CHARSETS = new Charset[1024];
+
+    static {
+        CHARSETS[0] = StandardCharsets.UTF_8; // unknown: assume UTF-8
+        CHARSETS[3] = StandardCharsets.US_ASCII;
+        CHARSETS[4] = StandardCharsets.ISO_8859_1;
+        CHARSETS[106] = StandardCharsets.UTF_8;
+    }
+
+    private final WvLimits limits;
+
+    public WbxmlDecoder(WvLimits limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("limits");
+        }
+        this.limits = limits;
+    }
+
+    public WvMessage decode(byte[] body) throws WvDecodeException {
+        return decode(body, 0, body.length);
+    }
+
+    public WvMessage decode(byte[] body, int offset, int length) throws WvDecodeException {
+        if (length > limits.maxBytes()) {
+            throw WvDecodeException.badRequest("message of " + length + " bytes exceeds the limit of " + limits.maxBytes());
+        }
+        if (offset < 0 || length < 0 || offset + length > body.length) {
+            throw new IllegalArgumentException("offset/length");
+        }
+        try {
+            return new Parser(body, offset, offset + length, limits.maxDepth()).parse();
+        } catch (ArrayIndexOutOfBoundsException | NegativeArraySizeException | IllegalArgumentException e) {
+            // defensive: every read is bounds-checked, this is not expected
+            throw WvDecodeException.badRequest("malformed WBXML");
+        }
+    }
+
+    private static final class Parser {
+        final byte[] b;
+        final int end;
+        final int maxDepth;
+        int p;
+        Charset charset;
+        int strtbl;
+        int strtblLen;
+        CspVersion version;
+        CspVersion xmlnsVersion;
+        boolean xmlnsUnsupported;
+
+        Parser(byte[] b, int off, int end, int maxDepth) {
+            this.b = b;
+            this.p = off;
+            this.end = end;
+            this.maxDepth = maxDepth;
+        }
+
+        private static WvDecodeException bad(String reason) {
+            return WvDecodeException.badRequest(reason);
+        }
+
+        private int u8() throws WvDecodeException {
+            if (p >= end) {
+                throw bad("truncated WBXML");
+            }
+            return b[p++] & 0xFF;
+        }
+
+        private int mbUint() throws WvDecodeException {
+            long v = 0;
+            for (int i = 0; i < 5; i++) {
+                int c = u8();
+                v = (v << 7) | (c & 0x7F);
+                if ((c & 0x80) == 0) {
+                    if (v > Integer.MAX_VALUE) {
+                        throw bad("mb_u_int32 out of range");
+                    }
+                    return (int) v;
+                }
+            }
+            throw bad("mb_u_int32 longer than 5 bytes");
+        }
+
+        WvMessage parse() throws WvDecodeException {
+            int wbxmlVersion = u8();
+            if (wbxmlVersion > 0x03) {
+                throw new WvDecodeException(StatusCode.UNSUPPORTED_MEDIA_TYPE, "not WBXML (version byte " + wbxmlVersion + ")");
+            }
+            int publicId = mbUint();
+            int publicIdIndex = -1;
+            if (publicId == 0) {
+                publicIdIndex = mbUint();
+            }
+            int cs = wbxmlVersion == 0 ? 106 : mbUint();
+            charset = cs < CHARSETS.length ? CHARSETS[cs] : null;
+            if (charset == null) {
+                throw new WvDecodeException(StatusCode.UNSUPPORTED_MEDIA_TYPE, "WBXML charset " + cs + " is not supported");
+            }
+            strtblLen = mbUint();
+            if (strtblLen > end - p) {
+                throw bad("string table longer than the message");
+            }
+            strtbl = p;
+            p += strtblLen;
+            version = publicIdVersion(publicId, publicIdIndex);
+            Elem root = body();
+            CspVersion v = xmlnsVersion != null ? xmlnsVersion : version != null ? version : CspVersion.V1_2;
+            return Binder.toMessage(root, v);
+        }
+
+        private CspVersion publicIdVersion(int id, int index) throws WvDecodeException {
+            switch (id) {
+                case 0x10:
+                    return CspVersion.V1_1;
+                case 0x11:
+                    return CspVersion.V1_2;
+                case 0x0F:
+                case 0x12:
+                    throw new WvDecodeException(StatusCode.VERSION_NOT_SUPPORTED, "WBXML public id " + id + " is not CSP 1.1 or 1.2");
+                case 0x00: {
+                    String s = tableString(index);
+                    if (s.contains("CSP 1.1")) {
+                        return CspVersion.V1_1;
+                    }
+                    if (s.contains("CSP 1.2")) {
+                        return CspVersion.V1_2;
+                    }
+                    if (s.contains("CSP")) {
+                        throw new WvDecodeException(StatusCode.VERSION_NOT_SUPPORTED, "CSP version of the public id is not 1.1 or 1.2");
+                    }
+                    throw new WvDecodeException(StatusCode.UNSUPPORTED_MEDIA_TYPE, "WBXML document is not WV-CSP");
+                }
+                case 0x01:
+                    return null; // unknown: the xmlns attribute (or the default) decides
+                default:
+                    throw new WvDecodeException(StatusCode.UNSUPPORTED_MEDIA_TYPE, "WBXML public id " + id + " is not WV-CSP");
+            }
+        }
+
+        private String tableString(int index) throws WvDecodeException {
+            if (index < 0 || index >= strtblLen) {
+                throw bad("string table reference out of range");
+            }
+            int s = strtbl + index;
+            int e = s;
+            int tEnd = strtbl + strtblLen;
+            while (e < tEnd && b[e] != 0) {
+                e++;
+            }
+            return new String(b, s, e - s, charset);
+        }
+
+        private String inline() throws WvDecodeException {
+            int s = p;
+            while (p < end && b[p] != 0) {
+                p++;
+            }
+            if (p >= end) {
+                throw bad("unterminated inline string");
+            }
+            String str = new String(b, s, p - s, charset);
+            p++;
+            return str;
+        }
+
+        /** The body: optional PIs, the root element, optional PIs. Iterative. */
+        private Elem body() throws WvDecodeException {
+            Elem[] stack = new Elem[Math.min(maxDepth, 64)];
+            int depth = 0;
+            int skip = 0;
+            int page = 0;
+            Elem root = null;
+            while (true) {
+                if (p >= end) {
+                    if (root != null && depth == 0) {
+                        return root;
+                    }
+                    throw bad(root == null ? "no root element" : "truncated WBXML: unclosed elements");
+                }
+                int t = u8();
+                switch (t) {
+                    case 0x00 -> page = u8();
+                    case 0x01 -> {
+                        if (depth == 0) {
+                            throw bad("END without an open element");
+                        }
+                        depth--;
+                        if (skip > 0) {
+                            skip--;
+                        }
+                    }
+                    case 0x02 -> {
+                        int cp = mbUint();
+                        if (!Character.isValidCodePoint(cp) || Character.isSurrogate((char) cp) && cp < 0x10000) {
+                            throw bad("bad character entity");
+                        }
+                        text(stack, depth, skip, Character.toString(cp));
+                    }
+                    case 0x03 -> text(stack, depth, skip, inline());
+                    case 0x40, 0x41, 0x42 -> inline(); // EXT_I_n: no meaning in CSP
+                    case 0x43 -> pi();
+                    case 0x80 -> {
+                        String v = TagTable.value(mbUint());
+                        if (v != null) {
+                            text(stack, depth, skip, v);
+                        }
+                    }
+                    case 0x81, 0x82 -> mbUint(); // EXT_T_1/2: no meaning in CSP
+                    case 0x83 -> text(stack, depth, skip, tableString(mbUint()));
+                    case 0xC0, 0xC1, 0xC2 -> {
+                        // EXT_n: no meaning in CSP
+                    }
+                    case 0xC3 -> {
+                        int len = mbUint();
+                        if (len > end - p) {
+                            throw bad("OPAQUE longer than the message");
+                        }
+                        int s = p;
+                        p += len;
+                        if (skip == 0 && depth > 0) {
+                            stack[depth - 1].appendText(opaque(stack[depth - 1].tag, s, len));
+                        }
+                    }
+                    default -> {
+                        // a tag: token, LITERAL (0x04) or with attribute/content bits
+                        if (depth == 0 && root != null) {
+                            throw bad("content after the root element");
+                        }
+                        int id;
+                        if ((t & 0x3F) == 0x04) {
+                            id = TagTable.id(tableString(mbUint()));
+                        } else {
+                            int token = t & 0x3F;
+                            id = token < 5 || page > 0x0A ? -1 : (page << 6) | token;
+                            if (id >= 0 && TagTable.name(id) == null) {
+                                id = -1;
+                            }
+                        }
+                        if (depth >= maxDepth) {
+                            throw bad("elements nested deeper than " + maxDepth);
+                        }
+                        boolean isRoot = depth == 0;
+                        if (isRoot && id != Binder.WV_CSP_MESSAGE) {
+                            throw bad("root element is not WV-CSP-Message");
+                        }
+                        if ((t & 0x80) != 0) {
+                            attributes(isRoot);
+                        }
+                        if ((t & 0x40) == 0) {
+                            if (skip == 0 && id >= 0) {
+                                Elem e = new Elem(id);
+                                if (isRoot) {
+                                    root = e;
+                                    return root;
+                                }
+                                stack[depth - 1].add(e);
+                            }
+                            break;
+                        }
+                        if (skip > 0 || id < 0) {
+                            skip++;
+                            if (isRoot) {
+                                throw bad("root element is not WV-CSP-Message");
+                            }
+                        } else {
+                            Elem e = new Elem(id);
+                            if (isRoot) {
+                                root = e;
+                            } else {
+                                stack[depth - 1].add(e);
+                            }
+                            if (depth == stack.length) {
+                                stack = java.util.Arrays.copyOf(stack, Math.min(maxDepth, stack.length * 2));
+                            }
+                            stack[depth] = e;
+                        }
+                        depth++;
+                    }
+                }
+                if (depth == 0 && root != null) {
+                    skipTrailing();
+                    return root;
+                }
+            }
+        }
+
+        private static void text(Elem[] stack, int depth, int skip, String s) {
+            if (skip == 0 && depth > 0) {
+                stack[depth - 1].appendText(s);
+            }
+        }
+
+        private void skipTrailing() throws WvDecodeException {
+            while (p < end) {
+                int t = u8();
+                if (t == 0x43) {
+                    pi();
+                } else {
+                    throw bad("content after the root element");
+                }
+            }
+        }
+
+        private void pi() throws WvDecodeException {
+            attributes(false);
+        }
+
+        /** Reads attributes up to END; keeps only the CSP xmlns version of the root. */
+        private void attributes(boolean root) throws WvDecodeException {
+            int attr = -1;
+            StringBuilder value = null;
+            while (true) {
+                int t = u8();
+                if (t == 0x01) {
+                    break;
+                }
+                switch (t) {
+                    case 0x00 -> u8(); // attribute code page: CSP has only page 0
+                    case 0x02 -> mbUint();
+                    case 0x03 -> {
+                        String s = inline();
+                        if (value != null) {
+                            value.append(s);
+                        }
+                    }
+                    case 0x04 -> {
+                        finishAttr(root, attr, value);
+                        tableString(mbUint());
+                        attr = -1;
+                        value = null;
+                    }
+                    case 0x40, 0x41, 0x42 -> inline();
+                    case 0x80, 0x81, 0x82 -> mbUint();
+                    case 0x83 -> {
+                        String s = tableString(mbUint());
+                        if (value != null) {
+                            value.append(s);
+                        }
+                    }
+                    case 0xC0, 0xC1, 0xC2 -> {
+                    }
+                    case 0xC3 -> {
+                        int len = mbUint();
+                        if (len > end - p) {
+                            throw bad("OPAQUE longer than the message");
+                        }
+                        p += len;
+                    }
+                    default -> {
+                        if (t < 0x80) { // attribute start
+                            finishAttr(root, attr, value);
+                            attr = t;
+                            value = root && t >= 0x05 && t <= 0x0A ? new StringBuilder(4) : null;
+                        }
+                        // else an attribute value token: CSP defines none
+                    }
+                }
+            }
+            finishAttr(root, attr, value);
+        }
+
+        private void finishAttr(boolean root, int attr, StringBuilder value) throws WvDecodeException {
+            if (!root || value == null) {
+                return;
+            }
+            CspVersion v = CspVersion.ofLabel(value.toString());
+            if (v != null) {
+                xmlnsVersion = v;
+            } else if (attr == 0x05 || attr == 0x08) {
+                throw new WvDecodeException(StatusCode.VERSION_NOT_SUPPORTED, "CSP namespace version is not 1.1 or 1.2");
+            }
+        }
+
+        private String opaque(int tag, int s, int len) throws WvDecodeException {
+            if (WbxmlTypes.INTEGER_READ[tag]) {
+                if (len > 8) {
+                    throw bad("OPAQUE integer longer than 8 bytes");
+                }
+                long v = 0;
+                for (int i = 0; i < len; i++) {
+                    v = v << 8 | (b[s + i] & 0xFF);
+                }
+                return Long.toUnsignedString(v);
+            }
+            if (WbxmlTypes.DATE[tag]) {
+                String d = WbxmlTypes.date(b, s, len);
+                if (d != null) {
+                    return d;
+                }
+            }
+            return new String(b, s, len, charset);
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package io.mobim.wv.wbxml;
+
+import io.mobim.wv.CspVersion;
+import io.mobim.wv.bind.Binder;
+import io.mobim.wv.bind.ByteBuf;
+import io.mobim.wv.bind.Sink;
+import io.mobim.wv.bind.TagTable;
+import io.mobim.wv.model.WvMessage;
+
+/**
+ * Writes a message as CSP WBXML ({@code application/vnd.wv.csp.wbxml}) the way handsets do
+ * (reference section 10): WBXML 1.3, public id 0x10 (1.1) or 0x11 (1.2), UTF-8, no string table;
+ * {@code WV-CSP-Message}, {@code TransactionContent} and {@code PresenceSubList} carry their xmlns
+ * as an attribute-start token plus the version suffix; integers and date-times as {@code OPAQUE};
+ * a string equal to a value-token entry as {@code EXT_T_0}; other strings inline.
+ * Stateless and shared: use {@link #INSTANCE}.
+ */
+public final class WbxmlEncoder {
+
+    public static final WbxmlEncoder INSTANCE = new WbxmlEncoder();
+
+    static final int SWITCH_PAGE = 0x00;
+    static final int END = 0x01;
+    static final int STR_I = 0x03;
+    static final int EXT_T_0 = 0x80;
+    static final int OPAQUE = 0xC3;
+
+    private WbxmlEncoder() {
+    }
+
+    /** Encodes in the message's own version. */
+    public byte[] encode(WvMessage message) {
+        return encode(message, message.version());
+    }
+
+    /** Encodes in version {@code version}. */
+    public byte[] encode(WvMessage message, CspVersion version) {
+        Writer w = new Writer(version);
+        Binder.write(message, version, w);
+        return w.buf.toByteArray();
+    }
+
+    private static final class Writer implements Sink {
+        final ByteBuf buf = new ByteBuf(512);
+        final byte[] suffix;
+        final int attrBase;
+        final int[] pos = new int[64];
+        final boolean[] content = new boolean[64];
+        int depth;
+        int page;
+
+        Writer(CspVersion v) {
+            buf.write(0x03);
+            buf.writeMbUint(v.wbxmlPublicId());
+            buf.write(0x6A);
+            buf.write(0x00);
+            suffix = v.label().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            attrBase = v == CspVersion.V1_1 ? 0x05 : 0x08;
+        }
+
+        private void markContent() {
+            if (depth > 0 && !content[depth - 1]) {
+                buf.or(pos[depth - 1], 0x40);
+                content[depth - 1] = true;
+            }
+        }
+
+        private void token(int tag) {
+            int p = tag >> 6;
+            if (p != page) {
+                buf.write(SWITCH_PAGE);
+                buf.write(p);
+                page = p;
+            }
+        }
+
+        @Override
+        public void start(int tag) {
+            markContent();
+            token(tag);
+            int attr = tag == Binder.WV_CSP_MESSAGE ? 0 : tag == Binder.TRANSACTION_CONTENT ? 2
+                    : tag == Binder.PRESENCE_SUB_LIST ? 1 : -1;
+            pos[depth] = buf.size();
+            if (attr >= 0) {
+                buf.write((tag & 0x3F) | 0xC0);
+                buf.write(attrBase + attr);
+                buf.write(STR_I);
+                buf.write(suffix);
+                buf.write(0);
+                buf.write(END);
+                content[depth++] = true;
+            } else {
+                buf.write(tag & 0x3F);
+                content[depth++] = false;
+            }
+        }
+
+        @Override
+        public void end() {
+            if (content[--depth]) {
+                buf.write(END);
+            }
+        }
+
+        @Override
+        public void text(String s) {
+            markContent();
+            string(s);
+        }
+
+        private void string(String s) {
+            int t = TagTable.valueToken(s);
+            if (t >= 0) {
+                buf.write(EXT_T_0);
+                buf.writeMbUint(t);
+            } else {
+                buf.write(STR_I);
+                buf.writeText(s, false);
+                buf.write(0);
+            }
+        }
+
+        @Override
+        public void leaf(int tag, String s) {
+            if (tag == Binder.PRESENCE_SUB_LIST) {
+                start(tag);
+                text(s);
+                end();
+                return;
+            }
+            markContent();
+            token(tag);
+            if (s.isEmpty()) {
+                buf.write(tag & 0x3F);
+                return;
+            }
+            buf.write((tag & 0x3F) | 0x40);
+            if (WbxmlTypes.INTEGER[tag]) {
+                long v = WbxmlTypes.digits(s);
+                if (v >= 0) {
+                    opaque(v);
+                    buf.write(END);
+                    return;
+                }
+            } else if (WbxmlTypes.DATE[tag]) {
+                byte[] d = WbxmlTypes.date(s);
+                if (d != null) {
+                    buf.write(OPAQUE);
+                    buf.write(d.length);
+                    buf.write(d);
+                    buf.write(END);
+                    return;
+                }
+            }
+            string(s);
+            buf.write(END);
+        }
+
+        @Override
+        public void leafInt(int tag, long v) {
+            markContent();
+            token(tag);
+            buf.write((tag & 0x3F) | 0x40);
+            if (v >= 0 && WbxmlTypes.INTEGER[tag]) {
+                opaque(v);
+            } else {
+                string(Long.toString(v));
+            }
+            buf.write(END);
+        }
+
+        private void opaque(long v) {
+            int bytes = 1;
+            while (bytes < 8 && (v >>> (bytes * 8)) != 0) {
+                bytes++;
+            }
+            buf.write(OPAQUE);
+            buf.write(bytes);
+            for (int i = bytes - 1; i >= 0; i--) {
+                buf.write((int) (v >>> (i * 8)) & 0xFF);
+            }
+        }
+    }
+}

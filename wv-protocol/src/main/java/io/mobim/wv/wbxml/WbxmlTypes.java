@@ -1,0 +1,130 @@
+package io.mobim.wv.wbxml;
+
+import io.mobim.wv.bind.TagTable;
+
+/**
+ * Which CSP elements carry integers and date-times as WBXML {@code OPAQUE} (reference section 10.2,
+ * libwbxml {@code wbxml_encode_wv_content}, AOSP {@code imps_encoder.cpp}), and the date-time
+ * bit layout: 2 reserved bits, year 12, month 4, day 5, hour 5, minute 6, second 6, then one byte
+ * of time zone ({@code 'Z'}).
+ */
+final class WbxmlTypes {
+
+    static final boolean[] INTEGER = new boolean[TagTable.SIZE];
+    static final boolean[] DATE = new boolean[TagTable.SIZE];
+    /** Integer as OPAQUE when reading only (libwbxml writes SearchID so; handsets send text). */
+    static final boolean[] INTEGER_READ = new boolean[TagTable.SIZE];
+
+    static {
+        for (String n : new String[] {"Code", "ContentSize", "MessageCount", "Validity", "KeepAliveTime",
+                "SearchFindings", "SearchIndex", "SearchLimit", "TimeToLive", "AcceptedCharset",
+                "AcceptedContentLength", "MultiTrans", "ParserSize", "ServerPollMin", "TCPPort", "UDPPort",
+                "HistoryPeriod", "MaxWatcherList"}) {
+            INTEGER[TagTable.id(n)] = true;
+            INTEGER_READ[TagTable.id(n)] = true;
+        }
+        INTEGER_READ[TagTable.id("SearchID")] = true;
+        DATE[TagTable.id("DateTime")] = true;
+        DATE[TagTable.id("DeliveryTime")] = true;
+    }
+
+    private WbxmlTypes() {
+    }
+
+    /** Parses a non-negative decimal of up to 18 digits, or returns -1. */
+    static long digits(String s) {
+        int n = s.length();
+        if (n == 0 || n > 18 || n > 1 && s.charAt(0) == '0') {
+            return -1;
+        }
+        long v = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /**
+     * The 6 OPAQUE bytes of {@code YYYYMMDDTHHMMSSZ} (any upper-case zone letter), or {@code null}
+     * when the text has another shape (it is then sent as a string).
+     */
+    static byte[] date(String s) {
+        if (s.length() != 16 || s.charAt(8) != 'T') {
+            return null;
+        }
+        char tz = s.charAt(15);
+        if (tz < 'A' || tz > 'Z') {
+            return null;
+        }
+        int year = num(s, 0, 4);
+        int month = num(s, 4, 6);
+        int day = num(s, 6, 8);
+        int hour = num(s, 9, 11);
+        int minute = num(s, 11, 13);
+        int second = num(s, 13, 15);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
+                || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        long bits = ((long) year << 26) | ((long) month << 22) | ((long) day << 17) | ((long) hour << 12)
+                | ((long) minute << 6) | second;
+        return new byte[] {(byte) (bits >>> 32), (byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8),
+                (byte) bits, (byte) tz};
+    }
+
+    private static int num(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** Text of an OPAQUE date-time of 5 (no zone) or 6 bytes, or {@code null} for another length. */
+    static String date(byte[] b, int off, int len) {
+        if (len != 5 && len != 6) {
+            return null;
+        }
+        long bits = 0;
+        for (int i = 0; i < 5; i++) {
+            bits = bits << 8 | (b[off + i] & 0xFF);
+        }
+        int year = (int) (bits >>> 26) & 0xFFF;
+        int month = (int) (bits >>> 22) & 0xF;
+        int day = (int) (bits >>> 17) & 0x1F;
+        int hour = (int) (bits >>> 12) & 0x1F;
+        int minute = (int) (bits >>> 6) & 0x3F;
+        int second = (int) bits & 0x3F;
+        StringBuilder sb = new StringBuilder(16);
+        pad(sb, year, 4);
+        pad(sb, month, 2);
+        pad(sb, day, 2);
+        sb.append('T');
+        pad(sb, hour, 2);
+        pad(sb, minute, 2);
+        pad(sb, second, 2);
+        if (len == 6) {
+            int tz = b[off + 5] & 0xFF;
+            if (tz >= 'A' && tz <= 'Z') {
+                sb.append((char) tz);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static void pad(StringBuilder sb, int v, int width) {
+        String s = Integer.toString(v);
+        for (int i = s.length(); i < width; i++) {
+            sb.append('0');
+        }
+        sb.append(s);
+    }
+}

@@ -1,0 +1,200 @@
+package io.mobim.wv.xml;
+
+import io.mobim.wv.CspVersion;
+import io.mobim.wv.StatusCode;
+import io.mobim.wv.WvDecodeException;
+import io.mobim.wv.WvLimits;
+import io.mobim.wv.bind.Binder;
+import io.mobim.wv.bind.Elem;
+import io.mobim.wv.bind.TagTable;
+import io.mobim.wv.model.WvMessage;
+import java.io.ByteArrayInputStream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads CSP XML with the JDK's StAX parser. DTD processing and external entities are off: a
+ * DOCTYPE is accepted (its public identifier even tells the version when the namespace is missing)
+ * but never fetched nor expanded, and an entity it would declare is an error. The version comes
+ * from the {@code WV-CSP-Message} namespace. Elements this codec does not know (vendor extensions)
+ * are skipped with their subtree; unknown attributes are ignored.
+ *
+ * <p>Holds only its limits: thread-safe.
+ */
+public final class XmlDecoder {
+
+    private static final XMLInputFactory FACTORY = factory();
+
+    private final WvLimits limits;
+
+    public XmlDecoder(WvLimits limits) {
+        if (limits == null) {
+            throw new IllegalArgumentException("limits");
+        }
+        this.limits = limits;
+    }
+
+    private static XMLInputFactory factory() {
+        XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+        f.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
+        f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
+        f.setProperty(XMLInputFactory.IS_COALESCING, Boolean.TRUE);
+        f.setXMLResolver((publicId, systemId, base, ns) -> {
+            throw new XMLStreamException("external resources are not fetched");
+        });
+        return f;
+    }
+
+    public WvMessage decode(byte[] body) throws WvDecodeException {
+        return decode(body, 0, body.length);
+    }
+
+    public WvMessage decode(byte[] body, int offset, int length) throws WvDecodeException {
+        if (length > limits.maxBytes()) {
+            throw WvDecodeException.badRequest("message of " + length + " bytes exceeds the limit of " + limits.maxBytes());
+        }
+        if (length == 0) {
+            throw WvDecodeException.badRequest("empty body");
+        }
+        if (length >= 2 && body[offset] <= 0x03 && body[offset] >= 0x00 && (body[offset + 1] == 0x10 || body[offset + 1] == 0x11)) {
+            throw new WvDecodeException(StatusCode.UNSUPPORTED_MEDIA_TYPE, "WBXML body where XML was expected");
+        }
+        XMLStreamReader r = null;
+        try {
+            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body, offset, length));
+            return read(r);
+        } catch (XMLStreamException e) {
+            throw WvDecodeException.badRequest("malformed XML: " + firstLine(e.getMessage()));
+        } catch (RuntimeException e) {
+            throw WvDecodeException.badRequest("malformed XML: " + e.getClass().getSimpleName());
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException | RuntimeException ignored) {
+                    // nothing to release
+                }
+            }
+        }
+    }
+
+    private WvMessage read(XMLStreamReader r) throws XMLStreamException, WvDecodeException {
+        int maxDepth = limits.maxDepth();
+        Elem[] stack = new Elem[Math.min(maxDepth, 64)];
+        int depth = 0;
+        int skip = 0;
+        Elem root = null;
+        String rootNs = null;
+        String trcNs = null;
+        String dtd = null;
+        while (r.hasNext()) {
+            switch (r.next()) {
+                case XMLStreamConstants.START_ELEMENT -> {
+                    if (depth >= maxDepth) {
+                        throw WvDecodeException.badRequest("elements nested deeper than " + maxDepth);
+                    }
+                    if (skip > 0) {
+                        skip++;
+                        depth++;
+                        break;
+                    }
+                    int tag = TagTable.id(r.getLocalName());
+                    if (depth == 0) {
+                        if (tag != Binder.WV_CSP_MESSAGE) {
+                            throw new WvDecodeException(StatusCode.BAD_REQUEST, "root element is not WV-CSP-Message");
+                        }
+                        rootNs = r.getNamespaceURI();
+                    }
+                    if (tag < 0) {
+                        skip = 1;
+                        depth++;
+                        break;
+                    }
+                    Elem e = new Elem(tag);
+                    if (depth == 0) {
+                        root = e;
+                    } else {
+                        stack[depth - 1].add(e);
+                    }
+                    if (depth == stack.length) {
+                        stack = java.util.Arrays.copyOf(stack, Math.min(maxDepth, stack.length * 2));
+                    }
+                    stack[depth++] = e;
+                    if (tag == Binder.TRANSACTION_CONTENT && trcNs == null) {
+                        trcNs = r.getNamespaceURI();
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    depth--;
+                    if (skip > 0) {
+                        skip--;
+                    } else {
+                        stack[depth].trimIndentation();
+                    }
+                }
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (skip == 0 && depth > 0) {
+                        stack[depth - 1].appendText(r.getText());
+                    }
+                }
+                case XMLStreamConstants.DTD -> dtd = r.getText();
+                case XMLStreamConstants.ENTITY_REFERENCE ->
+                        throw WvDecodeException.badRequest("entity references are not supported");
+                default -> {
+                    // comments, processing instructions, document start/end
+                }
+            }
+        }
+        if (root == null) {
+            throw WvDecodeException.badRequest("no root element");
+        }
+        return Binder.toMessage(root, version(rootNs, trcNs, dtd));
+    }
+
+    private static CspVersion version(String rootNs, String trcNs, String dtd) throws WvDecodeException {
+        CspVersion v = CspVersion.ofCspNamespace(rootNs);
+        if (v != null) {
+            return v;
+        }
+        if (rootNs != null && !rootNs.isEmpty()) {
+            if (rootNs.contains("wireless-village.org") || rootNs.contains("openmobilealliance.org")) {
+                throw new WvDecodeException(StatusCode.VERSION_NOT_SUPPORTED, "CSP namespace " + rootNs + " is not 1.1 or 1.2");
+            }
+            throw WvDecodeException.badRequest("unknown namespace on WV-CSP-Message");
+        }
+        if (dtd != null) {
+            if (dtd.contains("CSP 1.2")) {
+                return CspVersion.V1_2;
+            }
+            if (dtd.contains("CSP 1.1")) {
+                return CspVersion.V1_1;
+            }
+            if (dtd.contains("CSP 1.")) {
+                throw new WvDecodeException(StatusCode.VERSION_NOT_SUPPORTED, "CSP version of the DOCTYPE is not 1.1 or 1.2");
+            }
+        }
+        if (trcNs != null) {
+            if (trcNs.endsWith("TRC1.2")) {
+                return CspVersion.V1_2;
+            }
+            if (trcNs.endsWith("TRC1.1")) {
+                return CspVersion.V1_1;
+            }
+        }
+        throw WvDecodeException.badRequest("no CSP namespace on WV-CSP-Message");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int i = s.lastIndexOf("\nMessage: ");
+        String m = i >= 0 ? s.substring(i + 10) : s;
+        int nl = m.indexOf('\n');
+        m = nl >= 0 ? m.substring(0, nl) : m;
+        return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+}
