@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.events.Topics;
 import io.mobim.platform.schema.SchemaMigrations;
+import io.mobim.smpp.simulator.SmscSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +12,11 @@ import java.net.http.HttpResponse;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
+import org.jsmpp.bean.BindType;
+import org.jsmpp.bean.NumberingPlanIndicator;
+import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.session.BindParameter;
+import org.jsmpp.session.SMPPSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +38,9 @@ class AllInOneSmokeTest {
 
     @Autowired
     SchemaMigrations migrations;
+
+    @Autowired
+    SmscSimulator simulator;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -67,6 +76,20 @@ class AllInOneSmokeTest {
         HttpResponse<String> metrics = get("/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"mobim\"");
+    }
+
+    @Test
+    void smscSimulatorAcceptsAnSmppBind() throws Exception {
+        int before = simulator.boundSessions();
+        SMPPSession esme = new SMPPSession();
+        try {
+            String smscId = esme.connectAndBind("127.0.0.1", simulator.port(), new BindParameter(BindType.BIND_TRX,
+                    "smoketest", "secret", "", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null));
+            assertThat(smscId).isEqualTo(SmscSimulator.SMSC_SYSTEM_ID);
+            assertThat(simulator.boundSessions()).isEqualTo(before + 1);
+        } finally {
+            esme.unbindAndClose();
+        }
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,5 +1,6 @@
 package io.mobim.platform.allinone;
 
+import io.mobim.smpp.simulator.SmscSimulator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -10,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class AllInOneConfiguration {
 
     @Bean
-    StartupReport startupReport(ObjectProvider<StartupReport.ServiceLine> lines) {
-        return new StartupReport(lines.orderedStream().toList());
+    StartupReport startupReport(ObjectProvider<StartupReport.ServiceLine> lines, ObjectProvider<SmscSimulator> simulator) {
+        return new StartupReport(lines.orderedStream().toList(), simulator);
     }
 
     @Bean

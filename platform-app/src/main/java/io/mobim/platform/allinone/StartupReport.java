@@ -1,7 +1,9 @@
 package io.mobim.platform.allinone;
 
+import io.mobim.smpp.simulator.SmscSimulator;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,9 +16,11 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
     private final List<ServiceLine> extraLines;
+    private final ObjectProvider<SmscSimulator> simulator;
 
-    StartupReport(List<ServiceLine> extraLines) {
+    StartupReport(List<ServiceLine> extraLines, ObjectProvider<SmscSimulator> simulator) {
         this.extraLines = extraLines;
+        this.simulator = simulator;
     }
 
     @Override
@@ -31,6 +35,8 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
                 + (env.containsProperty("mobim.embedded.postgres.running") ? "  (embedded)" : "  (external)"));
         lines.add("  Kafka       " + env.getProperty("spring.kafka.bootstrap-servers", "(none)")
                 + (env.containsProperty("mobim.embedded.kafka.running") ? "  (embedded)" : "  (external)"));
+        simulator.ifAvailable(sim -> lines.add("  SMS-C       smpp://" + sim.host() + ":" + sim.port()
+                + "  (simulator; handset API /api/v1/simulator/mo and /api/v1/simulator/mt)"));
         for (ServiceLine line : extraLines) {
             lines.add(String.format("  %-11s %s", line.name(), line.where()));
         }
