@@ -157,6 +157,10 @@ public final class Binder {
             case NODE:
                 return node(c);
             default:
+                if (f.sub == Schemas.CLIENT_ID && c.first == null && c.text != null && !c.text.isBlank()) {
+                    // the Esmertec server (AOSP imps_parser_test) sends <ClientID>text</ClientID>
+                    return new io.mobim.wv.model.ClientId(c.text, null);
+                }
                 return read(f.sub, c);
         }
     }

@@ -21,7 +21,9 @@ public final class TagTable {
     private static final String[] NAMES = new String[SIZE];
     private static final Map<String, Integer> IDS = new HashMap<>(1024);
     private static final Map<String, String> ALIASES = new HashMap<>();
-    private static final String[] VALUES = new String[0x80];
+    private static final String[] VALUES = new String[0xC1];
+    /** Value tokens from 0x78 are IMPS 1.3 (AOSP): read, never written, since 1.1/1.2 handsets may not know them. */
+    private static final int FIRST_DECODE_ONLY_VALUE = 0x78;
     private static final Map<String, Integer> VALUE_IDS = new HashMap<>(256);
 
     static {
@@ -496,7 +498,80 @@ public final class TagTable {
         v[0x75] = "SMS";
         v[0x76] = "VIDEO_CALL";
         v[0x77] = "VIDEO_STREAM";
-        for (int i = v.length - 1; i >= 0; i--) { // lowest token wins for the duplicates (IM, SMS)
+        // IMPS 1.3 values (AOSP csp13values.gperf), accepted from clients that already send them (e.g. SSMS, SHTTP)
+        v[0x78] = "www.openmobilealliance.org";
+        v[0x79] = "Small";
+        v[0x7A] = "Medium";
+        v[0x7B] = "Big";
+        v[0x7C] = "Huge";
+        v[0x7D] = "Bold";
+        v[0x7E] = "Italic";
+        v[0x7F] = "Underline";
+        v[0x80] = "Black";
+        v[0x81] = "Silver";
+        v[0x82] = "Gray";
+        v[0x83] = "White";
+        v[0x84] = "Maroon";
+        v[0x85] = "Red";
+        v[0x86] = "Purple";
+        v[0x87] = "Fuchsia";
+        v[0x88] = "Green";
+        v[0x89] = "Lime";
+        v[0x8A] = "Olive";
+        v[0x8B] = "Yellow";
+        v[0x8C] = "Navy";
+        v[0x8D] = "Blue";
+        v[0x8E] = "Teal";
+        v[0x8F] = "Aqua";
+        v[0x90] = "ATCL";
+        v[0x91] = "CLC";
+        v[0x93] = "USER_CITY";
+        v[0x94] = "USER_COUNTRY";
+        v[0x95] = "USER_FRIENDLY_NAME";
+        v[0x96] = "USER_GENDER";
+        v[0x97] = "USER_INTENTION";
+        v[0x98] = "USER_INTERESTS_HOBBIES";
+        v[0x99] = "USER_MARITAL_STATUS";
+        v[0x9A] = "PRIORITYREJECT";
+        v[0x9B] = "PRIORITYSTORE";
+        v[0x9C] = "REJECT";
+        v[0x9D] = "SENDREJECT";
+        v[0x9E] = "SENDSTORE";
+        v[0x9F] = "IR";
+        v[0xA0] = "EC";
+        v[0xA1] = "GLUC";
+        v[0xA2] = "IA";
+        v[0xA3] = "IC";
+        v[0xA4] = "SSMS";
+        v[0xA5] = "SHTTP";
+        v[0xA6] = "DoNotNotify";
+        v[0xA7] = "GMAU";
+        v[0xA8] = "GMG";
+        v[0xA9] = "GMR";
+        v[0xAA] = "GMU";
+        v[0xAB] = "DETECT";
+        v[0xAC] = "FORKALL";
+        v[0xAD] = "OEU";
+        v[0xAE] = "SERVERLOGIC";
+        v[0xAF] = "PP_AGE";
+        v[0xB0] = "PP_CITY";
+        v[0xB1] = "PP_COUNTRY";
+        v[0xB2] = "PP_FRIENDLY_NAME";
+        v[0xB3] = "PP_FREE_TEXT";
+        v[0xB4] = "PP_GENDER";
+        v[0xB5] = "PP_INTENTION";
+        v[0xB6] = "PP_INTERESTS";
+        v[0xB7] = "PP_MARITAL_STATUS";
+        v[0xB8] = "USER_AGE_MAX";
+        v[0xB9] = "USER_AGE_MIN";
+        v[0xBA] = "EG";
+        v[0xBB] = "MinimumAge";
+        v[0xBC] = "C";
+        v[0xBD] = "CURRENT_SUBSCRIBER";
+        v[0xBE] = "FORMER_SUBSCRIBER";
+        v[0xBF] = "PRESENCE_ACCESS";
+        v[0xC0] = "R";
+        for (int i = FIRST_DECODE_ONLY_VALUE - 1; i >= 0; i--) { // lowest token wins for the duplicates (IM, SMS)
             if (v[i] != null) {
                 VALUE_IDS.put(v[i], i);
             }
