@@ -26,7 +26,7 @@ public final class Reassembler {
 
     /** A complete message: octets in part order, decoded by the caller with the parts' data_coding. */
     public record Assembled(String link, String from, String to, byte dataCoding, byte[] octets, int parts,
-                            String firstSmscMessageId) {
+                            String firstSmscMessageId, List<Part> pieces) {
     }
 
     private record Key(String link, String from, String to, int reference, int total) {
@@ -60,7 +60,7 @@ public final class Reassembler {
         }
         if (part.total() == 1) {
             return Optional.of(new Assembled(part.link(), part.from(), part.to(), part.dataCoding(), part.payload(), 1,
-                    part.smscMessageId()));
+                    part.smscMessageId(), List.of(part)));
         }
         Key key = new Key(part.link(), part.from(), part.to(), part.reference(), part.total());
         Assembled[] done = new Assembled[1];
@@ -77,6 +77,18 @@ public final class Reassembler {
             return cur;
         });
         return Optional.ofNullable(done[0]);
+    }
+
+    /**
+     * Puts the parts of a completed message back, except part {@code exceptSeq}: used when the message could
+     * not be passed on and the sender will resend only that part.
+     */
+    public void restore(Assembled assembled, int exceptSeq, Instant now) {
+        for (Part p : assembled.pieces()) {
+            if (p.seq() != exceptSeq) {
+                offer(p, now);
+            }
+        }
     }
 
     /** Drops incomplete messages whose first part is older than the timeout; returns how many. */
@@ -106,6 +118,6 @@ public final class Reassembler {
         }
         Part first = parts[0];
         return new Assembled(first.link(), first.from(), first.to(), first.dataCoding(), out.toByteArray(), parts.length,
-                ids.get(0));
+                ids.get(0), List.of(parts));
     }
 }

@@ -169,6 +169,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger inFlightResponses = new AtomicInteger();
     private final AtomicLong submitCount = new AtomicLong();
     private final AtomicLong rejectedCount = new AtomicLong();
+    private final AtomicLong refusedBinds = new AtomicLong();
     private final AtomicLong lastSubmitNanos = new AtomicLong();
     private volatile boolean dropping;
     private volatile boolean refuseBinds;
@@ -264,6 +265,11 @@ public final class SmscSimulator implements AutoCloseable {
     /** submit_sm answered with an error since start. */
     public long rejectedCount() {
         return rejectedCount.get();
+    }
+
+    /** Binds refused because of {@link #refuseBinds(boolean)}. */
+    public long refusedBinds() {
+        return refusedBinds.get();
     }
 
     /** ESME sessions bound now. */
@@ -447,6 +453,7 @@ public final class SmscSimulator implements AutoCloseable {
             boolean credentialsOk = options.systemId() == null
                     || options.systemId().equals(request.getSystemId()) && Objects.equals(options.password(), request.getPassword());
             if (refuseBinds || closed) {
+                refusedBinds.incrementAndGet();
                 request.reject(SMPPConstant.STAT_ESME_RBINDFAIL);
                 session.close();
                 return;

@@ -1,0 +1,62 @@
+package io.mobim.smpp;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.events.sms.SmsMt;
+import io.mobim.smpp.config.SmppProperties;
+import io.mobim.smpp.dlr.ReceiptHandler;
+import io.mobim.smpp.esme.DeliverRouter;
+import io.mobim.smpp.esme.SmscLinks;
+import io.mobim.smpp.mo.MoHandler;
+import io.mobim.smpp.mo.MoSink;
+import io.mobim.smpp.mt.DlrSink;
+import io.mobim.smpp.mt.MtLedger;
+import io.mobim.smpp.mt.MtSender;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The gateway's core, free of Kafka and Spring: the SMS-C links, the MT sender, the MO and receipt
+ * handlers. Kafka sits behind {@link MoSink} and {@link DlrSink} (out) and {@link #accept(SmsMt)} (in),
+ * so tests drive it with real jSMPP sessions against the simulator and plain Java at the edges.
+ */
+public final class SmppGateway implements AutoCloseable {
+
+    private final SmscLinks links;
+    private final MtSender mtSender;
+    private final MoHandler moHandler;
+
+    public SmppGateway(List<SmppProperties.Smsc> smscs, SmppProperties.Mt mt, SmppProperties.Mo mo, MtLedger ledger,
+                       MoSink moSink, DlrSink dlrSink, MeterRegistry registry, Clock clock) {
+        this.moHandler = new MoHandler(moSink, mo, registry, clock);
+        ReceiptHandler receipts = new ReceiptHandler(ledger, dlrSink, mo.ackTimeout(), registry, clock);
+        this.links = new SmscLinks(smscs, new DeliverRouter(moHandler, receipts), registry);
+        this.mtSender = new MtSender(links, ledger, dlrSink, mt, registry, clock);
+    }
+
+    /** Binds every link and resumes the MTs a previous run left open. */
+    public SmppGateway start() {
+        links.start();
+        mtSender.start();
+        return this;
+    }
+
+    /** Takes an MT: true once it is durable, false for a duplicate request id. */
+    public boolean accept(SmsMt mt) {
+        return mtSender.accept(mt);
+    }
+
+    public SmscLinks links() {
+        return links;
+    }
+
+    public MtSender mtSender() {
+        return mtSender;
+    }
+
+    @Override
+    public void close() {
+        mtSender.close();
+        links.close();
+        moHandler.close();
+    }
+}

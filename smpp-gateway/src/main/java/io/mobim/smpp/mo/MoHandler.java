@@ -1,0 +1,164 @@
+package io.mobim.smpp.mo;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.events.sms.SmsMo;
+import io.mobim.smpp.Msisdns;
+import io.mobim.smpp.codec.Reassembler;
+import io.mobim.smpp.codec.SmsTextDecoder;
+import io.mobim.smpp.codec.UserDataHeader;
+import io.mobim.smpp.config.SmppProperties;
+import io.mobim.smpp.esme.SmscLink;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jsmpp.SMPPConstant;
+import org.jsmpp.bean.DeliverSm;
+import org.jsmpp.bean.OptionalParameter;
+import org.jsmpp.extra.ProcessRequestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns deliver_sm from handsets into {@link SmsMo}: strips and reads the UDH (or the sar_ TLVs, or takes
+ * message_payload), reassembles long messages, decodes by data_coding, and acknowledges the SMS-C only
+ * once the {@link MoSink} has the MO. When the sink fails or is too slow the deliver_sm is answered
+ * ESME_RX_T_APPN (0x64) and the SMS-C delivers it again; an MO from an address that is not a subscriber
+ * number, or to one that is not a short code, is refused for good with ESME_RX_P_APPN (0x65).
+ *
+ * <p>Parts of a long MO that arrived before its last part are held in memory: they are acknowledged when
+ * received, so a crash before the last part arrives loses them.
+ */
+public final class MoHandler implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MoHandler.class);
+
+    private final MoSink sink;
+    private final SmppProperties.Mo config;
+    private final Clock clock;
+    private final Reassembler reassembler;
+    private final ScheduledExecutorService sweeper;
+    private final Counter published;
+    private final Counter parts;
+    private final Counter failed;
+    private final Counter refused;
+    private final Counter expired;
+
+    public MoHandler(MoSink sink, SmppProperties.Mo config, MeterRegistry registry, Clock clock) {
+        this.sink = sink;
+        this.config = config;
+        this.clock = clock;
+        this.reassembler = new Reassembler(config.reassemblyTimeout());
+        this.published = Counter.builder("mobim.smpp.mo").tag("outcome", "published").description("MOs by outcome").register(registry);
+        this.parts = Counter.builder("mobim.smpp.mo").tag("outcome", "part-held").register(registry);
+        this.failed = Counter.builder("mobim.smpp.mo").tag("outcome", "retry-requested").register(registry);
+        this.refused = Counter.builder("mobim.smpp.mo").tag("outcome", "refused").register(registry);
+        this.expired = Counter.builder("mobim.smpp.mo").tag("outcome", "incomplete-expired").register(registry);
+        Gauge.builder("mobim.smpp.mo.reassembly.pending", reassembler, Reassembler::pendingCount)
+                .description("long MOs waiting for parts").register(registry);
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "smpp-mo-reassembly");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = Math.max(1, config.reassemblyTimeout().toMillis() / 4);
+        sweeper.scheduleAtFixedRate(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void sweep() {
+        int n = reassembler.expire(clock.instant());
+        if (n > 0) {
+            expired.increment(n);
+            log.warn("{} long MOs expired incomplete after {}", n, config.reassemblyTimeout());
+        }
+    }
+
+    /** Handles one MO deliver_sm; returns normally to acknowledge it. */
+    public void handle(SmscLink link, DeliverSm d) throws ProcessRequestException {
+        String from = Msisdns.toE164(d.getSourceAddr(), d.getSourceAddrTon());
+        String to = d.getDestAddress();
+        byte[] sm = d.getShortMessage() == null ? new byte[0] : d.getShortMessage();
+        if (sm.length == 0 && d.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD) instanceof OptionalParameter.OctetString p) {
+            sm = p.getValue();
+        }
+        int reference = 0;
+        int total = 1;
+        int seq = 1;
+        byte[] payload = sm;
+        try {
+            if (d.isUdhi()) {
+                UserDataHeader udh = UserDataHeader.parse(sm);
+                payload = Arrays.copyOfRange(sm, udh.headerLength(), sm.length);
+                if (udh.concatenated()) {
+                    reference = udh.reference();
+                    total = udh.total();
+                    seq = udh.seq();
+                }
+            } else if (d.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS) instanceof OptionalParameter.Byte t
+                    && d.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM) instanceof OptionalParameter.Byte s
+                    && d.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM) instanceof OptionalParameter.Short r) {
+                reference = r.getValue() & 0xFFFF;
+                total = t.getValue() & 0xFF;
+                seq = s.getValue() & 0xFF;
+            }
+        } catch (IllegalArgumentException e) {
+            refused.increment();
+            log.warn("MO on {} from {} refused: {}", link.id(), Msisdns.mask(from), e.getMessage());
+            throw new ProcessRequestException("bad user data header", SMPPConstant.STAT_ESME_RX_P_APPN);
+        }
+        Instant now = clock.instant();
+        Reassembler.Part part = new Reassembler.Part(link.id(), from, to, reference, total, seq, d.getDataCoding(), payload, null);
+        Reassembler.Assembled whole = reassembler.offer(part, now).orElse(null);
+        if (whole == null) {
+            parts.increment();
+            return;
+        }
+        String text = SmsTextDecoder.decode(whole.dataCoding(), whole.octets(), link.config().defaultAlphabet());
+        SmsMo mo;
+        try {
+            mo = SmsMo.of(UUID.randomUUID().toString(), from, to, text, now, link.id(), whole.parts(), null);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            refused.increment();
+            log.warn("MO on {} from {} to {} refused: {}", link.id(), Msisdns.mask(from), to, e.getMessage());
+            throw new ProcessRequestException("not an MO the platform takes", SMPPConstant.STAT_ESME_RX_P_APPN);
+        }
+        try {
+            sink.publish(mo).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            giveBack(whole, seq);
+            throw retry(link, from, e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            giveBack(whole, seq);
+            throw retry(link, from, e);
+        }
+        published.increment();
+        log.debug("MO {} from {} to {} on {} ({} parts) published", mo.id(), Msisdns.mask(from), to, link.id(), whole.parts());
+    }
+
+    /** The SMS-C will redeliver only the part we refuse: keep the others so the message completes again. */
+    private void giveBack(Reassembler.Assembled whole, int refusedSeq) {
+        if (whole.parts() > 1) {
+            reassembler.restore(whole, refusedSeq, clock.instant());
+        }
+    }
+
+    private ProcessRequestException retry(SmscLink link, String from, Exception cause) {
+        failed.increment();
+        log.warn("MO on {} from {} not yet durable ({}); asking the SMS-C to retry", link.id(), Msisdns.mask(from),
+                cause.toString());
+        return new ProcessRequestException("MO not stored yet", SMPPConstant.STAT_ESME_RX_T_APPN, cause);
+    }
+
+    @Override
+    public void close() {
+        sweeper.shutdownNow();
+    }
+}

@@ -1,0 +1,135 @@
+package io.mobim.smpp.mt;
+
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.events.sms.SmsMt;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** {@link MtLedger} in memory: for tests, and for a gateway without a database (it forgets on restart). */
+public final class InMemoryMtLedger implements MtLedger {
+
+    private static final class Entry {
+        final SmsMt mt;
+        State state = State.PENDING;
+        String errorCode;
+        boolean outcomePublished;
+        int total;
+        SmsDlr.Status receiptStatus;
+        final TreeMap<Integer, AcceptedPart> parts = new TreeMap<>();
+        final TreeMap<Integer, SmsDlr.Status> receipts = new TreeMap<>();
+        final TreeMap<Integer, String> receiptErrors = new TreeMap<>();
+
+        Entry(SmsMt mt) {
+            this.mt = mt;
+        }
+    }
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Map<String, String> byMessageId = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean register(SmsMt mt, Instant now) {
+        return entries.putIfAbsent(mt.requestId(), new Entry(mt)) == null;
+    }
+
+    @Override
+    public synchronized List<OpenRequest> open() {
+        List<OpenRequest> out = new ArrayList<>();
+        for (Entry e : entries.values()) {
+            if (e.state == State.PENDING || !e.outcomePublished) {
+                out.add(new OpenRequest(e.mt, e.state, e.errorCode, ids(e)));
+            }
+        }
+        return out;
+    }
+
+    private static List<String> ids(Entry e) {
+        return e.parts.values().stream().map(AcceptedPart::messageId).toList();
+    }
+
+    @Override
+    public synchronized List<AcceptedPart> acceptedParts(String requestId) {
+        Entry e = entries.get(requestId);
+        return e == null ? List.of() : List.copyOf(e.parts.values());
+    }
+
+    @Override
+    public synchronized void partAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        Entry e = entries.get(requestId);
+        e.total = total;
+        e.parts.put(seq, new AcceptedPart(seq, linkId, messageId));
+        byMessageId.put(linkId + "|" + messageId, requestId + "|" + seq);
+    }
+
+    @Override
+    public synchronized boolean finish(String requestId, State state, String errorCode, Instant at) {
+        Entry e = entries.get(requestId);
+        if (e == null || e.state != State.PENDING) {
+            return false;
+        }
+        e.state = state;
+        e.errorCode = errorCode;
+        return true;
+    }
+
+    @Override
+    public synchronized void outcomePublished(String requestId) {
+        Entry e = entries.get(requestId);
+        if (e != null) {
+            e.outcomePublished = true;
+        }
+    }
+
+    @Override
+    public synchronized Optional<PartMatch> findPart(String linkId, Collection<String> messageIds) {
+        for (String id : messageIds) {
+            String ref = byMessageId.get(linkId + "|" + id);
+            if (ref != null) {
+                int bar = ref.lastIndexOf('|');
+                Entry e = entries.get(ref.substring(0, bar));
+                return Optional.of(new PartMatch(e.mt.requestId(), e.mt.to(), e.mt.service(), e.mt.receiptWanted(), e.state,
+                        Integer.parseInt(ref.substring(bar + 1)), e.total));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized Optional<Aggregate> receipt(String requestId, int seq, SmsDlr.Status status, String errorCode, Instant at) {
+        Entry e = entries.get(requestId);
+        if (e == null) {
+            return Optional.empty();
+        }
+        e.receipts.putIfAbsent(seq, status);
+        if (errorCode != null) {
+            e.receiptErrors.putIfAbsent(seq, errorCode);
+        }
+        if (e.receiptStatus != null || e.receipts.size() < e.total) {
+            return Optional.empty();
+        }
+        SmsDlr.Status aggregate = SmsDlr.Status.DELIVERED;
+        String error = null;
+        for (Map.Entry<Integer, SmsDlr.Status> r : e.receipts.entrySet()) {
+            if (r.getValue() != SmsDlr.Status.DELIVERED) {
+                aggregate = r.getValue();
+                error = e.receiptErrors.get(r.getKey());
+                break;
+            }
+        }
+        return Optional.of(new Aggregate(aggregate, error, ids(e)));
+    }
+
+    @Override
+    public synchronized void receiptPublished(String requestId, SmsDlr.Status status, Instant at) {
+        Entry e = entries.get(requestId);
+        if (e != null) {
+            e.receiptStatus = status;
+        }
+    }
+}

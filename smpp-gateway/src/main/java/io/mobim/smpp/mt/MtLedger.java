@@ -1,0 +1,75 @@
+package io.mobim.smpp.mt;
+
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.events.sms.SmsMt;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The gateway's durable memory of MTs: which request ids it has taken (so one is never sent twice), which
+ * parts the SMS-C accepted and with which message ids (so a retry after a restart resumes at the first
+ * part not accepted, and receipts can be matched), and what was reported. {@code JdbcMtLedger} keeps it
+ * in the {@code smpp} schema; {@code InMemoryMtLedger} is for tests and a gateway without a database.
+ */
+public interface MtLedger {
+
+    /** Where an MT stands. */
+    enum State {
+        /** Taken, not every part accepted yet. */
+        PENDING,
+        /** Every part accepted by the SMS-C. */
+        ACCEPTED,
+        /** Refused for good (SMS-C error status, or cannot be encoded). */
+        REJECTED,
+        /** Its expiry passed before every part was accepted. */
+        EXPIRED
+    }
+
+    /** An MT that still needs work after a restart: sending (PENDING) or reporting its outcome. */
+    record OpenRequest(SmsMt mt, State state, String errorCode, List<String> messageIds) {
+    }
+
+    /** A part the SMS-C accepted. */
+    record AcceptedPart(int seq, String linkId, String messageId) {
+    }
+
+    /** The MT part a receipt is about. */
+    record PartMatch(String requestId, String to, String service, boolean receiptWanted, State state, int seq, int total) {
+    }
+
+    /** The outcome of all of an MT's receipts. */
+    record Aggregate(SmsDlr.Status status, String errorCode, List<String> messageIds) {
+    }
+
+    /** Takes {@code mt} if its request id is new; false if it was taken before (a duplicate). */
+    boolean register(SmsMt mt, Instant now);
+
+    /** MTs still PENDING, or finished with an outcome not yet published. */
+    List<OpenRequest> open();
+
+    /** The parts of {@code requestId} accepted so far, in part order. */
+    List<AcceptedPart> acceptedParts(String requestId);
+
+    /** Records that part {@code seq} of {@code total} was accepted on {@code linkId} as {@code messageId}. */
+    void partAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at);
+
+    /** Moves a PENDING MT to its final state; false if it was not PENDING. */
+    boolean finish(String requestId, State state, String errorCode, Instant at);
+
+    /** Records that the outcome (ACCEPTED, REJECTED, EXPIRED) is on Kafka. */
+    void outcomePublished(String requestId);
+
+    /** The part whose SMS-C message id on {@code linkId} is one of {@code messageIds}. */
+    Optional<PartMatch> findPart(String linkId, Collection<String> messageIds);
+
+    /**
+     * Records a final receipt for one part (again is harmless) and, when every part has one and the MT's
+     * receipt outcome is not yet published, returns it: DELIVERED if every part was, else the first failure.
+     */
+    Optional<Aggregate> receipt(String requestId, int seq, SmsDlr.Status status, String errorCode, Instant at);
+
+    /** Records that the receipt outcome is on Kafka: {@link #receipt} returns nothing more for it. */
+    void receiptPublished(String requestId, SmsDlr.Status status, Instant at);
+}
