@@ -4,6 +4,7 @@ import io.mobim.wv.WvCodec;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.WvLimits;
 import io.mobim.wv.model.WvMessage;
+import io.mobim.wv.wbxml.WbxmlEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -33,10 +34,12 @@ public final class WvConvert {
 
     /** Runs the converter; returns the exit status. */
     public static int run(String[] args, InputStream in, OutputStream out, PrintStream err) {
-        if (args.length != 1 || !args[0].equals("decode") && !args[0].equals("encode")) {
-            err.println("usage: java -jar wv-protocol.jar decode|encode < input > output");
+        boolean stringPublicId = args.length == 2 && args[0].equals("encode") && args[1].equals("--string-public-id");
+        if (!(args.length == 1 || stringPublicId) || !args[0].equals("decode") && !args[0].equals("encode")) {
+            err.println("usage: java -jar wv-protocol.jar decode|encode [--string-public-id] < input > output");
             err.println("  decode: WV-CSP WBXML (application/vnd.wv.csp.wbxml) to XML");
-            err.println("  encode: WV-CSP XML (application/vnd.wv.csp.xml) to WBXML");
+            err.println("  encode: WV-CSP XML (application/vnd.wv.csp.xml) to WBXML, public id 0x10/0x11 as handsets send it;");
+            err.println("          --string-public-id writes it as a string instead, for libwbxml (which rejects 0x11)");
             return 1;
         }
         boolean decode = args[0].equals("decode");
@@ -44,7 +47,7 @@ public final class WvConvert {
         WvCodec to = decode ? WvCodec.xml() : WvCodec.wbxml();
         try {
             WvMessage m = from.decode(in, LIMITS);
-            out.write(to.encode(m));
+            out.write(stringPublicId ? WbxmlEncoder.STRING_PUBLIC_ID.encode(m) : to.encode(m));
             out.flush();
             return 0;
         } catch (WvDecodeException e) {

@@ -17,7 +17,14 @@ import io.mobim.wv.model.WvMessage;
  */
 public final class WbxmlEncoder {
 
-    public static final WbxmlEncoder INSTANCE = new WbxmlEncoder();
+    public static final WbxmlEncoder INSTANCE = new WbxmlEncoder(false);
+
+    /**
+     * Writes the public id as a string-table reference ({@code -//OMA//DTD WV-CSP 1.2//EN}) instead
+     * of 0x10/0x11. libwbxml 0.11.8 knows no numeric public id for CSP 1.2 and rejects 0x11, so use
+     * this only to feed libwbxml tools; handsets get {@link #INSTANCE}.
+     */
+    public static final WbxmlEncoder STRING_PUBLIC_ID = new WbxmlEncoder(true);
 
     static final int SWITCH_PAGE = 0x00;
     static final int END = 0x01;
@@ -25,7 +32,10 @@ public final class WbxmlEncoder {
     static final int EXT_T_0 = 0x80;
     static final int OPAQUE = 0xC3;
 
-    private WbxmlEncoder() {
+    private final boolean stringPublicId;
+
+    private WbxmlEncoder(boolean stringPublicId) {
+        this.stringPublicId = stringPublicId;
     }
 
     /** Encodes in the message's own version. */
@@ -35,7 +45,7 @@ public final class WbxmlEncoder {
 
     /** Encodes in version {@code version}. */
     public byte[] encode(WvMessage message, CspVersion version) {
-        Writer w = new Writer(version);
+        Writer w = new Writer(version, stringPublicId);
         Binder.write(message, version, w);
         return w.buf.toByteArray();
     }
@@ -49,11 +59,22 @@ public final class WbxmlEncoder {
         int depth;
         int page;
 
-        Writer(CspVersion v) {
+        Writer(CspVersion v, boolean stringPublicId) {
             buf.write(0x03);
-            buf.writeMbUint(v.wbxmlPublicId());
-            buf.write(0x6A);
-            buf.write(0x00);
+            if (stringPublicId) {
+                byte[] pid = (v == CspVersion.V1_1 ? "-//OMA//DTD WV-CSP 1.1//EN" : v.publicId())
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                buf.write(0x00);
+                buf.write(0x00);
+                buf.write(0x6A);
+                buf.writeMbUint(pid.length + 1);
+                buf.write(pid);
+                buf.write(0x00);
+            } else {
+                buf.writeMbUint(v.wbxmlPublicId());
+                buf.write(0x6A);
+                buf.write(0x00);
+            }
             suffix = v.label().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
             attrBase = v == CspVersion.V1_1 ? 0x05 : 0x08;
         }
