@@ -43,6 +43,11 @@ public final class PlanDefinitions {
         return MAPPER;
     }
 
+    /** Parses one plan version (the body of the plan API). */
+    public static TariffPlanVersion readOne(byte[] json) {
+        return MAPPER.readValue(json, TariffPlanVersion.class);
+    }
+
     /** Parses a JSON array of plan versions; an invalid definition throws with the reason. */
     public static List<TariffPlanVersion> read(byte[] json) {
         return MAPPER.readValue(json, new TypeReference<List<TariffPlanVersion>>() { });

@@ -1,0 +1,114 @@
+package io.mobim.billing;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mobim.billing.account.AccountDirectory;
+import io.mobim.billing.account.AccountRepository;
+import io.mobim.billing.account.AccountService;
+import io.mobim.billing.plan.PlanDefinitions;
+import io.mobim.billing.plan.PlanService;
+import io.mobim.billing.plan.PlanStore;
+import io.mobim.billing.rating.RatingEngine;
+import io.mobim.billing.rating.RatingService;
+import io.mobim.billing.rating.RejectedEventStore;
+import io.mobim.billing.rating.RerateService;
+import io.mobim.billing.rating.SubscriberLocks;
+import io.mobim.billing.rating.UsageCounterStore;
+import io.mobim.billing.reconciliation.ReconciliationService;
+import io.mobim.billing.records.BillService;
+import io.mobim.billing.records.RatedRecordStore;
+import io.mobim.billing.web.BillingApi;
+import io.mobim.billing.web.BillingProblems;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
+import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The billing role: active when {@code mobim.role.billing.enabled=true}. Registers {@code io.mobim.billing} for
+ * entity and repository scanning, wires the rating path, the API and (if Kafka is present) the consumer.
+ * Expects Flyway to have migrated the {@code billing} schema ({@code classpath:db/migration/billing}).
+ */
+@AutoConfiguration(before = {HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class})
+@AutoConfigurationPackage
+@ConditionalOnBooleanProperty("mobim.role.billing.enabled")
+@EnableConfigurationProperties(BillingProperties.class)
+@Import({BillingKafkaConfiguration.class, BillingApi.class, BillingProblems.class})
+public class BillingAutoConfiguration {
+
+    private static Clock clock(ObjectProvider<Clock> clock) {
+        return clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Bean
+    BillingMetrics billingMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new BillingMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    RatingEngine billingRatingEngine(BillingProperties properties) {
+        return new RatingEngine(properties.businessZone());
+    }
+
+    @Bean
+    PlanService billingPlanService(JdbcTemplate jdbc, PlatformTransactionManager tm, BillingProperties properties) {
+        return new PlanService(new PlanStore(jdbc), new TransactionTemplate(tm),
+                properties.seedPlans() ? PlanDefinitions.seeds() : List.of());
+    }
+
+    @Bean
+    RatedRecordStore billingRatedRecordStore(JdbcTemplate jdbc) {
+        return new RatedRecordStore(jdbc);
+    }
+
+    @Bean
+    RejectedEventStore billingRejectedEventStore(JdbcTemplate jdbc) {
+        return new RejectedEventStore(jdbc);
+    }
+
+    @Bean
+    AccountDirectory billingAccountDirectory(JdbcTemplate jdbc) {
+        return new AccountDirectory(jdbc);
+    }
+
+    @Bean
+    AccountService billingAccountService(AccountRepository accounts, PlanService plans, ObjectProvider<Clock> clock) {
+        return new AccountService(accounts, plans, clock(clock));
+    }
+
+    @Bean
+    RatingService billingRatingService(JdbcTemplate jdbc, PlatformTransactionManager tm, RatedRecordStore records,
+            RejectedEventStore rejections, AccountDirectory accounts, PlanService plans, RatingEngine engine,
+            BillingMetrics metrics, ObjectProvider<Clock> clock) {
+        return new RatingService(new TransactionTemplate(tm), new SubscriberLocks(jdbc), records, rejections,
+                new UsageCounterStore(jdbc), accounts, plans, engine, metrics, clock(clock));
+    }
+
+    @Bean
+    RerateService billingRerateService(JdbcTemplate jdbc, PlatformTransactionManager tm, RatedRecordStore records,
+            AccountDirectory accounts, PlanService plans, RatingEngine engine, ObjectProvider<Clock> clock) {
+        return new RerateService(new TransactionTemplate(tm), new SubscriberLocks(jdbc), records, new UsageCounterStore(jdbc),
+                accounts, plans, engine, clock(clock));
+    }
+
+    @Bean
+    BillService billingBillService(RatedRecordStore records, RejectedEventStore rejections) {
+        return new BillService(records, rejections);
+    }
+
+    @Bean
+    ReconciliationService billingReconciliationService(RatedRecordStore records, RejectedEventStore rejections,
+            BillingProperties properties) {
+        return new ReconciliationService(records, rejections, properties.businessZone());
+    }
+}

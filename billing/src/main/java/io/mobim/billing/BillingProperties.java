@@ -1,0 +1,48 @@
+package io.mobim.billing;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import java.time.ZoneId;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the billing role ({@code mobim.billing.*}).
+ *
+ * @param businessZone the time zone of business days and billing periods (daily fees, allowances, reconciliation
+ *                     days, {@code YYYY-MM} periods). Default {@code UTC}; set it to the operator's zone,
+ *                     e.g. {@code Europe/London}, before the first event is rated: changing it later moves
+ *                     events near midnight to another day
+ * @param seedPlans    load the shipped tariff plans (VODAFONE_UK, ORANGE_UK, ORANGE_FR_CHAT, BOUYGUES_FR, O2_DE)
+ *                     into the catalogue on first use if absent. Default {@code true}
+ * @param consumer     the {@code charging.v1} consumer
+ */
+@ConfigurationProperties("mobim.billing")
+@Validated
+public record BillingProperties(
+        @NotNull @DefaultValue("UTC") ZoneId businessZone,
+        @DefaultValue("true") boolean seedPlans,
+        @Valid @NotNull @DefaultValue Consumer consumer) {
+
+    /**
+     * @param enabled          start the Kafka listener. Default {@code true}; false in tests without Kafka
+     * @param groupId          consumer group. Default {@code billing}
+     * @param concurrency      listener threads (at most the partition count of charging.v1). Default 1
+     * @param maxPollRecords   events per poll, rated and committed in one database transaction. Default 2000
+     * @param retryMaxInterval longest back-off between retries of a batch that failed for a transient reason
+     *                         (database down); such batches are retried until they succeed, never dead-lettered.
+     *                         Default 30s
+     */
+    public record Consumer(
+            @DefaultValue("true") boolean enabled,
+            @NotBlank @DefaultValue("billing") String groupId,
+            @Min(1) @Max(64) @DefaultValue("1") int concurrency,
+            @Min(1) @Max(50000) @DefaultValue("2000") int maxPollRecords,
+            @NotNull @DefaultValue("30s") Duration retryMaxInterval) {
+    }
+}

@@ -1,0 +1,53 @@
+package io.mobim.billing.reconciliation;
+
+import io.mobim.billing.records.Bill;
+import io.mobim.billing.records.RecordsCsv;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reconciliation report as CSV: typed rows, the first field names the row type.
+ * <pre>
+ * TOTAL,day,plan_id,channel,direction,currency,records,charged_units,amount,pass_through_amount
+ * REJECTED,day,reason_code,open_count
+ * SEQUENCE,day,node_id,first,last,seen,missing
+ * GAP,day,node_id,from,to,size
+ * THREE_WAY,day,log_legs,gateway_accepted,gateway_delivered,rated_legs,matched,mismatches
+ * MISMATCH,day,type,leg
+ * TRAILER,day,currency,records,amount,pass_through_amount
+ * </pre>
+ */
+public final class ReconciliationCsv {
+
+    private ReconciliationCsv() {
+    }
+
+    public static String write(ReconciliationReport report) {
+        StringBuilder out = new StringBuilder("record_type,day,fields...\r\n");
+        String day = report.day().toString();
+        for (ReconciliationReport.ControlTotal t : report.controlTotals()) {
+            RecordsCsv.row(out, "TOTAL", day, t.planId(), t.channel(), t.direction(), t.currency(), t.records(),
+                    t.chargedUnits(), t.amount().toPlainString(), t.passThroughAmount().toPlainString());
+        }
+        report.openRejectedByReason().forEach((reason, n) -> RecordsCsv.row(out, "REJECTED", day, reason, n));
+        for (SequenceGaps.NodeSequences s : report.sequences()) {
+            RecordsCsv.row(out, "SEQUENCE", day, s.nodeId(), s.first(), s.last(), s.seen(), s.missing());
+            for (SequenceGaps.Gap g : s.gaps()) {
+                RecordsCsv.row(out, "GAP", day, s.nodeId(), g.from(), g.to(), g.size());
+            }
+        }
+        ThreeWayReconciliation.Result w = report.threeWay();
+        RecordsCsv.row(out, "THREE_WAY", day, w.logLegs(), w.gatewayAccepted(), w.gatewayDelivered(), w.ratedLegs(),
+                w.matched(), w.mismatches());
+        for (Map.Entry<String, List<String>> e : Map.of("NOT_RATED", w.notRated(), "RATED_NOT_IN_LOG", w.ratedNotInLog(),
+                "RATED_TWICE", w.ratedTwice(), "SMS_UNCONFIRMED", w.smsUnconfirmed(), "SMS_FAILED", w.smsFailed(),
+                "GATEWAY_NOT_RATED", w.gatewayNotRated()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+            e.getValue().forEach(leg -> RecordsCsv.row(out, "MISMATCH", day, e.getKey(), leg));
+        }
+        for (Bill.Total t : report.totals()) {
+            RecordsCsv.row(out, "TRAILER", day, t.currency(), t.records(), t.amount().toPlainString(),
+                    t.passThroughAmount().toPlainString());
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,154 @@
+package io.mobim.billing.records;
+
+import io.mobim.events.charging.Channel;
+import io.mobim.events.charging.ChargedRole;
+import io.mobim.events.charging.ChargingKind;
+import io.mobim.events.charging.Direction;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/** JDBC access to {@code billing.rated_record}: batch inserts on the rating path, reads for the API and reports. */
+public class RatedRecordStore {
+
+    static final String COLUMNS = "event_id, version, current, node_id, sequence, event_time, business_day, period, msisdn, "
+            + "charged_role, kind, channel, direction, service, event_plan, message_id, other_party, other_operator, "
+            + "smsc_reference, segments, bytes, plan_id, plan_version, charged_units, allowance_units, amount, "
+            + "pass_through_amount, currency, rule, rated_at, rating_reason";
+
+    private static final String INSERT = "insert into billing.rated_record (" + COLUMNS + ") values "
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final RowMapper<RatedRecord> ROW = RatedRecordStore::map;
+
+    private final JdbcTemplate jdbc;
+
+    public RatedRecordStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Event ids among {@code ids} that already have a rated record (any version). */
+    public Set<UUID> existing(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.queryForList("select distinct event_id from billing.rated_record where event_id = any(?::uuid[])",
+                UUID.class, (Object) ids.stream().map(UUID::toString).toArray(String[]::new)));
+    }
+
+    /**
+     * Inserts new records in one JDBC batch. No "on conflict": the caller checked for existing ids under the
+     * subscriber locks, so a unique violation means a broken invariant and must roll the transaction back.
+     */
+    public void insert(List<RatedRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(INSERT, records, 1000, RatedRecordStore::bind);
+    }
+
+    /** Marks versions as no longer current (re-rating), before their successors are inserted. */
+    public void supersede(Collection<RatedRecord> old) {
+        jdbc.batchUpdate("update billing.rated_record set current = false where event_id = ? and version = ? and current",
+                old, 500, (ps, r) -> {
+                    ps.setObject(1, r.eventId());
+                    ps.setInt(2, r.version());
+                });
+    }
+
+    /** Current records of a subscriber in a period, in event order. */
+    public List<RatedRecord> current(String msisdn, String period) {
+        return jdbc.query("select " + COLUMNS + " from billing.rated_record where msisdn = ? and period = ? and current "
+                + "order by event_time, node_id, sequence", ROW, msisdn, period);
+    }
+
+    /** Every version of a subscriber's records in a period (the audit view), oldest first. */
+    public List<RatedRecord> allVersions(String msisdn, String period) {
+        return jdbc.query("select " + COLUMNS + " from billing.rated_record where msisdn = ? and period = ? "
+                + "order by event_time, node_id, sequence, version", ROW, msisdn, period);
+    }
+
+    /** Current records of a business day. */
+    public List<RatedRecord> currentOfDay(LocalDate day) {
+        return jdbc.query("select " + COLUMNS + " from billing.rated_record where business_day = ? and current "
+                + "order by node_id, sequence", ROW, day);
+    }
+
+    /** Subscribers with current records in a period. */
+    public List<String> subscribersIn(String period) {
+        return jdbc.queryForList("select distinct msisdn from billing.rated_record where period = ? and current order by msisdn",
+                String.class, period);
+    }
+
+    private static void bind(PreparedStatement ps, RatedRecord r) throws SQLException {
+        int i = 1;
+        ps.setObject(i++, r.eventId());
+        ps.setInt(i++, r.version());
+        ps.setBoolean(i++, r.current());
+        ps.setString(i++, r.nodeId());
+        ps.setLong(i++, r.sequence());
+        ps.setTimestamp(i++, Timestamp.from(r.eventTime()));
+        ps.setObject(i++, r.businessDay());
+        ps.setString(i++, r.period());
+        ps.setString(i++, r.msisdn());
+        ps.setString(i++, r.chargedRole().name());
+        ps.setString(i++, r.kind().name());
+        ps.setString(i++, r.channel().name());
+        ps.setString(i++, r.direction() == null ? null : r.direction().name());
+        ps.setBoolean(i++, r.service());
+        ps.setString(i++, r.eventPlan());
+        ps.setString(i++, r.messageId());
+        ps.setString(i++, r.otherParty());
+        ps.setString(i++, r.otherOperator());
+        ps.setString(i++, r.smscReference());
+        if (r.segments() == null) {
+            ps.setNull(i++, Types.INTEGER);
+        } else {
+            ps.setInt(i++, r.segments());
+        }
+        if (r.bytes() == null) {
+            ps.setNull(i++, Types.BIGINT);
+        } else {
+            ps.setLong(i++, r.bytes());
+        }
+        ps.setString(i++, r.planId());
+        ps.setInt(i++, r.planVersion());
+        ps.setLong(i++, r.chargedUnits());
+        ps.setLong(i++, r.allowanceUnits());
+        ps.setBigDecimal(i++, r.amount());
+        ps.setBigDecimal(i++, r.passThroughAmount());
+        ps.setString(i++, r.currency());
+        ps.setString(i++, r.rule());
+        ps.setTimestamp(i++, Timestamp.from(r.ratedAt()));
+        ps.setString(i, r.ratingReason().name());
+    }
+
+    static RatedRecord map(ResultSet rs, int row) throws SQLException {
+        String direction = rs.getString("direction");
+        long bytes = rs.getLong("bytes");
+        Long bytesOrNull = rs.wasNull() ? null : bytes;
+        int segments = rs.getInt("segments");
+        Integer segmentsOrNull = rs.wasNull() ? null : segments;
+        return new RatedRecord(rs.getObject("event_id", UUID.class), rs.getInt("version"), rs.getBoolean("current"),
+                rs.getString("node_id"), rs.getLong("sequence"), rs.getTimestamp("event_time").toInstant(),
+                rs.getObject("business_day", LocalDate.class), rs.getString("period"), rs.getString("msisdn"),
+                ChargedRole.valueOf(rs.getString("charged_role")), ChargingKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")), direction == null ? null : Direction.valueOf(direction),
+                rs.getBoolean("service"), rs.getString("event_plan"), rs.getString("message_id"),
+                rs.getString("other_party"), rs.getString("other_operator"), rs.getString("smsc_reference"),
+                segmentsOrNull, bytesOrNull, rs.getString("plan_id"), rs.getInt("plan_version"),
+                rs.getLong("charged_units"), rs.getLong("allowance_units"), rs.getBigDecimal("amount"),
+                rs.getBigDecimal("pass_through_amount"), rs.getString("currency"), rs.getString("rule"),
+                rs.getTimestamp("rated_at").toInstant(), RatedRecord.RatingReason.valueOf(rs.getString("rating_reason")));
+    }
+}
