@@ -1,0 +1,150 @@
+package io.mobim.smpp.mt;
+
+import io.mobim.events.EventJson;
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.events.sms.SmsMt;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+
+/**
+ * {@link MtLedger} in PostgreSQL, schema {@code smpp} ({@code db/migration/smpp/V1__mt_ledger.sql}). Every
+ * call is one statement or a short read, so no transaction manager is needed; the guards are in the
+ * WHERE clauses ({@code on conflict do nothing}, {@code where state = 'PENDING'}).
+ */
+public final class JdbcMtLedger implements MtLedger {
+
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+
+    public JdbcMtLedger(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
+    }
+
+    private static Timestamp ts(Instant i) {
+        return Timestamp.from(i);
+    }
+
+    @Override
+    public boolean register(SmsMt mt, Instant now) {
+        return jdbc.update("""
+                insert into smpp.mt_request (request_id, recipient, sender, body, expires_at, receipt_wanted, service, state,
+                                             created_at, updated_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)
+                on conflict (request_id) do nothing""",
+                mt.requestId(), mt.to(), truncate(mt.from(), 16), EventJson.mapper().writeValueAsString(mt), ts(mt.expiresAt()),
+                mt.receiptWanted(), mt.service(), ts(now), ts(now)) == 1;
+    }
+
+    private static String truncate(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n);
+    }
+
+    @Override
+    public List<OpenRequest> open() {
+        List<OpenRequest> out = new ArrayList<>();
+        jdbc.query("""
+                select request_id, recipient, sender, body, expires_at, receipt_wanted, service, state, error_code
+                from smpp.mt_request where state = 'PENDING' or not outcome_published order by created_at""", rs -> {
+            String body = rs.getString("body");
+            SmsMt mt = body != null
+                    ? EventJson.mapper().readValue(body, SmsMt.class)
+                    // final and cleared: only the outcome is left to publish; the text is not needed for that
+                    : SmsMt.of(rs.getString("request_id"), rs.getString("sender"), rs.getString("recipient"), "-",
+                            rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("receipt_wanted"), rs.getString("service"));
+            State state = State.valueOf(rs.getString("state"));
+            List<String> ids = state == State.PENDING ? List.of() : messageIds(mt.requestId());
+            out.add(new OpenRequest(mt, state, rs.getString("error_code"), ids));
+        });
+        return out;
+    }
+
+    private List<String> messageIds(String requestId) {
+        return jdbc.queryForList("select smsc_message_id from smpp.mt_part where request_id = ? order by seq", String.class,
+                requestId);
+    }
+
+    @Override
+    public List<AcceptedPart> acceptedParts(String requestId) {
+        return jdbc.query("select seq, link_id, smsc_message_id from smpp.mt_part where request_id = ? order by seq",
+                (rs, i) -> new AcceptedPart(rs.getInt(1), rs.getString(2), rs.getString(3)), requestId);
+    }
+
+    @Override
+    public void partAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        jdbc.update("""
+                insert into smpp.mt_part (request_id, seq, link_id, smsc_message_id, submitted_at) values (?, ?, ?, ?, ?)
+                on conflict (request_id, seq) do nothing""", requestId, seq, linkId, messageId, ts(at));
+        jdbc.update("update smpp.mt_request set parts = ?, updated_at = ? where request_id = ?", total, ts(at), requestId);
+    }
+
+    @Override
+    public boolean finish(String requestId, State state, String errorCode, Instant at) {
+        return jdbc.update("""
+                update smpp.mt_request set state = ?, error_code = ?, body = null, updated_at = ?
+                where request_id = ? and state = 'PENDING'""", state.name(), errorCode, ts(at), requestId) == 1;
+    }
+
+    @Override
+    public void outcomePublished(String requestId) {
+        jdbc.update("update smpp.mt_request set outcome_published = true where request_id = ?", requestId);
+    }
+
+    @Override
+    public Optional<PartMatch> findPart(String linkId, Collection<String> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Optional.empty();
+        }
+        List<PartMatch> found = named.query("""
+                select r.request_id, r.recipient, r.service, r.receipt_wanted, r.state, p.seq, r.parts
+                from smpp.mt_part p join smpp.mt_request r on r.request_id = p.request_id
+                where p.link_id = :link and p.smsc_message_id in (:ids)
+                order by p.submitted_at desc limit 1""",
+                new MapSqlParameterSource("link", linkId).addValue("ids", List.copyOf(messageIds)),
+                (rs, i) -> new PartMatch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
+                        State.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7)));
+        return found.stream().findFirst();
+    }
+
+    @Override
+    public Optional<Aggregate> receipt(String requestId, int seq, SmsDlr.Status status, String errorCode, Instant at) {
+        jdbc.update("""
+                update smpp.mt_part set receipt_status = ?, receipt_error = ?, receipt_at = ?
+                where request_id = ? and seq = ? and receipt_status is null""",
+                status.name(), errorCode, ts(at), requestId, seq);
+        Integer parts = jdbc.query("select parts from smpp.mt_request where request_id = ? and receipt_state is null",
+                rs -> rs.next() ? (Integer) rs.getObject(1) : null, requestId);
+        if (parts == null) {
+            return Optional.empty();
+        }
+        List<String[]> rows = jdbc.query("""
+                select smsc_message_id, receipt_status, receipt_error from smpp.mt_part where request_id = ? order by seq""",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, requestId);
+        if (rows.size() < parts || rows.stream().anyMatch(r -> r[1] == null)) {
+            return Optional.empty();
+        }
+        SmsDlr.Status aggregate = SmsDlr.Status.DELIVERED;
+        String error = null;
+        for (String[] r : rows) {
+            if (!SmsDlr.Status.DELIVERED.name().equals(r[1])) {
+                aggregate = SmsDlr.Status.valueOf(r[1]);
+                error = r[2];
+                break;
+            }
+        }
+        return Optional.of(new Aggregate(aggregate, error, rows.stream().map(r -> r[0]).toList()));
+    }
+
+    @Override
+    public void receiptPublished(String requestId, SmsDlr.Status status, Instant at) {
+        jdbc.update("update smpp.mt_request set receipt_state = ?, updated_at = ? where request_id = ? and receipt_state is null",
+                status.name(), ts(at), requestId);
+    }
+}

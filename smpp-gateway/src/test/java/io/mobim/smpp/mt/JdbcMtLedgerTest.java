@@ -1,0 +1,142 @@
+package io.mobim.smpp.mt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.events.sms.SmsMt;
+import io.mobim.smpp.SmppGateway;
+import io.mobim.smpp.codec.ConcatMode;
+import io.mobim.smpp.codec.Segment;
+import io.mobim.smpp.codec.SmsSplitter;
+import io.mobim.smpp.config.SmppProperties;
+import io.mobim.smpp.simulator.SmscSimulator;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+
+/** The PostgreSQL ledger against an embedded PostgreSQL with the module's own migration. */
+class JdbcMtLedgerTest {
+
+    private static final String BOB = "+447700900002";
+    private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
+    private static EmbeddedPostgres pg;
+    private static JdbcTemplate jdbc;
+    private JdbcMtLedger ledger;
+
+    @BeforeAll
+    static void startPostgres() throws Exception {
+        pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        DataSource ds = pg.getPostgresDatabase();
+        try (var c = ds.getConnection()) {
+            ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V1__mt_ledger.sql"));
+        }
+        jdbc = new JdbcTemplate(ds);
+    }
+
+    @AfterAll
+    static void stopPostgres() throws Exception {
+        if (pg != null) {
+            pg.close();
+        }
+    }
+
+    @BeforeEach
+    void clean() {
+        jdbc.update("delete from smpp.mt_request");
+        ledger = new JdbcMtLedger(jdbc);
+    }
+
+    private static SmsMt mt(String id, boolean receipt) {
+        return SmsMt.of(id, "20123", BOB, "hello", T0.plus(Duration.ofHours(1)), receipt, "im.reply");
+    }
+
+    @Test
+    void aRequestIdIsTakenOnce() {
+        assertThat(ledger.register(mt("r1", true), T0)).isTrue();
+        assertThat(ledger.register(mt("r1", true), T0)).isFalse();
+        assertThat(ledger.open()).singleElement().satisfies(o -> {
+            assertThat(o.state()).isEqualTo(MtLedger.State.PENDING);
+            assertThat(o.mt()).isEqualTo(mt("r1", true));
+        });
+    }
+
+    @Test
+    void partsOutcomeAndReceiptsAreTracked() {
+        ledger.register(mt("r2", true), T0);
+        ledger.partAccepted("r2", 1, 2, "smsc0", "00ab", T0);
+        assertThat(ledger.findPart("smsc0", List.of("00ab")).map(MtLedger.PartMatch::state)).contains(MtLedger.State.PENDING);
+        ledger.partAccepted("r2", 2, 2, "smsc0", "00ac", T0);
+        assertThat(ledger.acceptedParts("r2")).extracting(MtLedger.AcceptedPart::messageId).containsExactly("00ab", "00ac");
+        assertThat(ledger.finish("r2", MtLedger.State.ACCEPTED, null, T0)).isTrue();
+        assertThat(ledger.finish("r2", MtLedger.State.EXPIRED, null, T0)).isFalse();
+        assertThat(ledger.open()).singleElement().satisfies(o -> {
+            assertThat(o.state()).isEqualTo(MtLedger.State.ACCEPTED);
+            assertThat(o.messageIds()).containsExactly("00ab", "00ac");
+        });
+        ledger.outcomePublished("r2");
+        assertThat(ledger.open()).isEmpty();
+
+        assertThat(ledger.findPart("other", List.of("00ab"))).isEmpty();
+        MtLedger.PartMatch p2 = ledger.findPart("smsc0", List.of("nope", "00ac")).orElseThrow();
+        assertThat(p2.seq()).isEqualTo(2);
+        assertThat(p2.total()).isEqualTo(2);
+        assertThat(p2.receiptWanted()).isTrue();
+        assertThat(ledger.receipt("r2", 2, SmsDlr.Status.DELIVERED, "000", T0)).isEmpty();
+        Optional<MtLedger.Aggregate> all = ledger.receipt("r2", 1, SmsDlr.Status.FAILED, "001", T0);
+        assertThat(all).contains(new MtLedger.Aggregate(SmsDlr.Status.FAILED, "001", List.of("00ab", "00ac")));
+        // a repeated receipt yields the same aggregate until it is published, then nothing
+        assertThat(ledger.receipt("r2", 1, SmsDlr.Status.FAILED, "001", T0)).isPresent();
+        ledger.receiptPublished("r2", SmsDlr.Status.FAILED, T0);
+        assertThat(ledger.receipt("r2", 1, SmsDlr.Status.FAILED, "001", T0)).isEmpty();
+    }
+
+    @Test
+    void aRestartResumesAtTheFirstPartNotAccepted() throws Exception {
+        String text = "z".repeat(400);
+        SmsMt mt = SmsMt.of("resume", "20123", BOB, text, Instant.now().plus(Duration.ofMinutes(5)), false, null);
+        try (SmscSimulator smsc = SmscSimulator.start(0)) {
+            // a previous run took the MT and had part 1 accepted, then died
+            ledger.register(mt, Instant.now());
+            List<Segment> parts = new SmsSplitter(10).split(text, MtSender.reference("resume"), ConcatMode.UDH);
+            ledger.partAccepted("resume", 1, parts.size(), "sim", "earlier-1", Instant.now());
+            List<SmsDlr> dlrs = new CopyOnWriteArrayList<>();
+            SmppProperties.Smsc link = SmppProperties.Smsc.of("sim", "127.0.0.1", smsc.port(), "mobim", "pw");
+            try (SmppGateway gateway = new SmppGateway(List.of(link), SmppProperties.Mt.defaults(), SmppProperties.Mo.defaults(),
+                    ledger, mo -> CompletableFuture.completedFuture(null), d -> {
+                        dlrs.add(d);
+                        return CompletableFuture.completedFuture(null);
+                    }, new SimpleMeterRegistry(), Clock.systemUTC()).start()) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (dlrs.isEmpty()) {
+                    assertThat(System.nanoTime()).isLessThan(deadline);
+                    Thread.sleep(10);
+                }
+                assertThat(gateway.accept(mt)).as("still a duplicate after the restart").isFalse();
+            }
+            assertThat(smsc.submitsTo(BOB)).extracting(p -> p.seq()).containsExactly(2, 3);
+            assertThat(new String(smsc.submitsTo(BOB).get(0).shortMessage(), 6, 153, StandardCharsets.US_ASCII))
+                    .isEqualTo("z".repeat(153));
+            assertThat(dlrs).singleElement().satisfies(d -> {
+                assertThat(d.status()).isEqualTo(SmsDlr.Status.ACCEPTED);
+                assertThat(d.smscMessageIds()).hasSize(3).startsWith("earlier-1");
+            });
+            assertThat(ledger.open()).isEmpty();
+        }
+    }
+}
