@@ -1,0 +1,101 @@
+package io.mobim.smpp.kafka;
+
+import io.mobim.events.JsonEventSerde;
+import io.mobim.events.MalformedEvent;
+import io.mobim.events.Topics;
+import io.mobim.events.sms.SmsMt;
+import io.mobim.smpp.SmppGateway;
+import io.mobim.smpp.config.SmppProperties;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.MessageListener;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * The Kafka edges of the gateway, built from Spring Boot's {@code spring.kafka.*} settings with what the
+ * gateway needs on top: an idempotent producer (acks=all) for {@code sms.mo.v1} / {@code sms.dlr.v1}, and
+ * a listener on {@code sms.mt.v1} (group {@code mobim.smpp.mt.consumer-group}) that commits an offset only
+ * after the MT is durable in the ledger. A record that is not a valid {@link SmsMt} goes to
+ * {@code sms.mt.v1.dlt} with the reason in the {@code kafka_dlt-exception-*} headers, never retried; any
+ * other failure (the database is down) is retried with backoff for ever, never dead-lettered.
+ */
+public final class SmppKafkaConfiguration {
+
+    private SmppKafkaConfiguration() {
+    }
+
+    /** Idempotent JSON producer for the gateway's events. */
+    public static KafkaTemplate<String, Object> eventTemplate(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "mobim-smpp-events");
+        DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(props,
+                new StringSerializer(), new JsonEventSerde<>(Object.class));
+        return new KafkaTemplate<>(factory);
+    }
+
+    /** Raw producer for dead letters whose value could not even be read. */
+    public static KafkaTemplate<Object, Object> rawTemplate(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "mobim-smpp-dlt");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
+    }
+
+    /** The {@code sms.mt.v1} listener container that hands MTs to the gateway. */
+    @SuppressWarnings("unchecked")
+    public static ConcurrentMessageListenerContainer<String, SmsMt> mtListener(KafkaProperties kafka,
+            SmppProperties.Mt config, SmppGateway gateway, KafkaTemplate<String, Object> events,
+            KafkaTemplate<Object, Object> raw) {
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "mobim-smpp-mt");
+        DefaultKafkaConsumerFactory<String, SmsMt> consumers = new DefaultKafkaConsumerFactory<>(props,
+                new StringDeserializer(), new ErrorHandlingDeserializer<>(new JsonEventSerde<>(SmsMt.class)));
+
+        ContainerProperties containerProps = new ContainerProperties(Topics.SMS_MT);
+        containerProps.setAckMode(ContainerProperties.AckMode.RECORD);
+        containerProps.setMessageListener((MessageListener<String, SmsMt>) record -> gateway.accept(record.value()));
+
+        Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
+        templates.put(byte[].class, raw);
+        templates.put(Object.class, events);
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
+                (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
+        backOff.setMaxInterval(30_000);
+        DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, backOff);
+        errors.addNotRetryableExceptions(MalformedEvent.class, IllegalArgumentException.class);
+
+        ConcurrentMessageListenerContainer<String, SmsMt> container =
+                new ConcurrentMessageListenerContainer<>(consumers, containerProps);
+        container.setConcurrency(config.concurrency());
+        container.setCommonErrorHandler(errors);
+        container.setBeanName("smppMtListener");
+        return container;
+    }
+}
