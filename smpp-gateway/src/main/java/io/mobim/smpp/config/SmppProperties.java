@@ -57,7 +57,7 @@ public record SmppProperties(@Valid @DefaultValue List<Smsc> smsc, @Valid @Defau
      * @param reconnectMax longest delay between rebind attempts (default 30 s)
      * @param defaultAlphabet what data_coding 0 means on MO from this SMS-C (default GSM7)
      * @param concatenation how long MTs are tied together: UDH (default) or SAR
-     * @param pduProcessorDegree jSMPP worker threads for incoming PDUs (default 8)
+     * @param pduProcessorDegree jSMPP worker threads for incoming PDUs (default 16); they also process submit_sm_resp, and an MO holds one until Kafka has it, so keep it well above the SMS-C's deliver_sm window
      * @param queueCapacity jSMPP receive queue (default 1000)
      */
     public record Smsc(String id, @NotBlank String host, @DefaultValue("2775") @Min(1) @Max(65535) int port,
@@ -69,13 +69,13 @@ public record SmppProperties(@Valid @DefaultValue List<Smsc> smsc, @Valid @Defau
                        @DefaultValue("30s") @NotNull Duration reconnectMax,
                        @DefaultValue("GSM7") @NotNull SmsTextDecoder.DefaultAlphabet defaultAlphabet,
                        @DefaultValue("UDH") @NotNull ConcatMode concatenation,
-                       @DefaultValue("8") @Min(1) int pduProcessorDegree, @DefaultValue("1000") @Min(1) int queueCapacity) {
+                       @DefaultValue("16") @Min(1) int pduProcessorDegree, @DefaultValue("1000") @Min(1) int queueCapacity) {
 
         /** A link with the defaults, as the gateway uses for the simulator. */
         public static Smsc of(String id, String host, int port, String systemId, String password) {
             return new Smsc(id, host, port, systemId, password, "", BindMode.TRANSCEIVER, 100, 10, Duration.ofSeconds(30),
                     Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                    SmsTextDecoder.DefaultAlphabet.GSM7, ConcatMode.UDH, 8, 1000);
+                    SmsTextDecoder.DefaultAlphabet.GSM7, ConcatMode.UDH, 16, 1000);
         }
 
         public Smsc withId(String newId) {

@@ -60,7 +60,10 @@ public final class ReceiptHandler {
         }
         Optional<MtLedger.PartMatch> found = ledger.findPart(link.id(), receipt.messageIds());
         String key = link.id() + "|" + receipt.messageIds();
-        if (found.isEmpty() || found.get().state() == MtLedger.State.PENDING) {
+        if (found.isEmpty()) {
+            if (unmatchedTries.size() > 10_000) {
+                unmatchedTries.clear(); // receipts the SMS-C stopped retrying: do not grow for ever
+            }
             int tries = unmatchedTries.merge(key, 1, Integer::sum);
             if (tries < UNMATCHED_TRIES) {
                 throw new ProcessRequestException("receipt not matched yet", SMPPConstant.STAT_ESME_RX_T_APPN);
@@ -73,11 +76,19 @@ public final class ReceiptHandler {
         unmatchedTries.remove(key);
         matched.increment();
         MtLedger.PartMatch part = found.get();
+        // the part's receipt is recorded even while later parts are still being submitted
         Optional<MtLedger.Aggregate> done = ledger.receipt(part.requestId(), part.seq(), receipt.status(), receipt.errorCode(),
                 clock.instant());
-        if (done.isEmpty() || !part.receiptWanted()) {
-            done.ifPresent(a -> ledger.receiptPublished(part.requestId(), a.status(), clock.instant()));
+        if (done.isEmpty()) {
             return;
+        }
+        if (!part.receiptWanted()) {
+            ledger.receiptPublished(part.requestId(), done.get().status(), clock.instant());
+            return;
+        }
+        if (part.state() == MtLedger.State.PENDING || !part.outcomePublished()) {
+            // the MT's ACCEPTED is not on Kafka yet: its receipt must not overtake it; the SMS-C retries shortly
+            throw new ProcessRequestException("MT outcome not published yet", SMPPConstant.STAT_ESME_RX_T_APPN);
         }
         MtLedger.Aggregate a = done.get();
         SmsDlr dlr = SmsDlr.of(part.requestId(), part.to(), a.status(), a.messageIds(), a.errorCode(), clock.instant(),

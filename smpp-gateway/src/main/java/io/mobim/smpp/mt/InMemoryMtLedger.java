@@ -94,7 +94,7 @@ public final class InMemoryMtLedger implements MtLedger {
                 int bar = ref.lastIndexOf('|');
                 Entry e = entries.get(ref.substring(0, bar));
                 return Optional.of(new PartMatch(e.mt.requestId(), e.mt.to(), e.mt.service(), e.mt.receiptWanted(), e.state,
-                        Integer.parseInt(ref.substring(bar + 1)), e.total));
+                        Integer.parseInt(ref.substring(bar + 1)), e.total, e.outcomePublished));
             }
         }
         return Optional.empty();

@@ -103,13 +103,13 @@ public final class JdbcMtLedger implements MtLedger {
             return Optional.empty();
         }
         List<PartMatch> found = named.query("""
-                select r.request_id, r.recipient, r.service, r.receipt_wanted, r.state, p.seq, r.parts
+                select r.request_id, r.recipient, r.service, r.receipt_wanted, r.state, p.seq, r.parts, r.outcome_published
                 from smpp.mt_part p join smpp.mt_request r on r.request_id = p.request_id
                 where p.link_id = :link and p.smsc_message_id in (:ids)
                 order by p.submitted_at desc limit 1""",
                 new MapSqlParameterSource("link", linkId).addValue("ids", List.copyOf(messageIds)),
                 (rs, i) -> new PartMatch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        State.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7)));
+                        State.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getBoolean(8)));
         return found.stream().findFirst();
     }
 

@@ -35,8 +35,12 @@ public interface MtLedger {
     record AcceptedPart(int seq, String linkId, String messageId) {
     }
 
-    /** The MT part a receipt is about. */
-    record PartMatch(String requestId, String to, String service, boolean receiptWanted, State state, int seq, int total) {
+    /**
+     * The MT part a receipt is about. {@code outcomePublished} tells whether the MT's ACCEPTED is already on
+     * Kafka: its receipt outcome must not overtake it.
+     */
+    record PartMatch(String requestId, String to, String service, boolean receiptWanted, State state, int seq, int total,
+                     boolean outcomePublished) {
     }
 
     /** The outcome of all of an MT's receipts. */
