@@ -7,10 +7,14 @@ import io.mobim.events.JsonEventSerde;
 import io.mobim.events.MalformedEvent;
 import io.mobim.events.Topics;
 import io.mobim.events.charging.ChargingEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -39,6 +43,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @ConditionalOnClass(KafkaTemplate.class)
 @ConditionalOnBooleanProperty(name = "mobim.billing.consumer.enabled", matchIfMissing = true)
 class BillingKafkaConfiguration {
+
+    /** Header on charging.v1.dlt records: why the record could not be read. */
+    static final String REASON_HEADER = "mobim_dlt_reason";
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ChargingEvent> billingListenerContainerFactory(KafkaProperties kafka,
@@ -69,6 +76,9 @@ class BillingKafkaConfiguration {
         // partition -1: the DLT is keyed like the source and need not have as many partitions
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(dlt,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        // the standard kafka_dlt-exception-* headers carry the wrapper's words; this one carries the serde's
+        recoverer.setHeadersFunction((record, e) -> new RecordHeaders(List.of(new RecordHeader(REASON_HEADER,
+                reason(e).getBytes(StandardCharsets.UTF_8)))));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(settings.retryMaxInterval().toMillis());   // transient failures: retry forever
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
@@ -77,6 +87,15 @@ class BillingKafkaConfiguration {
         }, backOff);
         handler.addNotRetryableExceptions(MalformedEvent.class, DeserializationException.class);
         return handler;
+    }
+
+    private static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MalformedEvent) {
+                return t.getMessage();
+            }
+        }
+        return String.valueOf(failure);
     }
 
     @Bean

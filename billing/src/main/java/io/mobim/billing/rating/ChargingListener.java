@@ -30,7 +30,8 @@ public class ChargingListener {
         this.rating = rating;
     }
 
-    @KafkaListener(id = ID, topics = Topics.CHARGING, containerFactory = "billingListenerContainerFactory", batch = "true")
+    @KafkaListener(id = ID, topics = Topics.CHARGING, containerFactory = "billingListenerContainerFactory",
+            batch = "true", idIsGroup = false, groupId = "${mobim.billing.consumer.group-id:billing}")
     public void onBatch(List<ConsumerRecord<String, ChargingEvent>> records) {
         List<ChargingEvent> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
@@ -39,12 +40,22 @@ public class ChargingListener {
                 rating.rate(events);
                 DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
                         SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-                String reason = cause == null ? "empty record" : cause.getMessage();
+                String reason = reason(cause);
                 throw new BatchListenerFailedException("malformed charging event at " + record.topic() + "-"
                         + record.partition() + "@" + record.offset(), new MalformedEvent(reason, cause), i);
             }
             events.add(record.value());
         }
         rating.rate(events);
+    }
+
+    /** The serde's own words ("not a valid ChargingEvent on charging.v1: ..."), not the wrapper's. */
+    private static String reason(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof MalformedEvent) {
+                return t.getMessage();
+            }
+        }
+        return failure == null ? "unreadable record" : failure.getMessage();
     }
 }

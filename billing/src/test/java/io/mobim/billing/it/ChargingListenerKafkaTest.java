@@ -1,0 +1,152 @@
+package io.mobim.billing.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mobim.billing.Traffic;
+import io.mobim.billing.records.BillService;
+import io.mobim.events.JsonEventSerde;
+import io.mobim.events.Topics;
+import io.mobim.events.charging.ChargingEvent;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Kafka wiring on a real broker: events on charging.v1 become rated records once each (duplicates on the topic
+ * included), and a record that is not a charging event goes to charging.v1.dlt with the reason while the events
+ * around it are rated.
+ */
+@SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = {
+                "mobim.role.billing.enabled=true",
+                "mobim.billing.consumer.enabled=true",
+                "mobim.billing.consumer.group-id=billing-listener-test",
+                "mobim.billing.consumer.max-poll-records=25",
+                "spring.jpa.hibernate.ddl-auto=validate",
+                "spring.flyway.enabled=false"
+        })
+@ContextConfiguration(initializers = TestDatabase.class)
+class ChargingListenerKafkaTest {
+
+    private static TestKafka kafka;
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) throws Exception {
+        if (kafka == null) {
+            kafka = TestKafka.start();
+            kafka.createTopics(Map.of(Topics.CHARGING, 3, Topics.deadLetter(Topics.CHARGING), 1));
+        }
+        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers);
+    }
+
+    @AfterAll
+    static void stopKafka() throws Exception {
+        // the cached context's consumer keeps polling a stopped broker until the JVM ends: harmless
+        kafka.close();
+    }
+
+    @Autowired JdbcTemplate jdbc;
+    @Autowired BillService bills;
+
+    @Test
+    void rates_each_event_once_and_dead_letters_the_malformed_one() throws Exception {
+        String a = "+447744" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
+        String b = "+33677" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
+        Traffic ta = new Traffic("im-kafka", 1, a, "VODAFONE_UK");
+        Traffic tb = new Traffic("im-kafka-2", 1, b, "ORANGE_FR_CHAT");
+        List<ChargingEvent> events = new ArrayList<>();
+        Instant at = Instant.parse("2026-11-10T10:00:00Z");
+        for (int i = 0; i < 60; i++) {
+            events.add(ta.sentSms(at.plusSeconds(i), 1));
+            events.add(tb.sentSms(at.plusSeconds(i), 1));
+        }
+        JsonEventSerde<ChargingEvent> serde = new JsonEventSerde<>(ChargingEvent.class);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers),
+                new StringSerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < events.size(); i++) {
+                ChargingEvent e = events.get(i);
+                producer.send(new ProducerRecord<>(Topics.CHARGING, e.key(), serde.serialize(Topics.CHARGING, e)));
+                if (i == 30) {
+                    producer.send(new ProducerRecord<>(Topics.CHARGING, a, "{\"eventId\":\"not-a-uuid\"}".getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            for (ChargingEvent e : events.subList(0, 40)) {       // the outbox relayed these twice
+                producer.send(new ProducerRecord<>(Topics.CHARGING, e.key(), serde.serialize(Topics.CHARGING, e)));
+            }
+            producer.flush();
+        }
+
+        await(() -> count(a) + count(b) == 120);
+        List<ConsumerRecord<String, byte[]>> dead = readDeadLetters();
+        assertThat(dead).singleElement().satisfies(r -> {
+            assertThat(r.key()).isEqualTo(a);
+            assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\":\"not-a-uuid\"}");
+            assertThat(r.headers().lastHeader("kafka_dlt-original-topic").value()).asString(StandardCharsets.UTF_8)
+                    .isEqualTo(Topics.CHARGING);
+            Header reason = r.headers().lastHeader("mobim_dlt_reason");
+            assertThat(reason).isNotNull();
+            assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not a valid ChargingEvent");
+        });
+        assertThat(bills.bill(a, "2026-11").totals().get(0).amount()).isEqualTo(new BigDecimal("7.20"));  // 60 x 0.12
+        assertThat(bills.bill(b, "2026-11").totals().get(0).amount()).isEqualTo(new BigDecimal("12.00")); // 60 x 0.20
+        assertThat(count(a) + count(b)).isEqualTo(120);
+    }
+
+    private long count(String msisdn) {
+        Long n = jdbc.queryForObject("select count(*) from billing.rated_record where msisdn = ?", Long.class, msisdn);
+        return n == null ? 0 : n;
+    }
+
+    private List<ConsumerRecord<String, byte[]>> readDeadLetters() {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers,
+                "group.id", "dlt-reader", "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.deadLetter(Topics.CHARGING)));
+            await(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
+                return !out.isEmpty();
+            });
+            consumer.poll(Duration.ofMillis(500)).forEach(out::add);
+        }
+        return out;
+    }
+
+    /** Waits for a condition the listener brings about; fails after a generous bound, asserts nothing about time. */
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not reached");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
