@@ -5,7 +5,9 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import io.mobim.platform.support.TestClockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole platform, all roles, on the real embedded services of the all-in-one runtime (PostgreSQL and a
@@ -15,7 +17,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mobim.embedded.ephemeral=true", "mobim.smpp.simulator.port=0"})
+        properties = {"mobim.embedded.ephemeral=true", "mobim.smpp.simulator.port=0",
+                "mobim.admin.user=admin", "mobim.admin.password=admin-secret",
+                "mobim.admin.billing-user=billing", "mobim.admin.billing-password=billing-secret"})
 @AutoConfigureMetrics
+@Import(TestClockConfiguration.class)
 public @interface MobimIntegrationTest {
 }

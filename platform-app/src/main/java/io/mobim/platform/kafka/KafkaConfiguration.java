@@ -19,6 +19,11 @@ class KafkaConfiguration {
     }
 
     @Bean
+    EventConsumers eventConsumers(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties) {
+        return new EventConsumers(properties);
+    }
+
+    @Bean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, KafkaTopicSettings settings) {
         return new KafkaHealthIndicator(admin, settings.healthTimeout());
     }

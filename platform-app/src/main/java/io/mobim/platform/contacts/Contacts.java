@@ -1,0 +1,243 @@
+package io.mobim.platform.contacts;
+
+import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.Subscriber;
+import io.mobim.platform.subscribers.SubscriberNotFound;
+import io.mobim.platform.subscribers.Subscribers;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Buddy lists and presence authorisation. Adding a contact asks the contact for authorisation (RFC 2779);
+ * the contact's presence is visible only once they accept. Entries keep their number for life, so that
+ * "3 Hi" still reaches the same person after contact 2 is deleted.
+ */
+public class Contacts {
+
+    private static final RowMapper<Contact> CONTACT = (rs, i) -> new Contact(Msisdn.of(rs.getString("owner")),
+            rs.getInt("position"), Msisdn.of(rs.getString("contact_msisdn")), rs.getString("nickname"));
+
+    private final JdbcClient jdbc;
+    private final Subscribers subscribers;
+    private final BlockList blocks;
+    private final ApplicationEventPublisher events;
+    private final ContactSettings settings;
+    private final Clock clock;
+
+    Contacts(JdbcClient jdbc, Subscribers subscribers, BlockList blocks, ApplicationEventPublisher events,
+             ContactSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.subscribers = subscribers;
+        this.blocks = blocks;
+        this.events = events;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds {@code number} to {@code owner}'s buddy list (and to {@code list}, if given) and asks them for
+     * authorisation to see their presence. Adding a number twice returns the existing entry.
+     */
+    @Transactional
+    public Contact add(Msisdn owner, Msisdn number, String nickname, String list) {
+        Subscriber me = subscribers.findActive(owner).orElseThrow(() -> new SubscriberNotFound(owner));
+        if (owner.equals(number)) {
+            throw new IllegalArgumentException("a subscriber cannot add themselves");
+        }
+        Optional<Contact> existing = byNumber(owner, number);
+        Contact contact;
+        if (existing.isPresent()) {
+            contact = existing.get();
+        } else {
+            int count = jdbc.sql("select count(*) from im.contact where owner = ?").param(owner.value()).query(Integer.class).single();
+            if (count >= settings.maxContacts()) {
+                throw new ContactLimitReached("contacts", settings.maxContacts());
+            }
+            String nick = nickname != null ? Subscribers.validNickname(nickname)
+                    : subscribers.find(number).map(Subscriber::nickname).orElse(number.value().substring(number.value().length() - 4));
+            // the lowest free number: numbers stay short for SMS users, and never change for existing entries
+            int position = jdbc.sql("""
+                    select coalesce(min(p), 1) from generate_series(1, ? + 1) p
+                    where not exists (select 1 from im.contact c where c.owner = ? and c.position = p)""")
+                    .params(count, owner.value()).query(Integer.class).single();
+            jdbc.sql("insert into im.contact (owner, position, contact_msisdn, nickname, created_at) values (?, ?, ?, ?, ?)")
+                    .params(owner.value(), position, number.value(), nick, now()).update();
+            contact = new Contact(owner, position, number, nick);
+            addToList(owner, settings.defaultList(), number);
+        }
+        if (list != null && !list.equals(settings.defaultList())) {
+            createList(owner, list, list);
+            addToList(owner, list, number);
+        }
+        requestAuthorization(number, owner, me.nickname());
+        return contact;
+    }
+
+    /** Removes entry {@code position}; the owner stops watching that contact. Returns the removed entry. */
+    @Transactional
+    public Optional<Contact> remove(Msisdn owner, int position) {
+        Optional<Contact> contact = byPosition(owner, position);
+        contact.ifPresent(c -> {
+            jdbc.sql("delete from im.contact where owner = ? and position = ?").params(owner.value(), position).update();
+            // the watcher cancels: a pending request disappears, an accepted one ends (RFC 2779 cancel)
+            jdbc.sql("delete from im.presence_authorization where presentity = ? and watcher = ? and state <> 'DENIED'")
+                    .params(c.msisdn().value(), owner.value()).update();
+        });
+        return contact;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Contact> list(Msisdn owner) {
+        return jdbc.sql("select * from im.contact where owner = ? order by position").param(owner.value()).query(CONTACT).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> byPosition(Msisdn owner, int position) {
+        return jdbc.sql("select * from im.contact where owner = ? and position = ?").params(owner.value(), position).query(CONTACT).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Contact> byNumber(Msisdn owner, Msisdn number) {
+        return jdbc.sql("select * from im.contact where owner = ? and contact_msisdn = ?").params(owner.value(), number.value())
+                .query(CONTACT).optional();
+    }
+
+    /** The contact whose nickname is {@code nickname}, ignoring case. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> byNickname(Msisdn owner, String nickname) {
+        return jdbc.sql("select * from im.contact where owner = ? and lower(nickname) = lower(?) order by position limit 1")
+                .params(owner.value(), nickname).query(CONTACT).optional();
+    }
+
+    /** Whether {@code number} is on {@code owner}'s buddy list. */
+    @Transactional(readOnly = true)
+    public boolean isContact(Msisdn owner, Msisdn number) {
+        return jdbc.sql("select exists (select 1 from im.contact where owner = ? and contact_msisdn = ?)")
+                .params(owner.value(), number.value()).query(Boolean.class).single();
+    }
+
+    // --- named lists (CSP contact lists) ---
+
+    /** Creates a named list if it does not exist; the first list a subscriber gets is their default. */
+    @Transactional
+    public void createList(Msisdn owner, String name, String displayName) {
+        if (name == null || name.isBlank() || name.length() > 50) {
+            throw new IllegalArgumentException("a list name has 1..50 characters");
+        }
+        boolean exists = jdbc.sql("select exists (select 1 from im.contact_list where owner = ? and name = ?)")
+                .params(owner.value(), name).query(Boolean.class).single();
+        if (exists) {
+            return;
+        }
+        int lists = jdbc.sql("select count(*) from im.contact_list where owner = ?").param(owner.value()).query(Integer.class).single();
+        if (lists >= settings.maxLists()) {
+            throw new ContactLimitReached("contact lists", settings.maxLists());
+        }
+        jdbc.sql("insert into im.contact_list (owner, name, display_name, is_default) values (?, ?, ?, ?)")
+                .params(owner.value(), name, displayName, name.equals(settings.defaultList())).update();
+    }
+
+    @Transactional
+    public void deleteList(Msisdn owner, String name) {
+        if (name.equals(settings.defaultList())) {
+            throw new IllegalArgumentException("the default list cannot be deleted");
+        }
+        jdbc.sql("delete from im.contact_list where owner = ? and name = ?").params(owner.value(), name).update();
+    }
+
+    @Transactional(readOnly = true)
+    public List<String> listNames(Msisdn owner) {
+        return jdbc.sql("select name from im.contact_list where owner = ? order by is_default desc, name")
+                .param(owner.value()).query(String.class).list();
+    }
+
+    /** The members of a named list, in buddy-list order. */
+    @Transactional(readOnly = true)
+    public List<Contact> members(Msisdn owner, String list) {
+        return jdbc.sql("""
+                select c.* from im.contact c join im.contact_list_member m
+                  on m.owner = c.owner and m.contact_msisdn = c.contact_msisdn
+                where c.owner = ? and m.list_name = ? order by c.position""")
+                .params(owner.value(), list).query(CONTACT).list();
+    }
+
+    @Transactional
+    public void addToList(Msisdn owner, String list, Msisdn number) {
+        createList(owner, list, list);
+        jdbc.sql("insert into im.contact_list_member (owner, list_name, contact_msisdn) values (?, ?, ?) on conflict do nothing")
+                .params(owner.value(), list, number.value()).update();
+    }
+
+    // --- presence authorisation (RFC 2779) ---
+
+    /** The presentity's pending requests, numbered 1.. in the order they came. */
+    @Transactional(readOnly = true)
+    public List<PendingRequest> pendingRequests(Msisdn presentity) {
+        List<Object[]> rows = jdbc.sql("""
+                select watcher, requested_at from im.presence_authorization
+                where presentity = ? and state = 'PENDING' order by requested_at, watcher""")
+                .param(presentity.value()).query((rs, i) -> new Object[] {rs.getString(1), rs.getTimestamp(2).toInstant()}).list();
+        java.util.ArrayList<PendingRequest> out = new java.util.ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(new PendingRequest(i + 1, Msisdn.of((String) rows.get(i)[0]), (java.time.Instant) rows.get(i)[1]));
+        }
+        return out;
+    }
+
+    /** Lets {@code watcher} see {@code presentity}'s presence. Returns false if they had not asked. */
+    @Transactional
+    public boolean accept(Msisdn presentity, Msisdn watcher) {
+        return answer(presentity, watcher, AuthorizationState.ACCEPTED);
+    }
+
+    /** Refuses {@code watcher}; they are not asked again and see nothing. Returns false if they had not asked. */
+    @Transactional
+    public boolean deny(Msisdn presentity, Msisdn watcher) {
+        return answer(presentity, watcher, AuthorizationState.DENIED);
+    }
+
+    /** Whether {@code presentity} accepted {@code watcher}. Blocking is checked separately by presence. */
+    @Transactional(readOnly = true)
+    public AuthorizationState authorization(Msisdn presentity, Msisdn watcher) {
+        return jdbc.sql("select state from im.presence_authorization where presentity = ? and watcher = ?")
+                .params(presentity.value(), watcher.value()).query(String.class).optional()
+                .map(AuthorizationState::valueOf).orElse(null);
+    }
+
+    private boolean answer(Msisdn presentity, Msisdn watcher, AuthorizationState state) {
+        int changed = jdbc.sql("""
+                update im.presence_authorization set state = ?, decided_at = ?
+                where presentity = ? and watcher = ? and state <> ?""")
+                .params(state.name(), now(), presentity.value(), watcher.value(), state.name()).update();
+        if (changed > 0) {
+            events.publishEvent(new AuthorizationAnswered(presentity, watcher, state));
+        }
+        return changed > 0 || state == authorization(presentity, watcher);
+    }
+
+    private void requestAuthorization(Msisdn presentity, Msisdn watcher, String watcherNickname) {
+        if (blocks.hasBlocked(presentity, watcher)) {
+            return; // dropped without a word: the watcher must not learn they are blocked
+        }
+        int inserted = jdbc.sql("""
+                insert into im.presence_authorization (presentity, watcher, state, requested_at)
+                values (?, ?, 'PENDING', ?) on conflict do nothing""")
+                .params(presentity.value(), watcher.value(), now()).update();
+        if (inserted > 0) {
+            int number = pendingRequests(presentity).stream().filter(r -> r.watcher().equals(watcher))
+                    .findFirst().map(PendingRequest::number).orElse(1);
+            events.publishEvent(new AuthorizationRequested(presentity, watcher, watcherNickname, number));
+        }
+    }
+
+    private Timestamp now() {
+        return Timestamp.from(clock.instant());
+    }
+}

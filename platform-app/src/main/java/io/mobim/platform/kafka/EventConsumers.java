@@ -1,0 +1,69 @@
+package io.mobim.platform.kafka;
+
+import io.mobim.events.JsonEventSerde;
+import io.mobim.events.MalformedEvent;
+import io.mobim.events.Topics;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Listener container factories for mobim's typed JSON topics. A record that does not read as its event, or
+ * that its handler rejects as malformed, goes to {@code <topic>.dlt} with the reason in the headers, at once;
+ * any other failure is retried with backoff (the database may be briefly away) and dead-lettered only after
+ * the retries. Offsets are committed after the handler's transaction, so a crash replays, never skips.
+ */
+public class EventConsumers {
+
+    private final KafkaProperties properties;
+    private final DeadLetterPublishingRecoverer deadLetters;
+
+    EventConsumers(KafkaProperties properties) {
+        this.properties = properties;
+        Map<String, Object> producer = properties.buildProducerProperties();
+        producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producer.put(ProducerConfig.ACKS_CONFIG, "all");
+        KafkaTemplate<String, byte[]> bytes = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new ByteArraySerializer()));
+        KafkaTemplate<String, Object> json = new KafkaTemplate<>(
+                new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new JsonEventSerde<>(Object.class)));
+        Map<Class<?>, KafkaOperations<?, ?>> byValueType = new LinkedHashMap<>();
+        byValueType.put(byte[].class, bytes);
+        byValueType.put(Object.class, json);
+        this.deadLetters = new DeadLetterPublishingRecoverer(byValueType,
+                (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+    }
+
+    /** A factory for listeners of {@code type} records, consuming as group {@code groupId}. */
+    public <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(Class<T> type, String groupId) {
+        Map<String, Object> consumer = properties.buildConsumerProperties();
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var values = new ErrorHandlingDeserializer<>(new JsonEventSerde<>(type));
+        var factory = new ConcurrentKafkaListenerContainerFactory<String, T>();
+        factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), values));
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
+        backOff.setMaxElapsedTime(30_000);
+        DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, backOff);
+        errors.addNotRetryableExceptions(MalformedEvent.class, IllegalArgumentException.class);
+        factory.setCommonErrorHandler(errors);
+        return factory;
+    }
+}

@@ -1,0 +1,15 @@
+package io.mobim.platform.messaging;
+
+import io.mobim.platform.subscribers.Msisdn;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A message handed to a client session, to be acknowledged with {@link Messaging#acknowledge}.
+ *
+ * @param senderAlias what the recipient sees as the sender: the sender's nickname in a room, else their nickname
+ * @param room the room the message was sent to, or null for a direct message
+ */
+public record ClientDelivery(UUID deliveryId, UUID messageId, Msisdn sender, String senderAlias, String room,
+                             String body, Instant sentAt) {
+}

@@ -1,0 +1,480 @@
+package io.mobim.platform.messaging;
+
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.events.Topics;
+import io.mobim.events.charging.Channel;
+import io.mobim.events.charging.ChargedRole;
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.events.sms.SmsMt;
+import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.charging.ChargingRecorder;
+import io.mobim.platform.contacts.Contact;
+import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.outbox.Outbox;
+import io.mobim.platform.presence.ClientSessionClosed;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.rooms.RoomMember;
+import io.mobim.platform.rooms.Rooms;
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.Subscriber;
+import io.mobim.platform.subscribers.Subscribers;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Messages between subscribers, stored until the recipient's channel acknowledges them.
+ *
+ * <p>Every message gets an id and one delivery per recipient. A delivery goes to a live client session
+ * (fetched on the client's poll, done only when the client acknowledges it), or as an SMS when no client is
+ * live (done when the SMS-C's receipt says delivered), or waits for a client session when the recipient
+ * declined SMS. A client that does not acknowledge in time (a phone that silently dropped off GPRS) loses the
+ * delivery to SMS; nothing is lost, and every state change is a conditional update, so nothing is delivered
+ * or charged twice. Any instance can do any of it: all state is in PostgreSQL.
+ */
+public class Messaging {
+
+    private final JdbcClient jdbc;
+    private final Subscribers subscribers;
+    private final Contacts contacts;
+    private final BlockList blocks;
+    private final PresenceService presence;
+    private final Rooms rooms;
+    private final Outbox outbox;
+    private final ChargingRecorder charging;
+    private final ApplicationEventPublisher events;
+    private final MessagingSettings settings;
+    private final SmsRenderer smsRenderer;
+    private final Clock clock;
+    private final RateLimiterRegistry limiters;
+    private final MeterRegistry meters;
+
+    Messaging(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
+              Rooms rooms, Outbox outbox, ChargingRecorder charging, ApplicationEventPublisher events,
+              MessagingSettings settings, SmsRenderer smsRenderer, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.subscribers = subscribers;
+        this.contacts = contacts;
+        this.blocks = blocks;
+        this.presence = presence;
+        this.rooms = rooms;
+        this.outbox = outbox;
+        this.charging = charging;
+        this.events = events;
+        this.settings = settings;
+        this.smsRenderer = smsRenderer;
+        this.clock = clock;
+        this.meters = meters;
+        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
+                .limitForPeriod(settings.sendLimit())
+                .limitRefreshPeriod(settings.sendLimitPeriod())
+                .timeoutDuration(java.time.Duration.ZERO)
+                .build());
+    }
+
+    /**
+     * Sends {@code body} from {@code sender} to {@code target}.
+     *
+     * @param clientMessageId the client's own id of the message, if it has one: resending it returns the first result
+     * @param deliveryReport whether the sender wants to be told when each recipient got it
+     * @throws MessageRefused if nothing was accepted (nothing is then stored or charged)
+     */
+    @Transactional
+    public SendResult send(Msisdn sender, Target target, String body, Origin origin, String clientMessageId, boolean deliveryReport) {
+        Subscriber from = subscribers.findActive(sender)
+                .orElseThrow(() -> refused(MessageRefused.Reason.SENDER_NOT_ACTIVE, "the sender is not an active subscriber"));
+        if (body == null || body.isBlank()) {
+            throw refused(MessageRefused.Reason.EMPTY, "the message is empty");
+        }
+        if (body.length() > settings.maxLength()) {
+            throw refused(MessageRefused.Reason.TOO_LONG, "the message has more than " + settings.maxLength() + " characters");
+        }
+        if (clientMessageId != null) {
+            Optional<UUID> earlier = jdbc.sql("select id from im.message where sender = ? and client_message_id = ?")
+                    .params(sender.value(), clientMessageId).query(UUID.class).optional();
+            if (earlier.isPresent()) {
+                return new SendResult(earlier.get(), outcomes(earlier.get()), true);
+            }
+        }
+        RateLimiter limiter = limiters.rateLimiter(sender.value());
+        if (!limiter.acquirePermission()) {
+            throw refused(MessageRefused.Reason.RATE_LIMITED, "too many messages: at most " + settings.sendLimit() + " per " + settings.sendLimitPeriod());
+        }
+
+        String room = null;
+        List<Candidate> candidates = new ArrayList<>();
+        switch (target) {
+            case Target.Subscriber s -> {
+                Subscriber to = subscribers.findActive(s.msisdn())
+                        .orElseThrow(() -> refused(MessageRefused.Reason.RECIPIENT_UNKNOWN, "the recipient is not a subscriber"));
+                candidates.add(new Candidate(to, aliasOf(from, to)));
+            }
+            case Target.ContactList l -> {
+                for (Contact c : contacts.members(sender, l.name())) {
+                    subscribers.findActive(c.msisdn()).ifPresent(to -> candidates.add(new Candidate(to, aliasOf(from, to))));
+                }
+            }
+            case Target.Room r -> {
+                RoomMember me = rooms.memberOf(r.name(), sender)
+                        .orElseThrow(() -> refused(MessageRefused.Reason.NOT_A_MEMBER, "join the room before writing to it"));
+                room = me.room();
+                for (RoomMember m : rooms.members(room)) {
+                    if (!m.msisdn().equals(sender)) {
+                        subscribers.findActive(m.msisdn()).ifPresent(to -> candidates.add(new Candidate(to, me.nickname())));
+                    }
+                }
+            }
+        }
+        boolean single = target instanceof Target.Subscriber;
+        List<Routed> accepted = new ArrayList<>();
+        List<SendResult.Recipient> outcomes = new ArrayList<>();
+        for (Candidate c : candidates) {
+            Msisdn to = c.subscriber().msisdn();
+            if (blocks.hasBlocked(to, sender) || (c.subscriber().contactsOnly() && !contacts.isContact(to, sender))) {
+                // refused and never stored; the sender is not told which of the two it was
+                if (single) {
+                    throw refused(MessageRefused.Reason.NOT_ACCEPTED, "the recipient does not accept messages from you");
+                }
+                continue;
+            }
+            SendResult.Route route;
+            if (presence.isClientOnline(to)) {
+                route = SendResult.Route.CLIENT;
+            } else if (c.subscriber().smsFallback()) {
+                route = SendResult.Route.SMS;
+            } else if (storedFor(to) >= settings.offlineQuota()) {
+                if (single) {
+                    throw refused(MessageRefused.Reason.OFFLINE_QUOTA_FULL, "the recipient's message store is full");
+                }
+                outcomes.add(new SendResult.Recipient(to, DeliveryStatus.FAILED, SendResult.Route.NONE, "offline quota full"));
+                continue;
+            } else {
+                route = SendResult.Route.STORED;
+            }
+            accepted.add(new Routed(c, route));
+            outcomes.add(new SendResult.Recipient(to, DeliveryStatus.ACCEPTED, route, null));
+        }
+        if (accepted.isEmpty()) {
+            throw refused(MessageRefused.Reason.NO_RECIPIENTS, "nobody to deliver the message to");
+        }
+
+        UUID messageId = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant expires = now.plus(settings.validity());
+        jdbc.sql("""
+                insert into im.message (id, sender, client_message_id, target_kind, target, origin_channel, body,
+                                        delivery_report, created_at, expires_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(messageId, sender.value(), clientMessageId, kindOf(target), nameOf(target), origin.channel().name(), body,
+                        deliveryReport, Timestamp.from(now), Timestamp.from(expires))
+                .update();
+        for (Routed r : accepted) {
+            UUID deliveryId = UUID.randomUUID();
+            boolean sms = r.route() == SendResult.Route.SMS;
+            jdbc.sql("""
+                    insert into im.delivery (id, message_id, recipient, sender_alias, status, channel, attempts, claimed_at,
+                                             updated_at, expires_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(deliveryId, messageId, r.candidate().subscriber().msisdn().value(), r.candidate().alias(),
+                            sms ? "IN_FLIGHT" : "PENDING", sms ? "SMS" : null, sms ? 1 : 0, sms ? Timestamp.from(now) : null,
+                            Timestamp.from(now), Timestamp.from(expires))
+                    .update();
+            if (sms) {
+                submitSms(deliveryId, new ClientDelivery(deliveryId, messageId, sender, r.candidate().alias(), room, body, now),
+                        r.candidate().subscriber(), expires);
+            }
+            meters.counter("mobim.messages.routed", "route", r.route().name()).increment();
+        }
+        charging.message(new ChargingRecorder.MessageLeg(legId(messageId, sender), messageId.toString(), sender.value(),
+                ChargedRole.ORIGINATOR, from.tariffPlan(), origin.channel(), false, accepted.size() == 1 && single
+                        ? accepted.getFirst().candidate().subscriber().msisdn().value() : nameOf(target),
+                null, origin.smscReference(), origin.segments()));
+        meters.counter("mobim.messages.accepted", "channel", origin.channel().name()).increment();
+        return new SendResult(messageId, outcomes, false);
+    }
+
+    /**
+     * Hands the messages waiting for a session's subscriber to that session, oldest first. They stay stored
+     * until {@link #acknowledge}d; unacknowledged ones fall back to SMS after the acknowledgement timeout.
+     */
+    @Transactional
+    public List<ClientDelivery> fetch(UUID sessionId, int max) {
+        Optional<Msisdn> owner = presence.touch(sessionId);
+        if (owner.isEmpty()) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("""
+                with claimed as (
+                    update im.delivery d set status = 'IN_FLIGHT', channel = 'CLIENT', session_id = ?, claimed_at = ?,
+                                             attempts = d.attempts + 1, updated_at = ?
+                    where d.id in (select id from im.delivery
+                                   where recipient = ? and status = 'PENDING' and expires_at > ?
+                                   order by updated_at limit ? for update skip locked)
+                    returning d.id, d.message_id, d.sender_alias)
+                select c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
+                from claimed c join im.message m on m.id = c.message_id order by m.created_at, c.id""")
+                .params(sessionId, now, now, owner.get().value(), now, max)
+                .query((rs, i) -> clientDelivery(rs)).list();
+    }
+
+    /**
+     * The client of {@code sessionId} confirms it has message {@code messageId}: the delivery is done, the
+     * recipient is charged, and a requested delivery report goes to the sender. Returns false if there was
+     * nothing to confirm (already confirmed, or not this subscriber's).
+     */
+    @Transactional
+    public boolean acknowledge(UUID sessionId, UUID messageId) {
+        Optional<Msisdn> owner = presence.touch(sessionId);
+        if (owner.isEmpty()) {
+            return false;
+        }
+        Optional<Done> done = jdbc.sql("""
+                update im.delivery set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
+                where message_id = ? and recipient = ? and status = 'IN_FLIGHT'
+                returning id, message_id, recipient, sender_alias""")
+                .params(Timestamp.from(clock.instant()), messageId, owner.get().value())
+                .query((rs, i) -> done(rs)).optional();
+        done.ifPresent(d -> delivered(d, Channel.CLIENT, null, 0));
+        return done.isPresent();
+    }
+
+    /** The SMS gateway's outcome of a fallback SMS ({@code sms.dlr.v1}). Returns whether it changed a delivery. */
+    @Transactional
+    public boolean onSmsOutcome(SmsDlr dlr) {
+        if (dlr.requestId() == null || !dlr.requestId().startsWith(SMS_REQUEST_PREFIX)) {
+            return false; // a service SMS or another producer's: not a message delivery
+        }
+        UUID deliveryId;
+        try {
+            deliveryId = UUID.fromString(dlr.requestId().substring(SMS_REQUEST_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        String status = switch (dlr.status()) {
+            case DELIVERED -> "DELIVERED";
+            case FAILED, REJECTED -> "FAILED";
+            case EXPIRED -> "EXPIRED";
+            default -> null; // ACCEPTED: the SMS-C has it; the receipt decides
+        };
+        if (status == null) {
+            return false;
+        }
+        Optional<Done> done = jdbc.sql("""
+                update im.delivery set status = ?, updated_at = ?, failure_reason = ?
+                where id = ? and status = 'IN_FLIGHT' and channel = 'SMS'
+                returning id, message_id, recipient, sender_alias""")
+                .params(status, Timestamp.from(clock.instant()), "DELIVERED".equals(status) ? null : "SMS " + dlr.status() + " " + dlr.errorCode(),
+                        deliveryId)
+                .query((rs, i) -> done(rs)).optional();
+        done.ifPresent(d -> {
+            if ("DELIVERED".equals(status)) {
+                List<String> ids = dlr.smscMessageIds() == null ? List.of() : dlr.smscMessageIds();
+                delivered(d, Channel.SMS, ids.isEmpty() ? null : ids.getFirst(), Math.max(1, ids.size()));
+            } else {
+                report(d, "EXPIRED".equals(status) ? DeliveryStatus.EXPIRED : DeliveryStatus.FAILED);
+            }
+        });
+        return done.isPresent();
+    }
+
+    /**
+     * Handles what time decides: client deliveries not acknowledged in time go to SMS (or back to the queue),
+     * messages waiting for a recipient with no live client go to SMS, and expired ones are closed.
+     * Safe to run on every instance at once. Returns how many deliveries changed.
+     */
+    @Transactional
+    public int sweep() {
+        Instant now = clock.instant();
+        List<UUID> stale = jdbc.sql("""
+                select d.id from im.delivery d
+                where (d.status = 'IN_FLIGHT' and d.channel = 'CLIENT' and d.claimed_at < ?)
+                   or (d.status = 'PENDING' and d.updated_at < ?
+                       and not exists (select 1 from im.client_session s where s.msisdn = d.recipient and s.expires_at > ?))
+                order by d.updated_at limit 500 for update skip locked""")
+                .params(Timestamp.from(now.minus(settings.ackTimeout())), Timestamp.from(now.minus(settings.ackTimeout())), Timestamp.from(now))
+                .query(UUID.class).list();
+        int changed = 0;
+        for (UUID id : stale) {
+            changed += reroute(id) ? 1 : 0;
+        }
+        List<Done> expired = jdbc.sql("""
+                update im.delivery set status = 'EXPIRED', updated_at = ?, failure_reason = 'validity ran out'
+                where id in (select id from im.delivery where expires_at <= ?
+                               and (status = 'PENDING' or (status = 'IN_FLIGHT' and channel = 'CLIENT'))
+                             limit 1000 for update skip locked)
+                returning id, message_id, recipient, sender_alias""")
+                .params(Timestamp.from(now), Timestamp.from(now)).query((rs, i) -> done(rs)).list();
+        expired.forEach(d -> report(d, DeliveryStatus.EXPIRED));
+        return changed + expired.size();
+    }
+
+    /** A client session ended: what it fetched but did not acknowledge, and what was waiting for it, is rerouted at once. */
+    @EventListener
+    void onSessionClosed(ClientSessionClosed closed) {
+        if (!presence.liveSessions(closed.msisdn()).isEmpty()) {
+            return; // another session of the same subscriber is live: it will fetch them
+        }
+        List<UUID> open = jdbc.sql("""
+                select id from im.delivery
+                where recipient = ? and (status = 'PENDING' or (status = 'IN_FLIGHT' and channel = 'CLIENT'))
+                for update skip locked""")
+                .param(closed.msisdn().value()).query(UUID.class).list();
+        open.forEach(this::reroute);
+    }
+
+    /** Each recipient's status of a message, for its sender and for operators. */
+    @Transactional(readOnly = true)
+    public List<SendResult.Recipient> outcomes(UUID messageId) {
+        return jdbc.sql("select recipient, status, channel, failure_reason from im.delivery where message_id = ? order by recipient")
+                .param(messageId)
+                .query((rs, i) -> new SendResult.Recipient(Msisdn.of(rs.getString(1)), publicStatus(rs.getString(2)),
+                        route(rs.getString(2), rs.getString(3)), rs.getString(4)))
+                .list();
+    }
+
+    private boolean reroute(UUID deliveryId) {
+        Optional<ClientDelivery> d = jdbc.sql("""
+                select d.id, d.message_id, d.sender_alias, d.recipient, m.sender, m.body, m.created_at, m.target_kind, m.target,
+                       d.expires_at
+                from im.delivery d join im.message m on m.id = d.message_id where d.id = ?""")
+                .param(deliveryId).query((rs, i) -> clientDelivery(rs)).optional();
+        if (d.isEmpty()) {
+            return false;
+        }
+        String recipient = jdbc.sql("select recipient from im.delivery where id = ?").param(deliveryId).query(String.class).single();
+        Optional<Subscriber> to = subscribers.findActive(Msisdn.of(recipient));
+        Timestamp now = Timestamp.from(clock.instant());
+        if (to.isPresent() && to.get().smsFallback()) {
+            Instant expires = jdbc.sql("select expires_at from im.delivery where id = ?").param(deliveryId).query(Timestamp.class).single().toInstant();
+            int n = jdbc.sql("""
+                    update im.delivery set status = 'IN_FLIGHT', channel = 'SMS', session_id = null, claimed_at = ?,
+                                           attempts = attempts + 1, updated_at = ?
+                    where id = ? and status in ('PENDING', 'IN_FLIGHT') and coalesce(channel, 'CLIENT') = 'CLIENT'""")
+                    .params(now, now, deliveryId).update();
+            if (n > 0) {
+                submitSms(deliveryId, d.get(), to.get(), expires);
+                meters.counter("mobim.messages.routed", "route", "SMS_FALLBACK").increment();
+            }
+            return n > 0;
+        }
+        // no SMS for them: back to the queue until a client session fetches it or it expires
+        return jdbc.sql("""
+                update im.delivery set status = 'PENDING', channel = null, session_id = null, updated_at = ?
+                where id = ? and status = 'IN_FLIGHT' and channel = 'CLIENT'""").params(now, deliveryId).update() > 0;
+    }
+
+    private void submitSms(UUID deliveryId, ClientDelivery message, Subscriber recipient, Instant expires) {
+        String text = smsRenderer.render(message, recipient);
+        if (text.length() > SmsMt.MAX_TEXT_LENGTH) {
+            text = text.substring(0, SmsMt.MAX_TEXT_LENGTH);
+        }
+        outbox.append(Topics.SMS_MT, recipient.msisdn().value(),
+                SmsMt.of(SMS_REQUEST_PREFIX + deliveryId, settings.smsSender(), recipient.msisdn().value(), text, expires, true, "im.message"));
+    }
+
+    private void delivered(Done d, Channel channel, String smscReference, int segments) {
+        Msisdn recipient = d.recipient();
+        String sender = jdbc.sql("select sender from im.message where id = ?").param(d.messageId()).query(String.class).single();
+        String plan = subscribers.find(recipient).map(Subscriber::tariffPlan).orElse(null);
+        charging.message(new ChargingRecorder.MessageLeg(legId(d.messageId(), recipient), d.messageId().toString(), recipient.value(),
+                ChargedRole.RECIPIENT, plan, channel, false, sender, null, smscReference, segments));
+        meters.counter("mobim.messages.delivered", "channel", channel.name()).increment();
+        report(d, DeliveryStatus.DELIVERED);
+    }
+
+    private void report(Done d, DeliveryStatus status) {
+        Optional<String> sender = jdbc.sql("select sender from im.message where id = ? and delivery_report")
+                .param(d.messageId()).query(String.class).optional();
+        sender.ifPresent(s -> events.publishEvent(new DeliveryReported(d.messageId(), Msisdn.of(s), d.recipient(),
+                subscribers.find(d.recipient()).map(Subscriber::nickname).orElse(d.recipient().masked()), status)));
+    }
+
+    private int storedFor(Msisdn recipient) {
+        return jdbc.sql("select count(*) from im.delivery where recipient = ? and status = 'PENDING'")
+                .param(recipient.value()).query(Integer.class).single();
+    }
+
+    private String aliasOf(Subscriber from, Subscriber to) {
+        // the recipient sees the sender as they named them, or by the sender's own nickname
+        return contacts.byNumber(to.msisdn(), from.msisdn()).map(Contact::nickname).orElse(from.nickname());
+    }
+
+    private static ClientDelivery clientDelivery(ResultSet rs) throws SQLException {
+        String kind = rs.getString("target_kind");
+        return new ClientDelivery(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class),
+                Msisdn.of(rs.getString("sender")), rs.getString("sender_alias"), "ROOM".equals(kind) ? rs.getString("target") : null,
+                rs.getString("body"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Done done(ResultSet rs) throws SQLException {
+        return new Done(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class), Msisdn.of(rs.getString("recipient")));
+    }
+
+    private static DeliveryStatus publicStatus(String status) {
+        return switch (status) {
+            case "DELIVERED" -> DeliveryStatus.DELIVERED;
+            case "FAILED" -> DeliveryStatus.FAILED;
+            case "EXPIRED" -> DeliveryStatus.EXPIRED;
+            default -> DeliveryStatus.ACCEPTED;
+        };
+    }
+
+    private static SendResult.Route route(String status, String channel) {
+        if (channel == null) {
+            return "PENDING".equals(status) ? SendResult.Route.STORED : SendResult.Route.NONE;
+        }
+        return "SMS".equals(channel) ? SendResult.Route.SMS : SendResult.Route.CLIENT;
+    }
+
+    private static String kindOf(Target t) {
+        return switch (t) {
+            case Target.Subscriber s -> "SUBSCRIBER";
+            case Target.ContactList l -> "CONTACT_LIST";
+            case Target.Room r -> "ROOM";
+        };
+    }
+
+    private static String nameOf(Target t) {
+        return switch (t) {
+            case Target.Subscriber s -> s.msisdn().value();
+            case Target.ContactList l -> l.name();
+            case Target.Room r -> r.name();
+        };
+    }
+
+    /** Charging event ids derive from the message and the party: the same leg always has the same id. */
+    private static UUID legId(UUID messageId, Msisdn party) {
+        return UUID.nameUUIDFromBytes((messageId + "/" + party.value()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private MessageRefused refused(MessageRefused.Reason reason, String message) {
+        meters.counter("mobim.messages.refused", "reason", reason.name()).increment();
+        return new MessageRefused(reason, message);
+    }
+
+    static final String SMS_REQUEST_PREFIX = "dlv-";
+
+    private record Candidate(Subscriber subscriber, String alias) {
+    }
+
+    private record Routed(Candidate candidate, SendResult.Route route) {
+    }
+
+    private record Done(UUID deliveryId, UUID messageId, Msisdn recipient) {
+    }
+}

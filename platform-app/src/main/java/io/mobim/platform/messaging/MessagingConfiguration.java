@@ -1,0 +1,67 @@
+package io.mobim.platform.messaging;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.events.Topics;
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.charging.ChargingRecorder;
+import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.kafka.EventConsumers;
+import io.mobim.platform.outbox.Outbox;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.rooms.Rooms;
+import io.mobim.platform.subscribers.Subscribers;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MessagingSettings.class)
+class MessagingConfiguration {
+
+    @Bean
+    Messaging messaging(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
+                        Rooms rooms, Outbox outbox, ChargingRecorder charging, ApplicationEventPublisher events,
+                        MessagingSettings settings, ObjectProvider<SmsRenderer> renderer, Clock clock, MeterRegistry meters) {
+        return new Messaging(jdbc, subscribers, contacts, blocks, presence, rooms, outbox, charging, events, settings,
+                renderer.getIfAvailable(() -> SmsRenderer.PLAIN), clock, meters);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, SmsDlr> smsOutcomeListenerFactory(EventConsumers consumers) {
+        return consumers.factory(SmsDlr.class, "mobim-im-dlr");
+    }
+
+    @Bean
+    MessagingWorkers messagingWorkers(Messaging messaging) {
+        return new MessagingWorkers(messaging);
+    }
+
+    /** The background work of messaging: time-driven rerouting, and the SMS gateway's outcomes. */
+    static class MessagingWorkers {
+        private final Messaging messaging;
+
+        MessagingWorkers(Messaging messaging) {
+            this.messaging = messaging;
+        }
+
+        @Scheduled(fixedDelayString = "${mobim.messaging.sweep-interval:5s}")
+        void sweep() {
+            while (messaging.sweep() > 0) {
+                // more may be due: a backlog after downtime is worked off at once
+            }
+        }
+
+        @KafkaListener(topics = Topics.SMS_DLR, containerFactory = "smsOutcomeListenerFactory")
+        void onSmsOutcome(SmsDlr dlr) {
+            messaging.onSmsOutcome(dlr);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.mobim.platform.messaging;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Messaging.
+ *
+ * @param validity how long an undelivered message is kept before it expires (default 3d)
+ * @param offlineQuota messages stored for one recipient who is neither online nor reachable by SMS (default 100)
+ * @param ackTimeout how long a client has to acknowledge a message before it falls back to SMS (default 60s)
+ * @param maxLength longest message body in characters (default 1000)
+ * @param sendLimit messages a subscriber may send per {@code sendLimitPeriod} (default 30)
+ * @param sendLimitPeriod the period of {@code sendLimit} (default 1m)
+ * @param smsSender the sender shown on fallback SMS: the service's short code (default 20123)
+ * @param sweepInterval how often acknowledgement timeouts and expiries are handled (default 5s)
+ */
+@Validated
+@ConfigurationProperties("mobim.messaging")
+public record MessagingSettings(
+        @DefaultValue("3d") Duration validity,
+        @DefaultValue("100") @Min(1) int offlineQuota,
+        @DefaultValue("60s") Duration ackTimeout,
+        @DefaultValue("1000") @Min(1) @Max(2000) int maxLength,
+        @DefaultValue("30") @Min(1) int sendLimit,
+        @DefaultValue("1m") Duration sendLimitPeriod,
+        @DefaultValue("20123") @NotBlank String smsSender,
+        @DefaultValue("5s") Duration sweepInterval) {
+}

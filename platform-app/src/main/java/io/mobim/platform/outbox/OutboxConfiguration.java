@@ -1,0 +1,58 @@
+package io.mobim.platform.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OutboxSettings.class)
+class OutboxConfiguration {
+
+    @Bean
+    Outbox outbox(JdbcClient jdbc, Clock clock) {
+        return new Outbox(jdbc, clock);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager txManager, KafkaProperties kafka,
+                            OutboxSettings settings, MeterRegistry meters) {
+        Map<String, Object> props = kafka.buildProducerProperties();
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        var factory = new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
+        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), new KafkaTemplate<>(factory), settings, meters);
+    }
+
+    @Bean
+    OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay) {
+        return new OutboxRelayScheduler(relay);
+    }
+
+    /** Drains the outbox every interval (and at once again while there is more). */
+    static class OutboxRelayScheduler {
+        private final OutboxRelay relay;
+
+        OutboxRelayScheduler(OutboxRelay relay) {
+            this.relay = relay;
+        }
+
+        @Scheduled(fixedDelayString = "${mobim.outbox.interval:50ms}")
+        void relay() {
+            relay.drain();
+        }
+    }
+}

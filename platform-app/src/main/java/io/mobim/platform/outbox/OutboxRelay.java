@@ -1,0 +1,120 @@
+package io.mobim.platform.outbox;
+
+import io.mobim.events.EventJson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Publishes outbox records to Kafka in id order, a batch per transaction: the rows are locked
+ * ({@code SKIP LOCKED}, so several instances share the work), sent, and deleted only after Kafka acknowledged
+ * every one of them. If Kafka does not answer, the transaction rolls back and the same records go again.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final OutboxSettings settings;
+    private final Counter published;
+    private final Counter failures;
+
+    OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.kafka = kafka;
+        this.settings = settings;
+        this.published = Counter.builder("mobim.outbox.published").description("records relayed from the outbox to Kafka").register(meters);
+        this.failures = Counter.builder("mobim.outbox.failures").description("relay rounds rolled back because Kafka did not acknowledge").register(meters);
+        meters.gauge("mobim.outbox.pending", jdbc, j -> j.sql("select count(*) from im.outbox").query(Long.class).single());
+    }
+
+    /** Relays until the outbox is empty or a round fails; returns how many records went out. */
+    public int drain() {
+        int total = 0;
+        while (true) {
+            int n;
+            try {
+                n = relayBatch();
+            } catch (RuntimeException e) {
+                failures.increment();
+                log.warn("Outbox relay round failed, will retry: {}", e.getMessage());
+                return total;
+            }
+            total += n;
+            if (n < settings.batchSize()) {
+                return total;
+            }
+        }
+    }
+
+    /** One round: lock up to a batch of records, publish them, delete them. */
+    int relayBatch() {
+        Integer n = tx.execute(status -> {
+            List<Row> rows = jdbc.sql("""
+                    select id, topic, record_key, payload, stamp_sequence from im.outbox
+                    order by id limit ? for update skip locked""")
+                    .param(settings.batchSize())
+                    .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getBoolean(5)))
+                    .list();
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            long sequenced = rows.stream().filter(Row::sequenced).count();
+            long next = sequenced == 0 ? 0 : reserveSequence(sequenced);
+            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+            List<Long> ids = new ArrayList<>(rows.size());
+            for (Row row : rows) {
+                byte[] payload = row.payload();
+                if (row.sequenced()) {
+                    payload = stamp(payload, next++);
+                }
+                acks.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), payload)));
+                ids.add(row.id());
+            }
+            kafka.flush();
+            try {
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("Kafka did not acknowledge " + rows.size() + " outbox records: " + e.getMessage(), e);
+            }
+            jdbc.sql("delete from im.outbox where id = any(?)").param(ids.toArray(Long[]::new)).update();
+            return rows.size();
+        });
+        int count = n == null ? 0 : n;
+        published.increment(count);
+        return count;
+    }
+
+    /** Reserves {@code count} numbers of this node's sequence, in the relay's transaction: no gaps on rollback. */
+    private long reserveSequence(long count) {
+        long last = jdbc.sql("""
+                insert into im.node_sequence (node_id, last_value) values (?, ?)
+                on conflict (node_id) do update set last_value = im.node_sequence.last_value + excluded.last_value
+                returning last_value""")
+                .params(settings.nodeId(), count).query(Long.class).single();
+        return last - count + 1;
+    }
+
+    private byte[] stamp(byte[] payload, long sequence) {
+        ObjectNode event = (ObjectNode) EventJson.mapper().readTree(payload);
+        event.put("nodeId", settings.nodeId());
+        event.put("sequence", sequence);
+        return EventJson.mapper().writeValueAsBytes(event);
+    }
+
+    private record Row(long id, String topic, String key, byte[] payload, boolean sequenced) {
+    }
+}

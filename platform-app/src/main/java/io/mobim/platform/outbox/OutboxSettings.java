@@ -1,0 +1,27 @@
+package io.mobim.platform.outbox;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The outbox relay.
+ *
+ * @param nodeId this instance's stable name, stamped on charging events with its own sequence numbers; give each
+ *               instance its own (the Helm chart uses the pod name); default: the host name (`${HOSTNAME}`)
+ * @param batchSize records published per round (default 500)
+ * @param interval pause between rounds when the outbox was empty (default 50ms)
+ * @param sendTimeout how long a round waits for Kafka's acknowledgements before it rolls back and retries (default 10s)
+ */
+@Validated
+@ConfigurationProperties("mobim.outbox")
+public record OutboxSettings(
+        @NotBlank String nodeId,
+        @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
+        @DefaultValue("50ms") Duration interval,
+        @DefaultValue("10s") Duration sendTimeout) {
+}

@@ -1,0 +1,25 @@
+package io.mobim.platform.presence;
+
+import io.mobim.platform.subscribers.Subscribers;
+import java.time.Clock;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(PresenceSettings.class)
+class PresenceConfiguration {
+
+    @Bean
+    PresenceService presenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events,
+                                    PresenceSettings settings, Clock clock) {
+        return new PresenceService(jdbc, subscribers, events, settings, clock);
+    }
+
+    @Bean
+    SessionSweeper sessionSweeper(PresenceService presence) {
+        return new SessionSweeper(presence);
+    }
+}

@@ -1,0 +1,19 @@
+package io.mobim.platform.presence;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Presence and client sessions.
+ *
+ * @param sessionTimeout a client session with no request for this long is over (default 30m; CSP's default keep-alive is shorter, clients poll)
+ * @param sweepInterval how often expired sessions are closed (default 30s)
+ */
+@Validated
+@ConfigurationProperties("mobim.presence")
+public record PresenceSettings(
+        @DefaultValue("30m") Duration sessionTimeout,
+        @DefaultValue("30s") Duration sweepInterval) {
+}

@@ -1,0 +1,17 @@
+package io.mobim.platform.rooms;
+
+import io.mobim.platform.subscribers.Subscribers;
+import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@Configuration(proxyBeanMethods = false)
+class RoomsConfiguration {
+
+    @Bean
+    Rooms rooms(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events, Clock clock) {
+        return new Rooms(jdbc, subscribers, events, clock);
+    }
+}

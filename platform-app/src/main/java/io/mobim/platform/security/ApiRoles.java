@@ -1,0 +1,12 @@
+package io.mobim.platform.security;
+
+/** The roles of the HTTP APIs. */
+public final class ApiRoles {
+    /** The operator's administrators: provisioning, and read access to everything. */
+    public static final String OPERATOR_ADMIN = "OPERATOR_ADMIN";
+    /** The operator's billing team: billing records, reconciliation, plans. */
+    public static final String BILLING = "BILLING";
+
+    private ApiRoles() {
+    }
+}

@@ -1,0 +1,8 @@
+package io.mobim.platform.subscribers;
+
+/** A subscriber with this number exists already. */
+public class SubscriberAlreadyExists extends RuntimeException {
+    public SubscriberAlreadyExists(Msisdn msisdn) {
+        super("subscriber " + msisdn.masked() + " exists already");
+    }
+}

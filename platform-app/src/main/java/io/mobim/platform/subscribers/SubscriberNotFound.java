@@ -1,0 +1,15 @@
+package io.mobim.platform.subscribers;
+
+/** No subscriber has this number. */
+public class SubscriberNotFound extends RuntimeException {
+    private final Msisdn msisdn;
+
+    public SubscriberNotFound(Msisdn msisdn) {
+        super("no subscriber " + msisdn.masked());
+        this.msisdn = msisdn;
+    }
+
+    public Msisdn msisdn() {
+        return msisdn;
+    }
+}

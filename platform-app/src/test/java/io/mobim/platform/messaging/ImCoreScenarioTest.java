@@ -1,0 +1,264 @@
+package io.mobim.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.platform.MobimIntegrationTest;
+import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.contacts.Contact;
+import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.contacts.PendingRequest;
+import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.PresenceView;
+import io.mobim.platform.rooms.RoomKind;
+import io.mobim.platform.rooms.Rooms;
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.SubscriberChanges;
+import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.support.MutableClock;
+import io.mobim.platform.support.TestNumbers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The IM core as subscribers live it, on the real database: buddy lists with authorisation, presence, messages
+ * stored until acknowledged, SMS fallback, blocking, rooms.
+ */
+@MobimIntegrationTest
+class ImCoreScenarioTest {
+
+    @Autowired Subscribers subscribers;
+    @Autowired Contacts contacts;
+    @Autowired PresenceService presence;
+    @Autowired Messaging messaging;
+    @Autowired BlockList blocks;
+    @Autowired Rooms rooms;
+    @Autowired MutableClock clock;
+    @Autowired JdbcClient jdbc;
+
+    private Msisdn subscriber(String nick, boolean smsFallback) {
+        Msisdn m = TestNumbers.next();
+        subscribers.register(m, nick, new SubscriberChanges(null, "secret1", "en", "VODAFONE_UK", null, smsFallback, null));
+        return m;
+    }
+
+    private void friends(Msisdn a, Msisdn b) {
+        contacts.add(a, b, null, null);
+        contacts.add(b, a, null, null);
+        assertThat(contacts.accept(b, a)).isTrue();
+        assertThat(contacts.accept(a, b)).isTrue();
+    }
+
+    @Test
+    void twoFriendsSeeEachOthersPresenceAndAStrangerSeesNothing() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn bob = subscriber("bob", true);
+        Msisdn carol = subscriber("carol", true);
+
+        Contact added = contacts.add(alice, bob, "Bobby", null);
+        assertThat(added.position()).isEqualTo(1);
+        List<PendingRequest> requests = contacts.pendingRequests(bob);
+        assertThat(requests).extracting(PendingRequest::watcher).containsExactly(alice);
+        assertThat(requests.getFirst().number()).isEqualTo(1);
+        assertThat(presence.view(alice, bob)).as("nothing before bob accepts").isEmpty();
+
+        contacts.accept(bob, alice);
+        contacts.add(bob, alice, null, null);
+        contacts.accept(alice, bob);
+        contacts.add(carol, bob, null, null); // carol asks, bob never answers
+
+        UUID aliceSession = presence.openSession(alice);
+        presence.changesFor(aliceSession); // the first poll reads everything
+        presence.update(bob, Availability.BUSY, "in a meeting", null);
+
+        List<PresenceView> seen = presence.changesFor(aliceSession);
+        assertThat(seen).singleElement().satisfies(v -> {
+            assertThat(v.msisdn()).isEqualTo(bob);
+            assertThat(v.availability()).isEqualTo(Availability.BUSY);
+            assertThat(v.statusText()).isEqualTo("in a meeting");
+            assertThat(v.smsReachable()).isTrue();
+        });
+        assertThat(presence.changesFor(aliceSession)).as("nothing new since the last poll").isEmpty();
+        assertThat(presence.view(bob, alice)).get().extracting(PresenceView::clientOnline).isEqualTo(true);
+
+        assertThat(presence.view(carol, bob)).as("carol was not accepted").isEmpty();
+        assertThat(presence.contactsOf(carol)).isEmpty();
+
+        presence.update(bob, Availability.INVISIBLE, null, null);
+        assertThat(presence.view(alice, bob)).get().satisfies(v -> {
+            assertThat(v.availability()).isEqualTo(Availability.AWAY);
+            assertThat(v.clientOnline()).isFalse();
+        });
+    }
+
+    @Test
+    void deletedContactsKeepTheOthersNumbersAndTheWatcherStopsWatching() {
+        Msisdn owner = subscriber("owner", true);
+        Msisdn one = subscriber("one", true);
+        Msisdn two = subscriber("two", true);
+        Msisdn three = subscriber("three", true);
+        contacts.add(owner, one, null, null);
+        contacts.add(owner, two, null, null);
+        contacts.add(owner, three, null, null);
+        contacts.accept(two, owner);
+
+        assertThat(contacts.remove(owner, 2)).get().extracting(Contact::msisdn).isEqualTo(two);
+        assertThat(contacts.byPosition(owner, 3)).get().extracting(Contact::msisdn).isEqualTo(three);
+        assertThat(presence.view(owner, two)).isEmpty();
+        assertThat(contacts.add(owner, subscriber("four", true), null, null).position()).as("the freed number is reused").isEqualTo(2);
+    }
+
+    @Test
+    void friendsExchangeMessagesThroughTheirClients() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn bob = subscriber("bob", true);
+        friends(alice, bob);
+        UUID bobSession = presence.openSession(bob);
+
+        SendResult sent = messaging.send(alice, Target.subscriber(bob), "Hello there", Origin.client(), "c-1", true);
+        assertThat(sent.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(DeliveryStatus.ACCEPTED);
+            assertThat(r.route()).isEqualTo(SendResult.Route.CLIENT);
+        });
+        assertThat(messaging.send(alice, Target.subscriber(bob), "Hello there", Origin.client(), "c-1", true))
+                .as("a resent client message id is the same message").satisfies(again -> {
+                    assertThat(again.messageId()).isEqualTo(sent.messageId());
+                    assertThat(again.duplicate()).isTrue();
+                });
+
+        List<ClientDelivery> inbox = messaging.fetch(bobSession, 10);
+        assertThat(inbox).singleElement().satisfies(d -> {
+            assertThat(d.messageId()).isEqualTo(sent.messageId());
+            assertThat(d.body()).isEqualTo("Hello there");
+            assertThat(d.sender()).isEqualTo(alice);
+            assertThat(d.senderAlias()).isEqualTo("alice");
+        });
+        assertThat(messaging.acknowledge(bobSession, sent.messageId())).isTrue();
+        assertThat(messaging.acknowledge(bobSession, sent.messageId())).as("acknowledged once").isFalse();
+        assertThat(messaging.outcomes(sent.messageId())).singleElement()
+                .extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(messaging.fetch(bobSession, 10)).isEmpty();
+    }
+
+    @Test
+    void aBlockedSenderIsRefusedAndNothingIsStored() {
+        Msisdn bob = subscriber("bob", true);
+        Msisdn mallory = subscriber("mallory", true);
+        blocks.block(bob, mallory);
+
+        assertThatExceptionOfType(MessageRefused.class)
+                .isThrownBy(() -> messaging.send(mallory, Target.subscriber(bob), "buy now", Origin.client(), null, false))
+                .extracting(MessageRefused::reason).isEqualTo(MessageRefused.Reason.NOT_ACCEPTED);
+        assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(mallory.value()).query(Integer.class).single())
+                .isZero();
+        contacts.add(mallory, bob, null, null);
+        assertThat(contacts.pendingRequests(bob)).as("a blocked sender's authorisation request is dropped").isEmpty();
+    }
+
+    @Test
+    void contactsOnlySubscribersRefuseStrangers() {
+        Msisdn picky = subscriber("picky", true);
+        Msisdn friend = subscriber("friend", true);
+        Msisdn stranger = subscriber("stranger", true);
+        subscribers.update(picky, new SubscriberChanges(null, null, null, null, null, null, true));
+        contacts.add(picky, friend, null, null);
+
+        assertThat(messaging.send(friend, Target.subscriber(picky), "hi", Origin.client(), null, false).recipients()).hasSize(1);
+        assertThatExceptionOfType(MessageRefused.class)
+                .isThrownBy(() -> messaging.send(stranger, Target.subscriber(picky), "hi", Origin.client(), null, false));
+    }
+
+    @Test
+    void anOfflineRecipientWithoutSmsGetsTheMessageWhenTheyComeOnlineExactlyOnce() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn dave = subscriber("dave", false);
+
+        SendResult sent = messaging.send(alice, Target.subscriber(dave), "are you there?", Origin.client(), null, false);
+        assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.STORED);
+        assertThat(messaging.sweep()).as("a stored message does not move while nobody can take it").isGreaterThanOrEqualTo(0);
+        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.ACCEPTED);
+
+        UUID session = presence.openSession(dave);
+        List<ClientDelivery> first = messaging.fetch(session, 10);
+        assertThat(first).extracting(ClientDelivery::body).containsExactly("are you there?");
+        assertThat(messaging.fetch(session, 10)).as("fetched once").isEmpty();
+        assertThat(messaging.acknowledge(session, sent.messageId())).isTrue();
+        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void anOfflineRecipientGetsAnSmsAndTheReceiptMarksItDeliveredOnce() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn erin = subscriber("erin", true);
+
+        SendResult sent = messaging.send(alice, Target.subscriber(erin), "call me", Origin.client(), null, false);
+        assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.SMS);
+        String requestId = jdbc.sql("select 'dlv-' || id from im.delivery where message_id = ?").param(sent.messageId())
+                .query(String.class).single();
+
+        SmsDlr receipt = new SmsDlr(SmsDlr.SCHEMA_VERSION, requestId, erin.value(), SmsDlr.Status.DELIVERED, List.of("smsc-77"), null,
+                Instant.now(), "im.message");
+        assertThat(messaging.onSmsOutcome(receipt)).isTrue();
+        assertThat(messaging.onSmsOutcome(receipt)).as("a repeated receipt changes nothing").isFalse();
+        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aPhoneThatSilentlyDroppedOffLosesNothingTheMessageFallsBackToSms() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn frank = subscriber("frank", true);
+        UUID session = presence.openSession(frank);
+
+        SendResult sent = messaging.send(alice, Target.subscriber(frank), "ping", Origin.client(), null, false);
+        assertThat(messaging.fetch(session, 10)).hasSize(1); // handed to the phone, which then loses GPRS: no ack
+
+        clock.advance(Duration.ofMinutes(2));
+        messaging.sweep();
+        assertThat(messaging.outcomes(sent.messageId())).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(DeliveryStatus.ACCEPTED);
+            assertThat(r.route()).isEqualTo(SendResult.Route.SMS);
+        });
+        assertThat(jdbc.sql("select count(*) from im.delivery where message_id = ?").param(sent.messageId()).query(Integer.class).single())
+                .as("still one delivery: rerouted, not copied").isEqualTo(1);
+    }
+
+    @Test
+    void offlineMessagesExpireAfterTheirValidity() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn gina = subscriber("gina", false);
+        SendResult sent = messaging.send(alice, Target.subscriber(gina), "too late", Origin.client(), null, false);
+
+        clock.advance(Duration.ofDays(4));
+        messaging.sweep();
+        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.EXPIRED);
+    }
+
+    @Test
+    void aRoomOfThreeFansOutToTheOtherTwoUnderNicknames() {
+        Msisdn a = subscriber("a", true);
+        Msisdn b = subscriber("b", true);
+        Msisdn c = subscriber("c", false);
+        String room = "room-" + Long.toHexString(System.nanoTime()).substring(4);
+        rooms.create(room, "Test room", RoomKind.PUBLIC, null);
+        rooms.join(a, room, "Tiger");
+        rooms.join(b, room, "Lion");
+        rooms.join(c, room, "Bear");
+        UUID bSession = presence.openSession(b);
+
+        SendResult sent = messaging.send(a, Target.room(room), "roar", Origin.client(), null, false);
+        assertThat(sent.recipients()).extracting(SendResult.Recipient::msisdn).containsExactlyInAnyOrder(b, c);
+        assertThat(messaging.fetch(bSession, 10)).singleElement().satisfies(d -> {
+            assertThat(d.senderAlias()).isEqualTo("Tiger");
+            assertThat(d.room()).isEqualTo(room);
+        });
+        UUID cSession = presence.openSession(c);
+        assertThat(messaging.fetch(cSession, 10)).extracting(ClientDelivery::body).containsExactly("roar");
+    }
+}
