@@ -25,7 +25,13 @@ import javax.xml.stream.XMLStreamReader;
  */
 public final class XmlDecoder {
 
-    private static final XMLInputFactory FACTORY = factory();
+    /**
+     * One factory per thread, set to reuse its reader: creating a JDK StAX reader allocates its
+     * buffers and a fresh symbol table (interning every element name), which costs more than parsing
+     * a CSP message. A reused reader is reset by the factory; {@code reuse-instance} is a property of
+     * the JDK's built-in implementation (ignored if another one is installed).
+     */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlDecoder::factory);
 
     private final WvLimits limits;
 
@@ -45,6 +51,11 @@ public final class XmlDecoder {
         f.setXMLResolver((publicId, systemId, base, ns) -> {
             throw new XMLStreamException("external resources are not fetched");
         });
+        try {
+            f.setProperty("reuse-instance", Boolean.TRUE);
+        } catch (IllegalArgumentException notTheJdkImplementation) {
+            // fine: a new reader per message
+        }
         return f;
     }
 
@@ -64,7 +75,7 @@ public final class XmlDecoder {
         }
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(body, offset, length));
+            r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body, offset, length));
             return read(r);
         } catch (XMLStreamException e) {
             throw WvDecodeException.badRequest("malformed XML: " + firstLine(e.getMessage()));
