@@ -6,6 +6,7 @@ import io.mobim.events.sms.SmsMt;
 import io.mobim.smpp.config.SmppProperties;
 import io.mobim.smpp.health.SmppHealthIndicator;
 import io.mobim.smpp.kafka.KafkaSmsPublisher;
+import io.mobim.smpp.kafka.SmppKafkaClients;
 import io.mobim.smpp.kafka.SmppKafkaConfiguration;
 import io.mobim.smpp.mo.MoSink;
 import io.mobim.smpp.mt.DlrSink;
@@ -132,27 +133,21 @@ public class SmppGatewayAutoConfiguration {
     @ConditionalOnBooleanProperty(name = "mobim.smpp.kafka.enabled", matchIfMissing = true)
     static class Kafka {
 
-        @Bean(destroyMethod = "destroy")
-        KafkaTemplate<String, Object> smppEventTemplate(KafkaProperties kafka) {
-            return SmppKafkaConfiguration.eventTemplate(kafka);
+        @Bean
+        SmppKafkaClients smppKafkaClients(KafkaProperties kafka) {
+            return new SmppKafkaClients(kafka);
         }
 
         @Bean
         @ConditionalOnMissingBean({MoSink.class, DlrSink.class})
-        KafkaSmsPublisher smppKafkaPublisher(KafkaTemplate<String, Object> smppEventTemplate) {
-            return new KafkaSmsPublisher(smppEventTemplate);
-        }
-
-        @Bean(destroyMethod = "destroy")
-        KafkaTemplate<Object, Object> smppDeadLetterTemplate(KafkaProperties kafka) {
-            return SmppKafkaConfiguration.rawTemplate(kafka);
+        KafkaSmsPublisher smppKafkaPublisher(SmppKafkaClients clients) {
+            return new KafkaSmsPublisher(clients.events());
         }
 
         @Bean
         ConcurrentMessageListenerContainer<String, SmsMt> smppMtListener(KafkaProperties kafka, SmppProperties properties,
-                SmppGateway gateway, KafkaTemplate<String, Object> smppEventTemplate,
-                KafkaTemplate<Object, Object> smppDeadLetterTemplate) {
-            return SmppKafkaConfiguration.mtListener(kafka, properties.mt(), gateway, smppEventTemplate, smppDeadLetterTemplate);
+                SmppGateway gateway, SmppKafkaClients clients) {
+            return SmppKafkaConfiguration.mtListener(kafka, properties.mt(), gateway, clients.events(), clients.deadLetters());
         }
     }
 }

@@ -105,6 +105,8 @@ class SmppGatewayAutoConfigurationTest {
                     assertThat(ctx).hasNotFailed().hasSingleBean(KafkaSmsPublisher.class);
                     assertThat(ctx).hasBean("smppMtListener");
                     assertThat(ctx.getBean("smppMtListener")).isInstanceOf(ConcurrentMessageListenerContainer.class);
+                    // the gateway's producers are not KafkaTemplate beans: the application's stays the only one
+                    assertThat(ctx).getBeans(org.springframework.kafka.core.KafkaTemplate.class).hasSize(1);
                 });
     }
 
