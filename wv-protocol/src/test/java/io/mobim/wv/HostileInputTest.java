@@ -227,4 +227,50 @@ class HostileInputTest {
         WvMessage m = WvCodec.wbxml().decode(b, WvLimits.DEFAULT);
         assertThat(m.primitive()).isEqualTo(new KeepAliveRequest(300));
     }
+
+    /** A 60 KB string table referenced 30,000 times would expand to 1.8 GB of text: refused, not allocated. */
+    @Test
+    void stringTableReferencesCannotAmplify() {
+        int tableLen = 60_000;
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(TestFiles.hex("03 11 6a 83 d4 60")); // string table of 60,000 bytes (mb_u_int32 83 d4 60)
+        b.writeBytes(new byte[tableLen - 1]);
+        b.write(0);
+        b.writeBytes(TestFiles.hex("c9 08 03 31 2e 32 00 01 6d 6e 6f"));
+        for (int i = 0; i < 30_000; i++) {
+            b.writeBytes(TestFiles.hex("83 00"));
+        }
+        byte[] body = b.toByteArray();
+        // fill the table with 'a' so each reference is 59,999 characters
+        java.util.Arrays.fill(body, 6, 6 + tableLen - 1, (byte) 'a');
+        WvLimits limits = new WvLimits(1 << 20, 32);
+        assertThatThrownBy(() -> WvCodec.wbxml().decode(body, limits))
+                .isInstanceOfSatisfying(WvDecodeException.class, e -> {
+                    assertThat(e.status()).isEqualTo(StatusCode.BAD_REQUEST);
+                    assertThat(e.reason()).contains("expands");
+                });
+    }
+
+    /** 100,000 one-character pieces in one element are joined in linear time (this would take minutes if quadratic). */
+    @Test
+    void manyTextPiecesAreCheap() throws Exception {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        b.writeBytes(TestFiles.hex("03 11 6a 00 c9 08 03 31 2e 32 00 01 6d 6e 70 80 11 01 6f"));
+        for (int i = 0; i < 100_000; i++) {
+            b.writeBytes(TestFiles.hex("80 2c")); // EXT_T_0 "T"
+        }
+        b.writeBytes(TestFiles.hex("01 01 72 74 76 80 20 01 01 f3 0a 03 31 2e 32 00 01 00 01 22 01 01 01 01"));
+        WvMessage m = WvCodec.wbxml().decode(b.toByteArray(), new WvLimits(1 << 20, 32));
+        assertThat(m.session().sessionId()).hasSize(100_000);
+        String doc = ENV_HEAD.replace("<SessionID>s</SessionID>", "<SessionID>" + "a<!---->".repeat(30_000) + "</SessionID>")
+                + "<Polling-Request/>" + ENV_TAIL;
+        assertThat(WvCodec.xml().decode(utf8(doc), new WvLimits(1 << 20, 32)).session().sessionId()).hasSize(30_000);
+    }
+
+    @Test
+    void limitsAreValidated() {
+        assertThatThrownBy(() -> new WvLimits(0, 10)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WvLimits(10, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WvLimits(10, WvLimits.MAX_DEPTH + 1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

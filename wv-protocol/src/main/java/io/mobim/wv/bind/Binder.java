@@ -99,7 +99,7 @@ public final class Binder {
             throw WvDecodeException.badRequest("missing or bad TransactionMode");
         }
         Elem idElem = child(td, TRANSACTION_ID);
-        String id = idElem == null ? null : idElem.text == null ? "" : idElem.text;
+        String id = idElem == null ? null : idElem.text() == null ? "" : idElem.text();
         Elem pollElem = child(td, POLL);
         Boolean poll = pollElem == null ? null : bool(pollElem);
         Elem tc = child(t, TRANSACTION_CONTENT);
@@ -149,7 +149,7 @@ public final class Binder {
     private static Object value(Field f, Elem c) throws WvDecodeException {
         switch (f.kind) {
             case STR, DATE:
-                return c.text == null ? "" : c.text;
+                return c.text() == null ? "" : c.text();
             case INT:
                 return integer(c);
             case BOOL:
@@ -157,16 +157,16 @@ public final class Binder {
             case NODE:
                 return node(c);
             default:
-                if (f.sub == Schemas.CLIENT_ID && c.first == null && c.text != null && !c.text.isBlank()) {
+                if (f.sub == Schemas.CLIENT_ID && c.first == null && c.text() != null && !c.text().isBlank()) {
                     // the Esmertec server (AOSP imps_parser_test) sends <ClientID>text</ClientID>
-                    return new io.mobim.wv.model.ClientId(c.text, null);
+                    return new io.mobim.wv.model.ClientId(c.text(), null);
                 }
                 return read(f.sub, c);
         }
     }
 
     private static Integer integer(Elem c) throws WvDecodeException {
-        String s = c.text;
+        String s = c.text();
         if (s == null) {
             return null;
         }
@@ -202,7 +202,7 @@ public final class Binder {
     }
 
     private static Boolean bool(Elem c) throws WvDecodeException {
-        String s = c.text;
+        String s = c.text();
         if (s == null) {
             return null;
         }
@@ -233,7 +233,7 @@ public final class Binder {
         for (Elem c = e.first; c != null; c = c.next) {
             children.add(node(c));
         }
-        return new WvNode(TagTable.name(e.tag), e.text, children);
+        return new WvNode(TagTable.name(e.tag), e.text(), children);
     }
 
     private static Elem child(Elem e, int tag) {
@@ -247,7 +247,7 @@ public final class Binder {
 
     private static String childText(Elem e, int tag) {
         Elem c = child(e, tag);
-        return c == null ? null : c.text;
+        return c == null ? null : c.text();
     }
 
     // ------------------------------------------------------------------ writing

@@ -7,7 +7,8 @@ package io.mobim.wv.bind;
 public final class Elem {
 
     public final int tag;
-    String text;
+    private String text;
+    private StringBuilder pieces;
     Elem first;
     Elem last;
     Elem next;
@@ -25,21 +26,34 @@ public final class Elem {
         last = child;
     }
 
+    /** Appends character data; many pieces (WBXML tokens, XML split by comments) cost linear time. */
     public void appendText(String s) {
-        text = text == null ? s : text.concat(s);
+        if (pieces != null) {
+            pieces.append(s);
+        } else if (text == null) {
+            text = s;
+        } else {
+            pieces = new StringBuilder(text.length() + s.length() + 16).append(text).append(s);
+            text = null;
+        }
     }
 
     public boolean hasChildren() {
         return first != null;
     }
 
+    /** The character data, or {@code null} if there was none. */
     public String text() {
+        if (pieces != null) {
+            text = pieces.toString();
+            pieces = null;
+        }
         return text;
     }
 
     /** Drops whitespace-only text of an element that has children (XML indentation). */
     public void trimIndentation() {
-        if (first != null && text != null && text.isBlank()) {
+        if (first != null && text() != null && text.isBlank()) {
             text = null;
         }
     }

@@ -75,13 +75,22 @@ public final class WbxmlDecoder {
         int strtblLen;
         CspVersion version;
         CspVersion xmlnsVersion;
-        boolean xmlnsUnsupported;
+        /** Characters the document may still expand to (STR_T and EXT_T_0 references expand). */
+        long textBudget;
 
         Parser(byte[] b, int off, int end, int maxDepth) {
             this.b = b;
             this.p = off;
             this.end = end;
             this.maxDepth = maxDepth;
+            this.textBudget = 4L * (end - off) + 4096;
+        }
+
+        private void spend(int chars) throws WvDecodeException {
+            textBudget -= chars;
+            if (textBudget < 0) {
+                throw bad("text expands to more than four times the message size");
+            }
         }
 
         private static WvDecodeException bad(String reason) {
@@ -247,7 +256,9 @@ public final class WbxmlDecoder {
                         int s = p;
                         p += len;
                         if (skip == 0 && depth > 0) {
-                            stack[depth - 1].appendText(opaque(stack[depth - 1].tag, s, len));
+                            String o = opaque(stack[depth - 1].tag, s, len);
+                            spend(o.length());
+                            stack[depth - 1].appendText(o);
                         }
                     }
                     default -> {
@@ -257,7 +268,9 @@ public final class WbxmlDecoder {
                         }
                         int id;
                         if ((t & 0x3F) == 0x04) {
-                            id = TagTable.id(tableString(mbUint()));
+                            String literal = tableString(mbUint());
+                            spend(literal.length());
+                            id = TagTable.id(literal);
                         } else {
                             int token = t & 0x3F;
                             id = token < 5 || page > 0x0A ? -1 : (page << 6) | token;
@@ -313,7 +326,8 @@ public final class WbxmlDecoder {
             }
         }
 
-        private static void text(Elem[] stack, int depth, int skip, String s) {
+        private void text(Elem[] stack, int depth, int skip, String s) throws WvDecodeException {
+            spend(s.length());
             if (skip == 0 && depth > 0) {
                 stack[depth - 1].appendText(s);
             }
@@ -348,6 +362,7 @@ public final class WbxmlDecoder {
                     case 0x02 -> mbUint();
                     case 0x03 -> {
                         String s = inline();
+                        spend(s.length());
                         if (value != null) {
                             value.append(s);
                         }
@@ -362,6 +377,7 @@ public final class WbxmlDecoder {
                     case 0x80, 0x81, 0x82 -> mbUint();
                     case 0x83 -> {
                         String s = tableString(mbUint());
+                        spend(s.length());
                         if (value != null) {
                             value.append(s);
                         }

@@ -54,8 +54,8 @@ public final class WbxmlEncoder {
         final ByteBuf buf = new ByteBuf(512);
         final byte[] suffix;
         final int attrBase;
-        final int[] pos = new int[64];
-        final boolean[] content = new boolean[64];
+        int[] pos = new int[64];
+        boolean[] content = new boolean[64];
         int depth;
         int page;
 
@@ -101,6 +101,10 @@ public final class WbxmlEncoder {
             token(tag);
             int attr = tag == Binder.WV_CSP_MESSAGE ? 0 : tag == Binder.TRANSACTION_CONTENT ? 2
                     : tag == Binder.PRESENCE_SUB_LIST ? 1 : -1;
+            if (depth == pos.length) {
+                pos = java.util.Arrays.copyOf(pos, depth * 2);
+                content = java.util.Arrays.copyOf(content, depth * 2);
+            }
             pos[depth] = buf.size();
             if (attr >= 0) {
                 buf.write((tag & 0x3F) | 0xC0);

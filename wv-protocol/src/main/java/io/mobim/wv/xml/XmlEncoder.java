@@ -53,7 +53,7 @@ public final class XmlEncoder {
     private static final class Writer implements Sink {
         final ByteBuf buf = new ByteBuf(1024);
         final byte[][] ns;
-        final int[] stack = new int[64];
+        int[] stack = new int[64];
         int depth;
         boolean open;
 
@@ -82,6 +82,9 @@ public final class XmlEncoder {
                 buf.write(ns[2]);
             }
             open = true;
+            if (depth == stack.length) {
+                stack = java.util.Arrays.copyOf(stack, depth * 2);
+            }
             stack[depth++] = tag;
         }
 
