@@ -1,7 +1,9 @@
 package io.mobim.smpp.esme;
 
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.micrometer.tagged.TaggedRateLimiterMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -71,11 +73,14 @@ public final class SmscLink {
             configuredLimit = config.throughput();
         }
         currentLimit = new AtomicInteger(configuredLimit);
-        this.rateLimiter = RateLimiter.of("smpp-" + config.id(), RateLimiterConfig.custom()
+        RateLimiterRegistry limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
                 .limitForPeriod(configuredLimit)
                 .limitRefreshPeriod(period)
                 .timeoutDuration(Duration.ofSeconds(5))
                 .build());
+        this.rateLimiter = limiters.rateLimiter("smpp-" + config.id());
+        // resilience4j_ratelimiter_available_permissions / _waiting_threads{name="smpp-<link>"}
+        TaggedRateLimiterMetrics.ofRateLimiterRegistry(limiters).bindTo(registry);
         MessageReceiverListener receiver = new Receiver(deliverHandler);
         String id = config.id();
         Runnable onChange = () -> { };

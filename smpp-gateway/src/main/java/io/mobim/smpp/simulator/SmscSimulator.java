@@ -144,7 +144,16 @@ public final class SmscSimulator implements AutoCloseable {
         }
     }
 
-    private record PendingReceipt(SubmittedPart part, int total) {
+    private static final class FaultRule {
+        final java.util.function.Predicate<SubmittedPart> which;
+        final int status;
+        final AtomicInteger remaining;
+
+        FaultRule(java.util.function.Predicate<SubmittedPart> which, int status, int times) {
+            this.which = which;
+            this.status = status;
+            this.remaining = new AtomicInteger(times);
+        }
     }
 
     public static final String SMSC_SYSTEM_ID = "MOBIMSIM";
@@ -165,6 +174,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final AtomicInteger moReference = new AtomicInteger();
     private final AtomicInteger throttleNext = new AtomicInteger();
     private final AtomicInteger failNext = new AtomicInteger();
+    private final List<FaultRule> faultRules = new CopyOnWriteArrayList<>();
     private volatile int failStatus = SMPPConstant.STAT_ESME_RSUBMITFAIL;
     private final AtomicInteger inFlightResponses = new AtomicInteger();
     private final AtomicLong submitCount = new AtomicLong();
@@ -380,6 +390,14 @@ public final class SmscSimulator implements AutoCloseable {
         failNext.set(n);
     }
 
+    /**
+     * Answers the next {@code times} submit_sm matching {@code which} (e.g. {@code p -> p.seq() == 2}) with
+     * {@code commandStatus}, storing nothing. The part given to the predicate has no message id yet.
+     */
+    public void failWhere(java.util.function.Predicate<SubmittedPart> which, int commandStatus, int times) {
+        faultRules.add(new FaultRule(which, commandStatus, times));
+    }
+
     /** Receipts for {@code msisdn} say {@code state} (UNDELIV, EXPIRED, REJECTD, ...) instead of DELIVRD; null clears. */
     public void unreachable(String msisdn, DeliveryReceiptState state) {
         if (state == null) {
@@ -527,6 +545,14 @@ public final class SmscSimulator implements AutoCloseable {
                 throw new ProcessRequestException("bad concatenation: " + e.getMessage(), SMPPConstant.STAT_ESME_RINVMSGLEN);
             }
             Instant now = Instant.now();
+            SubmittedPart candidate = new SubmittedPart("", source.getSessionId(), submit.getSourceAddr(), to,
+                    submit.getDataCoding(), submit.getEsmClass(), submit.getRegisteredDelivery(), sm, seq, total, now);
+            for (FaultRule rule : faultRules) {
+                if (rule.which.test(candidate) && rule.remaining.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                    rejectedCount.incrementAndGet();
+                    throw new ProcessRequestException("failed by a test rule", rule.status);
+                }
+            }
             SubmittedPart part = new SubmittedPart(id, source.getSessionId(), submit.getSourceAddr(), to,
                     submit.getDataCoding(), submit.getEsmClass(), submit.getRegisteredDelivery(), sm, seq, total, now);
             inFlightResponses.incrementAndGet();

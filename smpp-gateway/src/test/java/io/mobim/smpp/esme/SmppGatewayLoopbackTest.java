@@ -115,6 +115,9 @@ class SmppGatewayLoopbackTest {
         assertThat(dlrsFor("r1").get(1).smscMessageIds()).isEqualTo(m.messageIds());
         assertThat(dlrsFor("r1").get(1).service()).isEqualTo("im.reply");
         assertThat(counter("mobim.smpp.receipts", "outcome", "published")).isEqualTo(1);
+        assertThat(counter("mobim.smpp.submits", "outcome", "accepted")).isEqualTo(1);
+        assertThat(registry.find("resilience4j.ratelimiter.available.permissions").tag("name", "smpp-sim").gauge()).isNotNull();
+        assertThat(registry.find("mobim.smpp.submit.latency").timer().count()).isEqualTo(1);
     }
 
     @Test
@@ -180,6 +183,22 @@ class SmppGatewayLoopbackTest {
         assertThat(counter("mobim.smpp.submits", "outcome", "throttled")).isEqualTo(25);
         // the gateway slowed down: the limit was halved and has not yet recovered to the configured 1000/s
         assertThat(gateway.links().links().get(0).currentThroughputLimit()).isLessThan(1000);
+    }
+
+    @Test
+    void receiptsOfEarlyPartsCountWhileALaterPartIsThrottled() throws Exception {
+        smsc = SmscSimulator.start(SmscSimulator.Options.defaults().withReceiptDelay(Duration.ofMillis(1)));
+        startGateway(link());
+        smsc.failWhere(p -> p.seq() == 3, SMPPConstant.STAT_ESME_RTHROTTLED, 3);
+
+        gateway.accept(mt("three", BOB, "y".repeat(400), true));
+
+        await(() -> dlrsFor("three").size() == 2);
+        assertThat(dlrsFor("three")).extracting(SmsDlr::status).containsExactly(SmsDlr.Status.ACCEPTED, SmsDlr.Status.DELIVERED);
+        assertThat(smsc.messagesTo(BOB)).singleElement().satisfies(m -> assertThat(m.parts()).isEqualTo(3));
+        assertThat(smsc.submitsTo(BOB)).extracting(p -> p.seq()).containsExactly(1, 2, 3);
+        assertThat(counter("mobim.smpp.receipts", "outcome", "unmatched")).isZero();
+        assertThat(counter("mobim.smpp.receipts", "outcome", "matched")).isGreaterThanOrEqualTo(3);
     }
 
     @Test
