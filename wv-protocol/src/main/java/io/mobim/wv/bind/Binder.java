@@ -166,6 +166,13 @@ public final class Binder {
     }
 
     private static Integer integer(Elem c) throws WvDecodeException {
+        long num = c.number();
+        if (num >= 0) {
+            if (num > Integer.MAX_VALUE) {
+                throw WvDecodeException.badRequest("integer out of range in " + TagTable.name(c.tag));
+            }
+            return (int) num;
+        }
         String s = c.text();
         if (s == null) {
             return null;

@@ -25,6 +25,8 @@ public final class TagTable {
     /** Value tokens from 0x78 are IMPS 1.3 (AOSP): read, never written, since 1.1/1.2 handsets may not know them. */
     private static final int FIRST_DECODE_ONLY_VALUE = 0x78;
     private static final Map<String, Integer> VALUE_IDS = new HashMap<>(256);
+    /** Bit n of entry c: some writable value token starts with (c &amp; 0x7F) and has length n. */
+    private static final int[] VALUE_SHAPES = new int[128];
 
     static {
         String[] n = NAMES;
@@ -574,6 +576,7 @@ public final class TagTable {
         for (int i = FIRST_DECODE_ONLY_VALUE - 1; i >= 0; i--) { // lowest token wins for the duplicates (IM, SMS)
             if (v[i] != null) {
                 VALUE_IDS.put(v[i], i);
+                VALUE_SHAPES[v[i].charAt(0) & 0x7F] |= 1 << v[i].length();
             }
         }
     }
@@ -599,8 +602,9 @@ public final class TagTable {
 
     /** The EXT_T_0 value token for a whole string, or -1. */
     public static int valueToken(String s) {
-        if (s.length() > 31) {
-            return -1;
+        int len = s.length();
+        if (len == 0 || len > 31 || (VALUE_SHAPES[s.charAt(0) & 0x7F] & (1 << len)) == 0) {
+            return -1; // no token starts with this character and has this length: skip hashing
         }
         Integer t = VALUE_IDS.get(s);
         return t == null ? -1 : t;

@@ -189,16 +189,18 @@ public final class WbxmlDecoder {
         }
 
         private String inline() throws WvDecodeException {
-            int s = p;
-            while (p < end && b[p] != 0) {
-                p++;
+            final byte[] a = b;
+            final int s = p;
+            final int e = end;
+            int i = s;
+            while (i < e && a[i] != 0) {
+                i++;
             }
-            if (p >= end) {
+            if (i >= e) {
                 throw bad("unterminated inline string");
             }
-            String str = new String(b, s, p - s, charset);
-            p++;
-            return str;
+            p = i + 1;
+            return new String(a, s, i - s, charset);
         }
 
         /** The body: optional PIs, the root element, optional PIs. Iterative. */
@@ -256,9 +258,19 @@ public final class WbxmlDecoder {
                         int s = p;
                         p += len;
                         if (skip == 0 && depth > 0) {
-                            String o = opaque(stack[depth - 1].tag, s, len);
-                            spend(o.length());
-                            stack[depth - 1].appendText(o);
+                            Elem e = stack[depth - 1];
+                            if (WbxmlTypes.INTEGER_READ[e.tag] && len <= 7) {
+                                long v = 0;
+                                for (int i = 0; i < len; i++) {
+                                    v = v << 8 | (b[s + i] & 0xFF);
+                                }
+                                spend(len * 3 + 1);
+                                e.appendNumber(v);
+                            } else {
+                                String o = opaque(e.tag, s, len);
+                                spend(o.length());
+                                e.appendText(o);
+                            }
                         }
                     }
                     default -> {
