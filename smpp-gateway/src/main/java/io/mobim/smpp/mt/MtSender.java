@@ -182,6 +182,9 @@ public final class MtSender implements AutoCloseable {
             if (accepted.stream().anyMatch(a -> a.seq() == part.seq())) {
                 continue;
             }
+            if (closed) {
+                return; // shutting down: the ledger keeps it PENDING from this part on, the next start resumes it
+            }
             if (!clock.instant().isBefore(mt.expiresAt())) {
                 finish(mt, MtLedger.State.EXPIRED, null, ids);
                 return;
@@ -309,15 +312,23 @@ public final class MtSender implements AutoCloseable {
         };
     }
 
+    /**
+     * Stops taking work: retries not yet due and MTs not yet started stay PENDING in the ledger for the
+     * next start; submits waiting for their response are given up to 10 s to get it, so that an accepted
+     * part is recorded rather than sent again after the restart.
+     */
     @Override
     public void close() {
         closed = true;
         scheduler.shutdownNow();
-        workers.shutdownNow();
+        workers.shutdown();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            workers.shutdownNow();
         }
     }
 }
