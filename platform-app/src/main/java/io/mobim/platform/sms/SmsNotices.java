@@ -1,0 +1,65 @@
+package io.mobim.platform.sms;
+
+import io.mobim.platform.contacts.AuthorizationAnswered;
+import io.mobim.platform.contacts.AuthorizationRequested;
+import io.mobim.platform.contacts.AuthorizationState;
+import io.mobim.platform.messaging.DeliveryReported;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.Subscriber;
+import io.mobim.platform.subscribers.Subscribers;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+
+/**
+ * Tells SMS users what happened to them: authorisation requests and answers, delivery reports, invitations
+ * for numbers not on the service. Runs in the transaction of the fact, so a notice exists exactly when the
+ * fact does. Subscribers with a live client session get these in the client instead; STOP silences all.
+ */
+class SmsNotices {
+
+    private final Subscribers subscribers;
+    private final PresenceService presence;
+    private final SmsReplies replies;
+    private final SmsSettings settings;
+
+    SmsNotices(Subscribers subscribers, PresenceService presence, SmsReplies replies, SmsSettings settings) {
+        this.subscribers = subscribers;
+        this.presence = presence;
+        this.replies = replies;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void onAuthorizationRequested(AuthorizationRequested e) {
+        Optional<Subscriber> presentity = subscribers.find(e.presentity());
+        if (presentity.isEmpty()) {
+            if (settings.inviteNonSubscribers() && settings.selfRegistration()) {
+                replies.send(e.presentity(), Locale.forLanguageTag("en"), "invite", e.watcherNickname(), settings.shortCode());
+            }
+            return;
+        }
+        smsUser(e.presentity()).ifPresent(s -> replies.send(s.msisdn(), s.locale(), "auth.request",
+                e.watcherNickname(), e.watcher().value(), e.number()));
+    }
+
+    @EventListener
+    void onAuthorizationAnswered(AuthorizationAnswered e) {
+        if (e.state() != AuthorizationState.ACCEPTED) {
+            return; // a refusal is not announced
+        }
+        String name = subscribers.find(e.presentity()).map(Subscriber::nickname).orElse(e.presentity().value());
+        smsUser(e.watcher()).ifPresent(s -> replies.send(s.msisdn(), s.locale(), "auth.accepted.notice", name));
+    }
+
+    @EventListener
+    void onDeliveryReported(DeliveryReported e) {
+        smsUser(e.sender()).ifPresent(s -> replies.send(s.msisdn(), s.locale(), "delivery." + e.status().name(), e.recipientAlias()));
+    }
+
+    /** The subscriber if SMS is how to reach them now: active, not opted out, no live client session. */
+    private Optional<Subscriber> smsUser(Msisdn msisdn) {
+        return subscribers.findActive(msisdn).filter(s -> !s.smsOptedOut()).filter(s -> !presence.isClientOnline(msisdn));
+    }
+}

@@ -1,0 +1,27 @@
+package io.mobim.platform.sms;
+
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The short-code SMS service.
+ *
+ * @param shortCode the number subscribers text, and the sender of every SMS the service sends (default 20123)
+ * @param selfRegistration whether a number that is not provisioned may join by texting REG or START (default true)
+ * @param selfRegistrationPlan the tariff plan of self-registered subscribers (default none: billing rejects their
+ *                             events until the billing team assigns one)
+ * @param inviteNonSubscribers whether adding a number that is not on the service texts it an invitation (default true)
+ * @param replyValidity how long the SMS-C keeps trying a service reply (default 1d)
+ */
+@Validated
+@ConfigurationProperties("mobim.sms")
+public record SmsSettings(
+        @DefaultValue("20123") @NotBlank String shortCode,
+        @DefaultValue("true") boolean selfRegistration,
+        String selfRegistrationPlan,
+        @DefaultValue("true") boolean inviteNonSubscribers,
+        @DefaultValue("1d") Duration replyValidity) {
+}
