@@ -441,6 +441,19 @@ public final class SmscSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes every ESME connection at once, as a crashed SMS-C or a cut cable does: submit_sm being
+     * processed may be stored without their answer reaching the ESME. Unlike {@link #dropConnections()}, this
+     * can make an ESME send such an MT again (SMPP cannot tell it whether the SMS-C had it).
+     */
+    public void killConnections() {
+        for (BoundEsme b : bound) {
+            b.session().close();
+        }
+        bound.clear();
+        log.info("SMS-C simulator on port {} killed every connection", port());
+    }
+
     private static void sleep(long ms) {
         try {
             Thread.sleep(ms);

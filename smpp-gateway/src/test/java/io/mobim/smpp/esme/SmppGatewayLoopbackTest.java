@@ -257,6 +257,26 @@ class SmppGatewayLoopbackTest {
     }
 
     @Test
+    void killedAbruptlyMidBurstNothingIsLostAndOnlyUnansweredSubmitsCanRepeat() throws Exception {
+        smsc = SmscSimulator.start(0);
+        startGateway(link().withLimits(2000, 8));
+        int n = 300;
+        Thread burst = new Thread(() -> IntStream.range(0, n)
+                .forEach(i -> gateway.accept(mt("k" + i, "+4477009" + String.format("%05d", i % 7), "kill " + i, false))));
+        burst.start();
+        await(() -> smsc.submitCount() >= 60);
+        smsc.killConnections();
+        burst.join();
+
+        await(() -> dlrs.size() == n);
+        List<String> delivered = smsc.handsets().stream()
+                .flatMap(h -> smsc.messagesTo(h).stream()).map(HandsetMessage::text).toList();
+        assertThat(delivered.stream().distinct()).hasSize(n);
+        // a repeat is only possible for a submit whose answer was lost with the connection
+        assertThat(delivered.size() - n).isLessThanOrEqualTo((int) counter("mobim.smpp.mt.retries", "reason", "NO_RESPONSE"));
+    }
+
+    @Test
     void moIsPublishedBeforeTheSmscIsAcknowledged() throws Exception {
         smsc = SmscSimulator.start(0);
         startGateway(link());
