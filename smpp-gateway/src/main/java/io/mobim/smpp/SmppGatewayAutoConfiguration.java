@@ -76,7 +76,9 @@ public class SmppGatewayAutoConfiguration {
             }
             SmppProperties.Simulator s = properties.simulator();
             links = List.of(SmppProperties.Smsc.of("simulator", "127.0.0.1", sim.port(),
-                    s.systemId() == null ? "mobim" : s.systemId(), s.password() == null ? "mobim" : s.password()));
+                            s.systemId() == null ? "mobim" : s.systemId(), s.password() == null ? "mobim" : s.password())
+                    .withLimits(s.throughput(), s.window())
+                    .withReconnect(s.reconnectInitial(), s.reconnectMax()));
         }
         MoSink mo = moSink.getIfAvailable(() -> m -> {
             throw new IllegalStateException("no MoSink: Kafka is not configured for the SMPP gateway");

@@ -83,6 +83,12 @@ class SmppGatewayAutoConfigurationTest {
                     SmscSimulator smsc = ctx.getBean(SmscSimulator.class);
                     Sinks sinks = ctx.getBean(Sinks.class);
                     await(() -> gateway.links().canTransmit());
+                    assertThat(gateway.links().links()).singleElement().satisfies(l -> {
+                        assertThat(l.id()).isEqualTo("simulator");
+                        assertThat(l.config().port()).isEqualTo(smsc.port());
+                        assertThat(l.config().window()).isEqualTo(32);
+                        assertThat(l.config().throughput()).isEqualTo(10_000);
+                    });
                     assertThat(ctx.getBean(SmppHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
 
                     smsc.injectMo("+447700900001", "20123", "1 Hello there").get(30, TimeUnit.SECONDS);
