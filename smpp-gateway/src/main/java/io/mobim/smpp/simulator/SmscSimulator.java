@@ -169,6 +169,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final Map<String, List<HandsetMessage>> messagesByHandset = new ConcurrentHashMap<>();
     private final Map<String, List<SubmittedPart>> pendingMessageParts = new ConcurrentHashMap<>();
     private final Map<String, DeliveryReceiptState> unreachable = new ConcurrentHashMap<>();
+    private final Map<String, SubmittedPart> awaitingReceipt = new ConcurrentHashMap<>();
     private final Reassembler reassembler = new Reassembler(Duration.ofHours(1));
     private final AtomicLong messageIds = new AtomicLong(0x10000);
     private final AtomicInteger moReference = new AtomicInteger();
@@ -289,6 +290,7 @@ public final class SmscSimulator implements AutoCloseable {
 
     /** Forgets every stored MT (not the bound sessions). */
     public void clear() {
+        awaitingReceipt.clear();
         partsByHandset.clear();
         messagesByHandset.clear();
         pendingMessageParts.clear();
@@ -569,6 +571,9 @@ public final class SmscSimulator implements AutoCloseable {
             SubmittedPart part = new SubmittedPart(id, source.getSessionId(), submit.getSourceAddr(), to,
                     submit.getDataCoding(), submit.getEsmClass(), submit.getRegisteredDelivery(), sm, seq, total, now);
             inFlightResponses.incrementAndGet();
+            if ((submit.getRegisteredDelivery() & 0x03) != 0) {
+                awaitingReceipt.put(id, part);
+            }
             partsByHandset.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(part);
             submitCount.incrementAndGet();
             String partsKey = to + "|" + submit.getSourceAddr() + "|" + reference + "|" + total;
@@ -668,9 +673,9 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     private void scheduleReceipt(String messageId) {
-        SubmittedPart part = findPart(messageId);
-        if (part == null || (part.registeredDelivery() & 0x03) == 0) {
-            return;
+        SubmittedPart part = awaitingReceipt.remove(messageId);
+        if (part == null) {
+            return; // no receipt asked for
         }
         DeliveryReceiptState state = unreachable.getOrDefault(part.to(), DeliveryReceiptState.DELIVRD);
         if ((part.registeredDelivery() & 0x03) == 0x02 && state == DeliveryReceiptState.DELIVRD) {
@@ -684,17 +689,6 @@ public final class SmscSimulator implements AutoCloseable {
         } catch (java.util.concurrent.RejectedExecutionException closedAlready) {
             // closing
         }
-    }
-
-    private SubmittedPart findPart(String messageId) {
-        for (List<SubmittedPart> parts : partsByHandset.values()) {
-            for (int i = parts.size() - 1; i >= 0; i--) {
-                if (parts.get(i).messageId().equals(messageId)) {
-                    return parts.get(i);
-                }
-            }
-        }
-        return null;
     }
 
     private void deliverReceipt(SubmittedPart part, DeliveryReceiptState state, Instant giveUp, CompletableFuture<Void> done,
