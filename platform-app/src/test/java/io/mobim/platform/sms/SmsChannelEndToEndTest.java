@@ -118,4 +118,40 @@ class SmsChannelEndToEndTest {
         assertThat(received.text()).isEqualTo("A: " + greek);
         assertThat(received.parts()).as("UCS-2 parts of 67 characters").isGreaterThanOrEqualTo(6);
     }
+
+    @Test
+    void theSmscDropsMidBurstAndComesBackAndEveryMessageArrivesExactlyOnce() {
+        Msisdn alice = subscriber("A", "en");
+        Msisdn bob = subscriber("Bob", "en");
+        for (int i = 0; i < 20; i++) {
+            if (i == 8) {
+                smsc.dropConnections(); // the SMS-C goes away mid-burst; the gateway rebinds
+            }
+            messaging.send(alice, io.mobim.platform.messaging.Target.subscriber(bob), "burst " + i, io.mobim.platform.messaging.Origin.client(),
+                    null, false);
+        }
+        awaitEachExactlyOnce(bob, "burst ", 20);
+    }
+
+    @Test
+    void aThrottlingSmscSlowsTheGatewayDownAndNothingIsLost() {
+        Msisdn alice = subscriber("A", "en");
+        Msisdn bob = subscriber("Bob", "en");
+        smsc.throttleNext(15); // ESME_RTHROTTLED to the next 15 submits
+        for (int i = 0; i < 20; i++) {
+            messaging.send(alice, io.mobim.platform.messaging.Target.subscriber(bob), "slow " + i, io.mobim.platform.messaging.Origin.client(),
+                    null, false);
+        }
+        awaitEachExactlyOnce(bob, "slow ", 20);
+    }
+
+    private void awaitEachExactlyOnce(Msisdn handset, String prefix, int count) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(smsc.messagesTo(handset.value()).stream()
+                .filter(m -> m.text().contains(prefix)).count()).isGreaterThanOrEqualTo(count));
+        List<String> texts = smsc.messagesTo(handset.value()).stream().map(HandsetMessage::text).filter(t -> t.contains(prefix)).toList();
+        for (int i = 0; i < count; i++) {
+            String wanted = "A: " + prefix + i;
+            assertThat(texts.stream().filter(t -> t.equals(wanted)).count()).as("'%s' arrives exactly once", wanted).isEqualTo(1);
+        }
+    }
 }
