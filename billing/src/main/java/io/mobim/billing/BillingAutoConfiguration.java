@@ -12,7 +12,6 @@ import io.mobim.billing.rating.RatingEngine;
 import io.mobim.billing.rating.RatingService;
 import io.mobim.billing.rating.RejectedEventStore;
 import io.mobim.billing.rating.RerateService;
-import io.mobim.billing.rating.SubscriberLocks;
 import io.mobim.billing.rating.UsageCounterStore;
 import io.mobim.billing.reconciliation.ReconciliationService;
 import io.mobim.billing.records.BillService;
@@ -90,14 +89,14 @@ public class BillingAutoConfiguration {
     RatingService billingRatingService(JdbcTemplate jdbc, PlatformTransactionManager tm, RatedRecordStore records,
             RejectedEventStore rejections, AccountDirectory accounts, PlanService plans, RatingEngine engine,
             BillingMetrics metrics, ObjectProvider<Clock> clock) {
-        return new RatingService(new TransactionTemplate(tm), new SubscriberLocks(jdbc), records, rejections,
+        return new RatingService(new TransactionTemplate(tm), records, rejections,
                 new UsageCounterStore(jdbc), accounts, plans, engine, metrics, clock(clock));
     }
 
     @Bean
     RerateService billingRerateService(JdbcTemplate jdbc, PlatformTransactionManager tm, RatedRecordStore records,
             AccountDirectory accounts, PlanService plans, RatingEngine engine, ObjectProvider<Clock> clock) {
-        return new RerateService(new TransactionTemplate(tm), new SubscriberLocks(jdbc), records, new UsageCounterStore(jdbc),
+        return new RerateService(new TransactionTemplate(tm), records, new UsageCounterStore(jdbc),
                 accounts, plans, engine, clock(clock));
     }
 

@@ -21,24 +21,27 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Rates a batch of charging events in one database transaction: exactly one rated record or one rejected record
  * per event id, however often the batch is replayed.
  *
- * <p>Exactly once: the subscribers of the batch are locked (advisory locks), event ids already rated or rejected
- * are skipped, the rest are rated in arrival order (Kafka keeps one subscriber's events in order) and inserted
- * together with the allowance/daily-fee counters. The unique {@code (event_id, version)} constraint is the
- * backstop: a violation rolls the whole batch back and the consumer retries it. Kafka offsets are committed only
- * after this transaction, so a crash in between replays the batch, which then skips everything.
+ * <p>Exactly once: event ids already rated or rejected are skipped, the rest are rated in arrival order (Kafka keeps
+ * one subscriber's events in order) and inserted together with the allowance/daily-fee counters. Nothing is locked
+ * while rating: if another transaction rated the same event (primary key {@code (event_id, version)}) or moved
+ * one of the same counters (optimistic check), this one rolls back whole and is rated again, up to
+ * {@value #ATTEMPTS} times, then the consumer's error handler retries it. Kafka offsets are committed only after
+ * this transaction, so a crash in between replays the batch, which then skips everything.
  */
 public class RatingService {
 
     private static final Logger log = LoggerFactory.getLogger(RatingService.class);
+    static final int ATTEMPTS = 3;
 
     private final TransactionTemplate tx;
-    private final SubscriberLocks locks;
     private final RatedRecordStore records;
     private final RejectedEventStore rejections;
     private final UsageCounterStore counters;
@@ -48,11 +51,10 @@ public class RatingService {
     private final BillingMetrics metrics;
     private final Clock clock;
 
-    public RatingService(TransactionTemplate tx, SubscriberLocks locks, RatedRecordStore records, RejectedEventStore rejections,
+    public RatingService(TransactionTemplate tx, RatedRecordStore records, RejectedEventStore rejections,
             UsageCounterStore counters, AccountDirectory accounts, PlanService plans, RatingEngine engine,
             BillingMetrics metrics, Clock clock) {
         this.tx = tx;
-        this.locks = locks;
         this.records = records;
         this.rejections = rejections;
         this.counters = counters;
@@ -65,7 +67,7 @@ public class RatingService {
 
     /** Rates events from the topic (one poll). Returns when the transaction has committed. */
     public RatingOutcome rate(List<ChargingEvent> events) {
-        RatingOutcome outcome = metrics.batchTimer().record(() -> tx.execute(s -> rateInTransaction(events, false)));
+        RatingOutcome outcome = metrics.batchTimer().record(() -> withRetry(() -> tx.execute(s -> rateInTransaction(events, false))));
         metrics.rated(outcome.rated());
         metrics.duplicates(outcome.duplicates());
         return outcome;
@@ -78,12 +80,26 @@ public class RatingService {
      */
     public RatingOutcome recycle(String msisdn, RejectReason reason, int limit) {
         plans.refresh();
-        return tx.execute(s -> {
+        return withRetry(() -> tx.execute(s -> {
             List<ChargingEvent> events = rejections.open(msisdn, reason, limit).stream().map(RejectedEvent::event).toList();
             RatingOutcome outcome = rateInTransaction(events, true);
             log.info("recycled {} rejected events: {} rated, {} still rejected", events.size(), outcome.rated(), outcome.rejected());
             return outcome;
-        });
+        }));
+    }
+
+    /** Runs a rating transaction again when it lost a race (not when it joined a caller's transaction). */
+    static <T> T withRetry(java.util.function.Supplier<T> transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.get();
+            } catch (ConcurrentRatingException | DuplicateKeyException e) {
+                if (attempt >= ATTEMPTS || TransactionSynchronizationManager.isActualTransactionActive()) {
+                    throw e instanceof ConcurrentRatingException c ? c : new ConcurrentRatingException(e.getMessage());
+                }
+                log.info("rating transaction lost a race ({}), attempt {} of {}", e.getMessage(), attempt + 1, ATTEMPTS);
+            }
+        }
     }
 
     /** The engine (its business time zone) this service rates with. */
@@ -99,7 +115,6 @@ public class RatingService {
         batch.forEach(e -> unique.putIfAbsent(e.eventId(), e));
         Set<String> msisdns = new HashSet<>();
         unique.values().forEach(e -> msisdns.add(e.chargedMsisdn()));
-        locks.lock(msisdns);
 
         Set<UUID> known = new HashSet<>(records.existing(unique.keySet()));
         if (!recycling) {
@@ -140,7 +155,7 @@ public class RatingService {
             }
         }
         records.insert(rated);
-        counters.save(usage.changes());
+        counters.save(usage);
         accounts.learn(learned.values(), now);
         rejections.upsert(rejected);
         if (recycling) {

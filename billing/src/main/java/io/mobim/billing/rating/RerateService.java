@@ -23,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Re-rates a billing period after a plan or account correction: each subscriber's current records of the
  * period are rated again from scratch, in event order (so allowances and daily fees are counted as if the
  * events had arrived in order, which also settles late arrivals). A record whose price changed gets a new
- * version (reason RERATED) and the old version stays, no longer current. One transaction per subscriber.
+ * version (reason RERATED) and the old version stays, no longer current. One transaction per subscriber; a race
+ * with the consumer on the same subscriber (same counters or records) rolls it back and it runs again.
  */
 public class RerateService {
 
@@ -41,7 +42,6 @@ public class RerateService {
     }
 
     private final TransactionTemplate tx;
-    private final SubscriberLocks locks;
     private final RatedRecordStore records;
     private final UsageCounterStore counters;
     private final AccountDirectory accounts;
@@ -49,10 +49,9 @@ public class RerateService {
     private final RatingEngine engine;
     private final Clock clock;
 
-    public RerateService(TransactionTemplate tx, SubscriberLocks locks, RatedRecordStore records, UsageCounterStore counters,
+    public RerateService(TransactionTemplate tx, RatedRecordStore records, UsageCounterStore counters,
             AccountDirectory accounts, PlanService plans, RatingEngine engine, Clock clock) {
         this.tx = tx;
-        this.locks = locks;
         this.records = records;
         this.counters = counters;
         this.accounts = accounts;
@@ -73,7 +72,7 @@ public class RerateService {
         int unresolvable = 0;
         Map<String, BigDecimal> delta = new java.util.TreeMap<>();
         for (String subscriber : subscribers) {
-            int[] counts = tx.execute(s -> rerateOne(period, subscriber, delta));
+            int[] counts = RatingService.withRetry(() -> tx.execute(s -> rerateOne(period, subscriber, delta)));
             examined += counts[0];
             changed += counts[1];
             unresolvable += counts[2];
@@ -84,7 +83,6 @@ public class RerateService {
     }
 
     private int[] rerateOne(String period, String msisdn, Map<String, BigDecimal> delta) {
-        locks.lock(Set.of(msisdn));
         List<RatedRecord> current = records.current(msisdn, period);
         counters.clear(msisdn, period);
         UsageCounters usage = new UsageCounters();
@@ -114,7 +112,7 @@ public class RerateService {
         records.supersede(superseded);
         records.insert(successors);
         // counters hold what the re-rated month consumed; records that were not re-rated keep their counts out
-        counters.save(usage.changes());
+        counters.save(usage);
         return new int[] {current.size(), successors.size(), unresolvable};
     }
 }

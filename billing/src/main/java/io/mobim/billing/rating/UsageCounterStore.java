@@ -1,10 +1,17 @@
 package io.mobim.billing.rating;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** JDBC access to {@code billing.usage_counter}; callers hold the subscribers' locks. */
+/**
+ * JDBC access to {@code billing.usage_counter}, with optimistic concurrency: a counter is written back only if it
+ * still holds the value that was read (or, if it had no row, nobody created one meanwhile); otherwise the whole
+ * rating transaction fails with {@link ConcurrentRatingException} and is retried. No locks are held while rating.
+ */
 public class UsageCounterStore {
 
     private final JdbcTemplate jdbc;
@@ -26,19 +33,36 @@ public class UsageCounterStore {
         return counters;
     }
 
-    /** Writes the changed counters (absolute values). */
-    public void save(Map<UsageCounters.Key, Long> changes) {
-        if (changes.isEmpty()) {
-            return;
+    /** Writes the changed counters (absolute values), failing if another transaction changed them since loading. */
+    public void save(UsageCounters counters) {
+        Map<UsageCounters.Key, Long> changes = counters.changes();
+        List<UsageCounters.Key> updates = new ArrayList<>();
+        List<UsageCounters.Key> inserts = new ArrayList<>();
+        changes.keySet().forEach(k -> (counters.stored(k) == null ? inserts : updates).add(k));
+        if (!inserts.isEmpty()) {
+            int n = jdbc.update("insert into billing.usage_counter (msisdn, counter, period, used) "
+                            + "select * from unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) on conflict do nothing",
+                    column(inserts, UsageCounters.Key::msisdn), column(inserts, UsageCounters.Key::counter),
+                    column(inserts, UsageCounters.Key::period), inserts.stream().map(changes::get).toArray(Long[]::new));
+            if (n != inserts.size()) {
+                throw new ConcurrentRatingException("usage counters created concurrently");
+            }
         }
-        jdbc.batchUpdate("insert into billing.usage_counter (msisdn, counter, period, used) values (?, ?, ?, ?) "
-                        + "on conflict (msisdn, counter, period) do update set used = excluded.used",
-                changes.entrySet(), 500, (ps, e) -> {
-                    ps.setString(1, e.getKey().msisdn());
-                    ps.setString(2, e.getKey().counter());
-                    ps.setString(3, e.getKey().period());
-                    ps.setLong(4, e.getValue());
-                });
+        if (!updates.isEmpty()) {
+            int n = jdbc.update("update billing.usage_counter c set used = u.used from unnest(?::text[], ?::text[], ?::text[], "
+                            + "?::bigint[], ?::bigint[]) as u(msisdn, counter, period, used, expected) where c.msisdn = u.msisdn "
+                            + "and c.counter = u.counter and c.period = u.period and c.used = u.expected",
+                    column(updates, UsageCounters.Key::msisdn), column(updates, UsageCounters.Key::counter),
+                    column(updates, UsageCounters.Key::period), updates.stream().map(changes::get).toArray(Long[]::new),
+                    updates.stream().map(counters::stored).toArray(Long[]::new));
+            if (n != updates.size()) {
+                throw new ConcurrentRatingException("usage counters changed concurrently");
+            }
+        }
+    }
+
+    private static String[] column(List<UsageCounters.Key> keys, Function<UsageCounters.Key, String> f) {
+        return keys.stream().map(f).toArray(String[]::new);
     }
 
     /** Forgets a subscriber's counters of a month and its days (re-rating counts them again). */

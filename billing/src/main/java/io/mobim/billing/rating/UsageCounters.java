@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * Per-subscriber usage the rating engine needs besides the event itself: allowance units consumed in a month
  * and daily fees charged on a day. The store loads the baseline, the engine counts, the store writes back the
- * changed values in the same transaction as the rated records.
+ * changed values in the same transaction as the rated records, checking that nobody changed them in between.
  */
 public final class UsageCounters {
 
@@ -27,11 +27,18 @@ public final class UsageCounters {
     }
 
     private final Map<Key, Long> values = new HashMap<>();
+    private final Map<Key, Long> stored = new HashMap<>();
     private final Set<Key> changed = new HashSet<>();
 
-    /** Sets a value read from storage (not a change). */
+    /** Sets a value read from storage (not a change); it is also the value the store expects when writing back. */
     public void load(Key key, long value) {
         values.put(key, value);
+        stored.put(key, value);
+    }
+
+    /** The value read from storage, or null if the counter had no row then (optimistic concurrency check). */
+    public Long stored(Key key) {
+        return stored.get(key);
     }
 
     public long get(Key key) {

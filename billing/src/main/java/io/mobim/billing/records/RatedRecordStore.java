@@ -4,6 +4,7 @@ import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.ChargedRole;
 import io.mobim.events.charging.ChargingKind;
 import io.mobim.events.charging.Direction;
+import java.io.StringReader;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -47,14 +50,68 @@ public class RatedRecordStore {
     }
 
     /**
-     * Inserts new records in one JDBC batch. No "on conflict": the caller checked for existing ids under the
-     * subscriber locks, so a unique violation means a broken invariant and must roll the transaction back.
+     * Inserts new records with PostgreSQL's COPY (CSV) in the caller's transaction, several times faster than
+     * batched INSERTs; a handful of records go through a JDBC batch. No "on conflict": the caller checked for
+     * existing ids under the subscriber locks, so a unique violation means a broken invariant and must roll the
+     * transaction back.
      */
     public void insert(List<RatedRecord> records) {
         if (records.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(INSERT, records, 1000, RatedRecordStore::bind);
+        if (records.size() < COPY_THRESHOLD) {
+            jdbc.batchUpdate(INSERT, records, 1000, RatedRecordStore::bind);
+            return;
+        }
+        StringBuilder csv = new StringBuilder(records.size() * 400);
+        records.forEach(r -> copyRow(csv, r));
+        Long copied = jdbc.execute((ConnectionCallback<Long>) con -> {
+            try {
+                return con.unwrap(PGConnection.class).getCopyAPI()
+                        .copyIn("copy billing.rated_record (" + COLUMNS + ") from stdin (format csv)", new StringReader(csv.toString()));
+            } catch (java.io.IOException e) {
+                throw new SQLException("COPY into billing.rated_record failed", e);
+            }
+        });
+        if (copied == null || copied != records.size()) {
+            throw new IllegalStateException("COPY wrote " + copied + " of " + records.size() + " rated records");
+        }
+    }
+
+    private static final int COPY_THRESHOLD = 16;
+
+    /** One CSV line in COLUMNS order: text quoted (so "" is an empty string), null as an empty unquoted field. */
+    private static void copyRow(StringBuilder out, RatedRecord r) {
+        Object[] values = {r.eventId(), r.version(), r.current() ? "t" : "f", r.nodeId(), r.sequence(), r.eventTime(),
+                r.businessDay(), r.period(), r.msisdn(), r.chargedRole(), r.kind(), r.channel(), r.direction(),
+                r.service() ? "t" : "f", r.eventPlan(), r.messageId(), r.otherParty(), r.otherOperator(), r.smscReference(),
+                r.segments(), r.bytes(), r.planId(), r.planVersion(), r.chargedUnits(), r.allowanceUnits(),
+                r.amount().toPlainString(), r.passThroughAmount().toPlainString(), r.currency(), r.rule(), r.ratedAt(),
+                r.ratingReason()};
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            Object v = values[i];
+            if (v == null) {
+                continue;
+            }
+            if (v instanceof Number) {
+                out.append(v);
+            } else {
+                String s = v.toString();
+                out.append('"');
+                for (int c = 0; c < s.length(); c++) {
+                    char ch = s.charAt(c);
+                    if (ch == '"') {
+                        out.append('"');
+                    }
+                    out.append(ch);
+                }
+                out.append('"');
+            }
+        }
+        out.append('\n');
     }
 
     /** Marks versions as no longer current (re-rating), before their successors are inserted. */
