@@ -9,6 +9,8 @@ import io.mobim.wv.bind.Elem;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.WvMessage;
 import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -70,12 +72,22 @@ public final class XmlDecoder {
         if (length == 0) {
             throw WvDecodeException.badRequest("empty body");
         }
-        if (length >= 2 && body[offset] <= 0x03 && body[offset] >= 0x00 && (body[offset + 1] == 0x10 || body[offset + 1] == 0x11)) {
+        int first = body[offset];
+        if (first >= 0x01 && first <= 0x03 || first == 0x00 && (length < 2 || body[offset + 1] != '<')) {
+            // a WBXML version byte: no XML document starts so (UTF-16BE without BOM starts 00 3C)
             throw new WvDecodeException(StatusCode.UNSUPPORTED_MEDIA_TYPE, "WBXML body where XML was expected");
         }
         XMLStreamReader r = null;
         try {
-            r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body, offset, length));
+            int bom = length >= 3 && body[offset] == (byte) 0xEF && body[offset + 1] == (byte) 0xBB
+                    && body[offset + 2] == (byte) 0xBF ? 3 : 0;
+            if (isUtf8(body, offset + bom, length - bom)) {
+                // hand the parser characters: it then skips its encoding detection and reader set-up
+                r = FACTORY.get().createXMLStreamReader(
+                        new StringReader(new String(body, offset + bom, length - bom, StandardCharsets.UTF_8)));
+            } else {
+                r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body, offset, length));
+            }
             return read(r);
         } catch (XMLStreamException e) {
             throw WvDecodeException.badRequest("malformed XML: " + firstLine(e.getMessage()));
@@ -207,5 +219,52 @@ public final class XmlDecoder {
         int nl = m.indexOf('\n');
         m = nl >= 0 ? m.substring(0, nl) : m;
         return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+
+    /**
+     * True if the document is UTF-8 by the XML rules: it starts with {@code <} or blank (not a
+     * UTF-16 byte order mark or a 00 byte), and an XML declaration, if any, names no other encoding.
+     */
+    static boolean isUtf8(byte[] b, int off, int len) {
+        if (len == 0) {
+            return false;
+        }
+        int c = b[off] & 0xFF;
+        if (c != '<' && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            return false;
+        }
+        if (len < 5 || b[off] != '<' || b[off + 1] != '?' || b[off + 2] != 'x' || b[off + 3] != 'm' || b[off + 4] != 'l') {
+            return true;
+        }
+        int end = Math.min(off + len, off + 256);
+        int close = -1;
+        for (int i = off + 5; i + 1 < end; i++) {
+            if (b[i] == '?' && b[i + 1] == '>') {
+                close = i;
+                break;
+            }
+        }
+        if (close < 0) {
+            return false;
+        }
+        String decl = new String(b, off, close - off, StandardCharsets.ISO_8859_1);
+        int e = decl.indexOf("encoding");
+        if (e < 0) {
+            return true;
+        }
+        int q = e + 8;
+        while (q < decl.length() && (decl.charAt(q) == ' ' || decl.charAt(q) == '=')) {
+            q++;
+        }
+        if (q >= decl.length()) {
+            return false;
+        }
+        char quote = decl.charAt(q);
+        int qe = decl.indexOf(quote, q + 1);
+        if (qe < 0) {
+            return false;
+        }
+        String enc = decl.substring(q + 1, qe);
+        return enc.equalsIgnoreCase("UTF-8") || enc.equalsIgnoreCase("UTF8");
     }
 }
