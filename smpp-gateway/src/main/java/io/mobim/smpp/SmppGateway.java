@@ -2,6 +2,8 @@ package io.mobim.smpp;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.sms.SmsMt;
+import io.mobim.smpp.codec.PartStore;
+import io.mobim.smpp.codec.Reassembler;
 import io.mobim.smpp.config.SmppProperties;
 import io.mobim.smpp.dlr.ReceiptHandler;
 import io.mobim.smpp.esme.DeliverRouter;
@@ -27,7 +29,13 @@ public final class SmppGateway implements AutoCloseable {
 
     public SmppGateway(List<SmppProperties.Smsc> smscs, SmppProperties.Mt mt, SmppProperties.Mo mo, MtLedger ledger,
                        MoSink moSink, DlrSink dlrSink, MeterRegistry registry, Clock clock) {
-        this.moHandler = new MoHandler(moSink, mo, registry, clock);
+        this(smscs, mt, mo, ledger, new Reassembler(mo.reassemblyTimeout()), moSink, dlrSink, registry, clock);
+    }
+
+    /** @param moParts where parts of long MOs wait for each other (memory or PostgreSQL) */
+    public SmppGateway(List<SmppProperties.Smsc> smscs, SmppProperties.Mt mt, SmppProperties.Mo mo, MtLedger ledger,
+                       PartStore moParts, MoSink moSink, DlrSink dlrSink, MeterRegistry registry, Clock clock) {
+        this.moHandler = new MoHandler(moSink, moParts, mo, registry, clock);
         ReceiptHandler receipts = new ReceiptHandler(ledger, dlrSink, mo.ackTimeout(), registry, clock);
         this.links = new SmscLinks(smscs, new DeliverRouter(moHandler, receipts), registry);
         this.mtSender = new MtSender(links, ledger, dlrSink, mt, registry, clock);

@@ -3,11 +3,14 @@ package io.mobim.smpp;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import io.mobim.events.sms.SmsMt;
+import io.mobim.smpp.codec.PartStore;
+import io.mobim.smpp.codec.Reassembler;
 import io.mobim.smpp.config.SmppProperties;
 import io.mobim.smpp.health.SmppHealthIndicator;
 import io.mobim.smpp.kafka.KafkaSmsPublisher;
 import io.mobim.smpp.kafka.SmppKafkaClients;
 import io.mobim.smpp.kafka.SmppKafkaConfiguration;
+import io.mobim.smpp.mo.JdbcMoPartStore;
 import io.mobim.smpp.mo.MoSink;
 import io.mobim.smpp.mt.DlrSink;
 import io.mobim.smpp.mt.InMemoryMtLedger;
@@ -16,6 +19,7 @@ import io.mobim.smpp.mt.MtLedger;
 import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.smpp.simulator.SmscSimulatorAutoConfiguration;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,9 +66,18 @@ public class SmppGatewayAutoConfiguration {
         return new JdbcMtLedger(template);
     }
 
+    @Bean
+    @ConditionalOnMissingBean
+    public PartStore smppMoPartStore(ObjectProvider<JdbcTemplate> jdbc, SmppProperties properties) {
+        JdbcTemplate template = jdbc.getIfAvailable();
+        Duration timeout = properties.mo().reassemblyTimeout();
+        return template == null ? new Reassembler(timeout) : new JdbcMoPartStore(template, timeout);
+    }
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public SmppGateway smppGateway(SmppProperties properties, MtLedger ledger, ObjectProvider<SmscSimulator> simulator,
+    public SmppGateway smppGateway(SmppProperties properties, MtLedger ledger, PartStore moParts,
+                                   ObjectProvider<SmscSimulator> simulator,
                                    ObjectProvider<MoSink> moSink, ObjectProvider<DlrSink> dlrSink,
                                    ObjectProvider<MeterRegistry> registry) {
         List<SmppProperties.Smsc> links = properties.smsc();
@@ -86,7 +99,7 @@ public class SmppGatewayAutoConfiguration {
         DlrSink dlr = dlrSink.getIfAvailable(() -> d -> {
             throw new IllegalStateException("no DlrSink: Kafka is not configured for the SMPP gateway");
         });
-        return new SmppGateway(links, properties.mt(), properties.mo(), ledger, mo, dlr,
+        return new SmppGateway(links, properties.mt(), properties.mo(), ledger, moParts, mo, dlr,
                 registry.getIfAvailable(() -> Metrics.globalRegistry), Clock.systemUTC());
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * surrogate pair that another sender split across parts decodes whole. Incomplete messages older than the
  * timeout are dropped by {@link #expire(Instant)}. Thread-safe.
  */
-public final class Reassembler {
+public final class Reassembler implements PartStore {
 
     /** One received part. {@code payload} is short_message without any UDH. */
     public record Part(String link, String from, String to, int reference, int total, int seq, byte dataCoding,
@@ -54,6 +54,7 @@ public final class Reassembler {
      * Adds a part; returns the whole message when this part completed it. A duplicate part, or one whose
      * seq is outside 1..total, returns empty and changes nothing.
      */
+    @Override
     public Optional<Assembled> offer(Part part, Instant now) {
         if (part.total() < 1 || part.seq() < 1 || part.seq() > part.total()) {
             return Optional.empty();
@@ -83,6 +84,7 @@ public final class Reassembler {
      * Puts the parts of a completed message back, except part {@code exceptSeq}: used when the message could
      * not be passed on and the sender will resend only that part.
      */
+    @Override
     public void restore(Assembled assembled, int exceptSeq, Instant now) {
         for (Part p : assembled.pieces()) {
             if (p.seq() != exceptSeq) {
@@ -92,6 +94,7 @@ public final class Reassembler {
     }
 
     /** Drops incomplete messages whose first part is older than the timeout; returns how many. */
+    @Override
     public int expire(Instant now) {
         int n = 0;
         for (Iterator<Map.Entry<Key, Pending>> it = pending.entrySet().iterator(); it.hasNext(); ) {
@@ -105,11 +108,13 @@ public final class Reassembler {
     }
 
     /** Messages waiting for parts. */
+    @Override
     public int pendingCount() {
         return pending.size();
     }
 
-    private static Assembled join(Part[] parts) {
+    /** The parts, complete and in order, as one message. */
+    public static Assembled join(Part[] parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> ids = new ArrayList<>();
         for (Part p : parts) {

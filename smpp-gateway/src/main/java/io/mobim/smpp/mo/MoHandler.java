@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.smpp.Msisdns;
+import io.mobim.events.sms.SmsAddresses;
+import io.mobim.smpp.codec.PartStore;
 import io.mobim.smpp.codec.Reassembler;
 import io.mobim.smpp.codec.SmsTextDecoder;
 import io.mobim.smpp.codec.UserDataHeader;
@@ -33,8 +35,8 @@ import org.slf4j.LoggerFactory;
  * ESME_RX_T_APPN (0x64) and the SMS-C delivers it again; an MO from an address that is not a subscriber
  * number, or to one that is not a short code, is refused for good with ESME_RX_P_APPN (0x65).
  *
- * <p>Parts of a long MO that arrived before its last part are held in memory: they are acknowledged when
- * received, so a crash before the last part arrives loses them.
+ * <p>Parts of a long MO that arrived before its last part wait in a {@link PartStore} and are acknowledged
+ * once stored there: in PostgreSQL ({@link JdbcMoPartStore}) they survive a restart; in memory they do not.
  */
 public final class MoHandler implements AutoCloseable {
 
@@ -43,7 +45,7 @@ public final class MoHandler implements AutoCloseable {
     private final MoSink sink;
     private final SmppProperties.Mo config;
     private final Clock clock;
-    private final Reassembler reassembler;
+    private final PartStore reassembler;
     private final ScheduledExecutorService sweeper;
     private final Counter published;
     private final Counter parts;
@@ -52,16 +54,21 @@ public final class MoHandler implements AutoCloseable {
     private final Counter expired;
 
     public MoHandler(MoSink sink, SmppProperties.Mo config, MeterRegistry registry, Clock clock) {
+        this(sink, new Reassembler(config.reassemblyTimeout()), config, registry, clock);
+    }
+
+    /** @param parts where parts of long MOs wait: in memory ({@link Reassembler}) or in PostgreSQL ({@link JdbcMoPartStore}) */
+    public MoHandler(MoSink sink, PartStore parts, SmppProperties.Mo config, MeterRegistry registry, Clock clock) {
         this.sink = sink;
         this.config = config;
         this.clock = clock;
-        this.reassembler = new Reassembler(config.reassemblyTimeout());
+        this.reassembler = parts;
         this.published = Counter.builder("mobim.smpp.mo").tag("outcome", "published").description("MOs by outcome").register(registry);
         this.parts = Counter.builder("mobim.smpp.mo").tag("outcome", "part-held").register(registry);
         this.failed = Counter.builder("mobim.smpp.mo").tag("outcome", "retry-requested").register(registry);
         this.refused = Counter.builder("mobim.smpp.mo").tag("outcome", "refused").register(registry);
         this.expired = Counter.builder("mobim.smpp.mo").tag("outcome", "incomplete-expired").register(registry);
-        Gauge.builder("mobim.smpp.mo.reassembly.pending", reassembler, Reassembler::pendingCount)
+        Gauge.builder("mobim.smpp.mo.reassembly.pending", reassembler, PartStore::pendingCount)
                 .description("long MOs waiting for parts").register(registry);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "smpp-mo-reassembly");
@@ -73,7 +80,13 @@ public final class MoHandler implements AutoCloseable {
     }
 
     private void sweep() {
-        int n = reassembler.expire(clock.instant());
+        int n;
+        try {
+            n = reassembler.expire(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("expiring incomplete long MOs failed: {}", e.toString());
+            return;
+        }
         if (n > 0) {
             expired.increment(n);
             log.warn("{} long MOs expired incomplete after {}", n, config.reassemblyTimeout());
@@ -113,9 +126,20 @@ public final class MoHandler implements AutoCloseable {
             log.warn("MO on {} from {} refused: {}", link.id(), Msisdns.mask(from), e.getMessage());
             throw new ProcessRequestException("bad user data header", SMPPConstant.STAT_ESME_RX_P_APPN);
         }
+        if (from == null || !SmsAddresses.E164.matcher(from).matches() || to == null
+                || !SmsAddresses.SHORT_CODE.matcher(to).matches()) {
+            refused.increment();
+            log.warn("MO on {} from {} to {} refused: not a subscriber number to a short code", link.id(), Msisdns.mask(from), to);
+            throw new ProcessRequestException("not an MO the platform takes", SMPPConstant.STAT_ESME_RX_P_APPN);
+        }
         Instant now = clock.instant();
         Reassembler.Part part = new Reassembler.Part(link.id(), from, to, reference, total, seq, d.getDataCoding(), payload, null);
-        Reassembler.Assembled whole = reassembler.offer(part, now).orElse(null);
+        Reassembler.Assembled whole;
+        try {
+            whole = reassembler.offer(part, now).orElse(null);
+        } catch (RuntimeException e) {
+            throw retry(link, from, e); // the part store (database) is down: the SMS-C resends the part later
+        }
         if (whole == null) {
             parts.increment();
             return;
@@ -146,7 +170,11 @@ public final class MoHandler implements AutoCloseable {
     /** The SMS-C will redeliver only the part we refuse: keep the others so the message completes again. */
     private void giveBack(Reassembler.Assembled whole, int refusedSeq) {
         if (whole.parts() > 1) {
-            reassembler.restore(whole, refusedSeq, clock.instant());
+            try {
+                reassembler.restore(whole, refusedSeq, clock.instant());
+            } catch (RuntimeException e) {
+                log.error("parts of a long MO could not be put back ({}); that MO is lost", e.toString());
+            }
         }
     }
 

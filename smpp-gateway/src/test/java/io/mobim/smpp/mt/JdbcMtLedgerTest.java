@@ -11,7 +11,6 @@ import io.mobim.smpp.codec.Segment;
 import io.mobim.smpp.codec.SmsSplitter;
 import io.mobim.smpp.config.SmppProperties;
 import io.mobim.smpp.simulator.SmscSimulator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,39 +20,22 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 /** The PostgreSQL ledger against an embedded PostgreSQL with the module's own migration. */
 class JdbcMtLedgerTest {
 
     private static final String BOB = "+447700900002";
     private static final Instant T0 = Instant.parse("2026-11-23T12:00:00Z");
-    private static EmbeddedPostgres pg;
     private static JdbcTemplate jdbc;
     private JdbcMtLedger ledger;
 
     @BeforeAll
-    static void startPostgres() throws Exception {
-        pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-        DataSource ds = pg.getPostgresDatabase();
-        try (var c = ds.getConnection()) {
-            ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V1__mt_ledger.sql"));
-        }
-        jdbc = new JdbcTemplate(ds);
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        if (pg != null) {
-            pg.close();
-        }
+    static void startPostgres() {
+        jdbc = io.mobim.smpp.TestPostgres.jdbc();
     }
 
     @BeforeEach
