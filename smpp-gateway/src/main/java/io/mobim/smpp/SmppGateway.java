@@ -48,6 +48,23 @@ public final class SmppGateway implements AutoCloseable {
         return this;
     }
 
+    /** Waits up to {@code timeout} for every session of every link to be bound; true if they are. */
+    public boolean awaitBound(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!links.links().stream().allMatch(io.mobim.smpp.esme.SmscLink::fullyBound)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Takes an MT: true once it is durable, false for a duplicate request id. */
     public boolean accept(SmsMt mt) {
         return mtSender.accept(mt);

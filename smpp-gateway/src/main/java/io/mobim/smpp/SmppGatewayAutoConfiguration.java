@@ -112,6 +112,11 @@ public class SmppGatewayAutoConfiguration {
             public void start() {
                 gateway.start();
                 running = true;
+                // wait briefly for the first binds, so that the context is ready with its sessions up (and a test
+                // that counts the simulator's sessions sees them); an SMS-C that is down does not block startup
+                if (!gateway.awaitBound(Duration.ofSeconds(5))) {
+                    log.warn("SMPP gateway started with links not yet bound; it keeps rebinding in the background");
+                }
             }
 
             @Override

@@ -82,7 +82,9 @@ class SmppGatewayAutoConfigurationTest {
                     SmppGateway gateway = ctx.getBean(SmppGateway.class);
                     SmscSimulator smsc = ctx.getBean(SmscSimulator.class);
                     Sinks sinks = ctx.getBean(Sinks.class);
-                    await(() -> gateway.links().canTransmit());
+                    // the context starts with the gateway's session already bound to the simulator
+                    assertThat(gateway.links().canTransmit()).isTrue();
+                    assertThat(smsc.boundSessions()).isEqualTo(1);
                     assertThat(gateway.links().links()).singleElement().satisfies(l -> {
                         assertThat(l.id()).isEqualTo("simulator");
                         assertThat(l.config().port()).isEqualTo(smsc.port());
