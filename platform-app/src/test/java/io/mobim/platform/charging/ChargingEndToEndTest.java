@@ -1,0 +1,89 @@
+package io.mobim.platform.charging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mobim.platform.MobimIntegrationTest;
+import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.Origin;
+import io.mobim.platform.messaging.Target;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.SubscriberChanges;
+import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.support.MutableClock;
+import io.mobim.platform.support.TestNumbers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * A message between two Vodafone UK subscribers is charged once to each: the IM core records both legs in
+ * its outbox, the relay publishes them on charging.v1, and billing rates them at 0.12 GBP each.
+ */
+@MobimIntegrationTest
+class ChargingEndToEndTest {
+
+    @Value("${local.server.port}") int port;
+    @Autowired Subscribers subscribers;
+    @Autowired PresenceService presence;
+    @Autowired Messaging messaging;
+    @Autowired MutableClock clock;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void bothLegsOfAMessageAreRatedOnceAtThePlansPrice() throws Exception {
+        Msisdn alice = register("alice");
+        Msisdn bob = register("bob");
+        UUID bobSession = presence.openSession(bob);
+        String period = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
+
+        UUID id = messaging.send(alice, Target.subscriber(bob), "charge me", Origin.client(), null, false).messageId();
+        messaging.fetch(bobSession, 10);
+        messaging.acknowledge(bobSession, id);
+
+        String sent = await().atMost(Duration.ofSeconds(60)).until(() -> records(alice, period), body -> body.contains(id.toString()));
+        assertThat(sent).contains("\"chargedRole\":\"ORIGINATOR\"").contains("\"amount\":0.12").contains("\"currency\":\"GBP\"")
+                .contains("\"planId\":\"VODAFONE_UK\"");
+        String received = await().atMost(Duration.ofSeconds(60)).until(() -> records(bob, period), body -> body.contains(id.toString()));
+        assertThat(received).contains("\"chargedRole\":\"RECIPIENT\"").contains("\"amount\":0.12").contains("\"channel\":\"CLIENT\"");
+        assertThat(count(sent, id.toString())).as("one rated record per leg").isEqualTo(1);
+        assertThat(count(received, id.toString())).isEqualTo(1);
+    }
+
+    private Msisdn register(String nick) {
+        Msisdn m = TestNumbers.next();
+        subscribers.register(m, nick, new SubscriberChanges(null, null, null, "VODAFONE_UK", null, true, null));
+        return m;
+    }
+
+    private String records(Msisdn msisdn, String period) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/billing/records?msisdn="
+                        + msisdn.value().replace("+", "%2B") + "&period=" + period))
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("billing:billing-secret".getBytes(StandardCharsets.UTF_8)))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int count(String haystack, String needle) {
+        int n = 0;
+        for (int i = haystack.indexOf(needle); i >= 0; i = haystack.indexOf(needle, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
