@@ -178,6 +178,9 @@ public final class SmscSimulator implements AutoCloseable {
     private final List<FaultRule> faultRules = new CopyOnWriteArrayList<>();
     private volatile int failStatus = SMPPConstant.STAT_ESME_RSUBMITFAIL;
     private final AtomicInteger inFlightResponses = new AtomicInteger();
+    private final AtomicInteger concurrentSubmits = new AtomicInteger();
+    private final AtomicInteger maxConcurrentSubmits = new AtomicInteger();
+    private volatile long submitDelayMillis;
     private final AtomicLong submitCount = new AtomicLong();
     private final AtomicLong rejectedCount = new AtomicLong();
     private final AtomicLong refusedBinds = new AtomicLong();
@@ -400,6 +403,16 @@ public final class SmscSimulator implements AutoCloseable {
         faultRules.add(new FaultRule(which, commandStatus, times));
     }
 
+    /** Takes {@code delay} to process each submit_sm from now on (an SMS-C under load); zero restores. */
+    public void slowDown(Duration delay) {
+        submitDelayMillis = delay.toMillis();
+    }
+
+    /** The most submit_sm the simulator was processing at the same time since start: what an ESME's window allowed. */
+    public int maxConcurrentSubmits() {
+        return maxConcurrentSubmits.get();
+    }
+
     /** Receipts for {@code msisdn} say {@code state} (UNDELIV, EXPIRED, REJECTD, ...) instead of DELIVRD; null clears. */
     public void unreachable(String msisdn, DeliveryReceiptState state) {
         if (state == null) {
@@ -517,6 +530,19 @@ public final class SmscSimulator implements AutoCloseable {
 
         @Override
         public SubmitSmResult onAcceptSubmitSm(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
+            int now = concurrentSubmits.incrementAndGet();
+            maxConcurrentSubmits.accumulateAndGet(now, Math::max);
+            try {
+                if (submitDelayMillis > 0) {
+                    sleep(submitDelayMillis);
+                }
+                return accept(submit, source);
+            } finally {
+                concurrentSubmits.decrementAndGet();
+            }
+        }
+
+        private SubmitSmResult accept(SubmitSm submit, SMPPServerSession source) throws ProcessRequestException {
             lastSubmitNanos.set(System.nanoTime());
             if (dropping || closed) {
                 rejectedCount.incrementAndGet();

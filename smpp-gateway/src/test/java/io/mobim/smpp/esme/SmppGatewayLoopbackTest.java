@@ -202,6 +202,19 @@ class SmppGatewayLoopbackTest {
     }
 
     @Test
+    void theSendWindowBoundsSubmitsAwaitingTheirResponse() throws Exception {
+        smsc = SmscSimulator.start(0);
+        smsc.slowDown(Duration.ofMillis(20));
+        startGateway(link().withLimits(1000, 3));
+        for (int i = 0; i < 30; i++) {
+            gateway.accept(mt("w" + i, BOB, "window " + i, false));
+        }
+        await(() -> dlrs.size() == 30);
+        assertThat(smsc.maxConcurrentSubmits()).isBetween(2, 3);
+        assertThat(smsc.messagesTo(BOB)).hasSize(30);
+    }
+
+    @Test
     void aPermanentErrorRejectsTheMt() throws Exception {
         smsc = SmscSimulator.start(0);
         startGateway(link());
