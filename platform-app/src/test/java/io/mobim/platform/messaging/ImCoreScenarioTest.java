@@ -23,7 +23,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import io.mobim.platform.rooms.RoomChanged;
+import io.mobim.platform.rooms.RoomRefused;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,7 +36,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * stored until acknowledged, SMS fallback, blocking, rooms.
  */
 @MobimIntegrationTest
+@RecordApplicationEvents
 class ImCoreScenarioTest {
+
+    @Autowired ApplicationEvents events;
 
     @Autowired Subscribers subscribers;
     @Autowired Contacts contacts;
@@ -260,5 +267,81 @@ class ImCoreScenarioTest {
         });
         UUID cSession = presence.openSession(c);
         assertThat(messaging.fetch(cSession, 10)).extracting(ClientDelivery::body).containsExactly("roar");
+    }
+
+    @Test
+    void aMessageToAContactListReachesEveryMember() {
+        Msisdn owner = subscriber("owner", true);
+        Msisdn m1 = subscriber("m1", true);
+        Msisdn m2 = subscriber("m2", false);
+        Msisdn outsider = subscriber("outsider", true);
+        contacts.add(owner, m1, null, "family");
+        contacts.add(owner, m2, null, "family");
+        contacts.add(owner, outsider, null, null);
+
+        SendResult sent = messaging.send(owner, Target.contactList("family"), "dinner at 8", Origin.client(), null, false);
+        assertThat(sent.recipients()).extracting(SendResult.Recipient::msisdn).containsExactlyInAnyOrder(m1, m2);
+        assertThat(contacts.listNames(owner)).containsExactly("default", "family");
+    }
+
+    @Test
+    void aSubscriberWhoSendsTooFastIsSlowedDown() {
+        Msisdn chatty = subscriber("chatty", true);
+        Msisdn friend = subscriber("friend", true);
+        int sent = 0;
+        MessageRefused refusal = null;
+        for (int i = 0; i < 40 && refusal == null; i++) {
+            try {
+                messaging.send(chatty, Target.subscriber(friend), "msg " + i, Origin.client(), null, false);
+                sent++;
+            } catch (MessageRefused e) {
+                refusal = e;
+            }
+        }
+        assertThat(sent).as("the default limit is 30 a minute").isEqualTo(30);
+        assertThat(refusal.reason()).isEqualTo(MessageRefused.Reason.RATE_LIMITED);
+    }
+
+    @Test
+    void theOfflineStoreOfARecipientWithoutSmsIsBounded() {
+        Msisdn away = subscriber("away", false);
+        MessageRefused refusal = null;
+        int stored = 0;
+        for (int s = 0; s < 5 && refusal == null; s++) {
+            Msisdn sender = subscriber("s" + s, true);
+            for (int i = 0; i < 30 && refusal == null; i++) {
+                try {
+                    messaging.send(sender, Target.subscriber(away), "hello " + i, Origin.client(), null, false);
+                    stored++;
+                } catch (MessageRefused e) {
+                    refusal = e;
+                }
+            }
+        }
+        assertThat(stored).as("offline quota").isEqualTo(100);
+        assertThat(refusal.reason()).isEqualTo(MessageRefused.Reason.OFFLINE_QUOTA_FULL);
+    }
+
+    @Test
+    void privateGroupsBelongToTheirOwnerAndMembersHearOfChanges() {
+        Msisdn owner = subscriber("boss", true);
+        Msisdn member = subscriber("member", true);
+        Msisdn stranger = subscriber("stranger", true);
+        String group = "grp-" + Long.toHexString(System.nanoTime()).substring(5);
+        rooms.create(group, "Team", RoomKind.PRIVATE, owner);
+
+        assertThatExceptionOfType(RoomRefused.class).isThrownBy(() -> rooms.join(stranger, group, null))
+                .extracting(RoomRefused::reason).isEqualTo(RoomRefused.Reason.PRIVATE);
+        assertThatExceptionOfType(RoomRefused.class).isThrownBy(() -> rooms.addMember(member, group, stranger))
+                .extracting(RoomRefused::reason).isEqualTo(RoomRefused.Reason.NOT_OWNER);
+        rooms.addMember(owner, group, member);
+        assertThat(events.stream(RoomChanged.class).filter(e -> e.room().equals(group) && e.change() == RoomChanged.Change.JOINED
+                && e.nickname().equals("member"))).singleElement().satisfies(e -> assertThat(e.others())
+                .extracting(io.mobim.platform.rooms.RoomMember::msisdn).containsExactly(owner));
+
+        SendResult sent = messaging.send(member, Target.room(group), "hi boss", Origin.client(), null, false);
+        assertThat(sent.recipients()).extracting(SendResult.Recipient::msisdn).containsExactly(owner);
+        assertThat(rooms.leave(member, group)).isTrue();
+        assertThat(events.stream(RoomChanged.class).filter(e -> e.room().equals(group) && e.change() == RoomChanged.Change.LEFT)).hasSize(1);
     }
 }
