@@ -603,17 +603,20 @@ public final class SmscSimulator implements AutoCloseable {
             partsByHandset.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(part);
             submitCount.incrementAndGet();
             String partsKey = to + "|" + submit.getSourceAddr() + "|" + reference + "|" + total;
-            Optional<Reassembler.Assembled> whole = reassembler.offer(new Reassembler.Part("sim", submit.getSourceAddr(), to,
-                    reference, total, seq, submit.getDataCoding(), payload, id), now);
             if (total > 1) {
+                // recorded before the reassembler sees it: whichever part completes the message finds every part here
                 pendingMessageParts.computeIfAbsent(partsKey, k -> new CopyOnWriteArrayList<>()).add(part);
             }
+            Optional<Reassembler.Assembled> whole = reassembler.offer(new Reassembler.Part("sim", submit.getSourceAddr(), to,
+                    reference, total, seq, submit.getDataCoding(), payload, id), now);
             whole.ifPresent(a -> {
                 List<String> ids;
                 if (a.parts() > 1) {
                     List<SubmittedPart> ps = new ArrayList<>(pendingMessageParts.remove(partsKey));
                     ps.sort(java.util.Comparator.comparingInt(SubmittedPart::seq));
-                    ids = ps.stream().map(SubmittedPart::messageId).toList();
+                    // a part submitted twice (its answer was lost) is listed once, with its first id
+                    ids = ps.stream().collect(java.util.stream.Collectors.toMap(SubmittedPart::seq, SubmittedPart::messageId,
+                            (first, again) -> first, java.util.TreeMap::new)).values().stream().toList();
                 } else {
                     ids = List.of(id);
                 }
