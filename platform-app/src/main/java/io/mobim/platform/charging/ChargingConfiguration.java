@@ -2,6 +2,9 @@ package io.mobim.platform.charging;
 
 import io.mobim.platform.outbox.Outbox;
 import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +12,9 @@ import org.springframework.context.annotation.Configuration;
 class ChargingConfiguration {
 
     @Bean
-    ChargingRecorder chargingRecorder(Outbox outbox, Clock clock) {
-        return new ChargingRecorder(outbox, clock);
+    ChargingRecorder chargingRecorder(Outbox outbox, JdbcClient jdbc, Clock clock,
+                                      @Value("${mobim.billing.business-zone:UTC}") ZoneId businessZone) {
+        // days of use are counted in billing's business time zone, so that one day here is one daily fee there
+        return new ChargingRecorder(outbox, jdbc, businessZone, clock);
     }
 }

@@ -7,8 +7,13 @@ import io.mobim.events.charging.ChargedRole;
 import io.mobim.events.charging.ChargingEvent;
 import io.mobim.events.charging.ChargingKind;
 import io.mobim.platform.outbox.Outbox;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,11 +25,38 @@ import tools.jackson.databind.node.ObjectNode;
 public class ChargingRecorder {
 
     private final Outbox outbox;
+    private final JdbcClient jdbc;
+    private final ZoneId businessZone;
     private final Clock clock;
 
-    ChargingRecorder(Outbox outbox, Clock clock) {
+    ChargingRecorder(Outbox outbox, JdbcClient jdbc, ZoneId businessZone, Clock clock) {
         this.outbox = outbox;
+        this.jdbc = jdbc;
+        this.businessZone = businessZone;
         this.clock = clock;
+    }
+
+    /**
+     * The subscriber used the service: on the first use of a business day, a DAILY_ACCESS event is recorded
+     * (plans with a daily fee charge it; the others rate it at nothing). Later uses that day record nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void dayOfUse(String msisdn, String tariffPlan, Channel channel) {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), businessZone);
+        int first = jdbc.sql("insert into im.day_of_use (msisdn, day) values (?, ?) on conflict do nothing")
+                .params(msisdn, Date.valueOf(day)).update();
+        if (first == 0) {
+            return;
+        }
+        record(ChargingEvent.builder()
+                .eventId(UUID.nameUUIDFromBytes(("day/" + msisdn + "/" + day).getBytes(StandardCharsets.UTF_8)))
+                .eventTime(clock.instant())
+                .origin("relay", 1)
+                .kind(ChargingKind.DAILY_ACCESS)
+                .channel(channel)
+                .charged(msisdn, ChargedRole.SUBSCRIBER)
+                .tariffPlan(tariffPlan)
+                .build());
     }
 
     /** A message leg: SENT for the originator, RECEIVED for a recipient. */

@@ -199,6 +199,7 @@ public class Messaging {
             }
             meters.counter("mobim.messages.routed", "route", r.route().name()).increment();
         }
+        charging.dayOfUse(sender.value(), from.tariffPlan(), origin.channel());
         charging.message(new ChargingRecorder.MessageLeg(legId(messageId, sender), messageId.toString(), sender.value(),
                 ChargedRole.ORIGINATOR, from.tariffPlan(), origin.channel(), false, accepted.size() == 1 && single
                         ? accepted.getFirst().candidate().subscriber().msisdn().value() : nameOf(target),

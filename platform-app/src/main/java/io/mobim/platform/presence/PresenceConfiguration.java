@@ -1,5 +1,6 @@
 package io.mobim.platform.presence;
 
+import io.mobim.platform.charging.ChargingRecorder;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -14,8 +15,8 @@ class PresenceConfiguration {
 
     @Bean
     PresenceService presenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events,
-                                    PresenceSettings settings, Clock clock) {
-        return new PresenceService(jdbc, subscribers, events, settings, clock);
+                                    PresenceSettings settings, ChargingRecorder charging, Clock clock) {
+        return new PresenceService(jdbc, subscribers, events, settings, charging, clock);
     }
 
     @Bean

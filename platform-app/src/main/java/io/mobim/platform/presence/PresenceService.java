@@ -1,5 +1,7 @@
 package io.mobim.platform.presence;
 
+import io.mobim.events.charging.Channel;
+import io.mobim.platform.charging.ChargingRecorder;
 import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.SubscriberNotFound;
@@ -30,13 +32,16 @@ public class PresenceService {
     private final Subscribers subscribers;
     private final ApplicationEventPublisher events;
     private final PresenceSettings settings;
+    private final ChargingRecorder charging;
     private final Clock clock;
 
-    PresenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events, PresenceSettings settings, Clock clock) {
+    PresenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events, PresenceSettings settings,
+                    ChargingRecorder charging, Clock clock) {
         this.jdbc = jdbc;
         this.subscribers = subscribers;
         this.events = events;
         this.settings = settings;
+        this.charging = charging;
         this.clock = clock;
     }
 
@@ -105,7 +110,8 @@ public class PresenceService {
     /** Opens a client session for an active subscriber; their watchers see them come online. */
     @Transactional
     public UUID openSession(Msisdn msisdn) {
-        subscribers.findActive(msisdn).orElseThrow(() -> new SubscriberNotFound(msisdn));
+        Subscriber subscriber = subscribers.findActive(msisdn).orElseThrow(() -> new SubscriberNotFound(msisdn));
+        charging.dayOfUse(msisdn.value(), subscriber.tariffPlan(), Channel.CLIENT);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         // a fresh session reads its contacts' presence on its first poll

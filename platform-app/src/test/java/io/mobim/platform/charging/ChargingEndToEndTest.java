@@ -63,8 +63,12 @@ class ChargingEndToEndTest {
     }
 
     private Msisdn register(String nick) {
+        return register(nick, "VODAFONE_UK");
+    }
+
+    private Msisdn register(String nick, String plan) {
         Msisdn m = TestNumbers.next();
-        subscribers.register(m, nick, new SubscriberChanges(null, null, null, "VODAFONE_UK", null, true, null));
+        subscribers.register(m, nick, new SubscriberChanges(null, null, null, plan, null, true, null));
         return m;
     }
 
@@ -85,5 +89,20 @@ class ChargingEndToEndTest {
             n++;
         }
         return n;
+    }
+
+    @Test
+    void aDayOfUseIsChargedOnceADayOnTheO2Plan() throws Exception {
+        Msisdn otto = register("otto", "O2_DE");
+        Msisdn friend = register("friend", "O2_DE");
+        String period = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
+
+        presence.openSession(otto);
+        messaging.send(otto, Target.subscriber(friend), "hallo", Origin.client(), null, false);
+        messaging.send(otto, Target.subscriber(friend), "noch einmal", Origin.client(), null, false);
+
+        String records = await().atMost(Duration.ofSeconds(60)).until(() -> records(otto, period), body -> body.contains("DAILY_ACCESS"));
+        assertThat(count(records, "\"kind\":\"DAILY_ACCESS\"")).as("one daily fee for a day of use").isEqualTo(1);
+        assertThat(records).contains("\"amount\":0.09").contains("\"currency\":\"EUR\"");
     }
 }
