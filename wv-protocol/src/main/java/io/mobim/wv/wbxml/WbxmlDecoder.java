@@ -29,6 +29,8 @@ import java.nio.charset.StandardCharsets;
 public final class WbxmlDecoder {
 
     private static final Charset[] CHARSETS = new Charset[1024];
+    private static final java.lang.invoke.VarHandle LONG_LE =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     static {
         CHARSETS[0] = StandardCharsets.UTF_8; // unknown: assume UTF-8
@@ -193,6 +195,16 @@ public final class WbxmlDecoder {
             final int s = p;
             final int e = end;
             int i = s;
+            // eight bytes at a time: (v - 0x01..01) & ~v & 0x80..80 is non-zero iff v has a zero byte
+            while (i + 8 <= e) {
+                long v = (long) LONG_LE.get(a, i);
+                long z = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+                if (z != 0) {
+                    i += Long.numberOfTrailingZeros(z) >>> 3;
+                    break;
+                }
+                i += 8;
+            }
             while (i < e && a[i] != 0) {
                 i++;
             }
