@@ -11,6 +11,7 @@ import io.mobim.wv.model.WvMessage;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ArrayBlockingQueue;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -28,12 +29,13 @@ import javax.xml.stream.XMLStreamReader;
 public final class XmlDecoder {
 
     /**
-     * One factory per thread, set to reuse its reader: creating a JDK StAX reader allocates its
-     * buffers and a fresh symbol table (interning every element name), which costs more than parsing
-     * a CSP message. A reused reader is reset by the factory; {@code reuse-instance} is a property of
-     * the JDK's built-in implementation (ignored if another one is installed).
+     * Idle factories, each set to reuse its reader: creating a JDK StAX reader allocates its buffers
+     * and a fresh symbol table (interning every element name), which costs more than parsing a CSP
+     * message. A decode borrows a factory and gives it back, so this works the same on platform and
+     * virtual threads (a ThreadLocal would not survive one-request virtual threads).
+     * {@code reuse-instance} is a property of the JDK's built-in implementation.
      */
-    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(XmlDecoder::factory);
+    private static final ArrayBlockingQueue<XMLInputFactory> IDLE = new ArrayBlockingQueue<>(64);
 
     private final WvLimits limits;
 
@@ -77,16 +79,20 @@ public final class XmlDecoder {
             // a WBXML version byte: no XML document starts so (UTF-16BE without BOM starts 00 3C)
             throw new WvDecodeException(StatusCode.UNSUPPORTED_MEDIA_TYPE, "WBXML body where XML was expected");
         }
+        XMLInputFactory factory = IDLE.poll();
+        if (factory == null) {
+            factory = factory();
+        }
         XMLStreamReader r = null;
         try {
             int bom = length >= 3 && body[offset] == (byte) 0xEF && body[offset + 1] == (byte) 0xBB
                     && body[offset + 2] == (byte) 0xBF ? 3 : 0;
             if (isUtf8(body, offset + bom, length - bom)) {
                 // hand the parser characters: it then skips its encoding detection and reader set-up
-                r = FACTORY.get().createXMLStreamReader(
+                r = factory.createXMLStreamReader(
                         new StringReader(new String(body, offset + bom, length - bom, StandardCharsets.UTF_8)));
             } else {
-                r = FACTORY.get().createXMLStreamReader(new ByteArrayInputStream(body, offset, length));
+                r = factory.createXMLStreamReader(new ByteArrayInputStream(body, offset, length));
             }
             return read(r);
         } catch (XMLStreamException e) {
@@ -101,6 +107,7 @@ public final class XmlDecoder {
                     // nothing to release
                 }
             }
+            IDLE.offer(factory); // dropped when 64 are already idle
         }
     }
 
