@@ -53,6 +53,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public final class BillingRatingBench {
 
     private static final String[] PLANS = {"VODAFONE_UK", "ORANGE_UK", "ORANGE_FR_CHAT", "BOUYGUES_FR", "O2_DE"};
+    /** Each run and each partition get their own subscribers, as Kafka's keying by MSISDN gives them. */
+    private static int runs;
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
 
     public static void main(String[] args) throws Exception {
@@ -90,10 +92,10 @@ public final class BillingRatingBench {
     }
 
     /** A realistic mix: one subscriber per plan cycles through messages, sessions and daily access. */
-    static List<ChargingEvent> traffic(int n, int subscribers, String node) {
+    static List<ChargingEvent> traffic(int n, int subscribers, String node, int firstSubscriber) {
         List<ChargingEvent> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            int s = i % subscribers;
+            int s = firstSubscriber + i % subscribers;
             String plan = PLANS[s % PLANS.length];
             String msisdn = "+4477" + String.format("%08d", s);
             Instant at = START.plusSeconds((i / subscribers) * 20L);
@@ -117,7 +119,7 @@ public final class BillingRatingBench {
     }
 
     static void engineOnly(int n) {
-        List<ChargingEvent> events = traffic(n, 10_000, "bench-engine");
+        List<ChargingEvent> events = traffic(n, 10_000, "bench-engine", 0);
         TariffCatalog catalog = new TariffCatalog(PlanDefinitions.seeds());
         RatingEngine engine = new RatingEngine(ZoneId.of("Europe/London"));
         for (int round = 0; round < 3; round++) {
@@ -146,9 +148,10 @@ public final class BillingRatingBench {
         // each thread owns a partition: its own subscribers (Kafka keys by MSISDN) and its own records
         JsonEventSerde<ChargingEvent> serde = new JsonEventSerde<>(ChargingEvent.class);
         List<List<byte[]>> partitions = new ArrayList<>();
+        int runBase = runs++ * 1_000_000;
         for (int p = 0; p < threads; p++) {
             List<byte[]> bytes = new ArrayList<>();
-            for (ChargingEvent e : traffic(n / threads, 5_000, label + "-" + p + "-" + UUID.randomUUID())) {
+            for (ChargingEvent e : traffic(n / threads, 5_000, label + "-" + p + "-" + UUID.randomUUID(), runBase + p * 100_000)) {
                 bytes.add(serde.serialize(Topics.CHARGING, e));
             }
             partitions.add(bytes);
