@@ -6,12 +6,16 @@ import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.smpp.SmppGateway;
 import io.mobim.smpp.config.SmppProperties;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,12 +37,32 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * gateway needs on top: an idempotent producer (acks=all) for {@code sms.mo.v1} / {@code sms.dlr.v1}, and
  * a listener on {@code sms.mt.v1} (group {@code mobim.smpp.mt.consumer-group}) that commits an offset only
  * after the MT is durable in the ledger. A record that is not a valid {@link SmsMt} goes to
- * {@code sms.mt.v1.dlt} with the reason in the {@code kafka_dlt-exception-*} headers, never retried; any
+ * {@code sms.mt.v1.dlt} with the reason in the {@code mobim_dlt_reason} header (and Spring's
+ * {@code kafka_dlt-exception-*} headers), never retried; any
  * other failure (the database is down) is retried with backoff for ever, never dead-lettered.
  */
 public final class SmppKafkaConfiguration {
 
+    /** The dead-letter header that says in words why a record was not taken (the same name billing uses). */
+    public static final String REASON_HEADER = "mobim_dlt_reason";
+
     private SmppKafkaConfiguration() {
+    }
+
+    /** The innermost message: for a record that does not read, the {@link MalformedEvent}'s reason. */
+    static String reason(Throwable failure) {
+        Throwable t = failure;
+        String reason = String.valueOf(failure.getMessage());
+        while (t != null) {
+            if (t.getMessage() != null) {
+                reason = t.getMessage();
+            }
+            if (t instanceof MalformedEvent) {
+                break;
+            }
+            t = t.getCause() == t ? null : t.getCause();
+        }
+        return reason;
     }
 
     /** Idempotent JSON producer for the gateway's events. */
@@ -59,7 +83,8 @@ public final class SmppKafkaConfiguration {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "mobim-smpp-dlt");
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        // keys were read as strings (the listener's key deserializer); the value is the raw bytes that did not read
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
     }
@@ -86,6 +111,8 @@ public final class SmppKafkaConfiguration {
         templates.put(Object.class, events);
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(List.of(
+                new RecordHeader(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)))));
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, backOff);
