@@ -119,6 +119,14 @@ class SmppGatewayAutoConfigurationTest {
     }
 
     @Test
+    void anSmscWithoutHostIsAConfigurationError() {
+        runner.withUserConfiguration(Sinks.class)
+                .withPropertyValues("mobim.role.smpp.enabled=true", "mobim.smpp.kafka.enabled=false", "mobim.smpp.simulator.port=0",
+                        "mobim.smpp.smsc[0].system-id=mobim", "mobim.smpp.smsc[0].window=0")
+                .run(ctx -> assertThat(ctx).hasFailed().getFailure().rootCause().hasMessageContaining("smsc[0]"));
+    }
+
+    @Test
     void nothingWithoutRoleSmpp() {
         runner.withPropertyValues("mobim.smpp.simulator.port=0")
                 .run(ctx -> assertThat(ctx).doesNotHaveBean(SmppGateway.class).doesNotHaveBean(SmscSimulator.class));

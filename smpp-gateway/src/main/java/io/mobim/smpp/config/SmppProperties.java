@@ -23,7 +23,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("mobim.smpp")
-public record SmppProperties(@Valid @DefaultValue List<Smsc> smsc, @Valid @DefaultValue Mt mt, @Valid @DefaultValue Mo mo,
+public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @DefaultValue Mt mt, @Valid @DefaultValue Mo mo,
                              @Valid @DefaultValue Simulator simulator) {
 
     /** How a link binds: one transceiver session, or a transmitter and a receiver session. */
