@@ -294,16 +294,19 @@ public final class Binder {
 
     private static void writeFields(Schema<?> s, Object rec, CspVersion v, Sink out) {
         boolean v12 = v == CspVersion.V1_2;
-        for (Field f : s.fields) {
-            Object val = f.getter.apply(rec);
+        Object[] values = s.components.apply(rec);
+        Field[] fields = s.fields;
+        for (int i = 0; i < fields.length; i++) {
+            Field f = fields[i];
+            Object val = values[i];
             if (val == null) {
                 continue;
             }
             int tag = v12 ? f.tag12 : f.tag;
             if (f.list) {
                 List<?> l = (List<?>) val;
-                for (int i = 0, n = l.size(); i < n; i++) {
-                    writeValue(f, tag, l.get(i), v, out);
+                for (int k = 0, n = l.size(); k < n; k++) {
+                    writeValue(f, tag, l.get(k), v, out);
                 }
             } else {
                 writeValue(f, tag, val, v, out);

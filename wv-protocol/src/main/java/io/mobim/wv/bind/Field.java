@@ -1,8 +1,6 @@
 package io.mobim.wv.bind;
 
-import java.util.function.Function;
-
-/** One component of a record: the child element that carries it, its type and its accessor. */
+/** One component of a record: the child element that carries it and its type. */
 public final class Field {
 
     final int tag;
@@ -10,27 +8,23 @@ public final class Field {
     final Kind kind;
     final Schema<?> sub;
     final boolean list;
-    final Function<Object, Object> getter;
 
-    private Field(int tag, int tag12, Kind kind, Schema<?> sub, boolean list, Function<Object, Object> getter) {
+    private Field(int tag, int tag12, Kind kind, Schema<?> sub, boolean list) {
         this.tag = tag;
         this.tag12 = tag12;
         this.kind = kind;
         this.sub = sub;
         this.list = list;
-        this.getter = getter;
     }
 
     /**
      * @param element the element name in CSP 1.1 (and 1.2 unless {@code element12} differs)
      * @param element12 the element name when writing CSP 1.2; both are accepted when reading
      */
-    @SuppressWarnings("unchecked")
-    static <R> Field of(String element, String element12, Kind kind, Schema<?> sub, boolean list, Function<R, ?> getter) {
+    static Field of(String element, String element12, Kind kind, Schema<?> sub, boolean list) {
         if ((kind == Kind.REC) != (sub != null)) {
             throw new IllegalStateException("schema for " + element);
         }
-        return new Field(TagTable.require(element), TagTable.require(element12), kind, sub, list,
-                (Function<Object, Object>) getter);
+        return new Field(TagTable.require(element), TagTable.require(element12), kind, sub, list);
     }
 }

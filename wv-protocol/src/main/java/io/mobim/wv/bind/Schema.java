@@ -12,10 +12,15 @@ public final class Schema<R> {
     final int tag;
     final Field[] fields;
     final Function<Object[], R> constructor;
+    /** All components of a record at once: one call per record when writing, not one per field. */
+    final Function<Object, Object[]> components;
     private final byte[] fieldByTag = new byte[TagTable.SIZE];
 
-    private Schema(Class<R> type, int tag, Function<Object[], R> constructor, Field[] fields) {
+    @SuppressWarnings("unchecked")
+    private Schema(Class<R> type, int tag, Function<Object[], R> constructor, Function<R, Object[]> components,
+            Field[] fields) {
         this.type = type;
+        this.components = (Function<Object, Object[]>) components;
         this.tag = tag;
         this.fields = fields;
         this.constructor = constructor;
@@ -25,8 +30,9 @@ public final class Schema<R> {
         }
     }
 
-    static <R> Schema<R> of(Class<R> type, String element, Function<Object[], R> constructor, Field... fields) {
-        return new Schema<>(type, element == null ? -1 : TagTable.require(element), constructor, fields);
+    static <R> Schema<R> of(Class<R> type, String element, Function<Object[], R> constructor,
+            Function<R, Object[]> components, Field... fields) {
+        return new Schema<>(type, element == null ? -1 : TagTable.require(element), constructor, components, fields);
     }
 
     /** Index of the field fed by this child tag, or -1. */
