@@ -124,6 +124,30 @@ class BillingApiTest extends BillingDatabaseTest {
     }
 
     @Test
+    void a_plan_version_is_added_through_the_api_and_must_be_the_next_one() throws Exception {
+        String planId = "API_" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String v1 = """
+                {"planId":"%s","version":1,"name":"api test","activeFrom":"2031-01-01T00:00:00Z","currency":"EUR",
+                 "rounding":"HALF_EVEN","decimals":2,
+                 "components":[{"id":"IM_SENT","type":"PER_EVENT","directions":["SENT"],"channels":["SMS"],"price":"0.07"}]}
+                """.formatted(planId);
+        HttpResponse<String> created = send("POST", "/api/v1/billing/plans/" + planId + "/versions", v1);
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode versions = EventJson.mapper().readTree(get("/api/v1/billing/plans/" + planId, "application/json").body());
+        assertThat(versions.get(0).get("components").get(0).get("price").decimalValue()).isEqualByComparingTo("0.07");
+
+        HttpResponse<String> again = send("POST", "/api/v1/billing/plans/" + planId + "/versions", v1);
+        assertThat(again.statusCode()).isEqualTo(400);
+        assertThat(EventJson.mapper().readTree(again.body()).get("detail").asString())
+                .isEqualTo("the next version of " + planId + " is 2, not 1");
+
+        HttpResponse<String> invalid = send("POST", "/api/v1/billing/plans/" + planId + "/versions",
+                v1.replace("\"version\":1", "\"version\":2").replace("\"type\":\"PER_EVENT\"", "\"type\":\"VOLUME\""));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(EventJson.mapper().readTree(invalid.body()).get("detail").asString()).contains("VOLUME");
+    }
+
+    @Test
     void bad_requests_get_problem_documents() throws Exception {
         HttpResponse<String> badMsisdn = get("/api/v1/billing/records?msisdn=12ab&period=2031-03", "application/json");
         assertThat(badMsisdn.statusCode()).isEqualTo(400);
