@@ -62,7 +62,7 @@ public class BillingAutoConfiguration {
     @Bean
     PlanService billingPlanService(JdbcTemplate jdbc, PlatformTransactionManager tm, BillingProperties properties) {
         return new PlanService(new PlanStore(jdbc), new TransactionTemplate(tm),
-                properties.seedPlans() ? PlanDefinitions.seeds() : List.of());
+                properties.seedPlans() ? PlanDefinitions.seeds() : List.of(), properties.planRefresh());
     }
 
     @Bean

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  *                     events near midnight to another day
  * @param seedPlans    load the shipped tariff plans (VODAFONE_UK, ORANGE_UK, ORANGE_FR_CHAT, BOUYGUES_FR, O2_DE)
  *                     into the catalogue on first use if absent. Default {@code true}
+ * @param planRefresh  how often the tariff catalogue is read again, so that a plan version added through another
+ *                     billing node is used here too. Default {@code 30s}. Add versions ahead of their activation
  * @param consumer     the {@code charging.v1} consumer
  */
 @ConfigurationProperties("mobim.billing")
@@ -27,6 +29,7 @@ import org.springframework.validation.annotation.Validated;
 public record BillingProperties(
         @NotNull @DefaultValue("UTC") ZoneId businessZone,
         @DefaultValue("true") boolean seedPlans,
+        @NotNull @DefaultValue("30s") Duration planRefresh,
         @Valid @NotNull @DefaultValue Consumer consumer) {
 
     /**

@@ -139,7 +139,7 @@ public final class BillingRatingBench {
         JdbcTemplate jdbc = new JdbcTemplate(ds);
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         RatingEngine engine = new RatingEngine(ZoneId.of("Europe/London"));
-        PlanService plans = new PlanService(new PlanStore(jdbc), tx, PlanDefinitions.seeds());
+        PlanService plans = new PlanService(new PlanStore(jdbc), tx, PlanDefinitions.seeds(), java.time.Duration.ofSeconds(30));
         RatingService rating = new RatingService(tx, new RatedRecordStore(jdbc),
                 new RejectedEventStore(jdbc), new UsageCounterStore(jdbc), new AccountDirectory(jdbc), plans, engine,
                 new BillingMetrics(new SimpleMeterRegistry()), Clock.systemUTC());

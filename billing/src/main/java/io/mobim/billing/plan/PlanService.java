@@ -18,17 +18,28 @@ public class PlanService {
     private final PlanStore store;
     private final TransactionTemplate tx;
     private final List<TariffPlanVersion> seeds;
+    private final long refreshNanos;
     private volatile TariffCatalog catalog;
+    private volatile long loadedAt;
 
-    public PlanService(PlanStore store, TransactionTemplate tx, List<TariffPlanVersion> seeds) {
+    /**
+     * @param refresh how long a loaded catalogue is used before it is read again (versions added through another
+     *                billing node become visible after at most this long)
+     */
+    public PlanService(PlanStore store, TransactionTemplate tx, List<TariffPlanVersion> seeds, java.time.Duration refresh) {
         this.store = store;
         this.tx = tx;
         this.seeds = List.copyOf(seeds);
+        this.refreshNanos = refresh.toNanos();
     }
 
-    /** The current catalogue; the first call seeds and loads it. */
+    /** The current catalogue; the first call seeds and loads it, later calls reload it once it is older than the refresh interval. */
     public TariffCatalog catalog() {
         TariffCatalog c = catalog;
+        if (c != null && System.nanoTime() - loadedAt > refreshNanos) {
+            refresh();
+            c = catalog;
+        }
         if (c == null) {
             synchronized (this) {
                 if (catalog == null) {
@@ -38,7 +49,7 @@ public class PlanService {
                             log.info("seeded {} tariff plan versions", added);
                         }
                     });
-                    catalog = new TariffCatalog(store.loadAll());
+                    refresh();
                 }
                 c = catalog;
             }
@@ -61,7 +72,7 @@ public class PlanService {
         if (!Boolean.TRUE.equals(inserted)) {
             throw new IllegalStateException(version.label() + " was added concurrently");
         }
-        catalog = new TariffCatalog(store.loadAll());
+        refresh();
         log.info("tariff plan {} active from {} added", version.label(), version.activeFrom());
         return version;
     }
@@ -69,5 +80,6 @@ public class PlanService {
     /** Reloads from the database (another node added a version). */
     public void refresh() {
         catalog = new TariffCatalog(store.loadAll());
+        loadedAt = System.nanoTime();
     }
 }
