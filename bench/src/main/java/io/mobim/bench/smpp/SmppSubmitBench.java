@@ -40,6 +40,7 @@ import org.jsmpp.session.Session;
  * <ul>
  *   <li>{@code raw}: one jSMPP BIND_TRX session, {@code --threads} submitting threads (the send window),
  *       submit_sm → submit_sm_resp, no receipts: the ceiling of jSMPP plus the simulator on this machine.</li>
+ *   <li>{@code gateway-jdbc}: the same with the PostgreSQL ledger ({@code JdbcMtLedger}) on an embedded PostgreSQL.</li>
  *   <li>{@code gateway}: the gateway core ({@code SmppGateway}: ledger in memory, splitting, window, rate limiter
  *       set out of the way, outcome sink) taking MTs and reporting ACCEPTED: MT/s and accept→ACCEPTED latency,
  *       without Kafka.</li>
@@ -62,9 +63,27 @@ public final class SmppSubmitBench {
         }
         int rate = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
         if (mode.equals("gateway") || mode.equals("both")) {
-            gateway(Math.min(10_000, messages / 5), threads, 0, false);
-            gateway(messages, threads, 0, true);
-            gateway(Math.min(messages, rate * 15), threads, rate, true);
+            gateway(Math.min(10_000, messages / 5), threads, 0, false, null);
+            gateway(messages, threads, 0, true, null);
+            gateway(Math.min(messages, rate * 15), threads, rate, true, null);
+        }
+        if (mode.equals("gateway-jdbc")) {
+            try (io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg =
+                         io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder().start()) {
+                // pooled, as in the application (the embedded server's own DataSource opens a connection per statement)
+                com.zaxxer.hikari.HikariDataSource pool = new com.zaxxer.hikari.HikariDataSource();
+                pool.setDataSource(pg.getPostgresDatabase());
+                pool.setMaximumPoolSize(20);
+                org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(pool);
+                try (java.sql.Connection c = pg.getPostgresDatabase().getConnection()) {
+                    org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c,
+                            new org.springframework.core.io.ClassPathResource("db/migration/smpp/V1__mt_ledger.sql"));
+                }
+                gateway(Math.min(5_000, messages / 5), threads, 0, false, jdbc);
+                gateway(messages, threads, 0, true, jdbc);
+                gateway(Math.min(messages, rate * 15), threads, rate, true, jdbc);
+                pool.close();
+            }
         }
     }
 
@@ -141,7 +160,8 @@ public final class SmppSubmitBench {
     }
 
     /** {@code rate} 0: all MTs at once (throughput); else paced at {@code rate} MT/s (latency below saturation). */
-    private static void gateway(int messages, int threads, int rate, boolean print) throws Exception {
+    private static void gateway(int messages, int threads, int rate, boolean print,
+                                org.springframework.jdbc.core.JdbcTemplate jdbc) throws Exception {
         try (SmscSimulator smsc = SmscSimulator.start(0)) {
             long[] acceptedAt = new long[messages];
             long[] latencies = new long[messages];
@@ -151,7 +171,8 @@ public final class SmppSubmitBench {
                     .withLimits(1_000_000, threads);
             SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(100), Duration.ofSeconds(2), threads, "bench", 1);
             try (SmppGateway gw = new SmppGateway(java.util.List.of(link), mt, SmppProperties.Mo.defaults(),
-                    new InMemoryMtLedger(), mo -> CompletableFuture.completedFuture(null), dlr -> {
+                    jdbc == null ? new InMemoryMtLedger() : new io.mobim.smpp.mt.JdbcMtLedger(jdbc),
+                    mo -> CompletableFuture.completedFuture(null), dlr -> {
                         int i = index.get(dlr.requestId());
                         latencies[i] = System.nanoTime() - acceptedAt[i];
                         outcomes.countDown();
@@ -179,7 +200,8 @@ public final class SmppSubmitBench {
                 outcomes.await(5, TimeUnit.MINUTES);
                 long elapsed = System.nanoTime() - start;
                 if (print) {
-                    report("gateway core accept→ACCEPTED (ledger in memory, no Kafka), window " + threads
+                    report("gateway core accept→ACCEPTED (ledger " + (jdbc == null ? "in memory" : "in embedded PostgreSQL")
+                            + ", no Kafka), window " + threads
                             + (rate > 0 ? ", offered " + rate + " MT/s" : ", all offered at once"), messages,
                             elapsed, latencies, messages - smsc.submitCount());
                 }
