@@ -167,6 +167,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final List<BoundEsme> bound = new CopyOnWriteArrayList<>();
     private final Map<String, List<SubmittedPart>> partsByHandset = new ConcurrentHashMap<>();
     private final Map<String, List<HandsetMessage>> messagesByHandset = new ConcurrentHashMap<>();
+    private final List<java.util.function.Consumer<HandsetMessage>> handsetListeners = new CopyOnWriteArrayList<>();
     private final Map<String, List<SubmittedPart>> pendingMessageParts = new ConcurrentHashMap<>();
     private final Map<String, DeliveryReceiptState> unreachable = new ConcurrentHashMap<>();
     private final Map<String, SubmittedPart> awaitingReceipt = new ConcurrentHashMap<>();
@@ -257,6 +258,14 @@ public final class SmscSimulator implements AutoCloseable {
     // ------------------------------------------------------------------ the handset view
 
     /** MTs received by {@code msisdn}, reassembled, in the order their last part arrived. */
+    /**
+     * Calls {@code listener} with every message as it reaches a handset (all its parts in), on the SMS-C's
+     * thread: load drivers time arrivals with it. Keep it short.
+     */
+    public void onHandsetMessage(java.util.function.Consumer<HandsetMessage> listener) {
+        handsetListeners.add(listener);
+    }
+
     public List<HandsetMessage> messagesTo(String msisdn) {
         return List.copyOf(messagesByHandset.getOrDefault(Msisdns.normalise(msisdn), List.of()));
     }
@@ -621,8 +630,9 @@ public final class SmscSimulator implements AutoCloseable {
                     ids = List.of(id);
                 }
                 String text = SmsTextDecoder.decode(a.dataCoding(), a.octets(), SmsTextDecoder.DefaultAlphabet.GSM7);
-                messagesByHandset.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>())
-                        .add(new HandsetMessage(submit.getSourceAddr(), to, text, a.parts(), ids, a.dataCoding(), now));
+                HandsetMessage arrived = new HandsetMessage(submit.getSourceAddr(), to, text, a.parts(), ids, a.dataCoding(), now);
+                messagesByHandset.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(arrived);
+                handsetListeners.forEach(l -> l.accept(arrived));
             });
             try {
                 return new SubmitSmResult(new MessageId(id), new OptionalParameter[0]);

@@ -102,6 +102,18 @@ class SmscSimulatorTest {
     }
 
     @Test
+    void tellsListenersOfEveryMessageThatReachesAHandset() throws Exception {
+        smsc = SmscSimulator.start(0);
+        java.util.List<HandsetMessage> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        smsc.onHandsetMessage(arrivals::add);
+        esme = bind("anyone", "pw");
+        submit("447700900002", "first");
+        submit("447700900003", "second");
+        assertThat(arrivals).extracting(HandsetMessage::text).containsExactly("first", "second");
+        assertThat(arrivals).extracting(HandsetMessage::to).containsExactly("+447700900002", "+447700900003");
+    }
+
+    @Test
     void injectsAnMoToTheBoundReceiver() throws Exception {
         smsc = SmscSimulator.start(0);
         esme = bind("anyone", "pw");
