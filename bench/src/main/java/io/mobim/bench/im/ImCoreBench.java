@@ -1,0 +1,721 @@
+package io.mobim.bench.im;
+
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.platform.MobimApplication;
+import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.messaging.ClientDelivery;
+import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.Origin;
+import io.mobim.platform.messaging.SendResult;
+import io.mobim.platform.messaging.Target;
+import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.PresenceView;
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.SubscriberChanges;
+import io.mobim.platform.subscribers.Subscribers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Load driver of the IM core through its domain API ({@link Subscribers}, {@link Contacts}, {@link PresenceService},
+ * {@link Messaging}), with the real application started in-process: embedded PostgreSQL and Kafka (a temporary
+ * directory, deleted at exit), role {@code im}, the outbox relay publishing to Kafka as in production.
+ *
+ * <ul>
+ *   <li>{@code messages}: {@code subscribers} subscribers with live client sessions; {@code threads} threads send
+ *       {@code messages} one-to-one messages (random sender, random other recipient; after {@code warmup} unmeasured
+ *       ones): accepted/s and per-send latency. Then {@code threads} threads fetch ({@code fetch(session, 50)}) and
+ *       acknowledge every delivery: delivered/s.</li>
+ *   <li>{@code sms}: the same senders write {@code smsMessages} messages to {@code smsRecipients} subscribers with no
+ *       live session: each becomes an SMS MT in the outbox. accepted/s, latency, the time the relay needs to empty
+ *       the outbox, and the rate at which DELIVERED receipts ({@link Messaging#onSmsOutcome}) close the deliveries.</li>
+ *   <li>{@code presence}: one presentity with {@code watchers} accepted watchers, each with a live session. Before each
+ *       of {@code updates} timed {@link PresenceService#update} calls every session flag is cleared, so each update
+ *       really flags all watchers; then the time for every watcher to read the change ({@code changesFor}).</li>
+ * </ul>
+ * At the end the deliveries are counted by status: every message sent must be DELIVERED exactly once.
+ *
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.im.ImCoreBench [key=value ...]} (or
+ * {@code -Dim.key=value}); keys and defaults: {@code phases=messages,sms,presence subscribers=2000 threads=8
+ * messages=50000 warmup=5000 smsRecipients=500 smsMessages=10000 watchers=1000 updates=200 sqlProfile=false}.
+ * {@code sqlProfile=true} counts and times every JDBC round trip per phase (costs a little; headline figures are
+ * measured without it).
+ */
+public final class ImCoreBench {
+
+    private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+
+    static {
+        DEFAULTS.put("phases", "messages,sms,presence");
+        DEFAULTS.put("subscribers", "2000");
+        DEFAULTS.put("threads", "8");
+        DEFAULTS.put("messages", "50000");
+        DEFAULTS.put("warmup", "5000");
+        DEFAULTS.put("smsRecipients", "500");
+        DEFAULTS.put("smsMessages", "10000");
+        DEFAULTS.put("watchers", "1000");
+        DEFAULTS.put("updates", "200");
+        DEFAULTS.put("sqlProfile", "false");
+        DEFAULTS.put("pool", ""); // spring.datasource.hikari.maximum-pool-size; empty: the application's default
+    }
+
+    private final Map<String, String> params;
+    private final int threads;
+    private ConfigurableApplicationContext ctx;
+    private Subscribers subscribers;
+    private Contacts contacts;
+    private PresenceService presence;
+    private Messaging messaging;
+    private JdbcClient jdbc;
+    private SqlProfile sqlProfile;
+    private long postmasterPid;
+
+    /** Every message id sent to a client recipient, and every one sent as SMS: checked at the end. */
+    private final ConcurrentLinkedQueue<UUID> clientMessages = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<UUID> smsMessages = new ConcurrentLinkedQueue<>();
+    private final AtomicLong acknowledged = new AtomicLong();
+    private final AtomicLong receiptsApplied = new AtomicLong();
+
+    private ImCoreBench(Map<String, String> params) {
+        this.params = params;
+        this.threads = intParam("threads");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> params = new HashMap<>(DEFAULTS);
+        DEFAULTS.keySet().forEach(k -> {
+            String v = System.getProperty("im." + k);
+            if (v != null) {
+                params.put(k, v);
+            }
+        });
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq <= 0 || !DEFAULTS.containsKey(a.substring(0, eq))) {
+                System.err.println("unknown argument '" + a + "'; keys: " + DEFAULTS.keySet());
+                System.exit(2);
+            }
+            params.put(a.substring(0, eq), a.substring(eq + 1));
+        }
+        new ImCoreBench(params).run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        System.out.println("IM core benchmark, " + Instant.now());
+        System.out.println(machine());
+        System.out.println("load average at start: " + loadAverage()
+                + " (the machine is shared with other work: figures are noisy, compare runs with care)");
+        System.out.println("parameters: " + new java.util.TreeMap<>(params));
+        long t0 = System.nanoTime();
+        start();
+        System.out.printf(Locale.ROOT, "application started in %.1f s (embedded PostgreSQL and Kafka, role im)%n", (System.nanoTime() - t0) / 1e9);
+        try {
+            List<String> phases = Arrays.asList(params.get("phases").split(","));
+            List<Msisdn> online = List.of();
+            List<UUID> sessions = List.of();
+            if (phases.contains("messages") || phases.contains("sms")) {
+                int n = intParam("subscribers");
+                online = register("+4477009", n, true);
+                sessions = openSessions(online);
+            }
+            if (phases.contains("messages")) {
+                messages(online, sessions);
+            }
+            if (phases.contains("sms")) {
+                sms(online);
+            }
+            if (phases.contains("presence")) {
+                presence();
+            }
+            verify();
+            System.out.println("load average at end: " + loadAverage());
+        } finally {
+            ctx.close();
+        }
+    }
+
+    // --- the application ---
+
+    private void start() {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("mobim.embedded.ephemeral", "true");
+        props.put("mobim.roles", "im");
+        props.put("server.port", "0");
+        props.put("mobim.admin.password", "bench");
+        props.put("mobim.messaging.send-limit", "1000000");
+        props.put("spring.main.banner-mode", "off");
+        props.put("logging.level.root", "WARN");
+        props.put("logging.level.io.mobim", "WARN");
+        props.put("logging.level.kafka", "ERROR");
+        props.put("logging.level.org.apache.kafka", "ERROR");
+        props.put("logging.level.org.apache.zookeeper", "ERROR");
+        props.put("logging.level.io.zonky", "WARN");
+        if (!params.get("pool").isBlank()) {
+            props.put("spring.datasource.hikari.maximum-pool-size", params.get("pool"));
+        }
+        // SpringApplicationBuilder.properties(...) sets *default* properties, which the jar's application.properties
+        // overrides (it sets mobim.roles to all four roles): the same settings also go in as command-line arguments,
+        // which take precedence over it.
+        String[] args = props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        SpringApplicationBuilder b = new SpringApplicationBuilder(MobimApplication.class).properties(props);
+        if (Boolean.parseBoolean(params.get("sqlProfile"))) {
+            sqlProfile = new SqlProfile();
+            b.initializers(c -> c.getBeanFactory().addBeanPostProcessor(sqlProfile));
+        }
+        ctx = b.run(args);
+        subscribers = ctx.getBean(Subscribers.class);
+        contacts = ctx.getBean(Contacts.class);
+        presence = ctx.getBean(PresenceService.class);
+        messaging = ctx.getBean(Messaging.class);
+        jdbc = ctx.getBean(JdbcClient.class);
+        postmasterPid = findPostmaster();
+        System.out.println("embedded PostgreSQL postmaster pid: " + postmasterPid + " ("
+                + jdbc.sql("select version()").query(String.class).single() + "; fsync "
+                + jdbc.sql("show fsync").query(String.class).single() + ", synchronous_commit "
+                + jdbc.sql("show synchronous_commit").query(String.class).single() + ")");
+    }
+
+    // --- messages to live client sessions ---
+
+    private void messages(List<Msisdn> online, List<UUID> sessions) throws Exception {
+        int warmup = intParam("warmup");
+        int n = intParam("messages");
+        System.out.println();
+        System.out.println("== messages: " + online.size() + " subscribers with live client sessions, " + threads + " threads ==");
+        if (warmup > 0) {
+            send(online, online, warmup, clientMessages, SendResult.Route.CLIENT);
+            deliver(sessions);
+            System.out.println("warm-up: " + warmup + " messages sent, fetched and acknowledged");
+        }
+        profileReset();
+        Cpu cpu = new Cpu();
+        Latencies sent = send(online, online, n, clientMessages, SendResult.Route.CLIENT);
+        System.out.println(sent.line("send (accepted)", n));
+        System.out.println(cpu.line(n, "message"));
+        System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
+        profileReport(n, "message");
+
+        profileReset();
+        long before = acknowledged.get();
+        Cpu dcpu = new Cpu();
+        long t0 = System.nanoTime();
+        deliver(sessions);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long delivered = acknowledged.get() - before;
+        System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then acknowledge each; %d threads)%n",
+                delivered, secs, delivered / secs, threads);
+        System.out.println(dcpu.line(delivered, "delivery"));
+        System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
+        profileReport(delivered, "delivery");
+    }
+
+    /** {@code n} messages from random senders to random other recipients, {@code threads} at a time; returns per-send latencies. */
+    private Latencies send(List<Msisdn> senders, List<Msisdn> recipients, int n, ConcurrentLinkedQueue<UUID> ids,
+                           SendResult.Route expected) throws Exception {
+        Latencies lat = new Latencies(n);
+        AtomicLong next = new AtomicLong();
+        long t0 = System.nanoTime();
+        parallel(t -> () -> {
+            ThreadLocalRandom rnd = ThreadLocalRandom.current();
+            long i;
+            while ((i = next.getAndIncrement()) < n) {
+                Msisdn from = senders.get(rnd.nextInt(senders.size()));
+                Msisdn to;
+                do {
+                    to = recipients.get(rnd.nextInt(recipients.size()));
+                } while (to.equals(from));
+                long s = System.nanoTime();
+                SendResult r = messaging.send(from, Target.subscriber(to), "Hello there, message " + i, Origin.client(), null, false);
+                lat.record((int) i, System.nanoTime() - s);
+                if (r.recipients().size() != 1 || r.recipients().getFirst().route() != expected) {
+                    throw new IllegalStateException("unexpected outcome " + r.recipients());
+                }
+                ids.add(r.messageId());
+            }
+            return null;
+        });
+        lat.elapsedNanos = System.nanoTime() - t0;
+        return lat;
+    }
+
+    /** Every session fetches (50 at a time) and acknowledges until nothing is left for it. Sessions are split among the threads. */
+    private void deliver(List<UUID> sessions) throws Exception {
+        parallel(t -> () -> {
+            for (int s = t; s < sessions.size(); s += threads) {
+                UUID session = sessions.get(s);
+                while (true) {
+                    List<ClientDelivery> batch = messaging.fetch(session, 50);
+                    if (batch.isEmpty()) {
+                        break;
+                    }
+                    for (ClientDelivery d : batch) {
+                        if (!messaging.acknowledge(session, d.messageId())) {
+                            throw new IllegalStateException("acknowledge refused for a fetched message");
+                        }
+                        acknowledged.incrementAndGet();
+                    }
+                }
+            }
+            return null;
+        });
+    }
+
+    // --- messages to subscribers with no live session: SMS fallback through the outbox ---
+
+    private void sms(List<Msisdn> senders) throws Exception {
+        int n = intParam("smsMessages");
+        List<Msisdn> offline = register("+4477006", intParam("smsRecipients"), true);
+        System.out.println();
+        System.out.println("== SMS fallback: " + offline.size() + " recipients without a client session, " + threads + " threads ==");
+        send(senders, offline, Math.min(2_000, n / 5), smsMessages, SendResult.Route.SMS); // warm-up
+        awaitOutboxEmpty(120);
+        profileReset();
+        Cpu cpu = new Cpu();
+        Latencies sent = send(senders, offline, n, smsMessages, SendResult.Route.SMS);
+        System.out.println(sent.line("send (accepted, routed to SMS)", n));
+        System.out.println(cpu.line(n, "message"));
+        long backlog = outboxBacklog();
+        long t0 = System.nanoTime();
+        boolean drained = awaitOutboxEmpty(300);
+        System.out.printf(Locale.ROOT, "  outbox backlog at the end of the phase: %d records (an SMS MT and a charging event per message); relay emptied it %s %.1f s later%n",
+                backlog, drained ? "" : "NOT (timed out)", (System.nanoTime() - t0) / 1e9);
+        System.out.println("  load average: " + loadAverage());
+        profileReport(n, "message");
+
+        // the SMS gateway's DELIVERED receipts, applied as the sms.dlr.v1 listener does
+        List<Object[]> open = jdbc.sql("select d.id, d.recipient from im.delivery d where d.channel = 'SMS' and d.status = 'IN_FLIGHT'")
+                .query((rs, i) -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2)}).list();
+        profileReset();
+        Cpu rcpu = new Cpu();
+        AtomicLong next = new AtomicLong();
+        long r0 = System.nanoTime();
+        parallel(t -> () -> {
+            int i;
+            while ((i = (int) next.getAndIncrement()) < open.size()) {
+                Object[] d = open.get(i);
+                SmsDlr dlr = SmsDlr.of("dlv-" + d[0], (String) d[1], SmsDlr.Status.DELIVERED, List.of("smsc-" + i), null, Instant.now(), "im.message");
+                if (messaging.onSmsOutcome(dlr)) {
+                    receiptsApplied.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        double secs = (System.nanoTime() - r0) / 1e9;
+        System.out.printf(Locale.ROOT, "DELIVERED receipts: %d applied in %.2f s = %.0f/s%n", open.size(), secs, open.size() / secs);
+        System.out.println(rcpu.line(open.size(), "receipt"));
+        profileReport(open.size(), "receipt");
+    }
+
+    // --- presence fan-out ---
+
+    private void presence() throws Exception {
+        int w = intParam("watchers");
+        int updates = intParam("updates");
+        System.out.println();
+        System.out.println("== presence fan-out: 1 presentity, " + w + " accepted watchers with live sessions ==");
+        Msisdn presentity = register("+4477007", 1, true).getFirst();
+        List<Msisdn> watchers = register("+4477008", w, true);
+        parallel(t -> () -> {
+            for (int i = t; i < watchers.size(); i += threads) {
+                contacts.add(watchers.get(i), presentity, null, null);
+                if (!contacts.accept(presentity, watchers.get(i))) {
+                    throw new IllegalStateException("authorisation not accepted");
+                }
+            }
+            return null;
+        });
+        List<UUID> sessions = openSessions(watchers);
+        Availability[] states = {Availability.BUSY, Availability.AWAY, Availability.AVAILABLE};
+        for (int i = 0; i < 20; i++) { // warm-up
+            clearFlags();
+            presence.update(presentity, states[i % states.length], "warm-up " + i, null);
+        }
+        profileReset();
+        Cpu cpu = new Cpu();
+        Latencies lat = new Latencies(updates);
+        int[] notified = new int[updates];
+        for (int i = 0; i < updates; i++) {
+            clearFlags();
+            long s = System.nanoTime();
+            notified[i] = presence.update(presentity, states[i % states.length], "status " + i, "cell " + i);
+            lat.record(i, System.nanoTime() - s);
+        }
+        int minNotified = Arrays.stream(notified).min().orElse(0);
+        int maxNotified = Arrays.stream(notified).max().orElse(0);
+        System.out.println(lat.line("presence.update (fan-out to " + w + " sessions)", 0)
+                + " | notified per update: min " + minNotified + ", max " + maxNotified + (minNotified == w && maxNotified == w ? " (all watchers: OK)" : " (EXPECTED " + w + ": FAILED)"));
+        System.out.println(cpu.line(updates, "update") + " (includes clearing the flags before each update)");
+        profileReport(updates, "update");
+        if (sqlProfile != null) {
+            // the plan of PresenceService's fan-out statement (same text), on the same data: where its time goes
+            clearFlags();
+            System.out.println("  EXPLAIN (ANALYZE, BUFFERS) of the fan-out statement:");
+            jdbc.sql("""
+                    explain (analyze, buffers)
+                    update im.client_session s set presence_dirty = true
+                    where s.expires_at > ? and not s.presence_dirty
+                      and s.msisdn in (select a.watcher from im.presence_authorization a where a.presentity = ? and a.state = 'ACCEPTED')
+                      and not exists (select 1 from im.block b where b.owner = ? and b.blocked = s.msisdn)""")
+                    .params(java.sql.Timestamp.from(Instant.now()), presentity.value(), presentity.value())
+                    .query(String.class).list().forEach(l -> System.out.println("    " + l));
+            // an option for the integrator, measured on the same data: start from the presentity's authorisations
+            // (primary key presentity, watcher) instead of scanning every live session
+            List<String> current = new ArrayList<>();
+            List<String> alternative = new ArrayList<>();
+            List<String> altPlan = List.of();
+            for (int i = 0; i < 5; i++) {
+                clearFlags();
+                current.add(executionTime(explain(FAN_OUT, presentity)));
+                clearFlags();
+                altPlan = explain(FAN_OUT_FROM_AUTHORIZATIONS, presentity);
+                alternative.add(executionTime(altPlan));
+            }
+            System.out.println("  fan-out statement execution, 5 alternating runs: as built " + current
+                    + "; driven from the authorisations (option) " + alternative + "; plan of the option:");
+            altPlan.forEach(l -> System.out.println("    " + l));
+            System.out.println("  im.client_session: " + jdbc.sql("select pg_size_pretty(pg_total_relation_size('im.client_session')) || ', live '"
+                    + " || n_live_tup || ', dead ' || n_dead_tup || ', autovacuums ' || autovacuum_count from pg_stat_user_tables where relid = 'im.client_session'::regclass")
+                    .query(String.class).single());
+        }
+
+        // one more update, then every watcher reads it, single-threaded and with the thread pool
+        for (int round = 0; round < 2; round++) {
+            clearFlags();
+            Availability expected = round == 0 ? Availability.BUSY : Availability.AWAY;
+            presence.update(presentity, expected, "read round " + round, null);
+            int readers = round == 0 ? 1 : threads;
+            AtomicLong ok = new AtomicLong();
+            Latencies reads = new Latencies(sessions.size());
+            profileReset();
+            long r0 = System.nanoTime();
+            parallel(readers, t -> () -> {
+                for (int i = t; i < sessions.size(); i += readers) {
+                    long s = System.nanoTime();
+                    List<PresenceView> seen = presence.changesFor(sessions.get(i));
+                    reads.record(i, System.nanoTime() - s);
+                    if (seen.size() == 1 && seen.getFirst().msisdn().equals(presentity) && seen.getFirst().availability() == expected) {
+                        ok.incrementAndGet();
+                    }
+                }
+                return null;
+            });
+            reads.elapsedNanos = System.nanoTime() - r0;
+            System.out.printf(Locale.ROOT, "%d watchers read the change (changesFor each, %d thread%s): all done in %.1f ms; per read p50 %.2f ms, p99 %.2f ms; saw the new presence: %d/%d%s%n",
+                    sessions.size(), readers, readers == 1 ? "" : "s", reads.elapsedNanos / 1e6, reads.pct(50), reads.pct(99), ok.get(), sessions.size(),
+                    ok.get() == sessions.size() ? " (OK)" : " (FAILED)");
+            profileReport(sessions.size(), "read");
+        }
+    }
+
+    /** PresenceService's fan-out statement, as built. */
+    private static final String FAN_OUT = """
+            update im.client_session s set presence_dirty = true
+            where s.expires_at > ? and not s.presence_dirty
+              and s.msisdn in (select a.watcher from im.presence_authorization a where a.presentity = ? and a.state = 'ACCEPTED')
+              and not exists (select 1 from im.block b where b.owner = ? and b.blocked = s.msisdn)""";
+
+    /** The same effect, written to start from the presentity's accepted watchers (an improvement option). */
+    private static final String FAN_OUT_FROM_AUTHORIZATIONS = """
+            update im.client_session s set presence_dirty = true
+            from im.presence_authorization a
+            where a.presentity = ? and a.state = 'ACCEPTED' and s.msisdn = a.watcher
+              and s.expires_at > ? and not s.presence_dirty
+              and not exists (select 1 from im.block b where b.owner = a.presentity and b.blocked = a.watcher)""";
+
+    private List<String> explain(String statement, Msisdn presentity) {
+        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
+        Object[] params = statement == FAN_OUT ? new Object[] {now, presentity.value(), presentity.value()} : new Object[] {presentity.value(), now};
+        return jdbc.sql("explain (analyze, buffers) " + statement).params(params).query(String.class).list();
+    }
+
+    private static String executionTime(List<String> plan) {
+        return plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().map(l -> l.replace("Execution Time: ", "")).orElse("?");
+    }
+
+    private void clearFlags() {
+        jdbc.sql("update im.client_session set presence_dirty = false where presence_dirty").update();
+    }
+
+    // --- the end check ---
+
+    private void verify() {
+        System.out.println();
+        System.out.println("== check ==");
+        Map<String, Long> byStatus = new java.util.TreeMap<>();
+        jdbc.sql("select status, count(*) from im.delivery group by status").query((rs, i) -> byStatus.put(rs.getString(1), rs.getLong(2))).list();
+        System.out.println("im.delivery by status: " + byStatus);
+        checkDelivered("client messages", clientMessages, acknowledged.get());
+        checkDelivered("SMS messages", smsMessages, receiptsApplied.get());
+    }
+
+    private void checkDelivered(String what, ConcurrentLinkedQueue<UUID> ids, long confirmations) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        UUID[] all = ids.toArray(UUID[]::new);
+        record Counts(long deliveries, long delivered, long messages, long messagesWithOneDelivery) {
+        }
+        Counts c = jdbc.sql("""
+                select count(*), count(*) filter (where d.status = 'DELIVERED'), count(distinct d.message_id),
+                       (select count(*) from (select message_id from im.delivery where message_id = any(?) group by message_id having count(*) = 1) x)
+                from im.delivery d where d.message_id = any(?)""")
+                .params(all, all).query((rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).single();
+        boolean ok = c.deliveries() == all.length && c.delivered() == all.length && c.messages() == all.length
+                && c.messagesWithOneDelivery() == all.length && confirmations == all.length;
+        System.out.printf(Locale.ROOT, "%s: %d sent, %d delivery rows, %d DELIVERED, %d with exactly one delivery, %d confirmations accepted (acknowledge/receipt returned true): %s%n",
+                what, all.length, c.deliveries(), c.delivered(), c.messagesWithOneDelivery(), confirmations, ok ? "OK, every message DELIVERED exactly once" : "FAILED");
+    }
+
+    // --- set-up helpers ---
+
+    private List<Msisdn> register(String prefix, int n, boolean smsFallback) throws Exception {
+        List<Msisdn> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(Msisdn.of(prefix + String.format(Locale.ROOT, "%05d", i)));
+        }
+        parallel(t -> () -> {
+            for (int i = t; i < n; i += threads) {
+                subscribers.register(out.get(i), "u" + prefix.substring(prefix.length() - 1) + i,
+                        new SubscriberChanges(null, null, null, "BENCH", null, smsFallback, null));
+            }
+            return null;
+        });
+        return out;
+    }
+
+    private List<UUID> openSessions(List<Msisdn> who) throws Exception {
+        UUID[] ids = new UUID[who.size()];
+        parallel(t -> () -> {
+            for (int i = t; i < who.size(); i += threads) {
+                ids[i] = presence.openSession(who.get(i));
+            }
+            return null;
+        });
+        return List.of(ids);
+    }
+
+    private long outboxBacklog() {
+        return jdbc.sql("select count(*) from im.outbox").query(Long.class).single();
+    }
+
+    private boolean awaitOutboxEmpty(int seconds) throws InterruptedException {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            if (outboxBacklog() == 0) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+
+    private void parallel(IntFunction<java.util.concurrent.Callable<Void>> task) throws Exception {
+        parallel(threads, task);
+    }
+
+    private static void parallel(int n, IntFunction<java.util.concurrent.Callable<Void>> task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Future<Void>> fs = new ArrayList<>();
+            for (int t = 0; t < n; t++) {
+                fs.add(pool.submit(task.apply(t)));
+            }
+            for (Future<Void> f : fs) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void profileReset() {
+        if (sqlProfile != null) {
+            sqlProfile.reset();
+        }
+    }
+
+    private void profileReport(long units, String unit) {
+        if (sqlProfile != null && units > 0) {
+            sqlProfile.report(units, unit).forEach(System.out::println);
+        }
+    }
+
+    private int intParam(String key) {
+        return Integer.parseInt(params.get(key).trim());
+    }
+
+    // --- the machine ---
+
+    static String machine() {
+        String cpu = "unknown CPU";
+        String mem = "unknown";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+            mem = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> String.format(Locale.ROOT, "%.1f GiB",
+                            Long.parseLong(l.replaceAll("[^0-9]", "")) / 1024.0 / 1024.0)).orElse(mem);
+        } catch (Exception ignored) {
+            // not Linux
+        }
+        return "machine: " + Runtime.getRuntime().availableProcessors() + " cores, " + cpu + ", " + mem + " RAM, JDK "
+                + System.getProperty("java.vm.version") + " (" + System.getProperty("java.vm.name") + "), max heap "
+                + Runtime.getRuntime().maxMemory() / 1024 / 1024 + " MiB, " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+    }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * CPU time used by this JVM (the driver, the application and the in-process Kafka broker) and by the embedded
+     * PostgreSQL (postmaster and backends), from /proc. Less sensitive to other load on a shared machine than wall
+     * time: CPU per operation gives the rate the two cores could sustain if the run had them to itself.
+     */
+    private final class Cpu {
+        private final long jvm0 = jvmNanos();
+        private final long pg0 = pgNanos();
+        private final long wall0 = System.nanoTime();
+
+        String line(long units, String unit) {
+            long jvm = jvmNanos() - jvm0;
+            long pg = pgNanos() - pg0;
+            if (jvm < 0 || pg < 0 || units <= 0) {
+                return "  CPU: not measurable here";
+            }
+            double perUnit = (jvm + pg) / 1e6 / units;
+            double wall = (System.nanoTime() - wall0) / 1e9;
+            int cores = Runtime.getRuntime().availableProcessors();
+            return String.format(Locale.ROOT, "  CPU: %.3f ms per %s (JVM %.3f + PostgreSQL %.3f); %.2f of %d cores busy for us during the phase; "
+                            + "CPU-bound ceiling on %d idle cores: ~%.0f %ss/s",
+                    perUnit, unit, jvm / 1e6 / units, pg / 1e6 / units, (jvm + pg) / 1e9 / wall, cores, cores, cores * 1000 / perUnit, unit);
+        }
+    }
+
+    private static long jvmNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
+    }
+
+    private long pgNanos() {
+        if (postmasterPid <= 0) {
+            return -1;
+        }
+        long ticks = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                String name = p.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(name);
+                    long ppid = Long.parseLong(f[1]);
+                    if (pid == postmasterPid || ppid == postmasterPid) {
+                        // utime, stime (and for the postmaster the reaped children's cutime, cstime)
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        if (pid == postmasterPid) {
+                            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        }
+                    }
+                } catch (Exception gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+    }
+
+    /** The embedded PostgreSQL's postmaster: the process whose command line has -D <data-root>/postgres. */
+    private long findPostmaster() {
+        String root = ctx.getEnvironment().getProperty("mobim.embedded.data-root");
+        if (root == null) {
+            return -1;
+        }
+        String dir = Path.of(root).resolve("postgres").toString();
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : (Iterable<Path>) procs::iterator) {
+                try {
+                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
+                    if (cmd.contains("postgres") && cmd.contains("-D " + dir + " ")) {
+                        return Long.parseLong(p.getFileName().toString());
+                    }
+                } catch (Exception ignored) {
+                    // not readable or gone
+                }
+            }
+        } catch (Exception e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /** Latencies in nanoseconds, one slot per operation. */
+    private static final class Latencies {
+        private final long[] nanos;
+        long elapsedNanos;
+        private long[] sorted;
+
+        Latencies(int n) {
+            nanos = new long[n];
+        }
+
+        void record(int i, long ns) {
+            nanos[i] = ns;
+        }
+
+        private long[] sorted() {
+            if (sorted == null) {
+                sorted = nanos.clone();
+                Arrays.sort(sorted);
+            }
+            return sorted;
+        }
+
+        double pct(double p) {
+            long[] s = sorted();
+            int idx = (int) Math.ceil(p / 100.0 * s.length) - 1;
+            return s[Math.max(0, Math.min(s.length - 1, idx))] / 1e6;
+        }
+
+        double max() {
+            long[] s = sorted();
+            return s[s.length - 1] / 1e6;
+        }
+
+        String line(String what, int n) {
+            String rate = n > 0 ? String.format(Locale.ROOT, "%d in %.2f s = %.0f/s; ", n, elapsedNanos / 1e9, n / (elapsedNanos / 1e9)) : "";
+            return String.format(Locale.ROOT, "%s: %slatency p50 %.2f ms, p99 %.2f ms, max %.2f ms", what, rate, pct(50), pct(99), max());
+        }
+    }
+}
