@@ -32,10 +32,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class EventConsumers {
 
     private final KafkaProperties properties;
+    private final int concurrency;
     private final DeadLetterPublishingRecoverer deadLetters;
 
-    EventConsumers(KafkaProperties properties) {
+    EventConsumers(KafkaProperties properties, int concurrency) {
         this.properties = properties;
+        this.concurrency = concurrency;
         Map<String, Object> producer = properties.buildProducerProperties();
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -58,6 +60,7 @@ public class EventConsumers {
         var values = new ErrorHandlingDeserializer<>(new JsonEventSerde<>(type));
         var factory = new ConcurrentKafkaListenerContainerFactory<String, T>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), values));
+        factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(30_000);

@@ -19,8 +19,8 @@ class KafkaConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties) {
-        return new EventConsumers(properties);
+    EventConsumers eventConsumers(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, KafkaTopicSettings settings) {
+        return new EventConsumers(properties, settings.listenerConcurrency());
     }
 
     @Bean

@@ -12,11 +12,14 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions partitions per topic (default 6: room for six consumers of one group per topic)
  * @param replicationFactor replicas per partition; 0 uses the broker's default (default 0, which is 1 on the embedded broker)
  * @param healthTimeout how long the health check waits for the cluster to answer (default 5s)
+ * @param listenerConcurrency consumer threads per listener of the IM core (sms.mo.v1, sms.dlr.v1); records of one key
+ *                            stay in order on one thread; at most the topic's partition count is useful (default 4)
  */
 @Validated
 @ConfigurationProperties("mobim.kafka")
 public record KafkaTopicSettings(
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("0") @Min(0) short replicationFactor,
-        @DefaultValue("5s") Duration healthTimeout) {
+        @DefaultValue("5s") Duration healthTimeout,
+        @DefaultValue("4") @Min(1) int listenerConcurrency) {
 }

@@ -157,6 +157,8 @@ public final class SmscSimulator implements AutoCloseable {
     }
 
     public static final String SMSC_SYSTEM_ID = "MOBIMSIM";
+    /** MOs and receipts the simulator has outstanding towards the ESMEs at once. */
+    static final int DELIVERY_THREADS = 16;
 
     private final Options options;
     private final ServerSocket serverSocket;
@@ -227,7 +229,8 @@ public final class SmscSimulator implements AutoCloseable {
             return t;
         };
         this.sessionPool = Executors.newCachedThreadPool(daemons);
-        this.deliveryPool = Executors.newScheduledThreadPool(2, daemons);
+        // an SMS-C has many deliver_sm outstanding at once (its window); each thread here waits for one response
+        this.deliveryPool = Executors.newScheduledThreadPool(DELIVERY_THREADS, daemons);
         this.acceptThread = daemons.newThread(this::acceptLoop);
         acceptThread.start();
     }
