@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.billing.Traffic;
 import io.mobim.billing.records.BillService;
+import io.mobim.embedded.EmbeddedKafkaBroker;
 import io.mobim.events.JsonEventSerde;
 import io.mobim.events.Topics;
 import io.mobim.events.charging.ChargingEvent;
@@ -51,15 +52,15 @@ import org.springframework.test.context.DynamicPropertySource;
 @ContextConfiguration(initializers = TestDatabase.class)
 class ChargingListenerKafkaTest {
 
-    private static TestKafka kafka;
+    private static EmbeddedKafkaBroker kafka;
 
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) throws Exception {
         if (kafka == null) {
-            kafka = TestKafka.start();
+            kafka = EmbeddedKafkaBroker.start(java.nio.file.Files.createTempDirectory("billing-kafka"), io.mobim.embedded.FreePorts.pick(), 1, true);
             kafka.createTopics(Map.of(Topics.CHARGING, 3, Topics.deadLetter(Topics.CHARGING), 1));
         }
-        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers);
+        registry.add("spring.kafka.bootstrap-servers", () -> kafka.bootstrapServers());
     }
 
     @AfterAll
@@ -84,7 +85,7 @@ class ChargingListenerKafkaTest {
             events.add(tb.sentSms(at.plusSeconds(i), 1));
         }
         JsonEventSerde<ChargingEvent> serde = new JsonEventSerde<>(ChargingEvent.class);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers),
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                 new StringSerializer(), new ByteArraySerializer())) {
             for (int i = 0; i < events.size(); i++) {
                 ChargingEvent e = events.get(i);
@@ -122,7 +123,7 @@ class ChargingListenerKafkaTest {
 
     private List<ConsumerRecord<String, byte[]>> readDeadLetters() {
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers,
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
                 "group.id", "dlt-reader", "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.deadLetter(Topics.CHARGING)));
             await(() -> {

@@ -1,5 +1,9 @@
 package io.mobim.platform.allinone;
 
+import io.mobim.embedded.EmbeddedKafkaBroker;
+import io.mobim.embedded.EmbeddedPostgresServer;
+import io.mobim.embedded.FileTrees;
+import io.mobim.embedded.FreePorts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.mobim.platform.allinone;
+package io.mobim.embedded;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,7 +19,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * Kafka's own server classes. It binds 127.0.0.1 only. Its log directory survives restarts unless it is
  * ephemeral: the storage is formatted once, as {@code kafka-storage format} would, and reused afterwards.
  */
-final class EmbeddedKafkaBroker implements AutoCloseable {
+public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -39,7 +39,7 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param port the client port on 127.0.0.1
      * @param partitions the default partition count of topics created without one
      */
-    static EmbeddedKafkaBroker start(Path logDir, int port, int partitions, boolean deleteOnClose) throws Exception {
+    public static EmbeddedKafkaBroker start(Path logDir, int port, int partitions, boolean deleteOnClose) throws Exception {
         Files.createDirectories(logDir);
         int clientPort = port;
         int controllerPort = FreePorts.pick();
@@ -90,8 +90,17 @@ final class EmbeddedKafkaBroker implements AutoCloseable {
                 .run();
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return bootstrapServers;
+    }
+
+    /** Creates topics with the given partition counts (replication 1): the broker creates none by itself. */
+    public void createTopics(java.util.Map<String, Integer> partitions) throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                java.util.Map.of("bootstrap.servers", bootstrapServers))) {
+            admin.createTopics(partitions.entrySet().stream()
+                    .map(e -> new org.apache.kafka.clients.admin.NewTopic(e.getKey(), e.getValue(), (short) 1)).toList()).all().get();
+        }
     }
 
     @Override

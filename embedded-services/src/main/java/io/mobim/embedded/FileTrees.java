@@ -1,4 +1,4 @@
-package io.mobim.platform.allinone;
+package io.mobim.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,12 +7,12 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** Deletes the directory trees of ephemeral embedded services. */
-final class FileTrees {
+public final class FileTrees {
 
     private FileTrees() {
     }
 
-    static void delete(Path root) throws IOException {
+    public static void delete(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;
         }

@@ -1,4 +1,4 @@
-package io.mobim.platform.allinone;
+package io.mobim.embedded;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.time.Duration;
  * A real PostgreSQL server (zonky's packaged binaries) started as a child process. Its data directory
  * survives restarts unless it is ephemeral: initdb runs only when the directory holds no cluster yet.
  */
-final class EmbeddedPostgresServer implements AutoCloseable {
+public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDir;
@@ -23,7 +23,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     /** Runs initdb if {@code dataDir} holds no cluster yet, then starts the server on 127.0.0.1:{@code port}. */
-    static EmbeddedPostgresServer start(Path dataDir, int port, boolean deleteOnClose) throws IOException {
+    public static EmbeddedPostgresServer start(Path dataDir, int port, boolean deleteOnClose) throws IOException {
         Files.createDirectories(dataDir.getParent());
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
