@@ -6,15 +6,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.smpp.Msisdns;
 import io.mobim.events.sms.SmsAddresses;
+import io.mobim.smpp.codec.PartHeader;
 import io.mobim.smpp.codec.PartStore;
 import io.mobim.smpp.codec.Reassembler;
 import io.mobim.smpp.codec.SmsTextDecoder;
-import io.mobim.smpp.codec.UserDataHeader;
 import io.mobim.smpp.config.SmppProperties;
 import io.mobim.smpp.esme.SmscLink;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -101,26 +100,9 @@ public final class MoHandler implements AutoCloseable {
         if (sm.length == 0 && d.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD) instanceof OptionalParameter.OctetString p) {
             sm = p.getValue();
         }
-        int reference = 0;
-        int total = 1;
-        int seq = 1;
-        byte[] payload = sm;
+        PartHeader header;
         try {
-            if (d.isUdhi()) {
-                UserDataHeader udh = UserDataHeader.parse(sm);
-                payload = Arrays.copyOfRange(sm, udh.headerLength(), sm.length);
-                if (udh.concatenated()) {
-                    reference = udh.reference();
-                    total = udh.total();
-                    seq = udh.seq();
-                }
-            } else if (d.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS) instanceof OptionalParameter.Byte t
-                    && d.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM) instanceof OptionalParameter.Byte s
-                    && d.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM) instanceof OptionalParameter.Short r) {
-                reference = r.getValue() & 0xFFFF;
-                total = t.getValue() & 0xFF;
-                seq = s.getValue() & 0xFF;
-            }
+            header = PartHeader.of(d, sm);
         } catch (IllegalArgumentException e) {
             refused.increment();
             log.warn("MO on {} from {} refused: {}", link.id(), Msisdns.mask(from), e.getMessage());
@@ -133,7 +115,8 @@ public final class MoHandler implements AutoCloseable {
             throw new ProcessRequestException("not an MO the platform takes", SMPPConstant.STAT_ESME_RX_P_APPN);
         }
         Instant now = clock.instant();
-        Reassembler.Part part = new Reassembler.Part(link.id(), from, to, reference, total, seq, d.getDataCoding(), payload, null);
+        Reassembler.Part part = new Reassembler.Part(link.id(), from, to, header.reference(), header.total(), header.seq(), d.getDataCoding(),
+                header.payload(), null);
         Reassembler.Assembled whole;
         try {
             whole = reassembler.offer(part, now).orElse(null);
@@ -157,10 +140,10 @@ public final class MoHandler implements AutoCloseable {
             sink.publish(mo).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            giveBack(whole, seq);
+            giveBack(whole, header.seq());
             throw retry(link, from, e);
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            giveBack(whole, seq);
+            giveBack(whole, header.seq());
             throw retry(link, from, e);
         }
         published.increment();

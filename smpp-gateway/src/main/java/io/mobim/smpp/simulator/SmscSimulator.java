@@ -2,11 +2,11 @@ package io.mobim.smpp.simulator;
 
 import io.mobim.smpp.Msisdns;
 import io.mobim.smpp.codec.ConcatMode;
+import io.mobim.smpp.codec.PartHeader;
 import io.mobim.smpp.codec.Reassembler;
 import io.mobim.smpp.codec.Segment;
 import io.mobim.smpp.codec.SmsSplitter;
 import io.mobim.smpp.codec.SmsTextDecoder;
-import io.mobim.smpp.codec.UserDataHeader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,7 +14,6 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -575,28 +574,17 @@ public final class SmscSimulator implements AutoCloseable {
             }
             String id = Long.toHexString(messageIds.incrementAndGet());
             byte[] sm = submit.getShortMessage() == null ? new byte[0] : submit.getShortMessage();
-            int reference = -1;
-            int total = 1;
-            int seq = 1;
-            byte[] payload = sm;
+            PartHeader header;
             try {
-                if (submit.isUdhi()) {
-                    UserDataHeader udh = UserDataHeader.parse(sm);
-                    payload = Arrays.copyOfRange(sm, udh.headerLength(), sm.length);
-                    if (udh.concatenated()) {
-                        reference = udh.reference();
-                        total = udh.total();
-                        seq = udh.seq();
-                    }
-                } else if (submit.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS) != null) {
-                    reference = ((OptionalParameter.Short) submit.getOptionalParameter(OptionalParameter.Tag.SAR_MSG_REF_NUM)).getValue() & 0xFFFF;
-                    total = ((OptionalParameter.Byte) submit.getOptionalParameter(OptionalParameter.Tag.SAR_TOTAL_SEGMENTS)).getValue() & 0xFF;
-                    seq = ((OptionalParameter.Byte) submit.getOptionalParameter(OptionalParameter.Tag.SAR_SEGMENT_SEQNUM)).getValue() & 0xFF;
-                }
+                header = PartHeader.of(submit, sm);
             } catch (RuntimeException e) {
                 rejectedCount.incrementAndGet();
                 throw new ProcessRequestException("bad concatenation: " + e.getMessage(), SMPPConstant.STAT_ESME_RINVMSGLEN);
             }
+            int reference = header.reference();
+            int total = header.total();
+            int seq = header.seq();
+            byte[] payload = header.payload();
             Instant now = Instant.now();
             SubmittedPart candidate = new SubmittedPart("", source.getSessionId(), submit.getSourceAddr(), to,
                     submit.getDataCoding(), submit.getEsmClass(), submit.getRegisteredDelivery(), sm, seq, total, now);
