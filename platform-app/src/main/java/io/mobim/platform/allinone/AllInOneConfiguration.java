@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 class AllInOneConfiguration {
 
     @Bean
-    StartupReport startupReport(ObjectProvider<StartupReport.ServiceLine> lines, ObjectProvider<SmscSimulator> simulator) {
-        return new StartupReport(lines.orderedStream().toList(), simulator);
+    StartupReport startupReport(ObjectProvider<SmscSimulator> simulator) {
+        return new StartupReport(simulator);
     }
 
     @Bean

@@ -15,11 +15,9 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
-    private final List<ServiceLine> extraLines;
     private final ObjectProvider<SmscSimulator> simulator;
 
-    StartupReport(List<ServiceLine> extraLines, ObjectProvider<SmscSimulator> simulator) {
-        this.extraLines = extraLines;
+    StartupReport(ObjectProvider<SmscSimulator> simulator) {
         this.simulator = simulator;
     }
 
@@ -37,9 +35,6 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
                 + (env.containsProperty("mobim.embedded.kafka.running") ? "  (embedded)" : "  (external)"));
         simulator.ifAvailable(sim -> lines.add("  SMS-C       smpp://" + sim.host() + ":" + sim.port()
                 + "  (simulator; handset API /api/v1/simulator/mo and /api/v1/simulator/mt)"));
-        for (ServiceLine line : extraLines) {
-            lines.add(String.format("  %-11s %s", line.name(), line.where()));
-        }
         if (env.containsProperty("mobim.embedded.data-root")) {
             lines.add("  Data        " + env.getProperty("mobim.embedded.data-root"));
         }
@@ -49,9 +44,5 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     private static String withoutCredentials(String jdbcUrl) {
         int q = jdbcUrl.indexOf('?');
         return q < 0 ? jdbcUrl : jdbcUrl.substring(0, q);
-    }
-
-    /** A line another part of the platform adds to the report (the SMS-C simulator, say). */
-    public record ServiceLine(String name, String where) {
     }
 }

@@ -245,9 +245,10 @@ public class Messaging {
             return false;
         }
         Optional<Done> done = jdbc.sql("""
-                update im.delivery set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
-                where message_id = ? and recipient = ? and status = 'IN_FLIGHT'
-                returning id, message_id, recipient, sender_alias""")
+                update im.delivery d set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
+                from im.message m
+                where m.id = d.message_id and d.message_id = ? and d.recipient = ? and d.status = 'IN_FLIGHT'
+                returning """ + DONE_COLUMNS)
                 .params(Timestamp.from(clock.instant()), messageId, owner.get().value())
                 .query((rs, i) -> done(rs)).optional();
         done.ifPresent(d -> delivered(d, Channel.CLIENT, null, 0));
@@ -276,9 +277,10 @@ public class Messaging {
             return false;
         }
         Optional<Done> done = jdbc.sql("""
-                update im.delivery set status = ?, updated_at = ?, failure_reason = ?
-                where id = ? and status = 'IN_FLIGHT' and channel = 'SMS'
-                returning id, message_id, recipient, sender_alias""")
+                update im.delivery d set status = ?, updated_at = ?, failure_reason = ?
+                from im.message m
+                where m.id = d.message_id and d.id = ? and d.status = 'IN_FLIGHT' and d.channel = 'SMS'
+                returning """ + DONE_COLUMNS)
                 .params(status, Timestamp.from(clock.instant()), "DELIVERED".equals(status) ? null : "SMS " + dlr.status() + " " + dlr.errorCode(),
                         deliveryId)
                 .query((rs, i) -> done(rs)).optional();
@@ -314,11 +316,13 @@ public class Messaging {
             changed += reroute(id) ? 1 : 0;
         }
         List<Done> expired = jdbc.sql("""
-                update im.delivery set status = 'EXPIRED', updated_at = ?, failure_reason = 'validity ran out'
-                where id in (select id from im.delivery where expires_at <= ?
+                update im.delivery d set status = 'EXPIRED', updated_at = ?, failure_reason = 'validity ran out'
+                from im.message m
+                where m.id = d.message_id
+                  and d.id in (select id from im.delivery where expires_at <= ?
                                and (status = 'PENDING' or (status = 'IN_FLIGHT' and channel = 'CLIENT'))
                              limit 1000 for update skip locked)
-                returning id, message_id, recipient, sender_alias""")
+                returning """ + DONE_COLUMNS)
                 .params(Timestamp.from(now), Timestamp.from(now)).query((rs, i) -> done(rs)).list();
         expired.forEach(d -> report(d, DeliveryStatus.EXPIRED));
         return changed + expired.size();
@@ -349,26 +353,25 @@ public class Messaging {
     }
 
     private boolean reroute(UUID deliveryId) {
-        Optional<ClientDelivery> d = jdbc.sql("""
-                select d.id, d.message_id, d.sender_alias, d.recipient, m.sender, m.body, m.created_at, m.target_kind, m.target,
-                       d.expires_at
+        Optional<Stale> d = jdbc.sql("""
+                select d.id, d.message_id, d.sender_alias, d.recipient, d.expires_at as delivery_expires_at,
+                       m.sender, m.body, m.created_at, m.target_kind, m.target
                 from im.delivery d join im.message m on m.id = d.message_id where d.id = ?""")
-                .param(deliveryId).query((rs, i) -> clientDelivery(rs)).optional();
+                .param(deliveryId).query((rs, i) -> new Stale(clientDelivery(rs), Msisdn.of(rs.getString("recipient")),
+                        rs.getTimestamp("delivery_expires_at").toInstant())).optional();
         if (d.isEmpty()) {
             return false;
         }
-        String recipient = jdbc.sql("select recipient from im.delivery where id = ?").param(deliveryId).query(String.class).single();
-        Optional<Subscriber> to = subscribers.findActive(Msisdn.of(recipient));
+        Optional<Subscriber> to = subscribers.findActive(d.get().recipient());
         Timestamp now = Timestamp.from(clock.instant());
         if (to.isPresent() && to.get().smsFallback()) {
-            Instant expires = jdbc.sql("select expires_at from im.delivery where id = ?").param(deliveryId).query(Timestamp.class).single().toInstant();
             int n = jdbc.sql("""
                     update im.delivery set status = 'IN_FLIGHT', channel = 'SMS', session_id = null, claimed_at = ?,
                                            attempts = attempts + 1, updated_at = ?
                     where id = ? and status in ('PENDING', 'IN_FLIGHT') and coalesce(channel, 'CLIENT') = 'CLIENT'""")
                     .params(now, now, deliveryId).update();
             if (n > 0) {
-                submitSms(deliveryId, d.get(), to.get(), expires);
+                submitSms(deliveryId, d.get().message(), to.get(), d.get().expiresAt());
                 meters.counter("mobim.messages.routed", "route", "SMS_FALLBACK").increment();
             }
             return n > 0;
@@ -390,7 +393,7 @@ public class Messaging {
 
     private void delivered(Done d, Channel channel, String smscReference, int segments) {
         Msisdn recipient = d.recipient();
-        String sender = jdbc.sql("select sender from im.message where id = ?").param(d.messageId()).query(String.class).single();
+        String sender = d.sender().value();
         String plan = subscribers.find(recipient).map(Subscriber::tariffPlan).orElse(null);
         charging.message(new ChargingRecorder.MessageLeg(legId(d.messageId(), recipient), d.messageId().toString(), recipient.value(),
                 ChargedRole.RECIPIENT, plan, channel, false, sender, null, smscReference, segments));
@@ -399,10 +402,10 @@ public class Messaging {
     }
 
     private void report(Done d, DeliveryStatus status) {
-        Optional<String> sender = jdbc.sql("select sender from im.message where id = ? and delivery_report")
-                .param(d.messageId()).query(String.class).optional();
-        sender.ifPresent(s -> events.publishEvent(new DeliveryReported(d.messageId(), Msisdn.of(s), d.recipient(),
-                subscribers.find(d.recipient()).map(Subscriber::nickname).orElse(d.recipient().masked()), status)));
+        if (d.deliveryReport()) {
+            events.publishEvent(new DeliveryReported(d.messageId(), d.sender(), d.recipient(),
+                    subscribers.find(d.recipient()).map(Subscriber::nickname).orElse(d.recipient().masked()), status));
+        }
     }
 
     private int storedFor(Msisdn recipient) {
@@ -422,8 +425,12 @@ public class Messaging {
                 rs.getString("body"), rs.getTimestamp("created_at").toInstant());
     }
 
+    /** What the delivery updates return: the delivery and, joined in the same statement, its message's sender. */
+    private static final String DONE_COLUMNS = " d.id, d.message_id, d.recipient, m.sender, m.delivery_report"; // text blocks drop the space before it
+
     private static Done done(ResultSet rs) throws SQLException {
-        return new Done(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class), Msisdn.of(rs.getString("recipient")));
+        return new Done(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class), Msisdn.of(rs.getString("recipient")),
+                Msisdn.of(rs.getString("sender")), rs.getBoolean("delivery_report"));
     }
 
     private static DeliveryStatus publicStatus(String status) {
@@ -476,6 +483,10 @@ public class Messaging {
     private record Routed(Candidate candidate, SendResult.Route route) {
     }
 
-    private record Done(UUID deliveryId, UUID messageId, Msisdn recipient) {
+    /** A delivery being rerouted: its message, its recipient, and when it expires. */
+    private record Stale(ClientDelivery message, Msisdn recipient, Instant expiresAt) {
+    }
+
+    private record Done(UUID deliveryId, UUID messageId, Msisdn recipient, Msisdn sender, boolean deliveryReport) {
     }
 }

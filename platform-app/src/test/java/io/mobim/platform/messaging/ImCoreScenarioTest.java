@@ -149,6 +149,12 @@ class ImCoreScenarioTest {
         });
         assertThat(messaging.acknowledge(bobSession, sent.messageId())).isTrue();
         assertThat(messaging.acknowledge(bobSession, sent.messageId())).as("acknowledged once").isFalse();
+        assertThat(events.stream(DeliveryReported.class).filter(r -> r.messageId().equals(sent.messageId())))
+                .as("alice asked for a delivery report").singleElement().satisfies(r -> {
+                    assertThat(r.sender()).isEqualTo(alice);
+                    assertThat(r.recipient()).isEqualTo(bob);
+                    assertThat(r.status()).isEqualTo(DeliveryStatus.DELIVERED);
+                });
         assertThat(messaging.outcomes(sent.messageId())).singleElement()
                 .extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.DELIVERED);
         assertThat(messaging.fetch(bobSession, 10)).isEmpty();
