@@ -77,6 +77,7 @@ public final class ImCoreBench {
         DEFAULTS.put("watchers", "1000");
         DEFAULTS.put("updates", "200");
         DEFAULTS.put("sqlProfile", "false");
+        DEFAULTS.put("ack", "each"); // each: acknowledge(session, id) per message; batch: acknowledge(session, ids) per fetch
         DEFAULTS.put("pool", ""); // spring.datasource.hikari.maximum-pool-size; empty: the application's default
     }
 
@@ -224,8 +225,8 @@ public final class ImCoreBench {
         deliver(sessions);
         double secs = (System.nanoTime() - t0) / 1e9;
         long delivered = acknowledged.get() - before;
-        System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then acknowledge each; %d threads)%n",
-                delivered, secs, delivered / secs, threads);
+        System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then %s; %d threads)%n",
+                delivered, secs, delivered / secs, "batch".equals(params.get("ack")) ? "one acknowledge of all 50" : "acknowledge each", threads);
         System.out.println(dcpu.line(delivered, "delivery"));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
         profileReport(delivered, "delivery");
@@ -262,6 +263,7 @@ public final class ImCoreBench {
 
     /** Every session fetches (50 at a time) and acknowledges until nothing is left for it. Sessions are split among the threads. */
     private void deliver(List<UUID> sessions) throws Exception {
+        boolean batchAck = "batch".equals(params.get("ack"));
         parallel(t -> () -> {
             for (int s = t; s < sessions.size(); s += threads) {
                 UUID session = sessions.get(s);
@@ -269,6 +271,14 @@ public final class ImCoreBench {
                     List<ClientDelivery> batch = messaging.fetch(session, 50);
                     if (batch.isEmpty()) {
                         break;
+                    }
+                    if (batchAck) {
+                        List<UUID> confirmed = messaging.acknowledge(session, batch.stream().map(ClientDelivery::messageId).toList());
+                        if (confirmed.size() != batch.size()) {
+                            throw new IllegalStateException("acknowledge refused for fetched messages");
+                        }
+                        acknowledged.addAndGet(confirmed.size());
+                        continue;
                     }
                     for (ClientDelivery d : batch) {
                         if (!messaging.acknowledge(session, d.messageId())) {

@@ -29,6 +29,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -330,19 +331,32 @@ public class Messaging {
      */
     @Transactional
     public boolean acknowledge(UUID sessionId, UUID messageId) {
+        return !acknowledgeAll(sessionId, List.of(messageId)).isEmpty();
+    }
+
+    /**
+     * {@link #acknowledge} for several messages at once (one client request can confirm several): one statement
+     * for all of them. Returns the ids that were confirmed now; the others had nothing to confirm.
+     */
+    @Transactional
+    public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
+        return acknowledgeAll(sessionId, messageIds);
+    }
+
+    private List<UUID> acknowledgeAll(UUID sessionId, Collection<UUID> messageIds) {
         Optional<Msisdn> owner = presence.touch(sessionId);
-        if (owner.isEmpty()) {
-            return false;
+        if (owner.isEmpty() || messageIds.isEmpty()) {
+            return List.of();
         }
-        Optional<Done> done = jdbc.sql("""
+        List<Done> done = jdbc.sql("""
                 update im.delivery d set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
                 from im.message m
-                where m.id = d.message_id and d.message_id = ? and d.recipient = ? and d.status = 'IN_FLIGHT'
+                where m.id = d.message_id and d.message_id = any(?) and d.recipient = ? and d.status = 'IN_FLIGHT'
                 returning """ + DONE_COLUMNS)
-                .params(Timestamp.from(clock.instant()), messageId, owner.get().value())
-                .query((rs, i) -> done(rs)).optional();
-        done.ifPresent(d -> delivered(d, Channel.CLIENT, null, 0));
-        return done.isPresent();
+                .params(Timestamp.from(clock.instant()), messageIds.toArray(UUID[]::new), owner.get().value())
+                .query((rs, i) -> done(rs)).list();
+        done.forEach(d -> delivered(d, Channel.CLIENT, null, 0));
+        return done.stream().map(Done::messageId).toList();
     }
 
     /** The SMS gateway's outcome of a fallback SMS ({@code sms.dlr.v1}). Returns whether it changed a delivery. */
