@@ -44,6 +44,14 @@ class PresenceChangesTest {
         assertThat(contacts.accept(presentity, watcher)).isTrue();
     }
 
+    /** A session of {@code watcher}, who watches each of {@code presentities} (accepted). */
+    private UUID sessionWatching(Msisdn watcher, Msisdn... presentities) {
+        for (Msisdn p : presentities) {
+            watches(watcher, p);
+        }
+        return presence.openSession(watcher);
+    }
+
     private static List<String> statusTexts(List<PresenceView> views) {
         return views.stream().map(v -> v.msisdn().value() + "=" + v.availability() + "/" + v.statusText()).toList();
     }
@@ -53,9 +61,7 @@ class PresenceChangesTest {
         Msisdn watcher = subscriber("watcher");
         Msisdn bob = subscriber("bob");
         Msisdn dave = subscriber("dave");
-        watches(watcher, bob);
-        watches(watcher, dave);
-        UUID session = presence.openSession(watcher);
+        UUID session = sessionWatching(watcher, bob, dave);
         assertThat(presence.changesFor(session)).as("the first poll reads every visible contact")
                 .extracting(PresenceView::msisdn).containsExactly(bob, dave);
         assertThat(presence.changesFor(session)).as("then nothing until something changes").isEmpty();
@@ -127,9 +133,7 @@ class PresenceChangesTest {
         Msisdn watcher = subscriber("watcher");
         Msisdn early = subscriber("early");
         Msisdn late = subscriber("late");
-        watches(watcher, early);
-        watches(watcher, late);
-        UUID session = presence.openSession(watcher);
+        UUID session = sessionWatching(watcher, early, late);
         presence.changesFor(session);
 
         TransactionTemplate tx = new TransactionTemplate(txManager);
