@@ -49,9 +49,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li>{@code sms}: the same senders write {@code smsMessages} messages to {@code smsRecipients} subscribers with no
  *       live session: each becomes an SMS MT in the outbox. accepted/s, latency, the time the relay needs to empty
  *       the outbox, and the rate at which DELIVERED receipts ({@link Messaging#onSmsOutcome}) close the deliveries.</li>
- *   <li>{@code presence}: one presentity with {@code watchers} accepted watchers, each with a live session. Before each
- *       of {@code updates} timed {@link PresenceService#update} calls every session flag is cleared, so each update
- *       really flags all watchers; then the time for every watcher to read the change ({@code changesFor}).</li>
+ *   <li>{@code presence}: one presentity with {@code watchers} accepted watchers, each with a live session:
+ *       {@code updates} timed {@link PresenceService#update} calls (each returns after its commit, from which on every
+ *       watcher's next poll returns it); then the watchers' side: rounds of one update and one poll
+ *       ({@code changesFor}) per watcher, each of which must return exactly the latest state, and polls with nothing new.</li>
  * </ul>
  * At the end the deliveries are counted by status: every message sent must be DELIVERED exactly once.
  *
@@ -76,6 +77,7 @@ public final class ImCoreBench {
         DEFAULTS.put("watchers", "1000");
         DEFAULTS.put("updates", "200");
         DEFAULTS.put("sqlProfile", "false");
+        DEFAULTS.put("ack", "each"); // each: acknowledge(session, id) per message; batch: acknowledge(session, ids) per fetch
         DEFAULTS.put("pool", ""); // spring.datasource.hikari.maximum-pool-size; empty: the application's default
     }
 
@@ -223,8 +225,8 @@ public final class ImCoreBench {
         deliver(sessions);
         double secs = (System.nanoTime() - t0) / 1e9;
         long delivered = acknowledged.get() - before;
-        System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then acknowledge each; %d threads)%n",
-                delivered, secs, delivered / secs, threads);
+        System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then %s; %d threads)%n",
+                delivered, secs, delivered / secs, "batch".equals(params.get("ack")) ? "one acknowledge of all 50" : "acknowledge each", threads);
         System.out.println(dcpu.line(delivered, "delivery"));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
         profileReport(delivered, "delivery");
@@ -261,6 +263,7 @@ public final class ImCoreBench {
 
     /** Every session fetches (50 at a time) and acknowledges until nothing is left for it. Sessions are split among the threads. */
     private void deliver(List<UUID> sessions) throws Exception {
+        boolean batchAck = "batch".equals(params.get("ack"));
         parallel(t -> () -> {
             for (int s = t; s < sessions.size(); s += threads) {
                 UUID session = sessions.get(s);
@@ -268,6 +271,14 @@ public final class ImCoreBench {
                     List<ClientDelivery> batch = messaging.fetch(session, 50);
                     if (batch.isEmpty()) {
                         break;
+                    }
+                    if (batchAck) {
+                        List<UUID> confirmed = messaging.acknowledge(session, batch.stream().map(ClientDelivery::messageId).toList());
+                        if (confirmed.size() != batch.size()) {
+                            throw new IllegalStateException("acknowledge refused for fetched messages");
+                        }
+                        acknowledged.addAndGet(confirmed.size());
+                        continue;
                     }
                     for (ClientDelivery d : batch) {
                         if (!messaging.acknowledge(session, d.messageId())) {
@@ -346,115 +357,84 @@ public final class ImCoreBench {
             return null;
         });
         List<UUID> sessions = openSessions(watchers);
+        pollAll(sessions, threads); // every session's first poll reads its contacts: from here on, polls return changes only
         Availability[] states = {Availability.BUSY, Availability.AWAY, Availability.AVAILABLE};
         for (int i = 0; i < 20; i++) { // warm-up
-            clearFlags();
             presence.update(presentity, states[i % states.length], "warm-up " + i, null);
         }
+        pollAll(sessions, threads);
+
+        // the fan-out: presence.update returns after its commit, and from the commit on every watcher's next poll
+        // returns the change (checked below); so its latency is the time until all watchers can see it
         profileReset();
         Cpu cpu = new Cpu();
         Latencies lat = new Latencies(updates);
-        int[] notified = new int[updates];
         for (int i = 0; i < updates; i++) {
-            clearFlags();
             long s = System.nanoTime();
-            notified[i] = presence.update(presentity, states[i % states.length], "status " + i, "cell " + i);
+            presence.update(presentity, states[i % states.length], "status " + i, "cell " + i);
             lat.record(i, System.nanoTime() - s);
         }
-        int minNotified = Arrays.stream(notified).min().orElse(0);
-        int maxNotified = Arrays.stream(notified).max().orElse(0);
-        System.out.println(lat.line("presence.update (fan-out to " + w + " sessions)", 0)
-                + " | notified per update: min " + minNotified + ", max " + maxNotified + (minNotified == w && maxNotified == w ? " (all watchers: OK)" : " (EXPECTED " + w + ": FAILED)"));
-        System.out.println(cpu.line(updates, "update") + " (includes clearing the flags before each update)");
+        System.out.println(lat.line("presence.update (fan-out to " + w + " watchers; returns after its commit)", 0));
+        System.out.println(cpu.line(updates, "update"));
         profileReport(updates, "update");
-        if (sqlProfile != null) {
-            // the plan of PresenceService's fan-out statement (same text), on the same data: where its time goes
-            clearFlags();
-            System.out.println("  EXPLAIN (ANALYZE, BUFFERS) of the fan-out statement:");
-            jdbc.sql("""
-                    explain (analyze, buffers)
-                    update im.client_session s set presence_dirty = true
-                    where s.expires_at > ? and not s.presence_dirty
-                      and s.msisdn in (select a.watcher from im.presence_authorization a where a.presentity = ? and a.state = 'ACCEPTED')
-                      and not exists (select 1 from im.block b where b.owner = ? and b.blocked = s.msisdn)""")
-                    .params(java.sql.Timestamp.from(Instant.now()), presentity.value(), presentity.value())
-                    .query(String.class).list().forEach(l -> System.out.println("    " + l));
-            // an option for the integrator, measured on the same data: start from the presentity's authorisations
-            // (primary key presentity, watcher) instead of scanning every live session
-            List<String> current = new ArrayList<>();
-            List<String> alternative = new ArrayList<>();
-            List<String> altPlan = List.of();
-            for (int i = 0; i < 5; i++) {
-                clearFlags();
-                current.add(executionTime(explain(FAN_OUT, presentity)));
-                clearFlags();
-                altPlan = explain(FAN_OUT_FROM_AUTHORIZATIONS, presentity);
-                alternative.add(executionTime(altPlan));
-            }
-            System.out.println("  fan-out statement execution, 5 alternating runs: as built " + current
-                    + "; driven from the authorisations (option) " + alternative + "; plan of the option:");
-            altPlan.forEach(l -> System.out.println("    " + l));
-            System.out.println("  im.client_session: " + jdbc.sql("select pg_size_pretty(pg_total_relation_size('im.client_session')) || ', live '"
-                    + " || n_live_tup || ', dead ' || n_dead_tup || ', autovacuums ' || autovacuum_count from pg_stat_user_tables where relid = 'im.client_session'::regclass")
-                    .query(String.class).single());
-        }
 
-        // one more update, then every watcher reads it, single-threaded and with the thread pool
-        for (int round = 0; round < 2; round++) {
-            clearFlags();
-            Availability expected = round == 0 ? Availability.BUSY : Availability.AWAY;
-            presence.update(presentity, expected, "read round " + round, null);
-            int readers = round == 0 ? 1 : threads;
-            AtomicLong ok = new AtomicLong();
-            Latencies reads = new Latencies(sessions.size());
+        // the watchers' side, so that nobody can say the work was just moved: after each update every watcher polls
+        // once and must get exactly the presentity's latest state; then every watcher polls again and must get nothing
+        int rounds = Math.max(1, Math.min(5, updates));
+        for (int readers : new int[] {1, threads}) {
             profileReset();
+            Cpu rcpu = new Cpu();
+            Latencies reads = new Latencies(rounds * sessions.size());
+            long ok = 0;
             long r0 = System.nanoTime();
-            parallel(readers, t -> () -> {
-                for (int i = t; i < sessions.size(); i += readers) {
-                    long s = System.nanoTime();
-                    List<PresenceView> seen = presence.changesFor(sessions.get(i));
-                    reads.record(i, System.nanoTime() - s);
-                    if (seen.size() == 1 && seen.getFirst().msisdn().equals(presentity) && seen.getFirst().availability() == expected) {
-                        ok.incrementAndGet();
-                    }
-                }
-                return null;
-            });
+            for (int round = 0; round < rounds; round++) {
+                Availability expected = states[round % states.length];
+                String text = "read round " + round + " by " + readers;
+                presence.update(presentity, expected, text, null);
+                ok += pollAll(sessions, readers, reads, round * sessions.size(), v -> v.size() == 1 && v.getFirst().msisdn().equals(presentity)
+                        && v.getFirst().availability() == expected && text.equals(v.getFirst().statusText()));
+            }
             reads.elapsedNanos = System.nanoTime() - r0;
-            System.out.printf(Locale.ROOT, "%d watchers read the change (changesFor each, %d thread%s): all done in %.1f ms; per read p50 %.2f ms, p99 %.2f ms; saw the new presence: %d/%d%s%n",
-                    sessions.size(), readers, readers == 1 ? "" : "s", reads.elapsedNanos / 1e6, reads.pct(50), reads.pct(99), ok.get(), sessions.size(),
-                    ok.get() == sessions.size() ? " (OK)" : " (FAILED)");
-            profileReport(sessions.size(), "read");
+            long expectedOk = (long) rounds * sessions.size();
+            System.out.printf(Locale.ROOT, "%d rounds of (update, then each of %d watchers polls once; %d thread%s): %.1f ms per round for all %d polls; per poll p50 %.2f ms, p99 %.2f ms; "
+                            + "got exactly the latest state: %d/%d%s%n",
+                    rounds, sessions.size(), readers, readers == 1 ? "" : "s", reads.elapsedNanos / 1e6 / rounds, sessions.size(), reads.pct(50), reads.pct(99),
+                    ok, expectedOk, ok == expectedOk ? " (OK)" : " (FAILED)");
+            System.out.println(rcpu.line(expectedOk, "poll with a change"));
+            profileReport(expectedOk, "poll");
         }
+        profileReset();
+        Cpu ecpu = new Cpu();
+        Latencies empty = new Latencies(sessions.size());
+        long t0 = System.nanoTime();
+        long none = pollAll(sessions, threads, empty, 0, List::isEmpty);
+        empty.elapsedNanos = System.nanoTime() - t0;
+        System.out.printf(Locale.ROOT, "%d polls with nothing new (%d threads): %.1f ms for all; per poll p50 %.2f ms, p99 %.2f ms; empty: %d/%d%s%n",
+                sessions.size(), threads, empty.elapsedNanos / 1e6, empty.pct(50), empty.pct(99), none, sessions.size(), none == sessions.size() ? " (OK)" : " (FAILED)");
+        System.out.println(ecpu.line(sessions.size(), "empty poll"));
+        profileReport(sessions.size(), "poll");
     }
 
-    /** PresenceService's fan-out statement, as built. */
-    private static final String FAN_OUT = """
-            update im.client_session s set presence_dirty = true
-            where s.expires_at > ? and not s.presence_dirty
-              and s.msisdn in (select a.watcher from im.presence_authorization a where a.presentity = ? and a.state = 'ACCEPTED')
-              and not exists (select 1 from im.block b where b.owner = ? and b.blocked = s.msisdn)""";
-
-    /** The same effect, written to start from the presentity's accepted watchers (an improvement option). */
-    private static final String FAN_OUT_FROM_AUTHORIZATIONS = """
-            update im.client_session s set presence_dirty = true
-            from im.presence_authorization a
-            where a.presentity = ? and a.state = 'ACCEPTED' and s.msisdn = a.watcher
-              and s.expires_at > ? and not s.presence_dirty
-              and not exists (select 1 from im.block b where b.owner = a.presentity and b.blocked = a.watcher)""";
-
-    private List<String> explain(String statement, Msisdn presentity) {
-        java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
-        Object[] params = statement == FAN_OUT ? new Object[] {now, presentity.value(), presentity.value()} : new Object[] {presentity.value(), now};
-        return jdbc.sql("explain (analyze, buffers) " + statement).params(params).query(String.class).list();
+    private void pollAll(List<UUID> sessions, int readers) throws Exception {
+        pollAll(sessions, readers, new Latencies(sessions.size()), 0, v -> true);
     }
 
-    private static String executionTime(List<String> plan) {
-        return plan.stream().filter(l -> l.startsWith("Execution Time")).findFirst().map(l -> l.replace("Execution Time: ", "")).orElse("?");
-    }
-
-    private void clearFlags() {
-        jdbc.sql("update im.client_session set presence_dirty = false where presence_dirty").update();
+    /** Every session polls once ({@code changesFor}), {@code readers} at a time; returns how many results passed {@code check}. */
+    private long pollAll(List<UUID> sessions, int readers, Latencies lat, int offset,
+                         java.util.function.Predicate<List<PresenceView>> check) throws Exception {
+        AtomicLong ok = new AtomicLong();
+        parallel(readers, t -> () -> {
+            for (int i = t; i < sessions.size(); i += readers) {
+                long s = System.nanoTime();
+                List<PresenceView> seen = presence.changesFor(sessions.get(i));
+                lat.record(offset + i, System.nanoTime() - s);
+                if (check.test(seen)) {
+                    ok.incrementAndGet();
+                }
+            }
+            return null;
+        });
+        return ok.get();
     }
 
     // --- the end check ---

@@ -1,5 +1,6 @@
 package io.mobim.platform.charging;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mobim.events.EventJson;
 import io.mobim.events.Topics;
 import io.mobim.events.charging.Channel;
@@ -12,22 +13,32 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.ObjectWriter;
 
 /**
  * Records chargeable facts as {@link ChargingEvent}s in the outbox, inside the transaction of the fact itself:
  * the event exists exactly when the fact was committed. The relaying node stamps its id and sequence number.
+ * Called inside the caller's transaction (the outbox refuses to record outside one).
  */
 public class ChargingRecorder {
+
+    /** Events are written once, without the origin the relay adds (see {@link io.mobim.platform.outbox.Outbox#appendSequenced}). */
+    private static final ObjectWriter WITHOUT_ORIGIN = EventJson.mapper().rebuild()
+            .addMixIn(ChargingEvent.class, WithoutOrigin.class).build().writerFor(ChargingEvent.class);
+
+    /** How many subscribers' last known day of use are remembered; beyond it the memory starts over (a lookup more). */
+    private static final int DAYS_REMEMBERED = 100_000;
 
     private final Outbox outbox;
     private final JdbcClient jdbc;
     private final ZoneId businessZone;
     private final Clock clock;
+    /** Subscriber → a day whose use is known to be recorded (committed): later uses that day need no statement. */
+    private final Map<String, LocalDate> recordedDay = new ConcurrentHashMap<>();
 
     ChargingRecorder(Outbox outbox, JdbcClient jdbc, ZoneId businessZone, Clock clock) {
         this.outbox = outbox;
@@ -40,12 +51,20 @@ public class ChargingRecorder {
      * The subscriber used the service: on the first use of a business day, a DAILY_ACCESS event is recorded
      * (plans with a daily fee charge it; the others rate it at nothing). Later uses that day record nothing.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void dayOfUse(String msisdn, String tariffPlan, Channel channel) {
+        Outbox.requireTransaction(); // the day's row and its event commit together, or neither does
         LocalDate day = LocalDate.ofInstant(clock.instant(), businessZone);
+        if (day.equals(recordedDay.get(msisdn))) {
+            return;
+        }
         int first = jdbc.sql("insert into im.day_of_use (msisdn, day) values (?, ?) on conflict do nothing")
                 .params(msisdn, Date.valueOf(day)).update();
         if (first == 0) {
+            // the row is there and committed (a conflicting insert in flight is waited for): remember it
+            if (recordedDay.size() >= DAYS_REMEMBERED) {
+                recordedDay.clear();
+            }
+            recordedDay.put(msisdn, day);
             return;
         }
         record(ChargingEvent.builder()
@@ -60,7 +79,6 @@ public class ChargingRecorder {
     }
 
     /** A message leg: SENT for the originator, RECEIVED for a recipient. */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void message(MessageLeg leg) {
         ChargingEvent.Builder b = ChargingEvent.builder()
                 .eventId(leg.eventId())
@@ -80,10 +98,11 @@ public class ChargingRecorder {
     }
 
     private void record(ChargingEvent event) {
-        ObjectNode json = EventJson.mapper().valueToTree(event);
-        json.remove("nodeId");
-        json.remove("sequence");
-        outbox.appendSequenced(Topics.CHARGING, event.key(), json);
+        outbox.appendSequenced(Topics.CHARGING, event.key(), WITHOUT_ORIGIN.writeValueAsBytes(event));
+    }
+
+    @JsonIgnoreProperties({"nodeId", "sequence"})
+    private abstract static class WithoutOrigin {
     }
 
     /**

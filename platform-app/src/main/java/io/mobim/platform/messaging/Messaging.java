@@ -3,6 +3,7 @@ package io.mobim.platform.messaging;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.events.charging.Channel;
@@ -28,9 +29,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +66,7 @@ public class Messaging {
     private final Clock clock;
     private final RateLimiterRegistry limiters;
     private final MeterRegistry meters;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     Messaging(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
               Rooms rooms, Outbox outbox, ChargingRecorder charging, ApplicationEventPublisher events,
@@ -95,14 +100,12 @@ public class Messaging {
      */
     @Transactional
     public SendResult send(Msisdn sender, Target target, String body, Origin origin, String clientMessageId, boolean deliveryReport) {
+        if (target instanceof Target.Subscriber one) {
+            return sendToSubscriber(sender, one.msisdn(), body, origin, clientMessageId, deliveryReport);
+        }
         Subscriber from = subscribers.findActive(sender)
                 .orElseThrow(() -> refused(MessageRefused.Reason.SENDER_NOT_ACTIVE, "the sender is not an active subscriber"));
-        if (body == null || body.isBlank()) {
-            throw refused(MessageRefused.Reason.EMPTY, "the message is empty");
-        }
-        if (body.length() > settings.maxLength()) {
-            throw refused(MessageRefused.Reason.TOO_LONG, "the message has more than " + settings.maxLength() + " characters");
-        }
+        checkBody(body);
         if (clientMessageId != null) {
             Optional<UUID> earlier = jdbc.sql("select id from im.message where sender = ? and client_message_id = ?")
                     .params(sender.value(), clientMessageId).query(UUID.class).optional();
@@ -110,19 +113,12 @@ public class Messaging {
                 return new SendResult(earlier.get(), outcomes(earlier.get()), true);
             }
         }
-        RateLimiter limiter = limiters.rateLimiter(sender.value());
-        if (!limiter.acquirePermission()) {
-            throw refused(MessageRefused.Reason.RATE_LIMITED, "too many messages: at most " + settings.sendLimit() + " per " + settings.sendLimitPeriod());
-        }
+        checkRate(sender);
 
         String room = null;
         List<Candidate> candidates = new ArrayList<>();
         switch (target) {
-            case Target.Subscriber s -> {
-                Subscriber to = subscribers.findActive(s.msisdn())
-                        .orElseThrow(() -> refused(MessageRefused.Reason.RECIPIENT_UNKNOWN, "the recipient is not a subscriber"));
-                candidates.add(new Candidate(to, aliasOf(from, to)));
-            }
+            case Target.Subscriber s -> throw new IllegalStateException("handled above");
             case Target.ContactList l -> {
                 for (Contact c : contacts.members(sender, l.name())) {
                     subscribers.findActive(c.msisdn()).ifPresent(to -> candidates.add(new Candidate(to, aliasOf(from, to))));
@@ -139,73 +135,168 @@ public class Messaging {
                 }
             }
         }
-        boolean single = target instanceof Target.Subscriber;
         List<Routed> accepted = new ArrayList<>();
         List<SendResult.Recipient> outcomes = new ArrayList<>();
         for (Candidate c : candidates) {
             Msisdn to = c.subscriber().msisdn();
             if (blocks.hasBlocked(to, sender) || (c.subscriber().contactsOnly() && !contacts.isContact(to, sender))) {
-                // refused and never stored; the sender is not told which of the two it was
-                if (single) {
-                    throw refused(MessageRefused.Reason.NOT_ACCEPTED, "the recipient does not accept messages from you");
-                }
-                continue;
+                continue; // refused and never stored; the sender is not told which of the two it was
             }
-            SendResult.Route route;
-            if (presence.isClientOnline(to)) {
-                route = SendResult.Route.CLIENT;
-            } else if (c.subscriber().smsFallback()) {
-                route = SendResult.Route.SMS;
-            } else if (storedFor(to) >= settings.offlineQuota()) {
-                if (single) {
-                    throw refused(MessageRefused.Reason.OFFLINE_QUOTA_FULL, "the recipient's message store is full");
-                }
+            Optional<SendResult.Route> route = route(to, presence.isClientOnline(to), c.subscriber().smsFallback(), false);
+            if (route.isEmpty()) {
                 outcomes.add(new SendResult.Recipient(to, DeliveryStatus.FAILED, SendResult.Route.NONE, "offline quota full"));
                 continue;
-            } else {
-                route = SendResult.Route.STORED;
             }
-            accepted.add(new Routed(c, route));
-            outcomes.add(new SendResult.Recipient(to, DeliveryStatus.ACCEPTED, route, null));
+            accepted.add(new Routed(to, c.alias(), route.get(), c.subscriber()));
+            outcomes.add(new SendResult.Recipient(to, DeliveryStatus.ACCEPTED, route.get(), null));
         }
         if (accepted.isEmpty()) {
             throw refused(MessageRefused.Reason.NO_RECIPIENTS, "nobody to deliver the message to");
         }
+        UUID messageId = store(sender, from.tariffPlan(), target, room, body, origin, clientMessageId, deliveryReport, accepted);
+        return new SendResult(messageId, outcomes, false);
+    }
 
+    /**
+     * The common case, one recipient, with one read: both subscribers, the recipient's name for the sender, whether
+     * the recipient blocks the sender or accepts only contacts, whether a client of theirs is live, and an earlier
+     * message with the same client id. Checks are made in the same order as for the other targets.
+     */
+    private SendResult sendToSubscriber(Msisdn sender, Msisdn recipient, String body, Origin origin, String clientMessageId,
+                                        boolean deliveryReport) {
+        OneToOne r = jdbc.sql("""
+                select s.status = 'ACTIVE' as sender_active, s.nickname as sender_nickname, s.tariff_plan as sender_plan,
+                       coalesce(r.status = 'ACTIVE', false) as recipient_active, r.sms_fallback, r.contacts_only,
+                       c.nickname as alias, c.owner is not null as is_contact,
+                       exists (select 1 from im.block b where b.owner = x.recipient and b.blocked = x.sender) as blocked,
+                       exists (select 1 from im.client_session o where o.msisdn = x.recipient and o.expires_at > ?) as online,
+                       (select m.id from im.message m where m.sender = x.sender and m.client_message_id = x.client_id) as earlier
+                from (select ?::varchar as sender, ?::varchar as recipient, ?::varchar as client_id) x
+                left join im.subscriber s on s.msisdn = x.sender
+                left join im.subscriber r on r.msisdn = x.recipient
+                left join im.contact c on c.owner = x.recipient and c.contact_msisdn = x.sender""")
+                .params(Timestamp.from(clock.instant()), sender.value(), recipient.value(), clientMessageId)
+                .query((rs, i) -> new OneToOne(rs.getBoolean("sender_active"), rs.getString("sender_nickname"), rs.getString("sender_plan"),
+                        rs.getBoolean("recipient_active"), rs.getBoolean("sms_fallback"), rs.getBoolean("contacts_only"),
+                        rs.getString("alias"), rs.getBoolean("is_contact"), rs.getBoolean("blocked"), rs.getBoolean("online"),
+                        rs.getObject("earlier", UUID.class)))
+                .single();
+        if (!r.senderActive()) {
+            throw refused(MessageRefused.Reason.SENDER_NOT_ACTIVE, "the sender is not an active subscriber");
+        }
+        checkBody(body);
+        if (r.earlier() != null) {
+            return new SendResult(r.earlier(), outcomes(r.earlier()), true);
+        }
+        checkRate(sender);
+        if (!r.recipientActive()) {
+            throw refused(MessageRefused.Reason.RECIPIENT_UNKNOWN, "the recipient is not a subscriber");
+        }
+        if (r.blocked() || (r.contactsOnly() && !r.isContact())) {
+            // refused and never stored; the sender is not told which of the two it was
+            throw refused(MessageRefused.Reason.NOT_ACCEPTED, "the recipient does not accept messages from you");
+        }
+        SendResult.Route route = route(recipient, r.online(), r.smsFallback(), true).orElseThrow();
+        // the recipient sees the sender as they named them, or by the sender's own nickname
+        String alias = r.alias() != null ? r.alias() : r.senderNickname();
+        UUID messageId = store(sender, r.senderPlan(), Target.subscriber(recipient), null, body, origin, clientMessageId, deliveryReport,
+                List.of(new Routed(recipient, alias, route, null)));
+        return new SendResult(messageId, List.of(new SendResult.Recipient(recipient, DeliveryStatus.ACCEPTED, route, null)), false);
+    }
+
+    private void checkBody(String body) {
+        if (body == null || body.isBlank()) {
+            throw refused(MessageRefused.Reason.EMPTY, "the message is empty");
+        }
+        if (body.length() > settings.maxLength()) {
+            throw refused(MessageRefused.Reason.TOO_LONG, "the message has more than " + settings.maxLength() + " characters");
+        }
+    }
+
+    private void checkRate(Msisdn sender) {
+        RateLimiter limiter = limiters.rateLimiter(sender.value());
+        if (!limiter.acquirePermission()) {
+            throw refused(MessageRefused.Reason.RATE_LIMITED, "too many messages: at most " + settings.sendLimit() + " per " + settings.sendLimitPeriod());
+        }
+    }
+
+    /**
+     * How a message reaches {@code to}: a live client, else SMS if they take it, else stored for their next session,
+     * unless their store is full (empty; refused outright when {@code single}).
+     */
+    private Optional<SendResult.Route> route(Msisdn to, boolean online, boolean smsFallback, boolean single) {
+        if (online) {
+            return Optional.of(SendResult.Route.CLIENT);
+        }
+        if (smsFallback) {
+            return Optional.of(SendResult.Route.SMS);
+        }
+        if (storedFor(to) >= settings.offlineQuota()) {
+            if (single) {
+                throw refused(MessageRefused.Reason.OFFLINE_QUOTA_FULL, "the recipient's message store is full");
+            }
+            return Optional.empty();
+        }
+        return Optional.of(SendResult.Route.STORED);
+    }
+
+    /**
+     * Stores an accepted message with one delivery per recipient (one statement), submits the SMS ones, and records
+     * the sender's charging event; all in the caller's transaction.
+     */
+    private UUID store(Msisdn sender, String senderPlan, Target target, String room, String body, Origin origin, String clientMessageId,
+                       boolean deliveryReport, List<Routed> accepted) {
         UUID messageId = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plus(settings.validity());
-        jdbc.sql("""
-                insert into im.message (id, sender, client_message_id, target_kind, target, origin_channel, body,
-                                        delivery_report, created_at, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(messageId, sender.value(), clientMessageId, kindOf(target), nameOf(target), origin.channel().name(), body,
-                        deliveryReport, Timestamp.from(now), Timestamp.from(expires))
-                .update();
-        for (Routed r : accepted) {
-            UUID deliveryId = UUID.randomUUID();
-            boolean sms = r.route() == SendResult.Route.SMS;
-            jdbc.sql("""
-                    insert into im.delivery (id, message_id, recipient, sender_alias, status, channel, attempts, claimed_at,
-                                             updated_at, expires_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(deliveryId, messageId, r.candidate().subscriber().msisdn().value(), r.candidate().alias(),
-                            sms ? "IN_FLIGHT" : "PENDING", sms ? "SMS" : null, sms ? 1 : 0, sms ? Timestamp.from(now) : null,
-                            Timestamp.from(now), Timestamp.from(expires))
-                    .update();
-            if (sms) {
-                submitSms(deliveryId, new ClientDelivery(deliveryId, messageId, sender, r.candidate().alias(), room, body, now),
-                        r.candidate().subscriber(), expires);
-            }
-            meters.counter("mobim.messages.routed", "route", r.route().name()).increment();
+        int n = accepted.size();
+        UUID[] ids = new UUID[n];
+        String[] recipients = new String[n];
+        String[] aliases = new String[n];
+        Boolean[] sms = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Routed r = accepted.get(i);
+            ids[i] = UUID.randomUUID();
+            recipients[i] = r.recipient().value();
+            aliases[i] = r.alias();
+            sms[i] = r.route() == SendResult.Route.SMS;
         }
-        charging.dayOfUse(sender.value(), from.tariffPlan(), origin.channel());
+        Timestamp nowTs = Timestamp.from(now);
+        Timestamp expiresTs = Timestamp.from(expires);
+        // an SMS delivery is in flight at once; the others wait for a client's fetch
+        jdbc.sql("""
+                with m as (
+                    insert into im.message (id, sender, client_message_id, target_kind, target, origin_channel, body,
+                                            delivery_report, created_at, expires_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
+                insert into im.delivery (id, message_id, recipient, sender_alias, status, channel, attempts, claimed_at,
+                                         updated_at, expires_at)
+                select d.id, m.id, d.recipient, d.alias, case when d.sms then 'IN_FLIGHT' else 'PENDING' end,
+                       case when d.sms then 'SMS' end, case when d.sms then 1 else 0 end, case when d.sms then ?::timestamptz end, ?, ?
+                from m, unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::boolean[]) as d(id, recipient, alias, sms)""")
+                .params(messageId, sender.value(), clientMessageId, kindOf(target), nameOf(target), origin.channel().name(), body,
+                        deliveryReport, nowTs, expiresTs, nowTs, nowTs, expiresTs, ids, recipients, aliases, sms)
+                .update();
+        for (int i = 0; i < n; i++) {
+            Routed r = accepted.get(i);
+            if (sms[i]) {
+                Subscriber to = r.subscriber() != null ? r.subscriber() : subscribers.get(r.recipient());
+                submitSms(ids[i], new ClientDelivery(ids[i], messageId, sender, r.alias(), room, body, now), to, expires);
+            }
+            counter("mobim.messages.routed", "route", r.route().name()).increment();
+        }
+        boolean single = target instanceof Target.Subscriber;
+        charging.dayOfUse(sender.value(), senderPlan, origin.channel());
         charging.message(new ChargingRecorder.MessageLeg(legId(messageId, sender), messageId.toString(), sender.value(),
-                ChargedRole.ORIGINATOR, from.tariffPlan(), origin.channel(), false, accepted.size() == 1 && single
-                        ? accepted.getFirst().candidate().subscriber().msisdn().value() : nameOf(target),
+                ChargedRole.ORIGINATOR, senderPlan, origin.channel(), false, n == 1 && single ? recipients[0] : nameOf(target),
                 null, origin.smscReference(), origin.segments()));
-        meters.counter("mobim.messages.accepted", "channel", origin.channel().name()).increment();
-        return new SendResult(messageId, outcomes, false);
+        counter("mobim.messages.accepted", "channel", origin.channel().name()).increment();
+        return messageId;
+    }
+
+    /** Counters by name and tag value, looked up once: a registry lookup per message is measurable. */
+    private Counter counter(String name, String tag, String value) {
+        return counters.computeIfAbsent(name + '/' + value, k -> meters.counter(name, tag, value));
     }
 
     /**
@@ -240,19 +331,32 @@ public class Messaging {
      */
     @Transactional
     public boolean acknowledge(UUID sessionId, UUID messageId) {
+        return !acknowledgeAll(sessionId, List.of(messageId)).isEmpty();
+    }
+
+    /**
+     * {@link #acknowledge} for several messages at once (one client request can confirm several): one statement
+     * for all of them. Returns the ids that were confirmed now; the others had nothing to confirm.
+     */
+    @Transactional
+    public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
+        return acknowledgeAll(sessionId, messageIds);
+    }
+
+    private List<UUID> acknowledgeAll(UUID sessionId, Collection<UUID> messageIds) {
         Optional<Msisdn> owner = presence.touch(sessionId);
-        if (owner.isEmpty()) {
-            return false;
+        if (owner.isEmpty() || messageIds.isEmpty()) {
+            return List.of();
         }
-        Optional<Done> done = jdbc.sql("""
+        List<Done> done = jdbc.sql("""
                 update im.delivery d set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
                 from im.message m
-                where m.id = d.message_id and d.message_id = ? and d.recipient = ? and d.status = 'IN_FLIGHT'
+                where m.id = d.message_id and d.message_id = any(?) and d.recipient = ? and d.status = 'IN_FLIGHT'
                 returning """ + DONE_COLUMNS)
-                .params(Timestamp.from(clock.instant()), messageId, owner.get().value())
-                .query((rs, i) -> done(rs)).optional();
-        done.ifPresent(d -> delivered(d, Channel.CLIENT, null, 0));
-        return done.isPresent();
+                .params(Timestamp.from(clock.instant()), messageIds.toArray(UUID[]::new), owner.get().value())
+                .query((rs, i) -> done(rs)).list();
+        done.forEach(d -> delivered(d, Channel.CLIENT, null, 0));
+        return done.stream().map(Done::messageId).toList();
     }
 
     /** The SMS gateway's outcome of a fallback SMS ({@code sms.dlr.v1}). Returns whether it changed a delivery. */
@@ -372,7 +476,7 @@ public class Messaging {
                     .params(now, now, deliveryId).update();
             if (n > 0) {
                 submitSms(deliveryId, d.get().message(), to.get(), d.get().expiresAt());
-                meters.counter("mobim.messages.routed", "route", "SMS_FALLBACK").increment();
+                counter("mobim.messages.routed", "route", "SMS_FALLBACK").increment();
             }
             return n > 0;
         }
@@ -394,10 +498,9 @@ public class Messaging {
     private void delivered(Done d, Channel channel, String smscReference, int segments) {
         Msisdn recipient = d.recipient();
         String sender = d.sender().value();
-        String plan = subscribers.find(recipient).map(Subscriber::tariffPlan).orElse(null);
         charging.message(new ChargingRecorder.MessageLeg(legId(d.messageId(), recipient), d.messageId().toString(), recipient.value(),
-                ChargedRole.RECIPIENT, plan, channel, false, sender, null, smscReference, segments));
-        meters.counter("mobim.messages.delivered", "channel", channel.name()).increment();
+                ChargedRole.RECIPIENT, d.recipientPlan(), channel, false, sender, null, smscReference, segments));
+        counter("mobim.messages.delivered", "channel", channel.name()).increment();
         report(d, DeliveryStatus.DELIVERED);
     }
 
@@ -426,11 +529,12 @@ public class Messaging {
     }
 
     /** What the delivery updates return: the delivery and, joined in the same statement, its message's sender. */
-    private static final String DONE_COLUMNS = " d.id, d.message_id, d.recipient, m.sender, m.delivery_report"; // text blocks drop the space before it
+    private static final String DONE_COLUMNS = " d.id, d.message_id, d.recipient, m.sender, m.delivery_report," // text blocks drop the space before it
+            + " (select s.tariff_plan from im.subscriber s where s.msisdn = d.recipient) as recipient_plan";
 
     private static Done done(ResultSet rs) throws SQLException {
         return new Done(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class), Msisdn.of(rs.getString("recipient")),
-                Msisdn.of(rs.getString("sender")), rs.getBoolean("delivery_report"));
+                Msisdn.of(rs.getString("sender")), rs.getBoolean("delivery_report"), rs.getString("recipient_plan"));
     }
 
     private static DeliveryStatus publicStatus(String status) {
@@ -471,7 +575,7 @@ public class Messaging {
     }
 
     private MessageRefused refused(MessageRefused.Reason reason, String message) {
-        meters.counter("mobim.messages.refused", "reason", reason.name()).increment();
+        counter("mobim.messages.refused", "reason", reason.name()).increment();
         return new MessageRefused(reason, message);
     }
 
@@ -480,13 +584,21 @@ public class Messaging {
     private record Candidate(Subscriber subscriber, String alias) {
     }
 
-    private record Routed(Candidate candidate, SendResult.Route route) {
+    /** An accepted recipient: how it is reached, and its subscriber if already loaded (read when an SMS needs it). */
+    private record Routed(Msisdn recipient, String alias, SendResult.Route route, Subscriber subscriber) {
+    }
+
+    /** What one read tells {@link #sendToSubscriber} (see its query). */
+    private record OneToOne(boolean senderActive, String senderNickname, String senderPlan, boolean recipientActive,
+                            boolean smsFallback, boolean contactsOnly, String alias, boolean isContact, boolean blocked,
+                            boolean online, UUID earlier) {
     }
 
     /** A delivery being rerouted: its message, its recipient, and when it expires. */
     private record Stale(ClientDelivery message, Msisdn recipient, Instant expiresAt) {
     }
 
-    private record Done(UUID deliveryId, UUID messageId, Msisdn recipient, Msisdn sender, boolean deliveryReport) {
+    /** A delivery that reached its end, with its message's sender and the recipient's tariff plan (for the charge). */
+    private record Done(UUID deliveryId, UUID messageId, Msisdn recipient, Msisdn sender, boolean deliveryReport, String recipientPlan) {
     }
 }

@@ -3,44 +3,96 @@ package io.mobim.platform.outbox;
 import io.mobim.events.EventJson;
 import java.sql.Timestamp;
 import java.time.Clock;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records for Kafka, written in the caller's database transaction: the record exists exactly when the fact
  * it reports was committed. {@link OutboxRelay} publishes them in order and deletes them once Kafka has them,
  * so nothing is lost while Kafka is down; a crash between publish and delete republishes the same record,
  * which consumers drop by its event id.
+ *
+ * <p>The records of one transaction are collected and inserted together just before it commits (one round
+ * trip however many there are); an insert that fails there rolls the whole transaction back.
  */
 public class Outbox {
 
-    private final JdbcClient jdbc;
+    private static final String INSERT =
+            "insert into im.outbox (topic, record_key, payload, stamp_sequence, created_at) values (?, ?, ?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Outbox(JdbcClient jdbc, Clock clock) {
+    Outbox(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
     }
 
     /** Appends an event to publish on {@code topic} under {@code key}. Must run inside a transaction. */
-    @Transactional(propagation = Propagation.MANDATORY)
     public void append(String topic, String key, Object event) {
-        insert(topic, key, EventJson.mapper().writeValueAsBytes(event), false);
+        batch().add(new Entry(topic, key, EventJson.mapper().writeValueAsBytes(event), false));
     }
 
     /**
-     * Appends an event whose {@code nodeId} and {@code sequence} fields are filled in by the relay: the node
-     * that publishes it numbers it, without gaps (charging events, for the billing team's gap detection).
+     * Appends an event, already JSON, whose {@code nodeId} and {@code sequence} fields are left out and filled in by
+     * the relay: the node that publishes it numbers it, without gaps (charging events, for the billing team's gap
+     * detection). Must run inside a transaction.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void appendSequenced(String topic, String key, ObjectNode eventWithoutOrigin) {
-        insert(topic, key, EventJson.mapper().writeValueAsBytes(eventWithoutOrigin), true);
+    public void appendSequenced(String topic, String key, byte[] eventWithoutOrigin) {
+        batch().add(new Entry(topic, key, eventWithoutOrigin, true));
     }
 
-    private void insert(String topic, String key, byte[] payload, boolean sequenced) {
-        jdbc.sql("insert into im.outbox (topic, record_key, payload, stamp_sequence, created_at) values (?, ?, ?, ?, ?)")
-                .params(topic, key, payload, sequenced, Timestamp.from(clock.instant())).update();
+    /** Throws unless a transaction (with synchronization, as Spring's transaction managers run them) is active. */
+    public static void requireTransaction() {
+        if (!TransactionSynchronizationManager.isActualTransactionActive() || !TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalTransactionStateException("outbox records must be written in the transaction of the fact they report");
+        }
+    }
+
+    /** This transaction's records; the first append registers their insert before the commit. */
+    private List<Entry> batch() {
+        requireTransaction();
+        // looked up among the synchronizations, not bound as a resource: a suspended transaction keeps its own
+        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
+            if (s instanceof Batch b && b.owner == this) {
+                return b.entries;
+            }
+        }
+        Batch b = new Batch(this);
+        TransactionSynchronizationManager.registerSynchronization(b);
+        return b.entries;
+    }
+
+    private void insert(List<Entry> entries) {
+        Timestamp now = Timestamp.from(clock.instant());
+        if (entries.size() == 1) {
+            Entry e = entries.getFirst();
+            jdbc.update(INSERT, e.topic(), e.key(), e.payload(), e.sequenced(), now);
+            return;
+        }
+        jdbc.batchUpdate(INSERT, entries.stream().map(e -> new Object[] {e.topic(), e.key(), e.payload(), e.sequenced(), now}).toList());
+    }
+
+    private record Entry(String topic, String key, byte[] payload, boolean sequenced) {
+    }
+
+    private static final class Batch implements TransactionSynchronization {
+        private final Outbox owner;
+        private final List<Entry> entries = new ArrayList<>(2);
+
+        Batch(Outbox owner) {
+            this.owner = owner;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!entries.isEmpty()) {
+                owner.insert(entries);
+            }
+        }
     }
 }

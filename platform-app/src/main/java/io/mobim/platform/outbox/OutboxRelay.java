@@ -3,7 +3,9 @@ package io.mobim.platform.outbox;
 import io.mobim.events.EventJson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Publishes outbox records to Kafka in id order, a batch per transaction: the rows are locked
@@ -30,12 +31,15 @@ public class OutboxRelay {
     private final OutboxSettings settings;
     private final Counter published;
     private final Counter failures;
+    /** The node id as a JSON string, escaped once. */
+    private final String quotedNodeId;
 
     OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.kafka = kafka;
         this.settings = settings;
+        this.quotedNodeId = EventJson.mapper().writeValueAsString(settings.nodeId());
         this.published = Counter.builder("mobim.outbox.published").description("records relayed from the outbox to Kafka").register(meters);
         this.failures = Counter.builder("mobim.outbox.failures").description("relay rounds rolled back because Kafka did not acknowledge").register(meters);
         meters.gauge("mobim.outbox.pending", jdbc, j -> j.sql("select count(*) from im.outbox").query(Long.class).single());
@@ -79,7 +83,7 @@ public class OutboxRelay {
             for (Row row : rows) {
                 byte[] payload = row.payload();
                 if (row.sequenced()) {
-                    payload = stamp(payload, next++);
+                    payload = stamp(payload, quotedNodeId, next++);
                 }
                 acks.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), payload)));
                 ids.add(row.id());
@@ -108,11 +112,27 @@ public class OutboxRelay {
         return last - count + 1;
     }
 
-    private byte[] stamp(byte[] payload, long sequence) {
-        ObjectNode event = (ObjectNode) EventJson.mapper().readTree(payload);
-        event.put("nodeId", settings.nodeId());
-        event.put("sequence", sequence);
-        return EventJson.mapper().writeValueAsBytes(event);
+    /**
+     * Adds {@code nodeId} and {@code sequence} to a JSON object written without them (see
+     * {@link Outbox#appendSequenced}): appended before its closing brace, without parsing it again.
+     */
+    static byte[] stamp(byte[] payload, String quotedNodeId, long sequence) {
+        int end = payload.length - 1;
+        while (end >= 0 && Character.isWhitespace(payload[end])) {
+            end--;
+        }
+        int last = end - 1;
+        while (last >= 0 && Character.isWhitespace(payload[last])) {
+            last--;
+        }
+        if (end < 1 || payload[end] != '}') {
+            throw new IllegalStateException("a sequenced outbox record is not a JSON object");
+        }
+        byte[] fields = ((payload[last] == '{' ? "" : ",") + "\"nodeId\":" + quotedNodeId + ",\"sequence\":" + sequence + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(payload, end + fields.length);
+        System.arraycopy(fields, 0, out, end, fields.length);
+        return out;
     }
 
     private record Row(long id, String topic, String key, byte[] payload, boolean sequenced) {

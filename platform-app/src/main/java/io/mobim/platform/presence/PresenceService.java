@@ -22,11 +22,50 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Presence with authorisation (RFC 2778/2779) and the client sessions it depends on.
  *
- * <p>Fan-out is one statement: it flags the live sessions of the accepted, unblocked watchers, and each session
- * then reads the latest presence of its contacts on its next poll. Ten changes between two polls cost one
- * read: flapping coalesces by construction, and nothing is pushed to watchers who are offline.
+ * <p>Fan-out happens on read. A change writes one row: the presentity's presence, stamped with the id of the
+ * writing transaction ({@code change_xid}). Each client session keeps the database snapshot of its last poll;
+ * its next poll returns the accepted, unblocked contacts whose stamp that snapshot did not see, and stores the
+ * poll's own snapshot, in one statement. A change committed after a poll but stamped with a lower transaction id
+ * was in progress in that poll's snapshot, so the next poll returns it: nothing is missed. Ten changes between
+ * two polls are one row read (flapping coalesces by construction), and an update costs the same for 1 watcher
+ * or 10,000; nothing is done for watchers who are offline.
  */
 public class PresenceService {
+
+    /** What a view needs of presentity {@code x.msisdn}: its presence row, whether SMS reaches it, whether a client is live. */
+    private static final String VIEW_COLUMNS = """
+            x.msisdn, sub.sms_opted_out, p.availability, p.status_text, p.location, p.last_seen,
+            exists (select 1 from im.client_session o where o.msisdn = x.msisdn and o.expires_at > ?) as online""";
+
+    /** Every contact the watcher may see (accepted, active, not blocking them); {@code %s}: the watcher, then a further condition. */
+    private static final String VISIBLE_CONTACTS = "select c.position, " + VIEW_COLUMNS + """
+
+            from im.contact c
+            cross join lateral (select c.contact_msisdn as msisdn) x
+            join im.presence_authorization a on a.presentity = c.contact_msisdn and a.watcher = c.owner and a.state = 'ACCEPTED'
+            join im.subscriber sub on sub.msisdn = c.contact_msisdn and sub.status = 'ACTIVE'
+            left join im.presence p on p.msisdn = c.contact_msisdn
+            where c.owner = %s
+              and not exists (select 1 from im.block b where b.owner = c.contact_msisdn and b.blocked = c.owner)
+              %s
+            order by c.position""";
+
+    /**
+     * A poll, in one statement and so with one snapshot: the visible contacts whose last change the snapshot of
+     * the session's previous poll did not see (all of them on the first poll); if there are any, this poll's
+     * snapshot is stored for the next one. A poll that finds nothing writes nothing.
+     */
+    private static final String CHANGES = """
+            with prev as (select id, msisdn, presence_snapshot as seen from im.client_session where id = ?),
+            changed as (
+            """ + VISIBLE_CONTACTS.formatted("(select msisdn from prev)", """
+              and exists (select 1 from prev where prev.seen is null
+                          or not pg_visible_in_snapshot(coalesce(p.change_xid, '0'::xid8), prev.seen))""") + """
+            ),
+            stored as (
+                update im.client_session s set presence_snapshot = pg_current_snapshot()
+                where s.id = (select id from prev) and exists (select 1 from changed))
+            select * from changed order by position""";
 
     private final JdbcClient jdbc;
     private final Subscribers subscribers;
@@ -46,63 +85,61 @@ public class PresenceService {
     }
 
     /**
-     * Sets {@code who}'s presence and flags the sessions of their online, authorised watchers.
+     * Sets {@code who}'s presence. One row is written; authorised watchers see it on their next poll.
      *
-     * @return how many watcher sessions were notified
+     * @throws SubscriberNotFound if {@code who} is not an active subscriber
      */
     @Transactional
-    public int update(Msisdn who, Availability availability, String statusText, String location) {
-        subscribers.findActive(who).orElseThrow(() -> new SubscriberNotFound(who));
+    public void update(Msisdn who, Availability availability, String statusText, String location) {
         if (statusText != null && statusText.length() > 100) {
             throw new IllegalArgumentException("a status text has at most 100 characters");
         }
         if (location != null && location.length() > 100) {
             throw new IllegalArgumentException("a location has at most 100 characters");
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.sql("""
-                insert into im.presence (msisdn, availability, status_text, location, updated_at)
-                values (?, ?, ?, ?, ?)
+        int written = jdbc.sql("""
+                insert into im.presence (msisdn, availability, status_text, location, updated_at, change_xid)
+                select s.msisdn, ?, ?, ?, ?, pg_current_xact_id() from im.subscriber s where s.msisdn = ? and s.status = 'ACTIVE'
                 on conflict (msisdn) do update set availability = excluded.availability, status_text = excluded.status_text,
-                    location = excluded.location, updated_at = excluded.updated_at""")
-                .params(who.value(), availability.name(), statusText, location, now).update();
-        return fanOut(who, now);
+                    location = excluded.location, updated_at = excluded.updated_at, change_xid = excluded.change_xid""")
+                .params(availability.name(), statusText, location, Timestamp.from(clock.instant()), who.value()).update();
+        if (written == 0) {
+            throw new SubscriberNotFound(who);
+        }
     }
 
     /** What {@code watcher} may see of {@code presentity}: empty unless authorised (or themselves) and not blocked. */
     @Transactional(readOnly = true)
     public Optional<PresenceView> view(Msisdn watcher, Msisdn presentity) {
-        if (!watcher.equals(presentity) && !mayWatch(watcher, presentity)) {
-            return Optional.empty();
-        }
-        return subscribers.findActive(presentity).map(s -> read(s, watcher.equals(presentity)));
+        boolean self = watcher.equals(presentity);
+        return jdbc.sql("select " + VIEW_COLUMNS + """
+
+                from (select ?::varchar as msisdn) x
+                join im.subscriber sub on sub.msisdn = x.msisdn and sub.status = 'ACTIVE'
+                left join im.presence p on p.msisdn = x.msisdn
+                where ? or exists (select 1 from im.presence_authorization a
+                                   where a.presentity = x.msisdn and a.watcher = ? and a.state = 'ACCEPTED'
+                                     and not exists (select 1 from im.block b where b.owner = a.presentity and b.blocked = a.watcher))""")
+                .params(Timestamp.from(clock.instant()), presentity.value(), self, watcher.value())
+                .query((rs, i) -> toView(rs, self)).optional();
     }
 
     /** Presence of every contact {@code watcher} may see, in buddy-list order (LIST, and a client's first fetch). */
     @Transactional(readOnly = true)
     public List<PresenceView> contactsOf(Msisdn watcher) {
-        return jdbc.sql("""
-                select c.contact_msisdn from im.contact c
-                join im.presence_authorization a on a.presentity = c.contact_msisdn and a.watcher = c.owner and a.state = 'ACCEPTED'
-                where c.owner = ?
-                  and not exists (select 1 from im.block b where b.owner = c.contact_msisdn and b.blocked = c.owner)
-                order by c.position""")
-                .param(watcher.value()).query(String.class).list().stream()
-                .map(Msisdn::of)
-                .flatMap(m -> subscribers.findActive(m).map(s -> read(s, false)).stream())
-                .toList();
+        return jdbc.sql(VISIBLE_CONTACTS.formatted("?", ""))
+                .params(Timestamp.from(clock.instant()), watcher.value())
+                .query((rs, i) -> toView(rs, false)).list();
     }
 
     /**
-     * The presence changes waiting for a client session: if its flag is set, it is cleared and the presence of
-     * every visible contact is returned; otherwise nothing. Called on each poll.
+     * The presence changes waiting for a client session, called on each poll: the visible contacts that changed
+     * since its last poll (every visible contact on its first), each in its latest state. One statement.
      */
     @Transactional
     public List<PresenceView> changesFor(UUID sessionId) {
-        Optional<String> owner = jdbc.sql("""
-                update im.client_session set presence_dirty = false
-                where id = ? and presence_dirty returning msisdn""").param(sessionId).query(String.class).optional();
-        return owner.map(o -> contactsOf(Msisdn.of(o))).orElse(List.of());
+        return jdbc.sql(CHANGES).params(sessionId, Timestamp.from(clock.instant()))
+                .query((rs, i) -> toView(rs, false)).list();
     }
 
     // --- client sessions ---
@@ -114,13 +151,13 @@ public class PresenceService {
         charging.dayOfUse(msisdn.value(), subscriber.tariffPlan(), Channel.CLIENT);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        // a fresh session reads its contacts' presence on its first poll
+        // a fresh session has no snapshot yet: its first poll reads every visible contact
         jdbc.sql("""
-                insert into im.client_session (id, msisdn, started_at, last_active_at, expires_at, presence_dirty)
-                values (?, ?, ?, ?, ?, true)""")
+                insert into im.client_session (id, msisdn, started_at, last_active_at, expires_at)
+                values (?, ?, ?, ?, ?)""")
                 .params(id, msisdn.value(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.plus(settings.sessionTimeout())))
                 .update();
-        fanOut(msisdn, Timestamp.from(now));
+        stampSessionChange(msisdn.value(), null);
         events.publishEvent(new ClientSessionOpened(id, msisdn));
         return id;
     }
@@ -170,54 +207,36 @@ public class PresenceService {
         Optional<String> owner = jdbc.sql("delete from im.client_session where id = ? returning msisdn")
                 .param(sessionId).query(String.class).optional();
         owner.ifPresent(o -> {
-            jdbc.sql("""
-                    insert into im.presence (msisdn, availability, updated_at, last_seen) values (?, 'AVAILABLE', ?, ?)
-                    on conflict (msisdn) do update set last_seen = excluded.last_seen""")
-                    .params(o, Timestamp.from(clock.instant()), Timestamp.from(lastSeen)).update();
-            fanOut(Msisdn.of(o), Timestamp.from(clock.instant()));
+            stampSessionChange(o, Timestamp.from(lastSeen));
             events.publishEvent(new ClientSessionClosed(sessionId, Msisdn.of(o), expired));
         });
     }
 
-    private boolean mayWatch(Msisdn watcher, Msisdn presentity) {
-        return jdbc.sql("""
-                select exists (select 1 from im.presence_authorization a
-                  where a.presentity = ? and a.watcher = ? and a.state = 'ACCEPTED'
-                    and not exists (select 1 from im.block b where b.owner = a.presentity and b.blocked = a.watcher))""")
-                .params(presentity.value(), watcher.value()).query(Boolean.class).single();
+    /**
+     * A client of {@code msisdn} came or went (and, when it went, {@code lastSeen} is set): watchers see the change
+     * on their next poll. Not while they are invisible: they look offline either way, and a change would hint.
+     */
+    private void stampSessionChange(String msisdn, Timestamp lastSeen) {
+        jdbc.sql("""
+                insert into im.presence (msisdn, availability, updated_at, last_seen, change_xid)
+                values (?, 'AVAILABLE', ?, ?, pg_current_xact_id())
+                on conflict (msisdn) do update set last_seen = coalesce(excluded.last_seen, im.presence.last_seen),
+                    change_xid = case when im.presence.availability = 'INVISIBLE' then im.presence.change_xid else excluded.change_xid end""")
+                .params(msisdn, Timestamp.from(clock.instant()), lastSeen).update();
     }
 
-    /** Flags the live sessions of {@code who}'s accepted, unblocked watchers. One statement, whatever the fan-out. */
-    private int fanOut(Msisdn who, Timestamp now) {
-        return jdbc.sql("""
-                update im.client_session s set presence_dirty = true
-                where s.expires_at > ? and not s.presence_dirty
-                  and s.msisdn in (select a.watcher from im.presence_authorization a where a.presentity = ? and a.state = 'ACCEPTED')
-                  and not exists (select 1 from im.block b where b.owner = ? and b.blocked = s.msisdn)""")
-                .params(now, who.value(), who.value()).update();
-    }
-
-    private PresenceView read(Subscriber s, boolean self) {
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                select p.availability, p.status_text, p.location, p.last_seen,
-                       exists (select 1 from im.client_session c where c.msisdn = ? and c.expires_at > ?) as online
-                from (select ?::varchar as msisdn) x left join im.presence p on p.msisdn = x.msisdn""")
-                .params(s.msisdn().value(), now, s.msisdn().value())
-                .query((rs, i) -> toView(rs, s, self)).single();
-    }
-
-    private static PresenceView toView(ResultSet rs, Subscriber s, boolean self) throws SQLException {
+    private static PresenceView toView(ResultSet rs, boolean self) throws SQLException {
         String a = rs.getString("availability");
         Availability availability = a == null ? Availability.AVAILABLE : Availability.valueOf(a);
         boolean online = rs.getBoolean("online");
+        Timestamp lastSeen = rs.getTimestamp("last_seen");
         if (availability == Availability.INVISIBLE && !self) {
-            // invisible means offline to everyone else: no hint that a session is live
+            // invisible means offline to everyone else: no hint that a session is live, or when one last was
             availability = Availability.AWAY;
             online = false;
+            lastSeen = null;
         }
-        Timestamp lastSeen = rs.getTimestamp("last_seen");
-        return new PresenceView(s.msisdn(), availability, rs.getString("status_text"), rs.getString("location"),
-                online, !s.smsOptedOut(), lastSeen == null ? null : lastSeen.toInstant());
+        return new PresenceView(Msisdn.of(rs.getString("msisdn")), availability, rs.getString("status_text"), rs.getString("location"),
+                online, !rs.getBoolean("sms_opted_out"), lastSeen == null ? null : lastSeen.toInstant());
     }
 }

@@ -123,6 +123,32 @@ class ImCoreScenarioTest {
     }
 
     @Test
+    void aClientConfirmsSeveralMessagesAtOnceAndOnlyItsOwnCount() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn bob = subscriber("bob", true);
+        Msisdn carol = subscriber("carol", true);
+        friends(alice, bob);
+        friends(alice, carol);
+        UUID bobSession = presence.openSession(bob);
+        UUID carolSession = presence.openSession(carol);
+        List<UUID> toBob = List.of(
+                messaging.send(alice, Target.subscriber(bob), "one", Origin.client(), null, false).messageId(),
+                messaging.send(alice, Target.subscriber(bob), "two", Origin.client(), null, false).messageId());
+        UUID toCarol = messaging.send(alice, Target.subscriber(carol), "three", Origin.client(), null, false).messageId();
+        assertThat(messaging.fetch(bobSession, 10)).extracting(ClientDelivery::messageId).containsExactlyInAnyOrderElementsOf(toBob);
+        assertThat(messaging.fetch(carolSession, 10)).hasSize(1);
+        UUID notFetched = messaging.send(alice, Target.subscriber(bob), "four", Origin.client(), null, false).messageId();
+
+        List<UUID> all = List.of(toBob.get(0), toBob.get(1), toCarol, notFetched);
+        assertThat(messaging.acknowledge(bobSession, all)).as("bob's fetched ones; not carol's, not one bob has not fetched")
+                .containsExactlyInAnyOrderElementsOf(toBob);
+        assertThat(messaging.acknowledge(bobSession, all)).as("each is confirmed once").isEmpty();
+        assertThat(messaging.outcomes(toBob.get(1))).singleElement().extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(messaging.outcomes(toCarol)).singleElement().extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.ACCEPTED);
+        assertThat(messaging.acknowledge(carolSession, toCarol)).isTrue();
+    }
+
+    @Test
     void friendsExchangeMessagesThroughTheirClients() {
         Msisdn alice = subscriber("alice", true);
         Msisdn bob = subscriber("bob", true);
