@@ -114,13 +114,19 @@ public class RatedRecordStore {
         out.append('\n');
     }
 
-    /** Marks versions as no longer current (re-rating), before their successors are inserted. */
-    public void supersede(Collection<RatedRecord> old) {
-        jdbc.batchUpdate("update billing.rated_record set current = false where event_id = ? and version = ? and current",
-                old, 500, (ps, r) -> {
-                    ps.setObject(1, r.eventId());
-                    ps.setInt(2, r.version());
-                });
+    /**
+     * Marks versions as no longer current (re-rating), before their successors are inserted. Returns how many of
+     * them were still current: fewer than given means another re-rating superseded them meanwhile, and the caller
+     * must not insert successors (at most one current version per event rests on this and the primary key).
+     */
+    public int supersede(Collection<RatedRecord> old) {
+        if (old.isEmpty()) {
+            return 0;
+        }
+        return jdbc.update("update billing.rated_record r set current = false from unnest(?::uuid[], ?::int[]) as o(event_id, version) "
+                        + "where r.event_id = o.event_id and r.version = o.version and r.current",
+                old.stream().map(r -> r.eventId().toString()).toArray(String[]::new),
+                old.stream().map(RatedRecord::version).toArray(Integer[]::new));
     }
 
     /** Current records of a subscriber in a period, in event order. */
