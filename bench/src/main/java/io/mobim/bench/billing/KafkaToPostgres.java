@@ -114,8 +114,10 @@ final class KafkaToPostgres {
             props.put("mobim.kafka.partitions", Integer.toString(partitions));
             // MobimApplication scans every module's entities; with role billing alone the IM tables are not migrated
             props.put("spring.jpa.hibernate.ddl-auto", "none");
-            // nor is the IM core's outbox relay bound to role im: without its table it would retry every 50 ms
+            // nor are the IM core's outbox relay and sweepers bound to role im: without their tables they fail every few ms
             props.put("mobim.outbox.interval", "1h");
+            props.put("mobim.messaging.sweep-interval", "1h");
+            props.put("mobim.presence.sweep-interval", "1h");
             props.put("server.port", "0");
             props.put("mobim.admin.password", "bench");
             props.put("spring.main.banner-mode", "off");
