@@ -114,11 +114,11 @@ public final class BillingRatingBench {
         System.exit(0);
     }
 
+    /** The 1, 5 and 15 minute load averages, as uptime prints them. */
     static String loadAverage() {
         try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (Exception e) {
+            return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (java.io.IOException e) {
             return "unknown";
         }
     }
@@ -202,6 +202,8 @@ public final class BillingRatingBench {
             partitions.add(bytes);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Path dataDir = Path.of(jdbc.queryForObject("show data_directory", String.class));
+        long[] cpu0 = KafkaToPostgres.cpu(dataDir);
         long t0 = System.nanoTime();
         List<Future<Long>> done = new ArrayList<>();
         for (List<byte[]> partition : partitions) {
@@ -223,10 +225,16 @@ public final class BillingRatingBench {
             rated += f.get();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        long[] cpu1 = KafkaToPostgres.cpu(dataDir);
         pool.shutdown();
         Long rows = jdbc.queryForObject("select count(*) from billing.rated_record", Long.class);
         System.out.printf("%s: JSON -> rated -> committed in PostgreSQL: %,d events, batch %d, %d threads, %.2f s = %,.0f events/s "
                 + "(rated_record rows now %,d), load average %s%n", label, rated, batch, threads, secs, rated / secs, rows, loadAverage());
+        double jvm = (cpu1[0] - cpu0[0]) / 1e9;
+        double postgres = (cpu1[1] - cpu0[1]) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "  CPU: JVM %.2f s + PostgreSQL %.2f s = %.1f µs per event (JVM %.1f, PostgreSQL %.1f); "
+                        + "CPU-bound ceiling on 2 idle cores ~%,.0f events/s%n", jvm, postgres, (jvm + postgres) * 1e6 / rated,
+                jvm * 1e6 / rated, postgres * 1e6 / rated, 2 * rated / (jvm + postgres));
     }
 
     private BillingRatingBench() {

@@ -217,9 +217,14 @@ final class KafkaToPostgres {
 
     /** {JVM CPU ns, PostgreSQL CPU ns}. */
     static long[] cpu() {
+        return cpu(pgDataDir);
+    }
+
+    /** {JVM CPU ns, CPU ns of the PostgreSQL server whose data directory is given}. */
+    static long[] cpu(Path dataDir) {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         long jvm = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
-        return new long[] {jvm, postgresCpuNanos()};
+        return new long[] {jvm, postgresCpuNanos(dataDir)};
     }
 
     /** CPU of this JVM's threads by kind, from /proc/self/task (GC and JIT threads included, which the JVM does not list). */
@@ -271,9 +276,9 @@ final class KafkaToPostgres {
     }
 
     /** The postmaster (first line of postmaster.pid) and its children: utime + stime, plus reaped children's. */
-    private static long postgresCpuNanos() {
+    private static long postgresCpuNanos(Path dataDir) {
         try {
-            long postmaster = Long.parseLong(Files.readAllLines(pgDataDir.resolve("postmaster.pid")).get(0).trim());
+            long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
             long ticks = 0;
             List<Path> procs;
             try (var list = Files.list(Path.of("/proc"))) {
