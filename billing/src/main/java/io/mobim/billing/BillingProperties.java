@@ -36,7 +36,9 @@ public record BillingProperties(
      * @param enabled          start the Kafka listener. Default {@code true}; false in tests without Kafka
      * @param groupId          consumer group. Default {@code billing}
      * @param concurrency      listener threads (at most the partition count of charging.v1). Default 1
-     * @param maxPollRecords   events per poll, rated and committed in one database transaction. Default 2000
+     * @param maxPollRecords   events per poll, rated and committed in one database transaction. Default 2000. The
+     *                         consumer's {@code max.partition.fetch.bytes} follows (max(1 MiB, this x 1 KiB)) so that
+     *                         one fetch fills a poll, unless {@code spring.kafka.consumer.properties} sets it
      * @param retryMaxInterval longest back-off between retries of a batch that failed for a transient reason
      *                         (database down); such batches are retried until they succeed, never dead-lettered.
      *                         Default 30s

@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,15 +42,18 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Billing rating throughput, two figures:
+ * Billing rating throughput, three figures:
  * <ol>
  * <li>the pure rating engine (events rated per second, one thread, no I/O);</li>
  * <li>events rated and committed per second into PostgreSQL (embedded PostgreSQL 17, same machine): JSON bytes as
  *     they come off the topic → {@link JsonEventSerde} → {@link RatingService#rate(List)}, one transaction per poll
  *     batch, as the Kafka listener does, with N listener threads (one per partition). The broker fetch itself is
  *     not included.</li>
+ * <li>Kafka to PostgreSQL through the real consumer path ({@link KafkaToPostgres}).</li>
  * </ol>
- * Run: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.billing.BillingRatingBench [events] [batch] [threads]}.
+ * Run: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.billing.BillingRatingBench [key=value ...]}, keys
+ * {@code phases} (engine,db,kafka), {@code events}, {@code batch}, {@code threads} (DB-only phase), {@code kafkaEvents},
+ * {@code partitions}, {@code maxPoll} (Kafka phase) and any {@code spring.*} or {@code mobim.*} application setting.
  */
 public final class BillingRatingBench {
 
@@ -58,23 +63,63 @@ public final class BillingRatingBench {
     private static final Instant START = Instant.parse("2026-11-01T00:00:00Z");
 
     public static void main(String[] args) throws Exception {
-        int events = args.length > 0 ? Integer.parseInt(args[0]) : 400_000;
-        int batch = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
-        int threads = args.length > 2 ? Integer.parseInt(args[2]) : 2;
-        machine();
-
-        engineOnly(2_000_000);
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).schemas("billing")
-                    .locations("classpath:db/migration/billing").load().migrate();
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
-            config.setUsername("postgres");
-            config.setMaximumPoolSize(threads + 1);
-            try (HikariDataSource ds = new HikariDataSource(config)) {
-                intoPostgres(ds, events / 4, batch, threads, "warm-up");
-                intoPostgres(ds, events, batch, threads, "measured");
+        Map<String, String> opts = new LinkedHashMap<>(Map.of("phases", "engine,db,kafka", "events", "400000", "batch", "2000",
+                "threads", "2", "kafkaEvents", "1000000", "partitions", "2", "maxPoll", "2000", "pgStats", "false"));
+        Map<String, String> appArgs = new LinkedHashMap<>();
+        for (String a : args) {
+            int eq = a.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("arguments are key=value: " + a);
             }
+            String key = a.substring(0, eq);
+            if (opts.containsKey(key)) {
+                opts.put(key, a.substring(eq + 1));
+            } else if (key.startsWith("spring.") || key.startsWith("mobim.")) {
+                appArgs.put(key, a.substring(eq + 1));
+            } else {
+                throw new IllegalArgumentException("unknown key " + key + "; keys: " + opts.keySet() + ", spring.*, mobim.*");
+            }
+        }
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        machine();
+        System.out.println("load average at start: " + loadAverage() + "; options " + opts + " " + appArgs);
+        List<String> phases = List.of(opts.get("phases").split(","));
+        int events = Integer.parseInt(opts.get("events"));
+        int batch = Integer.parseInt(opts.get("batch"));
+        int threads = Integer.parseInt(opts.get("threads"));
+
+        if (phases.contains("engine")) {
+            engineOnly(2_000_000);
+        }
+        if (phases.contains("db")) {
+            try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
+                Flyway.configure().dataSource(pg.getPostgresDatabase()).schemas("billing")
+                        .locations("classpath:db/migration/billing").load().migrate();
+                HikariConfig config = new HikariConfig();
+                config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+                config.setUsername("postgres");
+                config.setMaximumPoolSize(threads + 1);
+                try (HikariDataSource ds = new HikariDataSource(config)) {
+                    intoPostgres(ds, events / 4, batch, threads, "warm-up");
+                    intoPostgres(ds, events, batch, threads, "measured");
+                }
+            }
+        }
+        if (phases.contains("kafka")) {
+            KafkaToPostgres.run(Integer.parseInt(opts.get("kafkaEvents")), Integer.parseInt(opts.get("partitions")),
+                    Integer.parseInt(opts.get("maxPoll")), Boolean.parseBoolean(opts.get("pgStats")), appArgs);
+        }
+        System.out.println("load average at end: " + loadAverage());
+        System.exit(0);
+    }
+
+    /** The 1, 5 and 15 minute load averages, as uptime prints them. */
+    static String loadAverage() {
+        try {
+            return String.join(" ", java.util.Arrays.copyOf(Files.readString(Path.of("/proc/loadavg")).split(" "), 3));
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
@@ -157,6 +202,8 @@ public final class BillingRatingBench {
             partitions.add(bytes);
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        Path dataDir = Path.of(jdbc.queryForObject("show data_directory", String.class));
+        long[] cpu0 = KafkaToPostgres.cpu(dataDir);
         long t0 = System.nanoTime();
         List<Future<Long>> done = new ArrayList<>();
         for (List<byte[]> partition : partitions) {
@@ -178,10 +225,16 @@ public final class BillingRatingBench {
             rated += f.get();
         }
         double secs = (System.nanoTime() - t0) / 1e9;
+        long[] cpu1 = KafkaToPostgres.cpu(dataDir);
         pool.shutdown();
         Long rows = jdbc.queryForObject("select count(*) from billing.rated_record", Long.class);
         System.out.printf("%s: JSON -> rated -> committed in PostgreSQL: %,d events, batch %d, %d threads, %.2f s = %,.0f events/s "
-                + "(rated_record rows now %,d)%n", label, rated, batch, threads, secs, rated / secs, rows);
+                + "(rated_record rows now %,d), load average %s%n", label, rated, batch, threads, secs, rated / secs, rows, loadAverage());
+        double jvm = (cpu1[0] - cpu0[0]) / 1e9;
+        double postgres = (cpu1[1] - cpu0[1]) / 1e9;
+        System.out.printf(java.util.Locale.ROOT, "  CPU: JVM %.2f s + PostgreSQL %.2f s = %.1f µs per event (JVM %.1f, PostgreSQL %.1f); "
+                        + "CPU-bound ceiling on 2 idle cores ~%,.0f events/s%n", jvm, postgres, (jvm + postgres) * 1e6 / rated,
+                jvm * 1e6 / rated, postgres * 1e6 / rated, 2 * rated / (jvm + postgres));
     }
 
     private BillingRatingBench() {

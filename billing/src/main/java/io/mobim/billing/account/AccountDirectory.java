@@ -35,19 +35,16 @@ public class AccountDirectory {
         return out;
     }
 
-    /** Records plans learned from events for subscribers billing had no row for. */
+    /** Records plans learned from events for subscribers billing had no row for (one statement per batch). */
     public void learn(Collection<AccountEntry> learned, Instant now) {
         if (learned.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate("insert into billing.account (msisdn, valid_from, plan_id, source, updated_at) "
-                        + "select ?, ?, ?, 'EVENT', ? where not exists (select 1 from billing.account where msisdn = ?)",
-                learned, 500, (ps, e) -> {
-                    ps.setString(1, e.msisdn());
-                    ps.setTimestamp(2, Timestamp.from(e.validFrom()));
-                    ps.setString(3, e.planId());
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.setString(5, e.msisdn());
-                });
+        jdbc.update("insert into billing.account (msisdn, valid_from, plan_id, source, updated_at) "
+                        + "select u.msisdn, u.valid_from, u.plan_id, 'EVENT', ? from unnest(?::text[], ?::timestamptz[], ?::text[]) "
+                        + "as u(msisdn, valid_from, plan_id) where not exists (select 1 from billing.account a where a.msisdn = u.msisdn)",
+                Timestamp.from(now), learned.stream().map(AccountEntry::msisdn).toArray(String[]::new),
+                learned.stream().map(e -> e.validFrom().toString()).toArray(String[]::new),
+                learned.stream().map(AccountEntry::planId).toArray(String[]::new));
     }
 }

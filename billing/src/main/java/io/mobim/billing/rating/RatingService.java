@@ -35,6 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * one of the same counters (optimistic check), this one rolls back whole and is rated again, up to
  * {@value #ATTEMPTS} times, then the consumer's error handler retries it. Kafka offsets are committed only after
  * this transaction, so a crash in between replays the batch, which then skips everything.
+ *
+ * <p>A consumer batch is first rated on the assumption that none of its events has a rated record yet, which is
+ * the normal case: the lookup of rated ids is skipped and the primary key is the check. If any of them was rated
+ * before (a replay), the insert fails, the transaction rolls back whole, and the batch is rated again with the
+ * lookup. Rejected ids are always looked up (rejections are not in the rated records' key).
  */
 public class RatingService {
 
@@ -67,7 +72,18 @@ public class RatingService {
 
     /** Rates events from the topic (one poll). Returns when the transaction has committed. */
     public RatingOutcome rate(List<ChargingEvent> events) {
-        RatingOutcome outcome = metrics.batchTimer().record(() -> withRetry(() -> tx.execute(s -> rateInTransaction(events, false))));
+        RatingOutcome outcome = metrics.batchTimer().record(() -> {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                try {
+                    return tx.execute(s -> rateInTransaction(events, false, true));
+                } catch (ConcurrentRatingException | DuplicateKeyException replayOrRace) {
+                    log.debug("batch has events rated before or concurrently ({}): rating it again with the lookup",
+                            replayOrRace.getMessage());
+                }
+            }
+            // inside a caller's transaction a failed statement would abort it: look the ids up from the start
+            return withRetry(() -> tx.execute(s -> rateInTransaction(events, false, false)));
+        });
         metrics.rated(outcome.rated());
         metrics.duplicates(outcome.duplicates());
         return outcome;
@@ -82,7 +98,7 @@ public class RatingService {
         plans.refresh();
         return withRetry(() -> tx.execute(s -> {
             List<ChargingEvent> events = rejections.open(msisdn, reason, limit).stream().map(RejectedEvent::event).toList();
-            RatingOutcome outcome = rateInTransaction(events, true);
+            RatingOutcome outcome = rateInTransaction(events, true, false);
             log.info("recycled {} rejected events: {} rated, {} still rejected", events.size(), outcome.rated(), outcome.rejected());
             return outcome;
         }));
@@ -107,7 +123,12 @@ public class RatingService {
         return engine;
     }
 
-    private RatingOutcome rateInTransaction(List<ChargingEvent> batch, boolean recycling) {
+    /**
+     * @param assumeFresh skip the lookup of already rated ids: the records' primary key rejects a replayed one, which
+     *                    rolls the whole transaction back ({@link DuplicateKeyException}) for the caller to run again
+     *                    without this assumption
+     */
+    private RatingOutcome rateInTransaction(List<ChargingEvent> batch, boolean recycling, boolean assumeFresh) {
         if (batch.isEmpty()) {
             return new RatingOutcome(0, 0, 0);
         }
@@ -116,7 +137,7 @@ public class RatingService {
         Set<String> msisdns = new HashSet<>();
         unique.values().forEach(e -> msisdns.add(e.chargedMsisdn()));
 
-        Set<UUID> known = new HashSet<>(records.existing(unique.keySet()));
+        Set<UUID> known = new HashSet<>(assumeFresh ? Set.of() : records.existing(unique.keySet()));
         if (!recycling) {
             known.addAll(rejections.existing(unique.keySet()));
         }
@@ -153,6 +174,10 @@ public class RatingService {
                     metrics.rejected(no.code());
                 }
             }
+        }
+        if (assumeFresh && !rejected.isEmpty() && !records.existing(rejected.stream().map(RejectedEvent::eventId).toList()).isEmpty()) {
+            // a replayed event that rated before must not be rejected now: run again with the full lookup
+            throw new DuplicateKeyException("rejected events of the batch were rated before");
         }
         records.insert(rated);
         counters.save(usage);

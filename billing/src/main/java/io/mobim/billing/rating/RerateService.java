@@ -109,7 +109,9 @@ public class RerateService {
                 delta.merge(fresh.currency(), fresh.amount().subtract(old.amount()), BigDecimal::add);
             }
         }
-        records.supersede(superseded);
+        if (records.supersede(superseded) != superseded.size()) {
+            throw new ConcurrentRatingException("records of " + period + " re-rated concurrently");
+        }
         records.insert(successors);
         // counters hold what the re-rated month consumed; records that were not re-rated keep their counts out
         counters.save(usage);

@@ -112,6 +112,38 @@ class ExactlyOnceRatingTest extends BillingDatabaseTest {
     }
 
     @Test
+    void duplicates_inside_a_poll_and_across_polls_are_rated_once_and_consume_the_allowance_once() {
+        String msisdn = newMsisdn();
+        List<ChargingEvent> month = bouyguesMonth(msisdn);                 // 100 from the bundle, then 20 at 0.15
+        List<ChargingEvent> first = new ArrayList<>(month.subList(0, 60));
+        first.addAll(month.subList(10, 15));                                // relayed twice within one poll
+        assertThat(rating.rate(first)).isEqualTo(new RatingOutcome(60, 0, 5));
+        List<ChargingEvent> second = new ArrayList<>(month.subList(40, 120)); // 20 already rated, 60 new, one poll
+        second.add(month.get(100));
+        assertThat(rating.rate(second)).isEqualTo(new RatingOutcome(60, 0, 21));
+
+        assertThat(bills.records(msisdn, "2026-11", false)).hasSize(120);
+        assertThat(bills.bill(msisdn, "2026-11").totals().get(0).amount()).isEqualTo(new BigDecimal("3.00"));
+        assertThat(jdbc.queryForObject("select used from billing.usage_counter where msisdn = ? and period = '2026-11'",
+                Long.class, msisdn)).isEqualTo(100L);
+    }
+
+    @Test
+    void an_event_id_already_rated_is_not_rejected_when_it_comes_again() {
+        String msisdn = "+447700" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
+        ChargingEvent e = Traffic.of(msisdn, "VODAFONE_UK").sentSms(NOV_1, 1);
+        assertThat(rating.rate(List.of(e))).isEqualTo(new RatingOutcome(1, 0, 0));
+        // the same id again, for a subscriber billing knows nothing about: it would be rejected if it were new
+        String unknown = "+447701" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
+        ChargingEvent again = ChargingEvent.builder().eventId(e.eventId()).eventTime(e.eventTime()).origin(e.nodeId(), e.sequence())
+                .kind(e.kind()).channel(e.channel()).charged(unknown, e.chargedRole()).messageId(e.messageId())
+                .sms(e.smscReference(), 1).build();
+        assertThat(rating.rate(List.of(again))).isEqualTo(new RatingOutcome(0, 0, 1));
+        assertThat(jdbc.queryForObject("select count(*) from billing.rejected_event where event_id = ?", Long.class, e.eventId()))
+                .isZero();
+    }
+
+    @Test
     void the_daily_fee_is_charged_once_per_day_across_batches_and_nodes() {
         String msisdn = "+49151" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
         Traffic node1 = new Traffic("im-a", 1, msisdn, "O2_DE");

@@ -22,6 +22,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,5 +83,39 @@ class RerateTest extends BillingDatabaseTest {
         assertThat(rerating.rerate("2026-11", msisdn).newVersions()).as("re-rating again changes nothing").isZero();
         assertThat(rating.rate(month).duplicates()).as("a replay of the month after re-rating").isEqualTo(60);
         assertThat(bills.bill(msisdn, "2026-11").totals().get(0).amount()).isEqualTo(new BigDecimal("3.60"));
+    }
+
+    @Test
+    void two_rerates_of_the_same_subscriber_at_once_leave_one_current_version_per_event() throws Exception {
+        String planId = "TEST_" + ThreadLocalRandom.current().nextInt(1_000_000);
+        String msisdn = "+447723" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
+        plans.addVersion(plan(planId, 1, "0.10"));
+        Traffic t = Traffic.of(msisdn, planId);
+        List<ChargingEvent> month = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            month.add(t.sentSms(NOV_1.plus(Duration.ofHours(6L * i)), 1));
+        }
+        rating.rate(month);
+        plans.addVersion(plan(planId, 2, "0.12"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<RerateService.Result>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> rerating.rerate("2026-11", msisdn)));
+            }
+            int newVersions = 0;
+            for (Future<RerateService.Result> run : runs) {
+                newVersions += run.get().newVersions();
+            }
+            assertThat(newVersions).as("one of the two wrote the new versions").isEqualTo(40);
+        } finally {
+            pool.shutdown();
+        }
+        List<RatedRecord> all = bills.records(msisdn, "2026-11", true);
+        assertThat(all).hasSize(80);
+        assertThat(all.stream().filter(RatedRecord::current).map(RatedRecord::eventId).distinct().count()).isEqualTo(40);
+        assertThat(all.stream().filter(RatedRecord::current)).hasSize(40).allSatisfy(r -> assertThat(r.version()).isEqualTo(2));
+        assertThat(bills.bill(msisdn, "2026-11").totals().get(0).amount()).isEqualTo(new BigDecimal("4.80"));
     }
 }
