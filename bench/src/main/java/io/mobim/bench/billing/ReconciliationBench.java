@@ -139,6 +139,19 @@ public final class ReconciliationBench {
                             + "in %.2f s wall, this thread's CPU %.2f s%n", round, w.ratedLegs(), w.gatewayAccepted(), w.logLegs(),
                     w.matched(), w.mismatches(), secs, (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
         }
+        // where the time goes: each read of the report on its own
+        phase("rated records of the day (RatedRecordStore.currentOfDay)", () -> records.currentOfDay(DAY).size());
+        phase("gateway facts of three days", () -> facts.ofDays(DAY.minusDays(1), DAY.plusDays(1)).size());
+        phase("rated SMS legs of the days around", () -> new NearbyRatedSms(jdbc).ofDays(DAY.minusDays(1), DAY.plusDays(1)).size());
+    }
+
+    private static void phase(String name, java.util.function.IntSupplier work) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        int rows = work.getAsInt();
+        System.out.printf("  %s: %,d rows in %.2f s wall, this thread's CPU %.2f s%n", name, rows, (System.nanoTime() - t0) / 1e9,
+                (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
     }
 
     private static ChargingEvent leg(String message, String msisdn, ChargedRole role, String reference, Instant at) {

@@ -71,25 +71,19 @@ public class ReconciliationService {
         rated.forEach(r -> sequences.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r.sequence()));
         rejected.forEach(r -> sequences.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r.sequence()));
 
-        List<LogEntry> derivedLog = new ArrayList<>();
-        List<GatewayEntry> derivedGateway = new ArrayList<>();
         List<RatedEntry> ratedEntries = new ArrayList<>();
         for (RatedRecord r : rated) {
             if (r.kind() == ChargingKind.MESSAGE) {
                 ratedEntries.add(new RatedEntry(r.eventId(), r.messageId(), r.direction(), r.channel(), r.service(),
                         r.smscReference()));
-                derive(r.toEvent(), derivedLog, derivedGateway);
             }
         }
         Map<String, Long> openByReason = new TreeMap<>();
-        for (RejectedEvent j : rejected) {
-            if ("OPEN".equals(j.status())) {
-                openByReason.merge(j.reasonCode().name(), 1L, Long::sum);
-                derive(j.event(), derivedLog, derivedGateway);
-            }
-        }
+        rejected.stream().filter(j -> "OPEN".equals(j.status()))
+                .forEach(j -> openByReason.merge(j.reasonCode().name(), 1L, Long::sum));
+        Derived derived = new Derived(rated, rejected);
         Map<String, String> sources = new LinkedHashMap<>();
-        List<LogEntry> log = log(day, suppliedLog, derivedLog, sources);
+        List<LogEntry> log = log(day, suppliedLog, derived, sources);
 
         List<GatewayEntry> gatewayOfDay;
         List<GatewayEntry> gatewayNearby = new ArrayList<>();
@@ -108,7 +102,7 @@ public class ReconciliationService {
             sources.put("gateway.detail", "billing's own record of the SMS gateway's sms.mo.v1 and sms.dlr.v1 "
                     + "(consumer group " + settings.gateway().groupId() + "), matched by SMS-C reference");
         } else {
-            gatewayOfDay = derivedGateway;
+            gatewayOfDay = derived.gateway();
             sources.put("gateway", DERIVED);
             sources.put("gateway.detail", "FALLBACK: billing does not consume the gateway's topics here "
                     + "(mobim.billing.reconciliation.gateway.enabled or mobim.billing.consumer.enabled is off); every SMS "
@@ -120,7 +114,7 @@ public class ReconciliationService {
                 SequenceGaps.find(sequences), threeWay, sources);
     }
 
-    private List<LogEntry> log(LocalDate day, List<LogEntry> supplied, List<LogEntry> derived, Map<String, String> sources) {
+    private List<LogEntry> log(LocalDate day, List<LogEntry> supplied, Derived derived, Map<String, String> sources) {
         if (supplied != null) {
             sources.put("log", SUPPLIED);
             sources.put("log.detail", "the message log extract posted with the request");
@@ -138,7 +132,7 @@ public class ReconciliationService {
         sources.put("log.detail", "FALLBACK: the IM core's message log was not used (" + failed.reason() + "; source: "
                 + failed.source() + "). The log is derived from the charging events billing received, so a leg the IM "
                 + "core logged but never charged cannot show as not rated");
-        return derived;
+        return derived.log();
     }
 
     private GatewayEntry entry(GatewayFact f) {
@@ -148,6 +142,39 @@ public class ReconciliationService {
                 : f.status().isFailure() ? GatewayStatus.FAILED : GatewayStatus.ACCEPTED;
         Boolean chargeable = mo ? null : settings.gateway().chargeableServices().contains(f.service());
         return new GatewayEntry(null, mo ? Direction.SENT : Direction.RECEIVED, f.smscReference(), status, f.factId(), chargeable);
+    }
+
+    /** The fallback sources, built only when one is needed: every MESSAGE event billing received, rated or still rejected. */
+    private static final class Derived {
+        private final List<RatedRecord> rated;
+        private final List<RejectedEvent> rejected;
+        private List<LogEntry> log;
+        private List<GatewayEntry> gateway;
+
+        Derived(List<RatedRecord> rated, List<RejectedEvent> rejected) {
+            this.rated = rated;
+            this.rejected = rejected;
+        }
+
+        List<LogEntry> log() {
+            build();
+            return log;
+        }
+
+        List<GatewayEntry> gateway() {
+            build();
+            return gateway;
+        }
+
+        private void build() {
+            if (log != null) {
+                return;
+            }
+            log = new ArrayList<>();
+            gateway = new ArrayList<>();
+            rated.stream().filter(r -> r.kind() == ChargingKind.MESSAGE).forEach(r -> derive(r.toEvent(), log, gateway));
+            rejected.stream().filter(j -> "OPEN".equals(j.status())).forEach(j -> derive(j.event(), log, gateway));
+        }
     }
 
     private static void derive(ChargingEvent e, List<LogEntry> log, List<GatewayEntry> gateway) {
