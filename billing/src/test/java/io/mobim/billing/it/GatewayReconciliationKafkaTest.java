@@ -1,5 +1,6 @@
 package io.mobim.billing.it;
 
+import static io.mobim.billing.it.KafkaTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.billing.rating.RatingService;
@@ -17,7 +18,6 @@ import io.mobim.events.charging.ChargingKind;
 import io.mobim.events.sms.SmsDlr;
 import io.mobim.events.sms.SmsMo;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,14 +26,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -154,7 +150,7 @@ class GatewayReconciliationKafkaTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines.getLast()).as("the control-totals trailer closes the file").startsWith("TRAILER,2032-05-17,GBP,4,");
 
-        List<ConsumerRecord<String, byte[]>> dead = read(Topics.deadLetter(Topics.SMS_DLR));
+        List<ConsumerRecord<String, byte[]>> dead = KafkaTestSupport.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.SMS_DLR));
         assertThat(dead).singleElement().satisfies(r -> {
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"requestId\":\"no-status\"}");
             assertThat(new String(r.headers().lastHeader("mobim_dlt_reason").value(), StandardCharsets.UTF_8)).contains("not a valid SmsDlr");
@@ -201,36 +197,5 @@ class GatewayReconciliationKafkaTest {
     private long facts() {
         Long n = jdbc.queryForObject("select count(*) from billing.gateway_fact where fact_id like ?", Long.class, "%-" + run);
         return n == null ? 0 : n;
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> read(String topic) {
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "group.id", "dlt-reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            await(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                return !out.isEmpty();
-            });
-            consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-        }
-        return out;
-    }
-
-    /** Waits for what the listeners bring about; fails after a generous bound, asserts nothing about time. */
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
