@@ -13,6 +13,10 @@ import io.mobim.billing.rating.RatingService;
 import io.mobim.billing.rating.RejectedEventStore;
 import io.mobim.billing.rating.RerateService;
 import io.mobim.billing.rating.UsageCounterStore;
+import io.mobim.billing.gateway.GatewayFactStore;
+import io.mobim.billing.reconciliation.MessageLogClient;
+import io.mobim.billing.reconciliation.NearbyRatedSms;
+import io.mobim.billing.reconciliation.ReconciliationProperties;
 import io.mobim.billing.reconciliation.ReconciliationService;
 import io.mobim.billing.records.BillService;
 import io.mobim.billing.records.RatedRecordStore;
@@ -29,6 +33,7 @@ import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoCo
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfiguration(before = {HibernateJpaAutoConfiguration.class, DataJpaRepositoriesAutoConfiguration.class})
 @AutoConfigurationPackage
 @ConditionalOnBooleanProperty("mobim.role.billing.enabled")
-@EnableConfigurationProperties(BillingProperties.class)
+@EnableConfigurationProperties({BillingProperties.class, ReconciliationProperties.class})
 @Import({BillingKafkaConfiguration.class, BillingApi.class, BillingProblems.class})
 public class BillingAutoConfiguration {
 
@@ -106,8 +111,20 @@ public class BillingAutoConfiguration {
     }
 
     @Bean
+    GatewayFactStore billingGatewayFactStore(JdbcTemplate jdbc) {
+        return new GatewayFactStore(jdbc);
+    }
+
+    @Bean
     ReconciliationService billingReconciliationService(RatedRecordStore records, RejectedEventStore rejections,
-            BillingProperties properties) {
-        return new ReconciliationService(records, rejections, properties.businessZone());
+            BillingProperties properties, ReconciliationProperties reconciliation, GatewayFactStore gatewayFacts,
+            JdbcTemplate jdbc, Environment environment) {
+        // the local port is asked for when a report is made: the server starts after this bean
+        MessageLogClient messageLog = new MessageLogClient(reconciliation.messageLog(),
+                () -> environment.getProperty("local.server.port", Integer.class, -1));
+        boolean gatewayConsumed = environment.getProperty("mobim.billing.consumer.enabled", Boolean.class, true)
+                && reconciliation.gateway().enabled();
+        return new ReconciliationService(records, rejections, properties.businessZone(), gatewayFacts,
+                new NearbyRatedSms(jdbc), messageLog, reconciliation, gatewayConsumed);
     }
 }

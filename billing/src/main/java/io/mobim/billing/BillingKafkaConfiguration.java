@@ -23,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -42,6 +43,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnClass(KafkaTemplate.class)
 @ConditionalOnBooleanProperty(name = "mobim.billing.consumer.enabled", matchIfMissing = true)
+@Import(GatewayKafkaConfiguration.class)
 class BillingKafkaConfiguration {
 
     /** Header on charging.v1.dlt records: why the record could not be read. */
@@ -51,27 +53,41 @@ class BillingKafkaConfiguration {
     ConcurrentKafkaListenerContainerFactory<String, ChargingEvent> billingListenerContainerFactory(KafkaProperties kafka,
             BillingProperties properties, BillingMetrics metrics) {
         BillingProperties.Consumer settings = properties.consumer();
+        return batchFactory(kafka, ChargingEvent.class, settings.groupId(), settings.maxPollRecords(), settings.concurrency(),
+                errorHandler(kafka, settings, metrics::deadLettered));
+    }
+
+    /**
+     * A batch listener container factory for {@code type} records: manual offsets committed after each batch,
+     * read_committed, unreadable records handed to the listener as null values (see {@link #errorHandler}).
+     */
+    static <T> ConcurrentKafkaListenerContainerFactory<String, T> batchFactory(KafkaProperties kafka, Class<T> type,
+            String groupId, int maxPollRecords, int concurrency, DefaultErrorHandler errorHandler) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
-        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, settings.groupId());
+        consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         // a poll returns at most one fetch per partition: let one fetch hold a whole poll (events are ~0.5 KB)
-        consumer.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1 << 20, settings.maxPollRecords() * 1024));
+        consumer.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1 << 20, maxPollRecords * 1024));
         consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        DefaultKafkaConsumerFactory<String, ChargingEvent> consumerFactory = new DefaultKafkaConsumerFactory<>(consumer,
-                new StringDeserializer(), new ErrorHandlingDeserializer<>(new JsonEventSerde<>(ChargingEvent.class)));
+        DefaultKafkaConsumerFactory<String, T> consumerFactory = new DefaultKafkaConsumerFactory<>(consumer,
+                new StringDeserializer(), new ErrorHandlingDeserializer<>(new JsonEventSerde<>(type)));
 
-        ConcurrentKafkaListenerContainerFactory<String, ChargingEvent> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        ConcurrentKafkaListenerContainerFactory<String, T> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumerFactory);
         factory.setBatchListener(true);
-        factory.setConcurrency(settings.concurrency());
+        factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        factory.setCommonErrorHandler(errorHandler(kafka, settings, metrics));
+        factory.setCommonErrorHandler(errorHandler);
         return factory;
     }
 
-    private static DefaultErrorHandler errorHandler(KafkaProperties kafka, BillingProperties.Consumer settings, BillingMetrics metrics) {
+    /**
+     * Unreadable records go to {@code <topic>.dlt} at once, raw, same key, reason in {@value #REASON_HEADER};
+     * any other failure (database down) is retried with back-off until it succeeds.
+     */
+    static DefaultErrorHandler errorHandler(KafkaProperties kafka, BillingProperties.Consumer settings, Runnable deadLettered) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         KafkaTemplate<String, Object> dlt = new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new DeadLetterValueSerializer()));
@@ -85,7 +101,7 @@ class BillingKafkaConfiguration {
         backOff.setMaxInterval(settings.retryMaxInterval().toMillis());   // transient failures: retry forever
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
             recoverer.accept(record, e);
-            metrics.deadLettered();
+            deadLettered.run();
         }, backOff);
         handler.addNotRetryableExceptions(MalformedEvent.class, DeserializationException.class);
         return handler;

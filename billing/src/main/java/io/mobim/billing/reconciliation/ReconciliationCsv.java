@@ -12,8 +12,10 @@ import java.util.Map;
  * REJECTED,day,reason_code,open_count
  * SEQUENCE,day,node_id,first,last,seen,missing
  * GAP,day,node_id,from,to,size
- * THREE_WAY,day,log_legs,gateway_accepted,gateway_delivered,rated_legs,matched,mismatches
+ * SOURCE,day,name,value
+ * THREE_WAY,day,log_legs,gateway_accepted,gateway_delivered,rated_legs,matched,mismatches,mo_received,mt_submitted,mt_delivered,mt_failed
  * MISMATCH,day,type,leg
+ * UNCHARGED,day,MO_NOT_CHARGED,id   (not a mismatch: MOs that were commands, not messages)
  * TRAILER,day,currency,records,amount,pass_through_amount
  * </pre>
  */
@@ -36,14 +38,16 @@ public final class ReconciliationCsv {
                 RecordsCsv.row(out, "GAP", day, s.nodeId(), g.from(), g.to(), g.size());
             }
         }
+        report.sources().forEach((name, value) -> RecordsCsv.row(out, "SOURCE", day, name, value));
         ThreeWayReconciliation.Result w = report.threeWay();
         RecordsCsv.row(out, "THREE_WAY", day, w.logLegs(), w.gatewayAccepted(), w.gatewayDelivered(), w.ratedLegs(),
-                w.matched(), w.mismatches());
+                w.matched(), w.mismatches(), w.moReceived(), w.mtSubmitted(), w.mtDelivered(), w.mtFailed());
         for (Map.Entry<String, List<String>> e : Map.of("NOT_RATED", w.notRated(), "RATED_NOT_IN_LOG", w.ratedNotInLog(),
                 "RATED_TWICE", w.ratedTwice(), "SMS_UNCONFIRMED", w.smsUnconfirmed(), "SMS_FAILED", w.smsFailed(),
                 "GATEWAY_NOT_RATED", w.gatewayNotRated()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
             e.getValue().forEach(leg -> RecordsCsv.row(out, "MISMATCH", day, e.getKey(), leg));
         }
+        w.moNotCharged().forEach(id -> RecordsCsv.row(out, "UNCHARGED", day, "MO_NOT_CHARGED", id));
         for (Bill.Total t : report.totals()) {
             RecordsCsv.row(out, "TRAILER", day, t.currency(), t.records(), t.amount().toPlainString(),
                     t.passThroughAmount().toPlainString());

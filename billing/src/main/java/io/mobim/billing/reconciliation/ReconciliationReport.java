@@ -10,8 +10,11 @@ import java.util.Map;
  * A business day's reconciliation: control totals of the current rated records, open rejections, sequence gaps per
  * node and the three-way comparison of message log, SMS gateway and rated records.
  *
- * @param sources where the log and gateway inputs came from: {@code billing} (derived from the charging events
- *                billing received) or {@code supplied} (extracts posted by the platform / SMS gateway)
+ * @param sources where the log and gateway inputs came from. {@code log}: {@code im} (the IM core's message log
+ *                extract), {@code supplied} (posted with the request) or {@code billing-derived} (a fallback: derived
+ *                from the charging events billing received); {@code gateway}: {@code sms-topics} (billing's own record
+ *                of the gateway's topics), {@code supplied} or {@code billing-derived}. {@code log.detail} and
+ *                {@code gateway.detail} say where exactly, and why a fallback was taken
  */
 public record ReconciliationReport(
         LocalDate day,

@@ -1,5 +1,7 @@
 package io.mobim.billing.reconciliation;
 
+import io.mobim.billing.gateway.GatewayFact;
+import io.mobim.billing.gateway.GatewayFactStore;
 import io.mobim.billing.rating.RejectedEvent;
 import io.mobim.billing.rating.RejectedEventStore;
 import io.mobim.billing.records.BillService;
@@ -12,6 +14,7 @@ import io.mobim.billing.reconciliation.ThreeWayReconciliation.RatedEntry;
 import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.ChargingEvent;
 import io.mobim.events.charging.ChargingKind;
+import io.mobim.events.charging.Direction;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -22,23 +25,44 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds the daily reconciliation report. Billing cannot read the platform's or the gateway's tables, so unless
- * their extracts are supplied it derives them from what it received: the message log is every MESSAGE event
- * (rated or rejected) and the gateway view is every SMS leg that carried an SMS-C reference (ACCEPTED).
+ * Builds the daily reconciliation report from three independent sources: the rated records (billing's own), the SMS
+ * gateway's output (billing's own record of {@code sms.mo.v1} and {@code sms.dlr.v1}, see {@code gateway}) and the
+ * IM core's message log (its extract over HTTP). When a source is not available, the report derives it from the
+ * charging events billing received, and says so in {@link ReconciliationReport#sources()}: a derived log cannot show
+ * a leg the IM core never charged, a derived gateway view cannot show an SMS the SMS-C never confirmed.
  */
 public class ReconciliationService {
+
+    /** Values of {@link ReconciliationReport#sources()}; the {@code *.detail} keys say more, in words. */
+    public static final String IM = "im", SMS_TOPICS = "sms-topics", DERIVED = "billing-derived", SUPPLIED = "supplied";
 
     private final RatedRecordStore records;
     private final RejectedEventStore rejections;
     private final ZoneId zone;
+    private final GatewayFactStore gatewayFacts;
+    private final NearbyRatedSms nearby;
+    private final MessageLogClient messageLog;
+    private final ReconciliationProperties settings;
+    private final boolean gatewayConsumed;
 
-    public ReconciliationService(RatedRecordStore records, RejectedEventStore rejections, ZoneId zone) {
+    /**
+     * @param gatewayConsumed whether this deployment consumes the gateway's topics into {@code gateway_fact}; when not,
+     *                        the gateway view is derived
+     */
+    public ReconciliationService(RatedRecordStore records, RejectedEventStore rejections, ZoneId zone,
+            GatewayFactStore gatewayFacts, NearbyRatedSms nearby, MessageLogClient messageLog,
+            ReconciliationProperties settings, boolean gatewayConsumed) {
         this.records = records;
         this.rejections = rejections;
         this.zone = zone;
+        this.gatewayFacts = gatewayFacts;
+        this.nearby = nearby;
+        this.messageLog = messageLog;
+        this.settings = settings;
+        this.gatewayConsumed = gatewayConsumed;
     }
 
-    /** The report with billing-derived inputs; pass non-null extracts to compare against the real sources. */
+    /** The report from the configured sources; non-null extracts replace the log and/or the gateway view. */
     public ReconciliationReport report(LocalDate day, List<LogEntry> suppliedLog, List<GatewayEntry> suppliedGateway) {
         List<RatedRecord> rated = records.currentOfDay(day);
         List<RejectedEvent> rejected = rejections.ofDay(day);
@@ -47,30 +71,110 @@ public class ReconciliationService {
         rated.forEach(r -> sequences.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r.sequence()));
         rejected.forEach(r -> sequences.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r.sequence()));
 
-        List<LogEntry> derivedLog = new ArrayList<>();
-        List<GatewayEntry> derivedGateway = new ArrayList<>();
         List<RatedEntry> ratedEntries = new ArrayList<>();
         for (RatedRecord r : rated) {
             if (r.kind() == ChargingKind.MESSAGE) {
-                ratedEntries.add(new RatedEntry(r.eventId(), r.messageId(), r.direction(), r.channel(), r.service()));
-                derive(r.toEvent(), derivedLog, derivedGateway);
+                ratedEntries.add(new RatedEntry(r.eventId(), r.messageId(), r.direction(), r.channel(), r.service(),
+                        r.smscReference()));
             }
         }
         Map<String, Long> openByReason = new TreeMap<>();
-        for (RejectedEvent j : rejected) {
-            if ("OPEN".equals(j.status())) {
-                openByReason.merge(j.reasonCode().name(), 1L, Long::sum);
-                derive(j.event(), derivedLog, derivedGateway);
-            }
-        }
+        rejected.stream().filter(j -> "OPEN".equals(j.status()))
+                .forEach(j -> openByReason.merge(j.reasonCode().name(), 1L, Long::sum));
+        Derived derived = new Derived(rated, rejected);
         Map<String, String> sources = new LinkedHashMap<>();
-        sources.put("log", suppliedLog == null ? "billing" : "supplied");
-        sources.put("gateway", suppliedGateway == null ? "billing" : "supplied");
+        List<LogEntry> log = log(day, suppliedLog, derived, sources);
+
+        List<GatewayEntry> gatewayOfDay;
+        List<GatewayEntry> gatewayNearby = new ArrayList<>();
+        List<RatedEntry> ratedNearby = List.of();
+        if (suppliedGateway != null) {
+            gatewayOfDay = suppliedGateway;
+            sources.put("gateway", SUPPLIED);
+            sources.put("gateway.detail", "the gateway extract posted with the request");
+        } else if (gatewayConsumed) {
+            gatewayOfDay = new ArrayList<>();
+            for (GatewayFact f : gatewayFacts.ofDays(day.minusDays(1), day.plusDays(1))) {
+                (f.businessDay().equals(day) ? gatewayOfDay : gatewayNearby).add(entry(f));
+            }
+            ratedNearby = nearby.ofDays(day.minusDays(1), day.plusDays(1));
+            sources.put("gateway", SMS_TOPICS);
+            sources.put("gateway.detail", "billing's own record of the SMS gateway's sms.mo.v1 and sms.dlr.v1 "
+                    + "(consumer group " + settings.gateway().groupId() + "), matched by SMS-C reference");
+        } else {
+            gatewayOfDay = derived.gateway();
+            sources.put("gateway", DERIVED);
+            sources.put("gateway.detail", "FALLBACK: billing does not consume the gateway's topics here "
+                    + "(mobim.billing.reconciliation.gateway.enabled or mobim.billing.consumer.enabled is off); every SMS "
+                    + "leg that carried an SMS-C reference counts as accepted, so no delivery outcome is checked");
+        }
         ThreeWayReconciliation.Result threeWay = ThreeWayReconciliation.compare(
-                suppliedLog == null ? derivedLog : suppliedLog,
-                suppliedGateway == null ? derivedGateway : suppliedGateway, ratedEntries);
+                new ThreeWayReconciliation.Inputs(log, gatewayOfDay, ratedEntries, gatewayNearby, ratedNearby));
         return new ReconciliationReport(day, zone.getId(), controlTotals(rated), BillService.totals(rated), openByReason,
                 SequenceGaps.find(sequences), threeWay, sources);
+    }
+
+    private List<LogEntry> log(LocalDate day, List<LogEntry> supplied, Derived derived, Map<String, String> sources) {
+        if (supplied != null) {
+            sources.put("log", SUPPLIED);
+            sources.put("log.detail", "the message log extract posted with the request");
+            return supplied;
+        }
+        MessageLogClient.Fetch fetch = messageLog.fetch(day, zone);
+        if (fetch instanceof MessageLogClient.Fetched f) {
+            sources.put("log", IM);
+            sources.put("log.detail", "the IM core's message log, " + f.extract().legs().size() + " legs from " + f.source());
+            return f.extract().legs().stream()
+                    .map(l -> new LogEntry(l.messageId(), l.direction(), l.channel(), l.gatewayId())).toList();
+        }
+        MessageLogClient.NotFetched failed = (MessageLogClient.NotFetched) fetch;
+        sources.put("log", DERIVED);
+        sources.put("log.detail", "FALLBACK: the IM core's message log was not used (" + failed.reason() + "; source: "
+                + failed.source() + "). The log is derived from the charging events billing received, so a leg the IM "
+                + "core logged but never charged cannot show as not rated");
+        return derived.log();
+    }
+
+    private GatewayEntry entry(GatewayFact f) {
+        boolean mo = f.direction() == GatewayFact.Direction.MO;
+        GatewayStatus status = f.status() == GatewayFact.Status.RECEIVED ? GatewayStatus.RECEIVED
+                : f.status() == GatewayFact.Status.DELIVERED ? GatewayStatus.DELIVERED
+                : f.status().isFailure() ? GatewayStatus.FAILED : GatewayStatus.ACCEPTED;
+        Boolean chargeable = mo ? null : settings.gateway().chargeableServices().contains(f.service());
+        return new GatewayEntry(null, mo ? Direction.SENT : Direction.RECEIVED, f.smscReference(), status, f.factId(), chargeable);
+    }
+
+    /** The fallback sources, built only when one is needed: every MESSAGE event billing received, rated or still rejected. */
+    private static final class Derived {
+        private final List<RatedRecord> rated;
+        private final List<RejectedEvent> rejected;
+        private List<LogEntry> log;
+        private List<GatewayEntry> gateway;
+
+        Derived(List<RatedRecord> rated, List<RejectedEvent> rejected) {
+            this.rated = rated;
+            this.rejected = rejected;
+        }
+
+        List<LogEntry> log() {
+            build();
+            return log;
+        }
+
+        List<GatewayEntry> gateway() {
+            build();
+            return gateway;
+        }
+
+        private void build() {
+            if (log != null) {
+                return;
+            }
+            log = new ArrayList<>();
+            gateway = new ArrayList<>();
+            rated.stream().filter(r -> r.kind() == ChargingKind.MESSAGE).forEach(r -> derive(r.toEvent(), log, gateway));
+            rejected.stream().filter(j -> "OPEN".equals(j.status())).forEach(j -> derive(j.event(), log, gateway));
+        }
     }
 
     private static void derive(ChargingEvent e, List<LogEntry> log, List<GatewayEntry> gateway) {

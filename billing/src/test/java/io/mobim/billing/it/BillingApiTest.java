@@ -102,6 +102,9 @@ class BillingApiTest extends BillingDatabaseTest {
         assertThat(report.get("threeWay").get("smsUnconfirmed").toString()).contains(leg);
         assertThat(report.get("threeWay").get("notRated").toString()).contains(acme.messageId() + ":SENT");
         assertThat(report.get("openRejectedByReason").get("UNKNOWN_PLAN").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(report.get("sources").get("log").asString()).as("no message log configured: derived, and said so")
+                .isEqualTo("billing-derived");
+        assertThat(report.get("sources").get("log.detail").asString()).startsWith("FALLBACK");
 
         String csv = get("/api/v1/billing/reconciliation/2031-03-14", "text/csv").body();
         assertThat(csv).contains("GAP,2031-03-14," + node + ",4,4,1\r\n");

@@ -1,5 +1,6 @@
 package io.mobim.billing.it;
 
+import static io.mobim.billing.it.KafkaTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.billing.Traffic;
@@ -10,21 +11,16 @@ import io.mobim.events.Topics;
 import io.mobim.events.charging.ChargingEvent;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -101,7 +97,7 @@ class ChargingListenerKafkaTest {
         }
 
         await(() -> count(a) + count(b) == 120);
-        List<ConsumerRecord<String, byte[]>> dead = readDeadLetters();
+        List<ConsumerRecord<String, byte[]>> dead = KafkaTestSupport.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.CHARGING));
         assertThat(dead).singleElement().satisfies(r -> {
             assertThat(r.key()).isEqualTo(a);
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\":\"not-a-uuid\"}");
@@ -119,35 +115,5 @@ class ChargingListenerKafkaTest {
     private long count(String msisdn) {
         Long n = jdbc.queryForObject("select count(*) from billing.rated_record where msisdn = ?", Long.class, msisdn);
         return n == null ? 0 : n;
-    }
-
-    private List<ConsumerRecord<String, byte[]>> readDeadLetters() {
-        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", kafka.bootstrapServers(),
-                "group.id", "dlt-reader", "auto.offset.reset", "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.deadLetter(Topics.CHARGING)));
-            await(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                return !out.isEmpty();
-            });
-            consumer.poll(Duration.ofMillis(500)).forEach(out::add);
-        }
-        return out;
-    }
-
-    /** Waits for a condition the listener brings about; fails after a generous bound, asserts nothing about time. */
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached");
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -47,6 +47,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/simulator/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/billing/**").hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers("/api/v1/billing/**").hasRole(ApiRoles.BILLING)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/messages/log/**").hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers("/api/v1/**").hasRole(ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers("/actuator/**").hasRole(ApiRoles.OPERATOR_ADMIN)
                         .anyRequest().denyAll());

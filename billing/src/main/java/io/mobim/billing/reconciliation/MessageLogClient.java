@@ -1,0 +1,91 @@
+package io.mobim.billing.reconciliation;
+
+import io.mobim.events.EventJson;
+import io.mobim.events.messagelog.MessageLogExtract;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.function.IntSupplier;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Fetches the IM core's message log extract of a business day over HTTP ({@code GET <url>/<day>?zone=<zone>}),
+ * the only way billing may learn what the IM core logged: it never reads the IM's tables. A failure is an answer,
+ * not an exception: the report then says it fell back and why.
+ */
+public class MessageLogClient {
+
+    /** The path of the extract on an IM node. */
+    public static final String PATH = "/api/v1/messages/log";
+
+    private final ReconciliationProperties.MessageLog settings;
+    private final IntSupplier localPort;
+    private final RestClient http;
+
+    /** @param localPort this process's HTTP port, asked at fetch time (the server starts after this bean) */
+    public MessageLogClient(ReconciliationProperties.MessageLog settings, IntSupplier localPort) {
+        this.settings = settings;
+        this.localPort = localPort;
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
+        requests.setReadTimeout(settings.timeout());
+        this.http = RestClient.builder().requestFactory(requests).build();
+    }
+
+    /** The extract, or why there is none. */
+    public sealed interface Fetch {
+        /** Where it was asked for (or would have been). */
+        String source();
+    }
+
+    public record Fetched(String source, MessageLogExtract extract) implements Fetch {
+    }
+
+    public record NotFetched(String source, String reason) implements Fetch {
+    }
+
+    public Fetch fetch(LocalDate day, ZoneId zone) {
+        if (!settings.configured()) {
+            return new NotFetched("none", "no message log source is configured "
+                    + "(mobim.billing.reconciliation.message-log.url, or local-server in the all-in-one runtime)");
+        }
+        URI base;
+        if (settings.url() != null) {
+            base = settings.url();
+        } else {
+            int port = localPort.getAsInt();
+            if (port <= 0) {
+                return new NotFetched("local server", "this process's HTTP server is not running");
+            }
+            base = URI.create("http://127.0.0.1:" + port + PATH);
+        }
+        URI uri = UriComponentsBuilder.fromUri(base).pathSegment(day.toString()).queryParam("zone", zone.getId()).build().toUri();
+        if (!settings.hasCredentials()) {
+            return new NotFetched(uri.toString(), "no credentials for the message log are configured "
+                    + "(mobim.billing.reconciliation.message-log.username/password; the all-in-one runtime uses "
+                    + "mobim.admin.billing-user/billing-password)");
+        }
+        try {
+            byte[] body = http.get().uri(uri)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                            (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)))
+                    .retrieve()
+                    .body(byte[].class);
+            MessageLogExtract extract = EventJson.mapper().readValue(body, MessageLogExtract.class);
+            if (!day.equals(extract.day())) {
+                return new NotFetched(uri.toString(), "the extract is for " + extract.day() + ", not " + day);
+            }
+            return new Fetched(uri.toString(), extract);
+        } catch (RuntimeException e) {
+            // an IM node down, refused credentials, a body that does not read: all the same to the report
+            return new NotFetched(uri.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+}

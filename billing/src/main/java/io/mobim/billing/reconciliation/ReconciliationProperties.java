@@ -1,0 +1,65 @@
+package io.mobim.billing.reconciliation;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the daily reconciliation takes its independent sources from ({@code mobim.billing.reconciliation.*}).
+ *
+ * @param gateway    billing's own consumer of the SMS gateway's output
+ * @param messageLog the IM core's message log extract, fetched over HTTP
+ */
+@ConfigurationProperties("mobim.billing.reconciliation")
+@Validated
+public record ReconciliationProperties(
+        @Valid @NotNull @DefaultValue Gateway gateway,
+        @Valid @NotNull @DefaultValue MessageLog messageLog) {
+
+    /**
+     * @param enabled             consume {@code sms.mo.v1} and {@code sms.dlr.v1} into {@code billing.gateway_fact}
+     *                            (needs {@code mobim.billing.consumer.enabled}). Default {@code true}; when off, the
+     *                            report derives the gateway view from the charging events and says so
+     * @param groupId             consumer group, separate from the IM core's. Default {@code billing-gateway}
+     * @param chargeableServices  MT service markers whose delivery the platform charges (an MT delivered with one of
+     *                            them but never rated is a mismatch). Default {@code im.message}
+     */
+    public record Gateway(
+            @DefaultValue("true") boolean enabled,
+            @NotBlank @DefaultValue("billing-gateway") String groupId,
+            @NotNull @DefaultValue("im.message") Set<String> chargeableServices) {
+    }
+
+    /**
+     * @param url          the IM core's extract endpoint, e.g. {@code http://mobim-im:8080/api/v1/messages/log};
+     *                     billing asks {@code <url>/<day>?zone=<business zone>}. Default: none
+     * @param localServer  ask this process's own HTTP server instead (the IM role runs in the same process). The
+     *                     all-in-one runtime turns it on when the {@code im} role is active. Default {@code false}
+     * @param username     HTTP Basic user with read access to the extract (the billing team's). Default: none
+     * @param password     its password. Default: none
+     * @param timeout      connect and read timeout of the fetch. Default {@code 30s}
+     */
+    public record MessageLog(
+            URI url,
+            @DefaultValue("false") boolean localServer,
+            String username,
+            String password,
+            @NotNull @DefaultValue("30s") Duration timeout) {
+
+        /** Whether a source is configured at all. */
+        public boolean configured() {
+            return url != null || localServer;
+        }
+
+        /** Whether credentials are set (blank counts as unset: the all-in-one default refers to optional settings). */
+        public boolean hasCredentials() {
+            return username != null && !username.isBlank() && password != null && !password.isBlank();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.mobim.platform.messaging.log;
+
+import io.mobim.events.charging.Channel;
+import io.mobim.events.charging.Direction;
+import io.mobim.events.messagelog.MessageLogExtract;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The IM core's message log of a business day, for billing's reconciliation: every chargeable message leg, read
+ * from the messaging tables themselves ({@code im.message}, {@code im.delivery}) and not from the charging outbox,
+ * so that a leg whose charging event was lost still shows. A message is charged to its sender when it is accepted
+ * (one {@code im.message} row), and to each recipient when the delivery is confirmed (an {@code im.delivery} row
+ * turned DELIVERED, by the client's acknowledgement or the SMS-C's receipt); both are cut into days by the instant
+ * written in the same transaction as the charging event.
+ */
+public class MessageLog {
+
+    /**
+     * The SMS command handler gives an SMS-originated message the client id {@code mo:<MO id>}, and Messaging sends
+     * a delivery by SMS with request id {@code dlv-<delivery id>}: from them the log names the gateway's id of each
+     * SMS leg, which billing finds again on sms.mo.v1 and sms.dlr.v1.
+     */
+    static final String MO_CLIENT_ID_PREFIX = "mo:";
+    static final String MT_REQUEST_PREFIX = "dlv-";
+
+    private final JdbcClient jdbc;
+    private final ZoneId defaultZone;
+
+    MessageLog(JdbcClient jdbc, ZoneId defaultZone) {
+        this.jdbc = jdbc;
+        this.defaultZone = defaultZone;
+    }
+
+    public ZoneId defaultZone() {
+        return defaultZone;
+    }
+
+    @Transactional(readOnly = true)
+    public MessageLogExtract extract(LocalDate day, ZoneId zone) {
+        Instant from = day.atStartOfDay(zone).toInstant();
+        Instant until = day.plusDays(1).atStartOfDay(zone).toInstant();
+        List<MessageLogExtract.Leg> legs = jdbc.sql("""
+                select m.id as message_id, 'SENT' as direction, m.origin_channel as channel, m.sender as msisdn,
+                       m.created_at as at,
+                       case when m.origin_channel = 'SMS' and m.client_message_id like ?
+                            then substr(m.client_message_id, ?) end as gateway_id
+                from im.message m where m.created_at >= ? and m.created_at < ?
+                union all
+                select d.message_id, 'RECEIVED', d.channel, d.recipient, d.updated_at,
+                       case when d.channel = 'SMS' then ? || d.id end
+                from im.delivery d where d.status = 'DELIVERED' and d.updated_at >= ? and d.updated_at < ?
+                order by at, message_id, direction desc""")
+                .params(MO_CLIENT_ID_PREFIX + "%", MO_CLIENT_ID_PREFIX.length() + 1, Timestamp.from(from), Timestamp.from(until),
+                        MT_REQUEST_PREFIX, Timestamp.from(from), Timestamp.from(until))
+                .query((rs, i) -> new MessageLogExtract.Leg(rs.getString("message_id"), Direction.valueOf(rs.getString("direction")),
+                        Channel.valueOf(rs.getString("channel")), rs.getString("msisdn"), rs.getTimestamp("at").toInstant(),
+                        rs.getString("gateway_id")))
+                .list();
+        return new MessageLogExtract(day, zone.getId(), from, until, legs);
+    }
+}

@@ -1,0 +1,169 @@
+package io.mobim.platform.messaging.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mobim.events.EventJson;
+import io.mobim.platform.MobimIntegrationTest;
+import io.mobim.platform.messaging.DeliveryStatus;
+import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.Origin;
+import io.mobim.platform.messaging.Target;
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.SubscriberChanges;
+import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.support.MutableClock;
+import io.mobim.platform.support.TestNumbers;
+import io.mobim.smpp.simulator.SmscSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The billing team's daily reconciliation in the all-in-one runtime, from three independent sources: billing fetches
+ * the IM core's message log from this process's own server with the billing credentials, reads the SMS gateway's
+ * MOs and receipts from the SMS topics, and compares both with its rated records. A message chatted by SMS through
+ * the SMS-C simulator reconciles on every side; a message whose charging event never left the IM core (its outbox
+ * row gone) shows as logged but not rated, which a log derived from the charging events could never show.
+ */
+@MobimIntegrationTest
+class ReconciliationEndToEndTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final List<String> MISMATCH_LISTS = List.of("notRated", "ratedNotInLog", "ratedTwice", "smsUnconfirmed",
+            "smsFailed", "gatewayNotRated");
+
+    @Value("${local.server.port}") int port;
+    @Autowired SmscSimulator smsc;
+    @Autowired Subscribers subscribers;
+    @Autowired Messaging messaging;
+    @Autowired JdbcClient jdbc;
+    @Autowired PlatformTransactionManager transactions;
+    @Autowired MutableClock clock;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void anSmsChatReconcilesAndALostChargeShowsAsNotRated() {
+        Msisdn alice = subscriber("A");
+        Msisdn bob = subscriber("Bob");
+        text(alice, "ADD " + bob.value() + " Bob");
+        awaitSms(alice, "is contact 1");
+        awaitSms(bob, "wants to add you");
+        text(bob, "ACCEPT 1");
+        awaitSms(alice, "Bob accepted you");
+        text(alice, "1 Hello there");
+        awaitSms(bob, "A: Hello there");
+        UUID hello = jdbc.sql("select id from im.message where sender = ? order by created_at desc limit 1")
+                .param(alice.value()).query(UUID.class).single();
+        await().atMost(WAIT).until(() -> messaging.outcomes(hello).getFirst().status() == DeliveryStatus.DELIVERED);
+
+        // a message whose charging event is lost before the relay saw it: committed without its outbox row
+        Msisdn carol = subscriber("Carol");
+        Msisdn dave = subscriber("Dave");
+        UUID lost = new TransactionTemplate(transactions).execute(s -> {
+            UUID id = messaging.send(carol, Target.subscriber(dave), "never charged", Origin.client(), null, false).messageId();
+            int deleted = jdbc.sql("delete from im.outbox where topic = 'charging.v1' and convert_from(payload, 'UTF8') like ?")
+                    .param("%" + id + "%").update();
+            assertThat(deleted).as("the sender's charging event").isEqualTo(1);
+            return id;
+        });
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+
+        String log = get("/api/v1/messages/log/" + day, "application/json", "billing:billing-secret").body();
+        JsonNode legs = EventJson.mapper().readTree(log).get("legs");
+        assertThat(leg(legs, hello, "SENT").get("channel").asString()).isEqualTo("SMS");
+        assertThat(leg(legs, hello, "SENT").get("gatewayId").asString()).as("the MO's id on sms.mo.v1").isNotBlank();
+        assertThat(leg(legs, hello, "RECEIVED").get("gatewayId").asString()).as("the MT's request id").startsWith("dlv-");
+        assertThat(leg(legs, lost, "SENT").get("channel").asString()).isEqualTo("CLIENT");
+
+        JsonNode report = await().atMost(WAIT).until(() -> reconciliation(day), r -> settled(r, hello, lost));
+        assertThat(report.get("sources").get("log").asString()).isEqualTo("im");
+        assertThat(report.get("sources").get("gateway").asString()).isEqualTo("sms-topics");
+        JsonNode threeWay = report.get("threeWay");
+        assertThat(threeWay.get("notRated").toString()).contains(lost + ":SENT");
+        for (String list : MISMATCH_LISTS) {
+            assertThat(threeWay.get(list).toString()).as(list).doesNotContain(hello.toString());
+        }
+        assertThat(threeWay.get("moReceived").asInt()).as("ADD, ACCEPT and the message").isGreaterThanOrEqualTo(3);
+        assertThat(threeWay.get("mtDelivered").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(threeWay.get("moNotCharged").size()).as("the commands: not messages, not mismatches").isGreaterThanOrEqualTo(2);
+
+        String csv = get("/api/v1/billing/reconciliation/" + day, "text/csv", "billing:billing-secret").body();
+        assertThat(csv).contains("MISMATCH," + day + ",NOT_RATED," + lost + ":SENT\r\n").contains("SOURCE," + day + ",log,im\r\n");
+        assertThat(csv.lines().toList().getLast()).startsWith("TRAILER," + day + ",");
+    }
+
+    @Test
+    void theMessageLogIsForTheOperatorAndTheBillingTeamOnly() {
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        HttpResponse<String> csv = get("/api/v1/messages/log/" + day, "text/csv", "admin:admin-secret");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("message_id,direction,channel,msisdn,at,gateway_id\r\n");
+        assertThat(csv.body().lines().toList().getLast()).startsWith("TRAILER," + day + ",UTC,");
+        assertThat(get("/api/v1/messages/log/" + day, "text/csv", null).statusCode()).isEqualTo(401);
+    }
+
+    /** Every side has caught up: both legs of the SMS chat are rated and confirmed, the lost leg is listed. */
+    private static boolean settled(JsonNode report, UUID hello, UUID lost) {
+        JsonNode w = report.get("threeWay");
+        return w.get("notRated").toString().contains(lost + ":SENT")
+                && MISMATCH_LISTS.stream().noneMatch(list -> w.get(list).toString().contains(hello.toString()));
+    }
+
+    private JsonNode reconciliation(LocalDate day) {
+        HttpResponse<String> response = get("/api/v1/billing/reconciliation/" + day, "application/json", "billing:billing-secret");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return EventJson.mapper().readTree(response.body());
+    }
+
+    private static JsonNode leg(JsonNode legs, UUID messageId, String direction) {
+        for (JsonNode l : legs) {
+            if (l.get("messageId").asString().equals(messageId.toString()) && l.get("direction").asString().equals(direction)) {
+                return l;
+            }
+        }
+        throw new AssertionError("no " + direction + " leg of " + messageId + " in the message log");
+    }
+
+    private Msisdn subscriber(String nick) {
+        Msisdn m = TestNumbers.next();
+        subscribers.register(m, nick, new SubscriberChanges(null, null, "en", "VODAFONE_UK", null, null, null));
+        return m;
+    }
+
+    private void text(Msisdn from, String text) {
+        smsc.injectMo(from.value(), "20123", text).join();
+    }
+
+    private void awaitSms(Msisdn handset, String containing) {
+        await().atMost(WAIT).until(() -> smsc.messagesTo(handset.value()).stream().anyMatch(m -> m.text().contains(containing)));
+    }
+
+    private HttpResponse<String> get(String path, String accept, String credentials) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Accept", accept);
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
