@@ -34,6 +34,8 @@ import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfigur
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
+import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
+import org.springframework.data.repository.config.BootstrapMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -47,6 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @AutoConfigurationPackage
 @ConditionalOnBooleanProperty("mobim.role.billing.enabled")
 @EnableConfigurationProperties({BillingProperties.class, ReconciliationProperties.class})
+@EnableJpaRepositories(basePackageClasses = AccountRepository.class, bootstrapMode = BootstrapMode.DEFERRED)
 @Import({BillingKafkaConfiguration.class, BillingApi.class, BillingProblems.class})
 public class BillingAutoConfiguration {
 

@@ -1,5 +1,6 @@
 package io.mobim.platform.charging;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.mobim.platform.outbox.Outbox;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 class ChargingConfiguration {
 
     @Bean

@@ -1,5 +1,6 @@
 package io.mobim.platform.messaging;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsDlr;
@@ -23,6 +24,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 @EnableConfigurationProperties(MessagingSettings.class)
 class MessagingConfiguration {
 

@@ -1,5 +1,6 @@
 package io.mobim.platform.presence;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.mobim.platform.charging.ChargingRecorder;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 @EnableConfigurationProperties(PresenceSettings.class)
 class PresenceConfiguration {
 

@@ -1,5 +1,6 @@
 package io.mobim.platform.rooms;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
 import org.springframework.context.ApplicationEventPublisher;
@@ -8,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 class RoomsConfiguration {
 
     @Bean

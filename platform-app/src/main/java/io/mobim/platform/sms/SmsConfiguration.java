@@ -1,5 +1,6 @@
 package io.mobim.platform.sms;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMo;
@@ -23,6 +24,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 @EnableConfigurationProperties(SmsSettings.class)
 class SmsConfiguration {
 

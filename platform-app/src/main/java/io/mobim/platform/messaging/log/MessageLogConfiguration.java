@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The message log extract: part of the {@code im} role, which owns the tables it reads. */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(name = "mobim.role.im.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 class MessageLogConfiguration {
 
     @Bean

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The zone defaults to {@code mobim.billing.business-zone}; billing sends its own.
  */
 @RestController
-@ConditionalOnBooleanProperty(name = "mobim.role.im.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 @RequestMapping(MessageLogController.PATH)
 public class MessageLogController {
 

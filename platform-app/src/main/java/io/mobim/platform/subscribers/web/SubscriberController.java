@@ -1,5 +1,6 @@
 package io.mobim.platform.subscribers.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.mobim.platform.subscribers.InvalidSubscriberData;
 import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Provisioning of subscribers from the operator's CRM (role OPERATOR_ADMIN). */
 @RestController
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 @RequestMapping("/api/v1/subscribers")
 @Tag(name = "subscribers", description = "Provisioning of subscribers by the operator")
 class SubscriberController {

@@ -1,5 +1,6 @@
 package io.mobim.platform.subscribers.web;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.mobim.platform.subscribers.InvalidSubscriberData;
 import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.SubscriberAlreadyExists;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Subscriber API errors as problem+json documents (RFC 9457) that say what was wrong. */
 @RestControllerAdvice(assignableTypes = SubscriberController.class)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
 class SubscriberProblems {
 
     @ExceptionHandler(InvalidSubscriberData.class)

@@ -26,11 +26,14 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -76,13 +79,20 @@ class ReconciliationEndToEndTest {
         // a message whose charging event is lost before the relay saw it: committed without its outbox row
         Msisdn carol = subscriber("Carol");
         Msisdn dave = subscriber("Dave");
+        AtomicInteger deleted = new AtomicInteger();
         UUID lost = new TransactionTemplate(transactions).execute(s -> {
             UUID id = messaging.send(carol, Target.subscriber(dave), "never charged", Origin.client(), null, false).messageId();
-            int deleted = jdbc.sql("delete from im.outbox where topic = 'charging.v1' and convert_from(payload, 'UTF8') like ?")
-                    .param("%" + id + "%").update();
-            assertThat(deleted).as("the sender's charging event").isEqualTo(1);
+            // the outbox writes its rows just before commit: remove the charging row after that, still inside
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    deleted.set(jdbc.sql("delete from im.outbox where topic = 'charging.v1' and convert_from(payload, 'UTF8') like ?")
+                            .param("%" + id + "%").update());
+                }
+            });
             return id;
         });
+        assertThat(deleted).as("the sender's charging event").hasValue(1);
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
 
         String log = get("/api/v1/messages/log/" + day, "application/json", "billing:billing-secret").body();
