@@ -48,10 +48,13 @@ public final class SmsCommandBench {
         System.out.printf("load average at start: %s%n", loadAverage());
 
         // command-line arguments, not builder defaults: the jar's application.properties would override those
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(MobimApplication.class).run(
+        List<String> appArgs = new ArrayList<>(List.of(
                 "--mobim.embedded.ephemeral=true", "--mobim.roles=im,smpp", "--server.port=0", "--mobim.admin.password=bench",
                 "--mobim.smpp.simulator.port=0", "--mobim.messaging.send-limit=1000000",
-                "--logging.level.root=WARN", "--logging.level.org.jsmpp=OFF", "--logging.level.io.mobim=WARN");
+                "--logging.level.root=WARN", "--logging.level.org.jsmpp=OFF", "--logging.level.io.mobim=WARN"));
+        // further --key=value arguments go to the application (to try a setting without rebuilding)
+        Arrays.stream(args).skip(3).filter(a -> a.startsWith("--")).forEach(appArgs::add);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(MobimApplication.class).run(appArgs.toArray(String[]::new));
         try {
             Subscribers subscribers = app.getBean(Subscribers.class);
             Contacts contacts = app.getBean(Contacts.class);
@@ -69,8 +72,9 @@ public final class SmsCommandBench {
             }
 
             int warmup = Math.min(1_000, commands / 5);
-            run(smsc, senders, warmup, inFlight, false, jdbc);
-            run(smsc, senders, commands, inFlight, true, jdbc);
+            String dataRoot = app.getEnvironment().getProperty("mobim.embedded.data-root");
+            run(smsc, senders, warmup, inFlight, null, jdbc);
+            run(smsc, senders, commands, inFlight, new RunCost(jdbc, dataRoot), jdbc);
         } finally {
             app.close();
         }
@@ -78,7 +82,8 @@ public final class SmsCommandBench {
         SmppSubmitBench.main(new String[] {"raw", "20000", "32"});
     }
 
-    private static void run(SmscSimulator smsc, List<Msisdn> senders, int commands, int inFlight, boolean print, JdbcClient jdbc)
+    /** One run of {@code commands} commands; prints its figures and its cost when {@code cost} is given (the measured run). */
+    private static void run(SmscSimulator smsc, List<Msisdn> senders, int commands, int inFlight, RunCost cost, JdbcClient jdbc)
             throws Exception {
         long runId = System.nanoTime();
         String prefix = MARK + Long.toHexString(runId) + "-";
@@ -102,6 +107,7 @@ public final class SmsCommandBench {
             }
         });
 
+        System.out.printf("%s run of %d commands starts at %s%n", cost == null ? "warm-up" : "measured", commands, java.time.Instant.now());
         Semaphore window = new Semaphore(inFlight);
         List<CompletableFuture<Void>> acks = new ArrayList<>(commands);
         long start = System.nanoTime();
@@ -122,16 +128,23 @@ public final class SmsCommandBench {
         // every receipt back: each delivery of this run DELIVERED
         long receiptsStart = System.nanoTime();
         long delivered = 0;
-        while (System.nanoTime() - receiptsStart < TimeUnit.MINUTES.toNanos(5)) {
-            delivered = jdbc.sql("select count(*) from im.delivery d join im.message m on m.id = d.message_id "
+        long progressAt = receiptsStart;
+        // gives up once no receipt has arrived for 30 s: lost receipts show as a shortfall, not as a hang
+        while (System.nanoTime() - progressAt < TimeUnit.SECONDS.toNanos(30)) {
+            long now = jdbc.sql("select count(*) from im.delivery d join im.message m on m.id = d.message_id "
                     + "where m.body like ? and d.status = 'DELIVERED'").param(prefix + "%").query(Long.class).single();
+            if (now > delivered) {
+                delivered = now;
+                progressAt = System.nanoTime();
+            }
             if (delivered >= commands) {
                 break;
             }
             Thread.sleep(50);
         }
         long untilReceipts = System.nanoTime() - start;
-        if (!print) {
+        if (cost == null) {
+            System.out.printf("warm-up: %d commands, %d deliveries DELIVERED after %.2f s%n", commands, delivered, untilReceipts / 1e9);
             return;
         }
         double seconds = elapsed / 1e9;
@@ -141,6 +154,7 @@ public final class SmsCommandBench {
         System.out.printf("  deliver_sm -> MT on the recipient's handset:         %s%n", percentiles(arrivalNanos));
         System.out.printf("  every receipt back (deliveries DELIVERED %d of %d) after %.2f s%n", delivered, commands, untilReceipts / 1e9);
         System.out.printf("  check: %d commands, %d distinct MTs arrived, %d duplicates%n", commands, arrivals.size(), duplicates.get());
+        System.out.print(cost.report(commands, untilReceipts / 1e9));
         System.out.printf("load average at end: %s%n", loadAverage());
     }
 

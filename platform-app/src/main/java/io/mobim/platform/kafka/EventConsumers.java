@@ -27,7 +27,10 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Listener container factories for mobim's typed JSON topics. A record that does not read as its event, or
  * that its handler rejects as malformed, goes to {@code <topic>.dlt} with the reason in the headers, at once;
  * any other failure is retried with backoff (the database may be briefly away) and dead-lettered only after
- * the retries. Offsets are committed after the handler's transaction, so a crash replays, never skips.
+ * the retries. Offsets are committed once every record of a poll has been handled (each in its own
+ * transaction): a crash replays at most that poll's records, never skips one, and the handlers dedupe replays
+ * ({@code im.sms_mo_handled}, the delivery's state). One commit per poll rather than per record: an offset
+ * commit is a broker round trip and a write to {@code __consumer_offsets}.
  */
 public class EventConsumers {
 
@@ -61,7 +64,7 @@ public class EventConsumers {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, T>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), values));
         factory.setConcurrency(concurrency);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(30_000);
         DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, backOff);

@@ -68,6 +68,12 @@ public final class InMemoryMtLedger implements MtLedger {
     }
 
     @Override
+    public synchronized boolean lastPartAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        partAccepted(requestId, seq, total, linkId, messageId, at);
+        return finish(requestId, State.ACCEPTED, null, at);
+    }
+
+    @Override
     public synchronized boolean finish(String requestId, State state, String errorCode, Instant at) {
         Entry e = entries.get(requestId);
         if (e == null || e.state != State.PENDING) {

@@ -79,10 +79,24 @@ public final class JdbcMtLedger implements MtLedger {
 
     @Override
     public void partAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        // one statement, so one transaction: a receipt that finds the part also finds the MT's part count
         jdbc.update("""
-                insert into smpp.mt_part (request_id, seq, link_id, smsc_message_id, submitted_at) values (?, ?, ?, ?, ?)
-                on conflict (request_id, seq) do nothing""", requestId, seq, linkId, messageId, ts(at));
-        jdbc.update("update smpp.mt_request set parts = ?, updated_at = ? where request_id = ?", total, ts(at), requestId);
+                with part as (
+                    insert into smpp.mt_part (request_id, seq, link_id, smsc_message_id, submitted_at) values (?, ?, ?, ?, ?)
+                    on conflict (request_id, seq) do nothing)
+                update smpp.mt_request set parts = ?, updated_at = ? where request_id = ?""",
+                requestId, seq, linkId, messageId, ts(at), total, ts(at), requestId);
+    }
+
+    @Override
+    public boolean lastPartAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        return jdbc.update("""
+                with part as (
+                    insert into smpp.mt_part (request_id, seq, link_id, smsc_message_id, submitted_at) values (?, ?, ?, ?, ?)
+                    on conflict (request_id, seq) do nothing)
+                update smpp.mt_request set parts = ?, state = 'ACCEPTED', error_code = null, body = null, updated_at = ?
+                where request_id = ? and state = 'PENDING'""",
+                requestId, seq, linkId, messageId, ts(at), total, ts(at), requestId) == 1;
     }
 
     @Override
@@ -95,6 +109,14 @@ public final class JdbcMtLedger implements MtLedger {
     @Override
     public void outcomePublished(String requestId) {
         jdbc.update("update smpp.mt_request set outcome_published = true where request_id = ?", requestId);
+    }
+
+    @Override
+    public void outcomesPublished(Collection<String> requestIds) {
+        if (!requestIds.isEmpty()) {
+            jdbc.update("update smpp.mt_request set outcome_published = true where request_id = any(?)",
+                    (Object) requestIds.toArray(String[]::new));
+        }
     }
 
     @Override
@@ -119,15 +141,14 @@ public final class JdbcMtLedger implements MtLedger {
                 update smpp.mt_part set receipt_status = ?, receipt_error = ?, receipt_at = ?
                 where request_id = ? and seq = ? and receipt_status is null""",
                 status.name(), errorCode, ts(at), requestId, seq);
-        Integer parts = jdbc.query("select parts from smpp.mt_request where request_id = ? and receipt_state is null",
-                rs -> rs.next() ? (Integer) rs.getObject(1) : null, requestId);
-        if (parts == null) {
-            return Optional.empty();
-        }
+        // a separate statement after the update, so that of two parts' receipts arriving together the later sees both
         List<String[]> rows = jdbc.query("""
-                select smsc_message_id, receipt_status, receipt_error from smpp.mt_part where request_id = ? order by seq""",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, requestId);
-        if (rows.size() < parts || rows.stream().anyMatch(r -> r[1] == null)) {
+                select p.smsc_message_id, p.receipt_status, p.receipt_error, r.parts
+                from smpp.mt_request r join smpp.mt_part p on p.request_id = r.request_id
+                where r.request_id = ? and r.receipt_state is null order by p.seq""",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, requestId);
+        if (rows.isEmpty() || rows.get(0)[3] == null || rows.size() < Integer.parseInt(rows.get(0)[3])
+                || rows.stream().anyMatch(r -> r[1] == null)) {
             return Optional.empty();
         }
         SmsDlr.Status aggregate = SmsDlr.Status.DELIVERED;

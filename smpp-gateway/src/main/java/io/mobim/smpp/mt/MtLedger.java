@@ -59,11 +59,25 @@ public interface MtLedger {
     /** Records that part {@code seq} of {@code total} was accepted on {@code linkId} as {@code messageId}. */
     void partAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at);
 
+    /**
+     * Records the MT's last part as accepted and moves the MT to ACCEPTED, at once (the common case of a
+     * single-part MT costs one write); false if it was no longer PENDING.
+     */
+    default boolean lastPartAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        partAccepted(requestId, seq, total, linkId, messageId, at);
+        return finish(requestId, State.ACCEPTED, null, at);
+    }
+
     /** Moves a PENDING MT to its final state; false if it was not PENDING. */
     boolean finish(String requestId, State state, String errorCode, Instant at);
 
     /** Records that the outcome (ACCEPTED, REJECTED, EXPIRED) is on Kafka. */
     void outcomePublished(String requestId);
+
+    /** Records that the outcomes of {@code requestIds} are on Kafka (one write for many). */
+    default void outcomesPublished(Collection<String> requestIds) {
+        requestIds.forEach(this::outcomePublished);
+    }
 
     /** The part whose SMS-C message id on {@code linkId} is one of {@code messageIds}. */
     Optional<PartMatch> findPart(String linkId, Collection<String> messageIds);
