@@ -46,6 +46,9 @@ final class RunCost {
                 jvm + pg, jvm, pg, (jvm + pg) * commands / 1e3 / wallSeconds, cores, cores, cores * 1000 / (jvm + pg)));
         Map<String, Long> threads = new TreeMap<>();
         end.threadNanos.forEach((group, nanos) -> threads.merge(group, nanos - start.threadNanos.getOrDefault(group, 0L), Long::sum));
+        // the JVM's own threads (JIT compilers, GC) are not Java threads, and threads that ended are gone
+        long javaThreads = threads.values().stream().mapToLong(Long::longValue).sum();
+        threads.put("JIT/GC/ended threads", end.jvmNanos - start.jvmNanos - javaThreads);
         out.append("  JVM CPU per command by thread group (ms): ").append(threads.entrySet().stream()
                 .filter(e -> e.getValue() * 1.0 / 1e6 / commands >= 0.05)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
