@@ -99,8 +99,9 @@ public final class InMemoryMtLedger implements MtLedger {
             if (ref != null) {
                 int bar = ref.lastIndexOf('|');
                 Entry e = entries.get(ref.substring(0, bar));
+                int seq = Integer.parseInt(ref.substring(bar + 1));
                 return Optional.of(new PartMatch(e.mt.requestId(), e.mt.to(), e.mt.service(), e.mt.receiptWanted(), e.state,
-                        Integer.parseInt(ref.substring(bar + 1)), e.total, e.outcomePublished));
+                        seq, e.total, e.outcomePublished, e.parts.get(seq).messageId(), e.receiptStatus != null));
             }
         }
         return Optional.empty();

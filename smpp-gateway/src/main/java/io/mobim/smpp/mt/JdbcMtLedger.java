@@ -125,13 +125,15 @@ public final class JdbcMtLedger implements MtLedger {
             return Optional.empty();
         }
         List<PartMatch> found = named.query("""
-                select r.request_id, r.recipient, r.service, r.receipt_wanted, r.state, p.seq, r.parts, r.outcome_published
+                select r.request_id, r.recipient, r.service, r.receipt_wanted, r.state, p.seq, r.parts, r.outcome_published,
+                       p.smsc_message_id, r.receipt_state is not null
                 from smpp.mt_part p join smpp.mt_request r on r.request_id = p.request_id
                 where p.link_id = :link and p.smsc_message_id in (:ids)
                 order by p.submitted_at desc limit 1""",
                 new MapSqlParameterSource("link", linkId).addValue("ids", List.copyOf(messageIds)),
                 (rs, i) -> new PartMatch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        State.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getBoolean(8)));
+                        State.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
+                        rs.getBoolean(10)));
         return found.stream().findFirst();
     }
 
@@ -161,6 +163,29 @@ public final class JdbcMtLedger implements MtLedger {
             }
         }
         return Optional.of(new Aggregate(aggregate, error, rows.stream().map(r -> r[0]).toList()));
+    }
+
+    /** An MT of one part: its receipt is the aggregate, nothing to read; the part's receipt is written with the mark. */
+    @Override
+    public Optional<Aggregate> receipt(PartMatch part, SmsDlr.Status status, String errorCode, Instant at) {
+        if (part.total() != 1) {
+            return receipt(part.requestId(), part.seq(), status, errorCode, at);
+        }
+        if (part.receiptPublished()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Aggregate(status, status == SmsDlr.Status.DELIVERED ? null : errorCode, List.of(part.messageId())));
+    }
+
+    @Override
+    public void receiptPublished(PartMatch part, Aggregate aggregate, Instant at) {
+        jdbc.update("""
+                with part as (
+                    update smpp.mt_part set receipt_status = ?, receipt_error = ?, receipt_at = ?
+                    where request_id = ? and seq = ? and receipt_status is null)
+                update smpp.mt_request set receipt_state = ?, updated_at = ? where request_id = ? and receipt_state is null""",
+                aggregate.status().name(), aggregate.errorCode(), ts(at), part.requestId(), part.seq(),
+                aggregate.status().name(), ts(at), part.requestId());
     }
 
     @Override
