@@ -46,9 +46,10 @@ final class RunCost {
                 jvm + pg, jvm, pg, (jvm + pg) * commands / 1e3 / wallSeconds, cores, cores, cores * 1000 / (jvm + pg)));
         Map<String, Long> threads = new TreeMap<>();
         end.threadNanos.forEach((group, nanos) -> threads.merge(group, nanos - start.threadNanos.getOrDefault(group, 0L), Long::sum));
-        // the JVM's own threads (JIT compilers, GC) are not Java threads, and threads that ended are gone
-        long javaThreads = threads.values().stream().mapToLong(Long::longValue).sum();
-        threads.put("JIT/GC/ended threads", end.jvmNanos - start.jvmNanos - javaThreads);
+        // the JVM's own threads (JIT compilers, GC) are not Java threads: read from /proc; threads that ended are gone
+        end.nativeNanos.forEach((group, nanos) -> threads.merge(group, nanos - start.nativeNanos.getOrDefault(group, 0L), Long::sum));
+        long counted = threads.values().stream().mapToLong(Long::longValue).sum();
+        threads.put("threads that ended", end.jvmNanos - start.jvmNanos - counted);
         out.append("  JVM CPU per command by thread group (ms): ").append(threads.entrySet().stream()
                 .filter(e -> e.getValue() * 1.0 / 1e6 / commands >= 0.05)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -82,6 +83,24 @@ final class RunCost {
             if (cpu > 0) {
                 s.threadNanos.merge(group(info.getThreadName()), cpu, Long::sum);
             }
+        }
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String kind = comm.startsWith("C1 ") || comm.startsWith("C2 ") ? "JIT compiler"
+                            : comm.startsWith("GC ") || comm.startsWith("G1 ") ? "GC" : comm.startsWith("VM ") ? "VM thread" : null;
+                    if (kind != null) {
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        s.nativeNanos.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L, Long::sum);
+                    }
+                } catch (Exception gone) {
+                    // ended meanwhile
+                }
+            }
+        } catch (Exception e) {
+            // no /proc: not split
         }
         jdbc.sql("select xact_commit + xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_returned "
                         + "from pg_stat_database where datname = current_database()")
@@ -177,5 +196,6 @@ final class RunCost {
         long pgReturned;
         final Map<String, Long> threadNanos = new HashMap<>();
         final Map<String, Long> kafkaRequests = new HashMap<>();
+        final Map<String, Long> nativeNanos = new HashMap<>();
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.validation.annotation.Validated;
  * @param healthTimeout how long the health check waits for the cluster to answer (default 5s)
  * @param listenerConcurrency consumer threads per listener of the IM core (sms.mo.v1, sms.dlr.v1); records of one key
  *                            stay in order on one thread; at most the topic's partition count is useful (default 4)
- * @param commitInterval how often those listeners commit the offsets of the records they have handled (default 100ms).
+ * @param commitInterval how often those listeners commit the offsets of the records they have handled (default 1s).
  *                       An offset commit is a broker round trip and a write to {@code __consumer_offsets}; committing per
  *                       record cost more than handling it. A crash replays at most this much, which the handlers dedupe
  */
@@ -26,5 +26,5 @@ public record KafkaTopicSettings(
         @DefaultValue("0") @Min(0) short replicationFactor,
         @DefaultValue("5s") Duration healthTimeout,
         @DefaultValue("4") @Min(1) int listenerConcurrency,
-        @DefaultValue("100ms") @NotNull Duration commitInterval) {
+        @DefaultValue("1s") @NotNull Duration commitInterval) {
 }
