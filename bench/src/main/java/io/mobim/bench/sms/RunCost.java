@@ -1,10 +1,10 @@
 package io.mobim.bench.sms;
 
+import io.mobim.bench.PostgresProcesses;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.lang.management.OperatingSystemMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -30,7 +30,7 @@ final class RunCost {
 
     RunCost(JdbcClient jdbc, String dataRoot) {
         this.jdbc = jdbc;
-        this.postmaster = findPostmaster(dataRoot);
+        this.postmaster = PostgresProcesses.findPostmaster(dataRoot);
         this.start = snapshot();
     }
 
@@ -73,7 +73,7 @@ final class RunCost {
         Snapshot s = new Snapshot();
         OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         s.jvmNanos = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : -1;
-        s.pgNanos = pgNanos();
+        s.pgNanos = Math.max(0, PostgresProcesses.cpuNanos(postmaster));
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         for (ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info == null) {
@@ -130,60 +130,6 @@ final class RunCost {
             return "im-listeners";
         }
         return g.length() > 48 ? g.substring(0, 48) : g;
-    }
-
-    private long pgNanos() {
-        if (postmaster <= 0) {
-            return 0;
-        }
-        long ticks = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                String name = p.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(name);
-                    if (pid == postmaster || Long.parseLong(f[1]) == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
-                        if (pid == postmaster) {
-                            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]); // reaped backends
-                        }
-                    }
-                } catch (Exception gone) {
-                    // ended meanwhile
-                }
-            }
-        } catch (Exception e) {
-            return 0;
-        }
-        return ticks * 10_000_000L; // USER_HZ = 100
-    }
-
-    /** The embedded PostgreSQL's postmaster: the process started with {@code -D <data-root>/postgres}. */
-    private static long findPostmaster(String dataRoot) {
-        if (dataRoot == null) {
-            return -1;
-        }
-        String dir = Path.of(dataRoot).resolve("postgres").toString();
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                try {
-                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
-                    if (cmd.contains("postgres") && cmd.contains("-D " + dir + " ")) {
-                        return Long.parseLong(p.getFileName().toString());
-                    }
-                } catch (Exception unreadable) {
-                    // gone or not ours
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
     }
 
     private static final class Snapshot {
