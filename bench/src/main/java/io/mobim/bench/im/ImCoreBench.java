@@ -1,5 +1,6 @@
 package io.mobim.bench.im;
 
+import io.mobim.bench.PostgresProcesses;
 import io.mobim.events.sms.SmsDlr;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.contacts.Contacts;
@@ -604,60 +605,11 @@ public final class ImCoreBench {
     }
 
     private long pgNanos() {
-        if (postmasterPid <= 0) {
-            return -1;
-        }
-        long ticks = 0;
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                String name = p.getFileName().toString();
-                if (!name.chars().allMatch(Character::isDigit)) {
-                    continue;
-                }
-                try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    long pid = Long.parseLong(name);
-                    long ppid = Long.parseLong(f[1]);
-                    if (pid == postmasterPid || ppid == postmasterPid) {
-                        // utime, stime (and for the postmaster the reaped children's cutime, cstime)
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                        if (pid == postmasterPid) {
-                            ticks += Long.parseLong(f[13]) + Long.parseLong(f[14]);
-                        }
-                    }
-                } catch (Exception gone) {
-                    // the process ended meanwhile
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return ticks * 10_000_000L; // USER_HZ = 100 on Linux
+        return PostgresProcesses.cpuNanos(postmasterPid);
     }
 
-    /** The embedded PostgreSQL's postmaster: the process whose command line has -D <data-root>/postgres. */
     private long findPostmaster() {
-        String root = ctx.getEnvironment().getProperty("mobim.embedded.data-root");
-        if (root == null) {
-            return -1;
-        }
-        String dir = Path.of(root).resolve("postgres").toString();
-        try (var procs = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) procs::iterator) {
-                try {
-                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8).replace('\0', ' ');
-                    if (cmd.contains("postgres") && cmd.contains("-D " + dir + " ")) {
-                        return Long.parseLong(p.getFileName().toString());
-                    }
-                } catch (Exception ignored) {
-                    // not readable or gone
-                }
-            }
-        } catch (Exception e) {
-            return -1;
-        }
-        return -1;
+        return PostgresProcesses.findPostmaster(ctx.getEnvironment().getProperty("mobim.embedded.data-root"));
     }
 
     /** Latencies in nanoseconds, one slot per operation. */

@@ -28,10 +28,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * marks the delivery DELIVERED. The whole application runs in-process (roles im and smpp, embedded PostgreSQL
  * and Kafka); then, in the same run, the raw jSMPP submit rate over loopback as the ceiling.
  *
- * <p>Run: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.sms.SmsCommandBench [commands] [pairs] [inFlight]}
- * (defaults 5000, 500, 200). Prints: commands/s from the first deliver_sm to the last handset arrival; latency
+ * <p>Run: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.sms.SmsCommandBench [commands] [pairs] [inFlight]
+ * [paced/s] [--app.setting=value ...]} (defaults 5000, 500, 200, 0). With a paced rate, a second measured run offers
+ * commands at that rate (below saturation its latencies are the path's, not queueing). {@code -Dsms.warmup=N} sets
+ * the unmeasured warm-up (default half the commands, at most 3000). Prints: commands/s from the first deliver_sm to the last handset arrival; latency
  * deliver_sm → deliver_sm_resp (MO durable) and deliver_sm → MT on the handset (p50/p99/max); the time until
- * every receipt has marked its delivery DELIVERED; and a check that each command produced exactly one MT.
+ * every receipt has marked its delivery DELIVERED; a check that each command produced exactly one MT; and the cost
+ * per command ({@link RunCost}: CPU of the JVM by thread group and of PostgreSQL, SQL transactions, broker requests).
  */
 public final class SmsCommandBench {
 
@@ -44,14 +47,18 @@ public final class SmsCommandBench {
         int commands = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int pairs = args.length > 1 ? Integer.parseInt(args[1]) : 500;
         int inFlight = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+        int paced = args.length > 3 && !args[3].startsWith("--") ? Integer.parseInt(args[3]) : 0;
         System.out.println(SmppSubmitBench.machine());
         System.out.printf("load average at start: %s%n", loadAverage());
 
         // command-line arguments, not builder defaults: the jar's application.properties would override those
-        ConfigurableApplicationContext app = new SpringApplicationBuilder(MobimApplication.class).run(
+        List<String> appArgs = new ArrayList<>(List.of(
                 "--mobim.embedded.ephemeral=true", "--mobim.roles=im,smpp", "--server.port=0", "--mobim.admin.password=bench",
                 "--mobim.smpp.simulator.port=0", "--mobim.messaging.send-limit=1000000",
-                "--logging.level.root=WARN", "--logging.level.org.jsmpp=OFF", "--logging.level.io.mobim=WARN");
+                "--logging.level.root=WARN", "--logging.level.org.jsmpp=OFF", "--logging.level.io.mobim=WARN"));
+        // further --key=value arguments go to the application (to try a setting without rebuilding)
+        Arrays.stream(args).filter(a -> a.startsWith("--")).forEach(appArgs::add);
+        ConfigurableApplicationContext app = new SpringApplicationBuilder(MobimApplication.class).run(appArgs.toArray(String[]::new));
         try {
             Subscribers subscribers = app.getBean(Subscribers.class);
             Contacts contacts = app.getBean(Contacts.class);
@@ -68,9 +75,14 @@ public final class SmsCommandBench {
                 senders.add(sender);
             }
 
-            int warmup = Math.min(1_000, commands / 5);
-            run(smsc, senders, warmup, inFlight, false, jdbc);
-            run(smsc, senders, commands, inFlight, true, jdbc);
+            // long enough for the JIT to settle: C2 compiling the Kafka broker, Hibernate and jSMPP paths otherwise shows as cost
+            int warmup = Integer.getInteger("sms.warmup", Math.min(3_000, commands / 2));
+            String dataRoot = app.getEnvironment().getProperty("mobim.embedded.data-root");
+            run(smsc, senders, warmup, inFlight, 0, null, jdbc);
+            run(smsc, senders, commands, inFlight, 0, new RunCost(jdbc, dataRoot), jdbc);
+            if (paced > 0) {
+                run(smsc, senders, commands, inFlight, paced, new RunCost(jdbc, dataRoot), jdbc);
+            }
         } finally {
             app.close();
         }
@@ -78,7 +90,9 @@ public final class SmsCommandBench {
         SmppSubmitBench.main(new String[] {"raw", "20000", "32"});
     }
 
-    private static void run(SmscSimulator smsc, List<Msisdn> senders, int commands, int inFlight, boolean print, JdbcClient jdbc)
+    /** One run of {@code commands} commands; prints its figures and its cost when {@code cost} is given (the measured run). */
+    private static void run(SmscSimulator smsc, List<Msisdn> senders, int commands, int inFlight, int perSecond, RunCost cost,
+                            JdbcClient jdbc)
             throws Exception {
         long runId = System.nanoTime();
         String prefix = MARK + Long.toHexString(runId) + "-";
@@ -102,11 +116,19 @@ public final class SmsCommandBench {
             }
         });
 
+        System.out.printf("%s run of %d commands%s starts at %s%n", cost == null ? "warm-up" : "measured", commands,
+                perSecond > 0 ? " paced at " + perSecond + "/s" : "", java.time.Instant.now());
         Semaphore window = new Semaphore(inFlight);
         List<CompletableFuture<Void>> acks = new ArrayList<>(commands);
         long start = System.nanoTime();
         for (int k = 0; k < commands; k++) {
             window.acquire();
+            if (perSecond > 0) {
+                long due = start + k * 1_000_000_000L / perSecond;
+                while (System.nanoTime() < due) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                }
+            }
             Msisdn from = senders.get(k % senders.size());
             int index = k;
             sentAt[k] = System.nanoTime();
@@ -122,25 +144,34 @@ public final class SmsCommandBench {
         // every receipt back: each delivery of this run DELIVERED
         long receiptsStart = System.nanoTime();
         long delivered = 0;
-        while (System.nanoTime() - receiptsStart < TimeUnit.MINUTES.toNanos(5)) {
-            delivered = jdbc.sql("select count(*) from im.delivery d join im.message m on m.id = d.message_id "
+        long progressAt = receiptsStart;
+        // gives up once no receipt has arrived for 30 s: lost receipts show as a shortfall, not as a hang
+        while (System.nanoTime() - progressAt < TimeUnit.SECONDS.toNanos(30)) {
+            long now = jdbc.sql("select count(*) from im.delivery d join im.message m on m.id = d.message_id "
                     + "where m.body like ? and d.status = 'DELIVERED'").param(prefix + "%").query(Long.class).single();
+            if (now > delivered) {
+                delivered = now;
+                progressAt = System.nanoTime();
+            }
             if (delivered >= commands) {
                 break;
             }
             Thread.sleep(50);
         }
         long untilReceipts = System.nanoTime() - start;
-        if (!print) {
+        if (cost == null) {
+            System.out.printf("warm-up: %d commands, %d deliveries DELIVERED after %.2f s%n", commands, delivered, untilReceipts / 1e9);
             return;
         }
         double seconds = elapsed / 1e9;
-        System.out.printf("SMS commands end to end: %d commands in %.2f s = %.0f commands/s (in flight %d)%s%n",
-                commands, seconds, commands / seconds, inFlight, complete ? "" : " INCOMPLETE");
+        System.out.printf("SMS commands end to end%s: %d commands in %.2f s = %.0f commands/s (in flight at most %d)%s%n",
+                perSecond > 0 ? " paced at " + perSecond + "/s" : "", commands, seconds, commands / seconds, inFlight,
+                complete ? "" : " INCOMPLETE");
         System.out.printf("  deliver_sm -> deliver_sm_resp (MO durable in Kafka): %s%n", percentiles(moAckNanos));
         System.out.printf("  deliver_sm -> MT on the recipient's handset:         %s%n", percentiles(arrivalNanos));
         System.out.printf("  every receipt back (deliveries DELIVERED %d of %d) after %.2f s%n", delivered, commands, untilReceipts / 1e9);
         System.out.printf("  check: %d commands, %d distinct MTs arrived, %d duplicates%n", commands, arrivals.size(), duplicates.get());
+        System.out.print(cost.report(commands, untilReceipts / 1e9));
         System.out.printf("load average at end: %s%n", loadAverage());
     }
 

@@ -3,6 +3,7 @@ package io.mobim.platform.kafka;
 import io.mobim.events.JsonEventSerde;
 import io.mobim.events.MalformedEvent;
 import io.mobim.events.Topics;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,17 +28,23 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Listener container factories for mobim's typed JSON topics. A record that does not read as its event, or
  * that its handler rejects as malformed, goes to {@code <topic>.dlt} with the reason in the headers, at once;
  * any other failure is retried with backoff (the database may be briefly away) and dead-lettered only after
- * the retries. Offsets are committed after the handler's transaction, so a crash replays, never skips.
+ * the retries. The offsets of handled records (each in its own transaction) are committed every
+ * {@code mobim.kafka.commit-interval}, and when partitions are revoked or the listener stops: a crash replays at
+ * most that interval's records, never skips one, and the handlers dedupe replays ({@code im.sms_mo_handled}, the
+ * delivery's state). Not per record: an offset commit is a broker round trip and a write to
+ * {@code __consumer_offsets}, which cost more than handling the record.
  */
 public class EventConsumers {
 
     private final KafkaProperties properties;
     private final int concurrency;
+    private final Duration commitInterval;
     private final DeadLetterPublishingRecoverer deadLetters;
 
-    EventConsumers(KafkaProperties properties, int concurrency) {
+    EventConsumers(KafkaProperties properties, int concurrency, Duration commitInterval) {
         this.properties = properties;
         this.concurrency = concurrency;
+        this.commitInterval = commitInterval;
         Map<String, Object> producer = properties.buildProducerProperties();
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -61,7 +68,8 @@ public class EventConsumers {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, T>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), values));
         factory.setConcurrency(concurrency);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
+        factory.getContainerProperties().setAckTime(commitInterval.toMillis());
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxElapsedTime(30_000);
         DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, backOff);

@@ -20,7 +20,7 @@ class KafkaConfiguration {
 
     @Bean
     EventConsumers eventConsumers(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, KafkaTopicSettings settings) {
-        return new EventConsumers(properties, settings.listenerConcurrency());
+        return new EventConsumers(properties, settings.listenerConcurrency(), settings.commitInterval());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.mobim.platform.sms;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.blocking.BlockList;
@@ -26,6 +27,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -54,6 +57,7 @@ public class SmsCommandHandler {
     private final SmsSettings settings;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Map<Class<?>, Counter> commandCounters = new ConcurrentHashMap<>(); // looked up once, not per MO
 
     SmsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
                       Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings, Clock clock, MeterRegistry meters) {
@@ -80,7 +84,8 @@ public class SmsCommandHandler {
         }
         Msisdn from = Msisdn.of(mo.from());
         SmsCommand command = parser.parse(mo.text());
-        meters.counter("mobim.sms.commands", "command", command.getClass().getSimpleName()).increment();
+        commandCounters.computeIfAbsent(command.getClass(),
+                c -> meters.counter("mobim.sms.commands", "command", c.getSimpleName())).increment();
         Optional<Subscriber> sender = subscribers.find(from);
         if (sender.isEmpty()) {
             newcomer(from, command);

@@ -124,13 +124,17 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * @param workers threads submitting MTs; with the window this bounds concurrency (default 32)
      * @param consumerGroup Kafka consumer group of {@code sms.mt.v1} (default {@code mobim-smpp})
      * @param concurrency Kafka listener threads (default 1)
+     * @param commitInterval how often the listener commits the offsets of MTs already durable in the ledger (default
+     *                       1s); a crash replays at most this much, and a replayed MT is a duplicate request id, not
+     *                       sent again. Not per MT: an offset commit costs the broker more than taking the MT
      */
     public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
                      @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("32") @Min(1) int workers,
-                     @DefaultValue("mobim-smpp") @NotBlank String consumerGroup, @DefaultValue("1") @Min(1) int concurrency) {
+                     @DefaultValue("mobim-smpp") @NotBlank String consumerGroup, @DefaultValue("1") @Min(1) int concurrency,
+                     @DefaultValue("1s") @NotNull Duration commitInterval) {
 
         public static Mt defaults() {
-            return new Mt(10, Duration.ofMillis(500), Duration.ofSeconds(30), 32, "mobim-smpp", 1);
+            return new Mt(10, Duration.ofMillis(500), Duration.ofSeconds(30), 32, "mobim-smpp", 1, Duration.ofSeconds(1));
         }
     }
 

@@ -77,13 +77,12 @@ public final class ReceiptHandler {
         matched.increment();
         MtLedger.PartMatch part = found.get();
         // the part's receipt is recorded even while later parts are still being submitted
-        Optional<MtLedger.Aggregate> done = ledger.receipt(part.requestId(), part.seq(), receipt.status(), receipt.errorCode(),
-                clock.instant());
+        Optional<MtLedger.Aggregate> done = ledger.receipt(part, receipt.status(), receipt.errorCode(), clock.instant());
         if (done.isEmpty()) {
             return;
         }
         if (!part.receiptWanted()) {
-            ledger.receiptPublished(part.requestId(), done.get().status(), clock.instant());
+            ledger.receiptPublished(part, done.get(), clock.instant());
             return;
         }
         if (part.state() == MtLedger.State.PENDING || !part.outcomePublished()) {
@@ -103,7 +102,7 @@ public final class ReceiptHandler {
                     Msisdns.mask(part.to()), e.toString());
             throw new ProcessRequestException("receipt not stored yet", SMPPConstant.STAT_ESME_RX_T_APPN, e);
         }
-        ledger.receiptPublished(part.requestId(), a.status(), clock.instant());
+        ledger.receiptPublished(part, a, clock.instant());
         published.increment();
     }
 }

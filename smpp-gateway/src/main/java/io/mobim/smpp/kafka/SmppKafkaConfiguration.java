@@ -35,8 +35,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
 /**
  * The Kafka edges of the gateway, built from Spring Boot's {@code spring.kafka.*} settings with what the
  * gateway needs on top: an idempotent producer (acks=all) for {@code sms.mo.v1} / {@code sms.dlr.v1}, and
- * a listener on {@code sms.mt.v1} (group {@code mobim.smpp.mt.consumer-group}) that commits an offset only
- * after the MT is durable in the ledger. A record that is not a valid {@link SmsMt} goes to
+ * a listener on {@code sms.mt.v1} (group {@code mobim.smpp.mt.consumer-group}) that commits offsets only
+ * after the MTs are durable in the ledger (every {@code mobim.smpp.mt.commit-interval}: a replayed MT is a
+ * duplicate request id, not sent again). A record that is not a valid {@link SmsMt} goes to
  * {@code sms.mt.v1.dlt} with the reason in the {@code mobim_dlt_reason} header (and Spring's
  * {@code kafka_dlt-exception-*} headers), never retried; any
  * other failure (the database is down) is retried with backoff for ever, never dead-lettered.
@@ -103,7 +104,8 @@ public final class SmppKafkaConfiguration {
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new JsonEventSerde<>(SmsMt.class)));
 
         ContainerProperties containerProps = new ContainerProperties(Topics.SMS_MT);
-        containerProps.setAckMode(ContainerProperties.AckMode.RECORD);
+        containerProps.setAckMode(ContainerProperties.AckMode.TIME);
+        containerProps.setAckTime(config.commitInterval().toMillis());
         containerProps.setMessageListener((MessageListener<String, SmsMt>) record -> gateway.accept(record.value()));
 
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();

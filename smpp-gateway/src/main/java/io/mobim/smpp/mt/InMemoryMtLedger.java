@@ -68,6 +68,12 @@ public final class InMemoryMtLedger implements MtLedger {
     }
 
     @Override
+    public synchronized boolean lastPartAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        partAccepted(requestId, seq, total, linkId, messageId, at);
+        return finish(requestId, State.ACCEPTED, null, at);
+    }
+
+    @Override
     public synchronized boolean finish(String requestId, State state, String errorCode, Instant at) {
         Entry e = entries.get(requestId);
         if (e == null || e.state != State.PENDING) {
@@ -93,8 +99,9 @@ public final class InMemoryMtLedger implements MtLedger {
             if (ref != null) {
                 int bar = ref.lastIndexOf('|');
                 Entry e = entries.get(ref.substring(0, bar));
+                int seq = Integer.parseInt(ref.substring(bar + 1));
                 return Optional.of(new PartMatch(e.mt.requestId(), e.mt.to(), e.mt.service(), e.mt.receiptWanted(), e.state,
-                        Integer.parseInt(ref.substring(bar + 1)), e.total, e.outcomePublished));
+                        seq, e.total, e.outcomePublished, e.parts.get(seq).messageId(), e.receiptStatus != null));
             }
         }
         return Optional.empty();

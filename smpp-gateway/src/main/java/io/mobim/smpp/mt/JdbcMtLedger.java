@@ -79,10 +79,24 @@ public final class JdbcMtLedger implements MtLedger {
 
     @Override
     public void partAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        // one statement, so one transaction: a receipt that finds the part also finds the MT's part count
         jdbc.update("""
-                insert into smpp.mt_part (request_id, seq, link_id, smsc_message_id, submitted_at) values (?, ?, ?, ?, ?)
-                on conflict (request_id, seq) do nothing""", requestId, seq, linkId, messageId, ts(at));
-        jdbc.update("update smpp.mt_request set parts = ?, updated_at = ? where request_id = ?", total, ts(at), requestId);
+                with part as (
+                    insert into smpp.mt_part (request_id, seq, link_id, smsc_message_id, submitted_at) values (?, ?, ?, ?, ?)
+                    on conflict (request_id, seq) do nothing)
+                update smpp.mt_request set parts = ?, updated_at = ? where request_id = ?""",
+                requestId, seq, linkId, messageId, ts(at), total, ts(at), requestId);
+    }
+
+    @Override
+    public boolean lastPartAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        return jdbc.update("""
+                with part as (
+                    insert into smpp.mt_part (request_id, seq, link_id, smsc_message_id, submitted_at) values (?, ?, ?, ?, ?)
+                    on conflict (request_id, seq) do nothing)
+                update smpp.mt_request set parts = ?, state = 'ACCEPTED', error_code = null, body = null, updated_at = ?
+                where request_id = ? and state = 'PENDING'""",
+                requestId, seq, linkId, messageId, ts(at), total, ts(at), requestId) == 1;
     }
 
     @Override
@@ -98,18 +112,28 @@ public final class JdbcMtLedger implements MtLedger {
     }
 
     @Override
+    public void outcomesPublished(Collection<String> requestIds) {
+        if (!requestIds.isEmpty()) {
+            jdbc.update("update smpp.mt_request set outcome_published = true where request_id = any(?)",
+                    (Object) requestIds.toArray(String[]::new));
+        }
+    }
+
+    @Override
     public Optional<PartMatch> findPart(String linkId, Collection<String> messageIds) {
         if (messageIds.isEmpty()) {
             return Optional.empty();
         }
         List<PartMatch> found = named.query("""
-                select r.request_id, r.recipient, r.service, r.receipt_wanted, r.state, p.seq, r.parts, r.outcome_published
+                select r.request_id, r.recipient, r.service, r.receipt_wanted, r.state, p.seq, r.parts, r.outcome_published,
+                       p.smsc_message_id, r.receipt_state is not null
                 from smpp.mt_part p join smpp.mt_request r on r.request_id = p.request_id
                 where p.link_id = :link and p.smsc_message_id in (:ids)
                 order by p.submitted_at desc limit 1""",
                 new MapSqlParameterSource("link", linkId).addValue("ids", List.copyOf(messageIds)),
                 (rs, i) -> new PartMatch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
-                        State.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getBoolean(8)));
+                        State.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
+                        rs.getBoolean(10)));
         return found.stream().findFirst();
     }
 
@@ -119,15 +143,14 @@ public final class JdbcMtLedger implements MtLedger {
                 update smpp.mt_part set receipt_status = ?, receipt_error = ?, receipt_at = ?
                 where request_id = ? and seq = ? and receipt_status is null""",
                 status.name(), errorCode, ts(at), requestId, seq);
-        Integer parts = jdbc.query("select parts from smpp.mt_request where request_id = ? and receipt_state is null",
-                rs -> rs.next() ? (Integer) rs.getObject(1) : null, requestId);
-        if (parts == null) {
-            return Optional.empty();
-        }
+        // a separate statement after the update, so that of two parts' receipts arriving together the later sees both
         List<String[]> rows = jdbc.query("""
-                select smsc_message_id, receipt_status, receipt_error from smpp.mt_part where request_id = ? order by seq""",
-                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}, requestId);
-        if (rows.size() < parts || rows.stream().anyMatch(r -> r[1] == null)) {
+                select p.smsc_message_id, p.receipt_status, p.receipt_error, r.parts
+                from smpp.mt_request r join smpp.mt_part p on p.request_id = r.request_id
+                where r.request_id = ? and r.receipt_state is null order by p.seq""",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)}, requestId);
+        if (rows.isEmpty() || rows.get(0)[3] == null || rows.size() < Integer.parseInt(rows.get(0)[3])
+                || rows.stream().anyMatch(r -> r[1] == null)) {
             return Optional.empty();
         }
         SmsDlr.Status aggregate = SmsDlr.Status.DELIVERED;
@@ -140,6 +163,29 @@ public final class JdbcMtLedger implements MtLedger {
             }
         }
         return Optional.of(new Aggregate(aggregate, error, rows.stream().map(r -> r[0]).toList()));
+    }
+
+    /** An MT of one part: its receipt is the aggregate, nothing to read; the part's receipt is written with the mark. */
+    @Override
+    public Optional<Aggregate> receipt(PartMatch part, SmsDlr.Status status, String errorCode, Instant at) {
+        if (part.total() != 1) {
+            return receipt(part.requestId(), part.seq(), status, errorCode, at);
+        }
+        if (part.receiptPublished()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Aggregate(status, status == SmsDlr.Status.DELIVERED ? null : errorCode, List.of(part.messageId())));
+    }
+
+    @Override
+    public void receiptPublished(PartMatch part, Aggregate aggregate, Instant at) {
+        jdbc.update("""
+                with part as (
+                    update smpp.mt_part set receipt_status = ?, receipt_error = ?, receipt_at = ?
+                    where request_id = ? and seq = ? and receipt_status is null)
+                update smpp.mt_request set receipt_state = ?, updated_at = ? where request_id = ? and receipt_state is null""",
+                aggregate.status().name(), aggregate.errorCode(), ts(at), part.requestId(), part.seq(),
+                aggregate.status().name(), ts(at), part.requestId());
     }
 
     @Override

@@ -37,10 +37,11 @@ public interface MtLedger {
 
     /**
      * The MT part a receipt is about. {@code outcomePublished} tells whether the MT's ACCEPTED is already on
-     * Kafka: its receipt outcome must not overtake it.
+     * Kafka: its receipt outcome must not overtake it. {@code messageId} is the part's SMS-C message id as
+     * stored; {@code receiptPublished} whether the MT's receipt outcome is already on Kafka.
      */
     record PartMatch(String requestId, String to, String service, boolean receiptWanted, State state, int seq, int total,
-                     boolean outcomePublished) {
+                     boolean outcomePublished, String messageId, boolean receiptPublished) {
     }
 
     /** The outcome of all of an MT's receipts. */
@@ -59,11 +60,25 @@ public interface MtLedger {
     /** Records that part {@code seq} of {@code total} was accepted on {@code linkId} as {@code messageId}. */
     void partAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at);
 
+    /**
+     * Records the MT's last part as accepted and moves the MT to ACCEPTED, at once (the common case of a
+     * single-part MT costs one write); false if it was no longer PENDING.
+     */
+    default boolean lastPartAccepted(String requestId, int seq, int total, String linkId, String messageId, Instant at) {
+        partAccepted(requestId, seq, total, linkId, messageId, at);
+        return finish(requestId, State.ACCEPTED, null, at);
+    }
+
     /** Moves a PENDING MT to its final state; false if it was not PENDING. */
     boolean finish(String requestId, State state, String errorCode, Instant at);
 
     /** Records that the outcome (ACCEPTED, REJECTED, EXPIRED) is on Kafka. */
     void outcomePublished(String requestId);
+
+    /** Records that the outcomes of {@code requestIds} are on Kafka (one write for many). */
+    default void outcomesPublished(Collection<String> requestIds) {
+        requestIds.forEach(this::outcomePublished);
+    }
 
     /** The part whose SMS-C message id on {@code linkId} is one of {@code messageIds}. */
     Optional<PartMatch> findPart(String linkId, Collection<String> messageIds);
@@ -76,4 +91,18 @@ public interface MtLedger {
 
     /** Records that the receipt outcome is on Kafka: {@link #receipt} returns nothing more for it. */
     void receiptPublished(String requestId, SmsDlr.Status status, Instant at);
+
+    /**
+     * {@link #receipt(String, int, SmsDlr.Status, String, Instant)} for a part found by {@link #findPart}. A ledger
+     * may answer an MT of one part from {@code part} alone (its receipt is the aggregate) and record the part's
+     * receipt with {@link #receiptPublished(PartMatch, Aggregate, Instant)}.
+     */
+    default Optional<Aggregate> receipt(PartMatch part, SmsDlr.Status status, String errorCode, Instant at) {
+        return receipt(part.requestId(), part.seq(), status, errorCode, at);
+    }
+
+    /** Records that {@code aggregate}, the receipt outcome of {@code part}'s MT, is on Kafka (and the part's receipt, if not yet). */
+    default void receiptPublished(PartMatch part, Aggregate aggregate, Instant at) {
+        receiptPublished(part.requestId(), aggregate.status(), at);
+    }
 }

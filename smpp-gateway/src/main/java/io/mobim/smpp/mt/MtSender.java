@@ -77,6 +77,7 @@ public final class MtSender implements AutoCloseable {
     private final Map<SubmitException.Reason, Counter> retries = new ConcurrentHashMap<>();
     private final Counter duplicates;
     private final MeterRegistry registry;
+    private final OutcomeMarks published;
     private volatile boolean closed;
 
     public MtSender(SmscLinks links, MtLedger ledger, DlrSink dlrSink, SmppProperties.Mt config, MeterRegistry registry,
@@ -88,6 +89,7 @@ public final class MtSender implements AutoCloseable {
         this.clock = clock;
         this.registry = registry;
         this.splitter = new SmsSplitter(config.maxParts());
+        this.published = new OutcomeMarks(ledger);
         this.concatMode = links.links().get(0).config().concatenation();
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(config.workers(), r -> {
@@ -115,7 +117,7 @@ public final class MtSender implements AutoCloseable {
         List<MtLedger.OpenRequest> open = ledger.open();
         for (MtLedger.OpenRequest r : open) {
             if (r.state() == MtLedger.State.PENDING) {
-                dispatch(r.mt(), 0);
+                dispatch(r.mt(), 0, false);
             } else {
                 publishOutcome(r.mt(), toStatus(r.state()), r.errorCode(), r.messageIds(), 0);
             }
@@ -135,7 +137,7 @@ public final class MtSender implements AutoCloseable {
             log.debug("MT {} is a duplicate request id: not sent again", mt.requestId());
             return false;
         }
-        dispatch(mt, 0);
+        dispatch(mt, 0, true);
         return true;
     }
 
@@ -144,14 +146,15 @@ public final class MtSender implements AutoCloseable {
         return queued.get() + retrying.get() + sending.get();
     }
 
-    private void dispatch(SmsMt mt, int attempt) {
+    /** @param fresh just registered: no part can have been accepted yet, so the ledger need not be asked */
+    private void dispatch(SmsMt mt, int attempt, boolean fresh) {
         queued.incrementAndGet();
         try {
             workers.execute(() -> {
                 queued.decrementAndGet();
                 sending.incrementAndGet();
                 try {
-                    send(mt, attempt);
+                    send(mt, attempt, fresh);
                 } catch (RuntimeException e) {
                     log.error("MT {} failed unexpectedly; retrying", mt.requestId(), e);
                     retryLater(mt, attempt, null);
@@ -164,7 +167,7 @@ public final class MtSender implements AutoCloseable {
         }
     }
 
-    private void send(SmsMt mt, int attempt) {
+    private void send(SmsMt mt, int attempt, boolean fresh) {
         if (closed) {
             return;
         }
@@ -175,7 +178,7 @@ public final class MtSender implements AutoCloseable {
             finish(mt, MtLedger.State.REJECTED, "too-long:" + e.parts(), List.of());
             return;
         }
-        List<MtLedger.AcceptedPart> accepted = ledger.acceptedParts(mt.requestId());
+        List<MtLedger.AcceptedPart> accepted = fresh ? List.of() : ledger.acceptedParts(mt.requestId());
         List<String> ids = new ArrayList<>(accepted.stream().map(MtLedger.AcceptedPart::messageId).toList());
         String link = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1).linkId();
         for (Segment part : parts) {
@@ -191,9 +194,16 @@ public final class MtSender implements AutoCloseable {
             }
             try {
                 SmscLinks.Accepted ok = links.submit(link, submission(mt), part);
-                ledger.partAccepted(mt.requestId(), part.seq(), part.total(), ok.linkId(), ok.messageId(), clock.instant());
                 ids.add(ok.messageId());
                 link = ok.linkId();
+                if (part.seq() == part.total()) {
+                    // the last part and the MT's ACCEPTED in one write
+                    if (ledger.lastPartAccepted(mt.requestId(), part.seq(), part.total(), ok.linkId(), ok.messageId(), clock.instant())) {
+                        finished(mt, MtLedger.State.ACCEPTED, null, ids);
+                    }
+                    return;
+                }
+                ledger.partAccepted(mt.requestId(), part.seq(), part.total(), ok.linkId(), ok.messageId(), clock.instant());
             } catch (SubmitException e) {
                 if (e.transientFailure()) {
                     retries.computeIfAbsent(e.reason(), r -> Counter.builder("mobim.smpp.mt.retries").tag("reason", r.name())
@@ -223,7 +233,7 @@ public final class MtSender implements AutoCloseable {
         try {
             scheduler.schedule(() -> {
                 retrying.decrementAndGet();
-                dispatch(mt, attempt + 1);
+                dispatch(mt, attempt + 1, false);
             }, delay, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             retrying.decrementAndGet();
@@ -231,9 +241,12 @@ public final class MtSender implements AutoCloseable {
     }
 
     private void finish(SmsMt mt, MtLedger.State state, String errorCode, List<String> ids) {
-        if (!ledger.finish(mt.requestId(), state, errorCode, clock.instant())) {
-            return; // finished by someone else (cannot happen with one sender per request id, but harmless)
-        }
+        if (ledger.finish(mt.requestId(), state, errorCode, clock.instant())) {
+            finished(mt, state, errorCode, ids);
+        } // else finished by someone else (cannot happen with one sender per request id, but harmless)
+    }
+
+    private void finished(SmsMt mt, MtLedger.State state, String errorCode, List<String> ids) {
         outcomes.computeIfAbsent(state.name(), s -> Counter.builder("mobim.smpp.mt").tag("outcome", s.toLowerCase())
                 .description("MTs by outcome").register(registry)).increment();
         publishOutcome(mt, toStatus(state), errorCode, ids, 0);
@@ -249,7 +262,7 @@ public final class MtSender implements AutoCloseable {
         }
         future.whenComplete((ok, failure) -> {
             if (failure == null) {
-                ledger.outcomePublished(mt.requestId());
+                published.add(mt.requestId()); // not here: this may be the Kafka producer's I/O thread
                 return;
             }
             long delay = Math.min(config.retryMax().toMillis(), config.retryInitial().toMillis() << Math.min(attempt, 20));
@@ -330,5 +343,6 @@ public final class MtSender implements AutoCloseable {
             Thread.currentThread().interrupt();
             workers.shutdownNow();
         }
+        published.close();
     }
 }

@@ -89,6 +89,31 @@ class JdbcMtLedgerTest {
     }
 
     @Test
+    void aSinglePartMtIsAcceptedAndReceiptedInOneWriteEach() {
+        ledger.register(mt("r3", true), T0);
+        assertThat(ledger.lastPartAccepted("r3", 1, 1, "smsc0", "00ad", T0)).isTrue();
+        assertThat(ledger.lastPartAccepted("r3", 1, 1, "smsc0", "00ad", T0)).as("no longer PENDING").isFalse();
+        assertThat(ledger.open()).singleElement().satisfies(o -> {
+            assertThat(o.state()).isEqualTo(MtLedger.State.ACCEPTED);
+            assertThat(o.messageIds()).containsExactly("00ad");
+        });
+        ledger.outcomesPublished(List.of("r3", "unknown"));
+        assertThat(ledger.open()).isEmpty();
+
+        MtLedger.PartMatch part = ledger.findPart("smsc0", List.of("00ad")).orElseThrow();
+        assertThat(part.total()).isEqualTo(1);
+        assertThat(part.outcomePublished()).isTrue();
+        Optional<MtLedger.Aggregate> done = ledger.receipt(part, SmsDlr.Status.FAILED, "001", T0);
+        assertThat(done).contains(new MtLedger.Aggregate(SmsDlr.Status.FAILED, "001", List.of("00ad")));
+        ledger.receiptPublished(part, done.orElseThrow(), T0);
+        assertThat(jdbc.queryForObject("select receipt_status || ' ' || receipt_error from smpp.mt_part where request_id = 'r3'",
+                String.class)).isEqualTo("FAILED 001");
+        MtLedger.PartMatch again = ledger.findPart("smsc0", List.of("00ad")).orElseThrow();
+        assertThat(again.receiptPublished()).isTrue();
+        assertThat(ledger.receipt(again, SmsDlr.Status.FAILED, "001", T0)).as("published once").isEmpty();
+    }
+
+    @Test
     void aRestartResumesAtTheFirstPartNotAccepted() throws Exception {
         String text = "z".repeat(400);
         SmsMt mt = SmsMt.of("resume", "20123", BOB, text, Instant.now().plus(Duration.ofMinutes(5)), false, null);
