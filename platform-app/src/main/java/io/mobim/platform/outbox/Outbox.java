@@ -26,10 +26,16 @@ public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private volatile Runnable committed = () -> { };
 
     Outbox(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Called after each commit of a transaction that wrote records (the relay wakes up on it). */
+    void onCommitted(Runnable listener) {
+        this.committed = listener;
     }
 
     /** Appends an event to publish on {@code topic} under {@code key}. Must run inside a transaction. */
@@ -92,6 +98,13 @@ public class Outbox {
         public void beforeCommit(boolean readOnly) {
             if (!entries.isEmpty()) {
                 owner.insert(entries);
+            }
+        }
+
+        @Override
+        public void afterCommit() {
+            if (!entries.isEmpty()) {
+                owner.committed.run();
             }
         }
     }

@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,21 +40,9 @@ class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelayScheduler outboxRelayScheduler(OutboxRelay relay) {
-        return new OutboxRelayScheduler(relay);
-    }
-
-    /** Drains the outbox every interval (and at once again while there is more). */
-    static class OutboxRelayScheduler {
-        private final OutboxRelay relay;
-
-        OutboxRelayScheduler(OutboxRelay relay) {
-            this.relay = relay;
-        }
-
-        @Scheduled(fixedDelayString = "${mobim.outbox.interval:50ms}")
-        void relay() {
-            relay.drain();
-        }
+    OutboxRelayLoop outboxRelayLoop(OutboxRelay relay, Outbox outbox, OutboxSettings settings) {
+        OutboxRelayLoop loop = new OutboxRelayLoop(relay::drain, settings.interval(), settings.sendTimeout().plusSeconds(5));
+        outbox.onCommitted(loop::wakeUp);
+        return loop;
     }
 }
