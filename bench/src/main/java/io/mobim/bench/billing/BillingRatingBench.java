@@ -93,17 +93,10 @@ public final class BillingRatingBench {
             engineOnly(2_000_000);
         }
         if (phases.contains("db")) {
-            try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
-                Flyway.configure().dataSource(pg.getPostgresDatabase()).schemas("billing")
-                        .locations("classpath:db/migration/billing").load().migrate();
-                HikariConfig config = new HikariConfig();
-                config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
-                config.setUsername("postgres");
-                config.setMaximumPoolSize(threads + 1);
-                try (HikariDataSource ds = new HikariDataSource(config)) {
-                    intoPostgres(ds, events / 4, batch, threads, "warm-up");
-                    intoPostgres(ds, events, batch, threads, "measured");
-                }
+            try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                 HikariDataSource ds = billingPool(pg, threads + 1)) {
+                intoPostgres(ds, events / 4, batch, threads, "warm-up");
+                intoPostgres(ds, events, batch, threads, "measured");
             }
         }
         if (phases.contains("kafka")) {
@@ -238,5 +231,16 @@ public final class BillingRatingBench {
     }
 
     private BillingRatingBench() {
+    }
+
+    /** A pool on {@code pg} with the billing schema migrated, as the role's Flyway leaves it. */
+    static HikariDataSource billingPool(EmbeddedPostgres pg, int maxPoolSize) {
+        Flyway.configure().dataSource(pg.getPostgresDatabase()).schemas("billing")
+                .locations("classpath:db/migration/billing").load().migrate();
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(maxPoolSize);
+        return new HikariDataSource(config);
     }
 }

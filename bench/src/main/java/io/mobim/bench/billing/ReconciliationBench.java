@@ -1,6 +1,5 @@
 package io.mobim.bench.billing;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mobim.billing.BillingMetrics;
@@ -42,7 +41,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -64,15 +62,9 @@ public final class ReconciliationBench {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         BillingRatingBench.machine();
         System.out.println("load average at start: " + Files.readString(Path.of("/proc/loadavg")).strip());
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start()) {
-            Flyway.configure().dataSource(pg.getPostgresDatabase()).schemas("billing")
-                    .locations("classpath:db/migration/billing").load().migrate();
-            HikariConfig config = new HikariConfig();
-            config.setJdbcUrl(pg.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
-            config.setUsername("postgres");
-            try (HikariDataSource ds = new HikariDataSource(config)) {
-                run(ds, n);
-            }
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+             HikariDataSource ds = BillingRatingBench.billingPool(pg, 10)) {
+            run(ds, n);
         }
         System.out.println("load average at end: " + Files.readString(Path.of("/proc/loadavg")).strip());
     }
