@@ -8,7 +8,8 @@ import java.time.Duration;
 
 /**
  * A real PostgreSQL server (zonky's packaged binaries) started as a child process. Its data directory
- * survives restarts unless it is ephemeral: initdb runs only when the directory holds no cluster yet.
+ * survives restarts unless it is ephemeral: initdb runs only when the directory holds no cluster yet. A kept
+ * cluster runs durable (fsync, synchronous commit, full page writes on); an ephemeral one trades that for speed.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -25,6 +26,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Runs initdb if {@code dataDir} holds no cluster yet, then starts the server on 127.0.0.1:{@code port}. */
     public static EmbeddedPostgresServer start(Path dataDir, int port, boolean deleteOnClose) throws IOException {
         Files.createDirectories(dataDir.getParent());
+        // zonky turns fsync, synchronous_commit and full_page_writes off (right for throw-away test clusters);
+        // a cluster whose data must survive a crash gets PostgreSQL's durable defaults back
+        String durable = deleteOnClose ? "off" : "on";
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
@@ -34,6 +38,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setRegisterShutdownHook(false)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", durable)
+                .setServerConfig("synchronous_commit", durable)
+                .setServerConfig("full_page_writes", durable)
                 .start();
         return new EmbeddedPostgresServer(postgres, dataDir, deleteOnClose);
     }
