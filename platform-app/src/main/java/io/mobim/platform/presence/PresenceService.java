@@ -2,6 +2,8 @@ package io.mobim.platform.presence;
 
 import io.mobim.events.charging.Channel;
 import io.mobim.platform.charging.ChargingRecorder;
+import io.mobim.platform.contacts.AuthorizationAnswered;
+import io.mobim.platform.contacts.AuthorizationState;
 import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.SubscriberNotFound;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -210,6 +213,17 @@ public class PresenceService {
             stampSessionChange(o, Timestamp.from(lastSeen));
             events.publishEvent(new ClientSessionClosed(sessionId, Msisdn.of(o), expired));
         });
+    }
+
+    /**
+     * A newly accepted watcher sees the presentity on their next poll rather than at its next change: the
+     * presentity's row is stamped as changed (its other watchers get its unchanged state once more).
+     */
+    @EventListener
+    public void onAuthorizationAnswered(AuthorizationAnswered answered) {
+        if (answered.state() == AuthorizationState.ACCEPTED) {
+            stampSessionChange(answered.presentity().value(), null);
+        }
     }
 
     /**

@@ -57,6 +57,23 @@ class PresenceChangesTest {
     }
 
     @Test
+    void aWatcherSeesAContactOnTheFirstPollAfterTheContactAcceptsWithoutWaitingForItsNextChange() {
+        Msisdn watcher = subscriber("watcher");
+        Msisdn bob = subscriber("bob");
+        Msisdn carol = subscriber("carol");
+        UUID session = sessionWatching(watcher, bob);
+        presence.update(carol, Availability.BUSY, "in a meeting", null);
+        assertThat(presence.changesFor(session)).extracting(PresenceView::msisdn).containsExactly(bob);
+
+        contacts.add(watcher, carol, null, null);
+        assertThat(presence.changesFor(session)).as("asked, not yet accepted: nothing").isEmpty();
+        assertThat(contacts.accept(carol, watcher)).isTrue();
+        assertThat(statusTexts(presence.changesFor(session))).as("accepted: carol's current state, at once")
+                .containsExactly(carol.value() + "=BUSY/in a meeting");
+        assertThat(presence.changesFor(session)).isEmpty();
+    }
+
+    @Test
     void aPollReturnsOnlyWhatChangedSinceTheLastOneInItsLatestState() {
         Msisdn watcher = subscriber("watcher");
         Msisdn bob = subscriber("bob");
