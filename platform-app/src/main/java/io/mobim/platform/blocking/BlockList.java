@@ -3,6 +3,7 @@ package io.mobim.platform.blocking;
 import io.mobim.platform.subscribers.Msisdn;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,10 +15,12 @@ public class BlockList {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    BlockList(JdbcClient jdbc, Clock clock) {
+    BlockList(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     @Transactional
@@ -32,7 +35,11 @@ public class BlockList {
     /** Returns whether {@code blocked} was on the list. */
     @Transactional
     public boolean unblock(Msisdn owner, Msisdn blocked) {
-        return jdbc.sql("delete from im.block where owner = ? and blocked = ?").params(owner.value(), blocked.value()).update() > 0;
+        boolean was = jdbc.sql("delete from im.block where owner = ? and blocked = ?").params(owner.value(), blocked.value()).update() > 0;
+        if (was) {
+            events.publishEvent(new Unblocked(owner, blocked));
+        }
+        return was;
     }
 
     /** Whether {@code owner} has blocked {@code sender}. */

@@ -2,6 +2,7 @@ package io.mobim.platform.blocking;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import java.time.Clock;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class BlockingConfiguration {
 
     @Bean
-    BlockList blockList(JdbcClient jdbc, Clock clock) {
-        return new BlockList(jdbc, clock);
+    BlockList blockList(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
+        return new BlockList(jdbc, clock, events);
     }
 }

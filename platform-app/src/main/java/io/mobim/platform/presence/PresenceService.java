@@ -1,6 +1,7 @@
 package io.mobim.platform.presence;
 
 import io.mobim.events.charging.Channel;
+import io.mobim.platform.blocking.Unblocked;
 import io.mobim.platform.charging.ChargingRecorder;
 import io.mobim.platform.contacts.AuthorizationAnswered;
 import io.mobim.platform.contacts.AuthorizationState;
@@ -224,6 +225,12 @@ public class PresenceService {
         if (answered.state() == AuthorizationState.ACCEPTED) {
             stampSessionChange(answered.presentity().value(), null);
         }
+    }
+
+    /** A watcher taken off the block list sees the presentity again on their next poll (if they are accepted). */
+    @EventListener
+    public void onUnblocked(Unblocked unblocked) {
+        stampSessionChange(unblocked.owner().value(), null);
     }
 
     /**

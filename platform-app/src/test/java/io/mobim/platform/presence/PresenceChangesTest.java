@@ -74,6 +74,24 @@ class PresenceChangesTest {
     }
 
     @Test
+    void anUnblockedWatcherSeesThePresentityAgainOnTheirNextPoll() {
+        Msisdn watcher = subscriber("watcher");
+        Msisdn erin = subscriber("erin");
+        Msisdn frank = subscriber("frank");
+        UUID session = sessionWatching(watcher, erin, frank);
+        assertThat(presence.changesFor(session)).extracting(PresenceView::msisdn).containsExactly(erin, frank);
+        presence.update(erin, Availability.AWAY, "gone fishing", null);
+        blocks.block(erin, watcher);
+        presence.update(frank, Availability.BUSY, null, null);
+        assertThat(presence.changesFor(session)).as("blocked: nothing of erin, after her last change")
+                .extracting(PresenceView::msisdn).containsExactly(frank);
+
+        assertThat(blocks.unblock(erin, watcher)).isTrue();
+        assertThat(statusTexts(presence.changesFor(session))).as("unblocked: erin's current state, at once")
+                .containsExactly(erin.value() + "=AWAY/gone fishing");
+    }
+
+    @Test
     void aPollReturnsOnlyWhatChangedSinceTheLastOneInItsLatestState() {
         Msisdn watcher = subscriber("watcher");
         Msisdn bob = subscriber("bob");
