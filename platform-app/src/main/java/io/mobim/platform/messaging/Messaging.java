@@ -579,7 +579,11 @@ public class Messaging {
         return new MessageRefused(reason, message);
     }
 
-    static final String SMS_REQUEST_PREFIX = "dlv-";
+    /** Request id of a delivery sent by SMS: {@code dlv-<delivery id>} (matched again on sms.dlr.v1). */
+    public static final String SMS_REQUEST_PREFIX = "dlv-";
+
+    /** Client message id of a message that arrived as an SMS MO: {@code mo:<MO id>} (dedupes a replayed MO). */
+    public static final String MO_CLIENT_ID_PREFIX = "mo:";
 
     private record Candidate(Subscriber subscriber, String alias) {
     }

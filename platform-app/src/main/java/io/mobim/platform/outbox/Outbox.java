@@ -26,16 +26,13 @@ public class Outbox {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private volatile Runnable committed = () -> { };
+    private final Runnable committed;
 
-    Outbox(JdbcTemplate jdbc, Clock clock) {
+    /** {@code committed} runs after each commit of a transaction that wrote records (it wakes the relay). */
+    Outbox(JdbcTemplate jdbc, Clock clock, Runnable committed) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /** Called after each commit of a transaction that wrote records (the relay wakes up on it). */
-    void onCommitted(Runnable listener) {
-        this.committed = listener;
+        this.committed = committed;
     }
 
     /** Appends an event to publish on {@code topic} under {@code key}. Must run inside a transaction. */

@@ -24,8 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class OutboxConfiguration {
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, Clock clock) {
-        return new Outbox(jdbc, clock);
+    Outbox outbox(JdbcTemplate jdbc, Clock clock, OutboxRelayLoop relayLoop) {
+        return new Outbox(jdbc, clock, relayLoop::wakeUp);
     }
 
     @Bean
@@ -40,9 +40,7 @@ class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelayLoop outboxRelayLoop(OutboxRelay relay, Outbox outbox, OutboxSettings settings) {
-        OutboxRelayLoop loop = new OutboxRelayLoop(relay::drain, settings.interval(), settings.sendTimeout().plusSeconds(5));
-        outbox.onCommitted(loop::wakeUp);
-        return loop;
+    OutboxRelayLoop outboxRelayLoop(OutboxRelay relay, OutboxSettings settings) {
+        return new OutboxRelayLoop(relay::drain, settings.interval(), settings.sendTimeout().plusSeconds(5));
     }
 }

@@ -161,7 +161,7 @@ public class PresenceService {
                 values (?, ?, ?, ?, ?)""")
                 .params(id, msisdn.value(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.plus(settings.sessionTimeout())))
                 .update();
-        stampSessionChange(msisdn.value(), null);
+        stampChange(msisdn.value(), null);
         events.publishEvent(new ClientSessionOpened(id, msisdn));
         return id;
     }
@@ -211,7 +211,7 @@ public class PresenceService {
         Optional<String> owner = jdbc.sql("delete from im.client_session where id = ? returning msisdn")
                 .param(sessionId).query(String.class).optional();
         owner.ifPresent(o -> {
-            stampSessionChange(o, Timestamp.from(lastSeen));
+            stampChange(o, Timestamp.from(lastSeen));
             events.publishEvent(new ClientSessionClosed(sessionId, Msisdn.of(o), expired));
         });
     }
@@ -223,21 +223,21 @@ public class PresenceService {
     @EventListener
     public void onAuthorizationAnswered(AuthorizationAnswered answered) {
         if (answered.state() == AuthorizationState.ACCEPTED) {
-            stampSessionChange(answered.presentity().value(), null);
+            stampChange(answered.presentity().value(), null);
         }
     }
 
     /** A watcher taken off the block list sees the presentity again on their next poll (if they are accepted). */
     @EventListener
     public void onUnblocked(Unblocked unblocked) {
-        stampSessionChange(unblocked.owner().value(), null);
+        stampChange(unblocked.owner().value(), null);
     }
 
     /**
-     * A client of {@code msisdn} came or went (and, when it went, {@code lastSeen} is set): watchers see the change
-     * on their next poll. Not while they are invisible: they look offline either way, and a change would hint.
+     * Marks {@code msisdn}'s presence as changed (a client came or went, and when it went {@code lastSeen} is set; or
+     * a watcher was accepted or unblocked): watchers see it on their next poll. Not while they are invisible: they look offline either way, and a change would hint.
      */
-    private void stampSessionChange(String msisdn, Timestamp lastSeen) {
+    private void stampChange(String msisdn, Timestamp lastSeen) {
         jdbc.sql("""
                 insert into im.presence (msisdn, availability, updated_at, last_seen, change_xid)
                 values (?, 'AVAILABLE', ?, ?, pg_current_xact_id())

@@ -132,7 +132,7 @@ public class SmsCommandHandler {
                     replies.send(from, lang, "contact.unknown", c.position());
                     return;
                 }
-                messaging.send(from, Target.subscriber(to.get().msisdn()), c.text(), origin(mo), "mo:" + mo.id(), false);
+                messaging.send(from, Target.subscriber(to.get().msisdn()), c.text(), origin(mo), Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false);
             }
             case SmsCommand.SendToNickname n -> {
                 Optional<Msisdn> to = contacts.byNickname(from, n.nickname()).map(Contact::msisdn)
@@ -143,14 +143,14 @@ public class SmsCommandHandler {
                     replies.send(from, lang, "contact.nick.unknown", n.nickname());
                     return;
                 }
-                messaging.send(from, Target.subscriber(to.get()), n.text(), origin(mo), "mo:" + mo.id(), false);
+                messaging.send(from, Target.subscriber(to.get()), n.text(), origin(mo), Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false);
             }
             case SmsCommand.SendToRoom r -> {
                 if (rooms.memberOf(r.room(), from).isEmpty()) {
                     replies.send(from, lang, "room.not.member", r.room());
                     return;
                 }
-                messaging.send(from, Target.room(r.room()), r.text(), origin(mo), "mo:" + mo.id(), false);
+                messaging.send(from, Target.room(r.room()), r.text(), origin(mo), Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false);
             }
             case SmsCommand.Add a -> {
                 Msisdn number;

@@ -1,5 +1,6 @@
 package io.mobim.platform.messaging.log;
 
+import io.mobim.platform.messaging.Messaging;
 import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.Direction;
 import io.mobim.events.messagelog.MessageLogExtract;
@@ -20,14 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  * written in the same transaction as the charging event.
  */
 public class MessageLog {
-
-    /**
-     * The SMS command handler gives an SMS-originated message the client id {@code mo:<MO id>}, and Messaging sends
-     * a delivery by SMS with request id {@code dlv-<delivery id>}: from them the log names the gateway's id of each
-     * SMS leg, which billing finds again on sms.mo.v1 and sms.dlr.v1.
-     */
-    static final String MO_CLIENT_ID_PREFIX = "mo:";
-    static final String MT_REQUEST_PREFIX = "dlv-";
 
     private final JdbcClient jdbc;
     private final ZoneId defaultZone;
@@ -56,8 +49,8 @@ public class MessageLog {
                        case when d.channel = 'SMS' then ? || d.id end
                 from im.delivery d where d.status = 'DELIVERED' and d.updated_at >= ? and d.updated_at < ?
                 order by at, message_id, direction desc""")
-                .params(MO_CLIENT_ID_PREFIX + "%", MO_CLIENT_ID_PREFIX.length() + 1, Timestamp.from(from), Timestamp.from(until),
-                        MT_REQUEST_PREFIX, Timestamp.from(from), Timestamp.from(until))
+                .params(Messaging.MO_CLIENT_ID_PREFIX + "%", Messaging.MO_CLIENT_ID_PREFIX.length() + 1, Timestamp.from(from), Timestamp.from(until),
+                        Messaging.SMS_REQUEST_PREFIX, Timestamp.from(from), Timestamp.from(until))
                 .query((rs, i) -> new MessageLogExtract.Leg(rs.getString("message_id"), Direction.valueOf(rs.getString("direction")),
                         Channel.valueOf(rs.getString("channel")), rs.getString("msisdn"), rs.getTimestamp("at").toInstant(),
                         rs.getString("gateway_id")))
