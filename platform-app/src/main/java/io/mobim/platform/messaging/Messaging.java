@@ -30,11 +30,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,7 +94,7 @@ public class Messaging {
     }
 
     /**
-     * Sends {@code body} from {@code sender} to {@code target}.
+     * Sends {@code body} from {@code sender} to {@code target}, in the caller's transaction if it has one.
      *
      * @param clientMessageId the client's own id of the message, if it has one: resending it returns the first result
      * @param deliveryReport whether the sender wants to be told when each recipient got it
@@ -100,25 +102,71 @@ public class Messaging {
      */
     @Transactional
     public SendResult send(Msisdn sender, Target target, String body, Origin origin, String clientMessageId, boolean deliveryReport) {
-        if (target instanceof Target.Subscriber one) {
-            return sendToSubscriber(sender, one.msisdn(), body, origin, clientMessageId, deliveryReport);
+        return sendEach(List.of(new SendRequest(sender, target, body, origin, clientMessageId, deliveryReport))).getFirst().get();
+    }
+
+    /**
+     * Sends several messages in one transaction (the caller's if it has one): each is decided as if sent alone, in
+     * order (a later one sees an earlier one's client message id and offline-store use), but one read decides all
+     * the one-to-one messages, one statement stores every message and delivery, and the outbox records go in
+     * together at the commit. One outcome per request, in order; a refused request does not affect the others.
+     * A database error fails them all (the transaction rolls back): {@link SendBatcher} then sends them one by one.
+     */
+    @Transactional
+    public List<SendOutcome> sendAll(List<SendRequest> requests) {
+        return sendEach(requests);
+    }
+
+    private List<SendOutcome> sendEach(List<SendRequest> requests) {
+        SendOutcome[] outcomes = new SendOutcome[requests.size()];
+        SendBatch batch = new SendBatch(clock.instant());
+        List<Integer> oneToOne = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            if (requests.get(i).target() instanceof Target.Subscriber) {
+                oneToOne.add(i);
+            } else {
+                int index = i;
+                outcomes[i] = attempt(() -> planToMany(requests.get(index), index, batch));
+            }
         }
+        if (!oneToOne.isEmpty()) {
+            planOneToOne(requests, oneToOne, outcomes, batch);
+        }
+        store(batch);
+        return List.of(outcomes);
+    }
+
+    private static SendOutcome attempt(Supplier<SendResult> plan) {
+        try {
+            return SendOutcome.sent(plan.get());
+        } catch (MessageRefused e) {
+            return SendOutcome.refused(e);
+        }
+    }
+
+    /** A message to a contact list or a room: one message, one delivery per member who takes it. */
+    private SendResult planToMany(SendRequest q, int index, SendBatch batch) {
+        Msisdn sender = q.sender();
         Subscriber from = subscribers.findActive(sender)
                 .orElseThrow(() -> refused(MessageRefused.Reason.SENDER_NOT_ACTIVE, "the sender is not an active subscriber"));
-        checkBody(body);
-        if (clientMessageId != null) {
+        checkBody(q.body());
+        if (q.clientMessageId() != null) {
             Optional<UUID> earlier = jdbc.sql("select id from im.message where sender = ? and client_message_id = ?")
-                    .params(sender.value(), clientMessageId).query(UUID.class).optional();
+                    .params(sender.value(), q.clientMessageId()).query(UUID.class).optional();
             if (earlier.isPresent()) {
                 return new SendResult(earlier.get(), outcomes(earlier.get()), true);
+            }
+            SendResult again = batch.earlier(q);
+            if (again != null) {
+                return again;
             }
         }
         checkRate(sender);
 
         String room = null;
         List<Candidate> candidates = new ArrayList<>();
-        switch (target) {
-            case Target.Subscriber s -> throw new IllegalStateException("handled above");
+        switch (q.target()) {
+            case Target.Subscriber s -> throw new IllegalStateException("planned with the one-to-one messages");
             case Target.ContactList l -> {
                 for (Contact c : contacts.members(sender, l.name())) {
                     subscribers.findActive(c.msisdn()).ifPresent(to -> candidates.add(new Candidate(to, aliasOf(from, to))));
@@ -135,60 +183,88 @@ public class Messaging {
                 }
             }
         }
-        List<Routed> accepted = new ArrayList<>();
-        List<SendResult.Recipient> outcomes = new ArrayList<>();
+        List<SendBatch.Routed> accepted = new ArrayList<>();
+        List<SendResult.Recipient> failed = new ArrayList<>();
         for (Candidate c : candidates) {
             Msisdn to = c.subscriber().msisdn();
             if (blocks.hasBlocked(to, sender) || (c.subscriber().contactsOnly() && !contacts.isContact(to, sender))) {
                 continue; // refused and never stored; the sender is not told which of the two it was
             }
-            Optional<SendResult.Route> route = route(to, presence.isClientOnline(to), c.subscriber().smsFallback(), false);
+            Optional<SendResult.Route> route = route(to, presence.isClientOnline(to), c.subscriber().smsFallback(), false, batch);
             if (route.isEmpty()) {
-                outcomes.add(new SendResult.Recipient(to, DeliveryStatus.FAILED, SendResult.Route.NONE, "offline quota full"));
+                failed.add(new SendResult.Recipient(to, DeliveryStatus.FAILED, SendResult.Route.NONE, "offline quota full"));
                 continue;
             }
-            accepted.add(new Routed(to, c.alias(), route.get(), c.subscriber()));
-            outcomes.add(new SendResult.Recipient(to, DeliveryStatus.ACCEPTED, route.get(), null));
+            accepted.add(new SendBatch.Routed(to, c.alias(), route.get(), c.subscriber()));
         }
         if (accepted.isEmpty()) {
             throw refused(MessageRefused.Reason.NO_RECIPIENTS, "nobody to deliver the message to");
         }
-        UUID messageId = store(sender, from.tariffPlan(), target, room, body, origin, clientMessageId, deliveryReport, accepted);
-        return new SendResult(messageId, outcomes, false);
+        return batch.accept(q, index, from.tariffPlan(), room, accepted, failed);
     }
 
     /**
-     * The common case, one recipient, with one read: both subscribers, the recipient's name for the sender, whether
-     * the recipient blocks the sender or accepts only contacts, whether a client of theirs is live, and an earlier
-     * message with the same client id. Checks are made in the same order as for the other targets.
+     * The common case, one recipient: one read for all of them, giving for each both subscribers, the recipient's
+     * name for the sender, whether the recipient blocks the sender or accepts only contacts, whether a client of
+     * theirs is live, and an earlier message with the same client id. Decided in the same order as the other targets.
      */
-    private SendResult sendToSubscriber(Msisdn sender, Msisdn recipient, String body, Origin origin, String clientMessageId,
-                                        boolean deliveryReport) {
-        OneToOne r = jdbc.sql("""
+    private void planOneToOne(List<SendRequest> requests, List<Integer> indexes, SendOutcome[] outcomes, SendBatch batch) {
+        int n = indexes.size();
+        String[] senders = new String[n];
+        String[] recipients = new String[n];
+        String[] clientIds = new String[n];
+        for (int j = 0; j < n; j++) {
+            SendRequest q = requests.get(indexes.get(j));
+            senders[j] = q.sender().value();
+            recipients[j] = ((Target.Subscriber) q.target()).msisdn().value();
+            clientIds[j] = q.clientMessageId();
+        }
+        List<OneToOne> rows = jdbc.sql("""
                 select s.status = 'ACTIVE' as sender_active, s.nickname as sender_nickname, s.tariff_plan as sender_plan,
                        coalesce(r.status = 'ACTIVE', false) as recipient_active, r.sms_fallback, r.contacts_only,
                        c.nickname as alias, c.owner is not null as is_contact,
                        exists (select 1 from im.block b where b.owner = x.recipient and b.blocked = x.sender) as blocked,
                        exists (select 1 from im.client_session o where o.msisdn = x.recipient and o.expires_at > ?) as online,
                        (select m.id from im.message m where m.sender = x.sender and m.client_message_id = x.client_id) as earlier
-                from (select ?::varchar as sender, ?::varchar as recipient, ?::varchar as client_id) x
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[]) with ordinality as x(sender, recipient, client_id, i)
                 left join im.subscriber s on s.msisdn = x.sender
                 left join im.subscriber r on r.msisdn = x.recipient
-                left join im.contact c on c.owner = x.recipient and c.contact_msisdn = x.sender""")
-                .params(Timestamp.from(clock.instant()), sender.value(), recipient.value(), clientMessageId)
+                left join im.contact c on c.owner = x.recipient and c.contact_msisdn = x.sender
+                order by x.i""")
+                .params(Timestamp.from(batch.now), senders, recipients, clientIds)
                 .query((rs, i) -> new OneToOne(rs.getBoolean("sender_active"), rs.getString("sender_nickname"), rs.getString("sender_plan"),
                         rs.getBoolean("recipient_active"), rs.getBoolean("sms_fallback"), rs.getBoolean("contacts_only"),
                         rs.getString("alias"), rs.getBoolean("is_contact"), rs.getBoolean("blocked"), rs.getBoolean("online"),
                         rs.getObject("earlier", UUID.class)))
-                .single();
+                .list();
+        List<Msisdn> offline = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            OneToOne r = rows.get(j);
+            if (r.recipientActive() && !r.online() && !r.smsFallback()) {
+                offline.add(Msisdn.of(recipients[j]));
+            }
+        }
+        countStored(offline, batch); // one statement for the offline stores the batch may fill
+        for (int j = 0; j < n; j++) {
+            int index = indexes.get(j);
+            OneToOne row = rows.get(j);
+            outcomes[index] = attempt(() -> decideOneToOne(requests.get(index), index, row, batch));
+        }
+    }
+
+    private SendResult decideOneToOne(SendRequest q, int index, OneToOne r, SendBatch batch) {
         if (!r.senderActive()) {
             throw refused(MessageRefused.Reason.SENDER_NOT_ACTIVE, "the sender is not an active subscriber");
         }
-        checkBody(body);
+        checkBody(q.body());
         if (r.earlier() != null) {
             return new SendResult(r.earlier(), outcomes(r.earlier()), true);
         }
-        checkRate(sender);
+        SendResult again = batch.earlier(q);
+        if (again != null) {
+            return again;
+        }
+        checkRate(q.sender());
         if (!r.recipientActive()) {
             throw refused(MessageRefused.Reason.RECIPIENT_UNKNOWN, "the recipient is not a subscriber");
         }
@@ -196,12 +272,11 @@ public class Messaging {
             // refused and never stored; the sender is not told which of the two it was
             throw refused(MessageRefused.Reason.NOT_ACCEPTED, "the recipient does not accept messages from you");
         }
-        SendResult.Route route = route(recipient, r.online(), r.smsFallback(), true).orElseThrow();
+        Msisdn recipient = ((Target.Subscriber) q.target()).msisdn();
+        SendResult.Route route = route(recipient, r.online(), r.smsFallback(), true, batch).orElseThrow();
         // the recipient sees the sender as they named them, or by the sender's own nickname
         String alias = r.alias() != null ? r.alias() : r.senderNickname();
-        UUID messageId = store(sender, r.senderPlan(), Target.subscriber(recipient), null, body, origin, clientMessageId, deliveryReport,
-                List.of(new Routed(recipient, alias, route, null)));
-        return new SendResult(messageId, List.of(new SendResult.Recipient(recipient, DeliveryStatus.ACCEPTED, route, null)), false);
+        return batch.accept(q, index, r.senderPlan(), null, List.of(new SendBatch.Routed(recipient, alias, route, null)), List.of());
     }
 
     private void checkBody(String body) {
@@ -224,14 +299,15 @@ public class Messaging {
      * How a message reaches {@code to}: a live client, else SMS if they take it, else stored for their next session,
      * unless their store is full (empty; refused outright when {@code single}).
      */
-    private Optional<SendResult.Route> route(Msisdn to, boolean online, boolean smsFallback, boolean single) {
+    private Optional<SendResult.Route> route(Msisdn to, boolean online, boolean smsFallback, boolean single, SendBatch batch) {
         if (online) {
             return Optional.of(SendResult.Route.CLIENT);
         }
         if (smsFallback) {
             return Optional.of(SendResult.Route.SMS);
         }
-        if (storedFor(to) >= settings.offlineQuota()) {
+        countStored(List.of(to), batch);
+        if (batch.stored(to) >= settings.offlineQuota()) {
             if (single) {
                 throw refused(MessageRefused.Reason.OFFLINE_QUOTA_FULL, "the recipient's message store is full");
             }
@@ -240,58 +316,112 @@ public class Messaging {
         return Optional.of(SendResult.Route.STORED);
     }
 
-    /**
-     * Stores an accepted message with one delivery per recipient (one statement), submits the SMS ones, and records
-     * the sender's charging event; all in the caller's transaction.
-     */
-    private UUID store(Msisdn sender, String senderPlan, Target target, String room, String body, Origin origin, String clientMessageId,
-                       boolean deliveryReport, List<Routed> accepted) {
-        UUID messageId = UUID.randomUUID();
-        Instant now = clock.instant();
-        Instant expires = now.plus(settings.validity());
-        int n = accepted.size();
-        UUID[] ids = new UUID[n];
-        String[] recipients = new String[n];
-        String[] aliases = new String[n];
-        Boolean[] sms = new Boolean[n];
-        for (int i = 0; i < n; i++) {
-            Routed r = accepted.get(i);
-            ids[i] = UUID.randomUUID();
-            recipients[i] = r.recipient().value();
-            aliases[i] = r.alias();
-            sms[i] = r.route() == SendResult.Route.SMS;
+    /** Reads, in one statement, the offline stores of the recipients the batch does not know yet. */
+    private void countStored(List<Msisdn> recipients, SendBatch batch) {
+        String[] unknown = recipients.stream().filter(r -> !batch.knowsStored(r)).map(Msisdn::value).distinct().toArray(String[]::new);
+        if (unknown.length == 0) {
+            return;
         }
-        Timestamp nowTs = Timestamp.from(now);
-        Timestamp expiresTs = Timestamp.from(expires);
-        // an SMS delivery is in flight at once; the others wait for a client's fetch
+        Map<String, Integer> counts = new HashMap<>();
+        jdbc.sql("select recipient, count(*) from im.delivery where recipient = any(?) and status = 'PENDING' group by recipient")
+                .param(unknown).query(rs -> {
+                    counts.put(rs.getString(1), rs.getInt(2));
+                });
+        for (String r : unknown) {
+            batch.storedInDatabase(Msisdn.of(r), counts.getOrDefault(r, 0));
+        }
+    }
+
+    /**
+     * Stores the batch's messages with one delivery per routed recipient (one statement for all), submits the SMS
+     * ones, and records each sender's charging event; all in the caller's transaction.
+     */
+    private void store(SendBatch batch) {
+        List<SendBatch.NewMessage> messages = batch.messages;
+        if (messages.isEmpty()) {
+            return;
+        }
+        int m = messages.size();
+        int d = messages.stream().mapToInt(x -> x.routed().size()).sum();
+        UUID[] ids = new UUID[m];
+        String[] senders = new String[m];
+        String[] clientIds = new String[m];
+        String[] kinds = new String[m];
+        String[] targets = new String[m];
+        String[] channels = new String[m];
+        String[] bodies = new String[m];
+        Boolean[] reports = new Boolean[m];
+        Integer[] offsets = new Integer[m];
+        UUID[] deliveryIds = new UUID[d];
+        UUID[] deliveryMessages = new UUID[d];
+        String[] recipients = new String[d];
+        String[] aliases = new String[d];
+        Boolean[] sms = new Boolean[d];
+        int k = 0;
+        for (int i = 0; i < m; i++) {
+            SendBatch.NewMessage msg = messages.get(i);
+            SendRequest q = msg.request();
+            ids[i] = msg.id();
+            senders[i] = q.sender().value();
+            clientIds[i] = q.clientMessageId();
+            kinds[i] = kindOf(q.target());
+            targets[i] = nameOf(q.target());
+            channels[i] = q.origin().channel().name();
+            bodies[i] = q.body();
+            reports[i] = q.deliveryReport();
+            offsets[i] = msg.index();
+            for (int j = 0; j < msg.routed().size(); j++, k++) {
+                SendBatch.Routed r = msg.routed().get(j);
+                deliveryIds[k] = msg.deliveryIds().get(j);
+                deliveryMessages[k] = msg.id();
+                recipients[k] = r.recipient().value();
+                aliases[k] = r.alias();
+                sms[k] = r.route() == SendResult.Route.SMS;
+            }
+        }
+        Instant now = batch.now;
+        Instant expires = now.plus(settings.validity());
+        // message i of the call is stamped now + i µs, so a recipient fetches a batch's messages in the order sent;
+        // an SMS delivery is in flight at once, the others wait for a client's fetch
         jdbc.sql("""
                 with m as (
                     insert into im.message (id, sender, client_message_id, target_kind, target, origin_channel, body,
                                             delivery_report, created_at, expires_at)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id)
+                    select x.id, x.sender, x.client_id, x.kind, x.target, x.channel, x.body, x.report,
+                           ?::timestamptz + x.n * interval '1 microsecond', ?::timestamptz + x.n * interval '1 microsecond'
+                    from unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::text[],
+                                ?::boolean[], ?::int[]) as x(id, sender, client_id, kind, target, channel, body, report, n)
+                    returning id, created_at, expires_at)
                 insert into im.delivery (id, message_id, recipient, sender_alias, status, channel, attempts, claimed_at,
                                          updated_at, expires_at)
                 select d.id, m.id, d.recipient, d.alias, case when d.sms then 'IN_FLIGHT' else 'PENDING' end,
-                       case when d.sms then 'SMS' end, case when d.sms then 1 else 0 end, case when d.sms then ?::timestamptz end, ?, ?
-                from m, unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::boolean[]) as d(id, recipient, alias, sms)""")
-                .params(messageId, sender.value(), clientMessageId, kindOf(target), nameOf(target), origin.channel().name(), body,
-                        deliveryReport, nowTs, expiresTs, nowTs, nowTs, expiresTs, ids, recipients, aliases, sms)
+                       case when d.sms then 'SMS' end, case when d.sms then 1 else 0 end, case when d.sms then m.created_at end,
+                       m.created_at, m.expires_at
+                from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::boolean[]) as d(id, message_id, recipient, alias, sms)
+                join m on m.id = d.message_id""")
+                .params(Timestamp.from(now), Timestamp.from(expires), ids, senders, clientIds, kinds, targets, channels, bodies,
+                        reports, offsets, deliveryIds, deliveryMessages, recipients, aliases, sms)
                 .update();
-        for (int i = 0; i < n; i++) {
-            Routed r = accepted.get(i);
-            if (sms[i]) {
-                Subscriber to = r.subscriber() != null ? r.subscriber() : subscribers.get(r.recipient());
-                submitSms(ids[i], new ClientDelivery(ids[i], messageId, sender, r.alias(), room, body, now), to, expires);
+        for (SendBatch.NewMessage msg : messages) {
+            SendRequest q = msg.request();
+            Instant createdAt = msg.createdAt(now);
+            for (int j = 0; j < msg.routed().size(); j++) {
+                SendBatch.Routed r = msg.routed().get(j);
+                if (r.route() == SendResult.Route.SMS) {
+                    UUID deliveryId = msg.deliveryIds().get(j);
+                    Subscriber to = r.subscriber() != null ? r.subscriber() : subscribers.get(r.recipient());
+                    submitSms(deliveryId, new ClientDelivery(deliveryId, msg.id(), q.sender(), r.alias(), msg.room(), q.body(), createdAt),
+                            to, createdAt.plus(settings.validity()));
+                }
+                counter("mobim.messages.routed", "route", r.route().name()).increment();
             }
-            counter("mobim.messages.routed", "route", r.route().name()).increment();
+            Channel channel = q.origin().channel();
+            charging.dayOfUse(q.sender().value(), msg.senderPlan(), channel);
+            charging.message(new ChargingRecorder.MessageLeg(legId(msg.id(), q.sender()), msg.id().toString(), q.sender().value(),
+                    ChargedRole.ORIGINATOR, msg.senderPlan(), channel, false, nameOf(q.target()), null,
+                    q.origin().smscReference(), q.origin().segments()));
+            counter("mobim.messages.accepted", "channel", channel.name()).increment();
         }
-        boolean single = target instanceof Target.Subscriber;
-        charging.dayOfUse(sender.value(), senderPlan, origin.channel());
-        charging.message(new ChargingRecorder.MessageLeg(legId(messageId, sender), messageId.toString(), sender.value(),
-                ChargedRole.ORIGINATOR, senderPlan, origin.channel(), false, n == 1 && single ? recipients[0] : nameOf(target),
-                null, origin.smscReference(), origin.segments()));
-        counter("mobim.messages.accepted", "channel", origin.channel().name()).increment();
-        return messageId;
     }
 
     /** Counters by name and tag value, looked up once: a registry lookup per message is measurable. */
@@ -511,11 +641,6 @@ public class Messaging {
         }
     }
 
-    private int storedFor(Msisdn recipient) {
-        return jdbc.sql("select count(*) from im.delivery where recipient = ? and status = 'PENDING'")
-                .param(recipient.value()).query(Integer.class).single();
-    }
-
     private String aliasOf(Subscriber from, Subscriber to) {
         // the recipient sees the sender as they named them, or by the sender's own nickname
         return contacts.byNumber(to.msisdn(), from.msisdn()).map(Contact::nickname).orElse(from.nickname());
@@ -588,11 +713,7 @@ public class Messaging {
     private record Candidate(Subscriber subscriber, String alias) {
     }
 
-    /** An accepted recipient: how it is reached, and its subscriber if already loaded (read when an SMS needs it). */
-    private record Routed(Msisdn recipient, String alias, SendResult.Route route, Subscriber subscriber) {
-    }
-
-    /** What one read tells {@link #sendToSubscriber} (see its query). */
+    /** What the one-to-one read tells about one request (see {@link #planOneToOne}). */
     private record OneToOne(boolean senderActive, String senderNickname, String senderPlan, boolean recipientActive,
                             boolean smsFallback, boolean contactsOnly, String alias, boolean isContact, boolean blocked,
                             boolean online, UUID earlier) {

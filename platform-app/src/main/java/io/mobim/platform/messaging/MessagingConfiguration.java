@@ -13,6 +13,7 @@ import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
+import java.time.Duration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,6 +35,12 @@ class MessagingConfiguration {
                         MessagingSettings settings, ObjectProvider<SmsRenderer> renderer, Clock clock, MeterRegistry meters) {
         return new Messaging(jdbc, subscribers, contacts, blocks, presence, rooms, outbox, charging, events, settings,
                 renderer.getIfAvailable(() -> SmsRenderer.PLAIN), clock, meters);
+    }
+
+    /** Group commit for callers without a transaction; gets the transactional proxy of {@link Messaging}. */
+    @Bean
+    SendBatcher sendBatcher(Messaging messaging, MessagingSettings settings, MeterRegistry meters) {
+        return new SendBatcher(messaging, settings.groupCommit(), Duration.ofSeconds(30), meters);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.mobim.platform.messaging;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -19,6 +20,7 @@ import org.springframework.validation.annotation.Validated;
  * @param sendLimitPeriod the period of {@code sendLimit} (default 1m)
  * @param smsSender the sender shown on fallback SMS: the service's short code (default 20123)
  * @param sweepInterval how often acknowledgement timeouts and expiries are handled (default 5s)
+ * @param groupCommit how sends from callers without a transaction of their own are committed together
  */
 @Validated
 @ConfigurationProperties("mobim.messaging")
@@ -30,5 +32,18 @@ public record MessagingSettings(
         @DefaultValue("30") @Min(1) int sendLimit,
         @DefaultValue("1m") Duration sendLimitPeriod,
         @DefaultValue("20123") @NotBlank String smsSender,
-        @DefaultValue("5s") Duration sweepInterval) {
+        @DefaultValue("5s") Duration sweepInterval,
+        @DefaultValue @Valid GroupCommit groupCommit) {
+
+    /**
+     * Group commit of sends ({@link SendBatcher}).
+     *
+     * @param committers threads committing batches; while one waits for PostgreSQL, the next batch gathers and
+     *                   another commits it (default 2)
+     * @param maxBatch most sends committed in one transaction (default 200)
+     */
+    public record GroupCommit(
+            @DefaultValue("2") @Min(1) @Max(64) int committers,
+            @DefaultValue("200") @Min(1) @Max(5000) int maxBatch) {
+    }
 }

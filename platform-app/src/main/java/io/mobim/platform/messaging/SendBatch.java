@@ -1,0 +1,85 @@
+package io.mobim.platform.messaging;
+
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.Subscriber;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The messages one call of {@link Messaging} accepted, before they are stored with one statement, and what later
+ * requests of the same call must see of them: their client message ids (a resend in the same batch gets the first
+ * result) and the deliveries they added to offline stores (the quota counts them).
+ */
+final class SendBatch {
+
+    /** The batch's clock reading: message {@code i} of the call is stamped {@code now + i µs}, so order is kept. */
+    final Instant now;
+    final List<NewMessage> messages = new ArrayList<>();
+    private final Map<String, SendResult> byClientId = new HashMap<>();
+    /** Open offline deliveries per recipient: stored ones read from the database, plus this batch's. */
+    private final Map<Msisdn, Integer> stored = new HashMap<>();
+
+    SendBatch(Instant now) {
+        this.now = now;
+    }
+
+    /** The result of an earlier request of this batch with the same sender and client message id, else null. */
+    SendResult earlier(SendRequest request) {
+        return request.clientMessageId() == null ? null : byClientId.get(clientKey(request));
+    }
+
+    boolean knowsStored(Msisdn recipient) {
+        return stored.containsKey(recipient);
+    }
+
+    void storedInDatabase(Msisdn recipient, int count) {
+        stored.putIfAbsent(recipient, count);
+    }
+
+    int stored(Msisdn recipient) {
+        return stored.getOrDefault(recipient, 0);
+    }
+
+    /** Accepts a message of request number {@code index} for the routed recipients; returns its result. */
+    SendResult accept(SendRequest request, int index, String senderPlan, String room, List<Routed> routed,
+                      List<SendResult.Recipient> refusedRecipients) {
+        UUID messageId = UUID.randomUUID();
+        List<SendResult.Recipient> outcomes = new ArrayList<>(routed.size() + refusedRecipients.size());
+        List<UUID> deliveryIds = new ArrayList<>(routed.size());
+        for (Routed r : routed) {
+            deliveryIds.add(UUID.randomUUID());
+            outcomes.add(new SendResult.Recipient(r.recipient(), DeliveryStatus.ACCEPTED, r.route(), null));
+            if (r.route() == SendResult.Route.STORED) {
+                stored.merge(r.recipient(), 1, Integer::sum);
+            }
+        }
+        outcomes.addAll(refusedRecipients);
+        messages.add(new NewMessage(messageId, index, request, senderPlan, room, routed, deliveryIds));
+        SendResult result = new SendResult(messageId, List.copyOf(outcomes), false);
+        if (request.clientMessageId() != null) {
+            byClientId.putIfAbsent(clientKey(request), new SendResult(messageId, result.recipients(), true));
+        }
+        return result;
+    }
+
+    private static String clientKey(SendRequest r) {
+        return r.sender().value() + '\n' + r.clientMessageId();
+    }
+
+    /** An accepted recipient: how it is reached, and its subscriber if already loaded (read when an SMS needs it). */
+    record Routed(Msisdn recipient, String alias, SendResult.Route route, Subscriber subscriber) {
+    }
+
+    /** An accepted message, to be stored: request number {@code index} of the call, one delivery id per routed recipient. */
+    record NewMessage(UUID id, int index, SendRequest request, String senderPlan, String room, List<Routed> routed,
+                      List<UUID> deliveryIds) {
+
+        Instant createdAt(Instant batchNow) {
+            return batchNow.plusNanos(index * 1_000L);
+        }
+    }
+}

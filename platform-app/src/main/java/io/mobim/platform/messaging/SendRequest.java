@@ -1,0 +1,19 @@
+package io.mobim.platform.messaging;
+
+import io.mobim.platform.subscribers.Msisdn;
+import java.util.Objects;
+
+/**
+ * One message to send, as {@link Messaging#send} takes it: for {@link Messaging#sendAll} and the {@link SendBatcher}.
+ *
+ * @param clientMessageId the client's own id of the message, if it has one: resending it returns the first result
+ * @param deliveryReport whether the sender wants to be told when each recipient got it
+ */
+public record SendRequest(Msisdn sender, Target target, String body, Origin origin, String clientMessageId, boolean deliveryReport) {
+
+    public SendRequest {
+        Objects.requireNonNull(sender, "sender");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(origin, "origin");
+    }
+}

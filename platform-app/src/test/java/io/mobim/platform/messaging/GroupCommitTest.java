@@ -1,0 +1,189 @@
+package io.mobim.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.platform.MobimIntegrationTest;
+import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.rooms.RoomKind;
+import io.mobim.platform.rooms.Rooms;
+import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.platform.subscribers.SubscriberChanges;
+import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.support.TestNumbers;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Sends committed together ({@link Messaging#sendAll}, {@link SendBatcher}) behave exactly as if each had been
+ * sent alone: refusals stay with their own request, client message ids dedupe inside a batch, the offline quota
+ * counts the batch's own messages, a recipient reads them in the order sent, and one send that breaks the
+ * database does not take the others down with it.
+ */
+@MobimIntegrationTest
+class GroupCommitTest {
+
+    @Autowired Subscribers subscribers;
+    @Autowired PresenceService presence;
+    @Autowired Messaging messaging;
+    @Autowired SendBatcher batcher;
+    @Autowired BlockList blocks;
+    @Autowired Rooms rooms;
+    @Autowired JdbcClient jdbc;
+    @Autowired MeterRegistry meters;
+
+    private Msisdn subscriber(String nick, boolean smsFallback) {
+        Msisdn m = TestNumbers.next();
+        subscribers.register(m, nick, new SubscriberChanges(null, "secret1", "en", "VODAFONE_UK", null, smsFallback, null));
+        return m;
+    }
+
+    private static SendRequest message(Msisdn from, Msisdn to, String body, String clientId) {
+        return new SendRequest(from, Target.subscriber(to), body, Origin.client(), clientId, false);
+    }
+
+    @Test
+    void eachRequestOfABatchIsDecidedAsIfSentAlone() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn bob = subscriber("bob", true);
+        Msisdn mallory = subscriber("mallory", true);
+        Msisdn stranger = TestNumbers.next(); // not a subscriber
+        blocks.block(bob, mallory);
+        String room = "gc-" + Long.toHexString(System.nanoTime()).substring(6);
+        rooms.create(room, "Group commit", RoomKind.PUBLIC, null);
+        rooms.join(alice, room, "Al");
+        rooms.join(bob, room, "Bo");
+        UUID bobSession = presence.openSession(bob);
+
+        List<SendOutcome> outcomes = messaging.sendAll(List.of(
+                message(alice, bob, "first", "c-1"),
+                message(mallory, bob, "let me in", null),
+                message(alice, stranger, "anyone there?", null),
+                new SendRequest(alice, Target.room(room), "hello room", Origin.client(), null, false),
+                message(alice, bob, "first, resent", "c-1"),
+                message(alice, bob, "   ", null),
+                message(alice, bob, "second", null)));
+
+        assertThat(outcomes).hasSize(7);
+        SendResult first = outcomes.get(0).get();
+        assertThat(first.duplicate()).isFalse();
+        assertThat(first.recipients()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(DeliveryStatus.ACCEPTED);
+            assertThat(r.route()).isEqualTo(SendResult.Route.CLIENT);
+        });
+        assertThat(outcomes.get(1).refusal().reason()).isEqualTo(MessageRefused.Reason.NOT_ACCEPTED);
+        assertThat(outcomes.get(2).refusal().reason()).isEqualTo(MessageRefused.Reason.RECIPIENT_UNKNOWN);
+        assertThat(outcomes.get(3).get().recipients()).extracting(SendResult.Recipient::msisdn).containsExactly(bob);
+        assertThat(outcomes.get(4).get().duplicate()).as("the same client message id in the same batch").isTrue();
+        assertThat(outcomes.get(4).get().messageId()).isEqualTo(first.messageId());
+        assertThat(outcomes.get(5).refusal().reason()).isEqualTo(MessageRefused.Reason.EMPTY);
+        assertThatExceptionOfType(MessageRefused.class).isThrownBy(() -> outcomes.get(1).get());
+
+        // bob reads what was accepted, in the order it was sent, once
+        assertThat(messaging.fetch(bobSession, 10)).extracting(ClientDelivery::body)
+                .containsExactly("first", "hello room", "second");
+        assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(mallory.value()).query(Long.class).single())
+                .as("a blocked sender's message is never stored").isZero();
+        assertThat(jdbc.sql("select count(*) from im.message where sender = ? and client_message_id = 'c-1'")
+                .param(alice.value()).query(Long.class).single()).isEqualTo(1);
+        // resending the client id later, alone, still finds the batch's message
+        assertThat(messaging.send(alice, Target.subscriber(bob), "first, again", Origin.client(), "c-1", false).messageId())
+                .isEqualTo(first.messageId());
+    }
+
+    @Test
+    void theOfflineQuotaCountsTheBatchsOwnMessages() {
+        Msisdn offline = subscriber("nosms", false); // no SMS fallback, no session: messages wait in the store
+        List<Msisdn> senders = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            senders.add(subscriber("s" + i, true));
+        }
+        List<SendRequest> requests = new ArrayList<>();
+        for (int i = 0; i < 101; i++) { // the quota is 100 (default); each sender stays under its rate limit of 30
+            requests.add(message(senders.get(i % 5), offline, "m" + i, null));
+        }
+        List<SendOutcome> outcomes = messaging.sendAll(requests);
+
+        assertThat(outcomes.subList(0, 100)).allSatisfy(o ->
+                assertThat(o.get().recipients().getFirst().route()).isEqualTo(SendResult.Route.STORED));
+        assertThat(outcomes.get(100).refusal().reason()).isEqualTo(MessageRefused.Reason.OFFLINE_QUOTA_FULL);
+        assertThat(jdbc.sql("select count(*) from im.delivery where recipient = ? and status = 'PENDING'")
+                .param(offline.value()).query(Long.class).single()).isEqualTo(100);
+    }
+
+    @Test
+    void concurrentSendsAreCommittedTogetherAndEachIsDeliveredOnce() {
+        List<Msisdn> senders = new ArrayList<>();
+        List<Msisdn> recipients = new ArrayList<>();
+        List<UUID> sessions = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            senders.add(subscriber("tx" + i, true));
+            Msisdn r = subscriber("rx" + i, true);
+            recipients.add(r);
+            sessions.add(presence.openSession(r));
+        }
+        double batchesBefore = meters.summary("mobim.messaging.group-commit.batch").count();
+        List<CompletableFuture<SendResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 400; i++) { // 20 per sender, under the rate limit
+            futures.add(batcher.submit(message(senders.get(i % 20), recipients.get(i / 20), "hi " + i, null)));
+        }
+        List<UUID> ids = futures.stream().map(CompletableFuture::join).map(SendResult::messageId).toList();
+
+        assertThat(ids).doesNotHaveDuplicates();
+        long batches = (long) (meters.summary("mobim.messaging.group-commit.batch").count() - batchesBefore);
+        assertThat(batches).as("400 sends queued at once share transactions").isLessThan(400);
+        int fetched = 0;
+        for (UUID s : sessions) {
+            List<ClientDelivery> got = messaging.fetch(s, 50);
+            assertThat(got).hasSize(20);
+            fetched += messaging.acknowledge(s, got.stream().map(ClientDelivery::messageId).toList()).size();
+        }
+        assertThat(fetched).isEqualTo(400);
+    }
+
+    @Test
+    void aSendThatFailsInTheDatabaseDoesNotFailTheOthersOfItsBatch() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn bob = subscriber("bob", true);
+        UUID bobSession = presence.openSession(bob);
+        // a fault only the database sees: a trigger refusing one body, as a constraint or a full disk would
+        jdbc.sql("""
+                create or replace function im.test_refuse_poison() returns trigger language plpgsql as $$
+                begin
+                    if new.body = 'poison' then raise exception 'poison refused by the database'; end if;
+                    return new;
+                end $$""").update();
+        jdbc.sql("create trigger test_refuse_poison before insert on im.message for each row execute function im.test_refuse_poison()").update();
+        try {
+            double fallbacks = meters.counter("mobim.messaging.group-commit.fallbacks").count();
+            // submitted without waiting, so that they share a batch (alone, each is still answered correctly)
+            List<CompletableFuture<SendResult>> futures = List.of(
+                    batcher.submit(message(alice, bob, "before", null)),
+                    batcher.submit(message(alice, bob, "poison", null)),
+                    batcher.submit(message(alice, bob, "after", null)));
+
+            assertThat(futures.get(0).join().recipients().getFirst().status()).isEqualTo(DeliveryStatus.ACCEPTED);
+            assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> futures.get(1).join())
+                    .withMessageContaining("poison refused by the database");
+            assertThat(futures.get(2).join().recipients().getFirst().status()).isEqualTo(DeliveryStatus.ACCEPTED);
+            assertThat(messaging.fetch(bobSession, 10)).extracting(ClientDelivery::body).containsExactlyInAnyOrder("before", "after");
+            if (meters.counter("mobim.messaging.group-commit.fallbacks").count() == fallbacks) {
+                // the three went in separate batches (a busy committer): each was its own transaction anyway
+                assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(alice.value()).query(Long.class).single())
+                        .isEqualTo(2);
+            }
+        } finally {
+            jdbc.sql("drop trigger test_refuse_poison on im.message").update();
+            jdbc.sql("drop function im.test_refuse_poison()").update();
+        }
+        assertThat(batcher.send(message(alice, bob, "poison", null)).recipients()).as("the committers are still up").hasSize(1);
+    }
+}
