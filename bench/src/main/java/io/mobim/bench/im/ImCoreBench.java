@@ -1,12 +1,15 @@
 package io.mobim.bench.im;
 
 import io.mobim.bench.PostgresProcesses;
+import io.mobim.bench.RunCost;
 import io.mobim.events.sms.SmsDlr;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.messaging.ClientDelivery;
 import io.mobim.platform.messaging.Messaging;
 import io.mobim.platform.messaging.Origin;
+import io.mobim.platform.messaging.SendBatcher;
+import io.mobim.platform.messaging.SendRequest;
 import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.presence.Availability;
@@ -79,7 +82,10 @@ public final class ImCoreBench {
         DEFAULTS.put("updates", "200");
         DEFAULTS.put("sqlProfile", "false");
         DEFAULTS.put("ack", "each"); // each: acknowledge(session, id) per message; batch: acknowledge(session, ids) per fetch
-        DEFAULTS.put("pool", ""); // spring.datasource.hikari.maximum-pool-size; empty: the application's default
+        DEFAULTS.put("pool", "");
+        // direct: Messaging.send, one transaction per send; grouped: SendBatcher.send, concurrent sends committed together
+        DEFAULTS.put("send", "grouped");
+        DEFAULTS.put("senders", "256"); // concurrent callers of SendBatcher.send in the grouped mode (virtual threads) // spring.datasource.hikari.maximum-pool-size; empty: the application's default
     }
 
     private final Map<String, String> params;
@@ -89,6 +95,7 @@ public final class ImCoreBench {
     private Contacts contacts;
     private PresenceService presence;
     private Messaging messaging;
+    private SendBatcher batcher;
     private JdbcClient jdbc;
     private SqlProfile sqlProfile;
     private long postmasterPid;
@@ -191,6 +198,7 @@ public final class ImCoreBench {
         contacts = ctx.getBean(Contacts.class);
         presence = ctx.getBean(PresenceService.class);
         messaging = ctx.getBean(Messaging.class);
+        batcher = ctx.getBean(SendBatcher.class);
         jdbc = ctx.getBean(JdbcClient.class);
         postmasterPid = findPostmaster();
         System.out.println("embedded PostgreSQL postmaster pid: " + postmasterPid + " ("
@@ -205,7 +213,9 @@ public final class ImCoreBench {
         int warmup = intParam("warmup");
         int n = intParam("messages");
         System.out.println();
-        System.out.println("== messages: " + online.size() + " subscribers with live client sessions, " + threads + " threads ==");
+        System.out.println("== messages: " + online.size() + " subscribers with live client sessions, "
+                + ("grouped".equals(params.get("send")) ? params.get("senders") + " concurrent SendBatcher.send callers" : threads + " threads calling Messaging.send")
+                + "; deliveries: " + threads + " threads ==");
         if (warmup > 0) {
             send(online, online, warmup, clientMessages, SendResult.Route.CLIENT);
             deliver(sessions);
@@ -213,15 +223,24 @@ public final class ImCoreBench {
         }
         profileReset();
         Cpu cpu = new Cpu();
+        RunCost cost = new RunCost(jdbc, postmasterPid, "message");
         Latencies sent = send(online, online, n, clientMessages, SendResult.Route.CLIENT);
         System.out.println(sent.line("send (accepted)", n));
         System.out.println(cpu.line(n, "message"));
+        System.out.print(cost.report(n, sent.elapsedNanos / 1e9));
+        if ("grouped".equals(params.get("send"))) {
+            io.micrometer.core.instrument.DistributionSummary batches =
+                    ctx.getBean(io.micrometer.core.instrument.MeterRegistry.class).summary("mobim.messaging.group-commit.batch");
+            System.out.printf(Locale.ROOT, "  group commit since start: %d batches, %.1f sends per batch on average, largest %.0f%n",
+                    batches.count(), batches.mean(), batches.max());
+        }
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
         profileReport(n, "message");
 
         profileReset();
         long before = acknowledged.get();
         Cpu dcpu = new Cpu();
+        RunCost dcost = new RunCost(jdbc, postmasterPid, "delivery");
         long t0 = System.nanoTime();
         deliver(sessions);
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -229,6 +248,7 @@ public final class ImCoreBench {
         System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then %s; %d threads)%n",
                 delivered, secs, delivered / secs, "batch".equals(params.get("ack")) ? "one acknowledge of all 50" : "acknowledge each", threads);
         System.out.println(dcpu.line(delivered, "delivery"));
+        System.out.print(dcost.report(delivered, secs));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
         profileReport(delivered, "delivery");
     }
@@ -238,8 +258,9 @@ public final class ImCoreBench {
                            SendResult.Route expected) throws Exception {
         Latencies lat = new Latencies(n);
         AtomicLong next = new AtomicLong();
+        boolean grouped = "grouped".equals(params.get("send"));
         long t0 = System.nanoTime();
-        parallel(t -> () -> {
+        parallel(grouped ? intParam("senders") : threads, grouped, t -> () -> {
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             long i;
             while ((i = next.getAndIncrement()) < n) {
@@ -249,7 +270,10 @@ public final class ImCoreBench {
                     to = recipients.get(rnd.nextInt(recipients.size()));
                 } while (to.equals(from));
                 long s = System.nanoTime();
-                SendResult r = messaging.send(from, Target.subscriber(to), "Hello there, message " + i, Origin.client(), null, false);
+                String body = "Hello there, message " + i;
+                SendResult r = grouped
+                        ? batcher.send(new SendRequest(from, Target.subscriber(to), body, Origin.client(), null, false))
+                        : messaging.send(from, Target.subscriber(to), body, Origin.client(), null, false);
                 lat.record((int) i, System.nanoTime() - s);
                 if (r.recipients().size() != 1 || r.recipients().getFirst().route() != expected) {
                     throw new IllegalStateException("unexpected outcome " + r.recipients());
@@ -516,7 +540,12 @@ public final class ImCoreBench {
     }
 
     private static void parallel(int n, IntFunction<java.util.concurrent.Callable<Void>> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
+        parallel(n, false, task);
+    }
+
+    /** {@code n} tasks at once, on platform threads or (for hundreds of blocked callers) on virtual threads. */
+    private static void parallel(int n, boolean virtual, IntFunction<java.util.concurrent.Callable<Void>> task) throws Exception {
+        ExecutorService pool = virtual ? Executors.newVirtualThreadPerTaskExecutor() : Executors.newFixedThreadPool(n);
         try {
             List<Future<Void>> fs = new ArrayList<>();
             for (int t = 0; t < n; t++) {

@@ -1,5 +1,7 @@
 package io.mobim.bench.sms;
 
+import io.mobim.bench.RunCost;
+
 import io.mobim.bench.smpp.SmppSubmitBench;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.contacts.Contacts;

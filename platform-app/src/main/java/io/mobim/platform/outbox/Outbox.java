@@ -77,8 +77,29 @@ public class Outbox {
             jdbc.update(INSERT, e.topic(), e.key(), e.payload(), e.sequenced(), now);
             return;
         }
-        jdbc.batchUpdate(INSERT, entries.stream().map(e -> new Object[] {e.topic(), e.key(), e.payload(), e.sequenced(), now}).toList());
+        // one statement with one array per column, however many records (a group-committed batch has hundreds):
+        // cheaper to bind and plan than a multi-row VALUES, and independent of the driver's batch rewriting
+        int n = entries.size();
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        byte[][] payloads = new byte[n][];
+        Boolean[] sequenced = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            topics[i] = e.topic();
+            keys[i] = e.key();
+            payloads[i] = e.payload();
+            sequenced[i] = e.sequenced();
+        }
+        jdbc.update(INSERT_ALL, now, topics, keys, payloads, sequenced);
     }
+
+    /** In the order appended: the relay publishes by id, so a transaction's records keep their order. */
+    private static final String INSERT_ALL = """
+            insert into im.outbox (topic, record_key, payload, stamp_sequence, created_at)
+            select r.topic, r.record_key, r.payload, r.stamp_sequence, ?::timestamptz
+            from unnest(?::varchar[], ?::varchar[], ?::bytea[], ?::boolean[]) with ordinality as r(topic, record_key, payload, stamp_sequence, i)
+            order by r.i""";
 
     private record Entry(String topic, String key, byte[] payload, boolean sequenced) {
     }

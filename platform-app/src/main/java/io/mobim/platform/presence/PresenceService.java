@@ -16,8 +16,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -77,6 +79,14 @@ public class PresenceService {
     private final PresenceSettings settings;
     private final ChargingRecorder charging;
     private final Clock clock;
+    /** Sessions this instance touched lately, with their subscriber and when: see {@link #touch}. */
+    private final Map<UUID, Touched> recentlyTouched = new ConcurrentHashMap<>();
+
+    /** How many recently touched sessions are remembered; beyond it the memory starts over (a statement more). */
+    private static final int SESSIONS_REMEMBERED = 100_000;
+
+    private record Touched(Msisdn msisdn, Instant at) {
+    }
 
     PresenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events, PresenceSettings settings,
                     ChargingRecorder charging, Clock clock) {
@@ -166,15 +176,32 @@ public class PresenceService {
         return id;
     }
 
-    /** Keeps a session alive; returns the subscriber, or empty if the session is over. */
+    /**
+     * Keeps a session alive; returns the subscriber, or empty if the session is over. A session this instance
+     * touched less than {@code touchInterval} ago is known alive without a statement (a client's fetch and its
+     * acknowledgement come together; the timeout is counted in minutes).
+     */
     @Transactional
     public Optional<Msisdn> touch(UUID sessionId) {
         Instant now = clock.instant();
-        return jdbc.sql("""
+        Touched recent = recentlyTouched.get(sessionId);
+        if (recent != null && !now.isBefore(recent.at()) && now.isBefore(recent.at().plus(settings.touchInterval()))) {
+            return Optional.of(recent.msisdn());
+        }
+        Optional<Msisdn> owner = jdbc.sql("""
                 update im.client_session set last_active_at = ?, expires_at = ?
                 where id = ? and expires_at > ? returning msisdn""")
                 .params(Timestamp.from(now), Timestamp.from(now.plus(settings.sessionTimeout())), sessionId, Timestamp.from(now))
                 .query(String.class).optional().map(Msisdn::of);
+        if (owner.isPresent()) {
+            if (recentlyTouched.size() >= SESSIONS_REMEMBERED) {
+                recentlyTouched.clear();
+            }
+            recentlyTouched.put(sessionId, new Touched(owner.get(), now));
+        } else {
+            recentlyTouched.remove(sessionId);
+        }
+        return owner;
     }
 
     /** Ends a session (logout). */
@@ -207,6 +234,7 @@ public class PresenceService {
     }
 
     private void close(UUID sessionId, boolean expired) {
+        recentlyTouched.remove(sessionId);
         Instant lastSeen = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         Optional<String> owner = jdbc.sql("delete from im.client_session where id = ? returning msisdn")
                 .param(sessionId).query(String.class).optional();

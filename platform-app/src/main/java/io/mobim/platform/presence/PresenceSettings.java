@@ -10,10 +10,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param sessionTimeout a client session with no request for this long is over (default 30m; CSP's default keep-alive is shorter, clients poll)
  * @param sweepInterval how often expired sessions are closed (default 30s)
+ * @param touchInterval a session used again within this long of its last recorded use is not written again (default 1s):
+ *                      a client's fetch and acknowledgement in the same second cost one write, not two; a session
+ *                      closed by another instance can still be used here for at most this long
  */
 @Validated
 @ConfigurationProperties("mobim.presence")
 public record PresenceSettings(
         @DefaultValue("30m") Duration sessionTimeout,
-        @DefaultValue("30s") Duration sweepInterval) {
+        @DefaultValue("30s") Duration sweepInterval,
+        @DefaultValue("1s") Duration touchInterval) {
 }

@@ -1,6 +1,5 @@
-package io.mobim.bench.sms;
+package io.mobim.bench;
 
-import io.mobim.bench.PostgresProcesses;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -17,51 +16,59 @@ import javax.management.ObjectName;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * What one measured run cost, per command: CPU of this JVM (split by thread group: listener threads, broker
+ * What one measured run cost, per unit of work (an SMS command, a message): CPU of this JVM (split by thread group: listener threads, broker
  * threads, jSMPP, ...), CPU of the embedded PostgreSQL processes, PostgreSQL transactions and rows, and the
  * requests the in-process Kafka broker served (produce, fetch, offset commits). Counters are read from
  * {@code /proc}, {@link ThreadMXBean}, {@code pg_stat_database} and the broker's JMX metrics, before and after.
  */
-final class RunCost {
+public final class RunCost {
 
     private final JdbcClient jdbc;
     private final long postmaster;
+    private final String unit;
     private final Snapshot start;
 
-    RunCost(JdbcClient jdbc, String dataRoot) {
+    /** Costs per SMS command, of the PostgreSQL whose data directory is under {@code dataRoot}. */
+    public RunCost(JdbcClient jdbc, String dataRoot) {
+        this(jdbc, PostgresProcesses.findPostmaster(dataRoot), "command");
+    }
+
+    /** Costs per {@code unit}, of the PostgreSQL postmaster {@code postmaster}. */
+    public RunCost(JdbcClient jdbc, long postmaster, String unit) {
         this.jdbc = jdbc;
-        this.postmaster = PostgresProcesses.findPostmaster(dataRoot);
+        this.postmaster = postmaster;
+        this.unit = unit;
         this.start = snapshot();
     }
 
-    /** The cost since construction, for {@code commands} commands, as printable lines. */
-    String report(long commands, double wallSeconds) {
+    /** The cost since construction, for {@code commands} units of work, as printable lines. */
+    public String report(long commands, double wallSeconds) {
         Snapshot end = snapshot();
         double jvm = (end.jvmNanos - start.jvmNanos) / 1e6 / commands;
         double pg = (end.pgNanos - start.pgNanos) / 1e6 / commands;
         int cores = Runtime.getRuntime().availableProcessors();
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "  CPU per command: %.2f ms (JVM %.2f + PostgreSQL %.2f); %.2f of %d cores busy for us;"
-                        + " CPU-bound ceiling on %d idle cores ~%.0f commands/s%n",
-                jvm + pg, jvm, pg, (jvm + pg) * commands / 1e3 / wallSeconds, cores, cores, cores * 1000 / (jvm + pg)));
+        out.append(String.format(Locale.ROOT, "  CPU per %s: %.3f ms (JVM %.3f + PostgreSQL %.3f); %.2f of %d cores busy for us;"
+                        + " CPU-bound ceiling on %d idle cores ~%.0f %ss/s%n",
+                unit, jvm + pg, jvm, pg, (jvm + pg) * commands / 1e3 / wallSeconds, cores, cores, cores * 1000 / (jvm + pg), unit));
         Map<String, Long> threads = new TreeMap<>();
         end.threadNanos.forEach((group, nanos) -> threads.merge(group, nanos - start.threadNanos.getOrDefault(group, 0L), Long::sum));
         // the JVM's own threads (JIT compilers, GC) are not Java threads: read from /proc; threads that ended are gone
         end.nativeNanos.forEach((group, nanos) -> threads.merge(group, nanos - start.nativeNanos.getOrDefault(group, 0L), Long::sum));
         long counted = threads.values().stream().mapToLong(Long::longValue).sum();
         threads.put("threads that ended", end.jvmNanos - start.jvmNanos - counted);
-        out.append("  JVM CPU per command by thread group (ms): ").append(threads.entrySet().stream()
-                .filter(e -> e.getValue() * 1.0 / 1e6 / commands >= 0.05)
+        out.append("  JVM CPU per ").append(unit).append(" by thread group (ms): ").append(threads.entrySet().stream()
+                .filter(e -> e.getValue() * 1.0 / 1e6 / commands >= 0.005)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() / 1e6 / commands))
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue() / 1e6 / commands))
                 .collect(Collectors.joining(", "))).append('\n');
-        out.append(String.format(Locale.ROOT, "  PostgreSQL per command: %.2f transactions, %.2f rows inserted, %.2f updated, %.2f deleted, %.1f returned%n",
+        out.append(String.format(Locale.ROOT, "  PostgreSQL per %s: %.2f transactions, %.2f rows inserted, %.2f updated, %.2f deleted, %.1f returned%n", unit,
                 (end.pgXacts - start.pgXacts) * 1.0 / commands, (end.pgInserted - start.pgInserted) * 1.0 / commands,
                 (end.pgUpdated - start.pgUpdated) * 1.0 / commands, (end.pgDeleted - start.pgDeleted) * 1.0 / commands,
                 (end.pgReturned - start.pgReturned) * 1.0 / commands));
         Map<String, Long> requests = new TreeMap<>();
         end.kafkaRequests.forEach((type, n) -> requests.put(type, n - start.kafkaRequests.getOrDefault(type, 0L)));
-        out.append("  Kafka broker requests per command: ").append(requests.entrySet().stream()
+        out.append("  Kafka broker requests per ").append(unit).append(": ").append(requests.entrySet().stream()
                 .filter(e -> e.getValue() * 1.0 / commands >= 0.01)
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue() * 1.0 / commands))
