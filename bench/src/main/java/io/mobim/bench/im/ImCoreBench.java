@@ -8,7 +8,7 @@ import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.messaging.ClientDelivery;
 import io.mobim.platform.messaging.Messaging;
 import io.mobim.platform.messaging.Origin;
-import io.mobim.platform.messaging.SendBatcher;
+import io.mobim.platform.messaging.GroupCommit;
 import io.mobim.platform.messaging.SendRequest;
 import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.messaging.Target;
@@ -82,10 +82,14 @@ public final class ImCoreBench {
         DEFAULTS.put("updates", "200");
         DEFAULTS.put("sqlProfile", "false");
         DEFAULTS.put("ack", "each"); // each: acknowledge(session, id) per message; batch: acknowledge(session, ids) per fetch
-        DEFAULTS.put("pool", "");
-        // direct: Messaging.send, one transaction per send; grouped: SendBatcher.send, concurrent sends committed together
+        DEFAULTS.put("pool", ""); // spring.datasource.hikari.maximum-pool-size; empty: the application's default
+        // direct: Messaging.send, one transaction per send; grouped: GroupCommit.send, concurrent sends committed together
         DEFAULTS.put("send", "grouped");
-        DEFAULTS.put("senders", "256"); // concurrent callers of SendBatcher.send in the grouped mode (virtual threads) // spring.datasource.hikari.maximum-pool-size; empty: the application's default
+        // false: an ephemeral PostgreSQL without fsync (zonky's default); true: a durable one (fsync, synchronous_commit,
+        // full_page_writes on, as in production and the all-in-one's ./data) in a temporary directory deleted at the end
+        DEFAULTS.put("durable", "false");
+        DEFAULTS.put("senders", "256"); // concurrent callers of GroupCommit.send in the grouped mode (virtual threads)
+        DEFAULTS.put("clients", "256"); // in the grouped mode, sessions fetching and acknowledging at once (virtual threads)
     }
 
     private final Map<String, String> params;
@@ -95,7 +99,7 @@ public final class ImCoreBench {
     private Contacts contacts;
     private PresenceService presence;
     private Messaging messaging;
-    private SendBatcher batcher;
+    private GroupCommit groupCommit;
     private JdbcClient jdbc;
     private SqlProfile sqlProfile;
     private long postmasterPid;
@@ -169,7 +173,24 @@ public final class ImCoreBench {
 
     private void start() {
         Map<String, Object> props = new LinkedHashMap<>();
-        props.put("mobim.embedded.ephemeral", "true");
+        if (Boolean.parseBoolean(params.get("durable"))) {
+            try {
+                java.nio.file.Path root = java.nio.file.Files.createTempDirectory("mobim-bench-durable");
+                props.put("mobim.embedded.ephemeral", "false");
+                props.put("mobim.embedded.data-dir", root.toString());
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        io.mobim.embedded.FileTrees.delete(root);
+                    } catch (java.io.IOException e) {
+                        System.err.println("could not delete " + root + ": " + e);
+                    }
+                }));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        } else {
+            props.put("mobim.embedded.ephemeral", "true");
+        }
         props.put("mobim.roles", "im");
         props.put("server.port", "0");
         props.put("mobim.admin.password", "bench");
@@ -198,7 +219,7 @@ public final class ImCoreBench {
         contacts = ctx.getBean(Contacts.class);
         presence = ctx.getBean(PresenceService.class);
         messaging = ctx.getBean(Messaging.class);
-        batcher = ctx.getBean(SendBatcher.class);
+        groupCommit = ctx.getBean(GroupCommit.class);
         jdbc = ctx.getBean(JdbcClient.class);
         postmasterPid = findPostmaster();
         System.out.println("embedded PostgreSQL postmaster pid: " + postmasterPid + " ("
@@ -214,7 +235,7 @@ public final class ImCoreBench {
         int n = intParam("messages");
         System.out.println();
         System.out.println("== messages: " + online.size() + " subscribers with live client sessions, "
-                + ("grouped".equals(params.get("send")) ? params.get("senders") + " concurrent SendBatcher.send callers" : threads + " threads calling Messaging.send")
+                + ("grouped".equals(params.get("send")) ? params.get("senders") + " concurrent GroupCommit.send callers" : threads + " threads calling Messaging.send")
                 + "; deliveries: " + threads + " threads ==");
         if (warmup > 0) {
             send(online, online, warmup, clientMessages, SendResult.Route.CLIENT);
@@ -230,7 +251,7 @@ public final class ImCoreBench {
         System.out.print(cost.report(n, sent.elapsedNanos / 1e9));
         if ("grouped".equals(params.get("send"))) {
             io.micrometer.core.instrument.DistributionSummary batches =
-                    ctx.getBean(io.micrometer.core.instrument.MeterRegistry.class).summary("mobim.messaging.group-commit.batch");
+                    ctx.getBean(io.micrometer.core.instrument.MeterRegistry.class).summary("mobim.messaging.group-commit.batch", "operation", "send");
             System.out.printf(Locale.ROOT, "  group commit since start: %d batches, %.1f sends per batch on average, largest %.0f%n",
                     batches.count(), batches.mean(), batches.max());
         }
@@ -245,8 +266,10 @@ public final class ImCoreBench {
         deliver(sessions);
         double secs = (System.nanoTime() - t0) / 1e9;
         long delivered = acknowledged.get() - before;
-        System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then %s; %d threads)%n",
-                delivered, secs, delivered / secs, "batch".equals(params.get("ack")) ? "one acknowledge of all 50" : "acknowledge each", threads);
+        boolean grouped = "grouped".equals(params.get("send"));
+        System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then %s; %s)%n",
+                delivered, secs, delivered / secs, grouped || "batch".equals(params.get("ack")) ? "one acknowledge of all 50" : "acknowledge each",
+                grouped ? params.get("clients") + " clients through GroupCommit" : threads + " threads calling Messaging");
         System.out.println(dcpu.line(delivered, "delivery"));
         System.out.print(dcost.report(delivered, secs));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
@@ -272,7 +295,7 @@ public final class ImCoreBench {
                 long s = System.nanoTime();
                 String body = "Hello there, message " + i;
                 SendResult r = grouped
-                        ? batcher.send(new SendRequest(from, Target.subscriber(to), body, Origin.client(), null, false))
+                        ? groupCommit.send(new SendRequest(from, Target.subscriber(to), body, Origin.client(), null, false))
                         : messaging.send(from, Target.subscriber(to), body, Origin.client(), null, false);
                 lat.record((int) i, System.nanoTime() - s);
                 if (r.recipients().size() != 1 || r.recipients().getFirst().route() != expected) {
@@ -288,17 +311,20 @@ public final class ImCoreBench {
 
     /** Every session fetches (50 at a time) and acknowledges until nothing is left for it. Sessions are split among the threads. */
     private void deliver(List<UUID> sessions) throws Exception {
-        boolean batchAck = "batch".equals(params.get("ack"));
-        parallel(t -> () -> {
-            for (int s = t; s < sessions.size(); s += threads) {
+        boolean grouped = "grouped".equals(params.get("send"));
+        boolean batchAck = grouped || "batch".equals(params.get("ack"));
+        int clients = grouped ? intParam("clients") : threads;
+        parallel(clients, grouped, t -> () -> {
+            for (int s = t; s < sessions.size(); s += clients) {
                 UUID session = sessions.get(s);
                 while (true) {
-                    List<ClientDelivery> batch = messaging.fetch(session, 50);
+                    List<ClientDelivery> batch = grouped ? groupCommit.fetch(session, 50) : messaging.fetch(session, 50);
                     if (batch.isEmpty()) {
                         break;
                     }
                     if (batchAck) {
-                        List<UUID> confirmed = messaging.acknowledge(session, batch.stream().map(ClientDelivery::messageId).toList());
+                        List<UUID> ids = batch.stream().map(ClientDelivery::messageId).toList();
+                        List<UUID> confirmed = grouped ? groupCommit.acknowledge(session, ids) : messaging.acknowledge(session, ids);
                         if (confirmed.size() != batch.size()) {
                             throw new IllegalStateException("acknowledge refused for fetched messages");
                         }

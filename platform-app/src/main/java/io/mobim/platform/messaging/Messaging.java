@@ -110,7 +110,7 @@ public class Messaging {
      * order (a later one sees an earlier one's client message id and offline-store use), but one read decides all
      * the one-to-one messages, one statement stores every message and delivery, and the outbox records go in
      * together at the commit. One outcome per request, in order; a refused request does not affect the others.
-     * A database error fails them all (the transaction rolls back): {@link SendBatcher} then sends them one by one.
+     * A database error fails them all (the transaction rolls back): {@link GroupCommit} then sends them one by one.
      */
     @Transactional
     public List<SendOutcome> sendAll(List<SendRequest> requests) {
@@ -435,6 +435,16 @@ public class Messaging {
      */
     @Transactional
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
+        return claim(sessionId, max);
+    }
+
+    /** Several sessions' {@link #fetch}es in one transaction (see {@link GroupCommit}); answers in order. */
+    @Transactional
+    public List<List<ClientDelivery>> fetchAll(List<GroupCommit.Fetch> fetches) {
+        return fetches.stream().map(f -> claim(f.session(), f.max())).toList();
+    }
+
+    private List<ClientDelivery> claim(UUID sessionId, int max) {
         Optional<Msisdn> owner = presence.touch(sessionId);
         if (owner.isEmpty()) {
             return List.of();
@@ -461,7 +471,7 @@ public class Messaging {
      */
     @Transactional
     public boolean acknowledge(UUID sessionId, UUID messageId) {
-        return !acknowledgeAll(sessionId, List.of(messageId)).isEmpty();
+        return !confirm(sessionId, List.of(messageId)).isEmpty();
     }
 
     /**
@@ -470,10 +480,16 @@ public class Messaging {
      */
     @Transactional
     public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
-        return acknowledgeAll(sessionId, messageIds);
+        return confirm(sessionId, messageIds);
     }
 
-    private List<UUID> acknowledgeAll(UUID sessionId, Collection<UUID> messageIds) {
+    /** Several sessions' {@link #acknowledge}s in one transaction (see {@link GroupCommit}); answers in order. */
+    @Transactional
+    public List<List<UUID>> acknowledgeAll(List<GroupCommit.Acknowledgement> acknowledgements) {
+        return acknowledgements.stream().map(a -> confirm(a.session(), a.messageIds())).toList();
+    }
+
+    private List<UUID> confirm(UUID sessionId, Collection<UUID> messageIds) {
         Optional<Msisdn> owner = presence.touch(sessionId);
         if (owner.isEmpty() || messageIds.isEmpty()) {
             return List.of();

@@ -39,8 +39,8 @@ class MessagingConfiguration {
 
     /** Group commit for callers without a transaction; gets the transactional proxy of {@link Messaging}. */
     @Bean
-    SendBatcher sendBatcher(Messaging messaging, MessagingSettings settings, MeterRegistry meters) {
-        return new SendBatcher(messaging, settings.groupCommit(), Duration.ofSeconds(30), meters);
+    GroupCommit groupCommit(Messaging messaging, MessagingSettings settings, MeterRegistry meters) {
+        return new GroupCommit(messaging, settings.groupCommit(), Duration.ofSeconds(30), meters);
     }
 
     @Bean

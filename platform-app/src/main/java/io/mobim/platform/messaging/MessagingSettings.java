@@ -36,7 +36,7 @@ public record MessagingSettings(
         @DefaultValue @Valid GroupCommit groupCommit) {
 
     /**
-     * Group commit of sends ({@link SendBatcher}).
+     * Group commit of sends ({@link GroupCommit}).
      *
      * @param committers threads committing batches; while one waits for PostgreSQL, the next batch gathers and
      *                   another commits it (default 2)

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sends committed together ({@link Messaging#sendAll}, {@link SendBatcher}) behave exactly as if each had been
+ * Sends committed together ({@link Messaging#sendAll}, {@link GroupCommit}) behave exactly as if each had been
  * sent alone: refusals stay with their own request, client message ids dedupe inside a batch, the offline quota
  * counts the batch's own messages, a recipient reads them in the order sent, and one send that breaks the
  * database does not take the others down with it.
@@ -34,7 +34,7 @@ class GroupCommitTest {
     @Autowired Subscribers subscribers;
     @Autowired PresenceService presence;
     @Autowired Messaging messaging;
-    @Autowired SendBatcher batcher;
+    @Autowired GroupCommit batcher;
     @Autowired BlockList blocks;
     @Autowired Rooms rooms;
     @Autowired JdbcClient jdbc;
@@ -130,7 +130,7 @@ class GroupCommitTest {
             recipients.add(r);
             sessions.add(presence.openSession(r));
         }
-        double batchesBefore = meters.summary("mobim.messaging.group-commit.batch").count();
+        double batchesBefore = meters.summary("mobim.messaging.group-commit.batch", "operation", "send").count();
         List<CompletableFuture<SendResult>> futures = new ArrayList<>();
         for (int i = 0; i < 400; i++) { // 20 per sender, under the rate limit
             futures.add(batcher.submit(message(senders.get(i % 20), recipients.get(i / 20), "hi " + i, null)));
@@ -138,15 +138,19 @@ class GroupCommitTest {
         List<UUID> ids = futures.stream().map(CompletableFuture::join).map(SendResult::messageId).toList();
 
         assertThat(ids).doesNotHaveDuplicates();
-        long batches = (long) (meters.summary("mobim.messaging.group-commit.batch").count() - batchesBefore);
+        long batches = (long) (meters.summary("mobim.messaging.group-commit.batch", "operation", "send").count() - batchesBefore);
         assertThat(batches).as("400 sends queued at once share transactions").isLessThan(400);
-        int fetched = 0;
-        for (UUID s : sessions) {
-            List<ClientDelivery> got = messaging.fetch(s, 50);
+        // the 20 clients fetch and acknowledge at the same time: their requests, too, share transactions
+        List<CompletableFuture<Integer>> clients = sessions.stream().map(s -> CompletableFuture.supplyAsync(() -> {
+            List<ClientDelivery> got = batcher.fetch(s, 50);
             assertThat(got).hasSize(20);
-            fetched += messaging.acknowledge(s, got.stream().map(ClientDelivery::messageId).toList()).size();
-        }
+            assertThat(batcher.fetch(s, 50)).as("claimed once").isEmpty();
+            return batcher.acknowledge(s, got.stream().map(ClientDelivery::messageId).toList()).size();
+        }, java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())).toList();
+        int fetched = clients.stream().mapToInt(CompletableFuture::join).sum();
         assertThat(fetched).isEqualTo(400);
+        assertThat(jdbc.sql("select count(*) from im.delivery d join im.message m on m.id = d.message_id where m.sender = any(?) and d.status = 'DELIVERED'")
+                .param(senders.stream().map(Msisdn::value).toArray(String[]::new)).query(Long.class).single()).isEqualTo(400);
     }
 
     @Test
@@ -163,7 +167,7 @@ class GroupCommitTest {
                 end $$""").update();
         jdbc.sql("create trigger test_refuse_poison before insert on im.message for each row execute function im.test_refuse_poison()").update();
         try {
-            double fallbacks = meters.counter("mobim.messaging.group-commit.fallbacks").count();
+            double fallbacks = meters.counter("mobim.messaging.group-commit.fallbacks", "operation", "send").count();
             // submitted without waiting, so that they share a batch (alone, each is still answered correctly)
             List<CompletableFuture<SendResult>> futures = List.of(
                     batcher.submit(message(alice, bob, "before", null)),
@@ -175,7 +179,7 @@ class GroupCommitTest {
                     .withMessageContaining("poison refused by the database");
             assertThat(futures.get(2).join().recipients().getFirst().status()).isEqualTo(DeliveryStatus.ACCEPTED);
             assertThat(messaging.fetch(bobSession, 10)).extracting(ClientDelivery::body).containsExactlyInAnyOrder("before", "after");
-            if (meters.counter("mobim.messaging.group-commit.fallbacks").count() == fallbacks) {
+            if (meters.counter("mobim.messaging.group-commit.fallbacks", "operation", "send").count() == fallbacks) {
                 // the three went in separate batches (a busy committer): each was its own transaction anyway
                 assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(alice.value()).query(Long.class).single())
                         .isEqualTo(2);
