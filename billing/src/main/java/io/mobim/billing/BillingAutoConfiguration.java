@@ -84,8 +84,8 @@ public class BillingAutoConfiguration {
     }
 
     @Bean
-    AccountDirectory billingAccountDirectory(JdbcTemplate jdbc) {
-        return new AccountDirectory(jdbc);
+    AccountDirectory billingAccountDirectory(JdbcTemplate jdbc, BillingProperties properties) {
+        return new AccountDirectory(jdbc, properties.accountCacheSize());
     }
 
     @Bean

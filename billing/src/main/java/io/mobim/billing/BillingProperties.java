@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param planRefresh  how often the tariff catalogue is read again, so that a plan version added through another
  *                     billing node is used here too. Default {@code 30s}. Add versions ahead of their activation
  * @param consumer     the {@code charging.v1} consumer
+ * @param accountCacheSize subscribers whose plan rows rating keeps in memory between batches (read again only
+ *                     after a change to {@code billing.account}; a few hundred bytes each). Default 200000; 0 reads
+ *                     them from the table in every batch
  */
 @ConfigurationProperties("mobim.billing")
 @Validated
@@ -30,7 +33,8 @@ public record BillingProperties(
         @NotNull @DefaultValue("UTC") ZoneId businessZone,
         @DefaultValue("true") boolean seedPlans,
         @NotNull @DefaultValue("30s") Duration planRefresh,
-        @Valid @NotNull @DefaultValue Consumer consumer) {
+        @Valid @NotNull @DefaultValue Consumer consumer,
+        @Min(0) @DefaultValue("200000") int accountCacheSize) {
 
     /**
      * @param enabled          start the Kafka listener. Default {@code true}; false in tests without Kafka

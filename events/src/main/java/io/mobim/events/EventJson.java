@@ -1,15 +1,20 @@
 package io.mobim.events;
 
+import io.mobim.events.charging.ChargingEvent;
+import io.mobim.events.charging.ChargingEventDeserializer;
+import java.time.Instant;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 /**
  * The one JSON mapping every producer and consumer of mobim's topics uses, so that a record written by one
  * module reads the same in another. Dates are ISO-8601 strings; unknown fields are ignored so that a newer
  * producer can add optional fields without breaking older consumers (required fields are checked by the
- * records themselves).
+ * records themselves). Instants and {@link ChargingEvent}s (billing's hot path) are read by hand-written
+ * streaming readers that accept and reject exactly what the generic mapping does, only faster.
  */
 public final class EventJson {
 
@@ -18,6 +23,9 @@ public final class EventJson {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .addModule(new SimpleModule("mobim-events")
+                    .addDeserializer(Instant.class, new IsoInstantDeserializer())
+                    .addDeserializer(ChargingEvent.class, new ChargingEventDeserializer()))
             .build();
 
     private EventJson() {

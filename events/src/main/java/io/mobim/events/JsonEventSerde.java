@@ -5,6 +5,7 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serializer;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * Kafka serializer and deserializer for one event type, through {@link EventJson}. A record that does not
@@ -14,9 +15,12 @@ import tools.jackson.core.JacksonException;
 public final class JsonEventSerde<T> implements Serializer<T>, Deserializer<T> {
 
     private final Class<T> type;
+    /** Bound to the type once: {@code mapper.readValue(bytes, type)} resolves the type and its deserializer per call. */
+    private final ObjectReader reader;
 
     public JsonEventSerde(Class<T> type) {
         this.type = Objects.requireNonNull(type, "type");
+        this.reader = EventJson.mapper().readerFor(type);
     }
 
     @Override
@@ -30,7 +34,7 @@ public final class JsonEventSerde<T> implements Serializer<T>, Deserializer<T> {
             throw new MalformedEvent("empty record on " + topic);
         }
         try {
-            return EventJson.mapper().readValue(data, type);
+            return reader.readValue(data);
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             // records validate themselves in their constructors: those failures are malformed input too
             throw new MalformedEvent("not a valid " + type.getSimpleName() + " on " + topic + ": " + e.getMessage(), e);

@@ -3,8 +3,17 @@ package io.mobim.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mobim.events.EventJson;
+import io.mobim.events.JsonEventSerde;
+import io.mobim.events.Topics;
+import io.mobim.events.charging.Channel;
+import io.mobim.events.charging.ChargedRole;
+import io.mobim.events.charging.ChargingEvent;
+import io.mobim.events.charging.ChargingKind;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -28,6 +37,25 @@ class OutboxRelayStampTest {
     @Test
     void anEmptyObjectGetsNoStrayComma() {
         assertThat(stamped(" { } ", "n1", 1).size()).isEqualTo(2);
+    }
+
+    @Test
+    void aChargingEventWrittenWithoutItsOriginReadsBackWholeOnceStamped() {
+        ChargingEvent event = ChargingEvent.builder().eventId(UUID.randomUUID()).eventTime(Instant.parse("2026-11-02T09:15:30.250Z"))
+                .origin("im-7", 9_000_000_001L).kind(ChargingKind.MESSAGE).channel(Channel.SMS)
+                .charged("+447700900123", ChargedRole.ORIGINATOR).tariffPlan("VODAFONE_UK").messageId("m-1")
+                .other("+447700900456", null).sms("SMSC-77", 2).build();
+        // as the charging recorder appends it to the outbox: without nodeId and sequence
+        byte[] written = EventJson.mapper().rebuild().addMixIn(ChargingEvent.class, WithoutOrigin.class).build()
+                .writeValueAsBytes(event);
+        assertThat(new String(written, StandardCharsets.UTF_8)).doesNotContain("nodeId").doesNotContain("sequence");
+
+        byte[] relayed = OutboxRelay.stamp(written, EventJson.mapper().writeValueAsString("im-7"), 9_000_000_001L);
+        assertThat(new JsonEventSerde<>(ChargingEvent.class).deserialize(Topics.CHARGING, relayed)).isEqualTo(event);
+    }
+
+    @JsonIgnoreProperties({"nodeId", "sequence"})
+    private abstract static class WithoutOrigin {
     }
 
     @Test
