@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * group, so that reconciliation compares rated records with what the gateway reported rather than with what the IM
  * core charged. One poll = one transaction; offsets are committed after it. A record that does not read as its
  * event ends the batch the way {@code ChargingListener} does: the records before it are stored, it goes to
- * {@code <topic>.dlt} with the reason, the records after it are delivered again.
+ * {@code <topic>.dlt} with the reason, the records after it are delivered again. A record the table refuses (a
+ * constraint) is dead-lettered the same way instead of failing its poll for ever.
  */
 public class GatewayListener {
 
@@ -75,8 +77,39 @@ public class GatewayListener {
         if (facts.isEmpty()) {
             return;
         }
-        tx.executeWithoutResult(s -> store.record(facts));
+        try {
+            tx.executeWithoutResult(s -> store.record(facts));
+        } catch (DataIntegrityViolationException batchFailed) {
+            storeOneByOne(facts, topic);
+        }
         meters.counter("billing.gateway.facts", "topic", topic).increment(facts.size());
+    }
+
+    /**
+     * A fact the table refuses would fail its poll again on every retry and hold up the topic behind it: store the
+     * poll's facts one by one, and dead-letter the first one refused (the facts before it are kept, the records
+     * after it are delivered again).
+     */
+    private void storeOneByOne(List<GatewayFact> facts, String topic) {
+        for (int i = 0; i < facts.size(); i++) {
+            List<GatewayFact> one = List.of(facts.get(i));
+            try {
+                tx.executeWithoutResult(s -> store.record(one));
+            } catch (DataIntegrityViolationException refused) {
+                meters.counter("billing.gateway.facts", "topic", topic).increment(i);
+                String why = "cannot be stored: " + firstLine(refused.getMostSpecificCause().getMessage());
+                throw new BatchListenerFailedException(topic + " fact " + facts.get(i).factId() + " " + why,
+                        new MalformedEvent(why, refused), i);
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "constraint violated";
+        }
+        int end = message.indexOf('\n');
+        return end < 0 ? message : message.substring(0, end);
     }
 
     private static String reason(Throwable failure) {

@@ -157,6 +157,34 @@ class GatewayReconciliationKafkaTest {
         });
     }
 
+    @Test
+    void a_record_the_table_would_refuse_is_dead_lettered_and_the_topic_goes_on() throws Exception {
+        // an over-long MO id breaks the contract (unreadable), a "refused-" id breaks a constraint added for this test:
+        // each goes to sms.mo.v1.dlt with its reason, and neither holds up the MOs behind it
+        jdbc.execute("alter table billing.gateway_fact add constraint test_refused check (fact_id not like 'mo-refused-%')");
+        try {
+            String tooLong = "{\"schemaVersion\":1,\"id\":\"" + "x".repeat(129) + "\",\"from\":\"" + alice
+                    + "\",\"to\":\"20123\",\"text\":\"1 hi\",\"receivedAt\":\"2032-05-17T11:00:00Z\",\"smscId\":\"smsc-a\",\"segments\":1}";
+            publish(List.of(mo("before", AT.plusSeconds(100)),
+                    new ProducerRecord<>(Topics.SMS_MO, alice, tooLong.getBytes(StandardCharsets.UTF_8)),
+                    mo("between", AT.plusSeconds(101)),
+                    mo("refused-" + run, AT.plusSeconds(102)),
+                    mo("after", AT.plusSeconds(103))));
+            await(() -> facts() == 3);
+
+            assertThat(jdbc.queryForList("select fact_id from billing.gateway_fact where fact_id like ? order by first_at",
+                    String.class, "%-" + run)).containsExactly("mo-" + ref("before"), "mo-" + ref("between"), "mo-" + ref("after"));
+            List<String> reasons = KafkaTestSupport.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.SMS_MO)).stream()
+                    .filter(r -> r.key().equals(alice))
+                    .map(r -> new String(r.headers().lastHeader("mobim_dlt_reason").value(), StandardCharsets.UTF_8)).toList();
+            assertThat(reasons).hasSize(2);
+            assertThat(reasons.get(0)).contains("id is longer than 128");
+            assertThat(reasons.get(1)).contains("cannot be stored").contains("test_refused");
+        } finally {
+            jdbc.execute("alter table billing.gateway_fact drop constraint test_refused");
+        }
+    }
+
     private String ref(String name) {
         return name + "-" + run;
     }

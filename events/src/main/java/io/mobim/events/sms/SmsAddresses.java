@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * The address rules the SMS contracts share: subscribers are E.164 numbers with the {@code +}
+ * The address and identifier rules the SMS contracts share: subscribers are E.164 numbers with the {@code +}
  * ({@code +[1-9][0-9]{6,14}}); services are short codes (3 to 8 digits) or, on MT only, an alphanumeric
- * sender of up to 11 characters.
+ * sender of up to 11 characters. Identifiers have the lengths every consumer stores: a record that breaks them
+ * is unreadable (and dead-lettered) everywhere alike, instead of failing one consumer's database later.
  */
 public final class SmsAddresses {
 
@@ -16,6 +17,15 @@ public final class SmsAddresses {
     public static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
     /** An alphanumeric sender id (TON 5): 1 to 11 printable ASCII characters, not only digits. */
     public static final Pattern ALPHANUMERIC = Pattern.compile("(?=.*[^0-9])[ -~]{1,11}");
+
+    /** Longest MO id and MT request id. */
+    public static final int MAX_ID_LENGTH = 128;
+    /** Longest SMS-C message id: SMPP 3.4 message_id is a C-Octet String of at most 65 octets with its NUL. */
+    public static final int MAX_SMSC_MESSAGE_ID_LENGTH = 64;
+    /** Longest SMS-C link id and service marker. */
+    public static final int MAX_NAME_LENGTH = 64;
+    /** Longest error code (an SMPP command_status such as {@code 0x00000058}, or a receipt's {@code err:}). */
+    public static final int MAX_ERROR_CODE_LENGTH = 32;
 
     private SmsAddresses() {
     }
@@ -64,6 +74,20 @@ public final class SmsAddresses {
         Objects.requireNonNull(value, field);
         if (value.isBlank()) {
             throw new IllegalArgumentException(field + " is blank");
+        }
+        return value;
+    }
+
+    /** {@code value} is present, not blank and at most {@code max} characters long. */
+    static String requireText(String value, String field, int max) {
+        requireText(value, field);
+        return requireAtMost(value, field, max);
+    }
+
+    /** {@code value} is null or at most {@code max} characters long. */
+    static String requireAtMost(String value, String field, int max) {
+        if (value != null && value.length() > max) {
+            throw new IllegalArgumentException(field + " is longer than " + max + " characters: " + value.length());
         }
         return value;
     }

@@ -40,11 +40,19 @@ public record SmsDlr(int schemaVersion, String requestId, String to, Status stat
 
     public SmsDlr {
         SmsAddresses.requireSchemaVersion(schemaVersion, SCHEMA_VERSION, "SmsDlr");
-        SmsAddresses.requireText(requestId, "requestId");
+        SmsAddresses.requireText(requestId, "requestId", SmsAddresses.MAX_ID_LENGTH);
         SmsAddresses.requireE164(to, "to");
         Objects.requireNonNull(status, "status");
         smscMessageIds = smscMessageIds == null ? List.of() : List.copyOf(smscMessageIds);
+        if (smscMessageIds.size() > 255) {
+            throw new IllegalArgumentException("smscMessageIds has more than 255 parts: " + smscMessageIds.size());
+        }
+        for (String id : smscMessageIds) {
+            SmsAddresses.requireText(id, "smscMessageIds[]", SmsAddresses.MAX_SMSC_MESSAGE_ID_LENGTH);
+        }
+        SmsAddresses.requireAtMost(errorCode, "errorCode", SmsAddresses.MAX_ERROR_CODE_LENGTH);
         Objects.requireNonNull(at, "at");
+        SmsAddresses.requireAtMost(service, "service", SmsAddresses.MAX_NAME_LENGTH);
     }
 
     /** A receipt of the current schema version. */

@@ -24,12 +24,13 @@ public record SmsMo(int schemaVersion, String id, String from, String to, String
 
     public SmsMo {
         SmsAddresses.requireSchemaVersion(schemaVersion, SCHEMA_VERSION, "SmsMo");
-        SmsAddresses.requireText(id, "id");
+        SmsAddresses.requireText(id, "id", SmsAddresses.MAX_ID_LENGTH);
         SmsAddresses.requireE164(from, "from");
         SmsAddresses.requireShortCode(to, "to");
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(receivedAt, "receivedAt");
-        SmsAddresses.requireText(smscId, "smscId");
+        SmsAddresses.requireText(smscId, "smscId", SmsAddresses.MAX_NAME_LENGTH);
+        SmsAddresses.requireAtMost(smscMessageId, "smscMessageId", SmsAddresses.MAX_SMSC_MESSAGE_ID_LENGTH);
         if (segments < 1 || segments > 255) {
             throw new IllegalArgumentException("segments must be 1..255: " + segments);
         }

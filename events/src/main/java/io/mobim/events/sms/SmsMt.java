@@ -26,10 +26,7 @@ public record SmsMt(int schemaVersion, String requestId, String from, String to,
 
     public SmsMt {
         SmsAddresses.requireSchemaVersion(schemaVersion, SCHEMA_VERSION, "SmsMt");
-        SmsAddresses.requireText(requestId, "requestId");
-        if (requestId.length() > 128) {
-            throw new IllegalArgumentException("requestId is longer than 128 characters");
-        }
+        SmsAddresses.requireText(requestId, "requestId", SmsAddresses.MAX_ID_LENGTH);
         SmsAddresses.requireSender(from, "from");
         SmsAddresses.requireE164(to, "to");
         Objects.requireNonNull(text, "text");
@@ -37,6 +34,7 @@ public record SmsMt(int schemaVersion, String requestId, String from, String to,
             throw new IllegalArgumentException("text must have 1.." + MAX_TEXT_LENGTH + " characters: " + text.length());
         }
         Objects.requireNonNull(expiresAt, "expiresAt");
+        SmsAddresses.requireAtMost(service, "service", SmsAddresses.MAX_NAME_LENGTH);
     }
 
     /** An MT of the current schema version. */

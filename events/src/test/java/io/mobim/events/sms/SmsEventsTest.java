@@ -44,6 +44,29 @@ class SmsEventsTest {
     }
 
     @Test
+    void identifiersLongerThanEveryConsumerStoresAreMalformedOnReading() {
+        // one over-long id must be dead-lettered by each consumer alike, never fail (and block) one consumer's database
+        String longId = "m".repeat(SmsAddresses.MAX_ID_LENGTH + 1);
+        String mo = "{\"schemaVersion\":1,\"id\":\"" + longId + "\",\"from\":\"+447700900001\",\"to\":\"20123\","
+                + "\"text\":\"x\",\"receivedAt\":\"2026-11-23T12:00:00Z\",\"smscId\":\"smsc0\",\"segments\":1}";
+        assertThatThrownBy(() -> new JsonEventSerde<>(SmsMo.class).deserialize("sms.mo.v1", mo.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("id is longer than 128");
+        String atLimit = "m".repeat(SmsAddresses.MAX_ID_LENGTH);
+        assertThat(SmsMo.of(atLimit, "+447700900001", "20123", "x", AT, "smsc0", 1, "s".repeat(64)).id()).isEqualTo(atLimit);
+
+        assertThatThrownBy(() -> SmsMo.of("mo-1", "+447700900001", "20123", "x", AT, "smsc0", 1, "s".repeat(65)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("smscMessageId");
+        assertThatThrownBy(() -> SmsDlr.of(longId, "+447700900001", SmsDlr.Status.DELIVERED, List.of("1"), null, AT, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("requestId");
+        assertThatThrownBy(() -> SmsDlr.of("r", "+447700900001", SmsDlr.Status.DELIVERED, List.of("s".repeat(65)), null, AT, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("smscMessageIds");
+        assertThatThrownBy(() -> SmsDlr.of("r", "+447700900001", SmsDlr.Status.FAILED, List.of("1"), "e".repeat(33), AT, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("errorCode");
+        assertThatThrownBy(() -> SmsMt.of("r", "20123", "+447700900001", "x", AT, false, "s".repeat(65)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("service");
+    }
+
+    @Test
     void numbersAreMaskedAndBodiesNeverPrinted() {
         assertThat(SmsAddresses.mask("+447700900001")).isEqualTo("+4477009***01");
         SmsMt mt = SmsMt.of("req-1", "20123", "+447700900001", "secret words", AT, true, null);

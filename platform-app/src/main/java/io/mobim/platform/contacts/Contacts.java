@@ -1,6 +1,7 @@
 package io.mobim.platform.contacts;
 
 import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.subscribers.InvalidSubscriberData;
 import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.SubscriberNotFound;
@@ -44,12 +45,16 @@ public class Contacts {
     /**
      * Adds {@code number} to {@code owner}'s buddy list (and to {@code list}, if given) and asks them for
      * authorisation to see their presence. Adding a number twice returns the existing entry.
+     * A refusal (a limit, a bad nickname) comes before anything is written, so a caller's transaction may go on.
      */
-    @Transactional
+    @Transactional(noRollbackFor = {ContactLimitReached.class, InvalidSubscriberData.class})
     public Contact add(Msisdn owner, Msisdn number, String nickname, String list) {
         Subscriber me = subscribers.findActive(owner).orElseThrow(() -> new SubscriberNotFound(owner));
         if (owner.equals(number)) {
             throw new IllegalArgumentException("a subscriber cannot add themselves");
+        }
+        if (list != null && !list.equals(settings.defaultList()) && !listNames(owner).contains(list)) {
+            requireRoomForAList(owner);
         }
         Optional<Contact> existing = byNumber(owner, number);
         Contact contact;
@@ -126,7 +131,7 @@ public class Contacts {
     // --- named lists (CSP contact lists) ---
 
     /** Creates a named list if it does not exist; the first list a subscriber gets is their default. */
-    @Transactional
+    @Transactional(noRollbackFor = ContactLimitReached.class)
     public void createList(Msisdn owner, String name, String displayName) {
         if (name == null || name.isBlank() || name.length() > 50) {
             throw new IllegalArgumentException("a list name has 1..50 characters");
@@ -136,12 +141,16 @@ public class Contacts {
         if (exists) {
             return;
         }
+        requireRoomForAList(owner);
+        jdbc.sql("insert into im.contact_list (owner, name, display_name, is_default) values (?, ?, ?, ?)")
+                .params(owner.value(), name, displayName, name.equals(settings.defaultList())).update();
+    }
+
+    private void requireRoomForAList(Msisdn owner) {
         int lists = jdbc.sql("select count(*) from im.contact_list where owner = ?").param(owner.value()).query(Integer.class).single();
         if (lists >= settings.maxLists()) {
             throw new ContactLimitReached("contact lists", settings.maxLists());
         }
-        jdbc.sql("insert into im.contact_list (owner, name, display_name, is_default) values (?, ?, ?, ?)")
-                .params(owner.value(), name, displayName, name.equals(settings.defaultList())).update();
     }
 
     @Transactional

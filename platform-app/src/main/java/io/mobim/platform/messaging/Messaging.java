@@ -98,9 +98,10 @@ public class Messaging {
      *
      * @param clientMessageId the client's own id of the message, if it has one: resending it returns the first result
      * @param deliveryReport whether the sender wants to be told when each recipient got it
-     * @throws MessageRefused if nothing was accepted (nothing is then stored or charged)
+     * @throws MessageRefused if nothing was accepted (nothing is then stored or charged, so a caller's transaction
+     *     may go on: the SMS command handler answers the refusal in it)
      */
-    @Transactional
+    @Transactional(noRollbackFor = MessageRefused.class)
     public SendResult send(Msisdn sender, Target target, String body, Origin origin, String clientMessageId, boolean deliveryReport) {
         return sendEach(List.of(new SendRequest(sender, target, body, origin, clientMessageId, deliveryReport))).getFirst().get();
     }

@@ -1,5 +1,6 @@
 package io.mobim.platform.rooms;
 
+import io.mobim.platform.subscribers.InvalidSubscriberData;
 import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.SubscriberNotFound;
 import io.mobim.platform.subscribers.Subscribers;
@@ -10,7 +11,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,17 +36,20 @@ public class Rooms {
         this.clock = clock;
     }
 
-    /** Creates a public themed room (the operator's) or a private group owned by {@code owner}. */
-    @Transactional
+    /**
+     * Creates a public themed room (the operator's) or a private group owned by {@code owner}.
+     * Like every method here, it refuses ({@link RoomRefused}) before writing anything and without a failed
+     * statement, so a caller's transaction may go on (the SMS command handler answers the refusal in it).
+     */
+    @Transactional(noRollbackFor = {RoomRefused.class, InvalidSubscriberData.class})
     public Room create(String name, String title, RoomKind kind, Msisdn owner) {
         String n = validName(name);
         if (kind == RoomKind.PRIVATE) {
             subscribers.findActive(owner).orElseThrow(() -> new SubscriberNotFound(owner));
         }
-        try {
-            jdbc.sql("insert into im.room (name, title, kind, owner, created_at) values (?, ?, ?, ?, ?)")
-                    .params(n, title == null ? n : title, kind.name(), owner == null ? null : owner.value(), now()).update();
-        } catch (DuplicateKeyException e) {
+        int created = jdbc.sql("insert into im.room (name, title, kind, owner, created_at) values (?, ?, ?, ?, ?) on conflict do nothing")
+                .params(n, title == null ? n : title, kind.name(), owner == null ? null : owner.value(), now()).update();
+        if (created == 0) {
             throw new RoomRefused(RoomRefused.Reason.NAME_TAKEN, "a room named " + n + " exists already");
         }
         Room room = new Room(n, title == null ? n : title, kind, owner);
@@ -68,7 +71,7 @@ public class Rooms {
     }
 
     /** Joins a public room under {@code nickname}; joining again changes the nickname. */
-    @Transactional
+    @Transactional(noRollbackFor = {RoomRefused.class, InvalidSubscriberData.class})
     public RoomMember join(Msisdn who, String roomName, String nickname) {
         Room room = require(roomName);
         if (room.kind() == RoomKind.PRIVATE && !isMember(room.name(), who)) {
@@ -77,9 +80,11 @@ public class Rooms {
         String nick = nickname != null ? Subscribers.validNickname(nickname)
                 : subscribers.findActive(who).orElseThrow(() -> new SubscriberNotFound(who)).nickname();
         if (isMember(room.name(), who)) {
-            try {
-                jdbc.sql("update im.room_member set nickname = ? where room = ? and msisdn = ?").params(nick, room.name(), who.value()).update();
-            } catch (DuplicateKeyException e) {
+            int renamed = jdbc.sql("""
+                    update im.room_member set nickname = ? where room = ? and msisdn = ?
+                    and not exists (select 1 from im.room_member o where o.room = ? and lower(o.nickname) = lower(?) and o.msisdn <> ?)""")
+                    .params(nick, room.name(), who.value(), room.name(), nick, who.value()).update();
+            if (renamed == 0) {
                 throw nicknameTaken(nick, room);
             }
             return new RoomMember(room.name(), who, nick);
@@ -89,7 +94,7 @@ public class Rooms {
     }
 
     /** The owner of a private group adds a member (who is told through the group change notice). */
-    @Transactional
+    @Transactional(noRollbackFor = {RoomRefused.class, InvalidSubscriberData.class})
     public RoomMember addMember(Msisdn owner, String roomName, Msisdn member) {
         Room room = require(roomName);
         if (room.owner() == null || !room.owner().equals(owner)) {
@@ -142,10 +147,10 @@ public class Rooms {
 
     private void insertMember(String room, Msisdn who, String nick) {
         List<RoomMember> before = members(room);
-        try {
-            jdbc.sql("insert into im.room_member (room, msisdn, nickname, joined_at) values (?, ?, ?, ?)")
-                    .params(room, who.value(), nick, now()).update();
-        } catch (DuplicateKeyException e) {
+        // on conflict, not a caught DuplicateKeyException: a failed statement would abort the caller's transaction
+        int inserted = jdbc.sql("insert into im.room_member (room, msisdn, nickname, joined_at) values (?, ?, ?, ?) on conflict do nothing")
+                .params(room, who.value(), nick, now()).update();
+        if (inserted == 0) {
             throw nicknameTaken(nick, require(room));
         }
         events.publishEvent(new RoomChanged(room, nick, RoomChanged.Change.JOINED, before));

@@ -36,7 +36,8 @@ public class Subscribers {
     }
 
     /** Registers a new active subscriber; {@code changes} may set everything but the number. */
-    @Transactional
+    /** Invalid data is refused before anything is written, so a caller's transaction may go on. */
+    @Transactional(noRollbackFor = InvalidSubscriberData.class)
     public Subscriber register(Msisdn msisdn, String nickname, SubscriberChanges changes) {
         if (repository.existsById(msisdn.value())) {
             throw new SubscriberAlreadyExists(msisdn);

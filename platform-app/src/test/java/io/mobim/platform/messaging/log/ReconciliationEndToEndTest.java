@@ -10,10 +10,9 @@ import io.mobim.platform.messaging.Messaging;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.subscribers.Msisdn;
-import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.MutableClock;
-import io.mobim.platform.support.TestNumbers;
+import io.mobim.platform.support.Handsets;
 import io.mobim.smpp.simulator.SmscSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,27 +58,33 @@ class ReconciliationEndToEndTest {
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
     @Autowired MutableClock clock;
+    private Handsets handsets;
+
+    @BeforeEach
+    void handsets() {
+        handsets = new Handsets(smsc, subscribers);
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void anSmsChatReconcilesAndALostChargeShowsAsNotRated() {
-        Msisdn alice = subscriber("A");
-        Msisdn bob = subscriber("Bob");
-        text(alice, "ADD " + bob.value() + " Bob");
-        awaitSms(alice, "is contact 1");
-        awaitSms(bob, "wants to add you");
-        text(bob, "ACCEPT 1");
-        awaitSms(alice, "Bob accepted you");
-        text(alice, "1 Hello there");
-        awaitSms(bob, "A: Hello there");
+        Msisdn alice = handsets.subscriber("A");
+        Msisdn bob = handsets.subscriber("Bob");
+        handsets.text(alice, "ADD " + bob.value() + " Bob");
+        handsets.awaitSms(alice, "is contact 1");
+        handsets.awaitSms(bob, "wants to add you");
+        handsets.text(bob, "ACCEPT 1");
+        handsets.awaitSms(alice, "Bob accepted you");
+        handsets.text(alice, "1 Hello there");
+        handsets.awaitSms(bob, "A: Hello there");
         UUID hello = jdbc.sql("select id from im.message where sender = ? order by created_at desc limit 1")
                 .param(alice.value()).query(UUID.class).single();
         await().atMost(WAIT).until(() -> messaging.outcomes(hello).getFirst().status() == DeliveryStatus.DELIVERED);
 
         // a message whose charging event is lost before the relay saw it: committed without its outbox row
-        Msisdn carol = subscriber("Carol");
-        Msisdn dave = subscriber("Dave");
+        Msisdn carol = handsets.subscriber("Carol");
+        Msisdn dave = handsets.subscriber("Dave");
         AtomicInteger deleted = new AtomicInteger();
         UUID lost = new TransactionTemplate(transactions).execute(s -> {
             UUID id = messaging.send(carol, Target.subscriber(dave), "never charged", Origin.client(), null, false).messageId();
@@ -149,20 +155,6 @@ class ReconciliationEndToEndTest {
             }
         }
         throw new AssertionError("no " + direction + " leg of " + messageId + " in the message log");
-    }
-
-    private Msisdn subscriber(String nick) {
-        Msisdn m = TestNumbers.next();
-        subscribers.register(m, nick, new SubscriberChanges(null, null, "en", "VODAFONE_UK", null, null, null));
-        return m;
-    }
-
-    private void text(Msisdn from, String text) {
-        smsc.injectMo(from.value(), "20123", text).join();
-    }
-
-    private void awaitSms(Msisdn handset, String containing) {
-        await().atMost(WAIT).until(() -> smsc.messagesTo(handset.value()).stream().anyMatch(m -> m.text().contains(containing)));
     }
 
     private HttpResponse<String> get(String path, String accept, String credentials) {
