@@ -554,14 +554,21 @@ public class Messaging {
     @Transactional
     public int sweep() {
         Instant now = clock.instant();
-        List<UUID> stale = jdbc.sql("""
-                select d.id from im.delivery d
-                where (d.status = 'IN_FLIGHT' and d.channel = 'CLIENT' and d.claimed_at < ?)
-                   or (d.status = 'PENDING' and d.updated_at < ?
-                       and not exists (select 1 from im.client_session s where s.msisdn = d.recipient and s.expires_at > ?))
-                order by d.updated_at limit 500 for update skip locked""")
-                .params(Timestamp.from(now.minus(settings.ackTimeout())), Timestamp.from(now.minus(settings.ackTimeout())), Timestamp.from(now))
-                .query(UUID.class).list();
+        Timestamp cutoff = Timestamp.from(now.minus(settings.ackTimeout()));
+        List<UUID> stale = new ArrayList<>(jdbc.sql("""
+                select id from im.delivery
+                where status = 'IN_FLIGHT' and channel = 'CLIENT' and claimed_at < ?
+                order by claimed_at limit ? for update skip locked""")
+                .params(cutoff, SWEEP_BATCH).query(UUID.class).list());
+        // waiting for a session that is gone: only recipients who take SMS can be helped now, so only they are
+        // picked; messages stored for the others (until their next session or expiry) must not fill the batch
+        stale.addAll(jdbc.sql("""
+                select d.id from im.delivery d join im.subscriber s on s.msisdn = d.recipient
+                where d.status = 'PENDING' and d.updated_at < ?
+                  and s.status = 'ACTIVE' and s.sms_fallback and not s.sms_opted_out
+                  and not exists (select 1 from im.client_session c where c.msisdn = d.recipient and c.expires_at > ?)
+                order by d.updated_at limit ? for update of d skip locked""")
+                .params(cutoff, Timestamp.from(now), SWEEP_BATCH).query(UUID.class).list());
         int changed = 0;
         for (UUID id : stale) {
             changed += reroute(id) ? 1 : 0;
@@ -572,9 +579,9 @@ public class Messaging {
                 where m.id = d.message_id
                   and d.id in (select id from im.delivery where expires_at <= ?
                                and (status = 'PENDING' or (status = 'IN_FLIGHT' and channel = 'CLIENT'))
-                             limit 1000 for update skip locked)
+                             limit ? for update skip locked)
                 returning """ + DONE_COLUMNS)
-                .params(Timestamp.from(now), Timestamp.from(now)).query((rs, i) -> done(rs)).list();
+                .params(Timestamp.from(now), Timestamp.from(now), 2 * SWEEP_BATCH).query((rs, i) -> done(rs)).list();
         expired.forEach(d -> report(d, DeliveryStatus.EXPIRED));
         return changed + expired.size();
     }
@@ -671,6 +678,8 @@ public class Messaging {
     }
 
     /** What the delivery updates return: the delivery and, joined in the same statement, its message's sender. */
+    /** Deliveries a sweep moves per query and transaction; the scheduler sweeps again while there were any. */
+    private static final int SWEEP_BATCH = 500;
     private static final String DONE_COLUMNS = " d.id, d.message_id, d.recipient, m.sender, m.delivery_report," // text blocks drop the space before it
             + " (select s.tariff_plan from im.subscriber s where s.msisdn = d.recipient) as recipient_plan";
 
