@@ -6,6 +6,7 @@ import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contact;
 import io.mobim.platform.contacts.ContactLimitReached;
+import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.contacts.PendingRequest;
 import io.mobim.platform.messaging.MessageRefused;
@@ -48,7 +49,8 @@ import org.springframework.transaction.annotation.Transactional;
  * whole transaction rollback-only (and a failed statement aborts it in PostgreSQL), so the reply could not be
  * committed and the MO would be retried and dead-lettered unanswered. So messages go through
  * {@code Messaging.sendAll}, which returns refusals as values, and the usual refusals of REG, ADD and JOIN (an
- * invalid nickname, no such room, a private room, a nickname taken) are decided here before the service is called.
+ * invalid nickname, a full contact list, no such room, a private room, a nickname taken) are decided here before
+ * the service is called.
  */
 public class SmsCommandHandler {
 
@@ -58,6 +60,7 @@ public class SmsCommandHandler {
     private final JdbcClient jdbc;
     private final Subscribers subscribers;
     private final Contacts contacts;
+    private final ContactSettings contactSettings;
     private final BlockList blocks;
     private final PresenceService presence;
     private final Messaging messaging;
@@ -68,11 +71,13 @@ public class SmsCommandHandler {
     private final MeterRegistry meters;
     private final Map<Class<?>, Counter> commandCounters = new ConcurrentHashMap<>(); // looked up once, not per MO
 
-    SmsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
-                      Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings, Clock clock, MeterRegistry meters) {
+    SmsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, ContactSettings contactSettings, BlockList blocks,
+                      PresenceService presence, Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings, Clock clock,
+                      MeterRegistry meters) {
         this.jdbc = jdbc;
         this.subscribers = subscribers;
         this.contacts = contacts;
+        this.contactSettings = contactSettings;
         this.blocks = blocks;
         this.presence = presence;
         this.messaging = messaging;
@@ -191,6 +196,9 @@ public class SmsCommandHandler {
                 }
                 if (a.nickname() != null) {
                     Subscribers.validNickname(a.nickname()); // refused here: see the class comment
+                }
+                if (contacts.byNumber(from, number).isEmpty() && contacts.list(from).size() >= contactSettings.maxContacts()) {
+                    throw new ContactLimitReached("contacts", contactSettings.maxContacts());
                 }
                 Contact added = contacts.add(from, number, a.nickname(), null);
                 replies.send(from, lang, "contact.added", added.nickname(), added.position());

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.kafka.RecordBatches;
@@ -47,10 +48,11 @@ class SmsConfiguration {
     }
 
     @Bean
-    SmsCommandHandler smsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks,
-                                        PresenceService presence, Messaging messaging, Rooms rooms, SmsReplies replies,
-                                        SmsSettings settings, Clock clock, MeterRegistry meters) {
-        return new SmsCommandHandler(jdbc, subscribers, contacts, blocks, presence, messaging, rooms, replies, settings, clock, meters);
+    SmsCommandHandler smsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, ContactSettings contactSettings,
+                                        BlockList blocks, PresenceService presence, Messaging messaging, Rooms rooms,
+                                        SmsReplies replies, SmsSettings settings, Clock clock, MeterRegistry meters) {
+        return new SmsCommandHandler(jdbc, subscribers, contacts, contactSettings, blocks, presence, messaging, rooms, replies,
+                settings, clock, meters);
     }
 
     @Bean

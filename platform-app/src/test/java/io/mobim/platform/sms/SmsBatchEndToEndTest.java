@@ -9,6 +9,7 @@ import io.mobim.events.EventJson;
 import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.MobimIntegrationTest;
+import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.rooms.RoomKind;
@@ -60,6 +61,7 @@ class SmsBatchEndToEndTest {
     @Autowired MeterRegistry meters;
     @Autowired KafkaListenerEndpointRegistry listeners;
     @Autowired Rooms rooms;
+    @Autowired ContactSettings contactSettings;
 
     private Msisdn subscriber(String nick, String locale) {
         Msisdn m = TestNumbers.next();
@@ -233,7 +235,13 @@ class SmsBatchEndToEndTest {
         rooms.create(room, "Batch room", RoomKind.PUBLIC, owner);
         rooms.join(tiger, room, "tiger");
 
+        Msisdn collector = subscriber("c", "en");
+        for (int i = 0; i < contactSettings.maxContacts(); i++) {
+            contacts.add(collector, TestNumbers.next(), "n" + i, null);
+        }
+
         publishAsOnePoll(List.of(record(mo(newcomer, "REG bad!name")), record(mo(writer, "1 hello ghost")),
+                record(mo(collector, "ADD " + TestNumbers.next().value() + " one")),
                 record(mo(joiner, "JOIN " + room + " Tiger")), record(mo(joiner, "JOIN nosuchroom" + room)),
                 record(mo(joiner, "ADD +447700900999 bad!nick")), record(mo(writer, "LIST"))));
 
@@ -243,6 +251,7 @@ class SmsBatchEndToEndTest {
         await().atMost(WAIT).until(() -> count(joiner, "There is no room #nosuchroom" + room) == 1);
         await().atMost(WAIT).until(() -> count(joiner, "A nickname has 1 to 32 letters or digits") == 1);
         await().atMost(WAIT).until(() -> count(writer, "1 ghost") == 1);
+        await().atMost(WAIT).until(() -> count(collector, "Your list is full (" + contactSettings.maxContacts() + " contacts)") == 1);
         assertThat(subscribers.find(newcomer)).isEmpty();
         assertThat(rooms.memberOf(room, joiner)).isEmpty();
         assertThat(contacts.list(joiner)).isEmpty();
