@@ -70,6 +70,11 @@ public final class SmppGateway implements AutoCloseable {
         return mtSender.accept(mt);
     }
 
+    /** Takes a poll of MTs with one ledger write: returns once they are durable; how many were new (not duplicates). */
+    public int acceptAll(List<SmsMt> mts) {
+        return mtSender.acceptAll(mts);
+    }
+
     public SmscLinks links() {
         return links;
     }

@@ -3,12 +3,16 @@ package io.mobim.platform.kafka;
 import io.mobim.events.JsonEventSerde;
 import io.mobim.events.MalformedEvent;
 import io.mobim.events.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -33,8 +37,16 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * most that interval's records, never skips one, and the handlers dedupe replays ({@code im.sms_mo_handled}, the
  * delivery's state). Not per record: an offset commit is a broker round trip and a write to
  * {@code __consumer_offsets}, which cost more than handling the record.
+ *
+ * <p>{@link #batchFactory} is the same for listeners that take a whole poll ({@link RecordBatches}): the
+ * listener names the failing record by its index ({@code BatchListenerFailedException}); the records before
+ * it are committed, it is retried or dead-lettered as above, and the records after it are delivered again.
+ * Dead letters carry the reason in words in {@value #REASON_HEADER}, as the gateway's and billing's do.
  */
 public class EventConsumers {
+
+    /** The dead-letter header that says in words why a record was not taken (the name the other modules use). */
+    public static final String REASON_HEADER = "mobim_dlt_reason";
 
     private final KafkaProperties properties;
     private final int concurrency;
@@ -57,10 +69,39 @@ public class EventConsumers {
         byValueType.put(Object.class, json);
         this.deadLetters = new DeadLetterPublishingRecoverer(byValueType,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
+        // Spring's kafka_dlt-exception-* headers carry the wrappers' words; this one the innermost reason
+        this.deadLetters.setHeadersFunction((record, e) -> new RecordHeaders(List.of(
+                new RecordHeader(REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    /** The innermost message of {@code failure}'s causes: for a record that does not read, the {@link MalformedEvent}'s reason. */
+    static String reason(Throwable failure) {
+        String reason = String.valueOf(failure.getMessage());
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                reason = t.getMessage();
+            }
+            if (t instanceof MalformedEvent) {
+                break;
+            }
+        }
+        return reason;
     }
 
     /** A factory for listeners of {@code type} records, consuming as group {@code groupId}. */
     public <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(Class<T> type, String groupId) {
+        return factory(type, groupId, false);
+    }
+
+    /**
+     * A factory for listeners that take a whole poll of {@code type} records at once, as
+     * {@code List<ConsumerRecord<String, T>>} (a record that does not read has a null value); see {@link RecordBatches}.
+     */
+    public <T> ConcurrentKafkaListenerContainerFactory<String, T> batchFactory(Class<T> type, String groupId) {
+        return factory(type, groupId, true);
+    }
+
+    private <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(Class<T> type, String groupId, boolean batch) {
         Map<String, Object> consumer = properties.buildConsumerProperties();
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -68,6 +109,7 @@ public class EventConsumers {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, T>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, new StringDeserializer(), values));
         factory.setConcurrency(concurrency);
+        factory.setBatchListener(batch);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(commitInterval.toMillis());
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);

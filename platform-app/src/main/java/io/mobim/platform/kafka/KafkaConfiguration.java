@@ -1,12 +1,18 @@
 package io.mobim.platform.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
+import jakarta.persistence.EntityManagerFactory;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Creates every topic of the design document, and its dead-letter topic, at startup (existing ones are left as they are). */
 @Configuration(proxyBeanMethods = false)
@@ -26,6 +32,17 @@ class KafkaConfiguration {
     @Bean
     KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin, KafkaTopicSettings settings) {
         return new KafkaHealthIndicator(admin, settings.healthTimeout());
+    }
+
+    /** Poll-at-once handling for the IM core's listeners (the role with the database). */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("mobim.role.im.enabled")
+    static class Batches {
+        @Bean
+        RecordBatches recordBatches(PlatformTransactionManager transactions, ObjectProvider<EntityManagerFactory> jpa,
+                                    MeterRegistry meters) {
+            return new RecordBatches(new TransactionTemplate(transactions), jpa.getIfAvailable(), meters);
+        }
     }
 
     private static NewTopic topic(String name, KafkaTopicSettings settings) {

@@ -8,12 +8,15 @@ import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.charging.ChargingRecorder;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.kafka.EventConsumers;
+import io.mobim.platform.kafka.RecordBatches;
 import io.mobim.platform.outbox.Outbox;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,20 +48,22 @@ class MessagingConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SmsDlr> smsOutcomeListenerFactory(EventConsumers consumers) {
-        return consumers.factory(SmsDlr.class, "mobim-im-dlr");
+        return consumers.batchFactory(SmsDlr.class, "mobim-im-dlr");
     }
 
     @Bean
-    MessagingWorkers messagingWorkers(Messaging messaging) {
-        return new MessagingWorkers(messaging);
+    MessagingWorkers messagingWorkers(Messaging messaging, RecordBatches batches) {
+        return new MessagingWorkers(messaging, batches);
     }
 
     /** The background work of messaging: time-driven rerouting, and the SMS gateway's outcomes. */
     static class MessagingWorkers {
         private final Messaging messaging;
+        private final RecordBatches batches;
 
-        MessagingWorkers(Messaging messaging) {
+        MessagingWorkers(Messaging messaging, RecordBatches batches) {
             this.messaging = messaging;
+            this.batches = batches;
         }
 
         @Scheduled(fixedDelayString = "${mobim.messaging.sweep-interval:5s}")
@@ -68,9 +73,10 @@ class MessagingConfiguration {
             }
         }
 
-        @KafkaListener(topics = Topics.SMS_DLR, containerFactory = "smsOutcomeListenerFactory")
-        void onSmsOutcome(SmsDlr dlr) {
-            messaging.onSmsOutcome(dlr);
+        /** A poll of outcomes in one transaction (see {@link RecordBatches}); a replayed outcome finds its delivery done. */
+        @KafkaListener(id = "mobim-im-dlr", idIsGroup = false, topics = Topics.SMS_DLR, containerFactory = "smsOutcomeListenerFactory")
+        void onSmsOutcomes(List<ConsumerRecord<String, SmsDlr>> records) {
+            batches.handle(Topics.SMS_DLR, records, messaging::onSmsOutcome);
         }
     }
 }

@@ -82,6 +82,9 @@ public class PresenceService {
     /** Sessions this instance touched lately, with their subscriber and when: see {@link #touch}. */
     private final Map<UUID, Touched> recentlyTouched = new ConcurrentHashMap<>();
 
+    /** The longest status text, in characters ({@code im.presence.status_text varchar(100)}). */
+    public static final int STATUS_TEXT_MAX = 100;
+
     /** How many recently touched sessions are remembered; beyond it the memory starts over (a statement more). */
     private static final int SESSIONS_REMEMBERED = 100_000;
 
@@ -105,8 +108,8 @@ public class PresenceService {
      */
     @Transactional
     public void update(Msisdn who, Availability availability, String statusText, String location) {
-        if (statusText != null && statusText.length() > 100) {
-            throw new IllegalArgumentException("a status text has at most 100 characters");
+        if (statusText != null && statusText.length() > STATUS_TEXT_MAX) {
+            throw new IllegalArgumentException("a status text has at most " + STATUS_TEXT_MAX + " characters");
         }
         if (location != null && location.length() > 100) {
             throw new IllegalArgumentException("a location has at most 100 characters");

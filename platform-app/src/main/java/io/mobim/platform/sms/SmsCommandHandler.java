@@ -6,15 +6,19 @@ import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contact;
 import io.mobim.platform.contacts.ContactLimitReached;
+import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.contacts.PendingRequest;
 import io.mobim.platform.messaging.MessageRefused;
 import io.mobim.platform.messaging.Messaging;
 import io.mobim.platform.messaging.Origin;
+import io.mobim.platform.messaging.SendOutcome;
+import io.mobim.platform.messaging.SendRequest;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
 import io.mobim.platform.rooms.Room;
+import io.mobim.platform.rooms.RoomKind;
 import io.mobim.platform.rooms.RoomMember;
 import io.mobim.platform.rooms.RoomRefused;
 import io.mobim.platform.rooms.Rooms;
@@ -40,6 +44,13 @@ import org.springframework.transaction.annotation.Transactional;
  * Carries out the short-code commands subscribers text. Each MO is handled once (its id is recorded in the
  * same transaction as its effects), and every command gets an answer: a reply, the message it sent, or a
  * one-SMS usage line. After STOP a subscriber gets no SMS at all until START.
+ *
+ * <p>A refusal must not be thrown out of a transactional service into the MO's transaction: Spring marks the
+ * whole transaction rollback-only (and a failed statement aborts it in PostgreSQL), so the reply could not be
+ * committed and the MO would be retried and dead-lettered unanswered. So messages go through
+ * {@code Messaging.sendAll}, which returns refusals as values, and the usual refusals of REG, ADD and JOIN (an
+ * invalid nickname, a full contact list, no such room, a private room, a nickname taken) are decided here before
+ * the service is called.
  */
 public class SmsCommandHandler {
 
@@ -49,6 +60,7 @@ public class SmsCommandHandler {
     private final JdbcClient jdbc;
     private final Subscribers subscribers;
     private final Contacts contacts;
+    private final ContactSettings contactSettings;
     private final BlockList blocks;
     private final PresenceService presence;
     private final Messaging messaging;
@@ -59,11 +71,13 @@ public class SmsCommandHandler {
     private final MeterRegistry meters;
     private final Map<Class<?>, Counter> commandCounters = new ConcurrentHashMap<>(); // looked up once, not per MO
 
-    SmsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
-                      Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings, Clock clock, MeterRegistry meters) {
+    SmsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, ContactSettings contactSettings, BlockList blocks,
+                      PresenceService presence, Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings, Clock clock,
+                      MeterRegistry meters) {
         this.jdbc = jdbc;
         this.subscribers = subscribers;
         this.contacts = contacts;
+        this.contactSettings = contactSettings;
         this.blocks = blocks;
         this.presence = presence;
         this.messaging = messaging;
@@ -74,24 +88,36 @@ public class SmsCommandHandler {
         this.meters = meters;
     }
 
-    /** Handles one MO; returns false if it had been handled before (a replay from Kafka). */
+    /**
+     * Handles one MO; returns false if it had been handled before (a replay from Kafka). Joins the caller's
+     * transaction (a listener's poll), or runs in its own.
+     */
     @Transactional
     public boolean handle(SmsMo mo) {
-        int fresh = jdbc.sql("insert into im.sms_mo_handled (mo_id, handled_at) values (?, ?) on conflict do nothing")
-                .params(mo.id(), Timestamp.from(clock.instant())).update();
-        if (fresh == 0) {
+        // the dedupe mark and the sender's row in one statement: no row means a replay, no sender a newcomer
+        Optional<Optional<Sender>> fresh = jdbc.sql("""
+                with fresh as (
+                    insert into im.sms_mo_handled (mo_id, handled_at) values (?, ?) on conflict do nothing returning mo_id)
+                select s.msisdn, s.nickname, s.locale, s.status = 'ACTIVE' as active, s.sms_opted_out
+                from fresh left join im.subscriber s on s.msisdn = ?""")
+                .params(mo.id(), Timestamp.from(clock.instant()), mo.from())
+                .query((rs, i) -> rs.getString(1) == null ? Optional.<Sender>empty() : Optional.of(new Sender(
+                        Msisdn.of(rs.getString(1)), rs.getString(2), Locale.forLanguageTag(rs.getString(3)), rs.getBoolean(4),
+                        rs.getBoolean(5))))
+                .optional();
+        if (fresh.isEmpty()) {
             return false;
         }
         Msisdn from = Msisdn.of(mo.from());
         SmsCommand command = parser.parse(mo.text());
         commandCounters.computeIfAbsent(command.getClass(),
                 c -> meters.counter("mobim.sms.commands", "command", c.getSimpleName())).increment();
-        Optional<Subscriber> sender = subscribers.find(from);
+        Optional<Sender> sender = fresh.get();
         if (sender.isEmpty()) {
             newcomer(from, command);
             return true;
         }
-        Subscriber me = sender.get();
+        Sender me = sender.get();
         if (me.smsOptedOut()) {
             if (command instanceof SmsCommand.Register r) {
                 comeBack(me, r);
@@ -104,7 +130,7 @@ public class SmsCommandHandler {
             log.info("Subscriber {} texted STOP", from);
             return true;
         }
-        if (!me.isActive()) {
+        if (!me.active()) {
             replies.send(from, me.locale(), "refused.SENDER_NOT_ACTIVE");
             return true;
         }
@@ -122,7 +148,11 @@ public class SmsCommandHandler {
         return true;
     }
 
-    private void execute(Subscriber me, SmsCommand command, SmsMo mo) {
+    /** The sender as the command needs them (read with the dedupe mark, not loaded as an entity). */
+    private record Sender(Msisdn msisdn, String nickname, Locale locale, boolean active, boolean smsOptedOut) {
+    }
+
+    private void execute(Sender me, SmsCommand command, SmsMo mo) {
         Msisdn from = me.msisdn();
         Locale lang = me.locale();
         switch (command) {
@@ -132,7 +162,7 @@ public class SmsCommandHandler {
                     replies.send(from, lang, "contact.unknown", c.position());
                     return;
                 }
-                messaging.send(from, Target.subscriber(to.get().msisdn()), c.text(), origin(mo), Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false);
+                send(from, Target.subscriber(to.get().msisdn()), c.text(), mo);
             }
             case SmsCommand.SendToNickname n -> {
                 Optional<Msisdn> to = contacts.byNickname(from, n.nickname()).map(Contact::msisdn)
@@ -143,14 +173,14 @@ public class SmsCommandHandler {
                     replies.send(from, lang, "contact.nick.unknown", n.nickname());
                     return;
                 }
-                messaging.send(from, Target.subscriber(to.get()), n.text(), origin(mo), Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false);
+                send(from, Target.subscriber(to.get()), n.text(), mo);
             }
             case SmsCommand.SendToRoom r -> {
                 if (rooms.memberOf(r.room(), from).isEmpty()) {
                     replies.send(from, lang, "room.not.member", r.room());
                     return;
                 }
-                messaging.send(from, Target.room(r.room()), r.text(), origin(mo), Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false);
+                send(from, Target.room(r.room()), r.text(), mo);
             }
             case SmsCommand.Add a -> {
                 Msisdn number;
@@ -163,6 +193,12 @@ public class SmsCommandHandler {
                 if (number.equals(from)) {
                     replies.send(from, lang, "contact.self");
                     return;
+                }
+                if (a.nickname() != null) {
+                    Subscribers.validNickname(a.nickname()); // refused here: see the class comment
+                }
+                if (contacts.byNumber(from, number).isEmpty() && contacts.list(from).size() >= contactSettings.maxContacts()) {
+                    throw new ContactLimitReached("contacts", contactSettings.maxContacts());
                 }
                 Contact added = contacts.add(from, number, a.nickname(), null);
                 replies.send(from, lang, "contact.added", added.nickname(), added.position());
@@ -181,12 +217,18 @@ public class SmsCommandHandler {
                     blocks.unblock(from, c.msisdn()) ? "unblock.done" : "unblock.none", c.nickname()),
                     () -> replies.send(from, lang, "contact.unknown", u.position()));
             case SmsCommand.SetStatus s -> {
+                if (s.text() != null && s.text().length() > PresenceService.STATUS_TEXT_MAX) {
+                    // refused here, in words, rather than by the presence service (which would fail the whole MO)
+                    replies.send(from, lang, "status.too.long", PresenceService.STATUS_TEXT_MAX, s.text().length());
+                    return;
+                }
                 presence.update(from, s.availability(), s.text(), null);
                 String word = replies.text(lang, "presence." + (s.availability() == io.mobim.platform.presence.Availability.INVISIBLE
                         ? "OFFLINE" : s.availability().name()));
                 replies.send(from, lang, "status.set", s.text() == null ? word : word + " - " + s.text());
             }
             case SmsCommand.Join j -> {
+                checkJoin(me, j);
                 RoomMember m = rooms.join(from, j.room(), j.nickname());
                 replies.send(from, lang, "room.joined", m.room(), m.nickname());
             }
@@ -206,6 +248,28 @@ public class SmsCommandHandler {
         }
     }
 
+    /** Sends a message; a refusal comes back as a value from {@code sendAll}, not thrown through its transaction. */
+    private void send(Msisdn from, Target target, String text, SmsMo mo) {
+        SendOutcome outcome = messaging.sendAll(List.of(new SendRequest(from, target, text, origin(mo),
+                Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false))).getFirst();
+        if (outcome.refusal() != null) {
+            throw outcome.refusal();
+        }
+    }
+
+    /** The refusals of JOIN, decided before {@code rooms.join} (which would decide them inside its transaction). */
+    private void checkJoin(Sender me, SmsCommand.Join j) {
+        Room room = rooms.find(j.room()).orElseThrow(() -> new RoomRefused(RoomRefused.Reason.NO_SUCH_ROOM, "no room " + j.room()));
+        boolean member = rooms.memberOf(room.name(), me.msisdn()).isPresent();
+        if (room.kind() == RoomKind.PRIVATE && !member) {
+            throw new RoomRefused(RoomRefused.Reason.PRIVATE, room.name() + " is a private group");
+        }
+        String nick = j.nickname() != null ? Subscribers.validNickname(j.nickname()) : me.nickname();
+        if (rooms.memberByNickname(room.name(), nick).filter(m -> !m.msisdn().equals(me.msisdn())).isPresent()) {
+            throw new RoomRefused(RoomRefused.Reason.NICKNAME_TAKEN, "the nickname is taken in " + room.name());
+        }
+    }
+
     /** A number that is not a subscriber: REG/START registers it where the operator allows, anything else explains how. */
     private void newcomer(Msisdn from, SmsCommand command) {
         Locale lang = Locale.forLanguageTag("en");
@@ -215,6 +279,7 @@ public class SmsCommandHandler {
         }
         if (command instanceof SmsCommand.Register r && r.nickname() != null) {
             try {
+                Subscribers.validNickname(r.nickname()); // refused here: see the class comment
                 Subscriber s = subscribers.register(from, r.nickname(),
                         new SubscriberChanges(null, null, null, settings.selfRegistrationPlan(), null, null, null));
                 replies.send(from, s.locale(), "registered", s.nickname());
@@ -226,12 +291,12 @@ public class SmsCommandHandler {
         replies.send(from, lang, "not.registered", settings.shortCode());
     }
 
-    private void comeBack(Subscriber me, SmsCommand.Register r) {
+    private void comeBack(Sender me, SmsCommand.Register r) {
         subscribers.optOutOfSms(me.msisdn(), false);
         replies.send(me.msisdn(), me.locale(), "welcome.back", me.nickname());
     }
 
-    private void answer(Subscriber me, int number, boolean accept) {
+    private void answer(Sender me, int number, boolean accept) {
         List<PendingRequest> pending = contacts.pendingRequests(me.msisdn());
         Optional<PendingRequest> request = pending.stream().filter(p -> p.number() == number).findFirst();
         if (request.isEmpty()) {
@@ -249,7 +314,7 @@ public class SmsCommandHandler {
         }
     }
 
-    private String contactList(Subscriber me) {
+    private String contactList(Sender me) {
         Locale lang = me.locale();
         List<Contact> list = contacts.list(me.msisdn());
         List<PendingRequest> pending = contacts.pendingRequests(me.msisdn());
@@ -271,7 +336,7 @@ public class SmsCommandHandler {
         return out.toString();
     }
 
-    private String presenceWord(Subscriber me, Contact c, Locale lang) {
+    private String presenceWord(Sender me, Contact c, Locale lang) {
         Optional<PresenceView> view = presence.view(me.msisdn(), c.msisdn());
         if (view.isEmpty()) {
             return replies.text(lang, "presence.UNKNOWN");
@@ -284,7 +349,7 @@ public class SmsCommandHandler {
         return replies.text(lang, "presence." + v.availability().name()) + (v.statusText() == null ? "" : ", " + v.statusText());
     }
 
-    private void refusedReply(Subscriber me, MessageRefused e, SmsCommand command) {
+    private void refusedReply(Sender me, MessageRefused e, SmsCommand command) {
         String to = switch (command) {
             case SmsCommand.SendToContact c -> contacts.byPosition(me.msisdn(), c.position()).map(Contact::nickname).orElse("?");
             case SmsCommand.SendToNickname n -> n.nickname();

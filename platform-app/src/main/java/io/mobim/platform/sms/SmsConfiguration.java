@@ -5,8 +5,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.kafka.EventConsumers;
+import io.mobim.platform.kafka.RecordBatches;
 import io.mobim.platform.messaging.Messaging;
 import io.mobim.platform.messaging.SmsRenderer;
 import io.mobim.platform.outbox.Outbox;
@@ -15,6 +17,8 @@ import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Subscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,10 +48,11 @@ class SmsConfiguration {
     }
 
     @Bean
-    SmsCommandHandler smsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks,
-                                        PresenceService presence, Messaging messaging, Rooms rooms, SmsReplies replies,
-                                        SmsSettings settings, Clock clock, MeterRegistry meters) {
-        return new SmsCommandHandler(jdbc, subscribers, contacts, blocks, presence, messaging, rooms, replies, settings, clock, meters);
+    SmsCommandHandler smsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, ContactSettings contactSettings,
+                                        BlockList blocks, PresenceService presence, Messaging messaging, Rooms rooms,
+                                        SmsReplies replies, SmsSettings settings, Clock clock, MeterRegistry meters) {
+        return new SmsCommandHandler(jdbc, subscribers, contacts, contactSettings, blocks, presence, messaging, rooms, replies,
+                settings, clock, meters);
     }
 
     @Bean
@@ -57,25 +62,33 @@ class SmsConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SmsMo> smsCommandListenerFactory(EventConsumers consumers) {
-        return consumers.factory(SmsMo.class, "mobim-im-mo");
+        return consumers.batchFactory(SmsMo.class, "mobim-im-mo");
     }
 
     @Bean
-    SmsCommandListener smsCommandListener(SmsCommandHandler handler) {
-        return new SmsCommandListener(handler);
+    SmsCommandListener smsCommandListener(SmsCommandHandler handler, RecordBatches batches) {
+        return new SmsCommandListener(handler, batches);
     }
 
-    /** Subscribers' SMS from the gateway ({@code sms.mo.v1}); each is handled once, in order per sender. */
+    /**
+     * Subscribers' SMS from the gateway ({@code sms.mo.v1}); each is handled once, in order per sender. A poll is
+     * handled in one transaction (see {@link RecordBatches}).
+     */
     static class SmsCommandListener {
-        private final SmsCommandHandler handler;
+        /** The listener container's id (its consumer group is the factory's). */
+        static final String ID = "mobim-im-mo";
 
-        SmsCommandListener(SmsCommandHandler handler) {
+        private final SmsCommandHandler handler;
+        private final RecordBatches batches;
+
+        SmsCommandListener(SmsCommandHandler handler, RecordBatches batches) {
             this.handler = handler;
+            this.batches = batches;
         }
 
-        @KafkaListener(topics = Topics.SMS_MO, containerFactory = "smsCommandListenerFactory")
-        void onMo(SmsMo mo) {
-            handler.handle(mo);
+        @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SMS_MO, containerFactory = "smsCommandListenerFactory")
+        void onMos(List<ConsumerRecord<String, SmsMo>> records) {
+            batches.handle(Topics.SMS_MO, records, handler::handle);
         }
     }
 }

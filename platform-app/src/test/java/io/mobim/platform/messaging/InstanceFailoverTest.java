@@ -40,14 +40,15 @@ class InstanceFailoverTest {
 
         UUID toFrank;
         UUID frankSession;
+        // arguments, not builder properties: those are defaults, below application.properties, and the second
+        // instance then ran every role, with a gateway of its own that could take the MT to its own simulator
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MobimApplication.class)
-                .properties("mobim.roles=im", "server.port=0", "mobim.outbox.node-id=second-instance",
-                        "mobim.outbox.interval=1h", // its relay runs once at start, then never again before it dies
-                        "mobim.admin.password=second",
-                        "spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                        "spring.datasource.username=" + env.getProperty("spring.datasource.username"),
-                        "spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"))
-                .run()) {
+                .run("--mobim.roles=im", "--server.port=0", "--mobim.outbox.node-id=second-instance",
+                        "--mobim.outbox.interval=1h", // its relay runs once at start, then never again before it dies
+                        "--mobim.admin.password=second",
+                        "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
+                        "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"))) {
             Messaging secondMessaging = second.getBean(Messaging.class);
             PresenceService secondPresence = second.getBean(PresenceService.class);
 

@@ -28,16 +28,15 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The Kafka edges of the gateway, built from Spring Boot's {@code spring.kafka.*} settings with what the
  * gateway needs on top: an idempotent producer (acks=all) for {@code sms.mo.v1} / {@code sms.dlr.v1}, and
- * a listener on {@code sms.mt.v1} (group {@code mobim.smpp.mt.consumer-group}) that commits offsets only
- * after the MTs are durable in the ledger (every {@code mobim.smpp.mt.commit-interval}: a replayed MT is a
- * duplicate request id, not sent again). A record that is not a valid {@link SmsMt} goes to
+ * a listener on {@code sms.mt.v1} (group {@code mobim.smpp.mt.consumer-group}) that takes a poll at a time
+ * ({@link MtBatchListener}: one ledger write per poll) and commits offsets only after the MTs are durable in
+ * the ledger (every {@code mobim.smpp.mt.commit-interval}: a replayed MT is a duplicate request id, not sent again). A record that is not a valid {@link SmsMt} goes to
  * {@code sms.mt.v1.dlt} with the reason in the {@code mobim_dlt_reason} header (and Spring's
  * {@code kafka_dlt-exception-*} headers), never retried; any
  * other failure (the database is down) is retried with backoff for ever, never dead-lettered.
@@ -91,7 +90,6 @@ public final class SmppKafkaConfiguration {
     }
 
     /** The {@code sms.mt.v1} listener container that hands MTs to the gateway. */
-    @SuppressWarnings("unchecked")
     public static ConcurrentMessageListenerContainer<String, SmsMt> mtListener(KafkaProperties kafka,
             SmppProperties.Mt config, SmppGateway gateway, KafkaTemplate<String, Object> events,
             KafkaTemplate<Object, Object> raw) {
@@ -106,7 +104,7 @@ public final class SmppKafkaConfiguration {
         ContainerProperties containerProps = new ContainerProperties(Topics.SMS_MT);
         containerProps.setAckMode(ContainerProperties.AckMode.TIME);
         containerProps.setAckTime(config.commitInterval().toMillis());
-        containerProps.setMessageListener((MessageListener<String, SmsMt>) record -> gateway.accept(record.value()));
+        containerProps.setMessageListener(new MtBatchListener(gateway)); // a poll at a time: one ledger write
 
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, raw);

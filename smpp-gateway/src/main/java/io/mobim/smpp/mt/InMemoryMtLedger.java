@@ -39,6 +39,12 @@ public final class InMemoryMtLedger implements MtLedger {
     }
 
     @Override
+    public synchronized List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
+        // synchronized: all or none as seen by open() and the other calls
+        return mts.stream().filter(mt -> entries.putIfAbsent(mt.requestId(), new Entry(mt)) == null).toList();
+    }
+
+    @Override
     public synchronized List<OpenRequest> open() {
         List<OpenRequest> out = new ArrayList<>();
         for (Entry e : entries.values()) {

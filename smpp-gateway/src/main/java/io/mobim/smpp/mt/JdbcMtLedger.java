@@ -7,8 +7,12 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,6 +45,53 @@ public final class JdbcMtLedger implements MtLedger {
                 on conflict (request_id) do nothing""",
                 mt.requestId(), mt.to(), truncate(mt.from(), 16), EventJson.mapper().writeValueAsString(mt), ts(mt.expiresAt()),
                 mt.receiptWanted(), mt.service(), ts(now), ts(now)) == 1;
+    }
+
+    /** One multi-row insert for a poll of MTs (arrays unnested), instead of one statement per MT. */
+    @Override
+    public List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
+        Map<String, SmsMt> first = new LinkedHashMap<>(); // a request id twice in one statement: the first is taken
+        for (SmsMt mt : mts) {
+            first.putIfAbsent(mt.requestId(), mt);
+        }
+        if (first.isEmpty()) {
+            return List.of();
+        }
+        int n = first.size();
+        String[] ids = new String[n];
+        String[] recipients = new String[n];
+        String[] senders = new String[n];
+        String[] bodies = new String[n];
+        String[] expires = new String[n];
+        String[] receipts = new String[n];
+        String[] services = new String[n];
+        int i = 0;
+        for (SmsMt mt : first.values()) {
+            ids[i] = mt.requestId();
+            recipients[i] = mt.to();
+            senders[i] = truncate(mt.from(), 16);
+            bodies[i] = EventJson.mapper().writeValueAsString(mt);
+            expires[i] = mt.expiresAt().toString();
+            receipts[i] = Boolean.toString(mt.receiptWanted());
+            services[i] = mt.service();
+            i++;
+        }
+        Set<String> taken = new HashSet<>(jdbc.queryForList("""
+                insert into smpp.mt_request (request_id, recipient, sender, body, expires_at, receipt_wanted, service, state,
+                                             created_at, updated_at)
+                select x.request_id, x.recipient, x.sender, x.body, x.expires_at, x.receipt_wanted, x.service, 'PENDING', ?, ?
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[], ?::boolean[], ?::varchar[])
+                     as x(request_id, recipient, sender, body, expires_at, receipt_wanted, service)
+                on conflict (request_id) do nothing
+                returning request_id""", String.class,
+                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services));
+        List<SmsMt> out = new ArrayList<>(taken.size());
+        for (SmsMt mt : first.values()) {
+            if (taken.contains(mt.requestId())) {
+                out.add(mt);
+            }
+        }
+        return out;
     }
 
     private static String truncate(String s, int n) {

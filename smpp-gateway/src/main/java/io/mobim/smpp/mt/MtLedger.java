@@ -51,6 +51,14 @@ public interface MtLedger {
     /** Takes {@code mt} if its request id is new; false if it was taken before (a duplicate). */
     boolean register(SmsMt mt, Instant now);
 
+    /**
+     * Takes every MT of {@code mts} whose request id is new, all or none (one write in the database ledger), and
+     * returns those taken, in their order; a request id taken before, or earlier in {@code mts}, is a duplicate.
+     */
+    default List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
+        return mts.stream().filter(mt -> register(mt, now)).toList();
+    }
+
     /** MTs still PENDING, or finished with an outcome not yet published. */
     List<OpenRequest> open();
 

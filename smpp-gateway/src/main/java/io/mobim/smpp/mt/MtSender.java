@@ -141,6 +141,23 @@ public final class MtSender implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Takes a poll of MTs with one ledger write ({@link MtLedger#registerAll}). Returns once they are durable;
+     * the request ids taken before (or twice in {@code mts}) are duplicates and are not sent again. Returns how
+     * many were taken.
+     */
+    public int acceptAll(List<SmsMt> mts) {
+        List<SmsMt> taken = ledger.registerAll(mts, clock.instant());
+        if (taken.size() < mts.size()) {
+            duplicates.increment(mts.size() - taken.size());
+            log.debug("{} of {} MTs were duplicate request ids: not sent again", mts.size() - taken.size(), mts.size());
+        }
+        for (SmsMt mt : taken) {
+            dispatch(mt, 0, true);
+        }
+        return taken.size();
+    }
+
     /** MTs queued, sending or waiting to retry. */
     public int backlog() {
         return queued.get() + retrying.get() + sending.get();

@@ -1,0 +1,140 @@
+package io.mobim.platform.kafka;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.events.MalformedEvent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Handles a whole poll of records in one database transaction, for listeners built by
+ * {@link EventConsumers#batchFactory}: one commit (and one WAL flush) for the poll instead of one per record.
+ *
+ * <p>If the poll's transaction fails, nothing of it was written, and the records are handled again one
+ * transaction each, in order, until the one that fails: the records before it are written, and it is named
+ * to the container by its index ({@link BatchListenerFailedException}), which commits the offsets before it,
+ * retries or dead-letters it ({@code <topic>.dlt}, reason in {@value EventConsumers#REASON_HEADER}) and delivers
+ * the records after it again. Every record is thus handled exactly once, as by a listener of single records,
+ * provided the handler joins the caller's transaction and dedupes a replay (a record may have been handled
+ * before a crash or a rebalance). Counted in {@code mobim.kafka.batch.fallbacks{listener}}.
+ *
+ * <p>A record that does not read (null value from the {@code ErrorHandlingDeserializer}) is named the same way,
+ * after the records before it are handled; so is a record whose data the database refuses (SQL state class 22:
+ * a NUL character, a value too long): retrying cannot change that, so it is dead-lettered at once as malformed.
+ *
+ * <p>Between records the JPA persistence context is flushed and cleared, so that each record sees what the
+ * records before it wrote, through JPA or JDBC, as it would in a transaction of its own.
+ */
+public final class RecordBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordBatches.class);
+    private static final LogAccessor LOG = new LogAccessor(RecordBatches.class);
+
+    private final TransactionTemplate tx;
+    private final EntityManagerFactory jpa;
+    private final MeterRegistry meters;
+    private final Map<String, Counter> fallbacks = new ConcurrentHashMap<>();
+
+    /** @param jpa the JPA persistence unit sharing the transactions, or null if there is none */
+    public RecordBatches(TransactionTemplate tx, EntityManagerFactory jpa, MeterRegistry meters) {
+        this.tx = tx;
+        this.jpa = jpa;
+        this.meters = meters;
+    }
+
+    /**
+     * Hands each record's value to {@code handler}, in order, in as few transactions as it can.
+     *
+     * @param listener the name for the fallback metric (the topic)
+     * @param handler takes one record; joins the current transaction, and dedupes records it has handled before
+     */
+    public <T> void handle(String listener, List<ConsumerRecord<String, T>> records, Consumer<? super T> handler) {
+        int unreadable = 0;
+        while (unreadable < records.size() && records.get(unreadable).value() != null) {
+            unreadable++;
+        }
+        List<ConsumerRecord<String, T>> readable = records.subList(0, unreadable);
+        if (log.isTraceEnabled()) {
+            log.trace("poll of {}: {}", listener, records.stream().map(RecordBatches::position).toList());
+        }
+        if (!readable.isEmpty()) {
+            try {
+                tx.executeWithoutResult(status -> {
+                    for (int i = 0; i < readable.size(); i++) {
+                        handler.accept(readable.get(i).value());
+                        if (i < readable.size() - 1) {
+                            betweenRecords();
+                        }
+                    }
+                });
+            } catch (RuntimeException batchFailure) {
+                fallbacks.computeIfAbsent(listener, l -> Counter.builder("mobim.kafka.batch.fallbacks").tag("listener", l)
+                        .description("polls whose one transaction failed and that were handled again one record at a time")
+                        .register(meters)).increment();
+                log.debug("A poll of {} records of {} failed as one transaction; handling them one at a time", readable.size(),
+                        listener, batchFailure);
+                oneByOne(readable, handler);
+            }
+        }
+        if (unreadable < records.size()) {
+            ConsumerRecord<String, T> record = records.get(unreadable);
+            DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+            String reason = cause == null ? "a record without a value" : EventConsumers.reason(cause);
+            throw new BatchListenerFailedException("unreadable record at " + position(record),
+                    new MalformedEvent(reason, cause), unreadable);
+        }
+    }
+
+    private <T> void oneByOne(List<ConsumerRecord<String, T>> records, Consumer<? super T> handler) {
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, T> record = records.get(i);
+            try {
+                tx.executeWithoutResult(status -> handler.accept(record.value()));
+            } catch (RuntimeException e) {
+                RuntimeException cause = refusedData(e) ? new MalformedEvent("the database refuses the record's data: "
+                        + EventConsumers.reason(e), e) : e;
+                throw new BatchListenerFailedException("record " + i + " of the poll failed, at " + position(record), cause, i);
+            }
+        }
+    }
+
+    private void betweenRecords() {
+        if (jpa == null) {
+            return;
+        }
+        EntityManager em = EntityManagerFactoryUtils.getTransactionalEntityManager(jpa);
+        if (em != null) {
+            em.flush();
+            em.clear();
+        }
+    }
+
+    /** SQL state class 22, data exception: the same data fails the same way every time. */
+    private static boolean refusedData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+}

@@ -1,0 +1,93 @@
+package io.mobim.smpp.kafka;
+
+import io.mobim.events.MalformedEvent;
+import io.mobim.events.sms.SmsMt;
+import io.mobim.smpp.SmppGateway;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.log.LogAccessor;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.kafka.listener.BatchMessageListener;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.kafka.support.serializer.SerializationUtils;
+
+/**
+ * Takes a whole poll of {@code sms.mt.v1} into the gateway with one ledger write ({@link SmppGateway#acceptAll}):
+ * one multi-row insert per poll instead of one per MT. The offsets are committed only after the listener
+ * returns, i.e. once the MTs are durable; a replayed MT is a duplicate request id and is not sent again.
+ *
+ * <p>If that write fails, the MTs are taken again one by one, in order, until the one that fails, which is
+ * named to the container by its index ({@link BatchListenerFailedException}): the MTs before it are committed,
+ * it is retried (the database may be away) or, if the database refuses its data, dead-lettered at once, and the
+ * MTs after it are delivered again. A record that does not read as an {@link SmsMt} (null value) is named the
+ * same way, after the MTs before it are taken, and dead-lettered.
+ */
+public final class MtBatchListener implements BatchMessageListener<String, SmsMt> {
+
+    private static final Logger log = LoggerFactory.getLogger(MtBatchListener.class);
+    private static final LogAccessor LOG = new LogAccessor(MtBatchListener.class);
+
+    private final SmppGateway gateway;
+
+    public MtBatchListener(SmppGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void onMessage(List<ConsumerRecord<String, SmsMt>> records) {
+        List<SmsMt> readable = new ArrayList<>(records.size());
+        while (readable.size() < records.size() && records.get(readable.size()).value() != null) {
+            readable.add(records.get(readable.size()).value());
+        }
+        if (!readable.isEmpty()) {
+            try {
+                gateway.acceptAll(readable);
+            } catch (RuntimeException batchFailure) {
+                log.debug("Taking a poll of {} MTs at once failed; taking them one by one", readable.size(), batchFailure);
+                oneByOne(records, readable);
+            }
+        }
+        int unreadable = readable.size();
+        if (unreadable < records.size()) {
+            ConsumerRecord<String, SmsMt> record = records.get(unreadable);
+            DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
+                    SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
+            String reason = cause == null ? "a record without a value" : SmppKafkaConfiguration.reason(cause);
+            throw new BatchListenerFailedException("unreadable record at " + position(record),
+                    new MalformedEvent(reason, cause), unreadable);
+        }
+    }
+
+    private void oneByOne(List<ConsumerRecord<String, SmsMt>> records, List<SmsMt> readable) {
+        for (int i = 0; i < readable.size(); i++) {
+            try {
+                gateway.accept(readable.get(i));
+            } catch (RuntimeException e) {
+                RuntimeException cause = refusedData(e)
+                        ? new MalformedEvent("the database refuses the MT's data: " + SmppKafkaConfiguration.reason(e), e) : e;
+                throw new BatchListenerFailedException("MT " + i + " of the poll failed, at " + position(records.get(i)), cause, i);
+            }
+        }
+    }
+
+    /**
+     * SQL state class 22, data exception (a value too long for its column...): the same MT fails the same way
+     * every time, so it is dead-lettered at once rather than retried for ever in front of every MT behind it.
+     */
+    private static boolean refusedData(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String position(ConsumerRecord<?, ?> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+}
