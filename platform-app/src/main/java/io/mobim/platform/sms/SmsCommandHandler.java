@@ -6,19 +6,15 @@ import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contact;
 import io.mobim.platform.contacts.ContactLimitReached;
-import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.contacts.PendingRequest;
 import io.mobim.platform.messaging.MessageRefused;
 import io.mobim.platform.messaging.Messaging;
 import io.mobim.platform.messaging.Origin;
-import io.mobim.platform.messaging.SendOutcome;
-import io.mobim.platform.messaging.SendRequest;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
 import io.mobim.platform.rooms.Room;
-import io.mobim.platform.rooms.RoomKind;
 import io.mobim.platform.rooms.RoomMember;
 import io.mobim.platform.rooms.RoomRefused;
 import io.mobim.platform.rooms.Rooms;
@@ -45,12 +41,9 @@ import org.springframework.transaction.annotation.Transactional;
  * same transaction as its effects), and every command gets an answer: a reply, the message it sent, or a
  * one-SMS usage line. After STOP a subscriber gets no SMS at all until START.
  *
- * <p>A refusal must not be thrown out of a transactional service into the MO's transaction: Spring marks the
- * whole transaction rollback-only (and a failed statement aborts it in PostgreSQL), so the reply could not be
- * committed and the MO would be retried and dead-lettered unanswered. So messages go through
- * {@code Messaging.sendAll}, which returns refusals as values, and the usual refusals of REG, ADD and JOIN (an
- * invalid nickname, a full contact list, no such room, a private room, a nickname taken) are decided here before
- * the service is called.
+ * <p>Refusals of the domain (a message refused, a room or nickname refused, a full contact list) are answered in
+ * the MO's own transaction: the services decide them before writing and are {@code noRollbackFor} them, so they
+ * do not doom that transaction (see docs/architecture.md, "Refusals inside a caller's transaction").
  */
 public class SmsCommandHandler {
 
@@ -60,7 +53,6 @@ public class SmsCommandHandler {
     private final JdbcClient jdbc;
     private final Subscribers subscribers;
     private final Contacts contacts;
-    private final ContactSettings contactSettings;
     private final BlockList blocks;
     private final PresenceService presence;
     private final Messaging messaging;
@@ -71,13 +63,12 @@ public class SmsCommandHandler {
     private final MeterRegistry meters;
     private final Map<Class<?>, Counter> commandCounters = new ConcurrentHashMap<>(); // looked up once, not per MO
 
-    SmsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, ContactSettings contactSettings, BlockList blocks,
+    SmsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks,
                       PresenceService presence, Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings, Clock clock,
                       MeterRegistry meters) {
         this.jdbc = jdbc;
         this.subscribers = subscribers;
         this.contacts = contacts;
-        this.contactSettings = contactSettings;
         this.blocks = blocks;
         this.presence = presence;
         this.messaging = messaging;
@@ -194,12 +185,6 @@ public class SmsCommandHandler {
                     replies.send(from, lang, "contact.self");
                     return;
                 }
-                if (a.nickname() != null) {
-                    Subscribers.validNickname(a.nickname()); // refused here: see the class comment
-                }
-                if (contacts.byNumber(from, number).isEmpty() && contacts.list(from).size() >= contactSettings.maxContacts()) {
-                    throw new ContactLimitReached("contacts", contactSettings.maxContacts());
-                }
                 Contact added = contacts.add(from, number, a.nickname(), null);
                 replies.send(from, lang, "contact.added", added.nickname(), added.position());
             }
@@ -228,7 +213,6 @@ public class SmsCommandHandler {
                 replies.send(from, lang, "status.set", s.text() == null ? word : word + " - " + s.text());
             }
             case SmsCommand.Join j -> {
-                checkJoin(me, j);
                 RoomMember m = rooms.join(from, j.room(), j.nickname());
                 replies.send(from, lang, "room.joined", m.room(), m.nickname());
             }
@@ -248,26 +232,9 @@ public class SmsCommandHandler {
         }
     }
 
-    /** Sends a message; a refusal comes back as a value from {@code sendAll}, not thrown through its transaction. */
+    /** Sends a message as the MO's sender; a refusal ({@link MessageRefused}) is answered by {@link #handle}. */
     private void send(Msisdn from, Target target, String text, SmsMo mo) {
-        SendOutcome outcome = messaging.sendAll(List.of(new SendRequest(from, target, text, origin(mo),
-                Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false))).getFirst();
-        if (outcome.refusal() != null) {
-            throw outcome.refusal();
-        }
-    }
-
-    /** The refusals of JOIN, decided before {@code rooms.join} (which would decide them inside its transaction). */
-    private void checkJoin(Sender me, SmsCommand.Join j) {
-        Room room = rooms.find(j.room()).orElseThrow(() -> new RoomRefused(RoomRefused.Reason.NO_SUCH_ROOM, "no room " + j.room()));
-        boolean member = rooms.memberOf(room.name(), me.msisdn()).isPresent();
-        if (room.kind() == RoomKind.PRIVATE && !member) {
-            throw new RoomRefused(RoomRefused.Reason.PRIVATE, room.name() + " is a private group");
-        }
-        String nick = j.nickname() != null ? Subscribers.validNickname(j.nickname()) : me.nickname();
-        if (rooms.memberByNickname(room.name(), nick).filter(m -> !m.msisdn().equals(me.msisdn())).isPresent()) {
-            throw new RoomRefused(RoomRefused.Reason.NICKNAME_TAKEN, "the nickname is taken in " + room.name());
-        }
+        messaging.send(from, target, text, origin(mo), Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false);
     }
 
     /** A number that is not a subscriber: REG/START registers it where the operator allows, anything else explains how. */
@@ -279,7 +246,6 @@ public class SmsCommandHandler {
         }
         if (command instanceof SmsCommand.Register r && r.nickname() != null) {
             try {
-                Subscribers.validNickname(r.nickname()); // refused here: see the class comment
                 Subscriber s = subscribers.register(from, r.nickname(),
                         new SubscriberChanges(null, null, null, settings.selfRegistrationPlan(), null, null, null));
                 replies.send(from, s.locale(), "registered", s.nickname());

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.blocking.BlockList;
-import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.kafka.RecordBatches;
@@ -48,10 +47,10 @@ class SmsConfiguration {
     }
 
     @Bean
-    SmsCommandHandler smsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, ContactSettings contactSettings,
+    SmsCommandHandler smsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts,
                                         BlockList blocks, PresenceService presence, Messaging messaging, Rooms rooms,
                                         SmsReplies replies, SmsSettings settings, Clock clock, MeterRegistry meters) {
-        return new SmsCommandHandler(jdbc, subscribers, contacts, contactSettings, blocks, presence, messaging, rooms, replies,
+        return new SmsCommandHandler(jdbc, subscribers, contacts, blocks, presence, messaging, rooms, replies,
                 settings, clock, meters);
     }
 
