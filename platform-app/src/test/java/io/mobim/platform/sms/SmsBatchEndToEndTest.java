@@ -15,8 +15,8 @@ import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.rooms.RoomKind;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Msisdn;
-import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.support.Handsets;
 import io.mobim.platform.support.TestNumbers;
 import io.mobim.smpp.simulator.HandsetMessage;
 import io.mobim.smpp.simulator.SmscSimulator;
@@ -64,9 +64,7 @@ class SmsBatchEndToEndTest {
     @Autowired ContactSettings contactSettings;
 
     private Msisdn subscriber(String nick, String locale) {
-        Msisdn m = TestNumbers.next();
-        subscribers.register(m, nick, new SubscriberChanges(null, null, locale, "VODAFONE_UK", null, null, null));
-        return m;
+        return new Handsets(smsc, subscribers).subscriber(nick, locale);
     }
 
     private static SmsMo mo(Msisdn from, String text) {
