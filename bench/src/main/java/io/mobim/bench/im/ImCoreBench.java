@@ -50,6 +50,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       {@code messages} one-to-one messages (random sender, random other recipient; after {@code warmup} unmeasured
  *       ones): accepted/s and per-send latency. Then {@code threads} threads fetch ({@code fetch(session, 50)}) and
  *       acknowledge every delivery: delivered/s.</li>
+ *   <li>{@code mixed}: the same subscribers send {@code messages} messages while their clients poll at the same time
+ *       ({@code fetch(session, 50)}, one acknowledge per fetch, a pause of {@code pollPause} ms after a round of
+ *       their sessions that found nothing), as a live platform runs: messages/s from the first send to the last
+ *       acknowledgement, and the cost of a message's whole cycle. Needs the grouped mode.</li>
  *   <li>{@code sms}: the same senders write {@code smsMessages} messages to {@code smsRecipients} subscribers with no
  *       live session: each becomes an SMS MT in the outbox. accepted/s, latency, the time the relay needs to empty
  *       the outbox, and the rate at which DELIVERED receipts ({@link Messaging#onSmsOutcome}) close the deliveries.</li>
@@ -88,6 +92,7 @@ public final class ImCoreBench {
         // false: an ephemeral PostgreSQL without fsync (zonky's default); true: a durable one (fsync, synchronous_commit,
         // full_page_writes on, as in production and the all-in-one's ./data) in a temporary directory deleted at the end
         DEFAULTS.put("durable", "false");
+        DEFAULTS.put("pollPause", "20"); // mixed phase: ms a client waits after a round of its sessions found nothing
         DEFAULTS.put("senders", "256"); // concurrent callers of GroupCommit.send in the grouped mode (virtual threads)
         DEFAULTS.put("clients", "256"); // in the grouped mode, sessions fetching and acknowledging at once (virtual threads)
     }
@@ -155,6 +160,9 @@ public final class ImCoreBench {
             }
             if (phases.contains("messages")) {
                 messages(online, sessions);
+            }
+            if (phases.contains("mixed")) {
+                mixed(online, sessions);
             }
             if (phases.contains("sms")) {
                 sms(online);
@@ -274,6 +282,66 @@ public final class ImCoreBench {
         System.out.print(dcost.report(delivered, secs));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
         profileReport(delivered, "delivery");
+    }
+
+    /** Senders and polling clients at once: a message counts when its recipient's client has acknowledged it. */
+    private void mixed(List<Msisdn> online, List<UUID> sessions) throws Exception {
+        if (!"grouped".equals(params.get("send"))) {
+            throw new IllegalArgumentException("the mixed phase drives GroupCommit: send=grouped");
+        }
+        int n = intParam("messages");
+        int clients = intParam("clients");
+        long pause = intParam("pollPause");
+        System.out.println();
+        System.out.println("== mixed: " + n + " messages sent by " + params.get("senders") + " GroupCommit callers while "
+                + clients + " clients poll " + sessions.size() + " sessions (pause " + pause + " ms after an empty round) ==");
+        profileReset();
+        long target = acknowledged.get() + n;
+        AtomicLong polls = new AtomicLong();
+        AtomicLong emptyPolls = new AtomicLong();
+        Cpu cpu = new Cpu();
+        RunCost cost = new RunCost(jdbc, postmasterPid, "message");
+        long t0 = System.nanoTime();
+        Thread receivers = Thread.ofPlatform().name("mixed-clients").start(() -> {
+            try {
+                parallel(clients, true, t -> () -> {
+                    while (acknowledged.get() < target) {
+                        boolean found = false;
+                        for (int i = t; i < sessions.size(); i += clients) {
+                            UUID session = sessions.get(i);
+                            List<ClientDelivery> batch = groupCommit.fetch(session, 50);
+                            polls.incrementAndGet();
+                            if (batch.isEmpty()) {
+                                emptyPolls.incrementAndGet();
+                                continue;
+                            }
+                            found = true;
+                            List<UUID> ids = batch.stream().map(ClientDelivery::messageId).toList();
+                            if (groupCommit.acknowledge(session, ids).size() != ids.size()) {
+                                throw new IllegalStateException("acknowledge refused for fetched messages");
+                            }
+                            acknowledged.addAndGet(ids.size());
+                        }
+                        if (!found) {
+                            Thread.sleep(pause);
+                        }
+                    }
+                    return null;
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Latencies sent = send(online, online, n, clientMessages, SendResult.Route.CLIENT);
+        receivers.join();
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.println(sent.line("send (accepted), while clients poll", n));
+        System.out.printf(Locale.ROOT, "sent and delivered: %d messages in %.2f s = %.0f messages/s, first send to last acknowledgement"
+                + " (%d polls, %d of them empty)%n", n, secs, n / secs, polls.get(), emptyPolls.get());
+        System.out.println(cpu.line(n, "message"));
+        System.out.print(cost.report(n, secs));
+        System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
+        profileReport(n, "message");
     }
 
     /** {@code n} messages from random senders to random other recipients, {@code threads} at a time; returns per-send latencies. */
