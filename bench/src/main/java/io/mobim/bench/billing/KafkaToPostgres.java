@@ -204,10 +204,11 @@ final class KafkaToPostgres {
                             halfRated, n2, s2, n2 / s2, jvm2, pg2, (jvm2 + pg2) * 1e6 / n2, jvm2 * 1e6 / n2, groups(threadCpuHalf, threadCpuEnd),
                             pg2 * 1e6 / n2, groups(pgHalf, pgEnd), 2 * n2 / (jvm2 + pg2));
                 }
-                jdbc.query("select n_tup_ins, autovacuum_count, autoanalyze_count from pg_stat_user_tables "
-                        + "where schemaname = 'billing' and relname like 'rated_record%' order by relname", rs -> {
-                            System.out.printf(Locale.ROOT, "  rated_record: %,d rows inserted, autovacuum %d, autoanalyze %d%n",
-                                    rs.getLong(1), rs.getLong(2), rs.getLong(3));
+                // the table and its partitions, if any (the statistics may lag the last commits by a moment)
+                jdbc.query("select count(*), sum(n_tup_ins), sum(autovacuum_count), sum(autoanalyze_count) from pg_stat_user_tables "
+                        + "where schemaname = 'billing' and relname like 'rated\\_record%'", rs -> {
+                            System.out.printf(Locale.ROOT, "  rated_record (%d tables): %,d rows inserted, autovacuum %d, autoanalyze %d%n",
+                                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
                         });
                 if (pgStats) {
                     System.out.println("  PostgreSQL statements by total time (pg_stat_statements):");
