@@ -19,6 +19,7 @@ import io.mobim.billing.reconciliation.NearbyRatedSms;
 import io.mobim.billing.reconciliation.ReconciliationProperties;
 import io.mobim.billing.reconciliation.ReconciliationService;
 import io.mobim.billing.records.BillService;
+import io.mobim.billing.records.RatedRecordPartitions;
 import io.mobim.billing.records.RatedRecordStore;
 import io.mobim.billing.web.BillingApi;
 import io.mobim.billing.web.BillingProblems;
@@ -79,6 +80,13 @@ public class BillingAutoConfiguration {
     }
 
     @Bean
+    RatedRecordPartitions billingRatedRecordPartitions(JdbcTemplate jdbc, PlatformTransactionManager tm, BillingProperties properties,
+            ObjectProvider<Clock> clock) {
+        return new RatedRecordPartitions(jdbc, new TransactionTemplate(tm), properties.businessZone(),
+                properties.partitions().monthsAhead(), clock(clock));
+    }
+
+    @Bean
     RejectedEventStore billingRejectedEventStore(JdbcTemplate jdbc) {
         return new RejectedEventStore(jdbc);
     }
@@ -95,9 +103,9 @@ public class BillingAutoConfiguration {
 
     @Bean
     RatingService billingRatingService(JdbcTemplate jdbc, PlatformTransactionManager tm, RatedRecordStore records,
-            RejectedEventStore rejections, AccountDirectory accounts, PlanService plans, RatingEngine engine,
+            RatedRecordPartitions partitions, RejectedEventStore rejections, AccountDirectory accounts, PlanService plans, RatingEngine engine,
             BillingMetrics metrics, ObjectProvider<Clock> clock) {
-        return new RatingService(new TransactionTemplate(tm), records, rejections,
+        return new RatingService(new TransactionTemplate(tm), records, partitions, rejections,
                 new UsageCounterStore(jdbc), accounts, plans, engine, metrics, clock(clock));
     }
 

@@ -26,6 +26,7 @@ import org.springframework.validation.annotation.Validated;
  * @param accountCacheSize subscribers whose plan rows rating keeps in memory between batches (read again only
  *                     after a change to {@code billing.account}; a few hundred bytes each). Default 200000; 0 reads
  *                     them from the table in every batch
+ * @param partitions   the rated records' monthly partitions
  */
 @ConfigurationProperties("mobim.billing")
 @Validated
@@ -34,7 +35,19 @@ public record BillingProperties(
         @DefaultValue("true") boolean seedPlans,
         @NotNull @DefaultValue("30s") Duration planRefresh,
         @Valid @NotNull @DefaultValue Consumer consumer,
-        @Min(0) @DefaultValue("200000") int accountCacheSize) {
+        @Min(0) @DefaultValue("200000") int accountCacheSize,
+        @Valid @NotNull @DefaultValue Partitions partitions) {
+
+    /**
+     * The monthly partitions of {@code billing.rated_record} (one per billing period, {@code rated_record_YYYY_MM}).
+     *
+     * @param monthsAhead months after the current one (in the business zone) whose partitions are created ahead of
+     *                    time, at start and every hour. Default 2. Whatever the setting, rating creates the partition
+     *                    of a month it has none for before writing into it, and the default partition takes any
+     *                    record written otherwise (by hand, or by re-rating or recycling a month without one)
+     */
+    public record Partitions(@Min(0) @Max(120) @DefaultValue("2") int monthsAhead) {
+    }
 
     /**
      * @param enabled          start the Kafka listener. Default {@code true}; false in tests without Kafka

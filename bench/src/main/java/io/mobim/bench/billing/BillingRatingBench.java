@@ -53,7 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * </ol>
  * Run: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.billing.BillingRatingBench [key=value ...]}, keys
  * {@code phases} (engine,db,kafka), {@code events}, {@code batch}, {@code threads} (DB-only phase), {@code kafkaEvents},
- * {@code partitions}, {@code maxPoll} (Kafka phase) and any {@code spring.*} or {@code mobim.*} application setting.
+ * {@code partitions}, {@code maxPoll}, {@code warmup} (Kafka phase: events committed before the steady-state figures
+ * start, default half of them; the whole run is reported too), {@code history} (Kafka phase: rated records of the month
+ * before written first, as a table in production holds them; default 0) and any {@code spring.*} or {@code mobim.*} application setting.
  */
 public final class BillingRatingBench {
 
@@ -65,6 +67,8 @@ public final class BillingRatingBench {
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>(Map.of("phases", "engine,db,kafka", "events", "400000", "batch", "2000",
                 "threads", "2", "kafkaEvents", "1000000", "partitions", "2", "maxPoll", "2000", "pgStats", "false"));
+        opts.put("warmup", "half");
+        opts.put("history", "0");
         Map<String, String> appArgs = new LinkedHashMap<>();
         for (String a : args) {
             int eq = a.indexOf('=');
@@ -100,7 +104,9 @@ public final class BillingRatingBench {
             }
         }
         if (phases.contains("kafka")) {
-            KafkaToPostgres.run(Integer.parseInt(opts.get("kafkaEvents")), Integer.parseInt(opts.get("partitions")),
+            int kafkaEvents = Integer.parseInt(opts.get("kafkaEvents"));
+            int warmup = opts.get("warmup").equals("half") ? kafkaEvents / 2 : Integer.parseInt(opts.get("warmup"));
+            KafkaToPostgres.run(kafkaEvents, warmup, Integer.parseInt(opts.get("history")), Integer.parseInt(opts.get("partitions")),
                     Integer.parseInt(opts.get("maxPoll")), Boolean.parseBoolean(opts.get("pgStats")), appArgs);
         }
         System.out.println("load average at end: " + loadAverage());
@@ -178,7 +184,7 @@ public final class BillingRatingBench {
         TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
         RatingEngine engine = new RatingEngine(ZoneId.of("Europe/London"));
         PlanService plans = new PlanService(new PlanStore(jdbc), tx, PlanDefinitions.seeds(), java.time.Duration.ofSeconds(30));
-        RatingService rating = new RatingService(tx, new RatedRecordStore(jdbc),
+        RatingService rating = new RatingService(tx, new RatedRecordStore(jdbc), partitions(ds, engine),
                 new RejectedEventStore(jdbc), new UsageCounterStore(jdbc), new AccountDirectory(jdbc, 200_000), plans, engine,
                 new BillingMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
         plans.catalog();
@@ -231,6 +237,14 @@ public final class BillingRatingBench {
     }
 
     private BillingRatingBench() {
+    }
+
+    /** The rated records' partitions as the billing role keeps them (this month and two ahead, the rest on demand). */
+    static io.mobim.billing.records.RatedRecordPartitions partitions(HikariDataSource ds, RatingEngine engine) {
+        var partitions = new io.mobim.billing.records.RatedRecordPartitions(new JdbcTemplate(ds),
+                new TransactionTemplate(new DataSourceTransactionManager(ds)), engine.businessZone(), 2, Clock.systemUTC());
+        partitions.ensureAhead();
+        return partitions;
     }
 
     /** A pool on {@code pg} with the billing schema migrated, as the role's Flyway leaves it. */

@@ -47,6 +47,7 @@ final class KafkaToPostgres {
     static final AtomicLong FIRST_CONSUMED_NANOS = new AtomicLong();
     static volatile long[] cpuAtFirstConsumed;
     static volatile Map<String, Long> threadCpuAtFirstConsumed;
+    static volatile Map<String, Long> pgAtFirstConsumed = Map.of();
     static volatile Path pgDataDir;
     private static double halfRated;
 
@@ -57,6 +58,7 @@ final class KafkaToPostgres {
             if (!records.isEmpty() && FIRST_CONSUMED_NANOS.compareAndSet(0, System.nanoTime())) {
                 cpuAtFirstConsumed = cpu();
                 threadCpuAtFirstConsumed = threadCpu();
+                pgAtFirstConsumed = postgresCpuByKind(pgDataDir);
             }
             return records;
         }
@@ -81,12 +83,25 @@ final class KafkaToPostgres {
      * @param appArgs extra application settings ({@code key=value}, e.g. {@code spring.kafka.consumer.properties.fetch.min.bytes=65536})
      */
     static void run(int events, int partitions, int maxPollRecords, boolean pgStats, Map<String, String> appArgs) throws Exception {
+        run(events, events / 2, 0, partitions, maxPollRecords, pgStats, appArgs);
+    }
+
+    /**
+     * @param warmup events committed before the steady-state figures start (rated like the others, not counted in
+     *               them): the JIT has compiled the hot path by then and the tables hold that many rows
+     * @param history rated records of the month before (October 2026, 50,000 subscribers) written into
+     *                {@code billing.rated_record} before the application starts, as a table in production holds them
+     */
+    static void run(int events, int warmup, int history, int partitions, int maxPollRecords, boolean pgStats, Map<String, String> appArgs) throws Exception {
+        if (warmup < 0 || warmup >= events) {
+            throw new IllegalArgumentException("warmup must be at least 0 and fewer than the events: " + warmup);
+        }
         Path root = Files.createTempDirectory("billing-bench");
         int pgPort = FreePorts.pick();
         pgDataDir = root.resolve("postgres");
         System.out.println();
-        System.out.printf(Locale.ROOT, "== Kafka -> rated -> committed in PostgreSQL: %,d events, %d partitions, max.poll.records %d ==%n",
-                events, partitions, maxPollRecords);
+        System.out.printf(Locale.ROOT, "== Kafka -> rated -> committed in PostgreSQL: %,d events (steady state after %,d), %d partitions, "
+                + "max.poll.records %d ==%n", events, warmup, partitions, maxPollRecords);
         if (pgStats) {
             // a first start creates the cluster; pg_stat_statements must be preloaded, so the server starts again
             try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(pgDataDir, pgPort, false);
@@ -96,6 +111,9 @@ final class KafkaToPostgres {
         }
         try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(pgDataDir, pgPort, true);
              EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(root.resolve("kafka"), FreePorts.pick(), partitions, true)) {
+            if (history > 0) {
+                writeHistory(jdbcUrl(pgPort), history);
+            }
             kafka.createTopics(Map.of(Topics.CHARGING, partitions, Topics.deadLetter(Topics.CHARGING), 1));
             long t0 = System.nanoTime();
             preload(kafka.bootstrapServers(), events);
@@ -142,12 +160,14 @@ final class KafkaToPostgres {
                 double rated;
                 long halfNanos = 0;
                 Map<String, Long> threadCpuHalf = Map.of();
+                Map<String, Long> pgHalf = Map.of();
                 long[] cpuHalf = null;
                 while ((rated = meters.counter("billing.events.rated").count()) < events) {
-                    if (halfNanos == 0 && rated >= events / 2.0) {
+                    if (halfNanos == 0 && rated >= Math.max(1, warmup)) {
                         halfNanos = System.nanoTime();
                         cpuHalf = cpu();
                         threadCpuHalf = threadCpu();
+                        pgHalf = postgresCpuByKind(pgDataDir);
                         halfRated = rated;
                     }
                     if (System.nanoTime() > deadline) {
@@ -158,17 +178,18 @@ final class KafkaToPostgres {
                 long end = System.nanoTime();
                 long[] cpuEnd = cpu();
                 Map<String, Long> threadCpuEnd = threadCpu();
+                Map<String, Long> pgEnd = postgresCpuByKind(pgDataDir);
                 double secs = (end - FIRST_CONSUMED_NANOS.get()) / 1e9;
                 JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
-                Long rows = jdbc.queryForObject("select count(*) from billing.rated_record", Long.class);
+                Long rows = jdbc.queryForObject("select count(*) from billing.rated_record where event_time >= '2026-11-01'", Long.class);
                 Long rejected = jdbc.queryForObject("select count(*) from billing.rejected_event", Long.class);
                 double jvm = (cpuEnd[0] - cpuAtFirstConsumed[0]) / 1e9;
                 double postgres = (cpuEnd[1] - cpuAtFirstConsumed[1]) / 1e9;
                 System.out.printf(Locale.ROOT, "first record consumed -> last committed: %,d events in %.2f s = %,.0f events/s "
                         + "(rated_record rows %,d, rejected %,d)%n", events, secs, events / secs, rows, rejected);
                 String groups = groups(threadCpuAtFirstConsumed, threadCpuEnd);
-                System.out.printf(Locale.ROOT, "  CPU: JVM %.2f s (%s), PostgreSQL %.2f s; %.1f µs per event; %.2f cores busy; load average %s%n",
-                        jvm, groups, postgres, (jvm + postgres) * 1e6 / events, (jvm + postgres) / secs,
+                System.out.printf(Locale.ROOT, "  whole run: CPU JVM %.2f s (%s), PostgreSQL %.2f s (%s); %.1f µs per event; %.2f cores busy; load average %s%n",
+                        jvm, groups, postgres, groups(pgAtFirstConsumed, pgEnd), (jvm + postgres) * 1e6 / events, (jvm + postgres) / secs,
                         BillingRatingBench.loadAverage());
                 System.out.printf(Locale.ROOT, "  CPU-bound ceiling on 2 idle cores: ~%,.0f events/s%n", 2 * events / (jvm + postgres));
                 if (cpuHalf != null) {
@@ -177,11 +198,18 @@ final class KafkaToPostgres {
                     double s2 = (end - halfNanos) / 1e9;
                     double jvm2 = (cpuEnd[0] - cpuHalf[0]) / 1e9;
                     double pg2 = (cpuEnd[1] - cpuHalf[1]) / 1e9;
-                    System.out.printf(Locale.ROOT, "  second half (warm): %,.0f events in %.2f s = %,.0f events/s; CPU JVM %.2f s + PostgreSQL %.2f s "
-                                    + "= %.1f µs per event (JVM %.1f: %s; PostgreSQL %.1f); CPU-bound ceiling on 2 idle cores ~%,.0f events/s%n",
-                            n2, s2, n2 / s2, jvm2, pg2, (jvm2 + pg2) * 1e6 / n2, jvm2 * 1e6 / n2, groups(threadCpuHalf, threadCpuEnd),
-                            pg2 * 1e6 / n2, 2 * n2 / (jvm2 + pg2));
+                    System.out.printf(Locale.ROOT, "  steady state (after the first %,.0f events, not measured): %,.0f events in %.2f s = %,.0f events/s; "
+                                    + "CPU JVM %.2f s + PostgreSQL %.2f s = %.1f µs per event (JVM %.1f: %s; PostgreSQL %.1f: %s); "
+                                    + "CPU-bound ceiling on 2 idle cores ~%,.0f events/s%n",
+                            halfRated, n2, s2, n2 / s2, jvm2, pg2, (jvm2 + pg2) * 1e6 / n2, jvm2 * 1e6 / n2, groups(threadCpuHalf, threadCpuEnd),
+                            pg2 * 1e6 / n2, groups(pgHalf, pgEnd), 2 * n2 / (jvm2 + pg2));
                 }
+                // the table and its partitions, if any (the statistics may lag the last commits by a moment)
+                jdbc.query("select count(*), sum(n_tup_ins), sum(autovacuum_count), sum(autoanalyze_count) from pg_stat_user_tables "
+                        + "where schemaname = 'billing' and relname like 'rated\\_record%'", rs -> {
+                            System.out.printf(Locale.ROOT, "  rated_record (%d tables): %,d rows inserted, autovacuum %d, autoanalyze %d%n",
+                                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+                        });
                 if (pgStats) {
                     System.out.println("  PostgreSQL statements by total time (pg_stat_statements):");
                     jdbc.query("select calls, total_exec_time, rows, left(regexp_replace(query, '\\s+', ' ', 'g'), 150) q "
@@ -197,6 +225,33 @@ final class KafkaToPostgres {
         } finally {
             io.mobim.embedded.FileTrees.delete(root);
         }
+    }
+
+    /** Migrates the billing schema as the application would, then writes {@code n} rated records of October 2026. */
+    private static void writeHistory(String url, int n) throws Exception {
+        long t0 = System.nanoTime();
+        org.flywaydb.core.Flyway.configure().dataSource(url, "postgres", "").schemas("billing").defaultSchema("billing")
+                .createSchemas(true).locations("classpath:db/migration/billing").load().migrate();
+        try (var con = java.sql.DriverManager.getConnection(url, "postgres", ""); var st = con.createStatement()) {
+            try (var rs = st.executeQuery("select to_regprocedure('billing.create_rated_record_partition(date)') is not null")) {
+                rs.next();
+                if (rs.getBoolean(1)) {
+                    st.execute("select billing.create_rated_record_partition('2026-10-01')");
+                }
+            }
+            st.execute(("insert into billing.rated_record (event_id, version, current, node_id, sequence, event_time, business_day, period, "
+                    + "msisdn, charged_role, kind, channel, direction, service, event_plan, message_id, other_party, other_operator, "
+                    + "smsc_reference, segments, bytes, plan_id, plan_version, charged_units, allowance_units, amount, "
+                    + "pass_through_amount, currency, rule, rated_at, rating_reason) "
+                    + "select gen_random_uuid(), 1, true, 'bench-history', i, t, (t at time zone 'Europe/London')::date, "
+                    + "to_char(t at time zone 'Europe/London', 'YYYY-MM'), '+4477' || lpad((i %% 50000)::text, 8, '0'), 'ORIGINATOR', "
+                    + "'MESSAGE', 'SMS', 'SENT', false, 'VODAFONE_UK', 'm-' || i, '+447700900999', null, 'SMSC-' || i, 1, null, "
+                    + "'VODAFONE_UK', 1, 1, 0, 0.12, 0, 'GBP', 'SMS_SENT 1 x 0.12', t, 'RATED' "
+                    + "from generate_series(1, %d) i, lateral (select timestamptz '2026-10-01 00:00Z' + (i::bigint * 2600000 / %d) * interval '1 second' t) x")
+                    .formatted(n, n));
+            st.execute("vacuum analyze billing.rated_record");
+        }
+        System.out.printf(Locale.ROOT, "wrote %,d rated records of October 2026 (history) in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
     }
 
     private static void preload(String bootstrap, int n) throws Exception {
@@ -277,9 +332,18 @@ final class KafkaToPostgres {
 
     /** The postmaster (first line of postmaster.pid) and its children: utime + stime, plus reaped children's. */
     private static long postgresCpuNanos(Path dataDir) {
+        return postgresCpuByKind(dataDir).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * PostgreSQL's CPU by kind of process, in ns: "backends" (client sessions), "autovacuum" (live workers and
+     * launcher), "background" (WAL writer, checkpointer, background writer...), "exited" (the postmaster itself and
+     * the children it reaped: mostly autovacuum workers that finished a table). Empty if not measurable.
+     */
+    static Map<String, Long> postgresCpuByKind(Path dataDir) {
+        Map<String, Long> out = new java.util.TreeMap<>();
         try {
             long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
-            long ticks = 0;
             List<Path> procs;
             try (var list = Files.list(Path.of("/proc"))) {
                 procs = new ArrayList<>(list.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList());
@@ -290,17 +354,21 @@ final class KafkaToPostgres {
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
                     long pid = Long.parseLong(p.getFileName().toString());
                     if (pid == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                        out.merge("exited", (Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                                + Long.parseLong(f[14])) * 10_000_000L, Long::sum);
                     } else if (Long.parseLong(f[1]) == postmaster) {
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        String title = new String(Files.readAllBytes(p.resolve("cmdline")), java.nio.charset.StandardCharsets.UTF_8);
+                        String kind = title.contains("autovacuum") ? "autovacuum"
+                                : title.contains("127.0.0.1") || title.contains("[local]") ? "backends" : "background";
+                        out.merge(kind, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L, Long::sum); // USER_HZ = 100
                     }
                 } catch (Exception gone) {
                     // the process ended while being read
                 }
             }
-            return ticks * 10_000_000L; // USER_HZ = 100
+            return out;
         } catch (Exception e) {
-            return -1;
+            return Map.of();
         }
     }
 }

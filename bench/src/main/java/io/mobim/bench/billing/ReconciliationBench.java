@@ -75,7 +75,7 @@ public final class ReconciliationBench {
         PlanService plans = new PlanService(new PlanStore(jdbc), tx, PlanDefinitions.seeds(), Duration.ofSeconds(30));
         RatedRecordStore records = new RatedRecordStore(jdbc);
         RejectedEventStore rejections = new RejectedEventStore(jdbc);
-        RatingService rating = new RatingService(tx, records, rejections, new UsageCounterStore(jdbc), new AccountDirectory(jdbc, 200_000),
+        RatingService rating = new RatingService(tx, records, BillingRatingBench.partitions(ds, new RatingEngine(ZONE)), rejections, new UsageCounterStore(jdbc), new AccountDirectory(jdbc, 200_000),
                 plans, new RatingEngine(ZONE), new BillingMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
 
         Instant start = DAY.atStartOfDay(ZONE).toInstant().plusSeconds(60);

@@ -6,6 +6,7 @@ import io.mobim.billing.account.AccountEntry;
 import io.mobim.billing.plan.PlanService;
 import io.mobim.billing.plan.TariffCatalog;
 import io.mobim.billing.records.RatedRecord;
+import io.mobim.billing.records.RatedRecordPartitions;
 import io.mobim.billing.records.RatedRecordStore;
 import io.mobim.events.charging.ChargingEvent;
 import java.time.Clock;
@@ -48,6 +49,7 @@ public class RatingService {
 
     private final TransactionTemplate tx;
     private final RatedRecordStore records;
+    private final RatedRecordPartitions partitions;
     private final RejectedEventStore rejections;
     private final UsageCounterStore counters;
     private final AccountDirectory accounts;
@@ -56,11 +58,12 @@ public class RatingService {
     private final BillingMetrics metrics;
     private final Clock clock;
 
-    public RatingService(TransactionTemplate tx, RatedRecordStore records, RejectedEventStore rejections,
-            UsageCounterStore counters, AccountDirectory accounts, PlanService plans, RatingEngine engine,
-            BillingMetrics metrics, Clock clock) {
+    public RatingService(TransactionTemplate tx, RatedRecordStore records, RatedRecordPartitions partitions,
+            RejectedEventStore rejections, UsageCounterStore counters, AccountDirectory accounts, PlanService plans,
+            RatingEngine engine, BillingMetrics metrics, Clock clock) {
         this.tx = tx;
         this.records = records;
+        this.partitions = partitions;
         this.rejections = rejections;
         this.counters = counters;
         this.accounts = accounts;
@@ -74,6 +77,8 @@ public class RatingService {
     public RatingOutcome rate(List<ChargingEvent> events) {
         RatingOutcome outcome = metrics.batchTimer().record(() -> {
             if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                // before the transaction: creating a partition locks the table the rating transaction reads
+                partitions.ensureFor(events);
                 try {
                     return tx.execute(s -> rateInTransaction(events, false, true));
                 } catch (ConcurrentRatingException | DuplicateKeyException replayOrRace) {

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -124,22 +125,38 @@ public class RatedRecordStore {
         if (old.isEmpty()) {
             return 0;
         }
-        return jdbc.update("update billing.rated_record r set current = false from unnest(?::uuid[], ?::int[]) as o(event_id, version) "
-                        + "where r.event_id = o.event_id and r.version = o.version and r.current",
+        return jdbc.update("update billing.rated_record r set current = false "
+                        + "from unnest(?::uuid[], ?::int[], ?::date[]) as o(event_id, version, business_day) "
+                        + "where r.event_id = o.event_id and r.version = o.version and r.business_day = o.business_day and r.current",
                 old.stream().map(r -> r.eventId().toString()).toArray(String[]::new),
-                old.stream().map(RatedRecord::version).toArray(Integer[]::new));
+                old.stream().map(RatedRecord::version).toArray(Integer[]::new),
+                old.stream().map(r -> r.businessDay().toString()).toArray(String[]::new));
     }
 
     /** Current records of a subscriber in a period, in event order. */
     public List<RatedRecord> current(String msisdn, String period) {
         return jdbc.query("select " + COLUMNS + " from billing.rated_record where msisdn = ? and period = ? and current "
-                + "order by event_time, node_id, sequence", ROW, msisdn, period);
+                + IN_PERIOD + "order by event_time, node_id, sequence", ROW, msisdn, period, firstDay(period), nextPeriod(period));
     }
 
     /** Every version of a subscriber's records in a period (the audit view), oldest first. */
     public List<RatedRecord> allVersions(String msisdn, String period) {
         return jdbc.query("select " + COLUMNS + " from billing.rated_record where msisdn = ? and period = ? "
-                + "order by event_time, node_id, sequence, version", ROW, msisdn, period);
+                + IN_PERIOD + "order by event_time, node_id, sequence, version", ROW, msisdn, period, firstDay(period), nextPeriod(period));
+    }
+
+    /**
+     * The business days of a period, said again so that PostgreSQL reads only the period's monthly partition (and the
+     * default one): the period is the month of the business day.
+     */
+    private static final String IN_PERIOD = "and business_day >= ? and business_day < ? ";
+
+    private static LocalDate firstDay(String period) {
+        return YearMonth.parse(period).atDay(1);
+    }
+
+    private static LocalDate nextPeriod(String period) {
+        return YearMonth.parse(period).plusMonths(1).atDay(1);
     }
 
     /** Current records of a business day. */
@@ -150,8 +167,8 @@ public class RatedRecordStore {
 
     /** Subscribers with current records in a period. */
     public List<String> subscribersIn(String period) {
-        return jdbc.queryForList("select distinct msisdn from billing.rated_record where period = ? and current order by msisdn",
-                String.class, period);
+        return jdbc.queryForList("select distinct msisdn from billing.rated_record where period = ? and current " + IN_PERIOD
+                + "order by msisdn", String.class, period, firstDay(period), nextPeriod(period));
     }
 
     private static void bind(PreparedStatement ps, RatedRecord r) throws SQLException {
