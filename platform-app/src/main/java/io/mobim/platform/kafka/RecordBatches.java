@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.MalformedEvent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -106,7 +105,7 @@ public final class RecordBatches {
             try {
                 tx.executeWithoutResult(status -> handler.accept(record.value()));
             } catch (RuntimeException e) {
-                RuntimeException cause = refusedData(e) ? new MalformedEvent("the database refuses the record's data: "
+                RuntimeException cause = MalformedEvent.isDataRefusal(e) ? new MalformedEvent("the database refuses the record's data: "
                         + EventConsumers.reason(e), e) : e;
                 throw new BatchListenerFailedException("record " + i + " of the poll failed, at " + position(record), cause, i);
             }
@@ -122,16 +121,6 @@ public final class RecordBatches {
             em.flush();
             em.clear();
         }
-    }
-
-    /** SQL state class 22, data exception: the same data fails the same way every time. */
-    private static boolean refusedData(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String position(ConsumerRecord<?, ?> record) {

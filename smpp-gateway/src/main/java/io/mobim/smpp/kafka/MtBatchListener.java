@@ -3,7 +3,6 @@ package io.mobim.smpp.kafka;
 import io.mobim.events.MalformedEvent;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.smpp.SmppGateway;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -67,24 +66,11 @@ public final class MtBatchListener implements BatchMessageListener<String, SmsMt
             try {
                 gateway.accept(readable.get(i));
             } catch (RuntimeException e) {
-                RuntimeException cause = refusedData(e)
+                RuntimeException cause = MalformedEvent.isDataRefusal(e)
                         ? new MalformedEvent("the database refuses the MT's data: " + SmppKafkaConfiguration.reason(e), e) : e;
                 throw new BatchListenerFailedException("MT " + i + " of the poll failed, at " + position(records.get(i)), cause, i);
             }
         }
-    }
-
-    /**
-     * SQL state class 22, data exception (a value too long for its column...): the same MT fails the same way
-     * every time, so it is dead-lettered at once rather than retried for ever in front of every MT behind it.
-     */
-    private static boolean refusedData(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String position(ConsumerRecord<?, ?> record) {
