@@ -82,7 +82,7 @@ public class BillingAutoConfiguration {
     @Bean
     RatedRecordPartitions billingRatedRecordPartitions(JdbcTemplate jdbc, PlatformTransactionManager tm, BillingProperties properties,
             ObjectProvider<Clock> clock) {
-        return new RatedRecordPartitions(jdbc, new TransactionTemplate(tm), properties.businessZone(),
+        return new RatedRecordPartitions(jdbc, tm, properties.businessZone(),
                 properties.partitions().monthsAhead(), clock(clock));
     }
 

@@ -96,7 +96,7 @@ class BillingKafkaConfiguration {
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         // the standard kafka_dlt-exception-* headers carry the wrapper's words; this one carries the serde's
         recoverer.setHeadersFunction((record, e) -> new RecordHeaders(List.of(new RecordHeader(REASON_HEADER,
-                reason(e).getBytes(StandardCharsets.UTF_8)))));
+                MalformedEvent.reasonOf(e).getBytes(StandardCharsets.UTF_8)))));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(settings.retryMaxInterval().toMillis());   // transient failures: retry forever
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
@@ -105,15 +105,6 @@ class BillingKafkaConfiguration {
         }, backOff);
         handler.addNotRetryableExceptions(MalformedEvent.class, DeserializationException.class);
         return handler;
-    }
-
-    private static String reason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MalformedEvent) {
-                return t.getMessage();
-            }
-        }
-        return String.valueOf(failure);
     }
 
     @Bean

@@ -68,7 +68,7 @@ public class GatewayListener {
             DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
                     SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
             throw new BatchListenerFailedException("unreadable record at " + record.topic() + "-" + record.partition()
-                    + "@" + record.offset(), new MalformedEvent(reason(cause), cause), i);
+                    + "@" + record.offset(), new MalformedEvent(MalformedEvent.reasonOf(cause), cause), i);
         }
         store(facts, records.isEmpty() ? "" : records.getFirst().topic());
     }
@@ -112,12 +112,4 @@ public class GatewayListener {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    private static String reason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MalformedEvent) {
-                return t.getMessage();
-            }
-        }
-        return failure == null ? "unreadable record" : String.valueOf(failure.getMessage());
-    }
 }

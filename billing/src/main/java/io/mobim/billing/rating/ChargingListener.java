@@ -40,7 +40,7 @@ public class ChargingListener {
                 rating.rate(events);
                 DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
                         SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-                String reason = reason(cause);
+                String reason = MalformedEvent.reasonOf(cause);
                 throw new BatchListenerFailedException("malformed charging event at " + record.topic() + "-"
                         + record.partition() + "@" + record.offset(), new MalformedEvent(reason, cause), i);
             }
@@ -49,13 +49,4 @@ public class ChargingListener {
         rating.rate(events);
     }
 
-    /** The serde's own words ("not a valid ChargingEvent on charging.v1: ..."), not the wrapper's. */
-    private static String reason(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MalformedEvent) {
-                return t.getMessage();
-            }
-        }
-        return failure == null ? "unreadable record" : failure.getMessage();
-    }
 }

@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -51,13 +52,11 @@ public class RatedRecordPartitions implements SmartLifecycle {
         }
     }
 
-    /**
-     * @param tx a transaction template; its propagation is set here to REQUIRES_NEW (a partition is created in a
-     *           transaction of its own even if the caller has one)
-     */
-    public RatedRecordPartitions(JdbcTemplate jdbc, TransactionTemplate tx, ZoneId businessZone, int monthsAhead, Clock clock) {
+    /** A partition is created in a transaction of its own (REQUIRES_NEW), even if the caller has one. */
+    public RatedRecordPartitions(JdbcTemplate jdbc, PlatformTransactionManager transactions, ZoneId businessZone, int monthsAhead,
+            Clock clock) {
         this.jdbc = jdbc;
-        this.tx = tx;
+        this.tx = new TransactionTemplate(transactions);
         this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.businessZone = businessZone;
         this.monthsAhead = monthsAhead;

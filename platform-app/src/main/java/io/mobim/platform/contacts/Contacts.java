@@ -53,20 +53,25 @@ public class Contacts {
         if (owner.equals(number)) {
             throw new IllegalArgumentException("a subscriber cannot add themselves");
         }
-        if (list != null && !list.equals(settings.defaultList()) && !listNames(owner).contains(list)) {
-            requireRoomForAList(owner);
-        }
         Optional<Contact> existing = byNumber(owner, number);
+        int count = 0;
+        String nick = null;
+        if (existing.isEmpty()) {
+            count = jdbc.sql("select count(*) from im.contact where owner = ?").param(owner.value()).query(Integer.class).single();
+            if (count >= settings.maxContacts()) {
+                throw new ContactLimitReached("contacts", settings.maxContacts());
+            }
+            nick = nickname != null ? Subscribers.validNickname(nickname)
+                    : subscribers.find(number).map(Subscriber::nickname).orElse(number.value().substring(number.value().length() - 4));
+        }
+        boolean namedList = list != null && !list.equals(settings.defaultList());
+        if (namedList) {
+            createList(owner, list, list); // its refusal (too many lists) is the last one, and comes before its write
+        }
         Contact contact;
         if (existing.isPresent()) {
             contact = existing.get();
         } else {
-            int count = jdbc.sql("select count(*) from im.contact where owner = ?").param(owner.value()).query(Integer.class).single();
-            if (count >= settings.maxContacts()) {
-                throw new ContactLimitReached("contacts", settings.maxContacts());
-            }
-            String nick = nickname != null ? Subscribers.validNickname(nickname)
-                    : subscribers.find(number).map(Subscriber::nickname).orElse(number.value().substring(number.value().length() - 4));
             // the lowest free number: numbers stay short for SMS users, and never change for existing entries
             int position = jdbc.sql("""
                     select coalesce(min(p), 1) from generate_series(1, ? + 1) p
@@ -77,8 +82,7 @@ public class Contacts {
             contact = new Contact(owner, position, number, nick);
             addToList(owner, settings.defaultList(), number);
         }
-        if (list != null && !list.equals(settings.defaultList())) {
-            createList(owner, list, list);
+        if (namedList) {
             addToList(owner, list, number);
         }
         requestAuthorization(number, owner, me.nickname());
@@ -141,16 +145,12 @@ public class Contacts {
         if (exists) {
             return;
         }
-        requireRoomForAList(owner);
-        jdbc.sql("insert into im.contact_list (owner, name, display_name, is_default) values (?, ?, ?, ?)")
-                .params(owner.value(), name, displayName, name.equals(settings.defaultList())).update();
-    }
-
-    private void requireRoomForAList(Msisdn owner) {
         int lists = jdbc.sql("select count(*) from im.contact_list where owner = ?").param(owner.value()).query(Integer.class).single();
         if (lists >= settings.maxLists()) {
             throw new ContactLimitReached("contact lists", settings.maxLists());
         }
+        jdbc.sql("insert into im.contact_list (owner, name, display_name, is_default) values (?, ?, ?, ?)")
+                .params(owner.value(), name, displayName, name.equals(settings.defaultList())).update();
     }
 
     @Transactional

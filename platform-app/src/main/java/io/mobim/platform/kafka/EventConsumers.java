@@ -71,21 +71,7 @@ public class EventConsumers {
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         // Spring's kafka_dlt-exception-* headers carry the wrappers' words; this one the innermost reason
         this.deadLetters.setHeadersFunction((record, e) -> new RecordHeaders(List.of(
-                new RecordHeader(REASON_HEADER, reason(e).getBytes(StandardCharsets.UTF_8)))));
-    }
-
-    /** The innermost message of {@code failure}'s causes: for a record that does not read, the {@link MalformedEvent}'s reason. */
-    static String reason(Throwable failure) {
-        String reason = String.valueOf(failure.getMessage());
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null) {
-                reason = t.getMessage();
-            }
-            if (t instanceof MalformedEvent) {
-                break;
-            }
-        }
-        return reason;
+                new RecordHeader(REASON_HEADER, MalformedEvent.reasonOf(e).getBytes(StandardCharsets.UTF_8)))));
     }
 
     /** A factory for listeners of {@code type} records, consuming as group {@code groupId}. */

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.serializer.DeserializationException;
@@ -40,7 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class RecordBatches {
 
-    private static final Logger log = LoggerFactory.getLogger(RecordBatches.class);
     private static final LogAccessor LOG = new LogAccessor(RecordBatches.class);
 
     private final TransactionTemplate tx;
@@ -67,9 +64,7 @@ public final class RecordBatches {
             unreadable++;
         }
         List<ConsumerRecord<String, T>> readable = records.subList(0, unreadable);
-        if (log.isTraceEnabled()) {
-            log.trace("poll of {}: {}", listener, records.stream().map(RecordBatches::position).toList());
-        }
+        LOG.trace(() -> "poll of " + listener + ": " + records.stream().map(RecordBatches::position).toList());
         if (!readable.isEmpty()) {
             try {
                 tx.executeWithoutResult(status -> {
@@ -84,8 +79,8 @@ public final class RecordBatches {
                 fallbacks.computeIfAbsent(listener, l -> Counter.builder("mobim.kafka.batch.fallbacks").tag("listener", l)
                         .description("polls whose one transaction failed and that were handled again one record at a time")
                         .register(meters)).increment();
-                log.debug("A poll of {} records of {} failed as one transaction; handling them one at a time", readable.size(),
-                        listener, batchFailure);
+                LOG.debug(batchFailure, () -> "A poll of " + readable.size() + " records of " + listener
+                        + " failed as one transaction; handling them one at a time");
                 oneByOne(readable, handler);
             }
         }
@@ -93,7 +88,7 @@ public final class RecordBatches {
             ConsumerRecord<String, T> record = records.get(unreadable);
             DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
                     SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-            String reason = cause == null ? "a record without a value" : EventConsumers.reason(cause);
+            String reason = cause == null ? "a record without a value" : MalformedEvent.reasonOf(cause);
             throw new BatchListenerFailedException("unreadable record at " + position(record),
                     new MalformedEvent(reason, cause), unreadable);
         }
@@ -106,7 +101,7 @@ public final class RecordBatches {
                 tx.executeWithoutResult(status -> handler.accept(record.value()));
             } catch (RuntimeException e) {
                 RuntimeException cause = MalformedEvent.isDataRefusal(e) ? new MalformedEvent("the database refuses the record's data: "
-                        + EventConsumers.reason(e), e) : e;
+                        + MalformedEvent.reasonOf(e), e) : e;
                 throw new BatchListenerFailedException("record " + i + " of the poll failed, at " + position(record), cause, i);
             }
         }

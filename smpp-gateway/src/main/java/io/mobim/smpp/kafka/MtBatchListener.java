@@ -55,7 +55,7 @@ public final class MtBatchListener implements BatchMessageListener<String, SmsMt
             ConsumerRecord<String, SmsMt> record = records.get(unreadable);
             DeserializationException cause = SerializationUtils.getExceptionFromHeader(record,
                     SerializationUtils.VALUE_DESERIALIZER_EXCEPTION_HEADER, LOG);
-            String reason = cause == null ? "a record without a value" : SmppKafkaConfiguration.reason(cause);
+            String reason = cause == null ? "a record without a value" : MalformedEvent.reasonOf(cause);
             throw new BatchListenerFailedException("unreadable record at " + position(record),
                     new MalformedEvent(reason, cause), unreadable);
         }
@@ -67,7 +67,7 @@ public final class MtBatchListener implements BatchMessageListener<String, SmsMt
                 gateway.accept(readable.get(i));
             } catch (RuntimeException e) {
                 RuntimeException cause = MalformedEvent.isDataRefusal(e)
-                        ? new MalformedEvent("the database refuses the MT's data: " + SmppKafkaConfiguration.reason(e), e) : e;
+                        ? new MalformedEvent("the database refuses the MT's data: " + MalformedEvent.reasonOf(e), e) : e;
                 throw new BatchListenerFailedException("MT " + i + " of the poll failed, at " + position(records.get(i)), cause, i);
             }
         }

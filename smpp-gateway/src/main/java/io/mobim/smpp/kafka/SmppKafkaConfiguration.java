@@ -49,22 +49,6 @@ public final class SmppKafkaConfiguration {
     private SmppKafkaConfiguration() {
     }
 
-    /** The innermost message: for a record that does not read, the {@link MalformedEvent}'s reason. */
-    static String reason(Throwable failure) {
-        Throwable t = failure;
-        String reason = String.valueOf(failure.getMessage());
-        while (t != null) {
-            if (t.getMessage() != null) {
-                reason = t.getMessage();
-            }
-            if (t instanceof MalformedEvent) {
-                break;
-            }
-            t = t.getCause() == t ? null : t.getCause();
-        }
-        return reason;
-    }
-
     /** Idempotent JSON producer for the gateway's events. */
     public static KafkaTemplate<String, Object> eventTemplate(KafkaProperties kafka) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
@@ -112,7 +96,7 @@ public final class SmppKafkaConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(List.of(
-                new RecordHeader(REASON_HEADER, reason(ex).getBytes(StandardCharsets.UTF_8)))));
+                new RecordHeader(REASON_HEADER, MalformedEvent.reasonOf(ex).getBytes(StandardCharsets.UTF_8)))));
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, backOff);
