@@ -24,7 +24,7 @@ class SmppKafkaConfigurationTest {
         }
         Exception wrapped = new ListenerExecutionFailedException("listener failed",
                 new DeserializationException("failed to deserialize", garbage, false, malformed));
-        assertThat(SmppKafkaConfiguration.reason(wrapped)).startsWith("not a valid SmsMt on sms.mt.v1");
-        assertThat(SmppKafkaConfiguration.reason(new IllegalStateException("db down"))).isEqualTo("db down");
+        assertThat(MalformedEvent.reasonOf(wrapped)).startsWith("not a valid SmsMt on sms.mt.v1");
+        assertThat(MalformedEvent.reasonOf(new IllegalStateException("db down"))).isEqualTo("db down");
     }
 }
