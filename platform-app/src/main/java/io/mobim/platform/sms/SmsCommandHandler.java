@@ -35,6 +35,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Carries out the short-code commands subscribers text. Each MO is handled once (its id is recorded in the
@@ -101,8 +103,8 @@ public class SmsCommandHandler {
         }
         Msisdn from = Msisdn.of(mo.from());
         SmsCommand command = parser.parse(mo.text());
-        commandCounters.computeIfAbsent(command.getClass(),
-                c -> meters.counter("mobim.sms.commands", "command", c.getSimpleName())).increment();
+        countOnCommit(commandCounters.computeIfAbsent(command.getClass(),
+                c -> meters.counter("mobim.sms.commands", "command", c.getSimpleName())));
         Optional<Sender> sender = fresh.get();
         if (sender.isEmpty()) {
             newcomer(from, command);
@@ -355,5 +357,22 @@ public class SmsCommandHandler {
             case "stop" -> "usage.stop";
             default -> "help";
         };
+    }
+
+    /**
+     * Counts the command once it is handled for good: a poll whose transaction fails is handled again one record
+     * at a time, and counting inside the transaction would count its commands twice.
+     */
+    private static void countOnCommit(Counter counter) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            counter.increment();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                counter.increment();
+            }
+        });
     }
 }

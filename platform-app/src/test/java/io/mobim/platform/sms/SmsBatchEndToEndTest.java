@@ -101,6 +101,11 @@ class SmsBatchEndToEndTest {
         return textsTo(handset).stream().filter(t -> t.contains(containing)).count();
     }
 
+    private double sendsToContacts() {
+        Counter c = meters.find("mobim.sms.commands").tag("command", "SendToContact").counter();
+        return c == null ? 0 : c.count();
+    }
+
     private double fallbacks() {
         Counter c = meters.find("mobim.kafka.batch.fallbacks").tag("listener", Topics.SMS_MO).counter();
         return c == null ? 0 : c.count();
@@ -146,6 +151,7 @@ class SmsBatchEndToEndTest {
         contacts.add(poisoner, recipients.getFirst(), null, null);
         Msisdn garbler = subscriber("g", "en");
         double fallbacksBefore = fallbacks();
+        double sendsBefore = sendsToContacts();
 
         List<SmsMo> good = new ArrayList<>();
         List<ProducerRecord<String, byte[]>> poll = new ArrayList<>();
@@ -178,6 +184,8 @@ class SmsBatchEndToEndTest {
             assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{not an SmsMo");
         });
         assertThat(fallbacks()).as("the poll with the poison was handled again one record at a time").isGreaterThan(fallbacksBefore);
+        assertThat(sendsToContacts() - sendsBefore).as("each command counted once, although its poll was handled twice")
+                .isEqualTo(PAIRS);
         assertThat(textsTo(poisoner)).as("the poison had no effect, not even half of one").isEmpty();
         await().atMost(WAIT).until(() -> jdbc.sql("""
                 select count(*) from im.delivery d join im.message m on m.id = d.message_id

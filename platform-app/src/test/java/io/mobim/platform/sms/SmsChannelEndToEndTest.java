@@ -112,6 +112,19 @@ class SmsChannelEndToEndTest {
     }
 
     @Test
+    void aMessagePaddedWithNulCharactersIsDeliveredAndAnsweredNotLost() {
+        // some handsets and SMS-Cs pad with NUL; the database cannot store one, so it used to dead-letter the MO
+        Msisdn alice = handsets.subscriber("A", "en");
+        Msisdn bob = handsets.subscriber("Bob", "en");
+        handsets.text(alice, "ADD " + bob.value() + " Bob");
+        handsets.awaitSms(alice, "is contact 1");
+        handsets.text(alice, "1 padded\u0000 Ωmega\u0000\u0000");
+        assertThat(handsets.awaitSms(bob, "A: padded").text()).isEqualTo("A: padded Ωmega");
+        handsets.text(alice, "\u0000LIST");
+        handsets.awaitSms(alice, "1 Bob");
+    }
+
+    @Test
     void theSmscDropsMidBurstAndComesBackAndEveryMessageArrivesExactlyOnce() {
         Msisdn alice = handsets.subscriber("A", "en");
         Msisdn bob = handsets.subscriber("Bob", "en");

@@ -21,7 +21,17 @@ public final class SmsTextDecoder {
     private SmsTextDecoder() {
     }
 
+    /**
+     * The text of {@code octets} without NUL characters: some SMS-Cs and handsets pad a short message with NUL
+     * octets, a NUL means nothing in a text message, and the platform could not store it (PostgreSQL text refuses
+     * U+0000), so an MO holding one would be lost instead of answered. (In GSM 7-bit, octet 0 is '@', not NUL.)
+     */
     public static String decode(byte dataCoding, byte[] octets, DefaultAlphabet defaultAlphabet) {
+        String text = decodeAll(dataCoding, octets, defaultAlphabet);
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    }
+
+    private static String decodeAll(byte dataCoding, byte[] octets, DefaultAlphabet defaultAlphabet) {
         int dcs = dataCoding & 0xFF;
         if (dcs == 0x00) {
             return switch (defaultAlphabet) {
