@@ -40,12 +40,17 @@ import org.jsmpp.session.Session;
  * <ul>
  *   <li>{@code raw}: one jSMPP BIND_TRX session, {@code --threads} submitting threads (the send window),
  *       submit_sm → submit_sm_resp, no receipts: the ceiling of jSMPP plus the simulator on this machine.</li>
+ *   <li>{@code commands}: the SMPP exchanges of SMS commands and nothing else: the simulator sends an MO
+ *       (deliver_sm), the ESME answers it and submits one MT asking for a receipt (submit_sm), the simulator
+ *       sends the receipt (deliver_sm) and the ESME answers it. No Kafka, no database, no command handling:
+ *       the ceiling of the SMS channel's commands/s on this machine while the SMS-C shares it.
+ *       {@code threads} is the number of commands outstanding at once.</li>
  *   <li>{@code gateway-jdbc}: the same with the PostgreSQL ledger ({@code JdbcMtLedger}) on an embedded PostgreSQL.</li>
  *   <li>{@code gateway}: the gateway core ({@code SmppGateway}: ledger in memory, splitting, window, rate limiter
  *       set out of the way, outcome sink) taking MTs and reporting ACCEPTED: MT/s and accept→ACCEPTED latency,
  *       without Kafka.</li>
  * </ul>
- * Run: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.smpp.SmppSubmitBench [raw|gateway|both] [messages] [threads]}
+ * Run: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.smpp.SmppSubmitBench [raw|commands|gateway|both] [messages] [threads]}
  */
 public final class SmppSubmitBench {
 
@@ -60,6 +65,10 @@ public final class SmppSubmitBench {
         if (mode.equals("raw") || mode.equals("both")) {
             raw(Math.min(10_000, messages / 5), threads, false);
             raw(messages, threads, true);
+        }
+        if (mode.equals("commands")) {
+            commands(Math.min(10_000, messages / 2), threads, false);
+            commands(messages, threads, true);
         }
         int rate = args.length > 3 ? Integer.parseInt(args[3]) : 1_000;
         if (mode.equals("gateway") || mode.equals("both")) {
@@ -157,6 +166,90 @@ public final class SmppSubmitBench {
                         errors.get());
             }
         }
+    }
+
+    private static void commands(int commands, int inFlight, boolean print) throws Exception {
+        if (commands > 100_000) {
+            throw new IllegalArgumentException("at most 100,000 commands: each has its own recipient number");
+        }
+        // the receipt comes 50 ms after the MT, as in SmsCommandBench (the simulator's default)
+        try (SmscSimulator smsc = SmscSimulator.start(0)) {
+            long[] startedAt = new long[commands];
+            long[] latencies = new long[commands];
+            CountDownLatch receipts = new CountDownLatch(commands);
+            java.util.concurrent.Semaphore outstanding = new java.util.concurrent.Semaphore(inFlight);
+            AtomicLong errors = new AtomicLong();
+            // like the gateway: an MO is acknowledged first, its MT goes out from another thread
+            java.util.concurrent.ExecutorService mtWorkers = java.util.concurrent.Executors.newFixedThreadPool(32);
+            SMPPSession session = new SMPPSession();
+            session.setTransactionTimer(10_000);
+            session.setPduProcessorDegree(16);
+            session.setQueueCapacity(10_000);
+            byte[] text = "A: Hello there".getBytes(StandardCharsets.ISO_8859_1);
+            session.setMessageReceiverListener(new MessageReceiverListener() {
+                @Override
+                public void onAcceptDeliverSm(DeliverSm deliverSm) {
+                    if (deliverSm.isSmscDeliveryReceipt()) {
+                        int k = commandOf(deliverSm.getSourceAddr());
+                        latencies[k] = System.nanoTime() - startedAt[k];
+                        outstanding.release();
+                        receipts.countDown();
+                        return;
+                    }
+                    int k = Integer.parseInt(new String(deliverSm.getShortMessage(), StandardCharsets.ISO_8859_1).substring(2));
+                    mtWorkers.execute(() -> {
+                        try {
+                            session.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "20123",
+                                    TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, recipient(k), new ESMClass(),
+                                    (byte) 0, (byte) 1, null, null, new RegisteredDelivery(1), (byte) 0, DataCodings.ZERO,
+                                    (byte) 0, text);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    });
+                }
+
+                @Override
+                public void onAcceptAlertNotification(AlertNotification alertNotification) {
+                }
+
+                @Override
+                public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) {
+                    return null;
+                }
+            });
+            session.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TRX, "bench", "pw", "",
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 5_000);
+            java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu0 = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+            long start = System.nanoTime();
+            for (int k = 0; k < commands; k++) {
+                outstanding.acquire();
+                startedAt[k] = System.nanoTime();
+                smsc.injectMo("+4477001" + String.format("%05d", k % 1000), "20123", "1 " + k);
+            }
+            boolean all = receipts.await(5, TimeUnit.MINUTES);
+            long elapsed = System.nanoTime() - start;
+            long cpu = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() - cpu0;
+            session.unbindAndClose();
+            mtWorkers.shutdownNow();
+            if (print) {
+                report("SMPP exchanges of a command alone (MO deliver_sm→resp, MT submit_sm→resp, receipt deliver_sm→resp; "
+                        + "no Kafka, no database), " + inFlight + " outstanding, MO→receipt", commands, elapsed, latencies,
+                        errors.get() + receipts.getCount());
+                System.out.printf("  CPU of the JVM (ESME and SMS-C): %.3f ms per command, %.2f cores busy%s%n", cpu / 1e6 / commands,
+                        cpu / (double) elapsed, all ? "" : " (NOT every receipt came back)");
+            }
+        }
+    }
+
+    private static String recipient(int command) {
+        return "+4477002" + String.format("%05d", command);
+    }
+
+    private static int commandOf(String receiptSource) {
+        String digits = receiptSource.startsWith("+") ? receiptSource.substring(1) : receiptSource;
+        return Integer.parseInt(digits.substring(digits.length() - 5));
     }
 
     /** {@code rate} 0: all MTs at once (throughput); else paced at {@code rate} MT/s (latency below saturation). */

@@ -90,6 +90,8 @@ public final class SmsCommandBench {
         }
         System.out.println("-- ceiling in the same run: raw jSMPP over loopback --");
         SmppSubmitBench.main(new String[] {"raw", "20000", "32"});
+        System.out.println("-- ceiling in the same run: the SMPP exchanges of a command alone (no Kafka, no database) --");
+        SmppSubmitBench.main(new String[] {"commands", "20000", "500"});
     }
 
     /** One run of {@code commands} commands; prints its figures and its cost when {@code cost} is given (the measured run). */

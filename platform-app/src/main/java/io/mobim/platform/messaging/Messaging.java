@@ -677,9 +677,9 @@ public class Messaging {
                 rs.getString("body"), rs.getTimestamp("created_at").toInstant());
     }
 
-    /** What the delivery updates return: the delivery and, joined in the same statement, its message's sender. */
     /** Deliveries a sweep moves per query and transaction; the scheduler sweeps again while there were any. */
     private static final int SWEEP_BATCH = 500;
+    /** What the delivery updates return: the delivery and, joined in the same statement, its message's sender. */
     private static final String DONE_COLUMNS = " d.id, d.message_id, d.recipient, m.sender, m.delivery_report," // text blocks drop the space before it
             + " (select s.tariff_plan from im.subscriber s where s.msisdn = d.recipient) as recipient_plan";
 
