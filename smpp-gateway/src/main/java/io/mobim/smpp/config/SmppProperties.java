@@ -121,7 +121,8 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * @param maxParts the most SMS parts one MT may take; longer ones are rejected (default 10)
      * @param retryInitial first delay after a throttled or temporary failure (default 500 ms), doubled up to {@code retryMax}
      * @param retryMax longest delay between attempts (default 30 s)
-     * @param workers threads submitting MTs; with the window this bounds concurrency (default 32)
+     * @param workers threads submitting MTs, each for its share of the recipients (MTs to one handset go out in
+     *                order, one after the other); with the window this bounds concurrency (default 32)
      * @param consumerGroup Kafka consumer group of {@code sms.mt.v1} (default {@code mobim-smpp})
      * @param concurrency Kafka listener threads (default 1)
      * @param commitInterval how often the listener commits the offsets of MTs already durable in the ledger (default

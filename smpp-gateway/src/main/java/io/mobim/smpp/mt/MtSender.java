@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends MTs: takes each one durably into the {@link MtLedger} (a request id already taken is a duplicate
- * and is not sent again), then submits its parts in order on worker threads. A throttled, queue-full,
+ * and is not sent again), then submits its parts in order on worker threads, the MTs to one handset one after
+ * the other in the order they were taken. A throttled, queue-full,
  * temporary or unanswered submit is retried with a doubling backoff until the SMS-C accepts the part or the
  * MT expires; a permanent error rejects the MT. Parts accepted before a retry or a restart are not sent
  * again. The outcome (ACCEPTED, REJECTED, EXPIRED) goes to the {@link DlrSink}, retried until it is durable.
@@ -68,7 +69,8 @@ public final class MtSender implements AutoCloseable {
     private final Clock clock;
     private final SmsSplitter splitter;
     private final ConcatMode concatMode;
-    private final ExecutorService workers;
+    /** One thread each; an MT's lane is chosen by its recipient, so MTs to one handset are submitted in order. */
+    private final ExecutorService[] lanes;
     private final ScheduledExecutorService scheduler;
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicInteger retrying = new AtomicInteger();
@@ -91,12 +93,15 @@ public final class MtSender implements AutoCloseable {
         this.splitter = new SmsSplitter(config.maxParts());
         this.published = new OutcomeMarks(ledger);
         this.concatMode = links.links().get(0).config().concatenation();
-        AtomicInteger n = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(config.workers(), r -> {
-            Thread t = new Thread(r, "smpp-mt-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.lanes = new ExecutorService[config.workers()];
+        for (int i = 0; i < lanes.length; i++) {
+            String name = "smpp-mt-" + (i + 1);
+            lanes[i] = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
+        }
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "smpp-mt-retry");
             t.setDaemon(true);
@@ -167,7 +172,7 @@ public final class MtSender implements AutoCloseable {
     private void dispatch(SmsMt mt, int attempt, boolean fresh) {
         queued.incrementAndGet();
         try {
-            workers.execute(() -> {
+            laneOf(mt).execute(() -> {
                 queued.decrementAndGet();
                 sending.incrementAndGet();
                 try {
@@ -182,6 +187,14 @@ public final class MtSender implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             queued.decrementAndGet(); // closing: the ledger keeps it PENDING for the next start
         }
+    }
+
+    /**
+     * A conversation read out of order makes no sense, and MTs to one handset submitted side by side reach it in
+     * any order: they share a lane, one after the other (an MT waiting for a retry lets the next one pass).
+     */
+    private ExecutorService laneOf(SmsMt mt) {
+        return lanes[Math.floorMod(mt.to().hashCode(), lanes.length)];
     }
 
     private void send(SmsMt mt, int attempt, boolean fresh) {
@@ -351,14 +364,21 @@ public final class MtSender implements AutoCloseable {
     public void close() {
         closed = true;
         scheduler.shutdownNow();
-        workers.shutdown();
+        for (ExecutorService lane : lanes) {
+            lane.shutdown();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         try {
-            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
+            for (ExecutorService lane : lanes) {
+                if (!lane.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                    lane.shutdownNow();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            workers.shutdownNow();
+            for (ExecutorService lane : lanes) {
+                lane.shutdownNow();
+            }
         }
         published.close();
     }
