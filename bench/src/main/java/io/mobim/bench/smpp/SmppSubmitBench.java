@@ -19,6 +19,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jsmpp.bean.AlertNotification;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
@@ -112,26 +114,7 @@ public final class SmppSubmitBench {
 
     private static void raw(int messages, int threads, boolean print) throws Exception {
         try (SmscSimulator smsc = SmscSimulator.start(0)) {
-            SMPPSession session = new SMPPSession();
-            session.setTransactionTimer(10_000);
-            session.setPduProcessorDegree(16);
-            session.setQueueCapacity(10_000);
-            session.setMessageReceiverListener(new MessageReceiverListener() {
-                @Override
-                public void onAcceptDeliverSm(DeliverSm deliverSm) {
-                }
-
-                @Override
-                public void onAcceptAlertNotification(AlertNotification alertNotification) {
-                }
-
-                @Override
-                public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) {
-                    return null;
-                }
-            });
-            session.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TRX, "bench", "pw", "",
-                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 5_000);
+            SMPPSession session = bind(smsc, deliverSm -> { }); // no receipts asked for
             long[] latencies = new long[messages];
             AtomicInteger next = new AtomicInteger();
             AtomicLong errors = new AtomicLong();
@@ -181,45 +164,29 @@ public final class SmppSubmitBench {
             AtomicLong errors = new AtomicLong();
             // like the gateway: an MO is acknowledged first, its MT goes out from another thread
             java.util.concurrent.ExecutorService mtWorkers = java.util.concurrent.Executors.newFixedThreadPool(32);
-            SMPPSession session = new SMPPSession();
-            session.setTransactionTimer(10_000);
-            session.setPduProcessorDegree(16);
-            session.setQueueCapacity(10_000);
             byte[] text = "A: Hello there".getBytes(StandardCharsets.ISO_8859_1);
-            session.setMessageReceiverListener(new MessageReceiverListener() {
-                @Override
-                public void onAcceptDeliverSm(DeliverSm deliverSm) {
-                    if (deliverSm.isSmscDeliveryReceipt()) {
-                        int k = commandOf(deliverSm.getSourceAddr());
-                        latencies[k] = System.nanoTime() - startedAt[k];
-                        outstanding.release();
-                        receipts.countDown();
-                        return;
+            AtomicReference<SMPPSession> bound = new AtomicReference<>();
+            SMPPSession session = bind(smsc, deliverSm -> {
+                if (deliverSm.isSmscDeliveryReceipt()) {
+                    int k = commandOf(deliverSm.getSourceAddr());
+                    latencies[k] = System.nanoTime() - startedAt[k];
+                    outstanding.release();
+                    receipts.countDown();
+                    return;
+                }
+                int k = Integer.parseInt(new String(deliverSm.getShortMessage(), StandardCharsets.ISO_8859_1).substring(2));
+                mtWorkers.execute(() -> {
+                    try {
+                        bound.get().submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "20123",
+                                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, recipient(k), new ESMClass(),
+                                (byte) 0, (byte) 1, null, null, new RegisteredDelivery(1), (byte) 0, DataCodings.ZERO,
+                                (byte) 0, text);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
                     }
-                    int k = Integer.parseInt(new String(deliverSm.getShortMessage(), StandardCharsets.ISO_8859_1).substring(2));
-                    mtWorkers.execute(() -> {
-                        try {
-                            session.submitShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, "20123",
-                                    TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, recipient(k), new ESMClass(),
-                                    (byte) 0, (byte) 1, null, null, new RegisteredDelivery(1), (byte) 0, DataCodings.ZERO,
-                                    (byte) 0, text);
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                    });
-                }
-
-                @Override
-                public void onAcceptAlertNotification(AlertNotification alertNotification) {
-                }
-
-                @Override
-                public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) {
-                    return null;
-                }
+                });
             });
-            session.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TRX, "bench", "pw", "",
-                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 5_000);
+            bound.set(session);
             java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
             long cpu0 = ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
             long start = System.nanoTime();
@@ -241,6 +208,32 @@ public final class SmppSubmitBench {
                         cpu / (double) elapsed, all ? "" : " (NOT every receipt came back)");
             }
         }
+    }
+
+    /** A BIND_TRX session of an ESME to {@code smsc}, with {@code onDeliverSm} answering MOs and receipts. */
+    private static SMPPSession bind(SmscSimulator smsc, Consumer<DeliverSm> onDeliverSm) throws java.io.IOException {
+        SMPPSession session = new SMPPSession();
+        session.setTransactionTimer(10_000);
+        session.setPduProcessorDegree(16);
+        session.setQueueCapacity(10_000);
+        session.setMessageReceiverListener(new MessageReceiverListener() {
+            @Override
+            public void onAcceptDeliverSm(DeliverSm deliverSm) {
+                onDeliverSm.accept(deliverSm);
+            }
+
+            @Override
+            public void onAcceptAlertNotification(AlertNotification alertNotification) {
+            }
+
+            @Override
+            public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) {
+                return null;
+            }
+        });
+        session.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(BindType.BIND_TRX, "bench", "pw", "",
+                TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 5_000);
+        return session;
     }
 
     private static String recipient(int command) {
