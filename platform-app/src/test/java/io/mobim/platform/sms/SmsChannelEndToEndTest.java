@@ -102,8 +102,7 @@ class SmsChannelEndToEndTest {
     void aLongUnicodeMessageArrivesWholeAndInOrder() {
         Msisdn alice = handsets.subscriber("A", "en");
         Msisdn bob = handsets.subscriber("Bob", "en");
-        handsets.text(alice, "ADD " + bob.value() + " Bob");
-        handsets.awaitSms(alice, "is contact 1");
+        handsets.addsContact(alice, bob, "Bob");
         String greek = "Καλημέρα! ".repeat(40).strip(); // about 400 characters, UCS-2 only
         handsets.text(alice, "1 " + greek);
         HandsetMessage received = handsets.awaitSms(bob, "A: Καλημέρα!");
@@ -116,8 +115,7 @@ class SmsChannelEndToEndTest {
         // some handsets and SMS-Cs pad with NUL; the database cannot store one, so it used to dead-letter the MO
         Msisdn alice = handsets.subscriber("A", "en");
         Msisdn bob = handsets.subscriber("Bob", "en");
-        handsets.text(alice, "ADD " + bob.value() + " Bob");
-        handsets.awaitSms(alice, "is contact 1");
+        handsets.addsContact(alice, bob, "Bob");
         handsets.text(alice, "1 padded\u0000 Ωmega\u0000\u0000");
         assertThat(handsets.awaitSms(bob, "A: padded").text()).isEqualTo("A: padded Ωmega");
         handsets.text(alice, "\u0000LIST");

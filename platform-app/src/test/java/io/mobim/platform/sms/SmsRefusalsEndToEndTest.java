@@ -34,10 +34,8 @@ class SmsRefusalsEndToEndTest {
     void aBlockedSenderIsToldTheMessageWasNotDeliveredAndNothingIsStored() {
         Msisdn alice = handsets.subscriber("Alice");
         Msisdn bob = handsets.subscriber("Bob");
-        handsets.text(alice, "ADD " + bob.value() + " Bob");
-        handsets.awaitSms(alice, "is contact 1");
-        handsets.text(bob, "ADD " + alice.value() + " Alice");
-        handsets.awaitSms(bob, "is contact 1");
+        handsets.addsContact(alice, bob, "Bob");
+        handsets.addsContact(bob, alice, "Alice");
         handsets.text(bob, "BLOCK 1");
         handsets.awaitSms(bob, "Alice is blocked");
 

@@ -43,6 +43,12 @@ public final class Handsets {
         smsc.injectMo(from.value(), SHORT_CODE, text).join();
     }
 
+    /** {@code owner} texts ADD for {@code contact} under {@code nick} and is told the contact's number in the list. */
+    public HandsetMessage addsContact(Msisdn owner, Msisdn contact, String nick) {
+        text(owner, "ADD " + contact.value() + " " + nick);
+        return awaitSms(owner, "is contact");
+    }
+
     /** The first SMS on {@code handset} containing {@code containing}, waiting up to {@link #WAIT} for it. */
     public HandsetMessage awaitSms(Msisdn handset, String containing) {
         return await().atMost(WAIT).until(() -> smsc.messagesTo(handset.value()).stream()

@@ -71,8 +71,7 @@ class ReconciliationEndToEndTest {
     void anSmsChatReconcilesAndALostChargeShowsAsNotRated() {
         Msisdn alice = handsets.subscriber("A");
         Msisdn bob = handsets.subscriber("Bob");
-        handsets.text(alice, "ADD " + bob.value() + " Bob");
-        handsets.awaitSms(alice, "is contact 1");
+        handsets.addsContact(alice, bob, "Bob");
         handsets.awaitSms(bob, "wants to add you");
         handsets.text(bob, "ACCEPT 1");
         handsets.awaitSms(alice, "Bob accepted you");
