@@ -18,8 +18,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * rating transaction fails with {@link ConcurrentRatingException} and is retried. No locks are held while rating.
  *
  * <p>With a cache, the counters of a subscriber (for the periods of the batch) that a committed transaction read or
- * wrote are kept and used by the next batches instead of a read, tagged with {@code billing.usage_counter_generation},
- * which every change that lowers or removes a counter bumps (Flyway V10): a batch reads the generation first and
+ * wrote are kept and used by the next batches instead of a read, tagged with {@code billing.account_generation},
+ * which every change that lowers or removes a counter bumps too (Flyway V10): a batch reads the generation first and
  * reuses only counters of the same generation. A kept counter can then only be lower than the table's (someone
  * else raised it): rating acts on a low value only by raising it, a write that checks the value it read, so that
  * write fails, the batch's subscribers are dropped from the cache, and the batch is rated again from the table.
@@ -56,7 +56,7 @@ public class UsageCounterStore {
             return counters;
         }
         // read first: a change committed after it, before the counters are read, only makes them newer than their tag
-        long generation = jdbc.queryForObject("select value from billing.usage_counter_generation", Long.class);
+        long generation = jdbc.queryForObject("select value from billing.account_generation", Long.class);
         List<String> missing = new ArrayList<>();
         for (String msisdn : msisdns) {
             Cached cached = cache.get(msisdn);

@@ -37,8 +37,9 @@ class UsageCounterCacheTest extends BillingDatabaseTest {
         return "+33677" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
     }
 
-    /** Rates {@code count} sent SMS, 6 hours apart from 1 November, in batches of 25. */
-    private void rateSent(Traffic t, int count) {
+    /** A BOUYGUES_FR subscriber with {@code count} sent SMS rated, 6 hours apart from 1 November, in batches of 25. */
+    private Traffic subscriberWith(String msisdn, int count) {
+        Traffic t = Traffic.of(msisdn, "BOUYGUES_FR");
         List<ChargingEvent> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             events.add(t.sentSms(NOV_1.plus(Duration.ofHours(6L * i)), 1));
@@ -46,12 +47,17 @@ class UsageCounterCacheTest extends BillingDatabaseTest {
         for (int from = 0; from < count; from += 25) {
             rating.rate(events.subList(from, Math.min(count, from + 25)));
         }
+        return t;
     }
 
-    private RatedRecord rateOne(String msisdn, Traffic t, Instant at) {
-        ChargingEvent e = t.sentSms(at, 1);
+    /** Rates one more sent SMS at {@code at}; checks its rule and the bundle counter the table holds after it. */
+    private RatedRecord next(String msisdn, Traffic t, String at, String rule, long usedAfter) {
+        ChargingEvent e = t.sentSms(Instant.parse(at), 1);
         rating.rate(List.of(e));
-        return bills.records(msisdn, "2026-11", false).stream().filter(r -> r.eventId().equals(e.eventId())).findFirst().orElseThrow();
+        RatedRecord r = bills.records(msisdn, "2026-11", false).stream().filter(x -> x.eventId().equals(e.eventId())).findFirst().orElseThrow();
+        assertThat(r.rule()).isEqualTo(rule);
+        assertThat(used(msisdn)).isEqualTo(usedAfter);
+        return r;
     }
 
     private long used(String msisdn) {
@@ -61,26 +67,30 @@ class UsageCounterCacheTest extends BillingDatabaseTest {
     @Test
     void a_bundle_counter_lowered_by_hand_gives_the_units_back_to_the_next_event() {
         String msisdn = msisdn();
-        Traffic t = Traffic.of(msisdn, "BOUYGUES_FR");
-        rateSent(t, 100);
+        Traffic t = subscriberWith(msisdn, 100);
         assertThat(used(msisdn)).isEqualTo(100);
         // the billing team gives 10 SMS of the bundle back
         jdbc.update("update billing.usage_counter set used = 90 where msisdn = ? and period = '2026-11'", msisdn);
 
         // (the same day as the last batch: the counters kept from it cover it)
-        RatedRecord next = rateOne(msisdn, t, Instant.parse("2026-11-25T20:00:00Z"));
-        assertThat(next.rule()).isEqualTo("SMS_BUNDLE 91/100");
-        assertThat(next.amount()).isEqualByComparingTo(BigDecimal.ZERO);
-        assertThat(used(msisdn)).isEqualTo(91);
+        RatedRecord r = next(msisdn, t, "2026-11-25T20:00:00Z", "SMS_BUNDLE 91/100", 91);
+        assertThat(r.amount()).isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    @Test
+    void a_bundle_counter_removed_by_hand_starts_the_bundle_again() {
+        String msisdn = msisdn();
+        Traffic t = subscriberWith(msisdn, 100);
+        jdbc.update("delete from billing.usage_counter where msisdn = ? and period = '2026-11'", msisdn);
+
+        next(msisdn, t, "2026-11-25T20:00:00Z", "SMS_BUNDLE 1/100", 1);
     }
 
     @Test
     void a_rerating_that_moves_events_off_the_bundle_gives_the_units_back_to_the_next_event() {
         String msisdn = msisdn();
-        Traffic t = Traffic.of(msisdn, "BOUYGUES_FR");
-        rateSent(t, 100);
-        RatedRecord over = rateOne(msisdn, t, Instant.parse("2026-11-27T10:00:00Z"));
-        assertThat(over.rule()).isEqualTo("SMS_BUNDLE overage 1x0.15");
+        Traffic t = subscriberWith(msisdn, 100);
+        next(msisdn, t, "2026-11-27T10:00:00Z", "SMS_BUNDLE overage 1x0.15", 100);
 
         // the subscriber was on VODAFONE_UK until 13 November: the 48 SMS before it leave the bundle
         accounts.assign(msisdn, "VODAFONE_UK", NOV_1);
@@ -88,22 +98,17 @@ class UsageCounterCacheTest extends BillingDatabaseTest {
         rerating.rerate("2026-11", msisdn);
         assertThat(used(msisdn)).isEqualTo(53);
 
-        RatedRecord next = rateOne(msisdn, t, Instant.parse("2026-11-27T12:00:00Z"));
-        assertThat(next.rule()).isEqualTo("SMS_BUNDLE 54/100");
-        assertThat(used(msisdn)).isEqualTo(54);
+        next(msisdn, t, "2026-11-27T12:00:00Z", "SMS_BUNDLE 54/100", 54);
     }
 
     @Test
     void a_bundle_counter_raised_elsewhere_is_counted_on_from_its_value_in_the_table() {
         String msisdn = msisdn();
-        Traffic t = Traffic.of(msisdn, "BOUYGUES_FR");
-        rateSent(t, 10);
+        Traffic t = subscriberWith(msisdn, 10);
         // another billing node rated 40 more of this subscriber's SMS (say, after a partition moved)
         jdbc.update("update billing.usage_counter set used = 50 where msisdn = ? and period = '2026-11'", msisdn);
 
-        RatedRecord next = rateOne(msisdn, t, Instant.parse("2026-11-03T20:00:00Z"));
-        assertThat(next.rule()).isEqualTo("SMS_BUNDLE 51/100");
-        assertThat(used(msisdn)).isEqualTo(51);
-        assertThat(rateOne(msisdn, t, Instant.parse("2026-11-03T21:00:00Z")).rule()).isEqualTo("SMS_BUNDLE 52/100");
+        next(msisdn, t, "2026-11-03T20:00:00Z", "SMS_BUNDLE 51/100", 51);
+        next(msisdn, t, "2026-11-03T21:00:00Z", "SMS_BUNDLE 52/100", 52);
     }
 }
