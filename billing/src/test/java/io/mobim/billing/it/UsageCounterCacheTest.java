@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -64,26 +66,23 @@ class UsageCounterCacheTest extends BillingDatabaseTest {
         return jdbc.queryForObject("select used from billing.usage_counter where msisdn = ? and period = '2026-11'", Long.class, msisdn);
     }
 
-    @Test
-    void a_bundle_counter_lowered_by_hand_gives_the_units_back_to_the_next_event() {
+    /**
+     * The counter changes between two batches: the billing team gives 10 SMS of the bundle back, or removes the
+     * month's counter, or another billing node rated 40 more of the subscriber's SMS (say, after a partition moved).
+     * The next SMS, on the day of the last batch (so the counters kept from it cover it), counts on from the table.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "100 | update billing.usage_counter set used = 90 where msisdn = ? | 2026-11-25T20:00:00Z | SMS_BUNDLE 91/100 | 91",
+            "100 | delete from billing.usage_counter where msisdn = ?           | 2026-11-25T20:00:00Z | SMS_BUNDLE 1/100  | 1",
+            "10  | update billing.usage_counter set used = 50 where msisdn = ? | 2026-11-03T20:00:00Z | SMS_BUNDLE 51/100 | 51"})
+    void a_counter_changed_between_batches_is_counted_on_from_the_table(int sent, String change, String at, String rule, long used) {
         String msisdn = msisdn();
-        Traffic t = subscriberWith(msisdn, 100);
-        assertThat(used(msisdn)).isEqualTo(100);
-        // the billing team gives 10 SMS of the bundle back
-        jdbc.update("update billing.usage_counter set used = 90 where msisdn = ? and period = '2026-11'", msisdn);
+        Traffic t = subscriberWith(msisdn, sent);
+        jdbc.update(change, msisdn);
 
-        // (the same day as the last batch: the counters kept from it cover it)
-        RatedRecord r = next(msisdn, t, "2026-11-25T20:00:00Z", "SMS_BUNDLE 91/100", 91);
+        RatedRecord r = next(msisdn, t, at, rule, used);
         assertThat(r.amount()).isEqualByComparingTo(BigDecimal.ZERO);
-    }
-
-    @Test
-    void a_bundle_counter_removed_by_hand_starts_the_bundle_again() {
-        String msisdn = msisdn();
-        Traffic t = subscriberWith(msisdn, 100);
-        jdbc.update("delete from billing.usage_counter where msisdn = ? and period = '2026-11'", msisdn);
-
-        next(msisdn, t, "2026-11-25T20:00:00Z", "SMS_BUNDLE 1/100", 1);
     }
 
     @Test
@@ -99,16 +98,5 @@ class UsageCounterCacheTest extends BillingDatabaseTest {
         assertThat(used(msisdn)).isEqualTo(53);
 
         next(msisdn, t, "2026-11-27T12:00:00Z", "SMS_BUNDLE 54/100", 54);
-    }
-
-    @Test
-    void a_bundle_counter_raised_elsewhere_is_counted_on_from_its_value_in_the_table() {
-        String msisdn = msisdn();
-        Traffic t = subscriberWith(msisdn, 10);
-        // another billing node rated 40 more of this subscriber's SMS (say, after a partition moved)
-        jdbc.update("update billing.usage_counter set used = 50 where msisdn = ? and period = '2026-11'", msisdn);
-
-        next(msisdn, t, "2026-11-03T20:00:00Z", "SMS_BUNDLE 51/100", 51);
-        next(msisdn, t, "2026-11-03T21:00:00Z", "SMS_BUNDLE 52/100", 52);
     }
 }
