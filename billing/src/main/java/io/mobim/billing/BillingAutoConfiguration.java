@@ -104,9 +104,9 @@ public class BillingAutoConfiguration {
     @Bean
     RatingService billingRatingService(JdbcTemplate jdbc, PlatformTransactionManager tm, RatedRecordStore records,
             RatedRecordPartitions partitions, RejectedEventStore rejections, AccountDirectory accounts, PlanService plans, RatingEngine engine,
-            BillingMetrics metrics, ObjectProvider<Clock> clock) {
+            BillingMetrics metrics, BillingProperties properties, ObjectProvider<Clock> clock) {
         return new RatingService(new TransactionTemplate(tm), records, partitions, rejections,
-                new UsageCounterStore(jdbc), accounts, plans, engine, metrics, clock(clock));
+                new UsageCounterStore(jdbc, properties.usageCounterCacheSize()), accounts, plans, engine, metrics, clock(clock));
     }
 
     @Bean

@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  * @param accountCacheSize subscribers whose plan rows rating keeps in memory between batches (read again only
  *                     after a change to {@code billing.account}; a few hundred bytes each). Default 200000; 0 reads
  *                     them from the table in every batch
+ * @param usageCounterCacheSize subscribers whose usage counters (allowances used, daily fees charged) rating keeps
+ *                     in memory between batches, for the periods it last rated them in (read again after any change
+ *                     that lowers or removes a counter, such as a re-rating; a few hundred bytes each). Default 200000;
+ *                     0 reads them from the table in every batch
  * @param partitions   the rated records' monthly partitions
  */
 @ConfigurationProperties("mobim.billing")
@@ -36,6 +40,7 @@ public record BillingProperties(
         @NotNull @DefaultValue("30s") Duration planRefresh,
         @Valid @NotNull @DefaultValue Consumer consumer,
         @Min(0) @DefaultValue("200000") int accountCacheSize,
+        @Min(0) @DefaultValue("200000") int usageCounterCacheSize,
         @Valid @NotNull @DefaultValue Partitions partitions) {
 
     /**

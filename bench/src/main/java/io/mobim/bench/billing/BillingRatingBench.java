@@ -185,7 +185,7 @@ public final class BillingRatingBench {
         RatingEngine engine = new RatingEngine(ZoneId.of("Europe/London"));
         PlanService plans = new PlanService(new PlanStore(jdbc), tx, PlanDefinitions.seeds(), java.time.Duration.ofSeconds(30));
         RatingService rating = new RatingService(tx, new RatedRecordStore(jdbc), partitions(ds, engine),
-                new RejectedEventStore(jdbc), new UsageCounterStore(jdbc), new AccountDirectory(jdbc, 200_000), plans, engine,
+                new RejectedEventStore(jdbc), new UsageCounterStore(jdbc, 200_000), new AccountDirectory(jdbc, 200_000), plans, engine,
                 new BillingMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
         plans.catalog();
 

@@ -61,6 +61,13 @@ public final class RatedRecordCopyBench {
                 + PARTITIONS + "create index on %1$s (msisdn) where current; create index on %1$s (business_day) where current;");
         v.put("partMsisdnBrin", "create table %1$s (" + COLUMNS + ", primary key (event_id, version, business_day)) partition by range (business_day);"
                 + PARTITIONS + "create index on %1$s (msisdn) where current; create index on %1$s using brin (business_day);");
+        // session 5: the key leads with the business day and serves reads by day (V9), no business-day index
+        v.put("partDayKey", "create table %1$s (" + COLUMNS + ", primary key (business_day, event_id, version)) partition by range (business_day);"
+                + PARTITIONS + "create index on %1$s (msisdn) where current;");
+        v.put("partDayKeyNoDedup", "create table %1$s (" + COLUMNS + ", primary key (business_day, event_id, version)) partition by range (business_day);"
+                + PARTITIONS + "create index on %1$s (msisdn) with (deduplicate_items = off) where current;");
+        v.put("partDayKeyOnly", "create table %1$s (" + COLUMNS + ", primary key (business_day, event_id, version)) partition by range (business_day);"
+                + PARTITIONS);
         return v;
     }
 

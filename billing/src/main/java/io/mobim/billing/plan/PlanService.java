@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -43,7 +44,12 @@ public class PlanService {
         if (c == null) {
             synchronized (this) {
                 if (catalog == null) {
-                    tx.executeWithoutResult(s -> {
+                    // a transaction of its own: the first call may come inside a rating transaction, whose
+                    // rollback (a replayed batch, a lost race) must not take the shipped plans out of the table
+                    // while the catalogue in memory keeps them until its next refresh
+                    TransactionTemplate seeding = new TransactionTemplate(tx.getTransactionManager());
+                    seeding.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+                    seeding.executeWithoutResult(s -> {
                         long added = seeds.stream().filter(store::insertIfAbsent).count();
                         if (added > 0) {
                             log.info("seeded {} tariff plan versions", added);

@@ -8,6 +8,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,9 +26,19 @@ public final class RatingEngine {
     private static final DateTimeFormatter PERIOD = DateTimeFormatter.ofPattern("uuuu-MM");
 
     private final ZoneId businessZone;
+    private final ZoneRules rules;
+    /**
+     * The business day last computed and a span of instants that all fall in it (one zone offset throughout):
+     * events come in time order, so nearly every event falls in the span of the one before and needs no zone lookup.
+     */
+    private volatile DaySpan lastDay;
+
+    private record DaySpan(LocalDate day, String period, long fromSecond, long toSecond) {
+    }
 
     public RatingEngine(ZoneId businessZone) {
         this.businessZone = Objects.requireNonNull(businessZone, "businessZone");
+        this.rules = businessZone.getRules();
     }
 
     public ZoneId businessZone() {
@@ -33,17 +46,44 @@ public final class RatingEngine {
     }
 
     public LocalDate businessDay(Instant at) {
-        return at.atZone(businessZone).toLocalDate();
+        return span(at).day();
+    }
+
+    private DaySpan span(Instant at) {
+        long second = at.getEpochSecond();
+        DaySpan span = lastDay;
+        if (span != null && second >= span.fromSecond() && second < span.toSecond()) {
+            return span;
+        }
+        ZoneOffset offset = rules.getOffset(at);
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(second + offset.getTotalSeconds(), 86_400));
+        long dayStart = day.toEpochDay() * 86_400 - offset.getTotalSeconds();
+        long from = rules.isFixedOffset() ? dayStart : Math.max(dayStart, second);
+        long to = dayStart + 86_400;
+        ZoneOffsetTransition next = rules.nextTransition(at);
+        if (next != null) {
+            to = Math.min(to, next.toEpochSecond());
+        }
+        span = new DaySpan(day, period(day), from, to);
+        lastDay = span;
+        return span;
     }
 
     /** The billing period {@code YYYY-MM} of a business day. */
     public static String period(LocalDate day) {
-        return PERIOD.format(day);
+        int year = day.getYear();
+        if (year < 1000 || year > 9999) {
+            return PERIOD.format(day);
+        }
+        int month = day.getMonthValue();
+        return new String(new char[] {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
+                (char) ('0' + year % 10), '-', (char) ('0' + month / 10), (char) ('0' + month % 10)});
     }
 
     public Rating rate(ChargingEvent event, TariffPlanVersion plan, UsageCounters counters) {
-        LocalDate day = businessDay(event.eventTime());
-        String period = period(day);
+        DaySpan span = span(event.eventTime());
+        LocalDate day = span.day();
+        String period = span.period();
         if (event.kind() == ChargingKind.MESSAGE && event.service()) {
             return rating(plan, day, period, 0, 0, BigDecimal.ZERO, BigDecimal.ZERO, "SERVICE_MESSAGE");
         }

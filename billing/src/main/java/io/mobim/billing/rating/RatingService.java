@@ -142,16 +142,20 @@ public class RatingService {
         Set<String> msisdns = new HashSet<>();
         unique.values().forEach(e -> msisdns.add(e.chargedMsisdn()));
 
-        Set<UUID> known = new HashSet<>(assumeFresh ? Set.of() : records.existing(unique.keySet()));
+        Set<UUID> known = new HashSet<>(assumeFresh ? Set.of()
+                : records.existing(unique.keySet(), unique.values().stream().map(e -> engine.businessDay(e.eventTime())).toList()));
         if (!recycling) {
             known.addAll(rejections.existing(unique.keySet()));
         }
         List<ChargingEvent> fresh = unique.values().stream().filter(e -> !known.contains(e.eventId())).toList();
         int duplicates = batch.size() - fresh.size();
 
-        Set<String> periods = new HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
         for (ChargingEvent e : fresh) {
-            LocalDate day = engine.businessDay(e.eventTime());
+            days.add(engine.businessDay(e.eventTime()));
+        }
+        Set<String> periods = new HashSet<>();
+        for (LocalDate day : days) {
             periods.add(RatingEngine.period(day));
             periods.add(day.toString());
         }
@@ -180,7 +184,8 @@ public class RatingService {
                 }
             }
         }
-        if (assumeFresh && !rejected.isEmpty() && !records.existing(rejected.stream().map(RejectedEvent::eventId).toList()).isEmpty()) {
+        if (assumeFresh && !rejected.isEmpty() && !records.existing(rejected.stream().map(RejectedEvent::eventId).toList(),
+                rejected.stream().map(RejectedEvent::businessDay).toList()).isEmpty()) {
             // a replayed event that rated before must not be rejected now: run again with the full lookup
             throw new DuplicateKeyException("rejected events of the batch were rated before");
         }

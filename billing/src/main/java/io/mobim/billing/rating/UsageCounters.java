@@ -56,6 +56,11 @@ public final class UsageCounters {
         changed.add(key);
     }
 
+    /** Every counter known here (loaded or changed), with its current value. */
+    Map<Key, Long> values() {
+        return values;
+    }
+
     /** The counters changed since loading, with their new values. */
     public Map<Key, Long> changes() {
         Map<Key, Long> out = new HashMap<>();

@@ -40,13 +40,22 @@ public class RatedRecordStore {
         this.jdbc = jdbc;
     }
 
-    /** Event ids among {@code ids} that already have a rated record (any version). */
-    public Set<UUID> existing(Collection<UUID> ids) {
+    /**
+     * Event ids among {@code ids} that already have a rated record (any version), looked up on the given business
+     * days (each event's, from its time): the primary key leads with the business day, so PostgreSQL reads only those
+     * days' part of it, in their months' partitions. A replayed event has the same business day as the first time.
+     */
+    public Set<UUID> existing(Collection<UUID> ids, Collection<LocalDate> businessDays) {
         if (ids.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.queryForList("select distinct event_id from billing.rated_record where event_id = any(?::uuid[])",
-                UUID.class, (Object) ids.stream().map(UUID::toString).toArray(String[]::new)));
+        return new HashSet<>(jdbc.query(con -> {
+            var ps = con.prepareStatement("select distinct event_id from billing.rated_record "
+                    + "where business_day = any(?) and event_id = any(?)");
+            ps.setArray(1, con.createArrayOf("date", businessDays.stream().distinct().map(java.sql.Date::valueOf).toArray()));
+            ps.setArray(2, con.createArrayOf("uuid", ids.toArray()));
+            return ps;
+        }, (rs, i) -> rs.getObject(1, UUID.class)));
     }
 
     /**
