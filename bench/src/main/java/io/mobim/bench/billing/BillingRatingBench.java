@@ -242,7 +242,7 @@ public final class BillingRatingBench {
     /** The rated records' partitions as the billing role keeps them (this month and two ahead, the rest on demand). */
     static io.mobim.billing.records.RatedRecordPartitions partitions(HikariDataSource ds, RatingEngine engine) {
         var partitions = new io.mobim.billing.records.RatedRecordPartitions(new JdbcTemplate(ds),
-                new TransactionTemplate(new DataSourceTransactionManager(ds)), engine.businessZone(), 2, Clock.systemUTC());
+                new DataSourceTransactionManager(ds), engine.businessZone(), 2, Clock.systemUTC());
         partitions.ensureAhead();
         return partitions;
     }
