@@ -656,13 +656,46 @@ public final class ImCoreBench {
     private void profileReset() {
         if (sqlProfile != null) {
             sqlProfile.reset();
+            tableStats = tableStats();
         }
     }
 
     private void profileReport(long units, String unit) {
         if (sqlProfile != null && units > 0) {
             sqlProfile.report(units, unit).forEach(System.out::println);
+            Map<String, long[]> end = tableStats();
+            System.out.println("  im tables and indexes per " + unit + " (pg_stat_user_tables/indexes; heap: ins upd hot-upd del; index: scans, entries read)");
+            end.forEach((name, v) -> {
+                long[] b = tableStats.getOrDefault(name, new long[v.length]);
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-34s", name));
+                boolean any = false;
+                for (int i = 0; i < v.length; i++) {
+                    double d = (v[i] - b[i]) / (double) units;
+                    any |= d >= 0.005;
+                    line.append(String.format(Locale.ROOT, " %8.2f", d));
+                }
+                if (any) {
+                    System.out.println(line);
+                }
+            });
         }
+    }
+
+    /** Before/after counters of the im schema's tables and indexes, for {@code sqlProfile=true}: where the rows go. */
+    private Map<String, long[]> tableStats = Map.of();
+
+    private Map<String, long[]> tableStats() {
+        Map<String, long[]> stats = new java.util.TreeMap<>();
+        jdbc.sql("select pg_stat_force_next_flush()").query(rs -> { });
+        jdbc.sql("select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables where schemaname = 'im'")
+                .query(rs -> {
+                    stats.put("heap " + rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
+        jdbc.sql("select indexrelname, idx_scan, idx_tup_read from pg_stat_user_indexes where schemaname = 'im'")
+                .query(rs -> {
+                    stats.put("index " + rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return stats;
     }
 
     private int intParam(String key) {

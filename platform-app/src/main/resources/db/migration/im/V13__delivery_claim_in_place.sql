@@ -1,0 +1,8 @@
+-- A client's claim of a delivery no longer changes its status: a claimed delivery stays PENDING with claimed_at and
+-- session_id set (IN_FLIGHT is left to the SMS channel), and the claim changes no indexed column, so PostgreSQL
+-- rewrites the row in place (a HOT update: no new index entries) instead of adding a tuple with five. For that the
+-- index of client claims goes (the sweep finds stale claims among the old PENDING rows, delivery_waiting_since: a
+-- claim never changes updated_at), and pages keep room for the rewrite.
+update im.delivery set status = 'PENDING' where status = 'IN_FLIGHT' and channel = 'CLIENT';
+drop index im.delivery_client_claims;
+alter table im.delivery set (fillfactor = 80);
