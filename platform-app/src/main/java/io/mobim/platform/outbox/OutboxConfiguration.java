@@ -41,6 +41,6 @@ class OutboxConfiguration {
 
     @Bean
     OutboxRelayLoop outboxRelayLoop(OutboxRelay relay, OutboxSettings settings) {
-        return new OutboxRelayLoop(relay::drain, settings.interval(), settings.gather(), settings.sendTimeout().plusSeconds(5));
+        return new OutboxRelayLoop(relay::drain, settings.interval(), settings.sendTimeout().plusSeconds(5));
     }
 }

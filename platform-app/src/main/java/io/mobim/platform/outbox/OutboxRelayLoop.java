@@ -11,9 +11,7 @@ import org.springframework.context.SmartLifecycle;
  * Runs the relay on a thread of its own: at once when a transaction of this instance commits outbox records, and
  * every {@code interval} otherwise (records left by another instance, a round that failed). Waking on commit
  * takes the polling pause (25 ms on average at the 50 ms default) off every MT and charging event; wake-ups
- * coalesce, because one drain takes everything committed before it began. Under load a round begins no sooner than
- * {@code gather} after the previous one began, so that the commits of those milliseconds go out in one round (one
- * Kafka request, one delete) instead of a round each; an idle relay woken by a commit starts at once.
+ * coalesce, because one drain takes everything committed before it began.
  */
 final class OutboxRelayLoop implements SmartLifecycle {
 
@@ -21,16 +19,14 @@ final class OutboxRelayLoop implements SmartLifecycle {
 
     private final Runnable drain;
     private final Duration interval;
-    private final Duration gather;
     private final Duration stopTimeout;
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
 
-    OutboxRelayLoop(Runnable drain, Duration interval, Duration gather, Duration stopTimeout) {
+    OutboxRelayLoop(Runnable drain, Duration interval, Duration stopTimeout) {
         this.drain = drain;
         this.interval = interval;
-        this.gather = gather;
         this.stopTimeout = stopTimeout;
     }
 
@@ -52,7 +48,6 @@ final class OutboxRelayLoop implements SmartLifecycle {
 
     private void loop() {
         while (running) {
-            long began = System.nanoTime();
             try {
                 drain.run();
             } catch (RuntimeException e) {
@@ -61,10 +56,6 @@ final class OutboxRelayLoop implements SmartLifecycle {
             }
             try {
                 wake.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS);
-                long early = gather.toNanos() - (System.nanoTime() - began);
-                if (early > 0 && running) {
-                    Thread.sleep(early / 1_000_000L, (int) (early % 1_000_000L));
-                }
                 wake.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

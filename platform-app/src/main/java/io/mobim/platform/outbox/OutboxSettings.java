@@ -16,9 +16,6 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize records published per round (default 500)
  * @param interval pause between rounds when the outbox was empty; a commit on this instance that wrote records
  *                 wakes the relay at once, so this only paces records of other instances and retries (default 50ms)
- * @param gather under load, a round of the relay begins no sooner than this after the previous one began, so that
- *               commits of those milliseconds go out together (one Kafka request and one delete instead of one each);
- *               an idle relay woken by a commit starts at once (default 5ms)
  * @param sendTimeout how long a round waits for Kafka's acknowledgements before it rolls back and retries (default 10s)
  * @param rescanInterval a round reads on from the first id the relay has not seen (a transaction still running
  *                       holds it back until it commits); this often a round reads from the start instead and moves on
@@ -30,7 +27,6 @@ public record OutboxSettings(
         @NotBlank String nodeId,
         @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("50ms") Duration interval,
-        @DefaultValue("5ms") Duration gather,
         @DefaultValue("10s") Duration sendTimeout,
         @DefaultValue("1s") Duration rescanInterval) {
 }

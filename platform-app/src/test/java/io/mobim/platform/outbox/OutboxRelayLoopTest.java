@@ -18,7 +18,7 @@ class OutboxRelayLoopTest {
     @Test
     void aCommitWakesTheRelayWithoutWaitingForTheInterval() {
         AtomicInteger drains = new AtomicInteger();
-        OutboxRelayLoop loop = new OutboxRelayLoop(drains::incrementAndGet, NEVER, Duration.ZERO, Duration.ofSeconds(5));
+        OutboxRelayLoop loop = new OutboxRelayLoop(drains::incrementAndGet, NEVER, Duration.ofSeconds(5));
         loop.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> drains.get() == 1); // the first round at start
@@ -39,7 +39,7 @@ class OutboxRelayLoopTest {
                 inFirstRound.countDown();
                 awaitQuietly(release);
             }
-        }, NEVER, Duration.ZERO, Duration.ofSeconds(5));
+        }, NEVER, Duration.ofSeconds(5));
         loop.start();
         try {
             assertThat(inFirstRound.await(10, TimeUnit.SECONDS)).isTrue();
@@ -69,7 +69,7 @@ class OutboxRelayLoopTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, NEVER, Duration.ZERO, Duration.ofSeconds(5));
+        }, NEVER, Duration.ofSeconds(5));
         loop.start();
         assertThat(inRound.await(10, TimeUnit.SECONDS)).isTrue();
         loop.stop();
@@ -85,7 +85,7 @@ class OutboxRelayLoopTest {
             if (drains.incrementAndGet() == 1) {
                 throw new IllegalStateException("database down");
             }
-        }, NEVER, Duration.ZERO, Duration.ofSeconds(5));
+        }, NEVER, Duration.ofSeconds(5));
         loop.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(() -> drains.get() == 1);
