@@ -93,6 +93,10 @@ public final class ImCoreBench {
         // full_page_writes on, as in production and the all-in-one's ./data) in a temporary directory deleted at the end
         DEFAULTS.put("durable", "false");
         DEFAULTS.put("pollPause", "20"); // mixed phase: ms a client waits after a round of its sessions found nothing
+        // mixed phase: 0 polls round after round (pollPause after an empty one); > 0: each session polls once per this
+        // many ms, as a Wireless Village client polls at the interval the server gives it, and again at once after a
+        // full fetch (50)
+        DEFAULTS.put("pollInterval", "0");
         DEFAULTS.put("senders", "256"); // concurrent callers of GroupCommit.send in the grouped mode (virtual threads)
         DEFAULTS.put("clients", "256"); // in the grouped mode, sessions fetching and acknowledging at once (virtual threads)
     }
@@ -292,9 +296,12 @@ public final class ImCoreBench {
         int n = intParam("messages");
         int clients = intParam("clients");
         long pause = intParam("pollPause");
+        long interval = intParam("pollInterval");
         System.out.println();
         System.out.println("== mixed: " + n + " messages sent by " + params.get("senders") + " GroupCommit callers while "
-                + clients + " clients poll " + sessions.size() + " sessions (pause " + pause + " ms after an empty round) ==");
+                + clients + " clients poll " + sessions.size() + " sessions ("
+                + (interval > 0 ? "each session every " + interval + " ms, again at once after a full fetch"
+                                : "round after round, a pause of " + pause + " ms after an empty round") + ") ==");
         profileReset();
         long target = acknowledged.get() + n;
         AtomicLong polls = new AtomicLong();
@@ -305,22 +312,30 @@ public final class ImCoreBench {
         Thread receivers = Thread.ofPlatform().name("mixed-clients").start(() -> {
             try {
                 parallel(clients, true, t -> () -> {
+                    if (interval > 0) {
+                        // each session polls once per interval (a client spread over the interval from the start);
+                        // a fetch that came back full is followed by another at once, as a client told "more" would
+                        long next = System.nanoTime() + ThreadLocalRandom.current().nextLong(interval * 1_000_000L);
+                        while (acknowledged.get() < target) {
+                            long wait = next - System.nanoTime();
+                            if (wait > 0) {
+                                Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                            }
+                            next = Math.max(next + interval * 1_000_000L, System.nanoTime());
+                            for (int i = t; i < sessions.size(); i += clients) {
+                                UUID session = sessions.get(i);
+                                int got;
+                                do {
+                                    got = pollOnce(session, polls, emptyPolls);
+                                } while (got == 50);
+                            }
+                        }
+                        return null;
+                    }
                     while (acknowledged.get() < target) {
                         boolean found = false;
                         for (int i = t; i < sessions.size(); i += clients) {
-                            UUID session = sessions.get(i);
-                            List<ClientDelivery> batch = groupCommit.fetch(session, 50);
-                            polls.incrementAndGet();
-                            if (batch.isEmpty()) {
-                                emptyPolls.incrementAndGet();
-                                continue;
-                            }
-                            found = true;
-                            List<UUID> ids = batch.stream().map(ClientDelivery::messageId).toList();
-                            if (groupCommit.acknowledge(session, ids).size() != ids.size()) {
-                                throw new IllegalStateException("acknowledge refused for fetched messages");
-                            }
-                            acknowledged.addAndGet(ids.size());
+                            found |= pollOnce(sessions.get(i), polls, emptyPolls) > 0;
                         }
                         if (!found) {
                             Thread.sleep(pause);
@@ -342,6 +357,22 @@ public final class ImCoreBench {
         System.out.print(cost.report(n, secs));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
         profileReport(n, "message");
+    }
+
+    /** One poll of a session in the mixed phase: fetch up to 50, acknowledge what came with one call; returns how many. */
+    private int pollOnce(UUID session, AtomicLong polls, AtomicLong emptyPolls) {
+        List<ClientDelivery> batch = groupCommit.fetch(session, 50);
+        polls.incrementAndGet();
+        if (batch.isEmpty()) {
+            emptyPolls.incrementAndGet();
+            return 0;
+        }
+        List<UUID> ids = batch.stream().map(ClientDelivery::messageId).toList();
+        if (groupCommit.acknowledge(session, ids).size() != ids.size()) {
+            throw new IllegalStateException("acknowledge refused for fetched messages");
+        }
+        acknowledged.addAndGet(ids.size());
+        return ids.size();
     }
 
     /** {@code n} messages from random senders to random other recipients, {@code threads} at a time; returns per-send latencies. */
@@ -656,13 +687,46 @@ public final class ImCoreBench {
     private void profileReset() {
         if (sqlProfile != null) {
             sqlProfile.reset();
+            tableStats = tableStats();
         }
     }
 
     private void profileReport(long units, String unit) {
         if (sqlProfile != null && units > 0) {
             sqlProfile.report(units, unit).forEach(System.out::println);
+            Map<String, long[]> end = tableStats();
+            System.out.println("  im tables and indexes per " + unit + " (pg_stat_user_tables/indexes; heap: ins upd hot-upd del; index: scans, entries read)");
+            end.forEach((name, v) -> {
+                long[] b = tableStats.getOrDefault(name, new long[v.length]);
+                StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "    %-34s", name));
+                boolean any = false;
+                for (int i = 0; i < v.length; i++) {
+                    double d = (v[i] - b[i]) / (double) units;
+                    any |= d >= 0.005;
+                    line.append(String.format(Locale.ROOT, " %8.2f", d));
+                }
+                if (any) {
+                    System.out.println(line);
+                }
+            });
         }
+    }
+
+    /** Before/after counters of the im schema's tables and indexes, for {@code sqlProfile=true}: where the rows go. */
+    private Map<String, long[]> tableStats = Map.of();
+
+    private Map<String, long[]> tableStats() {
+        Map<String, long[]> stats = new java.util.TreeMap<>();
+        jdbc.sql("select pg_stat_force_next_flush()").query(rs -> { });
+        jdbc.sql("select relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables where schemaname = 'im'")
+                .query(rs -> {
+                    stats.put("heap " + rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
+        jdbc.sql("select indexrelname, idx_scan, idx_tup_read from pg_stat_user_indexes where schemaname = 'im'")
+                .query(rs -> {
+                    stats.put("index " + rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        return stats;
     }
 
     private int intParam(String key) {

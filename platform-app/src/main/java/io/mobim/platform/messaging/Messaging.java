@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -436,33 +437,73 @@ public class Messaging {
      */
     @Transactional
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
-        return claim(sessionId, max);
+        return claim(List.of(new GroupCommit.Fetch(sessionId, max))).getFirst();
     }
 
-    /** Several sessions' {@link #fetch}es in one transaction (see {@link GroupCommit}); answers in order. */
+    /**
+     * Several sessions' {@link #fetch}es in one transaction (see {@link GroupCommit}), answered in order: one
+     * statement claims for all of them. A session asked for twice gets its messages split between the requests.
+     */
     @Transactional
     public List<List<ClientDelivery>> fetchAll(List<GroupCommit.Fetch> fetches) {
-        return fetches.stream().map(f -> claim(f.session(), f.max())).toList();
+        return claim(fetches);
     }
 
-    private List<ClientDelivery> claim(UUID sessionId, int max) {
-        Optional<Msisdn> owner = presence.touch(sessionId);
-        if (owner.isEmpty()) {
-            return List.of();
+    /**
+     * A claim hands a waiting delivery to a session without changing its status or any indexed column: the
+     * delivery stays PENDING with {@code claimed_at} and {@code session_id} set, so PostgreSQL rewrites the row in
+     * place (a HOT update, no index entries; {@code im.delivery} leaves room for it, V13). Only the acknowledgement
+     * changes the status. The sweep finds claims not acknowledged in time among the deliveries waiting longer than
+     * the timeout (a claim never changes {@code updated_at}, so a stale claim is an old PENDING row).
+     */
+    private List<List<ClientDelivery>> claim(List<GroupCommit.Fetch> fetches) {
+        Map<UUID, Msisdn> owners = presence.touchAll(fetches.stream().map(GroupCommit.Fetch::session).toList());
+        Map<UUID, Integer> wanted = new LinkedHashMap<>();
+        for (GroupCommit.Fetch f : fetches) {
+            if (owners.containsKey(f.session()) && f.max() > 0) {
+                wanted.merge(f.session(), f.max(), Integer::sum);
+            }
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        return jdbc.sql("""
-                with claimed as (
-                    update im.delivery d set status = 'IN_FLIGHT', channel = 'CLIENT', session_id = ?, claimed_at = ?,
-                                             attempts = d.attempts + 1, updated_at = ?
-                    where d.id in (select id from im.delivery
-                                   where recipient = ? and status = 'PENDING' and expires_at > ?
-                                   order by updated_at limit ? for update skip locked)
-                    returning d.id, d.message_id, d.sender_alias)
-                select c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
-                from claimed c join im.message m on m.id = c.message_id order by m.created_at, c.id""")
-                .params(sessionId, now, now, owner.get().value(), now, max)
-                .query((rs, i) -> clientDelivery(rs)).list();
+        Map<UUID, List<ClientDelivery>> claimed = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            UUID[] sessions = wanted.keySet().toArray(UUID[]::new);
+            String[] recipients = new String[sessions.length];
+            Integer[] limits = new Integer[sessions.length];
+            for (int i = 0; i < sessions.length; i++) {
+                recipients[i] = owners.get(sessions[i]).value();
+                limits[i] = wanted.get(sessions[i]);
+            }
+            Timestamp now = Timestamp.from(clock.instant());
+            // two sessions of one subscriber may pick the same deliveries: the update gives each to one of them
+            jdbc.sql("""
+                    with claimed as (
+                        update im.delivery d set channel = 'CLIENT', session_id = p.session_id, claimed_at = ?,
+                                                 attempts = d.attempts + 1
+                        from (select r.session_id, o.id
+                              from unnest(?::uuid[], ?::varchar[], ?::int[]) as r(session_id, recipient, max)
+                              cross join lateral (select id from im.delivery
+                                                  where recipient = r.recipient and status = 'PENDING' and claimed_at is null
+                                                    and expires_at > ?
+                                                  order by updated_at limit r.max for update skip locked) o) p
+                        where d.id = p.id
+                        returning d.id, d.message_id, d.sender_alias, d.session_id)
+                    select c.session_id, c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
+                    from claimed c join im.message m on m.id = c.message_id order by m.created_at, c.id""")
+                    .params(now, sessions, recipients, limits, now)
+                    .query(rs -> {
+                        claimed.computeIfAbsent(rs.getObject("session_id", UUID.class), k -> new ArrayList<>()).add(clientDelivery(rs));
+                    });
+        }
+        List<List<ClientDelivery>> answers = new ArrayList<>(fetches.size());
+        Map<UUID, Integer> handedOut = new HashMap<>();
+        for (GroupCommit.Fetch f : fetches) {
+            List<ClientDelivery> all = claimed.getOrDefault(f.session(), List.of());
+            int from = handedOut.getOrDefault(f.session(), 0);
+            int to = Math.min(all.size(), from + Math.max(0, f.max()));
+            answers.add(List.copyOf(all.subList(from, to)));
+            handedOut.put(f.session(), to);
+        }
+        return answers;
     }
 
     /**
@@ -472,7 +513,7 @@ public class Messaging {
      */
     @Transactional
     public boolean acknowledge(UUID sessionId, UUID messageId) {
-        return !confirm(sessionId, List.of(messageId)).isEmpty();
+        return !confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.of(messageId)))).getFirst().isEmpty();
     }
 
     /**
@@ -481,29 +522,62 @@ public class Messaging {
      */
     @Transactional
     public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
-        return confirm(sessionId, messageIds);
+        return confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.copyOf(messageIds)))).getFirst();
     }
 
-    /** Several sessions' {@link #acknowledge}s in one transaction (see {@link GroupCommit}); answers in order. */
+    /**
+     * Several sessions' {@link #acknowledge}s in one transaction (see {@link GroupCommit}), answered in order: one
+     * statement confirms all of them. A message confirmed twice in the batch counts for the first request.
+     */
     @Transactional
     public List<List<UUID>> acknowledgeAll(List<GroupCommit.Acknowledgement> acknowledgements) {
-        return acknowledgements.stream().map(a -> confirm(a.session(), a.messageIds())).toList();
+        return confirm(acknowledgements);
     }
 
-    private List<UUID> confirm(UUID sessionId, Collection<UUID> messageIds) {
-        Optional<Msisdn> owner = presence.touch(sessionId);
-        if (owner.isEmpty() || messageIds.isEmpty()) {
-            return List.of();
+    private List<List<UUID>> confirm(List<GroupCommit.Acknowledgement> acknowledgements) {
+        Map<UUID, Msisdn> owners = presence.touchAll(acknowledgements.stream().map(GroupCommit.Acknowledgement::session).toList());
+        List<UUID> messages = new ArrayList<>();
+        List<String> recipients = new ArrayList<>();
+        for (GroupCommit.Acknowledgement a : acknowledgements) {
+            Msisdn owner = owners.get(a.session());
+            if (owner != null) {
+                for (UUID id : a.messageIds()) {
+                    messages.add(id);
+                    recipients.add(owner.value());
+                }
+            }
         }
-        List<Done> done = jdbc.sql("""
-                update im.delivery d set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
-                from im.message m
-                where m.id = d.message_id and d.message_id = any(?) and d.recipient = ? and d.status = 'IN_FLIGHT'
-                returning """ + DONE_COLUMNS)
-                .params(Timestamp.from(clock.instant()), messageIds.toArray(UUID[]::new), owner.get().value())
-                .query((rs, i) -> done(rs)).list();
-        done.forEach(d -> delivered(d, Channel.CLIENT, null, 0));
-        return done.stream().map(Done::messageId).toList();
+        Map<String, Done> done = new HashMap<>();
+        if (!messages.isEmpty()) {
+            // a delivery is the client's to confirm once a session of its recipient has claimed it (see claim)
+            jdbc.sql("""
+                    update im.delivery d set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
+                    from im.message m, unnest(?::uuid[], ?::varchar[]) as a(message_id, recipient)
+                    where m.id = d.message_id and d.message_id = a.message_id and d.recipient = a.recipient
+                      and d.status = 'PENDING' and d.claimed_at is not null
+                    returning""" + DONE_COLUMNS)
+                    .params(Timestamp.from(clock.instant()), messages.toArray(UUID[]::new), recipients.toArray(String[]::new))
+                    .query(rs -> {
+                        Done d = done(rs);
+                        done.put(d.recipient().value() + '/' + d.messageId(), d);
+                    });
+        }
+        List<List<UUID>> answers = new ArrayList<>(acknowledgements.size());
+        for (GroupCommit.Acknowledgement a : acknowledgements) {
+            Msisdn owner = owners.get(a.session());
+            List<UUID> confirmed = new ArrayList<>();
+            if (owner != null) {
+                for (UUID id : a.messageIds()) {
+                    Done d = done.remove(owner.value() + '/' + id);
+                    if (d != null) {
+                        delivered(d, Channel.CLIENT, null, 0);
+                        confirmed.add(id);
+                    }
+                }
+            }
+            answers.add(confirmed);
+        }
+        return answers;
     }
 
     /** The SMS gateway's outcome of a fallback SMS ({@code sms.dlr.v1}). Returns whether it changed a delivery. */
@@ -555,11 +629,12 @@ public class Messaging {
     public int sweep() {
         Instant now = clock.instant();
         Timestamp cutoff = Timestamp.from(now.minus(settings.ackTimeout()));
+        // claims not acknowledged in time: a claim leaves updated_at as it was, so they are among the old PENDING rows
         List<UUID> stale = new ArrayList<>(jdbc.sql("""
                 select id from im.delivery
-                where status = 'IN_FLIGHT' and channel = 'CLIENT' and claimed_at < ?
-                order by claimed_at limit ? for update skip locked""")
-                .params(cutoff, SWEEP_BATCH).query(UUID.class).list());
+                where status = 'PENDING' and updated_at < ? and claimed_at < ?
+                order by updated_at limit ? for update skip locked""")
+                .params(cutoff, cutoff, SWEEP_BATCH).query(UUID.class).list());
         // waiting for a session that is gone: only recipients who take SMS can be helped now, so only they are
         // picked; messages stored for the others (until their next session or expiry) must not fill the batch
         stale.addAll(jdbc.sql("""
@@ -567,18 +642,18 @@ public class Messaging {
                 where d.status = 'PENDING' and d.updated_at < ?
                   and s.status = 'ACTIVE' and s.sms_fallback and not s.sms_opted_out
                   and not exists (select 1 from im.client_session c where c.msisdn = d.recipient and c.expires_at > ?)
+                  and (d.claimed_at is null or d.claimed_at < ?)
                 order by d.updated_at limit ? for update of d skip locked""")
-                .params(cutoff, Timestamp.from(now), SWEEP_BATCH).query(UUID.class).list());
+                .params(cutoff, Timestamp.from(now), cutoff, SWEEP_BATCH).query(UUID.class).list());
         int changed = 0;
-        for (UUID id : stale) {
+        for (UUID id : new java.util.LinkedHashSet<>(stale)) {
             changed += reroute(id) ? 1 : 0;
         }
         List<Done> expired = jdbc.sql("""
                 update im.delivery d set status = 'EXPIRED', updated_at = ?, failure_reason = 'validity ran out'
                 from im.message m
                 where m.id = d.message_id
-                  and d.id in (select id from im.delivery where expires_at <= ?
-                               and (status = 'PENDING' or (status = 'IN_FLIGHT' and channel = 'CLIENT'))
+                  and d.id in (select id from im.delivery where expires_at <= ? and status = 'PENDING'
                              limit ? for update skip locked)
                 returning """ + DONE_COLUMNS)
                 .params(Timestamp.from(now), Timestamp.from(now), 2 * SWEEP_BATCH).query((rs, i) -> done(rs)).list();
@@ -594,8 +669,7 @@ public class Messaging {
         }
         List<UUID> open = jdbc.sql("""
                 select id from im.delivery
-                where recipient = ? and (status = 'PENDING' or (status = 'IN_FLIGHT' and channel = 'CLIENT'))
-                for update skip locked""")
+                where recipient = ? and status = 'PENDING' for update skip locked""")
                 .param(closed.msisdn().value()).query(UUID.class).list();
         open.forEach(this::reroute);
     }
@@ -626,7 +700,7 @@ public class Messaging {
             int n = jdbc.sql("""
                     update im.delivery set status = 'IN_FLIGHT', channel = 'SMS', session_id = null, claimed_at = ?,
                                            attempts = attempts + 1, updated_at = ?
-                    where id = ? and status in ('PENDING', 'IN_FLIGHT') and coalesce(channel, 'CLIENT') = 'CLIENT'""")
+                    where id = ? and status = 'PENDING'""")
                     .params(now, now, deliveryId).update();
             if (n > 0) {
                 submitSms(deliveryId, d.get().message(), to.get(), d.get().expiresAt());
@@ -634,10 +708,10 @@ public class Messaging {
             }
             return n > 0;
         }
-        // no SMS for them: back to the queue until a client session fetches it or it expires
+        // no SMS for them: back to the queue (in its old place) until a client session fetches it or it expires
         return jdbc.sql("""
-                update im.delivery set status = 'PENDING', channel = null, session_id = null, updated_at = ?
-                where id = ? and status = 'IN_FLIGHT' and channel = 'CLIENT'""").params(now, deliveryId).update() > 0;
+                update im.delivery set channel = null, session_id = null, claimed_at = null
+                where id = ? and status = 'PENDING' and claimed_at is not null""").param(deliveryId).update() > 0;
     }
 
     private void submitSms(UUID deliveryId, ClientDelivery message, Subscriber recipient, Instant expires) {

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -20,6 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Publishes outbox records to Kafka in id order, a batch per transaction: the rows are locked
  * ({@code SKIP LOCKED}, so several instances share the work), sent, and deleted only after Kafka acknowledged
  * every one of them. If Kafka does not answer, the transaction rolls back and the same records go again.
+ *
+ * <p>A round reads on after the last record this relay published, not from the start of the table: the rows it
+ * deleted stay in the index until PostgreSQL can drop them (while any transaction that began before the delete
+ * runs), and under load every round would read hundreds of them again. The relay moves on only over ids without a
+ * gap, so a transaction that took its ids before another but commits after it is read as soon as it commits; a gap
+ * that stays (a rolled-back transaction's ids) is passed by a pass from the start, every {@code rescanInterval} (and
+ * after a failed round).
  */
 public class OutboxRelay {
 
@@ -33,6 +41,10 @@ public class OutboxRelay {
     private final Counter failures;
     /** The node id as a JSON string, escaped once. */
     private final String quotedNodeId;
+    /** The last id the previous round read; the next round reads above it unless it reads from the start. */
+    private long readUpTo;
+    /** {@link System#nanoTime} of the last round that read from the start; empty before the first. */
+    private OptionalLong lastFullRead = OptionalLong.empty();
 
     OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, MeterRegistry meters) {
         this.jdbc = jdbc;
@@ -65,12 +77,44 @@ public class OutboxRelay {
     }
 
     /** One round: lock up to a batch of records, publish them, delete them. */
-    int relayBatch() {
-        Integer n = tx.execute(status -> {
+    synchronized int relayBatch() {
+        long now = System.nanoTime();
+        boolean fromStart = lastFullRead.isEmpty() || now - lastFullRead.getAsLong() >= settings.rescanInterval().toNanos();
+        long after = fromStart ? 0 : readUpTo;
+        List<Long> read = new ArrayList<>();
+        Integer n;
+        try {
+            n = relayAfter(after, read);
+        } catch (RuntimeException e) {
+            lastFullRead = OptionalLong.empty(); // rolled back: read from the start next time
+            throw e;
+        }
+        if (fromStart) {
+            lastFullRead = OptionalLong.of(now);
+            if (!read.isEmpty()) {
+                readUpTo = read.getLast(); // a pass from the start passes every gap; it goes on from here
+            }
+        } else {
+            // only over ids without a gap: a missing id may be a transaction still running, which must be read when it
+            // commits (or one rolled back, or another instance's relay holding it: the next pass goes past those)
+            for (long id : read) {
+                if (id != readUpTo + 1) {
+                    break;
+                }
+                readUpTo = id;
+            }
+        }
+        int count = n == null ? 0 : n;
+        published.increment(count);
+        return count;
+    }
+
+    private Integer relayAfter(long after, List<Long> read) {
+        return tx.execute(status -> {
             List<Row> rows = jdbc.sql("""
                     select id, topic, record_key, payload, stamp_sequence from im.outbox
-                    order by id limit ? for update skip locked""")
-                    .param(settings.batchSize())
+                    where id > ? order by id limit ? for update skip locked""")
+                    .params(after, settings.batchSize())
                     .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getBoolean(5)))
                     .list();
             if (rows.isEmpty()) {
@@ -95,11 +139,9 @@ public class OutboxRelay {
                 throw new IllegalStateException("Kafka did not acknowledge " + rows.size() + " outbox records: " + e.getMessage(), e);
             }
             jdbc.sql("delete from im.outbox where id = any(?)").param(ids.toArray(Long[]::new)).update();
+            rows.forEach(r -> read.add(r.id()));
             return rows.size();
         });
-        int count = n == null ? 0 : n;
-        published.increment(count);
-        return count;
     }
 
     /** Reserves {@code count} numbers of this node's sequence, in the relay's transaction: no gaps on rollback. */

@@ -17,6 +17,9 @@ import org.springframework.validation.annotation.Validated;
  * @param interval pause between rounds when the outbox was empty; a commit on this instance that wrote records
  *                 wakes the relay at once, so this only paces records of other instances and retries (default 50ms)
  * @param sendTimeout how long a round waits for Kafka's acknowledgements before it rolls back and retries (default 10s)
+ * @param rescanInterval a round reads on from the first id the relay has not seen (a transaction still running
+ *                       holds it back until it commits); this often a round reads from the start instead and moves on
+ *                       past ids that never came (rolled-back transactions) (default 1s)
  */
 @Validated
 @ConfigurationProperties("mobim.outbox")
@@ -24,5 +27,6 @@ public record OutboxSettings(
         @NotBlank String nodeId,
         @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("50ms") Duration interval,
-        @DefaultValue("10s") Duration sendTimeout) {
+        @DefaultValue("10s") Duration sendTimeout,
+        @DefaultValue("1s") Duration rescanInterval) {
 }

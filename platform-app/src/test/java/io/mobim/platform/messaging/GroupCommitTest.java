@@ -190,4 +190,34 @@ class GroupCommitTest {
         }
         assertThat(batcher.send(message(alice, bob, "poison", null)).recipients()).as("the committers are still up").hasSize(1);
     }
+
+    @Test
+    void fetchesOfOneBatchNeverHandOutAMessageTwice() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn bob = subscriber("bob", true);
+        UUID phone = presence.openSession(bob);
+        UUID laptop = presence.openSession(bob);
+        List<UUID> sent = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            sent.add(messaging.send(alice, Target.subscriber(bob), "m" + i, Origin.client(), null, false).messageId());
+        }
+        // two sessions of one subscriber, one of them asking twice, in one transaction
+        List<List<ClientDelivery>> got = messaging.fetchAll(List.of(
+                new GroupCommit.Fetch(phone, 5), new GroupCommit.Fetch(laptop, 5), new GroupCommit.Fetch(phone, 5)));
+
+        List<UUID> handedOut = got.stream().flatMap(List::stream).map(ClientDelivery::messageId).toList();
+        assertThat(handedOut).doesNotHaveDuplicates().isSubsetOf(sent);
+        assertThat(got).allSatisfy(one -> assertThat(one).hasSizeLessThanOrEqualTo(5));
+        List<UUID> rest = messaging.fetch(phone, 50).stream().map(ClientDelivery::messageId).toList();
+        assertThat(rest).doesNotContainAnyElementsOf(handedOut);
+        assertThat(handedOut.size() + rest.size()).as("every message handed out once").isEqualTo(12);
+
+        // each session confirms what it got; a confirmation of another's message of the same subscriber counts once
+        List<List<UUID>> confirmed = messaging.acknowledgeAll(List.of(
+                new GroupCommit.Acknowledgement(phone, handedOut), new GroupCommit.Acknowledgement(laptop, handedOut),
+                new GroupCommit.Acknowledgement(phone, rest)));
+        assertThat(confirmed.get(0)).containsExactlyInAnyOrderElementsOf(handedOut);
+        assertThat(confirmed.get(1)).isEmpty();
+        assertThat(confirmed.get(2)).containsExactlyInAnyOrderElementsOf(rest);
+    }
 }

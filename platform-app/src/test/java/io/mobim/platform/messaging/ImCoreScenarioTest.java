@@ -278,6 +278,28 @@ class ImCoreScenarioTest {
     }
 
     @Test
+    void aMessageFetchedButNeverConfirmedByAPhoneWithoutSmsWaitsForTheNextFetchInItsPlace() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn gina = subscriber("gina", false);
+        UUID lost = presence.openSession(gina);
+        SendResult first = messaging.send(alice, Target.subscriber(gina), "first", Origin.client(), null, false);
+        assertThat(messaging.fetch(lost, 10)).hasSize(1); // the phone drops off GPRS before confirming
+        clock.advance(Duration.ofSeconds(1));
+        SendResult second = messaging.send(alice, Target.subscriber(gina), "second", Origin.client(), null, false);
+
+        clock.advance(Duration.ofMinutes(2));
+        UUID again = presence.openSession(gina);
+        assertThat(messaging.fetch(again, 10)).as("still claimed by the lost session until the sweep").extracting(ClientDelivery::body)
+                .containsExactly("second");
+        sweepUntilDone();
+        assertThat(messaging.acknowledge(lost, first.messageId())).as("the lost session's claim is over").isFalse();
+        assertThat(messaging.fetch(again, 10)).extracting(ClientDelivery::body).containsExactly("first");
+        assertThat(messaging.acknowledge(again, List.of(first.messageId(), second.messageId()))).hasSize(2);
+        assertThat(messaging.outcomes(first.messageId())).singleElement().extracting(SendResult.Recipient::status)
+                .isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
     void aPhoneGoneBeforeFetchingGetsItsSmsEvenBehindAThousandMessagesStoredForOthers() {
         // 1,001 subscribers without SMS, each with a message stored for their next session: older than Hana's, more
         // than two sweeps (this one and the scheduler's) take at once, and nothing a sweep can do for them
