@@ -78,6 +78,26 @@ public class ChargingRecorder {
                 .build());
     }
 
+    /**
+     * The data a client session moved, charged once when the session ends (its id makes the event's, so a session
+     * is charged once whoever ends it). A session that moved nothing records nothing.
+     */
+    public void sessionData(UUID sessionId, String msisdn, String tariffPlan, Channel channel, long bytes) {
+        if (bytes <= 0) {
+            return;
+        }
+        record(ChargingEvent.builder()
+                .eventId(UUID.nameUUIDFromBytes(("session/" + sessionId).getBytes(StandardCharsets.UTF_8)))
+                .eventTime(clock.instant())
+                .origin("relay", 1)
+                .kind(ChargingKind.SESSION_DATA)
+                .channel(channel)
+                .charged(msisdn, ChargedRole.SUBSCRIBER)
+                .tariffPlan(tariffPlan)
+                .bytes(bytes)
+                .build());
+    }
+
     /** A message leg: SENT for the originator, RECEIVED for a recipient. */
     public void message(MessageLeg leg) {
         ChargingEvent.Builder b = ChargingEvent.builder()

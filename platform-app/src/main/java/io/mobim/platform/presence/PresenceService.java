@@ -239,6 +239,19 @@ public class PresenceService {
         return live;
     }
 
+    /**
+     * Adds {@code bytes} to what a live session moved over the network (its channel counts each request and response);
+     * charged as one SESSION_DATA event when the session ends. Returns false if the session is over.
+     */
+    @Transactional
+    public boolean recordData(UUID sessionId, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must be >= 0: " + bytes);
+        }
+        return jdbc.sql("update im.client_session set data_bytes = data_bytes + ? where id = ? and expires_at > ?")
+                .params(bytes, sessionId, Timestamp.from(clock.instant())).update() > 0;
+    }
+
     /** Ends a session (logout). */
     @Transactional
     public void closeSession(UUID sessionId) {
@@ -271,8 +284,15 @@ public class PresenceService {
     private void close(UUID sessionId, boolean expired) {
         recentlyTouched.remove(sessionId);
         Instant lastSeen = clock.instant().truncatedTo(ChronoUnit.MINUTES);
-        Optional<String> owner = jdbc.sql("delete from im.client_session where id = ? returning msisdn")
-                .param(sessionId).query(String.class).optional();
+        // the row and its data volume's charge go together: whichever instance ends the session charges it, once
+        Optional<String> owner = jdbc.sql("""
+                with ended as (delete from im.client_session where id = ? returning msisdn, data_bytes)
+                select e.msisdn, e.data_bytes, s.tariff_plan from ended e left join im.subscriber s on s.msisdn = e.msisdn""")
+                .param(sessionId).query((rs, i) -> {
+                    // without a plan it is still recorded: billing keeps it as rejected until the plan is fixed
+                    charging.sessionData(sessionId, rs.getString(1), rs.getString(3), Channel.CLIENT, rs.getLong(2));
+                    return rs.getString(1);
+                }).optional();
         owner.ifPresent(o -> {
             stampChange(o, Timestamp.from(lastSeen));
             events.publishEvent(new ClientSessionClosed(sessionId, Msisdn.of(o), expired));

@@ -105,4 +105,24 @@ class ChargingEndToEndTest {
         assertThat(count(records, "\"kind\":\"DAILY_ACCESS\"")).as("one daily fee for a day of use").isEqualTo(1);
         assertThat(records).contains("\"amount\":0.09").contains("\"currency\":\"EUR\"");
     }
+
+    @Test
+    void theDataOfAClientSessionIsChargedOnceWhenItEndsPerStartedBlockOf10Kb() throws Exception {
+        Msisdn olga = register("olga", "O2_DE");
+        String period = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
+
+        UUID session = presence.openSession(olga);
+        assertThat(presence.recordData(session, 20_000)).isTrue();
+        assertThat(presence.recordData(session, 600)).isTrue(); // 20,600 bytes: three started blocks of 10,240
+        presence.closeSession(session);
+        assertThat(presence.recordData(session, 5_000)).as("an ended session moves nothing more").isFalse();
+        presence.closeSession(session); // ending it again charges nothing again
+
+        String records = await().atMost(Duration.ofSeconds(60)).until(() -> records(olga, period), body -> body.contains("SESSION_DATA"));
+        assertThat(count(records, "\"kind\":\"SESSION_DATA\"")).as("one charge for the session").isEqualTo(1);
+        assertThat(records).contains("\"amount\":0.15").contains("\"bytes\":20600");
+        UUID quiet = presence.openSession(olga);
+        presence.closeSession(quiet);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> count(records(olga, period), "SESSION_DATA") == 1);
+    }
 }
