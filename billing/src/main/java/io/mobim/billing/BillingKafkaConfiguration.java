@@ -47,7 +47,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class BillingKafkaConfiguration {
 
     /** Header on charging.v1.dlt records: why the record could not be read. */
-    static final String REASON_HEADER = "mobim_dlt_reason";
+    static final String REASON_HEADER = Topics.DEAD_LETTER_REASON_HEADER;
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ChargingEvent> billingListenerContainerFactory(KafkaProperties kafka,

@@ -25,6 +25,9 @@ public final class Topics {
     /** The topics that carry traffic, in the order of the design document. */
     public static final List<String> MAIN = List.of(SMS_MO, SMS_MT, SMS_DLR, CHARGING, INTEROP_RECORDS);
 
+    /** The header of a dead letter that says, in words, why its record could not be handled (every consumer writes it). */
+    public static final String DEAD_LETTER_REASON_HEADER = "mobim_dlt_reason";
+
     private Topics() {
     }
 

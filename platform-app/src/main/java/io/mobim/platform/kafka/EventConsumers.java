@@ -46,7 +46,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public class EventConsumers {
 
     /** The dead-letter header that says in words why a record was not taken (the name the other modules use). */
-    public static final String REASON_HEADER = "mobim_dlt_reason";
+    public static final String REASON_HEADER = Topics.DEAD_LETTER_REASON_HEADER;
 
     private final KafkaProperties properties;
     private final int concurrency;

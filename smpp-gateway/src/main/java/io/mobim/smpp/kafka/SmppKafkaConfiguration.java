@@ -44,7 +44,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
 public final class SmppKafkaConfiguration {
 
     /** The dead-letter header that says in words why a record was not taken (the same name billing uses). */
-    public static final String REASON_HEADER = "mobim_dlt_reason";
+    public static final String REASON_HEADER = Topics.DEAD_LETTER_REASON_HEADER;
 
     private SmppKafkaConfiguration() {
     }
