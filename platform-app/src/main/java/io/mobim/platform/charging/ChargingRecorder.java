@@ -67,15 +67,7 @@ public class ChargingRecorder {
             recordedDay.put(msisdn, day);
             return;
         }
-        record(ChargingEvent.builder()
-                .eventId(UUID.nameUUIDFromBytes(("day/" + msisdn + "/" + day).getBytes(StandardCharsets.UTF_8)))
-                .eventTime(clock.instant())
-                .origin("relay", 1)
-                .kind(ChargingKind.DAILY_ACCESS)
-                .channel(channel)
-                .charged(msisdn, ChargedRole.SUBSCRIBER)
-                .tariffPlan(tariffPlan)
-                .build());
+        record(subscriberEvent(ChargingKind.DAILY_ACCESS, "day/" + msisdn + "/" + day, msisdn, tariffPlan, channel).build());
     }
 
     /**
@@ -86,16 +78,7 @@ public class ChargingRecorder {
         if (bytes <= 0) {
             return;
         }
-        record(ChargingEvent.builder()
-                .eventId(UUID.nameUUIDFromBytes(("session/" + sessionId).getBytes(StandardCharsets.UTF_8)))
-                .eventTime(clock.instant())
-                .origin("relay", 1)
-                .kind(ChargingKind.SESSION_DATA)
-                .channel(channel)
-                .charged(msisdn, ChargedRole.SUBSCRIBER)
-                .tariffPlan(tariffPlan)
-                .bytes(bytes)
-                .build());
+        record(subscriberEvent(ChargingKind.SESSION_DATA, "session/" + sessionId, msisdn, tariffPlan, channel).bytes(bytes).build());
     }
 
     /** A message leg: SENT for the originator, RECEIVED for a recipient. */
@@ -115,6 +98,18 @@ public class ChargingRecorder {
             b.sms(leg.smscReference(), Math.max(1, leg.segments()));
         }
         record(b.build());
+    }
+
+    /** An event charged to the subscriber themself, its id derived from {@code fact} so a fact recorded again keeps it. */
+    private ChargingEvent.Builder subscriberEvent(ChargingKind kind, String fact, String msisdn, String tariffPlan, Channel channel) {
+        return ChargingEvent.builder()
+                .eventId(UUID.nameUUIDFromBytes(fact.getBytes(StandardCharsets.UTF_8)))
+                .eventTime(clock.instant())
+                .origin("relay", 1) // replaced by the relay: see Outbox#appendSequenced
+                .kind(kind)
+                .channel(channel)
+                .charged(msisdn, ChargedRole.SUBSCRIBER)
+                .tariffPlan(tariffPlan);
     }
 
     private void record(ChargingEvent event) {
