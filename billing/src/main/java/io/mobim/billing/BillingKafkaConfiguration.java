@@ -46,9 +46,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Import(GatewayKafkaConfiguration.class)
 class BillingKafkaConfiguration {
 
-    /** Header on charging.v1.dlt records: why the record could not be read. */
-    static final String REASON_HEADER = Topics.DEAD_LETTER_REASON_HEADER;
-
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ChargingEvent> billingListenerContainerFactory(KafkaProperties kafka,
             BillingProperties properties, BillingMetrics metrics) {
@@ -84,7 +81,7 @@ class BillingKafkaConfiguration {
     }
 
     /**
-     * Unreadable records go to {@code <topic>.dlt} at once, raw, same key, reason in {@value #REASON_HEADER};
+     * Unreadable records go to {@code <topic>.dlt} at once, raw, same key, reason in {@value Topics#DEAD_LETTER_REASON_HEADER};
      * any other failure (database down) is retried with back-off until it succeeds.
      */
     static DefaultErrorHandler errorHandler(KafkaProperties kafka, BillingProperties.Consumer settings, Runnable deadLettered) {
@@ -95,7 +92,7 @@ class BillingKafkaConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(dlt,
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         // the standard kafka_dlt-exception-* headers carry the wrapper's words; this one carries the serde's
-        recoverer.setHeadersFunction((record, e) -> new RecordHeaders(List.of(new RecordHeader(REASON_HEADER,
+        recoverer.setHeadersFunction((record, e) -> new RecordHeaders(List.of(new RecordHeader(Topics.DEAD_LETTER_REASON_HEADER,
                 MalformedEvent.reasonOf(e).getBytes(StandardCharsets.UTF_8)))));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(settings.retryMaxInterval().toMillis());   // transient failures: retry forever

@@ -39,35 +39,33 @@ public final class RatedRecordCopyBench {
 
     /** name → DDL ({@code %1$s} is the table). */
     static Map<String, String> variants() {
+        String keyed = "create table %1$s (" + COLUMNS + ", primary key (event_id, version));";
+        String monthly = "create table %1$s (" + COLUMNS + ", primary key (event_id, version, business_day)) partition by range (business_day);"
+                + PARTITIONS;
+        String monthlyDayKey = "create table %1$s (" + COLUMNS + ", primary key (business_day, event_id, version)) partition by range (business_day);"
+                + PARTITIONS;
+        String bySubscriberPeriod = "create index on %1$s (msisdn, period) where current;";
+        String bySubscriber = "create index on %1$s (msisdn) where current;";
+        String hashSubscriber = "create index on %1$s using hash (msisdn) where current;";
+        String byDay = "create index on %1$s (business_day) where current;";
+        String brinDay = "create index on %1$s using brin (business_day);";
         Map<String, String> v = new LinkedHashMap<>();
         v.put("heap", "create table %1$s (" + COLUMNS + ");");
-        v.put("pk", "create table %1$s (" + COLUMNS + ", primary key (event_id, version));");
-        v.put("current", "create table %1$s (" + COLUMNS + ", primary key (event_id, version));"
-                + "create index on %1$s (msisdn, period) where current; create index on %1$s (business_day) where current;");
-        v.put("collateC", "create table %1$s (" + COLUMNS.replace("period char(7) not null", "period char(7) collate \"C\" not null")
-                .replace("msisdn varchar(16) not null", "msisdn varchar(16) collate \"C\" not null") + ", primary key (event_id, version));"
-                + "create index on %1$s (msisdn, period) where current; create index on %1$s (business_day) where current;");
-        v.put("hashMsisdn", "create table %1$s (" + COLUMNS + ", primary key (event_id, version));"
-                + "create index on %1$s using hash (msisdn) where current; create index on %1$s (business_day) where current;");
-        v.put("part", "create table %1$s (" + COLUMNS + ", primary key (event_id, version, business_day)) partition by range (business_day);"
-                + PARTITIONS + "create index on %1$s (msisdn, period) where current; create index on %1$s (business_day) where current;");
-        v.put("partHash", "create table %1$s (" + COLUMNS + ", primary key (event_id, version, business_day)) partition by range (business_day);"
-                + PARTITIONS + "create index on %1$s using hash (msisdn) where current; create index on %1$s (business_day) where current;");
-        v.put("partHashBrin", "create table %1$s (" + COLUMNS + ", primary key (event_id, version, business_day)) partition by range (business_day);"
-                + PARTITIONS + "create index on %1$s using hash (msisdn) where current; create index on %1$s using brin (business_day);");
-        v.put("partHashNoDay", "create table %1$s (" + COLUMNS + ", primary key (event_id, version, business_day)) partition by range (business_day);"
-                + PARTITIONS + "create index on %1$s using hash (msisdn) where current;");
-        v.put("partMsisdn", "create table %1$s (" + COLUMNS + ", primary key (event_id, version, business_day)) partition by range (business_day);"
-                + PARTITIONS + "create index on %1$s (msisdn) where current; create index on %1$s (business_day) where current;");
-        v.put("partMsisdnBrin", "create table %1$s (" + COLUMNS + ", primary key (event_id, version, business_day)) partition by range (business_day);"
-                + PARTITIONS + "create index on %1$s (msisdn) where current; create index on %1$s using brin (business_day);");
+        v.put("pk", keyed);
+        v.put("current", keyed + bySubscriberPeriod + byDay);
+        v.put("collateC", keyed.replace(COLUMNS, COLUMNS.replace("period char(7) not null", "period char(7) collate \"C\" not null")
+                .replace("msisdn varchar(16) not null", "msisdn varchar(16) collate \"C\" not null")) + bySubscriberPeriod + byDay);
+        v.put("hashMsisdn", keyed + hashSubscriber + byDay);
+        v.put("part", monthly + bySubscriberPeriod + byDay);
+        v.put("partHash", monthly + hashSubscriber + byDay);
+        v.put("partHashBrin", monthly + hashSubscriber + brinDay);
+        v.put("partHashNoDay", monthly + hashSubscriber);
+        v.put("partMsisdn", monthly + bySubscriber + byDay);
+        v.put("partMsisdnBrin", monthly + bySubscriber + brinDay);
         // session 5: the key leads with the business day and serves reads by day (V9), no business-day index
-        v.put("partDayKey", "create table %1$s (" + COLUMNS + ", primary key (business_day, event_id, version)) partition by range (business_day);"
-                + PARTITIONS + "create index on %1$s (msisdn) where current;");
-        v.put("partDayKeyNoDedup", "create table %1$s (" + COLUMNS + ", primary key (business_day, event_id, version)) partition by range (business_day);"
-                + PARTITIONS + "create index on %1$s (msisdn) with (deduplicate_items = off) where current;");
-        v.put("partDayKeyOnly", "create table %1$s (" + COLUMNS + ", primary key (business_day, event_id, version)) partition by range (business_day);"
-                + PARTITIONS);
+        v.put("partDayKey", monthlyDayKey + bySubscriber);
+        v.put("partDayKeyNoDedup", monthlyDayKey + "create index on %1$s (msisdn) with (deduplicate_items = off) where current;");
+        v.put("partDayKeyOnly", monthlyDayKey);
         return v;
     }
 

@@ -71,13 +71,7 @@ public final class RatingEngine {
 
     /** The billing period {@code YYYY-MM} of a business day. */
     public static String period(LocalDate day) {
-        int year = day.getYear();
-        if (year < 1000 || year > 9999) {
-            return PERIOD.format(day);
-        }
-        int month = day.getMonthValue();
-        return new String(new char[] {(char) ('0' + year / 1000), (char) ('0' + year / 100 % 10), (char) ('0' + year / 10 % 10),
-                (char) ('0' + year % 10), '-', (char) ('0' + month / 10), (char) ('0' + month % 10)});
+        return PERIOD.format(day); // once per business day: the day's span keeps it (see span)
     }
 
     public Rating rate(ChargingEvent event, TariffPlanVersion plan, UsageCounters counters) {

@@ -69,24 +69,22 @@ public class RatedRecordPartitions implements SmartLifecycle {
         if (ahead != null) {
             return;
         }
+        tryEnsureAhead();
+        ahead = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "billing-partitions");
+            t.setDaemon(true);
+            return t;
+        });
+        ahead.scheduleWithFixedDelay(this::tryEnsureAhead, 1, 1, TimeUnit.HOURS);
+    }
+
+    private void tryEnsureAhead() {
         try {
             ensureAhead();
         } catch (RuntimeException e) {
             // rating creates what it needs on demand, and the default partition takes anything else
             log.warn("could not create the rated records' partitions ahead: {}", e.toString());
         }
-        ahead = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "billing-partitions");
-            t.setDaemon(true);
-            return t;
-        });
-        ahead.scheduleWithFixedDelay(() -> {
-            try {
-                ensureAhead();
-            } catch (RuntimeException e) {
-                log.warn("could not create the rated records' partitions ahead: {}", e.toString());
-            }
-        }, 1, 1, TimeUnit.HOURS);
     }
 
     @Override

@@ -41,12 +41,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * <p>{@link #batchFactory} is the same for listeners that take a whole poll ({@link RecordBatches}): the
  * listener names the failing record by its index ({@code BatchListenerFailedException}); the records before
  * it are committed, it is retried or dead-lettered as above, and the records after it are delivered again.
- * Dead letters carry the reason in words in {@value #REASON_HEADER}, as the gateway's and billing's do.
+ * Dead letters carry the reason in words in {@value Topics#DEAD_LETTER_REASON_HEADER}, as the gateway's and billing's do.
  */
 public class EventConsumers {
-
-    /** The dead-letter header that says in words why a record was not taken (the name the other modules use). */
-    public static final String REASON_HEADER = Topics.DEAD_LETTER_REASON_HEADER;
 
     private final KafkaProperties properties;
     private final int concurrency;
@@ -71,7 +68,7 @@ public class EventConsumers {
                 (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         // Spring's kafka_dlt-exception-* headers carry the wrappers' words; this one the innermost reason
         this.deadLetters.setHeadersFunction((record, e) -> new RecordHeaders(List.of(
-                new RecordHeader(REASON_HEADER, MalformedEvent.reasonOf(e).getBytes(StandardCharsets.UTF_8)))));
+                new RecordHeader(Topics.DEAD_LETTER_REASON_HEADER, MalformedEvent.reasonOf(e).getBytes(StandardCharsets.UTF_8)))));
     }
 
     /** A factory for listeners of {@code type} records, consuming as group {@code groupId}. */

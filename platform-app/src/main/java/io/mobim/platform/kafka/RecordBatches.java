@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>If the poll's transaction fails, nothing of it was written, and the records are handled again one
  * transaction each, in order, until the one that fails: the records before it are written, and it is named
  * to the container by its index ({@link BatchListenerFailedException}), which commits the offsets before it,
- * retries or dead-letters it ({@code <topic>.dlt}, reason in {@value EventConsumers#REASON_HEADER}) and delivers
+ * retries or dead-letters it ({@code <topic>.dlt}, reason in {@value io.mobim.events.Topics#DEAD_LETTER_REASON_HEADER}) and delivers
  * the records after it again. Every record is thus handled exactly once, as by a listener of single records,
  * provided the handler joins the caller's transaction and dedupes a replay (a record may have been handled
  * before a crash or a rebalance). Counted in {@code mobim.kafka.batch.fallbacks{listener}}.

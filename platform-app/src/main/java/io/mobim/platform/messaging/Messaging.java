@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -646,7 +647,7 @@ public class Messaging {
                 order by d.updated_at limit ? for update of d skip locked""")
                 .params(cutoff, Timestamp.from(now), cutoff, SWEEP_BATCH).query(UUID.class).list());
         int changed = 0;
-        for (UUID id : new java.util.LinkedHashSet<>(stale)) {
+        for (UUID id : new LinkedHashSet<>(stale)) { // a stale claim of an SMS taker is in both lists
             changed += reroute(id) ? 1 : 0;
         }
         List<Done> expired = jdbc.sql("""

@@ -285,15 +285,13 @@ public class PresenceService {
         recentlyTouched.remove(sessionId);
         Instant lastSeen = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         // the row and its data volume's charge go together: whichever instance ends the session charges it, once
-        Optional<String> owner = jdbc.sql("""
+        Optional<Ended> ended = jdbc.sql("""
                 with ended as (delete from im.client_session where id = ? returning msisdn, data_bytes)
                 select e.msisdn, e.data_bytes, s.tariff_plan from ended e left join im.subscriber s on s.msisdn = e.msisdn""")
-                .param(sessionId).query((rs, i) -> {
-                    // without a plan it is still recorded: billing keeps it as rejected until the plan is fixed
-                    charging.sessionData(sessionId, rs.getString(1), rs.getString(3), Channel.CLIENT, rs.getLong(2));
-                    return rs.getString(1);
-                }).optional();
-        owner.ifPresent(o -> {
+                .param(sessionId).query((rs, i) -> new Ended(rs.getString(1), rs.getLong(2), rs.getString(3))).optional();
+        // without a plan it is still recorded: billing keeps it as rejected until the plan is fixed
+        ended.ifPresent(e -> charging.sessionData(sessionId, e.msisdn(), e.tariffPlan(), Channel.CLIENT, e.dataBytes()));
+        ended.map(Ended::msisdn).ifPresent(o -> {
             stampChange(o, Timestamp.from(lastSeen));
             events.publishEvent(new ClientSessionClosed(sessionId, Msisdn.of(o), expired));
         });
@@ -342,5 +340,9 @@ public class PresenceService {
         }
         return new PresenceView(Msisdn.of(rs.getString("msisdn")), availability, rs.getString("status_text"), rs.getString("location"),
                 online, !rs.getBoolean("sms_opted_out"), lastSeen == null ? null : lastSeen.toInstant());
+    }
+
+    /** A session just ended: whose it was, what it moved, and the plan that pays for it (null if none). */
+    private record Ended(String msisdn, long dataBytes, String tariffPlan) {
     }
 }

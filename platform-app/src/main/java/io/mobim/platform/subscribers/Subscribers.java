@@ -35,8 +35,10 @@ public class Subscribers {
         this.clock = clock;
     }
 
-    /** Registers a new active subscriber; {@code changes} may set everything but the number. */
-    /** Invalid data is refused before anything is written, so a caller's transaction may go on. */
+    /**
+     * Registers a new active subscriber; {@code changes} may set everything but the number. Invalid data is refused
+     * before anything is written, so a caller's transaction may go on.
+     */
     @Transactional(noRollbackFor = InvalidSubscriberData.class)
     public Subscriber register(Msisdn msisdn, String nickname, SubscriberChanges changes) {
         if (repository.existsById(msisdn.value())) {

@@ -11,7 +11,6 @@ import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
-import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.rooms.RoomKind;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Msisdn;
@@ -135,7 +134,7 @@ class SmsBatchEndToEndTest {
     }
 
     private static String reason(ConsumerRecord<String, byte[]> deadLetter) {
-        return new String(deadLetter.headers().lastHeader(EventConsumers.REASON_HEADER).value(), StandardCharsets.UTF_8);
+        return new String(deadLetter.headers().lastHeader(Topics.DEAD_LETTER_REASON_HEADER).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -43,9 +43,6 @@ import org.springframework.util.backoff.ExponentialBackOff;
  */
 public final class SmppKafkaConfiguration {
 
-    /** The dead-letter header that says in words why a record was not taken (the same name billing uses). */
-    public static final String REASON_HEADER = Topics.DEAD_LETTER_REASON_HEADER;
-
     private SmppKafkaConfiguration() {
     }
 
@@ -96,7 +93,7 @@ public final class SmppKafkaConfiguration {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(templates,
                 (record, ex) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
         recoverer.setHeadersFunction((record, ex) -> new RecordHeaders(List.of(
-                new RecordHeader(REASON_HEADER, MalformedEvent.reasonOf(ex).getBytes(StandardCharsets.UTF_8)))));
+                new RecordHeader(Topics.DEAD_LETTER_REASON_HEADER, MalformedEvent.reasonOf(ex).getBytes(StandardCharsets.UTF_8)))));
         ExponentialBackOff backOff = new ExponentialBackOff(500, 2.0);
         backOff.setMaxInterval(30_000);
         DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, backOff);
