@@ -47,11 +47,11 @@ final class SendBatch {
     /** Accepts a message of request number {@code index} for the routed recipients; returns its result. */
     SendResult accept(SendRequest request, int index, String senderPlan, String room, List<Routed> routed,
                       List<SendResult.Recipient> refusedRecipients) {
-        UUID messageId = UUID.randomUUID();
+        UUID messageId = MessageIds.next();
         List<SendResult.Recipient> outcomes = new ArrayList<>(routed.size() + refusedRecipients.size());
         List<UUID> deliveryIds = new ArrayList<>(routed.size());
         for (Routed r : routed) {
-            deliveryIds.add(UUID.randomUUID());
+            deliveryIds.add(MessageIds.next());
             outcomes.add(new SendResult.Recipient(r.recipient(), DeliveryStatus.ACCEPTED, r.route(), null));
             if (r.route() == SendResult.Route.STORED) {
                 stored.merge(r.recipient(), 1, Integer::sum);
