@@ -405,8 +405,15 @@ public final class ImCoreBench {
             return 0;
         }
         List<UUID> ids = batch.stream().map(ClientDelivery::messageId).toList();
-        if (groupCommit.acknowledge(session, ids).size() != ids.size()) {
-            throw new IllegalStateException("acknowledge refused for fetched messages");
+        List<UUID> confirmed = groupCommit.acknowledge(session, ids);
+        if (confirmed.size() != ids.size()) {
+            List<UUID> refused = ids.stream().filter(id -> !confirmed.contains(id)).toList();
+            List<String> rows = jdbc.sql("""
+                    select d.message_id || ' ' || d.recipient || ' ' || d.status || ' ' || coalesce(d.channel, '-') || ' claimed '
+                           || coalesce(d.claimed_at::text, '-') || ' by ' || coalesce(d.session_id::text, '-')
+                    from im.delivery d where d.message_id = any(?)""").param(refused.toArray(UUID[]::new)).query(String.class).list();
+            throw new IllegalStateException("session " + session + ": acknowledge refused for " + refused.size() + " of "
+                    + ids.size() + " fetched messages; their deliveries now: " + rows);
         }
         acknowledged.addAndGet(ids.size());
         return ids.size();
