@@ -17,14 +17,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * which consumers drop by its event id.
  *
  * <p>The records of one transaction are collected and inserted just before it commits as one row of
- * {@code im.outbox}, in arrays in the order appended (one round trip and one row however many there are); an insert
+ * {@code im.outbox_transaction}, in arrays in the order appended (one round trip and one row however many there are); an insert
  * that fails there rolls the whole transaction back.
  */
 public class Outbox {
 
     /** The arrays hold the records in the order appended: the relay publishes them in that order. */
     private static final String INSERT = """
-            insert into im.outbox (topics, record_keys, payloads, stamp_sequence, created_at)
+            insert into im.outbox_transaction (topics, record_keys, payloads, stamp_sequence, created_at)
             values (?::varchar[], ?::varchar[], ?::bytea[], ?::boolean[], ?)""";
 
     private final JdbcTemplate jdbc;

@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -65,8 +67,10 @@ public class OutboxRelay {
         this.quotedNodeId = EventJson.mapper().writeValueAsString(settings.nodeId());
         this.published = Counter.builder("mobim.outbox.published").description("records relayed from the outbox to Kafka").register(meters);
         this.failures = Counter.builder("mobim.outbox.failures").description("relay rounds rolled back because Kafka did not acknowledge").register(meters);
-        // records, not rows: a row holds all the records of one transaction
-        Gauge.builder("mobim.outbox.pending", this.jdbc, j -> j.sql("select coalesce(sum(cardinality(topics)), 0) from im.outbox")
+        // records, not rows: a row holds all the records of one transaction (im.outbox: rows of a pod before V16)
+        Gauge.builder("mobim.outbox.pending", this.jdbc, j -> j.sql("""
+                select (select coalesce(sum(cardinality(topics)), 0) from im.outbox_transaction)
+                     + (select count(*) from im.outbox)""")
                 .query(Long.class).single()).description("records in the outbox not yet relayed").register(meters);
     }
 
@@ -97,7 +101,7 @@ public class OutboxRelay {
         List<Long> read = new ArrayList<>();
         Integer n;
         try {
-            n = relayAfter(after, read);
+            n = relayAfter(after, fromStart, read);
         } catch (RuntimeException e) {
             lastFullRead = OptionalLong.empty(); // rolled back: read from the start next time
             throw e;
@@ -122,45 +126,64 @@ public class OutboxRelay {
         return count;
     }
 
-    private Integer relayAfter(long after, List<Long> read) {
+    private Integer relayAfter(long after, boolean withLegacy, List<Long> read) {
         return tx.execute(status -> {
+            List<Row> legacy = withLegacy ? lockLegacyRows() : List.of();
             List<Row> rows = lockRows(after);
-            if (rows.isEmpty()) {
+            if (rows.isEmpty() && legacy.isEmpty()) {
                 return 0;
             }
-            int records = 0;
-            int sequenced = 0;
-            for (Row row : rows) {
-                records += row.size();
-                for (Boolean s : row.sequenced()) {
-                    sequenced += s ? 1 : 0;
-                }
-            }
-            long next = sequenced == 0 ? 0 : reserveSequence(sequenced);
-            List<CompletableFuture<?>> acks = new ArrayList<>(records);
-            Long[] ids = new Long[rows.size()];
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = rows.get(r);
-                for (int i = 0; i < row.size(); i++) {
-                    byte[] payload = row.payloads()[i];
-                    if (row.sequenced()[i]) {
-                        payload = stamp(payload, quotedNodeId, next++);
-                    }
-                    acks.add(kafka.send(new ProducerRecord<>(row.topics()[i], row.keys()[i], payload)));
-                }
-                ids[r] = row.id();
-            }
-            kafka.flush();
-            try {
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not acknowledge " + records + " outbox records: " + e.getMessage(), e);
-            }
-            jdbc.sql("delete from im.outbox where id = any(?)").param(ids).update();
+            int records = publish(legacy) + publish(rows);
+            delete("im.outbox_transaction", rows);
+            delete("im.outbox", legacy);
             rows.forEach(r -> read.add(r.id()));
-            recordsPerRow = Math.max(1, records / rows.size());
+            if (!rows.isEmpty()) {
+                recordsPerRow = Math.max(1, (records - legacy.size()) / rows.size());
+            }
             return records;
         });
+    }
+
+    /**
+     * Sends every record of {@code rows}, in order, charging events numbered from this node's sequence, and waits
+     * until Kafka acknowledged them all; returns how many.
+     */
+    private int publish(List<Row> rows) {
+        int records = 0;
+        int sequenced = 0;
+        for (Row row : rows) {
+            records += row.size();
+            for (Boolean s : row.sequenced()) {
+                sequenced += s ? 1 : 0;
+            }
+        }
+        long next = sequenced == 0 ? 0 : reserveSequence(sequenced);
+        List<CompletableFuture<?>> acks = new ArrayList<>(records);
+        for (Row row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                byte[] payload = row.payloads()[i];
+                if (row.sequenced()[i]) {
+                    payload = stamp(payload, quotedNodeId, next++);
+                }
+                acks.add(kafka.send(new ProducerRecord<>(row.topics()[i], row.keys()[i], payload)));
+            }
+        }
+        if (records == 0) {
+            return 0;
+        }
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not acknowledge " + records + " outbox records: " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    private void delete(String table, List<Row> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.sql("delete from " + table + " where id = any(?)").param(rows.stream().map(Row::id).toArray(Long[]::new)).update();
+        }
     }
 
     /**
@@ -181,8 +204,7 @@ public class OutboxRelay {
             List<Row> rows = new ArrayList<>();
             int records = 0;
             while (records < batch && rs.next()) {
-                Row row = new Row(rs.getLong(1), (String[]) rs.getArray(2).getArray(), (String[]) rs.getArray(3).getArray(),
-                        (byte[][]) rs.getArray(4).getArray(), (Boolean[]) rs.getArray(5).getArray());
+                Row row = row(rs);
                 rows.add(row);
                 records += row.size();
                 rs.setFetchSize(rowsToFetch(batch - records, Math.max(1, records / rows.size())));
@@ -192,8 +214,25 @@ public class OutboxRelay {
     }
 
     private static final String SELECT = """
-            select id, topics, record_keys, payloads, stamp_sequence from im.outbox
+            select id, topics, record_keys, payloads, stamp_sequence from im.outbox_transaction
             where id > ? order by id limit ? for update skip locked""";
+
+    /**
+     * Rows of one record each that pods of the version before V16 wrote to {@code im.outbox} during a rolling upgrade
+     * (their own relays take them too: {@code SKIP LOCKED}). Read on passes from the start only, so once the old pods
+     * are gone this costs one empty read per {@code rescanInterval}.
+     */
+    private List<Row> lockLegacyRows() {
+        return jdbc.sql("""
+                select id, array[topic], array[record_key], array[payload], array[stamp_sequence] from im.outbox
+                order by id limit ? for update skip locked""")
+                .param(settings.batchSize()).query((rs, i) -> row(rs)).list();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), (String[]) rs.getArray(2).getArray(), (String[]) rs.getArray(3).getArray(),
+                (byte[][]) rs.getArray(4).getArray(), (Boolean[]) rs.getArray(5).getArray());
+    }
 
     /** Rows to fetch at once for {@code records} more records: a cursor fetch is a round trip, a row fetched past the batch is wasted. */
     private static int rowsToFetch(int records, int recordsPerRow) {

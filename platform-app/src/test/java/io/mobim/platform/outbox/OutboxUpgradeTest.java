@@ -16,7 +16,6 @@ import io.mobim.events.sms.SmsMt;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.support.TestNumbers;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,25 +27,17 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Records pending in the one-row-per-record outbox when V16 is applied are still published after the upgrade, in
- * their order, the charging event stamped. Runs the {@code im} migrations on a database of its own in the embedded
- * PostgreSQL (up to V15, the rows written the old way, then the rest) and a relay on it.
+ * their order, the charging event stamped; so is a record a pod of the previous version writes during the rolling
+ * update. Runs the {@code im} migrations on a database of its own (up to V15, the
+ * rows written the old way, then the rest) and a relay on it.
  */
 @MobimIntegrationTest
 class OutboxUpgradeTest {
@@ -58,17 +49,8 @@ class OutboxUpgradeTest {
 
     @Test
     void recordsPendingBeforeV16ArePublishedAfterIt() throws Exception {
-        String database = "outbox_upgrade_" + UUID.randomUUID().toString().replace("-", "");
-        JdbcTemplate admin = new JdbcTemplate(dataSource);
-        admin.execute("create database " + database);
-        try {
-            String url;
-            try (Connection c = dataSource.getConnection()) {
-                url = c.getMetaData().getURL();
-            }
-            DriverManagerDataSource upgraded = new DriverManagerDataSource(url.replaceFirst("/postgres\\?", "/" + database + "?"));
-            migrate(upgraded, "15");
-
+        try (ScratchImDatabase db = new ScratchImDatabase(dataSource, "15")) {
+            DataSource upgraded = db.dataSource;
             String to = TestNumbers.next().value();
             String payer = TestNumbers.next().value();
             ChargingEvent event = ChargingEvent.builder().eventId(UUID.randomUUID()).eventTime(Instant.parse("2026-12-05T09:15:30Z"))
@@ -83,38 +65,29 @@ class OutboxUpgradeTest {
                     .writeValueAsBytes(event), true, now).update();
             List<Long> ids = old.sql("select id from im.outbox order by id").query(Long.class).list();
 
-            migrate(upgraded, "latest");
+            db.migrate("latest");
             assertThat(old.sql("select outbox_id, position, topic, record_key, stamp_sequence from im.outbox_record order by outbox_id, position")
                     .query().listOfRows()).extracting(r -> r.get("outbox_id") + " " + r.get("position") + " " + r.get("topic") + " " + r.get("stamp_sequence"))
                     .as("one row per old record, under its id").containsExactly(
                             ids.get(0) + " 1 " + Topics.SMS_MT + " false", ids.get(1) + " 1 " + Topics.CHARGING + " true");
+            assertThat(old.sql("select count(*) from im.outbox_transaction").query(Long.class).single()).as("moved to the new table").isEqualTo(2);
+            // a pod of the previous version still running during the rolling update writes the old way
+            String during = TestNumbers.next().value();
+            old.sql(insert).params(Topics.SMS_MT, during, EventJson.mapper().writeValueAsBytes(
+                    SmsMt.of("during-" + during, "mobim", during, "during the upgrade", Instant.now().plusSeconds(600), false, "test")), false, now).update();
 
             String bootstrap = env.getProperty("spring.kafka.bootstrap-servers");
-            var producers = new DefaultKafkaProducerFactory<>(Map.<String, Object>of("bootstrap.servers", bootstrap),
-                    new StringSerializer(), new ByteArraySerializer());
-            try {
-                OutboxRelay relay = new OutboxRelay(new JdbcTemplate(upgraded), new TransactionTemplate(new DataSourceTransactionManager(upgraded)),
-                        new KafkaTemplate<>(producers), new OutboxSettings("upgraded-node", 500, Duration.ofMillis(50), Duration.ofSeconds(10),
-                        Duration.ofSeconds(1)), new SimpleMeterRegistry());
-                assertThat(relay.drain()).isEqualTo(2);
-            } finally {
-                producers.destroy();
-            }
-            assertThat(old.sql("select count(*) from im.outbox").query(Long.class).single()).isZero();
+            OutboxRelay relay = db.relay(bootstrap, "upgraded-node", 500, new SimpleMeterRegistry());
+            assertThat(relay.drain()).isEqualTo(3);
+            assertThat(old.sql("select count(*) from im.outbox_record").query(Long.class).single()).isZero();
 
             ChargingEvent relayed = CHARGING.deserialize(Topics.CHARGING, consume(bootstrap, Topics.CHARGING, payer).value());
             assertThat(relayed.eventId()).isEqualTo(event.eventId());
             assertThat(relayed.nodeId()).isEqualTo("upgraded-node");
             assertThat(relayed.sequence()).as("the node's first number in this database").isEqualTo(1);
             assertThat(new String(consume(bootstrap, Topics.SMS_MT, to).value(), StandardCharsets.UTF_8)).contains("upgrade-" + to);
-        } finally {
-            admin.execute("drop database " + database + " with (force)");
+            assertThat(new String(consume(bootstrap, Topics.SMS_MT, during).value(), StandardCharsets.UTF_8)).contains("during-" + during);
         }
-    }
-
-    private static void migrate(DataSource db, String target) {
-        Flyway.configure(OutboxUpgradeTest.class.getClassLoader()).dataSource(db).schemas("im").defaultSchema("im")
-                .createSchemas(true).locations("classpath:db/migration/im").target(target).load().migrate();
     }
 
     private static ConsumerRecord<String, byte[]> consume(String bootstrap, String topic, String key) {

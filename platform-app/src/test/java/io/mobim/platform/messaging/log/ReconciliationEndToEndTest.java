@@ -93,7 +93,7 @@ class ReconciliationEndToEndTest {
                 public void beforeCommit(boolean readOnly) {
                     // the transaction's row keeps its other records (the SMS MT): only the charging event is cut out
                     deleted.set(jdbc.sql("""
-                            update im.outbox o set topics = o.topics[:r.position - 1] || o.topics[r.position + 1:],
+                            update im.outbox_transaction o set topics = o.topics[:r.position - 1] || o.topics[r.position + 1:],
                                 record_keys = o.record_keys[:r.position - 1] || o.record_keys[r.position + 1:],
                                 payloads = o.payloads[:r.position - 1] || o.payloads[r.position + 1:],
                                 stamp_sequence = o.stamp_sequence[:r.position - 1] || o.stamp_sequence[r.position + 1:]
