@@ -17,8 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * which consumers drop by its event id.
  *
  * <p>The records of one transaction are collected and inserted just before it commits as one row of
- * {@code im.outbox_transaction}, in arrays in the order appended (one round trip and one row however many there are); an insert
- * that fails there rolls the whole transaction back.
+ * {@code im.outbox_transaction}, in arrays in the order appended (one round trip and one row however many there
+ * are); an insert that fails there rolls the whole transaction back.
  */
 public class Outbox {
 
