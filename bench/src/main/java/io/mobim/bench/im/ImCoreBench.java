@@ -690,7 +690,7 @@ public final class ImCoreBench {
     }
 
     private long outboxBacklog() {
-        return jdbc.sql("select count(*) from im.outbox").query(Long.class).single();
+        return jdbc.sql("select coalesce(sum(cardinality(topics)), 0) from im.outbox_transaction").query(Long.class).single(); // records, a row per transaction
     }
 
     private boolean awaitOutboxEmpty(int seconds) throws InterruptedException {

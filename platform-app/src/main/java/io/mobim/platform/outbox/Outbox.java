@@ -16,13 +16,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * so nothing is lost while Kafka is down; a crash between publish and delete republishes the same record,
  * which consumers drop by its event id.
  *
- * <p>The records of one transaction are collected and inserted together just before it commits (one round
- * trip however many there are); an insert that fails there rolls the whole transaction back.
+ * <p>The records of one transaction are collected and inserted just before it commits as one row of
+ * {@code im.outbox_transaction}, in arrays in the order appended (one round trip and one row however many there
+ * are); an insert that fails there rolls the whole transaction back.
  */
 public class Outbox {
 
-    private static final String INSERT =
-            "insert into im.outbox (topic, record_key, payload, stamp_sequence, created_at) values (?, ?, ?, ?, ?)";
+    /** The arrays hold the records in the order appended: the relay publishes them in that order. */
+    private static final String INSERT = """
+            insert into im.outbox_transaction (topics, record_keys, payloads, stamp_sequence, created_at)
+            values (?::varchar[], ?::varchar[], ?::bytea[], ?::boolean[], ?)""";
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -71,14 +74,8 @@ public class Outbox {
     }
 
     private void insert(List<Entry> entries) {
-        Timestamp now = Timestamp.from(clock.instant());
-        if (entries.size() == 1) {
-            Entry e = entries.getFirst();
-            jdbc.update(INSERT, e.topic(), e.key(), e.payload(), e.sequenced(), now);
-            return;
-        }
-        // one statement with one array per column, however many records (a group-committed batch has hundreds):
-        // cheaper to bind and plan than a multi-row VALUES, and independent of the driver's batch rewriting
+        // one row per transaction, one array element per record: a group-committed batch of hundreds of sends is one
+        // tuple and one index entry, and the relay reads, locks and deletes it as one
         int n = entries.size();
         String[] topics = new String[n];
         String[] keys = new String[n];
@@ -91,15 +88,8 @@ public class Outbox {
             payloads[i] = e.payload();
             sequenced[i] = e.sequenced();
         }
-        jdbc.update(INSERT_ALL, now, topics, keys, payloads, sequenced);
+        jdbc.update(INSERT, topics, keys, payloads, sequenced, Timestamp.from(clock.instant()));
     }
-
-    /** In the order appended: the relay publishes by id, so a transaction's records keep their order. */
-    private static final String INSERT_ALL = """
-            insert into im.outbox (topic, record_key, payload, stamp_sequence, created_at)
-            select r.topic, r.record_key, r.payload, r.stamp_sequence, ?::timestamptz
-            from unnest(?::varchar[], ?::varchar[], ?::bytea[], ?::boolean[]) with ordinality as r(topic, record_key, payload, stamp_sequence, i)
-            order by r.i""";
 
     private record Entry(String topic, String key, byte[] payload, boolean sequenced) {
     }

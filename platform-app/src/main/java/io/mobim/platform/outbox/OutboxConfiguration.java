@@ -12,7 +12,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -29,7 +28,7 @@ class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(JdbcClient jdbc, PlatformTransactionManager txManager, KafkaProperties kafka,
+    OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager txManager, KafkaProperties kafka,
                             OutboxSettings settings, MeterRegistry meters) {
         Map<String, Object> props = kafka.buildProducerProperties();
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

@@ -2,8 +2,12 @@ package io.mobim.platform.outbox;
 
 import io.mobim.events.EventJson;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,14 +17,16 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Publishes outbox records to Kafka in id order, a batch per transaction: the rows are locked
- * ({@code SKIP LOCKED}, so several instances share the work), sent, and deleted only after Kafka acknowledged
- * every one of them. If Kafka does not answer, the transaction rolls back and the same records go again.
+ * Publishes outbox records to Kafka in id order, a batch per transaction: the rows (one per transaction that wrote
+ * records, its records in the order appended) are locked ({@code SKIP LOCKED}, so several instances share the work),
+ * every record of them sent, and the rows deleted only after Kafka acknowledged every one of them. If Kafka does not
+ * answer, the transaction rolls back and the same records go again.
  *
  * <p>A round reads on after the last record this relay published, not from the start of the table: the rows it
  * deleted stay in the index until PostgreSQL can drop them (while any transaction that began before the delete
@@ -33,6 +39,10 @@ public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
+    /** Rows fetched at most per round trip of the relay's cursor. */
+    private static final int MAX_FETCH_ROWS = 64;
+
+    private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final KafkaTemplate<String, byte[]> kafka;
@@ -45,16 +55,23 @@ public class OutboxRelay {
     private long readUpTo;
     /** {@link System#nanoTime} of the last round that read from the start; empty before the first. */
     private OptionalLong lastFullRead = OptionalLong.empty();
+    /** Records per row in the last round: how many rows the next round fetches at once. */
+    private int recordsPerRow = 1;
 
-    OutboxRelay(JdbcClient jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, MeterRegistry meters) {
-        this.jdbc = jdbc;
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, MeterRegistry meters) {
+        this.jdbcTemplate = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
         this.tx = tx;
         this.kafka = kafka;
         this.settings = settings;
         this.quotedNodeId = EventJson.mapper().writeValueAsString(settings.nodeId());
         this.published = Counter.builder("mobim.outbox.published").description("records relayed from the outbox to Kafka").register(meters);
         this.failures = Counter.builder("mobim.outbox.failures").description("relay rounds rolled back because Kafka did not acknowledge").register(meters);
-        meters.gauge("mobim.outbox.pending", jdbc, j -> j.sql("select count(*) from im.outbox").query(Long.class).single());
+        // records, not rows: a row holds all the records of one transaction (im.outbox: rows of a pod before V16)
+        Gauge.builder("mobim.outbox.pending", this.jdbc, j -> j.sql("""
+                select (select coalesce(sum(cardinality(topics)), 0) from im.outbox_transaction)
+                     + (select count(*) from im.outbox)""")
+                .query(Long.class).single()).description("records in the outbox not yet relayed").register(meters);
     }
 
     /** Relays until the outbox is empty or a round fails; returns how many records went out. */
@@ -76,7 +93,7 @@ public class OutboxRelay {
         }
     }
 
-    /** One round: lock up to a batch of records, publish them, delete them. */
+    /** One round: lock rows holding up to a batch of records, publish every record of them, delete them. */
     synchronized int relayBatch() {
         long now = System.nanoTime();
         boolean fromStart = lastFullRead.isEmpty() || now - lastFullRead.getAsLong() >= settings.rescanInterval().toNanos();
@@ -84,7 +101,7 @@ public class OutboxRelay {
         List<Long> read = new ArrayList<>();
         Integer n;
         try {
-            n = relayAfter(after, read);
+            n = relayAfter(after, fromStart, read);
         } catch (RuntimeException e) {
             lastFullRead = OptionalLong.empty(); // rolled back: read from the start next time
             throw e;
@@ -109,39 +126,117 @@ public class OutboxRelay {
         return count;
     }
 
-    private Integer relayAfter(long after, List<Long> read) {
+    private Integer relayAfter(long after, boolean withLegacy, List<Long> read) {
         return tx.execute(status -> {
-            List<Row> rows = jdbc.sql("""
-                    select id, topic, record_key, payload, stamp_sequence from im.outbox
-                    where id > ? order by id limit ? for update skip locked""")
-                    .params(after, settings.batchSize())
-                    .query((rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBytes(4), rs.getBoolean(5)))
-                    .list();
-            if (rows.isEmpty()) {
+            List<Row> legacy = withLegacy ? lockLegacyRows() : List.of();
+            List<Row> rows = lockRows(after);
+            if (rows.isEmpty() && legacy.isEmpty()) {
                 return 0;
             }
-            long sequenced = rows.stream().filter(Row::sequenced).count();
-            long next = sequenced == 0 ? 0 : reserveSequence(sequenced);
-            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
-            List<Long> ids = new ArrayList<>(rows.size());
-            for (Row row : rows) {
-                byte[] payload = row.payload();
-                if (row.sequenced()) {
+            int records = publish(legacy) + publish(rows);
+            delete("im.outbox_transaction", rows);
+            delete("im.outbox", legacy);
+            rows.forEach(r -> read.add(r.id()));
+            if (!rows.isEmpty()) {
+                recordsPerRow = Math.max(1, (records - legacy.size()) / rows.size());
+            }
+            return records;
+        });
+    }
+
+    /**
+     * Sends every record of {@code rows}, in order, charging events numbered from this node's sequence, and waits
+     * until Kafka acknowledged them all; returns how many.
+     */
+    private int publish(List<Row> rows) {
+        int records = 0;
+        int sequenced = 0;
+        for (Row row : rows) {
+            records += row.size();
+            for (Boolean s : row.sequenced()) {
+                sequenced += s ? 1 : 0;
+            }
+        }
+        long next = sequenced == 0 ? 0 : reserveSequence(sequenced);
+        List<CompletableFuture<?>> acks = new ArrayList<>(records);
+        for (Row row : rows) {
+            for (int i = 0; i < row.size(); i++) {
+                byte[] payload = row.payloads()[i];
+                if (row.sequenced()[i]) {
                     payload = stamp(payload, quotedNodeId, next++);
                 }
-                acks.add(kafka.send(new ProducerRecord<>(row.topic(), row.key(), payload)));
-                ids.add(row.id());
+                acks.add(kafka.send(new ProducerRecord<>(row.topics()[i], row.keys()[i], payload)));
             }
-            kafka.flush();
-            try {
-                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("Kafka did not acknowledge " + rows.size() + " outbox records: " + e.getMessage(), e);
+        }
+        if (records == 0) {
+            return 0;
+        }
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Kafka did not acknowledge " + records + " outbox records: " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    private void delete(String table, List<Row> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.sql("delete from " + table + " where id = any(?)").param(rows.stream().map(Row::id).toArray(Long[]::new)).update();
+        }
+    }
+
+    /**
+     * Locks the rows of this round, in id order: rows are added until they hold a batch of records (a row may hold
+     * hundreds: a group-committed batch of sends), but a round takes at least one. The rows are fetched a few at a time
+     * (a cursor), as many as the records still wanted need at the rows' size so far, and are locked only as they are
+     * fetched; the few fetched past the batch stay locked until this round commits and are read again by the next.
+     */
+    private List<Row> lockRows(long after) {
+        int batch = settings.batchSize();
+        return jdbcTemplate.query(con -> {
+            PreparedStatement select = con.prepareStatement(SELECT);
+            select.setLong(1, after);
+            select.setInt(2, batch); // every row holds a record at least
+            select.setFetchSize(rowsToFetch(batch, recordsPerRow));
+            return select;
+        }, rs -> {
+            List<Row> rows = new ArrayList<>();
+            int records = 0;
+            while (records < batch && rs.next()) {
+                Row row = row(rs);
+                rows.add(row);
+                records += row.size();
+                rs.setFetchSize(rowsToFetch(batch - records, Math.max(1, records / rows.size())));
             }
-            jdbc.sql("delete from im.outbox where id = any(?)").param(ids.toArray(Long[]::new)).update();
-            rows.forEach(r -> read.add(r.id()));
-            return rows.size();
+            return rows;
         });
+    }
+
+    private static final String SELECT = """
+            select id, topics, record_keys, payloads, stamp_sequence from im.outbox_transaction
+            where id > ? order by id limit ? for update skip locked""";
+
+    /**
+     * Rows of one record each that pods of the version before V16 wrote to {@code im.outbox} during a rolling upgrade
+     * (their own relays take them too: {@code SKIP LOCKED}). Read on passes from the start only, so once the old pods
+     * are gone this costs one empty read per {@code rescanInterval}.
+     */
+    private List<Row> lockLegacyRows() {
+        return jdbc.sql("""
+                select id, array[topic], array[record_key], array[payload], array[stamp_sequence] from im.outbox
+                order by id limit ? for update skip locked""")
+                .param(settings.batchSize()).query((rs, i) -> row(rs)).list();
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(rs.getLong(1), (String[]) rs.getArray(2).getArray(), (String[]) rs.getArray(3).getArray(),
+                (byte[][]) rs.getArray(4).getArray(), (Boolean[]) rs.getArray(5).getArray());
+    }
+
+    /** Rows to fetch at once for {@code records} more records: a cursor fetch is a round trip, a row fetched past the batch is wasted. */
+    private static int rowsToFetch(int records, int recordsPerRow) {
+        return Math.clamp(Math.ceilDiv(records, recordsPerRow), 1, MAX_FETCH_ROWS);
     }
 
     /** Reserves {@code count} numbers of this node's sequence, in the relay's transaction: no gaps on rollback. */
@@ -177,6 +272,10 @@ public class OutboxRelay {
         return out;
     }
 
-    private record Row(long id, String topic, String key, byte[] payload, boolean sequenced) {
+    /** One transaction's records, in the order it appended them. */
+    private record Row(long id, String[] topics, String[] keys, byte[][] payloads, Boolean[] sequenced) {
+        int size() {
+            return topics.length;
+        }
     }
 }

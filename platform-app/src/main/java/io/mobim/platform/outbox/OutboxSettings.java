@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param nodeId this instance's stable name, stamped on charging events with its own sequence numbers; give each
  *               instance its own (the Helm chart uses the pod name); default: the host name (`${HOSTNAME}`)
- * @param batchSize records published per round (default 500)
+ * @param batchSize records published per round: a round takes rows (one per transaction, with all its records) in id
+ *                  order until they hold this many, and at least one row however large (default 500)
  * @param interval pause between rounds when the outbox was empty; a commit on this instance that wrote records
  *                 wakes the relay at once, so this only paces records of other instances and retries (default 50ms)
  * @param sendTimeout how long a round waits for Kafka's acknowledgements before it rolls back and retries (default 10s)

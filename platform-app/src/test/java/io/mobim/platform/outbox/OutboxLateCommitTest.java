@@ -42,8 +42,8 @@ class OutboxLateCommitTest {
             late.setAutoCommit(false);
             long lateId;
             try (PreparedStatement insert = late.prepareStatement("""
-                    insert into im.outbox (topic, record_key, payload, stamp_sequence, created_at)
-                    values (?, ?, ?, false, ?) returning id""")) {
+                    insert into im.outbox_transaction (topics, record_keys, payloads, stamp_sequence, created_at)
+                    values (array[?]::varchar[], array[?]::varchar[], array[?::bytea], array[false], ?) returning id""")) {
                 insert.setString(1, Topics.SMS_MT);
                 insert.setString(2, to);
                 insert.setBytes(3, payload);
@@ -58,12 +58,12 @@ class OutboxLateCommitTest {
                 new TransactionTemplate(transactions).executeWithoutResult(s -> outbox.append(Topics.SMS_MT, to,
                         SmsMt.of("early-" + to, "mobim", to, "early", Instant.now().plusSeconds(600), false, "test")));
             }
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from im.outbox where id > ? and record_key = ?")
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from im.outbox_transaction where id > ? and ? = any(record_keys)")
                     .params(lateId, to).query(Long.class).single() == 0);
 
             late.commit();
-            assertThat(jdbc.sql("select count(*) from im.outbox where id = ?").param(lateId).query(Long.class).single()).isEqualTo(1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from im.outbox where id = ?")
+            assertThat(jdbc.sql("select count(*) from im.outbox_transaction where id = ?").param(lateId).query(Long.class).single()).isEqualTo(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from im.outbox_transaction where id = ?")
                     .param(lateId).query(Long.class).single() == 0);
         }
     }

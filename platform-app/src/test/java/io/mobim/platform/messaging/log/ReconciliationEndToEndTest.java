@@ -87,11 +87,18 @@ class ReconciliationEndToEndTest {
         AtomicInteger deleted = new AtomicInteger();
         UUID lost = new TransactionTemplate(transactions).execute(s -> {
             UUID id = messaging.send(carol, Target.subscriber(dave), "never charged", Origin.client(), null, false).messageId();
-            // the outbox writes its rows just before commit: remove the charging row after that, still inside
+            // the outbox writes its row just before commit: remove the charging record after that, still inside
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    deleted.set(jdbc.sql("delete from im.outbox where topic = 'charging.v1' and convert_from(payload, 'UTF8') like ?")
+                    // the transaction's row keeps its other records (the SMS MT): only the charging event is cut out
+                    deleted.set(jdbc.sql("""
+                            update im.outbox_transaction o set topics = o.topics[:r.position - 1] || o.topics[r.position + 1:],
+                                record_keys = o.record_keys[:r.position - 1] || o.record_keys[r.position + 1:],
+                                payloads = o.payloads[:r.position - 1] || o.payloads[r.position + 1:],
+                                stamp_sequence = o.stamp_sequence[:r.position - 1] || o.stamp_sequence[r.position + 1:]
+                            from im.outbox_record r
+                            where r.outbox_id = o.id and r.topic = 'charging.v1' and convert_from(r.payload, 'UTF8') like ?""")
                             .param("%" + id + "%").update());
                 }
             });
