@@ -117,6 +117,7 @@ public class Messaging {
      */
     @Transactional
     public List<SendOutcome> sendAll(List<SendRequest> requests) {
+        planForTodaysTables();
         return sendEach(requests);
     }
 
@@ -448,6 +449,7 @@ public class Messaging {
      */
     @Transactional
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
+        planForTodaysTables();
         return claim(List.of(new GroupCommit.Fetch(sessionId, max))).getFirst();
     }
 
@@ -457,7 +459,20 @@ public class Messaging {
      */
     @Transactional
     public List<List<ClientDelivery>> fetchAll(List<GroupCommit.Fetch> fetches) {
+        planForTodaysTables();
         return claim(fetches);
+    }
+
+    /**
+     * Has PostgreSQL plan this transaction's statements for the tables as they are now, not reuse a plan it made
+     * earlier for a prepared statement. A reused (generic) plan is made once per connection and kept until the
+     * tables are next analyzed: made while they were nearly empty (a new platform's first minute) or while nothing
+     * waited, it scans the deliveries a lookup would find, and at full load an acknowledgement batch took 10 to 20
+     * seconds, long enough for claims to time out to SMS. Planning anew costs little against a batch of messages;
+     * the SMS channel's one-message transactions keep the default.
+     */
+    private void planForTodaysTables() {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     }
 
     /**
@@ -524,6 +539,7 @@ public class Messaging {
      */
     @Transactional
     public boolean acknowledge(UUID sessionId, UUID messageId) {
+        planForTodaysTables();
         return !confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.of(messageId)))).getFirst().isEmpty();
     }
 
@@ -533,6 +549,7 @@ public class Messaging {
      */
     @Transactional
     public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
+        planForTodaysTables();
         return confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.copyOf(messageIds)))).getFirst();
     }
 
@@ -542,6 +559,7 @@ public class Messaging {
      */
     @Transactional
     public List<List<UUID>> acknowledgeAll(List<GroupCommit.Acknowledgement> acknowledgements) {
+        planForTodaysTables();
         return confirm(acknowledgements);
     }
 
