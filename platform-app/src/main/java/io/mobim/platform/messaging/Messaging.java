@@ -117,7 +117,7 @@ public class Messaging {
      */
     @Transactional
     public List<SendOutcome> sendAll(List<SendRequest> requests) {
-        planForTodaysTables();
+        planForTablesAsTheyAre();
         return sendEach(requests);
     }
 
@@ -225,8 +225,8 @@ public class Messaging {
         }
         // each lookup is a lateral subquery with "limit 1", which PostgreSQL cannot fold into a join: every row of the
         // batch is answered by key lookups, however many subscribers and sessions there are. As plain joins (and
-        // exists) they became hash joins over whole tables whenever the planner thought the tables small, which cost
-        // a send four times as much with 2,000 subscribers and would grow with the subscriber base.
+        // exists) they became hash joins over whole tables whenever the planner thought the tables small: with 2,000
+        // subscribers 4 ms of a 200-message batch's 5-7 ms, growing with the subscriber base.
         List<OneToOne> rows = jdbc.sql("""
                 select s.status = 'ACTIVE' as sender_active, s.nickname as sender_nickname, s.tariff_plan as sender_plan,
                        coalesce(r.status = 'ACTIVE', false) as recipient_active, r.sms_fallback, r.contacts_only,
@@ -449,7 +449,7 @@ public class Messaging {
      */
     @Transactional
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
-        planForTodaysTables();
+        planForTablesAsTheyAre();
         return claim(List.of(new GroupCommit.Fetch(sessionId, max))).getFirst();
     }
 
@@ -459,7 +459,7 @@ public class Messaging {
      */
     @Transactional
     public List<List<ClientDelivery>> fetchAll(List<GroupCommit.Fetch> fetches) {
-        planForTodaysTables();
+        planForTablesAsTheyAre();
         return claim(fetches);
     }
 
@@ -471,7 +471,7 @@ public class Messaging {
      * seconds, long enough for claims to time out to SMS. Planning anew costs little against a batch of messages;
      * the SMS channel's one-message transactions keep the default.
      */
-    private void planForTodaysTables() {
+    private void planForTablesAsTheyAre() {
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
     }
 
@@ -539,7 +539,7 @@ public class Messaging {
      */
     @Transactional
     public boolean acknowledge(UUID sessionId, UUID messageId) {
-        planForTodaysTables();
+        planForTablesAsTheyAre();
         return !confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.of(messageId)))).getFirst().isEmpty();
     }
 
@@ -549,7 +549,7 @@ public class Messaging {
      */
     @Transactional
     public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
-        planForTodaysTables();
+        planForTablesAsTheyAre();
         return confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.copyOf(messageIds)))).getFirst();
     }
 
@@ -559,7 +559,7 @@ public class Messaging {
      */
     @Transactional
     public List<List<UUID>> acknowledgeAll(List<GroupCommit.Acknowledgement> acknowledgements) {
-        planForTodaysTables();
+        planForTablesAsTheyAre();
         return confirm(acknowledgements);
     }
 
@@ -583,7 +583,7 @@ public class Messaging {
             // keeps the lookups from being folded into joins); the state is checked on the row found. Told that the
             // delivery is PENDING, the planner would also weigh the partial indexes of waiting deliveries: when its
             // statistics were taken with few waiting (as they usually are) it scanned one of those whole, for each
-            // confirmation in the batch, and under load a batch took minutes while the claims behind it timed out
+            // confirmation in the batch, and under load a batch took seconds to minutes while the claims behind it timed out
             jdbc.sql("""
                     update im.delivery d set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
                     from (select x.id as delivery_id, o.sender, o.delivery_report
