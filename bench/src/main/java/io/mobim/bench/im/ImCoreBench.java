@@ -67,7 +67,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code -Dim.key=value}); keys and defaults: {@code phases=messages,sms,presence subscribers=2000 threads=8
  * messages=50000 warmup=5000 smsRecipients=500 smsMessages=10000 watchers=1000 updates=200 sqlProfile=false}.
  * {@code sqlProfile=true} counts and times every JDBC round trip per phase (costs a little; headline figures are
- * measured without it).
+ * measured without it). {@code pgStatements=true} loads {@code pg_stat_statements} into the embedded PostgreSQL and
+ * prints each phase's statements by the time PostgreSQL spent on them, per message. {@code mixedWarmup=N} runs N
+ * messages of the mixed phase first, not counted; after each warm-up the {@code im} tables are analyzed.
  */
 public final class ImCoreBench {
 
@@ -84,6 +86,8 @@ public final class ImCoreBench {
         DEFAULTS.put("watchers", "1000");
         DEFAULTS.put("updates", "200");
         DEFAULTS.put("sqlProfile", "false");
+        // true: the embedded PostgreSQL loads pg_stat_statements and each phase prints its statements' cost per message
+        DEFAULTS.put("pgStatements", "false");
         DEFAULTS.put("ack", "each"); // each: acknowledge(session, id) per message; batch: acknowledge(session, ids) per fetch
         DEFAULTS.put("pool", ""); // spring.datasource.hikari.maximum-pool-size; empty: the application's default
         // direct: Messaging.send, one transaction per send; grouped: GroupCommit.send, concurrent sends committed together
@@ -226,6 +230,10 @@ public final class ImCoreBench {
         props.put("logging.level.org.apache.kafka", "ERROR");
         props.put("logging.level.org.apache.zookeeper", "ERROR");
         props.put("logging.level.io.zonky", "WARN");
+        if (Boolean.parseBoolean(params.get("pgStatements"))) {
+            props.put("mobim.embedded.postgres-settings.shared_preload_libraries", "pg_stat_statements");
+            props.put("mobim.embedded.postgres-settings[pg_stat_statements.track_planning]", "on");
+        }
         if (!params.get("pool").isBlank()) {
             props.put("spring.datasource.hikari.maximum-pool-size", params.get("pool"));
         }
@@ -731,6 +739,10 @@ public final class ImCoreBench {
     }
 
     private void profileReset() {
+        if (Boolean.parseBoolean(params.get("pgStatements"))) {
+            jdbc.sql("create extension if not exists pg_stat_statements").update();
+            jdbc.sql("select pg_stat_statements_reset()").query(rs -> { });
+        }
         if (sqlProfile != null) {
             sqlProfile.reset();
             tableStats = tableStats();
@@ -738,6 +750,18 @@ public final class ImCoreBench {
     }
 
     private void profileReport(long units, String unit) {
+        if (Boolean.parseBoolean(params.get("pgStatements")) && units > 0) {
+            System.out.println("  pg_stat_statements per " + unit + " (calls, execution ms, planning ms, rows, buffers hit, buffers dirtied,"
+                    + " WAL bytes; times are wall time in PostgreSQL, waiting for a core included):");
+            jdbc.sql("""
+                    select calls, total_exec_time, total_plan_time, rows, shared_blks_hit, shared_blks_dirtied, wal_bytes,
+                           left(regexp_replace(query, '\\s+', ' ', 'g'), 110)
+                    from pg_stat_statements order by total_exec_time + total_plan_time desc limit 12""").query(rs -> {
+                System.out.printf(Locale.ROOT, "    %7.3f %8.4f %8.4f %7.2f %7.2f %6.3f %8.1f  %s%n", rs.getLong(1) / (double) units,
+                        rs.getDouble(2) / units, rs.getDouble(3) / units, rs.getLong(4) / (double) units,
+                        rs.getLong(5) / (double) units, rs.getLong(6) / (double) units, rs.getDouble(7) / units, rs.getString(8));
+            });
+        }
         if (sqlProfile != null && units > 0) {
             sqlProfile.report(units, unit).forEach(System.out::println);
             Map<String, long[]> end = tableStats();

@@ -46,7 +46,7 @@ final class EmbeddedServices {
             Path dir = root.resolve("postgres");
             jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
             postgres = CompletableFuture.supplyAsync(() -> timed("Embedded PostgreSQL", "data in " + dir,
-                    () -> EmbeddedPostgresServer.start(dir, port, settings.ephemeral())), EmbeddedServices::daemon);
+                    () -> EmbeddedPostgresServer.start(dir, port, settings.ephemeral(), settings.postgresSettings())), EmbeddedServices::daemon);
         }
         if (wantKafka && kafka == null) {
             int port = settings.kafkaPort() == 0 ? FreePorts.pick() : settings.kafkaPort();

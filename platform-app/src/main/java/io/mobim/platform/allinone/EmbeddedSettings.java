@@ -3,6 +3,7 @@ package io.mobim.platform.allinone;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -18,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param postgresPort PostgreSQL's port on 127.0.0.1; 0 picks a free one (default 0)
  * @param kafkaPort the Kafka broker's client port on 127.0.0.1; 0 picks a free one (default 0)
  * @param kafkaPartitions default partition count of the embedded broker (default 3)
+ * @param postgresSettings PostgreSQL server settings on top of the embedded defaults, by name (default none), e.g.
+ *                         {@code mobim.embedded.postgres-settings.shared_buffers=1GB}; a name with a dot goes in
+ *                         brackets: {@code mobim.embedded.postgres-settings[pg_stat_statements.track]=all}
  */
 @Validated
 @ConfigurationProperties("mobim.embedded")
@@ -27,5 +31,10 @@ public record EmbeddedSettings(
         @DefaultValue("false") boolean ephemeral,
         @DefaultValue("0") @Min(0) @Max(65535) int postgresPort,
         @DefaultValue("0") @Min(0) @Max(65535) int kafkaPort,
-        @DefaultValue("3") @Min(1) int kafkaPartitions) {
+        @DefaultValue("3") @Min(1) int kafkaPartitions,
+        Map<String, String> postgresSettings) {
+
+    public EmbeddedSettings {
+        postgresSettings = postgresSettings == null ? Map.of() : Map.copyOf(postgresSettings);
+    }
 }
