@@ -5,20 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mobim.embedded.EmbeddedPostgresServer;
 import io.mobim.embedded.FreePorts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** An operator's PostgreSQL settings reach the embedded server (mobim.embedded.postgres-settings). */
 class EmbeddedPostgresSettingsTest {
 
+    @TempDir
+    Path root;
+
     @Test
     void theServerRunsWithTheSettingsGiven() throws Exception {
-        Path dir = Files.createTempDirectory("mobim-pg-settings").resolve("postgres");
+        Path dir = root.resolve("postgres");
         int port = FreePorts.pick();
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir, port, true,
                 Map.of("work_mem", "7MB", "pg_stat_statements.track", "all"));
@@ -32,7 +35,7 @@ class EmbeddedPostgresSettingsTest {
 
     @Test
     void aNameThatIsNotASettingIsRefusedBeforeAnythingStarts() throws Exception {
-        Path dir = Files.createTempDirectory("mobim-pg-settings").resolve("postgres");
+        Path dir = root.resolve("postgres");
         assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir, FreePorts.pick(), true, Map.of("work_mem -c fsync", "off")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a PostgreSQL setting name");
