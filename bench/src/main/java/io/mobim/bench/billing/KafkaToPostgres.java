@@ -102,14 +102,8 @@ final class KafkaToPostgres {
         System.out.println();
         System.out.printf(Locale.ROOT, "== Kafka -> rated -> committed in PostgreSQL: %,d events (steady state after %,d), %d partitions, "
                 + "max.poll.records %d ==%n", events, warmup, partitions, maxPollRecords);
-        if (pgStats) {
-            // a first start creates the cluster; pg_stat_statements must be preloaded, so the server starts again
-            try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(pgDataDir, pgPort, false);
-                 var con = java.sql.DriverManager.getConnection(jdbcUrl(pgPort), "postgres", "")) {
-                con.createStatement().execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
-            }
-        }
-        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(pgDataDir, pgPort, true);
+        Map<String, String> pgSettings = pgStats ? Map.of("shared_preload_libraries", "pg_stat_statements") : Map.of();
+        try (EmbeddedPostgresServer pg = EmbeddedPostgresServer.start(pgDataDir, pgPort, true, pgSettings);
              EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(root.resolve("kafka"), FreePorts.pick(), partitions, true)) {
             if (history > 0) {
                 writeHistory(jdbcUrl(pgPort), history);

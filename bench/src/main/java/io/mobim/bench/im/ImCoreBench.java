@@ -193,7 +193,7 @@ public final class ImCoreBench {
      */
     private void refreshStatistics() {
         long t0 = System.nanoTime();
-        jdbc.sql("analyze im.message, im.delivery, im.client_session, im.subscriber, im.outbox").update();
+        jdbc.sql("analyze im.message, im.delivery, im.client_session, im.subscriber, im.outbox_transaction").update();
         System.out.printf(Locale.ROOT, "statistics of the im tables refreshed (analyze) in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 

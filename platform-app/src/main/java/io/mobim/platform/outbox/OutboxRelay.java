@@ -133,7 +133,11 @@ public class OutboxRelay {
             if (rows.isEmpty() && legacy.isEmpty()) {
                 return 0;
             }
-            int records = publish(legacy) + publish(rows);
+            // the old table's rows first: they were written before the upgrade or by older pods beside it
+            List<Row> all = new ArrayList<>(legacy.size() + rows.size());
+            all.addAll(legacy);
+            all.addAll(rows);
+            int records = publish(all);
             delete("im.outbox_transaction", rows);
             delete("im.outbox", legacy);
             rows.forEach(r -> read.add(r.id()));
