@@ -70,10 +70,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * measured without it). {@code pgStatements=true} loads {@code pg_stat_statements} into the embedded PostgreSQL and
  * prints each phase's statements by the time PostgreSQL spent on them, per message. {@code mixedWarmup=N} runs N
  * messages of the mixed phase first, not counted; after each warm-up the {@code im} tables are analyzed.
+ * {@code set.<setting>=<value>} passes any application setting (e.g. {@code set.mobim.messaging.group-commit.committers=1}).
  */
 public final class ImCoreBench {
 
     private static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
+    /** An argument {@code set.<name>=<value>} passes an application setting, e.g. {@code set.mobim.messaging.sweep-interval=10s}. */
+    private static final String SETTING_PREFIX = "set.";
 
     static {
         DEFAULTS.put("phases", "messages,sms,presence");
@@ -138,8 +141,9 @@ public final class ImCoreBench {
         });
         for (String a : args) {
             int eq = a.indexOf('=');
-            if (eq <= 0 || !DEFAULTS.containsKey(a.substring(0, eq))) {
-                System.err.println("unknown argument '" + a + "'; keys: " + DEFAULTS.keySet());
+            if (eq <= 0 || !DEFAULTS.containsKey(a.substring(0, eq)) && !a.startsWith(SETTING_PREFIX)) {
+                System.err.println("unknown argument '" + a + "'; keys: " + DEFAULTS.keySet() + ", or " + SETTING_PREFIX
+                        + "<application setting>");
                 System.exit(2);
             }
             params.put(a.substring(0, eq), a.substring(eq + 1));
@@ -237,6 +241,12 @@ public final class ImCoreBench {
         if (!params.get("pool").isBlank()) {
             props.put("spring.datasource.hikari.maximum-pool-size", params.get("pool"));
         }
+        // any application setting, e.g. set.mobim.messaging.group-commit.committers=1
+        params.forEach((k, v) -> {
+            if (k.startsWith(SETTING_PREFIX)) {
+                props.put(k.substring(SETTING_PREFIX.length()), v);
+            }
+        });
         // SpringApplicationBuilder.properties(...) sets *default* properties, which the jar's application.properties
         // overrides (it sets mobim.roles to all four roles): the same settings also go in as command-line arguments,
         // which take precedence over it.

@@ -9,19 +9,18 @@ import java.util.concurrent.CompletableFuture;
 import org.springframework.context.SmartLifecycle;
 
 /**
- * Messaging for callers without a transaction of their own (a client's requests, a load driver): sends, fetches
- * and acknowledgements that arrive together are committed together, one transaction for the lot instead of one
- * each, which is what a commit costs most (a WAL flush per transaction on a durable database). Sends are decided
- * as a set by {@link Messaging#sendAll} (one read, one insert for all of them); fetches and acknowledgements run
- * their usual statements one after the other in the shared transaction. Each request is answered as if it had run
+ * Messaging for callers without a transaction of their own (a client's requests, a load driver): sends that arrive
+ * together are committed together, one transaction for the lot instead of one each, which is what a commit costs
+ * most (a WAL flush per transaction on a durable database); so are the clients' fetches and acknowledgements. Sends
+ * are decided as a set by {@link Messaging#sendAll} (one read, one insert for all of them); the clients' requests
+ * by {@link Messaging#serveAll} (one statement confirming all acknowledgements, one claiming for all fetches). Each request is answered as if it had run
  * alone; a batch that fails as a whole is run again one request per transaction (see {@link GroupCommitter}).
  * Callers inside a transaction use {@link Messaging} directly, which joins it.
  */
 public final class GroupCommit implements SmartLifecycle {
 
     private final GroupCommitter<SendRequest, SendResult> sends;
-    private final GroupCommitter<Fetch, List<ClientDelivery>> fetches;
-    private final GroupCommitter<Acknowledgement, List<UUID>> acknowledgements;
+    private final GroupCommitter<ClientRequest, List<?>> clientRequests;
     private final Duration stopTimeout;
 
     /** {@code messaging} must be the transactional bean: its batch methods open each batch's transaction. */
@@ -33,12 +32,14 @@ public final class GroupCommit implements SmartLifecycle {
                         .toList(),
                 q -> messaging.send(q.sender(), q.target(), q.body(), q.origin(), q.clientMessageId(), q.deliveryReport()),
                 settings, meters);
-        this.fetches = new GroupCommitter<>("fetch",
-                batch -> messaging.fetchAll(batch).stream().map(GroupCommitter.Answer::of).toList(),
-                f -> messaging.fetch(f.session(), f.max()), settings, meters);
-        this.acknowledgements = new GroupCommitter<>("acknowledge",
-                batch -> messaging.acknowledgeAll(batch).stream().map(GroupCommitter.Answer::of).toList(),
-                a -> messaging.acknowledge(a.session(), a.messageIds()), settings, meters);
+        // fetches and acknowledgements share transactions: one commit, one session check and one statement of each
+        // kind for all the clients' requests of the moment, and half as many transactions competing for the cores
+        this.clientRequests = new GroupCommitter<>("client",
+                batch -> messaging.serveAll(batch).stream().<GroupCommitter.Answer<List<?>>>map(GroupCommitter.Answer::of).toList(),
+                q -> switch (q) {
+                    case Fetch f -> messaging.fetch(f.session(), f.max());
+                    case Acknowledgement a -> messaging.acknowledge(a.session(), a.messageIds());
+                }, settings, meters);
     }
 
     /**
@@ -55,29 +56,29 @@ public final class GroupCommit implements SmartLifecycle {
         return sends.submit(request);
     }
 
-    /** {@link Messaging#fetch}, committed with the fetches of other sessions made at the same moment. */
+    /** {@link Messaging#fetch}, committed with the clients' fetches and acknowledgements made at the same moment. */
+    @SuppressWarnings("unchecked") // a fetch's answer is the list of its deliveries (Messaging#serveAll)
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
-        return fetches.call(new Fetch(sessionId, max));
+        return (List<ClientDelivery>) clientRequests.call(new Fetch(sessionId, max));
     }
 
-    /** {@link Messaging#acknowledge(UUID, Collection)}, committed with the acknowledgements made at the same moment. */
+    /** {@link Messaging#acknowledge(UUID, Collection)}, committed with the clients' requests made at the same moment. */
+    @SuppressWarnings("unchecked") // an acknowledgement's answer is the list of the ids it confirmed (Messaging#serveAll)
     public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
-        return acknowledgements.call(new Acknowledgement(sessionId, List.copyOf(messageIds)));
+        return (List<UUID>) clientRequests.call(new Acknowledgement(sessionId, List.copyOf(messageIds)));
     }
 
     @Override
     public void start() {
         sends.start();
-        fetches.start();
-        acknowledgements.start();
+        clientRequests.start();
     }
 
     /** Takes no new requests, commits the queued ones, then ends the committers. */
     @Override
     public void stop() {
         sends.stop(stopTimeout);
-        fetches.stop(stopTimeout);
-        acknowledgements.stop(stopTimeout);
+        clientRequests.stop(stopTimeout);
     }
 
     @Override
@@ -85,11 +86,17 @@ public final class GroupCommit implements SmartLifecycle {
         return sends.isRunning();
     }
 
+    /** What a client's session asks of messaging: its messages, or to confirm the ones it has. */
+    public sealed interface ClientRequest permits Fetch, Acknowledgement {
+
+        UUID session();
+    }
+
     /** A session's request for up to {@code max} of its messages. */
-    public record Fetch(UUID session, int max) {
+    public record Fetch(UUID session, int max) implements ClientRequest {
     }
 
     /** A session's confirmation of the messages it has. */
-    public record Acknowledgement(UUID session, List<UUID> messageIds) {
+    public record Acknowledgement(UUID session, List<UUID> messageIds) implements ClientRequest {
     }
 }

@@ -31,6 +31,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -450,7 +451,7 @@ public class Messaging {
     @Transactional
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
         planForTablesAsTheyAre();
-        return claim(List.of(new GroupCommit.Fetch(sessionId, max))).getFirst();
+        return claim(List.of(new GroupCommit.Fetch(sessionId, max)), presence.touchAll(List.of(sessionId))).getFirst();
     }
 
     /**
@@ -460,7 +461,35 @@ public class Messaging {
     @Transactional
     public List<List<ClientDelivery>> fetchAll(List<GroupCommit.Fetch> fetches) {
         planForTablesAsTheyAre();
-        return claim(fetches);
+        return claim(fetches, presence.touchAll(fetches.stream().map(GroupCommit.Fetch::session).toList()));
+    }
+
+    /**
+     * The clients' fetches and acknowledgements of the moment in one transaction (see {@link GroupCommit}): each
+     * session is checked once, one statement confirms every acknowledgement and one claims for every fetch.
+     * Answered in order: a fetch with its deliveries (as {@link #fetch}), an acknowledgement with the ids it
+     * confirmed (as {@link #acknowledge(UUID, Collection)}).
+     */
+    @Transactional
+    public List<List<?>> serveAll(List<GroupCommit.ClientRequest> requests) {
+        planForTablesAsTheyAre();
+        Map<UUID, Msisdn> owners = presence.touchAll(requests.stream().map(GroupCommit.ClientRequest::session).toList());
+        List<GroupCommit.Acknowledgement> acknowledgements = new ArrayList<>();
+        List<GroupCommit.Fetch> fetches = new ArrayList<>();
+        for (GroupCommit.ClientRequest q : requests) {
+            switch (q) {
+                case GroupCommit.Acknowledgement a -> acknowledgements.add(a);
+                case GroupCommit.Fetch f -> fetches.add(f);
+            }
+        }
+        // confirmations first: a client confirming some messages while fetching more gets the fetch's answer either way
+        Iterator<List<UUID>> confirmed = confirm(acknowledgements, owners).iterator();
+        Iterator<List<ClientDelivery>> claimed = claim(fetches, owners).iterator();
+        List<List<?>> answers = new ArrayList<>(requests.size());
+        for (GroupCommit.ClientRequest q : requests) {
+            answers.add(q instanceof GroupCommit.Fetch ? claimed.next() : confirmed.next());
+        }
+        return answers;
     }
 
     /**
@@ -482,8 +511,7 @@ public class Messaging {
      * changes the status. The sweep finds claims not acknowledged in time among the deliveries waiting longer than
      * the timeout (a claim never changes {@code updated_at}, so a stale claim is an old PENDING row).
      */
-    private List<List<ClientDelivery>> claim(List<GroupCommit.Fetch> fetches) {
-        Map<UUID, Msisdn> owners = presence.touchAll(fetches.stream().map(GroupCommit.Fetch::session).toList());
+    private List<List<ClientDelivery>> claim(List<GroupCommit.Fetch> fetches, Map<UUID, Msisdn> owners) {
         Map<UUID, Integer> wanted = new LinkedHashMap<>();
         for (GroupCommit.Fetch f : fetches) {
             if (owners.containsKey(f.session()) && f.max() > 0) {
@@ -564,7 +592,10 @@ public class Messaging {
     }
 
     private List<List<UUID>> confirm(List<GroupCommit.Acknowledgement> acknowledgements) {
-        Map<UUID, Msisdn> owners = presence.touchAll(acknowledgements.stream().map(GroupCommit.Acknowledgement::session).toList());
+        return confirm(acknowledgements, presence.touchAll(acknowledgements.stream().map(GroupCommit.Acknowledgement::session).toList()));
+    }
+
+    private List<List<UUID>> confirm(List<GroupCommit.Acknowledgement> acknowledgements, Map<UUID, Msisdn> owners) {
         List<UUID> messages = new ArrayList<>();
         List<String> recipients = new ArrayList<>();
         for (GroupCommit.Acknowledgement a : acknowledgements) {

@@ -36,14 +36,17 @@ public record MessagingSettings(
         @DefaultValue @Valid GroupCommit groupCommit) {
 
     /**
-     * Group commit of sends ({@link GroupCommit}).
+     * Group commit of sends and of the clients' fetches and acknowledgements ({@link GroupCommit}).
      *
-     * @param committers threads committing batches; while one waits for PostgreSQL, the next batch gathers and
-     *                   another commits it (default 2)
+     * @param committers threads committing batches, for sends and for the clients' requests each (default 1): while
+     *                   one commits, the next batch gathers. A second one commits the next batch at once instead,
+     *                   which only pays where PostgreSQL has cores to spare: sharing two cores with the application,
+     *                   two committers each cost 20% more CPU per message than one (more, smaller transactions
+     *                   competing for the same cores; docs/performance.md)
      * @param maxBatch most sends committed in one transaction (default 200)
      */
     public record GroupCommit(
-            @DefaultValue("2") @Min(1) @Max(64) int committers,
+            @DefaultValue("1") @Min(1) @Max(64) int committers,
             @DefaultValue("200") @Min(1) @Max(5000) int maxBatch) {
     }
 }

@@ -220,4 +220,40 @@ class GroupCommitTest {
         assertThat(confirmed.get(1)).isEmpty();
         assertThat(confirmed.get(2)).containsExactlyInAnyOrderElementsOf(rest);
     }
+
+    @Test
+    void aBatchOfClientRequestsAnswersEachAsIfItRanAlone() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn bob = subscriber("bob", true);
+        Msisdn carol = subscriber("carol", true);
+        UUID bobSession = presence.openSession(bob);
+        UUID carolSession = presence.openSession(carol);
+        UUID gone = UUID.randomUUID(); // a session that never was (or is over)
+        List<UUID> toBob = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            toBob.add(messaging.send(alice, Target.subscriber(bob), "b" + i, Origin.client(), null, false).messageId());
+        }
+        UUID toCarol = messaging.send(alice, Target.subscriber(carol), "c", Origin.client(), null, false).messageId();
+        List<UUID> bobHas = messaging.fetch(bobSession, 2).stream().map(ClientDelivery::messageId).toList();
+
+        // Bob confirms what he has and fetches the rest, Carol fetches, a dead session does both: one transaction
+        List<List<?>> answers = messaging.serveAll(List.of(
+                new GroupCommit.Fetch(bobSession, 10),
+                new GroupCommit.Acknowledgement(bobSession, bobHas),
+                new GroupCommit.Fetch(carolSession, 10),
+                new GroupCommit.Acknowledgement(gone, List.of(toCarol)),
+                new GroupCommit.Fetch(gone, 10)));
+
+        assertThat(answers).hasSize(5);
+        assertThat(answers.get(0)).extracting(d -> ((ClientDelivery) d).messageId())
+                .as("the three Bob had not fetched, in the order sent").containsExactlyElementsOf(toBob.subList(2, 5));
+        assertThat(List.<Object>copyOf(answers.get(1))).containsExactlyInAnyOrderElementsOf(bobHas);
+        assertThat(answers.get(2)).extracting(d -> ((ClientDelivery) d).messageId()).containsExactly(toCarol);
+        assertThat(answers.get(3)).as("nothing is confirmed for a session that is over").isEmpty();
+        assertThat(answers.get(4)).isEmpty();
+        assertThat(messaging.outcomes(toBob.getFirst())).singleElement()
+                .satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.DELIVERED));
+        assertThat(messaging.outcomes(toCarol)).singleElement()
+                .as("handed to Carol's session, not confirmed by a stranger's").satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.ACCEPTED));
+    }
 }
