@@ -17,15 +17,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs requests that arrive together as one batch, in one transaction: {@code batch} takes them all and answers
- * each (a value, or the exception that request alone ends with). Nobody waits for a batch to fill: a committer
- * takes whatever is queued when it is free, so a lone request goes at once, and under load the next batch
- * gathers while one commits. When a batch fails as a whole (a database error rolls its transaction back), each
- * of its requests is run again alone by {@code alone}, in its own transaction, so one bad request never fails the
- * others.
+ * each (a value, or the exception that request alone ends with). Nobody waits for a batch to fill: the first
+ * committer takes whatever is queued when it is free, so a lone request goes at once, and under load the next
+ * batch gathers while one commits. The other committers join in only while more than a full batch is waiting
+ * (the first has fallen behind), each taking a full one: two committers splitting the queue between them would make
+ * more, smaller transactions competing for the same cores, which on a machine shared with PostgreSQL cost more CPU
+ * per request than they save in waiting. When a batch fails as a whole (a database error rolls its transaction
+ * back), each of its requests is run again alone by {@code alone}, in its own transaction, so one bad request never
+ * fails the others.
  */
 final class GroupCommitter<Q, R> {
 
     private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+    /** How often a further committer looks whether the first has fallen more than a batch behind. */
+    private static final long OVERFLOW_CHECK_MILLIS = 5;
 
     private final String name;
     private final Function<List<Q>, List<Answer<R>>> batch;
@@ -35,6 +40,7 @@ final class GroupCommitter<Q, R> {
     private final BlockingQueue<Pending<Q, R>> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Counter fallbacks;
+    private final Counter overflowBatches;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
@@ -49,6 +55,8 @@ final class GroupCommitter<Q, R> {
                 .description("Requests committed together in one transaction").register(meters);
         this.fallbacks = Counter.builder("mobim.messaging.group-commit.fallbacks").tag("operation", name)
                 .description("Batches that failed as a whole and were run one by one").register(meters);
+        this.overflowBatches = Counter.builder("mobim.messaging.group-commit.overflow-batches").tag("operation", name)
+                .description("Full batches committed by a further committer because more than one was waiting").register(meters);
     }
 
     /** One request's answer from a batch: its value, or what it alone ended with. */
@@ -85,6 +93,7 @@ final class GroupCommitter<Q, R> {
         return p.result();
     }
 
+    /** The first committer: commits whatever is queued, as soon as it is free. */
     private void commitLoop() {
         List<Pending<Q, R>> taken = new ArrayList<>(maxBatch);
         while (running || !queue.isEmpty()) {
@@ -109,6 +118,33 @@ final class GroupCommitter<Q, R> {
         Pending<Q, R> left;
         while ((left = queue.poll()) != null) {
             left.result().completeExceptionally(new IllegalStateException("messaging stopped before the request was committed"));
+        }
+    }
+
+    /** Another committer: takes a full batch whenever more than one is waiting, and otherwise looks again shortly. */
+    private void overflowLoop() {
+        List<Pending<Q, R>> taken = new ArrayList<>(maxBatch);
+        while (running) {
+            try {
+                if (queue.size() <= maxBatch) {
+                    Thread.sleep(OVERFLOW_CHECK_MILLIS);
+                    continue;
+                }
+                queue.drainTo(taken, maxBatch);
+                if (taken.isEmpty()) {
+                    continue;
+                }
+                overflowBatches.increment();
+                commit(taken);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (RuntimeException e) {
+                log.error("Group committer {} failed; its batch was completed with the error", name, e);
+                taken.forEach(p -> p.result().completeExceptionally(e));
+            } finally {
+                taken.clear();
+            }
         }
     }
 
@@ -149,8 +185,9 @@ final class GroupCommitter<Q, R> {
             return;
         }
         running = true;
-        for (int i = 0; i < committers; i++) {
-            threads.add(Thread.ofPlatform().name(name + "-committer-" + i).daemon().start(this::commitLoop));
+        threads.add(Thread.ofPlatform().name(name + "-committer-0").daemon().start(this::commitLoop));
+        for (int i = 1; i < committers; i++) {
+            threads.add(Thread.ofPlatform().name(name + "-committer-" + i).daemon().start(this::overflowLoop));
         }
     }
 

@@ -38,15 +38,14 @@ public record MessagingSettings(
     /**
      * Group commit of sends and of the clients' fetches and acknowledgements ({@link GroupCommit}).
      *
-     * @param committers threads committing batches, for sends and for the clients' requests each (default 1): while
-     *                   one commits, the next batch gathers. A second one commits the next batch at once instead,
-     *                   which only pays where PostgreSQL has cores to spare: sharing two cores with the application,
-     *                   two committers each cost 20% more CPU per message than one (more, smaller transactions
-     *                   competing for the same cores; docs/performance.md)
-     * @param maxBatch most sends committed in one transaction (default 200)
+     * @param committers threads committing batches, for sends and for the clients' requests each (default 2): the
+     *                   first commits whatever is queued when it is free; the others join in only while more than
+     *                   {@code maxBatch} requests wait, each taking a full batch (on two cores shared with
+     *                   PostgreSQL, committers splitting the queue cost 20% more CPU per message; docs/performance.md)
+     * @param maxBatch most requests committed in one transaction (default 200)
      */
     public record GroupCommit(
-            @DefaultValue("1") @Min(1) @Max(64) int committers,
+            @DefaultValue("2") @Min(1) @Max(64) int committers,
             @DefaultValue("200") @Min(1) @Max(5000) int maxBatch) {
     }
 }
