@@ -69,9 +69,13 @@ class MessageRetentionTest {
     }
 
     /** An instance of the purge as a newly started application instance has it. */
-    private MessageRetention newInstance(int batchSize, int batchesPerRun) {
+    private MessageRetention newInstance() {
+        return newInstance(MessageRetention.BATCH, MessageRetention.BATCH_DELIVERIES, MessageRetention.BATCHES_PER_RUN);
+    }
+
+    private MessageRetention newInstance(int batchSize, int batchDeliveries, int batchesPerRun) {
         return new MessageRetention(jdbc, new TransactionTemplate(transactions), clock, Duration.ofDays(29), meters,
-                batchSize, batchesPerRun);
+                batchSize, batchDeliveries, batchesPerRun);
     }
 
     private Msisdn subscriber(String nick, boolean smsFallback) {
@@ -133,7 +137,7 @@ class MessageRetentionTest {
         Instant sent = aMonthAgo();
         sentAt(sent, List.of(message));
 
-        MessageRetention.Run run = newInstance(MessageRetention.BATCH, MessageRetention.BATCHES_PER_RUN).purgeOlderThan(sent.plusSeconds(1));
+        MessageRetention.Run run = newInstance().purgeOlderThan(sent.plusSeconds(1));
         assertThat(run.messages()).isZero();
         assertThat(run.kept()).isEqualTo(1);
         assertThat(messagesStored(List.of(message))).isEqualTo(1);
@@ -145,7 +149,7 @@ class MessageRetentionTest {
         assertThat(messaging.fetch(carolSession, 10)).hasSize(1);
         assertThat(messaging.acknowledge(carolSession, message)).isTrue();
         // an instance passes a kept message once, when it starts: the next start purges it
-        run = newInstance(MessageRetention.BATCH, MessageRetention.BATCHES_PER_RUN).purgeOlderThan(sent.plusSeconds(1));
+        run = newInstance().purgeOlderThan(sent.plusSeconds(1));
         assertThat(run.messages()).isEqualTo(1);
         assertThat(run.deliveries()).isEqualTo(2);
         assertThat(messagesStored(List.of(message))).isZero();
@@ -159,7 +163,7 @@ class MessageRetentionTest {
         List<UUID> message = deliveredMessages(1);
         Instant sent = aMonthAgo();
         sentAt(sent, message);
-        MessageRetention instance = newInstance(MessageRetention.BATCH, MessageRetention.BATCHES_PER_RUN);
+        MessageRetention instance = newInstance();
 
         assertThat(instance.purgeOlderThan(sent).messages()).isZero();
         assertThat(messagesStored(message)).isEqualTo(1);
@@ -175,7 +179,7 @@ class MessageRetentionTest {
         Instant sent = aMonthAgo();
         sentAt(sent, backlog);
         Instant cutoff = sent.plusSeconds(1);
-        MessageRetention instance = newInstance(3, 2);
+        MessageRetention instance = newInstance(3, 100, 2);
 
         MessageRetention.Run first = instance.purgeOlderThan(cutoff);
         assertThat(first).isEqualTo(new MessageRetention.Run(6, 6, 0, 2, true));
@@ -189,13 +193,45 @@ class MessageRetentionTest {
 
     @Test
     @Order(4)
+    void aBatchOfRoomMessagesStopsNearItsLimitOfDeliveries() {
+        Msisdn writer = subscriber("writer", true);
+        String room = "fan-" + Long.toHexString(System.nanoTime()).substring(6);
+        rooms.create(room, "Retention", RoomKind.PUBLIC, null);
+        rooms.join(writer, room, "Wr");
+        List<UUID> sessions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Msisdn reader = subscriber("reader" + i, false);
+            rooms.join(reader, room, "Re" + i);
+            sessions.add(presence.openSession(reader));
+        }
+        List<UUID> sent = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sent.add(messaging.send(writer, Target.room(room), "round " + i, Origin.client(), null, false).messageId());
+        }
+        for (UUID session : sessions) {
+            assertThat(messaging.fetch(session, 10)).hasSize(3);
+            assertThat(messaging.acknowledge(session, sent)).hasSize(3);
+        }
+        Instant at = aMonthAgo();
+        sentAt(at, sent);
+        MessageRetention instance = newInstance(10, 4, 1);
+
+        // three deliveries each: the second message starts below 4, the third would start at 6
+        assertThat(instance.purgeOlderThan(at.plusSeconds(1))).isEqualTo(new MessageRetention.Run(2, 6, 0, 1, true));
+        assertThat(messagesStored(sent.subList(2, 3))).isEqualTo(1);
+        assertThat(instance.purgeOlderThan(at.plusSeconds(1))).isEqualTo(new MessageRetention.Run(1, 3, 0, 1, false));
+        assertThat(deliveriesStored(sent)).isZero();
+    }
+
+    @Test
+    @Order(5)
     void twoInstancesPurgingAtOnceShareTheWorkAndLeaveNoDeliveryBehind() throws Exception {
         List<UUID> backlog = deliveredMessages(60);
         Instant sent = aMonthAgo();
         sentAt(sent, backlog);
         Instant cutoff = sent.plusSeconds(1);
-        MessageRetention one = newInstance(2, 100);
-        MessageRetention two = newInstance(2, 100);
+        MessageRetention one = newInstance(2, 100, 100);
+        MessageRetention two = newInstance(2, 100, 100);
         MessageRetention.Run ranA;
         MessageRetention.Run ranB;
 
@@ -226,7 +262,7 @@ class MessageRetentionTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theMessagesAnotherInstanceIsDeletingArePassedOverNotWaitedFor() throws Exception {
         List<UUID> backlog = deliveredMessages(10);
         Instant sent = aMonthAgo();
@@ -240,19 +276,19 @@ class MessageRetentionTest {
                 lock.setArray(1, other.createArrayOf("uuid", backlog.subList(0, 3).toArray()));
                 lock.executeQuery().close();
             }
-            assertThat(newInstance(MessageRetention.BATCH, MessageRetention.BATCHES_PER_RUN).purgeOlderThan(cutoff))
+            assertThat(newInstance().purgeOlderThan(cutoff))
                     .isEqualTo(new MessageRetention.Run(7, 7, 3, 1, false));
             other.rollback(); // ...and fails
         }
         assertThat(messagesStored(backlog)).isEqualTo(3);
         assertThat(deliveriesStored(backlog)).isEqualTo(3);
-        assertThat(newInstance(MessageRetention.BATCH, MessageRetention.BATCHES_PER_RUN).purgeOlderThan(cutoff).messages())
+        assertThat(newInstance().purgeOlderThan(cutoff).messages())
                 .as("the next instance start").isEqualTo(3);
         assertThat(messagesStored(backlog)).isZero();
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void anSmsReceiptForAPurgedDeliveryIsIgnored() {
         Msisdn alice = subscriber("alice", true);
         Msisdn erin = subscriber("erin", true); // no client: the message goes as SMS
@@ -266,7 +302,7 @@ class MessageRetentionTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> messaging.outcomes(sent.messageId()).getFirst().status() == DeliveryStatus.DELIVERED);
         Instant at = aMonthAgo();
         sentAt(at, List.of(sent.messageId()));
-        assertThat(newInstance(MessageRetention.BATCH, MessageRetention.BATCHES_PER_RUN).purgeOlderThan(at.plusSeconds(1)).messages())
+        assertThat(newInstance().purgeOlderThan(at.plusSeconds(1)).messages())
                 .isEqualTo(1);
 
         assertThat(messaging.onSmsOutcome(delivered)).as("a receipt repeated by the SMS-C").isFalse();
