@@ -63,11 +63,6 @@ class MessageRetentionTest {
     @Autowired MutableClock clock;
     @Autowired DataSource dataSource;
 
-    /** A month before now: older than any other test's messages, younger than the application's retention. */
-    private Instant aMonthAgo() {
-        return clock.instant().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
-    }
-
     /** An instance of the purge as a newly started application instance has it. */
     private MessageRetention newInstance() {
         return newInstance(MessageRetention.BATCH, MessageRetention.BATCH_DELIVERIES, MessageRetention.BATCHES_PER_RUN);
@@ -102,12 +97,14 @@ class MessageRetentionTest {
         return ids;
     }
 
-    /** Dates messages back, one microsecond apart from {@code sentAt} on, in the order given. */
-    private void sentAt(Instant sentAt, List<UUID> ids) {
+    /** Dates messages back a month, one microsecond apart in the order given; returns when the first was sent. */
+    private Instant sentAMonthAgo(List<UUID> ids) {
+        Instant sentAt = clock.instant().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
         for (int i = 0; i < ids.size(); i++) {
             jdbc.sql("update im.message set created_at = ? where id = ?")
                     .params(Timestamp.from(sentAt.plus(i, ChronoUnit.MICROS)), ids.get(i)).update();
         }
+        return sentAt;
     }
 
     private int messagesStored(List<UUID> ids) {
@@ -134,8 +131,7 @@ class MessageRetentionTest {
         UUID message = messaging.send(alice, Target.room(room), "see you all", Origin.client(), null, false).messageId();
         assertThat(messaging.fetch(bobSession, 10)).hasSize(1);
         assertThat(messaging.acknowledge(bobSession, message)).isTrue();
-        Instant sent = aMonthAgo();
-        sentAt(sent, List.of(message));
+        Instant sent = sentAMonthAgo(List.of(message));
 
         MessageRetention.Run run = newInstance().purgeOlderThan(sent.plusSeconds(1));
         assertThat(run.messages()).isZero();
@@ -161,8 +157,7 @@ class MessageRetentionTest {
     @Order(2)
     void aMessageSentExactlyAtTheCutoffIsKept() {
         List<UUID> message = deliveredMessages(1);
-        Instant sent = aMonthAgo();
-        sentAt(sent, message);
+        Instant sent = sentAMonthAgo(message);
         MessageRetention instance = newInstance();
 
         assertThat(instance.purgeOlderThan(sent).messages()).isZero();
@@ -176,9 +171,7 @@ class MessageRetentionTest {
     @Order(3)
     void aBacklogGoesInBatchesAndARunStopsAtItsLimitForTheNextToGoOn() {
         List<UUID> backlog = deliveredMessages(7);
-        Instant sent = aMonthAgo();
-        sentAt(sent, backlog);
-        Instant cutoff = sent.plusSeconds(1);
+        Instant cutoff = sentAMonthAgo(backlog).plusSeconds(1);
         MessageRetention instance = newInstance(3, 100, 2);
 
         MessageRetention.Run first = instance.purgeOlderThan(cutoff);
@@ -212,8 +205,7 @@ class MessageRetentionTest {
             assertThat(messaging.fetch(session, 10)).hasSize(3);
             assertThat(messaging.acknowledge(session, sent)).hasSize(3);
         }
-        Instant at = aMonthAgo();
-        sentAt(at, sent);
+        Instant at = sentAMonthAgo(sent);
         MessageRetention instance = newInstance(10, 4, 1);
 
         // three deliveries each: the second message starts below 4, the third would start at 6
@@ -227,9 +219,7 @@ class MessageRetentionTest {
     @Order(5)
     void twoInstancesPurgingAtOnceShareTheWorkAndLeaveNoDeliveryBehind() throws Exception {
         List<UUID> backlog = deliveredMessages(60);
-        Instant sent = aMonthAgo();
-        sentAt(sent, backlog);
-        Instant cutoff = sent.plusSeconds(1);
+        Instant cutoff = sentAMonthAgo(backlog).plusSeconds(1);
         MessageRetention one = newInstance(2, 100, 100);
         MessageRetention two = newInstance(2, 100, 100);
         MessageRetention.Run ranA;
@@ -265,9 +255,7 @@ class MessageRetentionTest {
     @Order(6)
     void theMessagesAnotherInstanceIsDeletingArePassedOverNotWaitedFor() throws Exception {
         List<UUID> backlog = deliveredMessages(10);
-        Instant sent = aMonthAgo();
-        sentAt(sent, backlog);
-        Instant cutoff = sent.plusSeconds(1);
+        Instant cutoff = sentAMonthAgo(backlog).plusSeconds(1);
 
         try (Connection other = dataSource.getConnection()) {
             other.setAutoCommit(false);
@@ -300,8 +288,7 @@ class MessageRetentionTest {
                 Instant.now(), "im.message");
         messaging.onSmsOutcome(delivered); // unless the simulator's own receipt was first
         await().atMost(Duration.ofSeconds(30)).until(() -> messaging.outcomes(sent.messageId()).getFirst().status() == DeliveryStatus.DELIVERED);
-        Instant at = aMonthAgo();
-        sentAt(at, List.of(sent.messageId()));
+        Instant at = sentAMonthAgo(List.of(sent.messageId()));
         assertThat(newInstance().purgeOlderThan(at.plusSeconds(1)).messages())
                 .isEqualTo(1);
 
