@@ -26,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("mobim.role.im.enabled")
@@ -47,23 +49,31 @@ class MessagingConfiguration {
     }
 
     @Bean
+    MessageRetention messageRetention(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock,
+                                      MessagingSettings settings, MeterRegistry meters) {
+        return new MessageRetention(jdbc, new TransactionTemplate(transactions), clock, settings.retention(), meters);
+    }
+
+    @Bean
     ConcurrentKafkaListenerContainerFactory<String, SmsDlr> smsOutcomeListenerFactory(EventConsumers consumers) {
         return consumers.batchFactory(SmsDlr.class, "mobim-im-dlr");
     }
 
     @Bean
-    MessagingWorkers messagingWorkers(Messaging messaging, RecordBatches batches) {
-        return new MessagingWorkers(messaging, batches);
+    MessagingWorkers messagingWorkers(Messaging messaging, RecordBatches batches, MessageRetention retention) {
+        return new MessagingWorkers(messaging, batches, retention);
     }
 
-    /** The background work of messaging: time-driven rerouting, and the SMS gateway's outcomes. */
+    /** The background work of messaging: time-driven rerouting, the SMS gateway's outcomes, and the retention purge. */
     static class MessagingWorkers {
         private final Messaging messaging;
         private final RecordBatches batches;
+        private final MessageRetention retention;
 
-        MessagingWorkers(Messaging messaging, RecordBatches batches) {
+        MessagingWorkers(Messaging messaging, RecordBatches batches, MessageRetention retention) {
             this.messaging = messaging;
             this.batches = batches;
+            this.retention = retention;
         }
 
         @Scheduled(fixedDelayString = "${mobim.messaging.sweep-interval:5s}")
@@ -71,6 +81,12 @@ class MessagingConfiguration {
             while (messaging.sweep() > 0) {
                 // more may be due: a backlog after downtime is worked off at once
             }
+        }
+
+        /** A run stops after {@link MessageRetention#BATCHES_PER_RUN} batches, so the sweep sharing this thread waits little. */
+        @Scheduled(initialDelayString = "${mobim.messaging.purge-interval:10m}", fixedDelayString = "${mobim.messaging.purge-interval:10m}")
+        void purge() {
+            retention.purge();
         }
 
         /** A poll of outcomes in one transaction (see {@link RecordBatches}); a replayed outcome finds its delivery done. */

@@ -1,6 +1,7 @@
 package io.mobim.platform.messaging;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -21,6 +22,12 @@ import org.springframework.validation.annotation.Validated;
  * @param smsSender the sender shown on fallback SMS: the service's short code (default 20123)
  * @param sweepInterval how often acknowledgement timeouts and expiries are handled (default 5s)
  * @param groupCommit how sends from callers without a transaction of their own are committed together
+ * @param retention how long a message is kept once every delivery of it is finished (delivered, failed or expired),
+ *                  counted from when it was sent; then {@link MessageRetention} deletes it with its deliveries
+ *                  (default 90d). It must be longer than {@code validity}, and longer than the days billing may still
+ *                  reconcile: the message log of a day ({@code messaging.log.MessageLog}) is read from these tables,
+ *                  and stays complete while the day is more recent than {@code retention - validity}
+ * @param purgeInterval how often each instance deletes what the retention let go (default 10m)
  */
 @Validated
 @ConfigurationProperties("mobim.messaging")
@@ -33,7 +40,16 @@ public record MessagingSettings(
         @DefaultValue("1m") Duration sendLimitPeriod,
         @DefaultValue("20123") @NotBlank String smsSender,
         @DefaultValue("5s") Duration sweepInterval,
-        @DefaultValue @Valid GroupCommit groupCommit) {
+        @DefaultValue @Valid GroupCommit groupCommit,
+        @DefaultValue("90d") Duration retention,
+        @DefaultValue("10m") Duration purgeInterval) {
+
+    /** A message must never be purged while a delivery of it could still be waiting, nor its log day be cut short. */
+    @AssertTrue(message = "mobim.messaging.retention must be longer than mobim.messaging.validity (a message is kept "
+            + "at least until its deliveries are finished and the days billing reconciles are over)")
+    public boolean isRetentionLongerThanValidity() {
+        return retention.compareTo(validity) > 0;
+    }
 
     /**
      * Group commit of sends and of the clients' fetches and acknowledgements ({@link GroupCommit}).
