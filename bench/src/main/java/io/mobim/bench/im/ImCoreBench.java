@@ -70,6 +70,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * measured without it). {@code pgStatements=true} loads {@code pg_stat_statements} into the embedded PostgreSQL and
  * prints each phase's statements by the time PostgreSQL spent on them, per message. {@code mixedWarmup=N} runs N
  * messages of the mixed phase first, not counted; after each warm-up the {@code im} tables are analyzed.
+ * {@code rate=N} paces the mixed phase's senders to N messages/s in all and reports whether deliveries kept pace.
  * {@code set.<setting>=<value>} passes any application setting (e.g. {@code set.mobim.messaging.group-commit.committers=1}).
  */
 public final class ImCoreBench {
@@ -104,6 +105,9 @@ public final class ImCoreBench {
         // full fetch (50)
         DEFAULTS.put("pollInterval", "0");
         DEFAULTS.put("mixedWarmup", "0"); // mixed phase: messages sent and delivered the same way first, not counted
+        // mixed phase: 0 sends as fast as the senders can; > 0 paces the senders to this many messages/s in all, to
+        // see whether deliveries keep up with a sustained rate (polling clients answer a burst only at their next poll)
+        DEFAULTS.put("rate", "0");
         DEFAULTS.put("senders", "256"); // concurrent callers of GroupCommit.send in the grouped mode (virtual threads)
         DEFAULTS.put("clients", "256"); // in the grouped mode, sessions fetching and acknowledging at once (virtual threads)
     }
@@ -124,6 +128,8 @@ public final class ImCoreBench {
     private final ConcurrentLinkedQueue<UUID> clientMessages = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<UUID> smsMessages = new ConcurrentLinkedQueue<>();
     private final AtomicLong acknowledged = new AtomicLong();
+    /** Messages/s the senders are paced to (the mixed phase's {@code rate}); 0: as fast as they can. */
+    private volatile int pacedRate;
     private final AtomicLong receiptsApplied = new AtomicLong();
 
     private ImCoreBench(Map<String, String> params) {
@@ -344,19 +350,46 @@ public final class ImCoreBench {
         profileReset();
         Cpu cpu = new Cpu();
         RunCost cost = new RunCost(jdbc, postmasterPid, "message");
+        int rate = intParam("rate");
+        pacedRate = rate;
         long t0 = System.nanoTime();
+        long base = acknowledged.get();
+        // deliveries counted once a polling interval has passed (before it, a message may wait up to a whole
+        // interval for its recipient's poll) until the last send: in a steady state they keep pace with the sends
+        long settled = t0 + Math.max(interval, 1000) * 1_000_000L;
+        long[] atSettled = {-1, 0};
+        Thread sampler = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(Math.max(0, (settled - System.nanoTime()) / 1_000_000L));
+                atSettled[0] = acknowledged.get();
+                atSettled[1] = System.nanoTime();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
         MixedRound round = mixedRound(online, sessions, n);
+        pacedRate = 0;
+        sampler.interrupt();
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.println(round.sent().line("send (accepted), while clients poll", n));
+        System.out.println(round.sent().line("send (accepted), while clients poll" + (rate > 0 ? ", paced to " + rate + "/s" : ""), n));
         System.out.printf(Locale.ROOT, "sent and delivered: %d messages in %.2f s = %.0f messages/s, first send to last acknowledgement"
                 + " (%d polls, %d of them empty)%n", n, secs, n / secs, round.polls(), round.emptyPolls());
+        double sendSecs = round.sent().elapsedNanos / 1e9;
+        long deliveredBySendEnd = round.acknowledgedAtSendEnd() - base;
+        if (atSettled[0] >= 0 && round.sendEndNanos() > atSettled[1]) {
+            double window = (round.sendEndNanos() - atSettled[1]) / 1e9;
+            System.out.printf(Locale.ROOT, "  while sending: %.0f sent/s; delivered %.0f/s from %.0f s after the first send to the last send"
+                            + " (%.1f s); %d of %d waiting for a poll when the last was sent, all delivered %.1f s later%n",
+                    n / sendSecs, (round.acknowledgedAtSendEnd() - atSettled[0]) / window, Math.max(interval, 1000) / 1e3, window,
+                    n - deliveredBySendEnd, n, secs - sendSecs);
+        }
         System.out.println(cpu.line(n, "message"));
         System.out.print(cost.report(n, secs));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
         profileReport(n, "message");
     }
 
-    private record MixedRound(Latencies sent, long polls, long emptyPolls) {
+    private record MixedRound(Latencies sent, long polls, long emptyPolls, long acknowledgedAtSendEnd, long sendEndNanos) {
     }
 
     /** {@code n} messages sent while the clients poll; returns once the last one is acknowledged. */
@@ -407,11 +440,13 @@ public final class ImCoreBench {
             }
         });
         Latencies sent = send(online, online, n, clientMessages, SendResult.Route.CLIENT);
+        long sendEnd = System.nanoTime();
+        long acknowledgedAtSendEnd = acknowledged.get();
         receivers.join();
         if (clientFailure.get() != null) {
             throw new IllegalStateException("a polling client failed", clientFailure.get());
         }
-        return new MixedRound(sent, polls.get(), emptyPolls.get());
+        return new MixedRound(sent, polls.get(), emptyPolls.get(), acknowledgedAtSendEnd, sendEnd);
     }
 
     /** One poll of a session in the mixed phase: fetch up to 50, acknowledge what came with one call; returns how many. */
@@ -443,11 +478,18 @@ public final class ImCoreBench {
         Latencies lat = new Latencies(n);
         AtomicLong next = new AtomicLong();
         boolean grouped = "grouped".equals(params.get("send"));
+        double nanosPerMessage = pacedRate > 0 ? 1e9 / pacedRate : 0;
         long t0 = System.nanoTime();
         parallel(grouped ? intParam("senders") : threads, grouped, t -> () -> {
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             long i;
             while ((i = next.getAndIncrement()) < n) {
+                if (nanosPerMessage > 0) { // message i is due at its slot of the paced rate (not sooner; later if behind)
+                    long wait = t0 + (long) (i * nanosPerMessage) - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
+                    }
+                }
                 Msisdn from = senders.get(rnd.nextInt(senders.size()));
                 Msisdn to;
                 do {

@@ -740,7 +740,19 @@ public class Messaging {
                 returning """ + DONE_COLUMNS)
                 .params(Timestamp.from(now), Timestamp.from(now), 2 * SWEEP_BATCH).query((rs, i) -> done(rs)).list();
         expired.forEach(d -> report(d, DeliveryStatus.EXPIRED));
-        return changed + expired.size();
+        // fallback SMS whose receipt never came, long after the SMS-C itself gave up on them: without this they
+        // would stay IN_FLIGHT (the sender never told, the message never purged)
+        List<Done> unanswered = jdbc.sql("""
+                update im.delivery d set status = 'EXPIRED', updated_at = ?, failure_reason = 'no receipt from the SMS-C'
+                from im.message m
+                where m.id = d.message_id
+                  and d.id in (select id from im.delivery where expires_at <= ? and status = 'IN_FLIGHT'
+                             limit ? for update skip locked)
+                returning """ + DONE_COLUMNS)
+                .params(Timestamp.from(now), Timestamp.from(now.minus(settings.smsReceiptTimeout())), SWEEP_BATCH)
+                .query((rs, i) -> done(rs)).list();
+        unanswered.forEach(d -> report(d, DeliveryStatus.EXPIRED));
+        return changed + expired.size() + unanswered.size();
     }
 
     /** A client session ended: what it fetched but did not acknowledge, and what was waiting for it, is rerouted at once. */

@@ -28,6 +28,10 @@ import org.springframework.validation.annotation.Validated;
  *                  reconcile: the message log of a day ({@code messaging.log.MessageLog}) is read from these tables,
  *                  and stays complete while the day is more recent than {@code retention - validity}
  * @param purgeInterval how often each instance deletes what the retention let go (default 10m)
+ * @param smsReceiptTimeout how long after a message's validity a fallback SMS still without the SMS-C's receipt is
+ *                          given up as EXPIRED (default 1h; the SMS-C was given the same validity, so by then it has
+ *                          delivered it or given up, and its receipt was lost): its sender learns it and the message
+ *                          can be purged. A receipt arriving later changes nothing
  */
 @Validated
 @ConfigurationProperties("mobim.messaging")
@@ -42,7 +46,8 @@ public record MessagingSettings(
         @DefaultValue("5s") Duration sweepInterval,
         @DefaultValue @Valid GroupCommit groupCommit,
         @DefaultValue("90d") Duration retention,
-        @DefaultValue("10m") Duration purgeInterval) {
+        @DefaultValue("10m") Duration purgeInterval,
+        @DefaultValue("1h") Duration smsReceiptTimeout) {
 
     /** A message must never be purged while a delivery of it could still be waiting, nor its log day be cut short. */
     @AssertTrue(message = "mobim.messaging.retention must be longer than mobim.messaging.validity (a message is kept "

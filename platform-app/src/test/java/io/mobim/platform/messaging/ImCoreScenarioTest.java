@@ -20,6 +20,7 @@ import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.MutableClock;
 import io.mobim.platform.support.TestNumbers;
+import io.mobim.smpp.simulator.SmscSimulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -51,6 +52,7 @@ class ImCoreScenarioTest {
     @Autowired Rooms rooms;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired SmscSimulator smsc;
 
     private Msisdn subscriber(String nick, boolean smsFallback) {
         Msisdn m = TestNumbers.next();
@@ -256,6 +258,34 @@ class ImCoreScenarioTest {
         assertThat(messaging.onSmsOutcome(receipt)).isTrue();
         assertThat(messaging.onSmsOutcome(receipt)).as("a repeated receipt changes nothing").isFalse();
         assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void aFallbackSmsWhoseReceiptNeverComesExpiresAfterItsValidityAndALateReceiptChangesNothing() {
+        Msisdn alice = subscriber("alice", true);
+        Msisdn ivan = subscriber("ivan", true);
+        smsc.loseReceipts(ivan.value(), true); // the SMS-C delivers it but never says so
+        SendResult sent = messaging.send(alice, Target.subscriber(ivan), "anyone?", Origin.client(), null, true);
+        assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.SMS);
+        String requestId = jdbc.sql("select 'dlv-' || id from im.delivery where message_id = ?").param(sent.messageId())
+                .query(String.class).single();
+
+        clock.advance(Duration.ofDays(3)); // the validity: the SMS-C gives up now, and its receipt may still come
+        sweepUntilDone();
+        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).as("waiting for the receipt").isEqualTo(DeliveryStatus.ACCEPTED);
+
+        clock.advance(Duration.ofHours(1).plusSeconds(1)); // no receipt an hour later: it was lost
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            sweepUntilDone();
+            assertThat(messaging.outcomes(sent.messageId())).singleElement().satisfies(r -> {
+                assertThat(r.status()).isEqualTo(DeliveryStatus.EXPIRED);
+                assertThat(r.reason()).isEqualTo("no receipt from the SMS-C");
+            });
+        });
+        SmsDlr late = new SmsDlr(SmsDlr.SCHEMA_VERSION, requestId, ivan.value(), SmsDlr.Status.DELIVERED, List.of("smsc-78"), null,
+                Instant.now(), "im.message");
+        assertThat(messaging.onSmsOutcome(late)).as("a receipt after the delivery was given up").isFalse();
+        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.EXPIRED);
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -171,6 +172,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final List<java.util.function.Consumer<HandsetMessage>> handsetListeners = new CopyOnWriteArrayList<>();
     private final Map<String, List<SubmittedPart>> pendingMessageParts = new ConcurrentHashMap<>();
     private final Map<String, DeliveryReceiptState> unreachable = new ConcurrentHashMap<>();
+    private final Set<String> receiptsLost = ConcurrentHashMap.newKeySet();
     private final Map<String, SubmittedPart> awaitingReceipt = new ConcurrentHashMap<>();
     private final Reassembler reassembler = new Reassembler(Duration.ofHours(1));
     private final AtomicLong messageIds = new AtomicLong(0x10000);
@@ -430,6 +432,18 @@ public final class SmscSimulator implements AutoCloseable {
             unreachable.remove(Msisdns.normalise(msisdn));
         } else {
             unreachable.put(Msisdns.normalise(msisdn), state);
+        }
+    }
+
+    /**
+     * While true, MTs to {@code msisdn} are accepted and delivered but their receipts are never sent, as when an
+     * SMS-C loses them: what the ESME's side must cope with by time alone.
+     */
+    public void loseReceipts(String msisdn, boolean lose) {
+        if (lose) {
+            receiptsLost.add(Msisdns.normalise(msisdn));
+        } else {
+            receiptsLost.remove(Msisdns.normalise(msisdn));
         }
     }
 
@@ -706,6 +720,9 @@ public final class SmscSimulator implements AutoCloseable {
         SubmittedPart part = awaitingReceipt.remove(messageId);
         if (part == null) {
             return; // no receipt asked for
+        }
+        if (receiptsLost.contains(part.to())) {
+            return;
         }
         DeliveryReceiptState state = unreachable.getOrDefault(part.to(), DeliveryReceiptState.DELIVRD);
         if ((part.registeredDelivery() & 0x03) == 0x02 && state == DeliveryReceiptState.DELIVRD) {
