@@ -1,8 +1,5 @@
 package io.mobim.platform.messaging;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
@@ -70,7 +67,7 @@ public class Messaging {
     private final MessagingSettings settings;
     private final SmsRenderer smsRenderer;
     private final Clock clock;
-    private final RateLimiterRegistry limiters;
+    private final SendRateLimits limiters;
     private final MeterRegistry meters;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
@@ -90,11 +87,8 @@ public class Messaging {
         this.smsRenderer = smsRenderer;
         this.clock = clock;
         this.meters = meters;
-        this.limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(settings.sendLimit())
-                .limitRefreshPeriod(settings.sendLimitPeriod())
-                .timeoutDuration(java.time.Duration.ZERO)
-                .build());
+        this.limiters = new SendRateLimits(settings.sendLimit(), settings.sendLimitPeriod());
+        meters.gauge("mobim.messaging.rate-limited-senders", limiters, SendRateLimits::trackedSenders);
     }
 
     /**
@@ -305,8 +299,7 @@ public class Messaging {
     }
 
     private void checkRate(Msisdn sender) {
-        RateLimiter limiter = limiters.rateLimiter(sender.value());
-        if (!limiter.acquirePermission()) {
+        if (!limiters.tryAcquire(sender)) {
             throw refused(MessageRefused.Reason.RATE_LIMITED, "too many messages: at most " + settings.sendLimit() + " per " + settings.sendLimitPeriod());
         }
     }
