@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,28 +94,9 @@ final class GroupCommitter<Q, R> {
         return p.result();
     }
 
-    /** The first committer: commits whatever is queued, as soon as it is free. */
+    /** The first committer: commits whatever is queued, as soon as it is free; at the end, fails what is left. */
     private void commitLoop() {
-        List<Pending<Q, R>> taken = new ArrayList<>(maxBatch);
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending<Q, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                taken.add(first);
-                queue.drainTo(taken, maxBatch - 1);
-                commit(taken);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (RuntimeException e) {
-                log.error("Group committer {} failed; its batch was completed with the error", name, e);
-                taken.forEach(p -> p.result().completeExceptionally(e));
-            } finally {
-                taken.clear();
-            }
-        }
+        run(this::takeQueued, () -> running || !queue.isEmpty());
         Pending<Q, R> left;
         while ((left = queue.poll()) != null) {
             left.result().completeExceptionally(new IllegalStateException("messaging stopped before the request was committed"));
@@ -123,19 +105,16 @@ final class GroupCommitter<Q, R> {
 
     /** Another committer: takes a full batch whenever more than one is waiting, and otherwise looks again shortly. */
     private void overflowLoop() {
+        run(this::takeFullBatch, () -> running);
+    }
+
+    private void run(Taker<Q, R> take, BooleanSupplier going) {
         List<Pending<Q, R>> taken = new ArrayList<>(maxBatch);
-        while (running) {
+        while (going.getAsBoolean()) {
             try {
-                if (queue.size() <= maxBatch) {
-                    Thread.sleep(OVERFLOW_CHECK_MILLIS);
-                    continue;
+                if (take.fill(taken)) {
+                    commit(taken);
                 }
-                queue.drainTo(taken, maxBatch);
-                if (taken.isEmpty()) {
-                    continue;
-                }
-                overflowBatches.increment();
-                commit(taken);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -146,6 +125,35 @@ final class GroupCommitter<Q, R> {
                 taken.clear();
             }
         }
+    }
+
+    private boolean takeQueued(List<Pending<Q, R>> taken) throws InterruptedException {
+        Pending<Q, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+            return false;
+        }
+        taken.add(first);
+        queue.drainTo(taken, maxBatch - 1);
+        return true;
+    }
+
+    private boolean takeFullBatch(List<Pending<Q, R>> taken) throws InterruptedException {
+        if (queue.size() <= maxBatch) {
+            Thread.sleep(OVERFLOW_CHECK_MILLIS);
+            return false;
+        }
+        queue.drainTo(taken, maxBatch);
+        if (taken.isEmpty()) {
+            return false;
+        }
+        overflowBatches.increment();
+        return true;
+    }
+
+    /** Fills {@code taken} with a batch to commit; false if there is none now. */
+    @FunctionalInterface
+    private interface Taker<Q, R> {
+        boolean fill(List<Pending<Q, R>> taken) throws InterruptedException;
     }
 
     private void commit(List<Pending<Q, R>> taken) {
