@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
@@ -478,17 +479,27 @@ public final class ImCoreBench {
         Latencies lat = new Latencies(n);
         AtomicLong next = new AtomicLong();
         boolean grouped = "grouped".equals(params.get("send"));
-        double nanosPerMessage = pacedRate > 0 ? 1e9 / pacedRate : 0;
         long t0 = System.nanoTime();
+        // paced: one thread hands out the messages' slots as they fall due (every millisecond, the ones due by then),
+        // rather than each sender sleeping until its own: a timed sleep per message cost the driver 0.007 ms
+        Semaphore due = pacedRate > 0 ? new Semaphore(0) : null;
+        Thread pacer = due == null ? null : Thread.ofPlatform().name("bench-pacer").daemon().start(() -> {
+            long released = 0;
+            while (released < n) {
+                long dueNow = Math.min(n, (long) ((System.nanoTime() - t0) / 1e9 * pacedRate) + 1);
+                if (dueNow > released) {
+                    due.release((int) (dueNow - released));
+                    released = dueNow;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000L);
+            }
+        });
         parallel(grouped ? intParam("senders") : threads, grouped, t -> () -> {
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             long i;
             while ((i = next.getAndIncrement()) < n) {
-                if (nanosPerMessage > 0) { // message i is due at its slot of the paced rate (not sooner; later if behind)
-                    long wait = t0 + (long) (i * nanosPerMessage) - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000L, (int) (wait % 1_000_000L));
-                    }
+                if (due != null) {
+                    due.acquire(); // message i's slot of the paced rate (not sooner; later if behind)
                 }
                 Msisdn from = senders.get(rnd.nextInt(senders.size()));
                 Msisdn to;
@@ -509,6 +520,9 @@ public final class ImCoreBench {
             return null;
         });
         lat.elapsedNanos = System.nanoTime() - t0;
+        if (pacer != null) {
+            pacer.join();
+        }
         return lat;
     }
 
