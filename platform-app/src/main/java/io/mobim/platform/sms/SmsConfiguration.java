@@ -25,6 +25,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("mobim.role.im.enabled")
@@ -67,6 +68,30 @@ class SmsConfiguration {
     @Bean
     SmsCommandListener smsCommandListener(SmsCommandHandler handler, RecordBatches batches) {
         return new SmsCommandListener(handler, batches);
+    }
+
+    @Bean
+    HandledMoPurge handledMoPurge(JdbcClient jdbc, Clock clock, SmsSettings settings, MeterRegistry meters) {
+        return new HandledMoPurge(jdbc, clock, settings.handledMoRetention(), meters);
+    }
+
+    @Bean
+    HandledMoPurgeSchedule handledMoPurgeSchedule(HandledMoPurge purge) {
+        return new HandledMoPurgeSchedule(purge);
+    }
+
+    /** Every instance purges the marks of old MOs hourly (a run after a long pause catches up in batches). */
+    static class HandledMoPurgeSchedule {
+        private final HandledMoPurge purge;
+
+        HandledMoPurgeSchedule(HandledMoPurge purge) {
+            this.purge = purge;
+        }
+
+        @Scheduled(initialDelayString = "1m", fixedDelayString = "1h")
+        void purge() {
+            purge.purge();
+        }
     }
 
     /**

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  *                             events until the billing team assigns one)
  * @param inviteNonSubscribers whether adding a number that is not on the service texts it an invitation (default true)
  * @param replyValidity how long the SMS-C keeps trying a service reply (default 1d)
+ * @param handledMoRetention how long the ids of handled MOs are kept to recognise a replay of {@code sms.mo.v1}
+ *                           (default 14d: longer than the topic keeps records, 7 days unless your Kafka says
+ *                           otherwise, so no replay can come after its id is gone); older ones are deleted hourly
  */
 @Validated
 @ConfigurationProperties("mobim.sms")
@@ -23,5 +26,6 @@ public record SmsSettings(
         @DefaultValue("true") boolean selfRegistration,
         String selfRegistrationPlan,
         @DefaultValue("true") boolean inviteNonSubscribers,
-        @DefaultValue("1d") Duration replyValidity) {
+        @DefaultValue("1d") Duration replyValidity,
+        @DefaultValue("14d") Duration handledMoRetention) {
 }
