@@ -13,8 +13,9 @@ import org.springframework.context.SmartLifecycle;
  * together are committed together, one transaction for the lot instead of one each, which is what a commit costs
  * most (a WAL flush per transaction on a durable database); so are the clients' fetches and acknowledgements. Sends
  * are decided as a set by {@link Messaging#sendAll} (one read, one insert for all of them); the clients' requests
- * by {@link Messaging#serveAll} (one statement confirming all acknowledgements, one claiming for all fetches). Each request is answered as if it had run
- * alone; a batch that fails as a whole is run again one request per transaction (see {@link GroupCommitter}).
+ * by {@link Messaging#serveAll} (one statement confirming all acknowledgements, one claiming for all fetches). Each
+ * request is answered as if it had run alone; a batch that fails as a whole is run again one request per transaction
+ * (see {@link GroupCommitter}).
  * Callers inside a transaction use {@link Messaging} directly, which joins it.
  */
 public final class GroupCommit implements SmartLifecycle {

@@ -449,20 +449,11 @@ public class Messaging {
     }
 
     /**
-     * Several sessions' {@link #fetch}es in one transaction (see {@link GroupCommit}), answered in order: one
-     * statement claims for all of them. A session asked for twice gets its messages split between the requests.
-     */
-    @Transactional
-    public List<List<ClientDelivery>> fetchAll(List<GroupCommit.Fetch> fetches) {
-        planForTablesAsTheyAre();
-        return claim(fetches, presence.touchAll(fetches.stream().map(GroupCommit.Fetch::session).toList()));
-    }
-
-    /**
      * The clients' fetches and acknowledgements of the moment in one transaction (see {@link GroupCommit}): each
      * session is checked once, one statement confirms every acknowledgement and one claims for every fetch.
      * Answered in order: a fetch with its deliveries (as {@link #fetch}), an acknowledgement with the ids it
-     * confirmed (as {@link #acknowledge(UUID, Collection)}).
+     * confirmed (as {@link #acknowledge(UUID, Collection)}). A session that fetches twice gets its messages split
+     * between the requests; a message confirmed twice counts for the first confirmation.
      */
     @Transactional
     public List<List<?>> serveAll(List<GroupCommit.ClientRequest> requests) {
@@ -575,16 +566,6 @@ public class Messaging {
         return confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.copyOf(messageIds)))).getFirst();
     }
 
-    /**
-     * Several sessions' {@link #acknowledge}s in one transaction (see {@link GroupCommit}), answered in order: one
-     * statement confirms all of them. A message confirmed twice in the batch counts for the first request.
-     */
-    @Transactional
-    public List<List<UUID>> acknowledgeAll(List<GroupCommit.Acknowledgement> acknowledgements) {
-        planForTablesAsTheyAre();
-        return confirm(acknowledgements);
-    }
-
     private List<List<UUID>> confirm(List<GroupCommit.Acknowledgement> acknowledgements) {
         return confirm(acknowledgements, presence.touchAll(acknowledgements.stream().map(GroupCommit.Acknowledgement::session).toList()));
     }
@@ -608,8 +589,8 @@ public class Messaging {
             // keeps the lookups from being folded into joins); the state is checked on the row found. Told that the
             // delivery is PENDING, the planner would also weigh the partial indexes of waiting deliveries: when its
             // statistics were taken with few waiting (as they usually are) it scanned one of those whole, for each
-            // confirmation in the batch, and under load a batch took seconds to minutes while the claims behind it timed out
-            // The row found is updated where it lies (its ctid: no second lookup by key; a row changed meanwhile by
+            // confirmation in the batch, and under load a batch took seconds to minutes while the claims behind it timed
+            // out. The row found is updated where it lies (its ctid: no second lookup by key; a row changed meanwhile by
             // another transaction, a sweep or another confirmation, is no longer PENDING and claimed there, and is left
             // alone), and each recipient's tariff plan is read once per batch, not once per message
             jdbc.sql("""
@@ -718,7 +699,7 @@ public class Messaging {
                   and not exists (select 1 from im.client_session c where c.msisdn = d.recipient and c.expires_at > ?)
                   and (d.claimed_at is null or d.claimed_at < ?)
                 order by d.updated_at limit ? for update of d skip locked""")
-                .params(cutoff, Timestamp.from(now.minus(settings.ackTimeout()).minus(GONE_SESSION_LOOKBACK)), Timestamp.from(now),
+                .params(cutoff, Timestamp.from(cutoff.toInstant().minus(GONE_SESSION_LOOKBACK)), Timestamp.from(now),
                         cutoff, SWEEP_BATCH).query(UUID.class).list());
         int changed = 0;
         for (UUID id : new LinkedHashSet<>(stale)) { // a stale claim of an SMS taker is in both lists

@@ -46,6 +46,12 @@ class GroupCommitTest {
         return m;
     }
 
+    /** One request's answer from {@link Messaging#serveAll}: a fetch's deliveries, or an acknowledgement's ids. */
+    @SuppressWarnings("unchecked")
+    private static <T> List<T> answer(List<?> answer) {
+        return (List<T>) answer;
+    }
+
     private static SendRequest message(Msisdn from, Msisdn to, String body, String clientId) {
         return new SendRequest(from, Target.subscriber(to), body, Origin.client(), clientId, false);
     }
@@ -202,8 +208,9 @@ class GroupCommitTest {
             sent.add(messaging.send(alice, Target.subscriber(bob), "m" + i, Origin.client(), null, false).messageId());
         }
         // two sessions of one subscriber, one of them asking twice, in one transaction
-        List<List<ClientDelivery>> got = messaging.fetchAll(List.of(
-                new GroupCommit.Fetch(phone, 5), new GroupCommit.Fetch(laptop, 5), new GroupCommit.Fetch(phone, 5)));
+        List<List<ClientDelivery>> got = messaging.serveAll(List.of(
+                new GroupCommit.Fetch(phone, 5), new GroupCommit.Fetch(laptop, 5), new GroupCommit.Fetch(phone, 5)))
+                .stream().map(GroupCommitTest::<ClientDelivery>answer).toList();
 
         List<UUID> handedOut = got.stream().flatMap(List::stream).map(ClientDelivery::messageId).toList();
         assertThat(handedOut).doesNotHaveDuplicates().isSubsetOf(sent);
@@ -213,9 +220,9 @@ class GroupCommitTest {
         assertThat(handedOut.size() + rest.size()).as("every message handed out once").isEqualTo(12);
 
         // each session confirms what it got; a confirmation of another's message of the same subscriber counts once
-        List<List<UUID>> confirmed = messaging.acknowledgeAll(List.of(
+        List<List<UUID>> confirmed = messaging.serveAll(List.of(
                 new GroupCommit.Acknowledgement(phone, handedOut), new GroupCommit.Acknowledgement(laptop, handedOut),
-                new GroupCommit.Acknowledgement(phone, rest)));
+                new GroupCommit.Acknowledgement(phone, rest))).stream().map(GroupCommitTest::<UUID>answer).toList();
         assertThat(confirmed.get(0)).containsExactlyInAnyOrderElementsOf(handedOut);
         assertThat(confirmed.get(1)).isEmpty();
         assertThat(confirmed.get(2)).containsExactlyInAnyOrderElementsOf(rest);
@@ -245,10 +252,10 @@ class GroupCommitTest {
                 new GroupCommit.Fetch(gone, 10)));
 
         assertThat(answers).hasSize(5);
-        assertThat(answers.get(0)).extracting(d -> ((ClientDelivery) d).messageId())
+        assertThat(GroupCommitTest.<ClientDelivery>answer(answers.get(0))).extracting(ClientDelivery::messageId)
                 .as("the three Bob had not fetched, in the order sent").containsExactlyElementsOf(toBob.subList(2, 5));
-        assertThat(List.<Object>copyOf(answers.get(1))).containsExactlyInAnyOrderElementsOf(bobHas);
-        assertThat(answers.get(2)).extracting(d -> ((ClientDelivery) d).messageId()).containsExactly(toCarol);
+        assertThat(GroupCommitTest.<UUID>answer(answers.get(1))).containsExactlyInAnyOrderElementsOf(bobHas);
+        assertThat(GroupCommitTest.<ClientDelivery>answer(answers.get(2))).extracting(ClientDelivery::messageId).containsExactly(toCarol);
         assertThat(answers.get(3)).as("nothing is confirmed for a session that is over").isEmpty();
         assertThat(answers.get(4)).isEmpty();
         assertThat(messaging.outcomes(toBob.getFirst())).singleElement()
