@@ -71,7 +71,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * measured without it). {@code pgStatements=true} loads {@code pg_stat_statements} into the embedded PostgreSQL and
  * prints each phase's statements by the time PostgreSQL spent on them, per message. {@code mixedWarmup=N} runs N
  * messages of the mixed phase first, not counted; after each warm-up the {@code im} tables are analyzed.
- * {@code rate=N} paces the mixed phase's senders to N messages/s in all and reports whether deliveries kept pace.
+ * {@code rate=N} paces the mixed phase's senders to N messages/s in all and reports whether deliveries kept pace;
+ * {@code progress=S} prints, every S seconds of it, the rates sent and delivered and the messages waiting for a poll.
  * {@code set.<setting>=<value>} passes any application setting (e.g. {@code set.mobim.messaging.group-commit.committers=1}).
  */
 public final class ImCoreBench {
@@ -105,6 +106,7 @@ public final class ImCoreBench {
         // many ms, as a Wireless Village client polls at the interval the server gives it, and again at once after a
         // full fetch (50)
         DEFAULTS.put("pollInterval", "0");
+        DEFAULTS.put("progress", "0"); // mixed phase: a line of rates and waiting messages every this many seconds (0: none)
         DEFAULTS.put("mixedWarmup", "0"); // mixed phase: messages sent and delivered the same way first, not counted
         // mixed phase: 0 sends as fast as the senders can; > 0 paces the senders to this many messages/s in all, to
         // see whether deliveries keep up with a sustained rate (polling clients answer a burst only at their next poll)
@@ -129,6 +131,8 @@ public final class ImCoreBench {
     private final ConcurrentLinkedQueue<UUID> clientMessages = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<UUID> smsMessages = new ConcurrentLinkedQueue<>();
     private final AtomicLong acknowledged = new AtomicLong();
+    /** Messages accepted so far by {@link #send}, for the progress lines of the mixed phase. */
+    private final AtomicLong accepted = new AtomicLong();
     /** Messages/s the senders are paced to (the mixed phase's {@code rate}); 0: as fast as they can. */
     private volatile int pacedRate;
     private final AtomicLong receiptsApplied = new AtomicLong();
@@ -368,9 +372,12 @@ public final class ImCoreBench {
                 Thread.currentThread().interrupt();
             }
         });
+        Thread progress = progressLines(t0, accepted.get(), base, intParam("progress"));
         MixedRound round = mixedRound(online, sessions, n);
         pacedRate = 0;
         sampler.interrupt();
+        progress.interrupt();
+        progress.join();
         double secs = (System.nanoTime() - t0) / 1e9;
         System.out.println(round.sent().line("send (accepted), while clients poll" + (rate > 0 ? ", paced to " + rate + "/s" : ""), n));
         System.out.printf(Locale.ROOT, "sent and delivered: %d messages in %.2f s = %.0f messages/s, first send to last acknowledgement"
@@ -388,6 +395,40 @@ public final class ImCoreBench {
         System.out.print(cost.report(n, secs));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
         profileReport(n, "message");
+    }
+
+    /**
+     * Every {@code seconds}, a line of what was sent and delivered in that interval, how many were waiting for a poll
+     * at its end, and the cores we used: whether the deliveries keep pace (the waiting stay bounded) or fall behind.
+     */
+    private Thread progressLines(long t0, long sentBase, long deliveredBase, int seconds) {
+        return Thread.ofPlatform().name("bench-progress").daemon().start(() -> {
+            if (seconds <= 0) {
+                return;
+            }
+            long sent = 0;
+            long delivered = 0;
+            long cpu = jvmNanos() + pgNanos();
+            long at = t0;
+            try {
+                while (true) {
+                    Thread.sleep(seconds * 1000L);
+                    long now = System.nanoTime();
+                    long s = accepted.get() - sentBase;
+                    long d = acknowledged.get() - deliveredBase;
+                    long c = jvmNanos() + pgNanos();
+                    double secs = (now - at) / 1e9;
+                    System.out.printf(Locale.ROOT, "  %5.0f s: sent %6.0f/s, delivered %6.0f/s, %6d waiting for a poll, %.2f cores busy for us%n",
+                            (now - t0) / 1e9, (s - sent) / secs, (d - delivered) / secs, s - d, (c - cpu) / 1e9 / secs);
+                    sent = s;
+                    delivered = d;
+                    cpu = c;
+                    at = now;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     private record MixedRound(Latencies sent, long polls, long emptyPolls, long acknowledgedAtSendEnd, long sendEndNanos) {
@@ -516,6 +557,7 @@ public final class ImCoreBench {
                     throw new IllegalStateException("unexpected outcome " + r.recipients());
                 }
                 ids.add(r.messageId());
+                accepted.incrementAndGet();
             }
             return null;
         });
