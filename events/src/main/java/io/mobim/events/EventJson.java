@@ -2,8 +2,10 @@ package io.mobim.events;
 
 import io.mobim.events.charging.ChargingEvent;
 import io.mobim.events.charging.ChargingEventDeserializer;
+import io.mobim.events.charging.ChargingEventSerializer;
 import java.time.Instant;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,7 +16,8 @@ import tools.jackson.databind.module.SimpleModule;
  * module reads the same in another. Dates are ISO-8601 strings; unknown fields are ignored so that a newer
  * producer can add optional fields without breaking older consumers (required fields are checked by the
  * records themselves). Instants and {@link ChargingEvent}s (billing's hot path) are read by hand-written
- * streaming readers that accept and reject exactly what the generic mapping does, only faster.
+ * streaming readers that accept and reject exactly what the generic mapping does, only faster; charging events
+ * (two per message in the IM core) are written by a streaming writer that writes what the generic mapping did.
  */
 public final class EventJson {
 
@@ -25,8 +28,15 @@ public final class EventJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addModule(new SimpleModule("mobim-events")
                     .addDeserializer(Instant.class, new IsoInstantDeserializer())
-                    .addDeserializer(ChargingEvent.class, new ChargingEventDeserializer()))
+                    .addDeserializer(ChargingEvent.class, new ChargingEventDeserializer())
+                    .addSerializer(ChargingEvent.class, ChargingEventSerializer.withOrigin()))
             .build();
+
+    /** Charging events without {@code nodeId} and {@code sequence}: for an outbox whose relaying node stamps them. */
+    private static final ObjectWriter CHARGING_WITHOUT_ORIGIN = MAPPER.rebuild()
+            .addModule(new SimpleModule("mobim-charging-without-origin")
+                    .addSerializer(ChargingEvent.class, ChargingEventSerializer.withoutOrigin()))
+            .build().writerFor(ChargingEvent.class);
 
     private EventJson() {
     }
@@ -34,5 +44,10 @@ public final class EventJson {
     /** The shared mapper; it is immutable and thread-safe. */
     public static JsonMapper mapper() {
         return MAPPER;
+    }
+
+    /** A writer of {@link ChargingEvent}s without {@code nodeId} and {@code sequence}, which the relaying node appends. */
+    public static ObjectWriter chargingEventWithoutOrigin() {
+        return CHARGING_WITHOUT_ORIGIN;
     }
 }

@@ -1,6 +1,5 @@
 package io.mobim.platform.charging;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mobim.events.EventJson;
 import io.mobim.events.Topics;
 import io.mobim.events.charging.Channel;
@@ -27,8 +26,7 @@ import tools.jackson.databind.ObjectWriter;
 public class ChargingRecorder {
 
     /** Events are written once, without the origin the relay adds (see {@link io.mobim.platform.outbox.Outbox#appendSequenced}). */
-    private static final ObjectWriter WITHOUT_ORIGIN = EventJson.mapper().rebuild()
-            .addMixIn(ChargingEvent.class, WithoutOrigin.class).build().writerFor(ChargingEvent.class);
+    private static final ObjectWriter WITHOUT_ORIGIN = EventJson.chargingEventWithoutOrigin();
 
     /** How many subscribers' last known day of use are remembered; beyond it the memory starts over (a lookup more). */
     private static final int DAYS_REMEMBERED = 100_000;
@@ -114,10 +112,6 @@ public class ChargingRecorder {
 
     private void record(ChargingEvent event) {
         outbox.appendSequenced(Topics.CHARGING, event.key(), WITHOUT_ORIGIN.writeValueAsBytes(event));
-    }
-
-    @JsonIgnoreProperties({"nodeId", "sequence"})
-    private abstract static class WithoutOrigin {
     }
 
     /**

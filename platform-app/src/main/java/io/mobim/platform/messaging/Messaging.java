@@ -513,18 +513,19 @@ public class Messaging {
                 limits[i] = wanted.get(sessions[i]);
             }
             Timestamp now = Timestamp.from(clock.instant());
-            // two sessions of one subscriber may pick the same deliveries: the update gives each to one of them
+            // two sessions of one subscriber may pick the same deliveries: the update gives each to one of them. The rows
+            // picked are locked, so each is updated where the pick found it (its ctid), without a second lookup by key
             jdbc.sql("""
                     with claimed as (
                         update im.delivery d set channel = 'CLIENT', session_id = p.session_id, claimed_at = ?,
                                                  attempts = d.attempts + 1
-                        from (select r.session_id, o.id
+                        from (select r.session_id, o.ctid as delivery_row
                               from unnest(?::uuid[], ?::varchar[], ?::int[]) as r(session_id, recipient, max)
-                              cross join lateral (select id from im.delivery
+                              cross join lateral (select ctid from im.delivery
                                                   where recipient = r.recipient and status = 'PENDING' and claimed_at is null
                                                     and expires_at > ?
                                                   order by updated_at limit r.max for update skip locked) o) p
-                        where d.id = p.id
+                        where d.ctid = p.delivery_row
                         returning d.id, d.message_id, d.sender_alias, d.session_id)
                     select c.session_id, c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
                     from claimed c join im.message m on m.id = c.message_id order by m.created_at, c.id""")

@@ -3,7 +3,6 @@ package io.mobim.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.mobim.events.EventJson;
 import io.mobim.events.JsonEventSerde;
 import io.mobim.events.Topics;
@@ -46,16 +45,11 @@ class OutboxRelayStampTest {
                 .charged("+447700900123", ChargedRole.ORIGINATOR).tariffPlan("VODAFONE_UK").messageId("m-1")
                 .other("+447700900456", null).sms("SMSC-77", 2).build();
         // as the charging recorder appends it to the outbox: without nodeId and sequence
-        byte[] written = EventJson.mapper().rebuild().addMixIn(ChargingEvent.class, WithoutOrigin.class).build()
-                .writeValueAsBytes(event);
+        byte[] written = EventJson.chargingEventWithoutOrigin().writeValueAsBytes(event);
         assertThat(new String(written, StandardCharsets.UTF_8)).doesNotContain("nodeId").doesNotContain("sequence");
 
         byte[] relayed = OutboxRelay.stamp(written, EventJson.mapper().writeValueAsString("im-7"), 9_000_000_001L);
         assertThat(new JsonEventSerde<>(ChargingEvent.class).deserialize(Topics.CHARGING, relayed)).isEqualTo(event);
-    }
-
-    @JsonIgnoreProperties({"nodeId", "sequence"})
-    private abstract static class WithoutOrigin {
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.mobim.platform.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mobim.events.EventJson;
 import io.mobim.events.JsonEventSerde;
@@ -61,7 +60,7 @@ class OutboxUpgradeTest {
             Timestamp now = Timestamp.from(Instant.now());
             old.sql(insert).params(Topics.SMS_MT, to, EventJson.mapper().writeValueAsBytes(
                     SmsMt.of("upgrade-" + to, "mobim", to, "before the upgrade", Instant.now().plusSeconds(600), false, "test")), false, now).update();
-            old.sql(insert).params(Topics.CHARGING, payer, EventJson.mapper().rebuild().addMixIn(ChargingEvent.class, WithoutOrigin.class).build()
+            old.sql(insert).params(Topics.CHARGING, payer, EventJson.chargingEventWithoutOrigin()
                     .writeValueAsBytes(event), true, now).update();
             List<Long> ids = old.sql("select id from im.outbox order by id").query(Long.class).list();
 
@@ -105,9 +104,5 @@ class OutboxUpgradeTest {
             });
         }
         return found.getFirst();
-    }
-
-    @JsonIgnoreProperties({"nodeId", "sequence"})
-    private abstract static class WithoutOrigin {
     }
 }
