@@ -38,6 +38,9 @@ final class GroupCommitter<Q, R> {
     private final Function<Q, R> alone;
     private final int committers;
     private final int maxBatch;
+    private final long lingerNanos;
+    /** Whether the first committer's last batch held more than one request: requests are coming in together. */
+    private boolean together;
     private final BlockingQueue<Pending<Q, R>> queue = new LinkedBlockingQueue<>();
     private final DistributionSummary batchSizes;
     private final Counter fallbacks;
@@ -52,6 +55,7 @@ final class GroupCommitter<Q, R> {
         this.alone = alone;
         this.committers = settings.committers();
         this.maxBatch = settings.maxBatch();
+        this.lingerNanos = settings.linger().toNanos();
         this.batchSizes = DistributionSummary.builder("mobim.messaging.group-commit.batch").tag("operation", name)
                 .description("Requests committed together in one transaction").register(meters);
         this.fallbacks = Counter.builder("mobim.messaging.group-commit.fallbacks").tag("operation", name)
@@ -89,7 +93,7 @@ final class GroupCommitter<Q, R> {
         if (!running) {
             return CompletableFuture.failedFuture(new IllegalStateException("messaging is not running: the request was not taken"));
         }
-        Pending<Q, R> p = new Pending<>(request, new CompletableFuture<>());
+        Pending<Q, R> p = new Pending<>(request, new CompletableFuture<>(), System.nanoTime());
         queue.add(p);
         return p.result();
     }
@@ -130,10 +134,25 @@ final class GroupCommitter<Q, R> {
     private boolean takeQueued(List<Pending<Q, R>> taken) throws InterruptedException {
         Pending<Q, R> first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
+            together = false;
             return false;
         }
         taken.add(first);
         queue.drainTo(taken, maxBatch - 1);
+        if (together && lingerNanos > 0) {
+            // requests are coming in together: let this batch gather for the linger (from its first request's arrival)
+            long deadline = first.queuedAt() + lingerNanos;
+            long left;
+            while (taken.size() < maxBatch && (left = deadline - System.nanoTime()) > 0) {
+                Pending<Q, R> next = queue.poll(left, TimeUnit.NANOSECONDS);
+                if (next == null) {
+                    break;
+                }
+                taken.add(next);
+                queue.drainTo(taken, maxBatch - taken.size());
+            }
+        }
+        together = taken.size() > 1;
         return true;
     }
 
@@ -220,6 +239,6 @@ final class GroupCommitter<Q, R> {
         return running;
     }
 
-    private record Pending<Q, R>(Q request, CompletableFuture<R> result) {
+    private record Pending<Q, R>(Q request, CompletableFuture<R> result, long queuedAt) {
     }
 }

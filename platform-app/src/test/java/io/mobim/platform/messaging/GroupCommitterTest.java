@@ -14,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The committers' division of work: the first takes whatever is queued; a further one steps in only while more than
- * a full batch waits, and then takes a full one.
+ * The committers' division of work: the first takes whatever is queued (letting it gather for the linger while
+ * requests come in together); a further one steps in only while more than a full batch waits, and then takes a full one.
  */
 class GroupCommitterTest {
 
@@ -26,13 +26,17 @@ class GroupCommitterTest {
 
     /** Doubles each request; a batch holding request 0 waits for {@link #release}, as a slow commit would. */
     private GroupCommitter<Integer, Integer> start(int committers, int maxBatch) {
+        return start(committers, maxBatch, Duration.ZERO);
+    }
+
+    private GroupCommitter<Integer, Integer> start(int committers, int maxBatch, Duration linger) {
         committer = new GroupCommitter<>("test", batch -> {
             batches.add(List.copyOf(batch));
             if (batch.contains(0)) {
                 await(release);
             }
             return batch.stream().map(q -> GroupCommitter.Answer.of(q * 2)).toList();
-        }, q -> q * 2, new MessagingSettings.GroupCommit(committers, maxBatch), meters);
+        }, q -> q * 2, new MessagingSettings.GroupCommit(committers, maxBatch, linger), meters);
         committer.start();
         return committer;
     }
@@ -89,6 +93,34 @@ class GroupCommitterTest {
         assertThat(batches).hasSize(2);
         assertThat(List.copyOf(batches).get(1)).hasSize(10);
         assertThat(meters.counter("mobim.messaging.group-commit.overflow-batches", "operation", "test").count()).isZero();
+    }
+
+    @Test
+    void whileRequestsComeInTogetherABatchLingersUntilFullButALoneRequestGoesAtOnce() throws Exception {
+        start(1, 4, Duration.ofSeconds(30));
+        assertThat(committer.submit(1).get(10, TimeUnit.SECONDS)).as("alone, not held for the linger").isEqualTo(2);
+
+        CompletableFuture<Integer> slow = committer.submit(0);
+        awaitBatches(2);
+        List<CompletableFuture<Integer>> pair = List.of(committer.submit(2), committer.submit(3));
+        release.countDown();
+        slow.get(10, TimeUnit.SECONDS);
+        for (CompletableFuture<Integer> q : pair) {
+            q.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(List.copyOf(batches).get(2)).as("after a lone batch, what is queued goes at once").containsExactly(2, 3);
+
+        // the last batch held two: requests are coming in together, so the next batch gathers until it is full
+        List<CompletableFuture<Integer>> gathered = new ArrayList<>();
+        for (int i = 4; i <= 7; i++) {
+            gathered.add(committer.submit(i));
+            Thread.sleep(50);
+        }
+        for (CompletableFuture<Integer> q : gathered) {
+            q.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(batches).hasSize(4);
+        assertThat(List.copyOf(batches).get(3)).as("one batch, gone once full").containsExactly(4, 5, 6, 7);
     }
 
     private void awaitBatches(int n) throws InterruptedException {
