@@ -18,12 +18,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs requests that arrive together as one batch, in one transaction: {@code batch} takes them all and answers
- * each (a value, or the exception that request alone ends with). Nobody waits for a batch to fill: the first
- * committer takes whatever is queued when it is free, so a lone request goes at once, and under load the next
- * batch gathers while one commits. The other committers join in only while more than a full batch is waiting
- * (the first has fallen behind), each taking a full one: two committers splitting the queue between them would make
- * more, smaller transactions competing for the same cores, which on a machine shared with PostgreSQL cost more CPU
- * per request than they save in waiting. When a batch fails as a whole (a database error rolls its transaction
+ * each (a value, or the exception that request alone ends with). The first committer takes whatever is queued when
+ * it is free, so a lone request goes at once, and under load the next batch gathers while one commits; while
+ * requests come in together (its last batch held more than one), it also lets a batch gather for the {@code linger}
+ * after its first request, unless the batch fills first, so that each transaction's fixed costs (planning, round
+ * trips, the commit) spread over more requests. The other committers join in only while more than a full batch is
+ * waiting (the first has fallen behind), each taking a full one: two committers splitting the queue between them
+ * would make more, smaller transactions competing for the same cores, which on a machine shared with PostgreSQL cost
+ * more CPU per request than they save in waiting. When a batch fails as a whole (a database error rolls its transaction
  * back), each of its requests is run again alone by {@code alone}, in its own transaction, so one bad request never
  * fails the others.
  */
