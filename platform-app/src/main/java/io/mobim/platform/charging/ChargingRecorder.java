@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.ObjectWriter;
 
 /**
  * Records chargeable facts as {@link ChargingEvent}s in the outbox, inside the transaction of the fact itself:
@@ -24,9 +23,6 @@ import tools.jackson.databind.ObjectWriter;
  * Called inside the caller's transaction (the outbox refuses to record outside one).
  */
 public class ChargingRecorder {
-
-    /** Events are written once, without the origin the relay adds (see {@link io.mobim.platform.outbox.Outbox#appendSequenced}). */
-    private static final ObjectWriter WITHOUT_ORIGIN = EventJson.chargingEventWithoutOrigin();
 
     /** How many subscribers' last known day of use are remembered; beyond it the memory starts over (a lookup more). */
     private static final int DAYS_REMEMBERED = 100_000;
@@ -111,7 +107,8 @@ public class ChargingRecorder {
     }
 
     private void record(ChargingEvent event) {
-        outbox.appendSequenced(Topics.CHARGING, event.key(), WITHOUT_ORIGIN.writeValueAsBytes(event));
+        // written once, without the origin the relay adds (see Outbox#appendSequenced)
+        outbox.appendSequenced(Topics.CHARGING, event.key(), EventJson.chargingEventWithoutOrigin().writeValueAsBytes(event));
     }
 
     /**

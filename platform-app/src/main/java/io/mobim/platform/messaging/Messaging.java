@@ -553,8 +553,7 @@ public class Messaging {
      */
     @Transactional
     public boolean acknowledge(UUID sessionId, UUID messageId) {
-        planForTablesAsTheyAre();
-        return !confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.of(messageId)))).getFirst().isEmpty();
+        return !acknowledge(sessionId, List.of(messageId)).isEmpty();
     }
 
     /**
@@ -564,11 +563,8 @@ public class Messaging {
     @Transactional
     public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
         planForTablesAsTheyAre();
-        return confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.copyOf(messageIds)))).getFirst();
-    }
-
-    private List<List<UUID>> confirm(List<GroupCommit.Acknowledgement> acknowledgements) {
-        return confirm(acknowledgements, presence.touchAll(acknowledgements.stream().map(GroupCommit.Acknowledgement::session).toList()));
+        return confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.copyOf(messageIds))),
+                presence.touchAll(List.of(sessionId))).getFirst();
     }
 
     private List<List<UUID>> confirm(List<GroupCommit.Acknowledgement> acknowledgements, Map<UUID, Msisdn> owners) {
