@@ -154,8 +154,8 @@ public class SmppGatewayAutoConfiguration {
     static class Kafka {
 
         @Bean
-        SmppKafkaClients smppKafkaClients(KafkaProperties kafka) {
-            return new SmppKafkaClients(kafka);
+        SmppKafkaClients smppKafkaClients(KafkaProperties kafka, SmppProperties properties) {
+            return new SmppKafkaClients(kafka, properties);
         }
 
         @Bean

@@ -145,7 +145,7 @@ class SmppGatewayAutoConfigurationTest {
                     assertThat(gateway.links().links()).singleElement().satisfies(l -> {
                         assertThat(l.id()).isEqualTo("smsc0");
                         assertThat(l.config().throughput()).isEqualTo(50);
-                        assertThat(l.config().window()).isEqualTo(10);
+                        assertThat(l.config().window()).isEqualTo(32);
                         assertThat(l.currentThroughputLimit()).isEqualTo(50.0);
                     });
                     assertThat(ctx.getBean(SmppHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);
