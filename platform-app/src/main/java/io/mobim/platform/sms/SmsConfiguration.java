@@ -50,8 +50,8 @@ class SmsConfiguration {
     }
 
     @Bean
-    HandledMos handledMos(JdbcClient jdbc, Clock clock) {
-        return new HandledMos(jdbc, clock);
+    HandledMos handledMos(JdbcClient jdbc, Clock clock, SmsSettings settings, MeterRegistry meters) {
+        return new HandledMos(jdbc, clock, settings.redeliveryWindow(), meters);
     }
 
     @Bean
@@ -85,7 +85,7 @@ class SmsConfiguration {
 
     @Bean
     HandledMoPurge handledMoPurge(JdbcClient jdbc, Clock clock, SmsSettings settings, MeterRegistry meters) {
-        return new HandledMoPurge(jdbc, clock, settings.handledMoRetention(), meters);
+        return new HandledMoPurge(jdbc, clock, settings.handledMoRetention(), settings.redeliveryWindow(), meters);
     }
 
     @Bean
