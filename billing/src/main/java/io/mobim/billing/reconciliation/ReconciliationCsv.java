@@ -1,12 +1,12 @@
 package io.mobim.billing.reconciliation;
 
 import io.mobim.billing.records.Bill;
-import io.mobim.billing.records.RecordsCsv;
+import io.mobim.events.csv.CsvRow;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The reconciliation report as CSV: typed rows, the first field names the row type.
+ * The reconciliation report as CSV: typed rows, the first field names the row type; cells by {@link CsvRow}.
  * <pre>
  * TOTAL,day,plan_id,channel,direction,currency,records,charged_units,amount,pass_through_amount
  * REJECTED,day,reason_code,open_count
@@ -28,29 +28,29 @@ public final class ReconciliationCsv {
         StringBuilder out = new StringBuilder("record_type,day,fields...\r\n");
         String day = report.day().toString();
         for (ReconciliationReport.ControlTotal t : report.controlTotals()) {
-            RecordsCsv.row(out, "TOTAL", day, t.planId(), t.channel(), t.direction(), t.currency(), t.records(),
-                    t.chargedUnits(), t.amount().toPlainString(), t.passThroughAmount().toPlainString());
+            CsvRow.append(out, "TOTAL", day, t.planId(), t.channel(), t.direction(), t.currency(), t.records(),
+                    t.chargedUnits(), t.amount(), t.passThroughAmount());
         }
-        report.openRejectedByReason().forEach((reason, n) -> RecordsCsv.row(out, "REJECTED", day, reason, n));
+        report.openRejectedByReason().forEach((reason, n) -> CsvRow.append(out, "REJECTED", day, reason, n));
         for (SequenceGaps.NodeSequences s : report.sequences()) {
-            RecordsCsv.row(out, "SEQUENCE", day, s.nodeId(), s.first(), s.last(), s.seen(), s.missing());
+            CsvRow.append(out, "SEQUENCE", day, s.nodeId(), s.first(), s.last(), s.seen(), s.missing());
             for (SequenceGaps.Gap g : s.gaps()) {
-                RecordsCsv.row(out, "GAP", day, s.nodeId(), g.from(), g.to(), g.size());
+                CsvRow.append(out, "GAP", day, s.nodeId(), g.from(), g.to(), g.size());
             }
         }
-        report.sources().forEach((name, value) -> RecordsCsv.row(out, "SOURCE", day, name, value));
+        report.sources().forEach((name, value) -> CsvRow.append(out, "SOURCE", day, name, value));
         ThreeWayReconciliation.Result w = report.threeWay();
-        RecordsCsv.row(out, "THREE_WAY", day, w.logLegs(), w.gatewayAccepted(), w.gatewayDelivered(), w.ratedLegs(),
+        CsvRow.append(out, "THREE_WAY", day, w.logLegs(), w.gatewayAccepted(), w.gatewayDelivered(), w.ratedLegs(),
                 w.matched(), w.mismatches(), w.moReceived(), w.mtSubmitted(), w.mtDelivered(), w.mtFailed());
         for (Map.Entry<String, List<String>> e : Map.of("NOT_RATED", w.notRated(), "RATED_NOT_IN_LOG", w.ratedNotInLog(),
                 "RATED_TWICE", w.ratedTwice(), "SMS_UNCONFIRMED", w.smsUnconfirmed(), "SMS_FAILED", w.smsFailed(),
                 "GATEWAY_NOT_RATED", w.gatewayNotRated()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            e.getValue().forEach(leg -> RecordsCsv.row(out, "MISMATCH", day, e.getKey(), leg));
+            e.getValue().forEach(leg -> CsvRow.append(out, "MISMATCH", day, e.getKey(), leg));
         }
-        w.moNotCharged().forEach(id -> RecordsCsv.row(out, "UNCHARGED", day, "MO_NOT_CHARGED", id));
+        w.moNotCharged().forEach(id -> CsvRow.append(out, "UNCHARGED", day, "MO_NOT_CHARGED", id));
         for (Bill.Total t : report.totals()) {
-            RecordsCsv.row(out, "TRAILER", day, t.currency(), t.records(), t.amount().toPlainString(),
-                    t.passThroughAmount().toPlainString());
+            CsvRow.append(out, "TRAILER", day, t.currency(), t.records(), t.amount(),
+                    t.passThroughAmount());
         }
         return out.toString();
     }

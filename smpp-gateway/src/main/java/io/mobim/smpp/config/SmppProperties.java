@@ -14,18 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code mobim.smpp.*}: the SMS-C links, the MT and MO behaviour and the simulator.
+ * {@code mobim.smpp.*}: the SMS-C links, the MT and MO behaviour.
  *
- * @param smsc the SMS-Cs to bind to ({@code mobim.smpp.smsc[N].*}); when empty, the gateway binds to the simulator
+ * @param smsc the SMS-Cs to bind to ({@code mobim.smpp.smsc[N].*}); when empty, the gateway binds to the
+ *             {@link io.mobim.smpp.LocalSmsc} of this process (the all-in-one's simulator), or refuses to start
  * @param mt MT sending ({@code mobim.smpp.mt.*})
  * @param mo MO receiving ({@code mobim.smpp.mo.*})
- * @param simulator the SMS-C simulator ({@code mobim.smpp.simulator.*})
  * @param kafka the gateway's Kafka producer ({@code mobim.smpp.kafka.*})
  */
 @Validated
 @ConfigurationProperties("mobim.smpp")
 public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @DefaultValue Mt mt, @Valid @DefaultValue Mo mo,
-                             @Valid @DefaultValue Simulator simulator, @Valid @DefaultValue Kafka kafka) {
+                             @Valid @DefaultValue Kafka kafka) {
 
     /** How a link binds: one transceiver session, or a transmitter and a receiver session. */
     public enum BindMode {
@@ -75,7 +75,7 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
                        @DefaultValue("UDH") @NotNull ConcatMode concatenation,
                        @DefaultValue("4") @Min(1) int pduProcessorDegree, @DefaultValue("1000") @Min(1) int queueCapacity) {
 
-        /** A link with the defaults, as the gateway uses for the simulator. */
+        /** A link with the defaults, as the gateway uses for an SMS-C of this process. */
         public static Smsc of(String id, String host, int port, String systemId, String password) {
             return new Smsc(id, host, port, systemId, password, "", BindMode.TRANSCEIVER, 0, 32, Duration.ofSeconds(30),
                     Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
@@ -182,27 +182,5 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
         public static Kafka defaults() {
             return new Kafka(true, Duration.ofMillis(5), Duration.ofSeconds(1));
         }
-    }
-
-    /**
-     * The SMS-C simulator, {@code mobim.smpp.simulator.*}, and the link the gateway binds to it with when no
-     * {@code mobim.smpp.smsc[0]} is configured.
-     *
-     * @param enabled whether it runs; unset means "when no {@code mobim.smpp.smsc[0]} is configured"
-     * @param host address it listens on (default 127.0.0.1)
-     * @param port port it listens on (default 2775; 0 = random)
-     * @param systemId system id it requires, or unset to accept any (the gateway then binds as {@code mobim})
-     * @param password password it requires with {@code systemId}
-     * @param receiptDelay delay before a delivery receipt (default 50 ms)
-     * @param throughput submit_sm per second of the gateway's link to it (default 10000: loopback is not a bottleneck)
-     * @param window send window of that link (default 32)
-     * @param reconnectInitial first rebind delay of that link (default 200 ms)
-     * @param reconnectMax longest rebind delay of that link (default 5 s)
-     */
-    public record Simulator(Boolean enabled, @DefaultValue("127.0.0.1") String host,
-                            @DefaultValue("2775") @Min(0) @Max(65535) int port, String systemId, String password,
-                            @DefaultValue("50ms") Duration receiptDelay, @DefaultValue("10000") @Min(1) int throughput,
-                            @DefaultValue("32") @Min(1) int window, @DefaultValue("200ms") Duration reconnectInitial,
-                            @DefaultValue("5s") Duration reconnectMax) {
     }
 }
