@@ -133,6 +133,35 @@ class ReceiptMatchingTest {
     }
 
     @Test
+    void receiptsSentTogetherWithTheirSubmitResponsesAreAppliedAfterTheAccepted() {
+        // the receipt races its own submit_sm_resp: whichever the gateway sees first, the order on Kafka holds
+        List<CompletableFuture<Integer>> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        var senders = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+        smsc.beforeResponse((submitted, s) -> answers.add(CompletableFuture.supplyAsync(() -> {
+            try {
+                return s.deliverReceipt(submitted.to(), submitted.messageId(), DeliveryReceiptState.DELIVRD);
+            } catch (Exception e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, senders)));
+        startGateway(Duration.ofSeconds(30));
+        List<String> ids = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "race-" + i + "-" + UUID.randomUUID()).toList();
+        List<String> handsets = List.of(alice, bob, carol);
+
+        gateway.acceptAll(java.util.stream.IntStream.range(0, ids.size())
+                .mapToObj(i -> mt(ids.get(i), handsets.get(i % 3), "race " + i)).toList());
+
+        await().atMost(AT_MOST).until(() -> ids.stream().allMatch(id -> statusesOf(id).size() >= 2));
+        for (String id : ids) {
+            assertThat(statusesOf(id)).as(id).containsExactly(SmsDlr.Status.ACCEPTED, SmsDlr.Status.DELIVERED);
+        }
+        assertThat(answers).hasSize(ids.size()).allSatisfy(a -> assertThat(a.join()).isEqualTo(SMPPConstant.STAT_ESME_ROK));
+        assertThat(receipts("unmatched")).isZero();
+        assertThat(log.list).filteredOn(e -> e.getLevel().isGreaterOrEqual(Level.ERROR) || e.getThrowableProxy() != null)
+                .isEmpty();
+    }
+
+    @Test
     void aReceiptIsNeverAppliedToAnMtOfAnotherHandset() throws Exception {
         smsc.messageIds(s -> "7"); // an SMS-C that reuses its message ids: both MTs get the same one
         startGateway(Duration.ofMillis(300));
