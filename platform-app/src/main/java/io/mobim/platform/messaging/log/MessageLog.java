@@ -1,6 +1,7 @@
 package io.mobim.platform.messaging.log;
 
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
+import io.mobim.platform.messaging.SmsSubmission;
 import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.Direction;
 import io.mobim.events.messagelog.MessageLogExtract;
@@ -49,8 +50,8 @@ public class MessageLog {
                        case when d.channel = 'SMS' then ? || d.id end
                 from im.delivery d where d.status = 'DELIVERED' and d.updated_at >= ? and d.updated_at < ?
                 order by at, message_id, direction desc""")
-                .params(Messaging.MO_CLIENT_ID_PREFIX + "%", Messaging.MO_CLIENT_ID_PREFIX.length() + 1, Timestamp.from(from), Timestamp.from(until),
-                        Messaging.SMS_REQUEST_PREFIX, Timestamp.from(from), Timestamp.from(until))
+                .params(MessageSender.MO_CLIENT_ID_PREFIX + "%", MessageSender.MO_CLIENT_ID_PREFIX.length() + 1, Timestamp.from(from), Timestamp.from(until),
+                        SmsSubmission.REQUEST_PREFIX, Timestamp.from(from), Timestamp.from(until))
                 .query((rs, i) -> new MessageLogExtract.Leg(rs.getString("message_id"), Direction.valueOf(rs.getString("direction")),
                         Channel.valueOf(rs.getString("channel")), rs.getString("msisdn"), rs.getTimestamp("at").toInstant(),
                         rs.getString("gateway_id")))
