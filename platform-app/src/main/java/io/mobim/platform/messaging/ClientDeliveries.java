@@ -102,22 +102,23 @@ public class ClientDeliveries {
             }
             Timestamp now = Timestamp.from(clock.instant());
             // two sessions of one subscriber may pick the same deliveries: the update gives each to one of them. The rows
-            // picked are locked, so each is updated where the pick found it (its ctid), without a second lookup by key
+            // picked are locked, so each is updated where the pick found it (its ctid), without a second lookup by key. The
+            // pick names the waiting state in its text, for the partial index of waiting deliveries by recipient (V13)
             jdbc.sql("""
                     with claimed as (
-                        update im.delivery d set channel = 'CLIENT', session_id = p.session_id, claimed_at = ?,
+                        update im.delivery d set channel = ?, session_id = p.session_id, claimed_at = ?,
                                                  attempts = d.attempts + 1
                         from (select r.session_id, o.ctid as delivery_row
                               from unnest(?::uuid[], ?::varchar[], ?::int[]) as r(session_id, recipient, max)
                               cross join lateral (select ctid from im.delivery
-                                                  where recipient = r.recipient and status = 'PENDING' and claimed_at is null
+                                                  where recipient = r.recipient and status = %s and claimed_at is null
                                                     and expires_at > ?
                                                   order by updated_at limit r.max for update skip locked) o) p
                         where d.ctid = p.delivery_row
                         returning d.id, d.message_id, d.sender_alias, d.session_id)
                     select c.session_id, c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
-                    from claimed c join im.message m on m.id = c.message_id order by m.created_at, c.id""")
-                    .params(now, sessions, recipients, limits, now)
+                    from claimed c join im.message m on m.id = c.message_id order by m.created_at, c.id""".formatted(DeliveryState.PENDING.literal()))
+                    .params(DeliveryChannel.CLIENT.value(), now, sessions, recipients, limits, now)
                     .query(rs -> {
                         claimed.computeIfAbsent(rs.getObject("session_id", UUID.class), k -> new ArrayList<>()).add(Deliveries.clientDelivery(rs));
                     });
@@ -179,7 +180,7 @@ public class ClientDeliveries {
             // another transaction, a sweep or another confirmation, is no longer PENDING and claimed there, and is left
             // alone), and each recipient's tariff plan is read once per batch, not once per message
             jdbc.sql("""
-                    update im.delivery d set status = 'DELIVERED', channel = 'CLIENT', updated_at = ?
+                    update im.delivery d set status = ?, channel = ?, updated_at = ?
                     from (select x.ctid as delivery_row, o.sender, o.delivery_report, p.tariff_plan as recipient_plan
                           from unnest(?::uuid[], ?::varchar[]) as a(message_id, recipient)
                           cross join lateral (select ctid, message_id from im.delivery
@@ -188,10 +189,11 @@ public class ClientDeliveries {
                                               where id = x.message_id limit 1) o
                           left join (select msisdn, tariff_plan from im.subscriber where msisdn = any(?::varchar[])) p
                                  on p.msisdn = a.recipient) m
-                    where d.ctid = m.delivery_row and d.status = 'PENDING' and d.claimed_at is not null
+                    where d.ctid = m.delivery_row and d.status = ? and d.claimed_at is not null
                     returning d.id, d.message_id, d.recipient, m.sender, m.delivery_report, m.recipient_plan""")
-                    .params(Timestamp.from(clock.instant()), messages.toArray(UUID[]::new), recipients.toArray(String[]::new),
-                            new LinkedHashSet<>(recipients).toArray(String[]::new))
+                    .params(DeliveryState.DELIVERED.value(), DeliveryChannel.CLIENT.value(), Timestamp.from(clock.instant()),
+                            messages.toArray(UUID[]::new), recipients.toArray(String[]::new),
+                            new LinkedHashSet<>(recipients).toArray(String[]::new), DeliveryState.PENDING.value())
                     .query(rs -> {
                         Done d = Deliveries.done(rs);
                         done.put(d.recipient().value() + '/' + d.messageId(), d);

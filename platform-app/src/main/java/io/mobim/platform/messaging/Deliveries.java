@@ -45,8 +45,11 @@ final class Deliveries {
     List<SendResult.Recipient> outcomes(UUID messageId) {
         return jdbc.sql("select recipient, status, channel, failure_reason from im.delivery where message_id = ? order by recipient")
                 .param(messageId)
-                .query((rs, i) -> new SendResult.Recipient(Msisdn.of(rs.getString(1)), publicStatus(rs.getString(2)),
-                        route(rs.getString(2), rs.getString(3)), rs.getString(4)))
+                .query((rs, i) -> {
+                    DeliveryState state = DeliveryState.of(rs.getString(2));
+                    return new SendResult.Recipient(Msisdn.of(rs.getString(1)), state.status(),
+                            route(state, DeliveryChannel.of(rs.getString(3))), rs.getString(4));
+                })
                 .list();
     }
 
@@ -98,20 +101,14 @@ final class Deliveries {
                 rs.getString("body"), rs.getTimestamp("created_at").toInstant());
     }
 
-    private static DeliveryStatus publicStatus(String status) {
-        return switch (status) {
-            case "DELIVERED" -> DeliveryStatus.DELIVERED;
-            case "FAILED" -> DeliveryStatus.FAILED;
-            case "EXPIRED" -> DeliveryStatus.EXPIRED;
-            default -> DeliveryStatus.ACCEPTED;
-        };
-    }
-
-    private static SendResult.Route route(String status, String channel) {
+    private static SendResult.Route route(DeliveryState state, DeliveryChannel channel) {
         if (channel == null) {
-            return "PENDING".equals(status) ? SendResult.Route.STORED : SendResult.Route.NONE;
+            return state == DeliveryState.PENDING ? SendResult.Route.STORED : SendResult.Route.NONE;
         }
-        return "SMS".equals(channel) ? SendResult.Route.SMS : SendResult.Route.CLIENT;
+        return switch (channel) {
+            case SMS -> SendResult.Route.SMS;
+            case CLIENT -> SendResult.Route.CLIENT;
+        };
     }
 
     /** A delivery that reached its end, with its message's sender and the recipient's tariff plan (for the charge). */

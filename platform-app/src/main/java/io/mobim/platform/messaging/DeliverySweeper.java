@@ -66,11 +66,12 @@ public class DeliverySweeper {
     public int sweep() {
         Instant now = clock.instant();
         Timestamp cutoff = Timestamp.from(now.minus(settings.ackTimeout()));
-        // claims not acknowledged in time: a claim leaves updated_at as it was, so they are among the old PENDING rows
+        // claims not acknowledged in time: a claim leaves updated_at as it was, so they are among the old PENDING rows.
+        // Both picks name the waiting state in their text, for the partial index of waiting deliveries (V12)
         List<UUID> stale = new ArrayList<>(jdbc.sql("""
                 select id from im.delivery
-                where status = 'PENDING' and updated_at < ? and claimed_at < ?
-                order by updated_at limit ? for update skip locked""")
+                where status = %s and updated_at < ? and claimed_at < ?
+                order by updated_at limit ? for update skip locked""".formatted(DeliveryState.PENDING.literal()))
                 .params(cutoff, cutoff, SWEEP_BATCH).query(UUID.class).list());
         // waiting for a session that is gone: only recipients who take SMS can be helped now, so only they are
         // picked; messages stored for the others (until their next session or expiry) must not fill the batch. A
@@ -81,42 +82,42 @@ public class DeliverySweeper {
         // validity) cost 0.6-0.8 s per sweep with 200,000 stored
         stale.addAll(jdbc.sql("""
                 select d.id from im.delivery d join im.subscriber s on s.msisdn = d.recipient
-                where d.status = 'PENDING' and d.updated_at < ? and d.updated_at >= ?
+                where d.status = %s and d.updated_at < ? and d.updated_at >= ?
                   and s.status = 'ACTIVE' and s.sms_fallback and not s.sms_opted_out
                   and not exists (select 1 from im.client_session c where c.msisdn = d.recipient and c.expires_at > ?)
                   and (d.claimed_at is null or d.claimed_at < ?)
-                order by d.updated_at limit ? for update of d skip locked""")
+                order by d.updated_at limit ? for update of d skip locked""".formatted(DeliveryState.PENDING.literal()))
                 .params(cutoff, Timestamp.from(cutoff.toInstant().minus(GONE_SESSION_LOOKBACK)), Timestamp.from(now),
                         cutoff, SWEEP_BATCH).query(UUID.class).list());
         int changed = 0;
         for (UUID id : new LinkedHashSet<>(stale)) { // a stale claim of an SMS taker is in both lists
             changed += reroute(id) ? 1 : 0;
         }
-        int expired = expire("PENDING", now, now, "validity ran out", 2 * SWEEP_BATCH);
+        int expired = expire(DeliveryState.PENDING, now, now, "validity ran out", 2 * SWEEP_BATCH);
         // fallback SMS whose receipt never came, long after the SMS-C itself gave up on them: without this they
         // would stay IN_FLIGHT (the sender never told, the message never purged)
-        int unanswered = expire("IN_FLIGHT", now, now.minus(settings.smsReceiptTimeout()), "no receipt from the SMS-C", SWEEP_BATCH);
+        int unanswered = expire(DeliveryState.IN_FLIGHT, now, now.minus(settings.smsReceiptTimeout()), "no receipt from the SMS-C", SWEEP_BATCH);
         return changed + expired + unanswered;
     }
 
     /**
-     * Up to {@code limit} deliveries in {@code status} whose validity ended by {@code dueBy} expire; their senders are
-     * told. The status is written into the statement, not bound: only then can the planner use the partial index of
-     * that status's expiries (V19, V20), in a plan it keeps as in one it makes anew.
+     * Up to {@code limit} deliveries in {@code state} whose validity ended by {@code dueBy} expire; their senders are
+     * told. The state is written into the statement, not bound: only then can the planner use the partial index of
+     * that state's expiries (V19, V20), in a plan it keeps as in one it makes anew.
      */
-    private int expire(String status, Instant now, Instant dueBy, String reason, int limit) {
-        if (!"PENDING".equals(status) && !"IN_FLIGHT".equals(status)) {
-            throw new IllegalArgumentException("not an open delivery status: " + status);
+    private int expire(DeliveryState state, Instant now, Instant dueBy, String reason, int limit) {
+        if (!state.open()) {
+            throw new IllegalArgumentException("not an open delivery state: " + state);
         }
         List<Done> expired = jdbc.sql("""
-                update im.delivery d set status = 'EXPIRED', updated_at = ?, failure_reason = ?
+                update im.delivery d set status = ?, updated_at = ?, failure_reason = ?
                 from im.message m
                 where m.id = d.message_id
-                  and d.id in (select id from im.delivery where expires_at <= ? and status = '%s'
+                  and d.id in (select id from im.delivery where expires_at <= ? and status = %s
                              limit ? for update skip locked)
-                returning""".formatted(status) + Deliveries.DONE_COLUMNS)
-                .params(Timestamp.from(now), reason, Timestamp.from(dueBy), limit).query((rs, i) -> Deliveries.done(rs)).list();
-        expired.forEach(d -> deliveries.report(d, DeliveryStatus.EXPIRED));
+                returning""".formatted(state.literal()) + Deliveries.DONE_COLUMNS)
+                .params(DeliveryState.EXPIRED.value(), Timestamp.from(now), reason, Timestamp.from(dueBy), limit).query((rs, i) -> Deliveries.done(rs)).list();
+        expired.forEach(d -> deliveries.report(d, DeliveryState.EXPIRED.status()));
         return expired.size();
     }
 
@@ -126,9 +127,10 @@ public class DeliverySweeper {
         if (!presence.liveSessions(closed.msisdn()).isEmpty()) {
             return; // another session of the same subscriber is live: it will fetch them
         }
+        // the state named in the text, for the partial index of waiting deliveries by recipient (V13)
         List<UUID> open = jdbc.sql("""
                 select id from im.delivery
-                where recipient = ? and status = 'PENDING' for update skip locked""")
+                where recipient = ? and status = %s for update skip locked""".formatted(DeliveryState.PENDING.literal()))
                 .param(closed.msisdn().value()).query(UUID.class).list();
         open.forEach(this::reroute);
     }
@@ -147,10 +149,11 @@ public class DeliverySweeper {
         Timestamp now = Timestamp.from(clock.instant());
         if (to.isPresent() && to.get().smsFallback()) {
             int n = jdbc.sql("""
-                    update im.delivery set status = 'IN_FLIGHT', channel = 'SMS', session_id = null, claimed_at = ?,
+                    update im.delivery set status = ?, channel = ?, session_id = null, claimed_at = ?,
                                            attempts = attempts + 1, updated_at = ?
-                    where id = ? and status = 'PENDING'""")
-                    .params(now, now, deliveryId).update();
+                    where id = ? and status = ?""")
+                    .params(DeliveryState.IN_FLIGHT.value(), DeliveryChannel.SMS.value(), now, now, deliveryId,
+                            DeliveryState.PENDING.value()).update();
             if (n > 0) {
                 sms.submit(deliveryId, d.get().message(), sms.recipient(to.get(), d.get().message().sender()), d.get().expiresAt());
                 counters.counter("mobim.messages.routed", "route", "SMS_FALLBACK").increment();
@@ -160,7 +163,7 @@ public class DeliverySweeper {
         // no SMS for them: back to the queue (in its old place) until a client session fetches it or it expires
         return jdbc.sql("""
                 update im.delivery set channel = null, session_id = null, claimed_at = null
-                where id = ? and status = 'PENDING' and claimed_at is not null""").param(deliveryId).update() > 0;
+                where id = ? and status = ? and claimed_at is not null""").params(deliveryId, DeliveryState.PENDING.value()).update() > 0;
     }
 
     /** A delivery being rerouted: its message, its recipient, and when it expires. */

@@ -91,13 +91,14 @@ final class MessageWriter {
                     returning id, created_at, expires_at)
                 insert into im.delivery (id, message_id, recipient, sender_alias, status, channel, attempts, claimed_at,
                                          updated_at, expires_at)
-                select d.id, m.id, d.recipient, d.alias, case when d.sms then 'IN_FLIGHT' else 'PENDING' end,
-                       case when d.sms then 'SMS' end, case when d.sms then 1 else 0 end, case when d.sms then m.created_at end,
+                select d.id, m.id, d.recipient, d.alias, case when d.sms then ? else ? end,
+                       case when d.sms then ? end, case when d.sms then 1 else 0 end, case when d.sms then m.created_at end,
                        m.created_at, m.expires_at
                 from unnest(?::uuid[], ?::uuid[], ?::varchar[], ?::varchar[], ?::boolean[]) as d(id, message_id, recipient, alias, sms)
                 join m on m.id = d.message_id""")
                 .params(Timestamp.from(now), Timestamp.from(expires), ids, senders, clientIds, kinds, targets, channels, bodies,
-                        reports, offsets, deliveryIds, deliveryMessages, recipients, aliases, sms)
+                        reports, offsets, DeliveryState.IN_FLIGHT.value(), DeliveryState.PENDING.value(), DeliveryChannel.SMS.value(),
+                        deliveryIds, deliveryMessages, recipients, aliases, sms)
                 .update();
         for (SendBatch.NewMessage msg : messages) {
             SendRequest q = msg.request();

@@ -85,7 +85,9 @@ final class SendRules {
             return;
         }
         Map<String, Integer> counts = new HashMap<>();
-        jdbc.sql("select recipient, count(*) from im.delivery where recipient = any(?) and status = 'PENDING' group by recipient")
+        // the state named in the text, for the partial index of waiting deliveries by recipient (V13)
+        jdbc.sql("select recipient, count(*) from im.delivery where recipient = any(?) and status = %s group by recipient"
+                        .formatted(DeliveryState.PENDING.literal()))
                 .param(unknown).query(rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
                 });

@@ -40,7 +40,7 @@ public class SmsOutcomes {
      * expired) of a message's SMS. ACCEPTED only says the SMS-C has it, and service SMS are not deliveries.
      */
     public static boolean changesDelivery(SmsDlr dlr) {
-        return deliveryOf(dlr) != null && finalStatus(dlr) != null;
+        return deliveryOf(dlr) != null && finalState(dlr) != null;
     }
 
     /**
@@ -53,7 +53,7 @@ public class SmsOutcomes {
         Map<UUID, SmsDlr> finals = new LinkedHashMap<>();
         for (SmsDlr dlr : dlrs) {
             UUID delivery = deliveryOf(dlr);
-            if (delivery != null && finalStatus(dlr) != null) {
+            if (delivery != null && finalState(dlr) != null) {
                 finals.putIfAbsent(delivery, dlr);
             }
         }
@@ -67,26 +67,26 @@ public class SmsOutcomes {
         int k = 0;
         for (Map.Entry<UUID, SmsDlr> e : finals.entrySet()) {
             ids[k] = e.getKey();
-            statuses[k] = finalStatus(e.getValue()).name();
-            reasons[k] = finalStatus(e.getValue()) == DeliveryStatus.DELIVERED ? null
+            statuses[k] = finalState(e.getValue()).value();
+            reasons[k] = finalState(e.getValue()) == DeliveryState.DELIVERED ? null
                     : "SMS " + e.getValue().status() + " " + e.getValue().errorCode();
             k++;
         }
         List<Done> done = jdbc.sql("""
                 update im.delivery d set status = x.status, updated_at = ?, failure_reason = x.reason
                 from unnest(?::uuid[], ?::varchar[], ?::varchar[]) as x(id, status, reason), im.message m
-                where d.id = x.id and m.id = d.message_id and d.status = 'IN_FLIGHT' and d.channel = 'SMS'
+                where d.id = x.id and m.id = d.message_id and d.status = ? and d.channel = ?
                 returning""" + Deliveries.DONE_COLUMNS)
-                .params(Timestamp.from(clock.instant()), ids, statuses, reasons)
+                .params(Timestamp.from(clock.instant()), ids, statuses, reasons, DeliveryState.IN_FLIGHT.value(), DeliveryChannel.SMS.value())
                 .query((rs, i) -> Deliveries.done(rs)).list();
         for (Done d : done) {
             SmsDlr dlr = finals.get(d.deliveryId());
-            DeliveryStatus status = finalStatus(dlr);
-            if (status == DeliveryStatus.DELIVERED) {
+            DeliveryState state = finalState(dlr);
+            if (state == DeliveryState.DELIVERED) {
                 List<String> smscIds = dlr.smscMessageIds() == null ? List.of() : dlr.smscMessageIds();
                 deliveries.delivered(d, Channel.SMS, smscIds.isEmpty() ? null : smscIds.getFirst(), Math.max(1, smscIds.size()));
             } else {
-                deliveries.report(d, status);
+                deliveries.report(d, state.status());
             }
         }
         return done.size();
@@ -97,12 +97,12 @@ public class SmsOutcomes {
         return SmsSubmission.deliveryOf(dlr.requestId());
     }
 
-    /** The delivery status a gateway outcome settles, or null while the SMS-C merely has the SMS (ACCEPTED). */
-    private static DeliveryStatus finalStatus(SmsDlr dlr) {
+    /** The state a gateway outcome ends a delivery in, or null while the SMS-C merely has the SMS (ACCEPTED). */
+    private static DeliveryState finalState(SmsDlr dlr) {
         return switch (dlr.status()) {
-            case DELIVERED -> DeliveryStatus.DELIVERED;
-            case FAILED, REJECTED -> DeliveryStatus.FAILED;
-            case EXPIRED -> DeliveryStatus.EXPIRED;
+            case DELIVERED -> DeliveryState.DELIVERED;
+            case FAILED, REJECTED -> DeliveryState.FAILED;
+            case EXPIRED -> DeliveryState.EXPIRED;
             default -> null;
         };
     }
