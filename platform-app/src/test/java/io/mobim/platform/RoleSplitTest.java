@@ -2,7 +2,7 @@ package io.mobim.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.presence.PresenceService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -62,7 +62,7 @@ class RoleSplitTest {
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"");
 
-            assertThat(split.getBeanNamesForType(Messaging.class)).isEmpty();
+            assertThat(split.getBeanNamesForType(MessageSender.class)).isEmpty();
             assertThat(split.getBeanNamesForType(PresenceService.class)).isEmpty();
 
             JdbcTemplate own = new JdbcTemplate(new DriverManagerDataSource(url));

@@ -5,12 +5,14 @@ import io.mobim.bench.RunCost;
 import io.mobim.events.sms.SmsDlr;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.ClientDelivery;
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.GroupCommit;
 import io.mobim.platform.messaging.SendRequest;
 import io.mobim.platform.messaging.SendResult;
+import io.mobim.platform.messaging.SmsOutcomes;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.presence.Availability;
 import io.mobim.platform.presence.PresenceService;
@@ -42,7 +44,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Load driver of the IM core through its domain API ({@link Subscribers}, {@link Contacts}, {@link PresenceService},
- * {@link Messaging}), with the real application started in-process: embedded PostgreSQL and Kafka (a temporary
+ * {@link MessageSender}, {@link ClientDeliveries}), with the real application started in-process: embedded PostgreSQL and Kafka (a temporary
  * directory, deleted at exit), role {@code im}, the outbox relay publishing to Kafka as in production.
  *
  * <ul>
@@ -56,7 +58,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *       acknowledgement, and the cost of a message's whole cycle. Needs the grouped mode.</li>
  *   <li>{@code sms}: the same senders write {@code smsMessages} messages to {@code smsRecipients} subscribers with no
  *       live session: each becomes an SMS MT in the outbox. accepted/s, latency, the time the relay needs to empty
- *       the outbox, and the rate at which DELIVERED receipts ({@link Messaging#onSmsOutcome}) close the deliveries.</li>
+ *       the outbox, and the rate at which DELIVERED receipts ({@link SmsOutcomes#onSmsOutcome}) close the deliveries.</li>
  *   <li>{@code presence}: one presentity with {@code watchers} accepted watchers, each with a live session:
  *       {@code updates} timed {@link PresenceService#update} calls (each returns after its commit, from which on every
  *       watcher's next poll returns it); then the watchers' side: rounds of one update and one poll
@@ -96,7 +98,7 @@ public final class ImCoreBench {
         DEFAULTS.put("pgStatements", "false");
         DEFAULTS.put("ack", "each"); // each: acknowledge(session, id) per message; batch: acknowledge(session, ids) per fetch
         DEFAULTS.put("pool", ""); // spring.datasource.hikari.maximum-pool-size; empty: the application's default
-        // direct: Messaging.send, one transaction per send; grouped: GroupCommit.send, concurrent sends committed together
+        // direct: MessageSender.send, one transaction per send; grouped: GroupCommit.send, concurrent sends committed together
         DEFAULTS.put("send", "grouped");
         // false: an ephemeral PostgreSQL without fsync (zonky's default); true: a durable one (fsync, synchronous_commit,
         // full_page_writes on, as in production and the all-in-one's ./data) in a temporary directory deleted at the end
@@ -121,7 +123,9 @@ public final class ImCoreBench {
     private Subscribers subscribers;
     private Contacts contacts;
     private PresenceService presence;
-    private Messaging messaging;
+    private MessageSender sender;
+    private ClientDeliveries clientDeliveries;
+    private SmsOutcomes smsOutcomes;
     private GroupCommit groupCommit;
     private JdbcClient jdbc;
     private SqlProfile sqlProfile;
@@ -271,7 +275,9 @@ public final class ImCoreBench {
         subscribers = ctx.getBean(Subscribers.class);
         contacts = ctx.getBean(Contacts.class);
         presence = ctx.getBean(PresenceService.class);
-        messaging = ctx.getBean(Messaging.class);
+        sender = ctx.getBean(MessageSender.class);
+        clientDeliveries = ctx.getBean(ClientDeliveries.class);
+        smsOutcomes = ctx.getBean(SmsOutcomes.class);
         groupCommit = ctx.getBean(GroupCommit.class);
         jdbc = ctx.getBean(JdbcClient.class);
         postmasterPid = findPostmaster();
@@ -288,7 +294,7 @@ public final class ImCoreBench {
         int n = intParam("messages");
         System.out.println();
         System.out.println("== messages: " + online.size() + " subscribers with live client sessions, "
-                + ("grouped".equals(params.get("send")) ? params.get("senders") + " concurrent GroupCommit.send callers" : threads + " threads calling Messaging.send")
+                + ("grouped".equals(params.get("send")) ? params.get("senders") + " concurrent GroupCommit.send callers" : threads + " threads calling MessageSender.send")
                 + "; deliveries: " + threads + " threads ==");
         if (warmup > 0) {
             send(online, online, warmup, clientMessages, SendResult.Route.CLIENT);
@@ -323,7 +329,7 @@ public final class ImCoreBench {
         boolean grouped = "grouped".equals(params.get("send"));
         System.out.printf(Locale.ROOT, "fetch + acknowledge: %d delivered in %.2f s = %.0f delivered/s (fetch(session, 50), then %s; %s)%n",
                 delivered, secs, delivered / secs, grouped || "batch".equals(params.get("ack")) ? "one acknowledge of all 50" : "acknowledge each",
-                grouped ? params.get("clients") + " clients through GroupCommit" : threads + " threads calling Messaging");
+                grouped ? params.get("clients") + " clients through GroupCommit" : threads + " threads calling ClientDeliveries");
         System.out.println(dcpu.line(delivered, "delivery"));
         System.out.print(dcost.report(delivered, secs));
         System.out.println("  load average: " + loadAverage() + ", outbox backlog after the phase: " + outboxBacklog());
@@ -551,7 +557,7 @@ public final class ImCoreBench {
                 String body = "Hello there, message " + i;
                 SendResult r = grouped
                         ? groupCommit.send(new SendRequest(from, Target.subscriber(to), body, Origin.client(), null, false))
-                        : messaging.send(from, Target.subscriber(to), body, Origin.client(), null, false);
+                        : sender.send(from, Target.subscriber(to), body, Origin.client(), null, false);
                 lat.record((int) i, System.nanoTime() - s);
                 if (r.recipients().size() != 1 || r.recipients().getFirst().route() != expected) {
                     throw new IllegalStateException("unexpected outcome " + r.recipients());
@@ -577,13 +583,13 @@ public final class ImCoreBench {
             for (int s = t; s < sessions.size(); s += clients) {
                 UUID session = sessions.get(s);
                 while (true) {
-                    List<ClientDelivery> batch = grouped ? groupCommit.fetch(session, 50) : messaging.fetch(session, 50);
+                    List<ClientDelivery> batch = grouped ? groupCommit.fetch(session, 50) : clientDeliveries.fetch(session, 50);
                     if (batch.isEmpty()) {
                         break;
                     }
                     if (batchAck) {
                         List<UUID> ids = batch.stream().map(ClientDelivery::messageId).toList();
-                        List<UUID> confirmed = grouped ? groupCommit.acknowledge(session, ids) : messaging.acknowledge(session, ids);
+                        List<UUID> confirmed = grouped ? groupCommit.acknowledge(session, ids) : clientDeliveries.acknowledge(session, ids);
                         if (confirmed.size() != batch.size()) {
                             throw new IllegalStateException("acknowledge refused for fetched messages");
                         }
@@ -591,7 +597,7 @@ public final class ImCoreBench {
                         continue;
                     }
                     for (ClientDelivery d : batch) {
-                        if (!messaging.acknowledge(session, d.messageId())) {
+                        if (!clientDeliveries.acknowledge(session, d.messageId())) {
                             throw new IllegalStateException("acknowledge refused for a fetched message");
                         }
                         acknowledged.incrementAndGet();
@@ -636,7 +642,7 @@ public final class ImCoreBench {
             while ((i = (int) next.getAndIncrement()) < open.size()) {
                 Object[] d = open.get(i);
                 SmsDlr dlr = SmsDlr.of("dlv-" + d[0], (String) d[1], SmsDlr.Status.DELIVERED, List.of("smsc-" + i), null, Instant.now(), "im.message");
-                if (messaging.onSmsOutcome(dlr)) {
+                if (smsOutcomes.onSmsOutcome(dlr)) {
                     receiptsApplied.incrementAndGet();
                 }
             }

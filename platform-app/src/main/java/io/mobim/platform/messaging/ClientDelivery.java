@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A message handed to a client session, to be acknowledged with {@link Messaging#acknowledge}.
+ * A message handed to a client session, to be acknowledged with {@link ClientDeliveries#acknowledge}.
  *
  * @param senderAlias what the recipient sees as the sender: the sender's nickname in a room, else their nickname
  * @param room the room the message was sent to, or null for a direct message

@@ -12,11 +12,11 @@ import org.springframework.context.SmartLifecycle;
  * Messaging for callers without a transaction of their own (a client's requests, a load driver): sends that arrive
  * together are committed together, one transaction for the lot instead of one each, which is what a commit costs
  * most (a WAL flush per transaction on a durable database); so are the clients' fetches and acknowledgements. Sends
- * are decided as a set by {@link Messaging#sendAll} (one read, one insert for all of them); the clients' requests
- * by {@link Messaging#serveAll} (one statement confirming all acknowledgements, one claiming for all fetches). Each
- * request is answered as if it had run alone; a batch that fails as a whole is run again one request per transaction
- * (see {@link GroupCommitter}).
- * Callers inside a transaction use {@link Messaging} directly, which joins it.
+ * are decided as a set by {@link MessageSender#sendAll} (one read, one insert for all of them); the clients' requests
+ * by {@link ClientDeliveries#serveAll} (one statement confirming all acknowledgements, one claiming for all fetches).
+ * Each request is answered as if it had run alone; a batch that fails as a whole is run again one request per
+ * transaction (see {@link GroupCommitter}).
+ * Callers inside a transaction use {@link MessageSender} and {@link ClientDeliveries} directly, which join it.
  */
 public final class GroupCommit implements SmartLifecycle {
 
@@ -24,22 +24,23 @@ public final class GroupCommit implements SmartLifecycle {
     private final GroupCommitter<ClientRequest, List<?>> clientRequests;
     private final Duration stopTimeout;
 
-    /** {@code messaging} must be the transactional bean: its batch methods open each batch's transaction. */
-    GroupCommit(Messaging messaging, MessagingSettings.GroupCommit settings, Duration stopTimeout, MeterRegistry meters) {
+    /** {@code sender} and {@code clientDeliveries} must be the transactional beans: their batch methods open each batch's transaction. */
+    GroupCommit(MessageSender sender, ClientDeliveries clientDeliveries, MessagingSettings.GroupCommit settings, Duration stopTimeout,
+                MeterRegistry meters) {
         this.stopTimeout = stopTimeout;
         this.sends = new GroupCommitter<>("send",
-                batch -> messaging.sendAll(batch).stream()
+                batch -> sender.sendAll(batch).stream()
                         .map(o -> o.refusal() != null ? GroupCommitter.Answer.<SendResult>failed(o.refusal()) : GroupCommitter.Answer.of(o.result()))
                         .toList(),
-                q -> messaging.send(q.sender(), q.target(), q.body(), q.origin(), q.clientMessageId(), q.deliveryReport()),
+                q -> sender.send(q.sender(), q.target(), q.body(), q.origin(), q.clientMessageId(), q.deliveryReport()),
                 settings, meters);
         // fetches and acknowledgements share transactions: one commit, one session check and one statement of each
         // kind for all the clients' requests of the moment, and half as many transactions competing for the cores
         this.clientRequests = new GroupCommitter<>("client",
-                batch -> messaging.serveAll(batch).stream().<GroupCommitter.Answer<List<?>>>map(GroupCommitter.Answer::of).toList(),
+                batch -> clientDeliveries.serveAll(batch).stream().<GroupCommitter.Answer<List<?>>>map(GroupCommitter.Answer::of).toList(),
                 q -> switch (q) {
-                    case Fetch f -> messaging.fetch(f.session(), f.max());
-                    case Acknowledgement a -> messaging.acknowledge(a.session(), a.messageIds());
+                    case Fetch f -> clientDeliveries.fetch(f.session(), f.max());
+                    case Acknowledgement a -> clientDeliveries.acknowledge(a.session(), a.messageIds());
                 }, settings, meters);
     }
 
@@ -57,14 +58,14 @@ public final class GroupCommit implements SmartLifecycle {
         return sends.submit(request);
     }
 
-    /** {@link Messaging#fetch}, committed with the clients' fetches and acknowledgements made at the same moment. */
-    @SuppressWarnings("unchecked") // a fetch's answer is the list of its deliveries (Messaging#serveAll)
+    /** {@link ClientDeliveries#fetch}, committed with the clients' fetches and acknowledgements made at the same moment. */
+    @SuppressWarnings("unchecked") // a fetch's answer is the list of its deliveries (ClientDeliveries#serveAll)
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
         return (List<ClientDelivery>) clientRequests.call(new Fetch(sessionId, max));
     }
 
-    /** {@link Messaging#acknowledge(UUID, Collection)}, committed with the clients' requests made at the same moment. */
-    @SuppressWarnings("unchecked") // an acknowledgement's answer is the list of the ids it confirmed (Messaging#serveAll)
+    /** {@link ClientDeliveries#acknowledge(UUID, Collection)}, committed with the clients' requests made at the same moment. */
+    @SuppressWarnings("unchecked") // an acknowledgement's answer is the list of the ids it confirmed (ClientDeliveries#serveAll)
     public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
         return (List<UUID>) clientRequests.call(new Acknowledgement(sessionId, List.copyOf(messageIds)));
     }

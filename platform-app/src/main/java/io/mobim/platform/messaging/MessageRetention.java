@@ -58,7 +58,7 @@ public class MessageRetention {
             counted as materialized (
                 select b.id, b.created_at, d.open, sum(d.total) over (order by b.created_at, b.id) - d.total as before
                 from batch b cross join lateral (
-                    select count(*) filter (where status not in ('DELIVERED', 'FAILED', 'EXPIRED')) as open, count(*) as total
+                    select count(*) filter (where status <> all(?::varchar[])) as open, count(*) as total
                     from im.delivery where message_id = b.id) d),
             taken as materialized (select id, created_at, open from counted where before < ?),
             doomed as materialized (
@@ -113,7 +113,7 @@ public class MessageRetention {
                 jdbc.sql(PLAN).query().singleRow();
                 return jdbc.sql(PURGE)
                         .params(examinedUntil == null ? null : Timestamp.from(examinedUntil), Timestamp.from(cutoff), batchSize,
-                                batchDeliveries)
+                                DeliveryState.finishedValues(), batchDeliveries)
                         .query((rs, i) -> new Batch(rs.getLong("messages"), rs.getLong("deliveries"), rs.getLong("read"),
                                 rs.getLong("examined"),
                                 rs.getTimestamp("examined_until") == null ? null : rs.getTimestamp("examined_until").toInstant()))

@@ -35,17 +35,50 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MessagingConfiguration {
 
     @Bean
-    Messaging messaging(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
-                        Rooms rooms, Outbox outbox, ChargingRecorder charging, ApplicationEventPublisher events,
-                        MessagingSettings settings, ObjectProvider<SmsRenderer> renderer, Clock clock, MeterRegistry meters) {
-        return new Messaging(jdbc, subscribers, contacts, blocks, presence, rooms, outbox, charging, events, settings,
-                renderer.getIfAvailable(() -> SmsRenderer.PLAIN), clock, meters);
+    MessagingCounters messagingCounters(MeterRegistry meters) {
+        return new MessagingCounters(meters);
     }
 
-    /** Group commit for callers without a transaction; gets the transactional proxy of {@link Messaging}. */
     @Bean
-    GroupCommit groupCommit(Messaging messaging, MessagingSettings settings, MeterRegistry meters) {
-        return new GroupCommit(messaging, settings.groupCommit(), Duration.ofSeconds(30), meters);
+    Deliveries deliveries(JdbcClient jdbc, Subscribers subscribers, ChargingRecorder charging, ApplicationEventPublisher events,
+                          MessagingCounters counters) {
+        return new Deliveries(jdbc, subscribers, charging, events, counters);
+    }
+
+    @Bean
+    SmsSubmission smsSubmission(Contacts contacts, Outbox outbox, ObjectProvider<SmsRenderer> renderer, MessagingSettings settings) {
+        return new SmsSubmission(contacts, outbox, renderer.getIfAvailable(() -> SmsRenderer.PLAIN), settings);
+    }
+
+    @Bean
+    MessageSender messageSender(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
+                                Rooms rooms, ChargingRecorder charging, SmsSubmission sms, Deliveries deliveries,
+                                MessagingSettings settings, Clock clock, MessagingCounters counters, MeterRegistry meters) {
+        SendRules rules = new SendRules(jdbc, deliveries, settings, counters, meters);
+        return new MessageSender(jdbc, rules, new ListAndRoomSends(subscribers, contacts, blocks, presence, rooms, sms, rules),
+                new MessageWriter(jdbc, sms, charging, settings, counters), deliveries, clock);
+    }
+
+    @Bean
+    ClientDeliveries clientDeliveries(JdbcClient jdbc, PresenceService presence, Deliveries deliveries, Clock clock) {
+        return new ClientDeliveries(jdbc, presence, deliveries, clock);
+    }
+
+    @Bean
+    SmsOutcomes smsOutcomes(JdbcClient jdbc, Deliveries deliveries, Clock clock) {
+        return new SmsOutcomes(jdbc, deliveries, clock);
+    }
+
+    @Bean
+    DeliverySweeper deliverySweeper(JdbcClient jdbc, Subscribers subscribers, PresenceService presence, SmsSubmission sms,
+                                    Deliveries deliveries, MessagingSettings settings, Clock clock, MessagingCounters counters) {
+        return new DeliverySweeper(jdbc, subscribers, presence, sms, deliveries, settings, clock, counters);
+    }
+
+    /** Group commit for callers without a transaction; gets the transactional proxies of the sender and the client deliveries. */
+    @Bean
+    GroupCommit groupCommit(MessageSender sender, ClientDeliveries clientDeliveries, MessagingSettings settings, MeterRegistry meters) {
+        return new GroupCommit(sender, clientDeliveries, settings.groupCommit(), Duration.ofSeconds(30), meters);
     }
 
     @Bean
@@ -60,25 +93,27 @@ class MessagingConfiguration {
     }
 
     @Bean
-    MessagingWorkers messagingWorkers(Messaging messaging, RecordBatches batches, MessageRetention retention) {
-        return new MessagingWorkers(messaging, batches, retention);
+    MessagingWorkers messagingWorkers(DeliverySweeper sweeper, SmsOutcomes smsOutcomes, RecordBatches batches, MessageRetention retention) {
+        return new MessagingWorkers(sweeper, smsOutcomes, batches, retention);
     }
 
     /** The background work of messaging: time-driven rerouting, the SMS gateway's outcomes, and the retention purge. */
     static class MessagingWorkers {
-        private final Messaging messaging;
+        private final DeliverySweeper sweeper;
+        private final SmsOutcomes smsOutcomes;
         private final RecordBatches batches;
         private final MessageRetention retention;
 
-        MessagingWorkers(Messaging messaging, RecordBatches batches, MessageRetention retention) {
-            this.messaging = messaging;
+        MessagingWorkers(DeliverySweeper sweeper, SmsOutcomes smsOutcomes, RecordBatches batches, MessageRetention retention) {
+            this.sweeper = sweeper;
+            this.smsOutcomes = smsOutcomes;
             this.batches = batches;
             this.retention = retention;
         }
 
         @Scheduled(fixedDelayString = "${mobim.messaging.sweep-interval:5s}")
         void sweep() {
-            while (messaging.sweep() > 0) {
+            while (sweeper.sweep() > 0) {
                 // more may be due: a backlog after downtime is worked off at once
             }
         }
@@ -95,7 +130,7 @@ class MessagingConfiguration {
          */
         @KafkaListener(id = "mobim-im-dlr", idIsGroup = false, topics = Topics.SMS_DLR, containerFactory = "smsOutcomeListenerFactory")
         void onSmsOutcomes(List<ConsumerRecord<String, SmsDlr>> records) {
-            batches.handleAll(Topics.SMS_DLR, records, Messaging::changesDelivery, messaging::onSmsOutcomes, messaging::onSmsOutcome);
+            batches.handleAll(Topics.SMS_DLR, records, SmsOutcomes::changesDelivery, smsOutcomes::onSmsOutcomes, smsOutcomes::onSmsOutcome);
         }
     }
 }

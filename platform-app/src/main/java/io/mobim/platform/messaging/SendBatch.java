@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The messages one call of {@link Messaging} accepted, before they are stored with one statement, and what later
+ * The messages one call of {@link MessageSender} accepted, before they are stored with one statement, and what later
  * requests of the same call must see of them: their client message ids (a resend in the same batch gets the first
  * result) and the deliveries they added to offline stores (the quota counts them).
  */

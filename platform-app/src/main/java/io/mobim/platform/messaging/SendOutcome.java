@@ -1,7 +1,7 @@
 package io.mobim.platform.messaging;
 
 /**
- * What became of one request of {@link Messaging#sendAll}: its result, or the refusal that kept it from being
+ * What became of one request of {@link MessageSender#sendAll}: its result, or the refusal that kept it from being
  * accepted (then nothing of it was stored or charged). Exactly one of the two is set.
  */
 public record SendOutcome(SendResult result, MessageRefused refusal) {

@@ -4,7 +4,7 @@ import io.mobim.platform.subscribers.Msisdn;
 import java.util.Objects;
 
 /**
- * One message to send, as {@link Messaging#send} takes it: for {@link Messaging#sendAll} and the {@link GroupCommit}.
+ * One message to send, as {@link MessageSender#send} takes it: for {@link MessageSender#sendAll} and the {@link GroupCommit}.
  *
  * @param clientMessageId the client's own id of the message, if it has one: resending it returns the first result
  * @param deliveryReport whether the sender wants to be told when each recipient got it

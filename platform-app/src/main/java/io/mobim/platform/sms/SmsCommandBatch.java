@@ -1,7 +1,7 @@
 package io.mobim.platform.sms;
 
 import io.mobim.events.sms.SmsMo;
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.SendOutcome;
 import io.mobim.platform.messaging.SendRequest;
@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Handles a poll of MOs as a set, in one transaction: one statement marks them handled and reads their senders and
  * the contacts their commands name ({@link HandledMos}); the messages to contacts ({@code <n> <text>}, nearly all of
- * the traffic) go to the messaging core together ({@link Messaging#sendAll}: one read routes them all, one statement
+ * the traffic) go to the messaging core together ({@link MessageSender#sendAll}: one read routes them all, one statement
  * stores them, and their MTs and charging events share the transaction's one outbox row). Any other command is
  * carried out on its own by {@link SmsCommandHandler}, in its place: the messages before it are sent first, so a
  * subscriber's commands take effect in the order they were texted.
@@ -25,12 +25,12 @@ public class SmsCommandBatch {
 
     private final SmsCommandHandler handler;
     private final HandledMos handled;
-    private final Messaging messaging;
+    private final MessageSender messaging;
     private final SmsReplies replies;
     private final EntityManagerFactory jpa;
 
     /** @param jpa the persistence unit sharing the transaction (flushed after each command carried out alone), or null */
-    SmsCommandBatch(SmsCommandHandler handler, HandledMos handled, Messaging messaging, SmsReplies replies, EntityManagerFactory jpa) {
+    SmsCommandBatch(SmsCommandHandler handler, HandledMos handled, MessageSender messaging, SmsReplies replies, EntityManagerFactory jpa) {
         this.handler = handler;
         this.handled = handled;
         this.messaging = messaging;
@@ -73,7 +73,7 @@ public class SmsCommandBatch {
         List<SendRequest> requests = new ArrayList<>(sends.size());
         for (ToContact s : sends) {
             requests.add(new SendRequest(s.sender().msisdn(), Target.subscriber(s.contact().msisdn()), s.text(),
-                    Origin.sms(s.mo().smscMessageId(), Math.max(1, s.mo().segments())), Messaging.MO_CLIENT_ID_PREFIX + s.mo().id(),
+                    Origin.sms(s.mo().smscMessageId(), Math.max(1, s.mo().segments())), MessageSender.MO_CLIENT_ID_PREFIX + s.mo().id(),
                     false));
         }
         List<SendOutcome> outcomes = messaging.sendAll(requests);

@@ -9,7 +9,7 @@ import io.mobim.platform.contacts.ContactLimitReached;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.contacts.PendingRequest;
 import io.mobim.platform.messaging.MessageRefused;
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.presence.PresenceService;
@@ -54,7 +54,7 @@ public class SmsCommandHandler {
     private final Contacts contacts;
     private final BlockList blocks;
     private final PresenceService presence;
-    private final Messaging messaging;
+    private final MessageSender messaging;
     private final Rooms rooms;
     private final SmsReplies replies;
     private final SmsSettings settings;
@@ -62,7 +62,7 @@ public class SmsCommandHandler {
     private final Map<Class<?>, Counter> commandCounters = new ConcurrentHashMap<>(); // looked up once, not per MO
 
     SmsCommandHandler(HandledMos handled, Subscribers subscribers, Contacts contacts, BlockList blocks,
-                      PresenceService presence, Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings,
+                      PresenceService presence, MessageSender messaging, Rooms rooms, SmsReplies replies, SmsSettings settings,
                       MeterRegistry meters) {
         this.handled = handled;
         this.subscribers = subscribers;
@@ -231,7 +231,7 @@ public class SmsCommandHandler {
 
     /** Sends a message as the MO's sender; a refusal ({@link MessageRefused}) is answered by {@link #handle}. */
     private void send(Msisdn from, Target target, String text, SmsMo mo) {
-        messaging.send(from, target, text, origin(mo), Messaging.MO_CLIENT_ID_PREFIX + mo.id(), false);
+        messaging.send(from, target, text, origin(mo), MessageSender.MO_CLIENT_ID_PREFIX + mo.id(), false);
     }
 
     /** A number that is not a subscriber: REG/START registers it where the operator allows, anything else explains how. */

@@ -8,7 +8,7 @@ import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.kafka.RecordBatches;
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.SmsRenderer;
 import io.mobim.platform.outbox.Outbox;
 import io.mobim.platform.presence.PresenceService;
@@ -56,14 +56,14 @@ class SmsConfiguration {
 
     @Bean
     SmsCommandHandler smsCommandHandler(HandledMos handled, Subscribers subscribers, Contacts contacts,
-                                        BlockList blocks, PresenceService presence, Messaging messaging, Rooms rooms,
+                                        BlockList blocks, PresenceService presence, MessageSender messaging, Rooms rooms,
                                         SmsReplies replies, SmsSettings settings, MeterRegistry meters) {
         return new SmsCommandHandler(handled, subscribers, contacts, blocks, presence, messaging, rooms, replies,
                 settings, meters);
     }
 
     @Bean
-    SmsCommandBatch smsCommandBatch(SmsCommandHandler handler, HandledMos handled, Messaging messaging, SmsReplies replies,
+    SmsCommandBatch smsCommandBatch(SmsCommandHandler handler, HandledMos handled, MessageSender messaging, SmsReplies replies,
                                     ObjectProvider<EntityManagerFactory> jpa) {
         return new SmsCommandBatch(handler, handled, messaging, replies, jpa.getIfAvailable());
     }

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.ClientDeliveries;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.presence.PresenceService;
@@ -37,7 +38,8 @@ class ChargingEndToEndTest {
     @Value("${local.server.port}") int port;
     @Autowired Subscribers subscribers;
     @Autowired PresenceService presence;
-    @Autowired Messaging messaging;
+    @Autowired MessageSender sender;
+    @Autowired ClientDeliveries clients;
     @Autowired MutableClock clock;
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -49,9 +51,9 @@ class ChargingEndToEndTest {
         UUID bobSession = presence.openSession(bob);
         String period = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
 
-        UUID id = messaging.send(alice, Target.subscriber(bob), "charge me", Origin.client(), null, false).messageId();
-        messaging.fetch(bobSession, 10);
-        messaging.acknowledge(bobSession, id);
+        UUID id = sender.send(alice, Target.subscriber(bob), "charge me", Origin.client(), null, false).messageId();
+        clients.fetch(bobSession, 10);
+        clients.acknowledge(bobSession, id);
 
         String sent = await().atMost(Duration.ofSeconds(60)).until(() -> records(alice, period), body -> body.contains(id.toString()));
         assertThat(sent).contains("\"chargedRole\":\"ORIGINATOR\"").contains("\"amount\":0.12").contains("\"currency\":\"GBP\"")
@@ -98,8 +100,8 @@ class ChargingEndToEndTest {
         String period = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
 
         presence.openSession(otto);
-        messaging.send(otto, Target.subscriber(friend), "hallo", Origin.client(), null, false);
-        messaging.send(otto, Target.subscriber(friend), "noch einmal", Origin.client(), null, false);
+        sender.send(otto, Target.subscriber(friend), "hallo", Origin.client(), null, false);
+        sender.send(otto, Target.subscriber(friend), "noch einmal", Origin.client(), null, false);
 
         String records = await().atMost(Duration.ofSeconds(60)).until(() -> records(otto, period), body -> body.contains("DAILY_ACCESS"));
         assertThat(count(records, "\"kind\":\"DAILY_ACCESS\"")).as("one daily fee for a day of use").isEqualTo(1);

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Sends committed together ({@link Messaging#sendAll}, {@link GroupCommit}) behave exactly as if each had been
+ * Sends committed together ({@link MessageSender#sendAll}, {@link GroupCommit}) behave exactly as if each had been
  * sent alone: refusals stay with their own request, client message ids dedupe inside a batch, the offline quota
  * counts the batch's own messages, a recipient reads them in the order sent, and one send that breaks the
  * database does not take the others down with it.
@@ -33,7 +33,8 @@ class GroupCommitTest {
 
     @Autowired Subscribers subscribers;
     @Autowired PresenceService presence;
-    @Autowired Messaging messaging;
+    @Autowired MessageSender sender;
+    @Autowired ClientDeliveries clients;
     @Autowired GroupCommit batcher;
     @Autowired BlockList blocks;
     @Autowired Rooms rooms;
@@ -46,7 +47,7 @@ class GroupCommitTest {
         return m;
     }
 
-    /** One request's answer from {@link Messaging#serveAll}: a fetch's deliveries, or an acknowledgement's ids. */
+    /** One request's answer from {@link ClientDeliveries#serveAll}: a fetch's deliveries, or an acknowledgement's ids. */
     @SuppressWarnings("unchecked")
     private static <T> List<T> answer(List<?> answer) {
         return (List<T>) answer;
@@ -69,7 +70,7 @@ class GroupCommitTest {
         rooms.join(bob, room, "Bo");
         UUID bobSession = presence.openSession(bob);
 
-        List<SendOutcome> outcomes = messaging.sendAll(List.of(
+        List<SendOutcome> outcomes = sender.sendAll(List.of(
                 message(alice, bob, "first", "c-1"),
                 message(mallory, bob, "let me in", null),
                 message(alice, stranger, "anyone there?", null),
@@ -94,14 +95,14 @@ class GroupCommitTest {
         assertThatExceptionOfType(MessageRefused.class).isThrownBy(() -> outcomes.get(1).get());
 
         // bob reads what was accepted, in the order it was sent, once
-        assertThat(messaging.fetch(bobSession, 10)).extracting(ClientDelivery::body)
+        assertThat(clients.fetch(bobSession, 10)).extracting(ClientDelivery::body)
                 .containsExactly("first", "hello room", "second");
         assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(mallory.value()).query(Long.class).single())
                 .as("a blocked sender's message is never stored").isZero();
         assertThat(jdbc.sql("select count(*) from im.message where sender = ? and client_message_id = 'c-1'")
                 .param(alice.value()).query(Long.class).single()).isEqualTo(1);
         // resending the client id later, alone, still finds the batch's message
-        assertThat(messaging.send(alice, Target.subscriber(bob), "first, again", Origin.client(), "c-1", false).messageId())
+        assertThat(sender.send(alice, Target.subscriber(bob), "first, again", Origin.client(), "c-1", false).messageId())
                 .isEqualTo(first.messageId());
     }
 
@@ -116,7 +117,7 @@ class GroupCommitTest {
         for (int i = 0; i < 101; i++) { // the quota is 100 (default); each sender stays under its rate limit of 30
             requests.add(message(senders.get(i % 5), offline, "m" + i, null));
         }
-        List<SendOutcome> outcomes = messaging.sendAll(requests);
+        List<SendOutcome> outcomes = sender.sendAll(requests);
 
         assertThat(outcomes.subList(0, 100)).allSatisfy(o ->
                 assertThat(o.get().recipients().getFirst().route()).isEqualTo(SendResult.Route.STORED));
@@ -184,7 +185,7 @@ class GroupCommitTest {
             assertThatExceptionOfType(CompletionException.class).isThrownBy(() -> futures.get(1).join())
                     .withMessageContaining("poison refused by the database");
             assertThat(futures.get(2).join().recipients().getFirst().status()).isEqualTo(DeliveryStatus.ACCEPTED);
-            assertThat(messaging.fetch(bobSession, 10)).extracting(ClientDelivery::body).containsExactlyInAnyOrder("before", "after");
+            assertThat(clients.fetch(bobSession, 10)).extracting(ClientDelivery::body).containsExactlyInAnyOrder("before", "after");
             if (meters.counter("mobim.messaging.group-commit.fallbacks", "operation", "send").count() == fallbacks) {
                 // the three went in separate batches (a busy committer): each was its own transaction anyway
                 assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(alice.value()).query(Long.class).single())
@@ -205,22 +206,22 @@ class GroupCommitTest {
         UUID laptop = presence.openSession(bob);
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            sent.add(messaging.send(alice, Target.subscriber(bob), "m" + i, Origin.client(), null, false).messageId());
+            sent.add(sender.send(alice, Target.subscriber(bob), "m" + i, Origin.client(), null, false).messageId());
         }
         // two sessions of one subscriber, one of them asking twice, in one transaction
-        List<List<ClientDelivery>> got = messaging.serveAll(List.of(
+        List<List<ClientDelivery>> got = clients.serveAll(List.of(
                 new GroupCommit.Fetch(phone, 5), new GroupCommit.Fetch(laptop, 5), new GroupCommit.Fetch(phone, 5)))
                 .stream().map(GroupCommitTest::<ClientDelivery>answer).toList();
 
         List<UUID> handedOut = got.stream().flatMap(List::stream).map(ClientDelivery::messageId).toList();
         assertThat(handedOut).doesNotHaveDuplicates().isSubsetOf(sent);
         assertThat(got).allSatisfy(one -> assertThat(one).hasSizeLessThanOrEqualTo(5));
-        List<UUID> rest = messaging.fetch(phone, 50).stream().map(ClientDelivery::messageId).toList();
+        List<UUID> rest = clients.fetch(phone, 50).stream().map(ClientDelivery::messageId).toList();
         assertThat(rest).doesNotContainAnyElementsOf(handedOut);
         assertThat(handedOut.size() + rest.size()).as("every message handed out once").isEqualTo(12);
 
         // each session confirms what it got; a confirmation of another's message of the same subscriber counts once
-        List<List<UUID>> confirmed = messaging.serveAll(List.of(
+        List<List<UUID>> confirmed = clients.serveAll(List.of(
                 new GroupCommit.Acknowledgement(phone, handedOut), new GroupCommit.Acknowledgement(laptop, handedOut),
                 new GroupCommit.Acknowledgement(phone, rest))).stream().map(GroupCommitTest::<UUID>answer).toList();
         assertThat(confirmed.get(0)).containsExactlyInAnyOrderElementsOf(handedOut);
@@ -238,13 +239,13 @@ class GroupCommitTest {
         UUID gone = UUID.randomUUID(); // a session that never was (or is over)
         List<UUID> toBob = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            toBob.add(messaging.send(alice, Target.subscriber(bob), "b" + i, Origin.client(), null, false).messageId());
+            toBob.add(sender.send(alice, Target.subscriber(bob), "b" + i, Origin.client(), null, false).messageId());
         }
-        UUID toCarol = messaging.send(alice, Target.subscriber(carol), "c", Origin.client(), null, false).messageId();
-        List<UUID> bobHas = messaging.fetch(bobSession, 2).stream().map(ClientDelivery::messageId).toList();
+        UUID toCarol = sender.send(alice, Target.subscriber(carol), "c", Origin.client(), null, false).messageId();
+        List<UUID> bobHas = clients.fetch(bobSession, 2).stream().map(ClientDelivery::messageId).toList();
 
         // Bob confirms what he has and fetches the rest, Carol fetches, a dead session does both: one transaction
-        List<List<?>> answers = messaging.serveAll(List.of(
+        List<List<?>> answers = clients.serveAll(List.of(
                 new GroupCommit.Fetch(bobSession, 10),
                 new GroupCommit.Acknowledgement(bobSession, bobHas),
                 new GroupCommit.Fetch(carolSession, 10),
@@ -258,9 +259,9 @@ class GroupCommitTest {
         assertThat(GroupCommitTest.<ClientDelivery>answer(answers.get(2))).extracting(ClientDelivery::messageId).containsExactly(toCarol);
         assertThat(answers.get(3)).as("nothing is confirmed for a session that is over").isEmpty();
         assertThat(answers.get(4)).isEmpty();
-        assertThat(messaging.outcomes(toBob.getFirst())).singleElement()
+        assertThat(sender.outcomes(toBob.getFirst())).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.DELIVERED));
-        assertThat(messaging.outcomes(toCarol)).singleElement()
+        assertThat(sender.outcomes(toCarol)).singleElement()
                 .as("handed to Carol's session, not confirmed by a stranger's").satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.ACCEPTED));
     }
 }

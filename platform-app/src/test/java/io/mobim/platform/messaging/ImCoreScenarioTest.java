@@ -47,7 +47,10 @@ class ImCoreScenarioTest {
     @Autowired Subscribers subscribers;
     @Autowired Contacts contacts;
     @Autowired PresenceService presence;
-    @Autowired Messaging messaging;
+    @Autowired MessageSender sender;
+    @Autowired ClientDeliveries clients;
+    @Autowired SmsOutcomes smsOutcomes;
+    @Autowired DeliverySweeper sweeper;
     @Autowired BlockList blocks;
     @Autowired Rooms rooms;
     @Autowired MutableClock clock;
@@ -62,7 +65,7 @@ class ImCoreScenarioTest {
 
     /** As the scheduler does: sweep again while a sweep changed something. */
     private void sweepUntilDone() {
-        while (messaging.sweep() > 0) {
+        while (sweeper.sweep() > 0) {
             // next batch
         }
     }
@@ -143,20 +146,20 @@ class ImCoreScenarioTest {
         UUID bobSession = presence.openSession(bob);
         UUID carolSession = presence.openSession(carol);
         List<UUID> toBob = List.of(
-                messaging.send(alice, Target.subscriber(bob), "one", Origin.client(), null, false).messageId(),
-                messaging.send(alice, Target.subscriber(bob), "two", Origin.client(), null, false).messageId());
-        UUID toCarol = messaging.send(alice, Target.subscriber(carol), "three", Origin.client(), null, false).messageId();
-        assertThat(messaging.fetch(bobSession, 10)).extracting(ClientDelivery::messageId).containsExactlyInAnyOrderElementsOf(toBob);
-        assertThat(messaging.fetch(carolSession, 10)).hasSize(1);
-        UUID notFetched = messaging.send(alice, Target.subscriber(bob), "four", Origin.client(), null, false).messageId();
+                sender.send(alice, Target.subscriber(bob), "one", Origin.client(), null, false).messageId(),
+                sender.send(alice, Target.subscriber(bob), "two", Origin.client(), null, false).messageId());
+        UUID toCarol = sender.send(alice, Target.subscriber(carol), "three", Origin.client(), null, false).messageId();
+        assertThat(clients.fetch(bobSession, 10)).extracting(ClientDelivery::messageId).containsExactlyInAnyOrderElementsOf(toBob);
+        assertThat(clients.fetch(carolSession, 10)).hasSize(1);
+        UUID notFetched = sender.send(alice, Target.subscriber(bob), "four", Origin.client(), null, false).messageId();
 
         List<UUID> all = List.of(toBob.get(0), toBob.get(1), toCarol, notFetched);
-        assertThat(messaging.acknowledge(bobSession, all)).as("bob's fetched ones; not carol's, not one bob has not fetched")
+        assertThat(clients.acknowledge(bobSession, all)).as("bob's fetched ones; not carol's, not one bob has not fetched")
                 .containsExactlyInAnyOrderElementsOf(toBob);
-        assertThat(messaging.acknowledge(bobSession, all)).as("each is confirmed once").isEmpty();
-        assertThat(messaging.outcomes(toBob.get(1))).singleElement().extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(messaging.outcomes(toCarol)).singleElement().extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.ACCEPTED);
-        assertThat(messaging.acknowledge(carolSession, toCarol)).isTrue();
+        assertThat(clients.acknowledge(bobSession, all)).as("each is confirmed once").isEmpty();
+        assertThat(sender.outcomes(toBob.get(1))).singleElement().extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(sender.outcomes(toCarol)).singleElement().extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.ACCEPTED);
+        assertThat(clients.acknowledge(carolSession, toCarol)).isTrue();
     }
 
     @Test
@@ -166,35 +169,35 @@ class ImCoreScenarioTest {
         friends(alice, bob);
         UUID bobSession = presence.openSession(bob);
 
-        SendResult sent = messaging.send(alice, Target.subscriber(bob), "Hello there", Origin.client(), "c-1", true);
+        SendResult sent = sender.send(alice, Target.subscriber(bob), "Hello there", Origin.client(), "c-1", true);
         assertThat(sent.recipients()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(DeliveryStatus.ACCEPTED);
             assertThat(r.route()).isEqualTo(SendResult.Route.CLIENT);
         });
-        assertThat(messaging.send(alice, Target.subscriber(bob), "Hello there", Origin.client(), "c-1", true))
+        assertThat(sender.send(alice, Target.subscriber(bob), "Hello there", Origin.client(), "c-1", true))
                 .as("a resent client message id is the same message").satisfies(again -> {
                     assertThat(again.messageId()).isEqualTo(sent.messageId());
                     assertThat(again.duplicate()).isTrue();
                 });
 
-        List<ClientDelivery> inbox = messaging.fetch(bobSession, 10);
+        List<ClientDelivery> inbox = clients.fetch(bobSession, 10);
         assertThat(inbox).singleElement().satisfies(d -> {
             assertThat(d.messageId()).isEqualTo(sent.messageId());
             assertThat(d.body()).isEqualTo("Hello there");
             assertThat(d.sender()).isEqualTo(alice);
             assertThat(d.senderAlias()).isEqualTo("alice");
         });
-        assertThat(messaging.acknowledge(bobSession, sent.messageId())).isTrue();
-        assertThat(messaging.acknowledge(bobSession, sent.messageId())).as("acknowledged once").isFalse();
+        assertThat(clients.acknowledge(bobSession, sent.messageId())).isTrue();
+        assertThat(clients.acknowledge(bobSession, sent.messageId())).as("acknowledged once").isFalse();
         assertThat(events.stream(DeliveryReported.class).filter(r -> r.messageId().equals(sent.messageId())))
                 .as("alice asked for a delivery report").singleElement().satisfies(r -> {
                     assertThat(r.sender()).isEqualTo(alice);
                     assertThat(r.recipient()).isEqualTo(bob);
                     assertThat(r.status()).isEqualTo(DeliveryStatus.DELIVERED);
                 });
-        assertThat(messaging.outcomes(sent.messageId())).singleElement()
+        assertThat(sender.outcomes(sent.messageId())).singleElement()
                 .extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(messaging.fetch(bobSession, 10)).isEmpty();
+        assertThat(clients.fetch(bobSession, 10)).isEmpty();
     }
 
     @Test
@@ -204,7 +207,7 @@ class ImCoreScenarioTest {
         blocks.block(bob, mallory);
 
         assertThatExceptionOfType(MessageRefused.class)
-                .isThrownBy(() -> messaging.send(mallory, Target.subscriber(bob), "buy now", Origin.client(), null, false))
+                .isThrownBy(() -> sender.send(mallory, Target.subscriber(bob), "buy now", Origin.client(), null, false))
                 .extracting(MessageRefused::reason).isEqualTo(MessageRefused.Reason.NOT_ACCEPTED);
         assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(mallory.value()).query(Integer.class).single())
                 .isZero();
@@ -220,9 +223,9 @@ class ImCoreScenarioTest {
         subscribers.update(picky, new SubscriberChanges(null, null, null, null, null, null, true));
         contacts.add(picky, friend, null, null);
 
-        assertThat(messaging.send(friend, Target.subscriber(picky), "hi", Origin.client(), null, false).recipients()).hasSize(1);
+        assertThat(sender.send(friend, Target.subscriber(picky), "hi", Origin.client(), null, false).recipients()).hasSize(1);
         assertThatExceptionOfType(MessageRefused.class)
-                .isThrownBy(() -> messaging.send(stranger, Target.subscriber(picky), "hi", Origin.client(), null, false));
+                .isThrownBy(() -> sender.send(stranger, Target.subscriber(picky), "hi", Origin.client(), null, false));
     }
 
     @Test
@@ -230,17 +233,17 @@ class ImCoreScenarioTest {
         Msisdn alice = subscriber("alice", true);
         Msisdn dave = subscriber("dave", false);
 
-        SendResult sent = messaging.send(alice, Target.subscriber(dave), "are you there?", Origin.client(), null, false);
+        SendResult sent = sender.send(alice, Target.subscriber(dave), "are you there?", Origin.client(), null, false);
         assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.STORED);
-        assertThat(messaging.sweep()).as("a stored message does not move while nobody can take it").isGreaterThanOrEqualTo(0);
-        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.ACCEPTED);
+        assertThat(sweeper.sweep()).as("a stored message does not move while nobody can take it").isGreaterThanOrEqualTo(0);
+        assertThat(sender.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.ACCEPTED);
 
         UUID session = presence.openSession(dave);
-        List<ClientDelivery> first = messaging.fetch(session, 10);
+        List<ClientDelivery> first = clients.fetch(session, 10);
         assertThat(first).extracting(ClientDelivery::body).containsExactly("are you there?");
-        assertThat(messaging.fetch(session, 10)).as("fetched once").isEmpty();
-        assertThat(messaging.acknowledge(session, sent.messageId())).isTrue();
-        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(clients.fetch(session, 10)).as("fetched once").isEmpty();
+        assertThat(clients.acknowledge(session, sent.messageId())).isTrue();
+        assertThat(sender.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test
@@ -248,16 +251,16 @@ class ImCoreScenarioTest {
         Msisdn alice = subscriber("alice", true);
         Msisdn erin = subscriber("erin", true);
 
-        SendResult sent = messaging.send(alice, Target.subscriber(erin), "call me", Origin.client(), null, false);
+        SendResult sent = sender.send(alice, Target.subscriber(erin), "call me", Origin.client(), null, false);
         assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.SMS);
         String requestId = jdbc.sql("select 'dlv-' || id from im.delivery where message_id = ?").param(sent.messageId())
                 .query(String.class).single();
 
         SmsDlr receipt = new SmsDlr(SmsDlr.SCHEMA_VERSION, requestId, erin.value(), SmsDlr.Status.DELIVERED, List.of("smsc-77"), null,
                 Instant.now(), "im.message");
-        assertThat(messaging.onSmsOutcome(receipt)).isTrue();
-        assertThat(messaging.onSmsOutcome(receipt)).as("a repeated receipt changes nothing").isFalse();
-        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(smsOutcomes.onSmsOutcome(receipt)).isTrue();
+        assertThat(smsOutcomes.onSmsOutcome(receipt)).as("a repeated receipt changes nothing").isFalse();
+        assertThat(sender.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.DELIVERED);
     }
 
     @Test
@@ -265,27 +268,27 @@ class ImCoreScenarioTest {
         Msisdn alice = subscriber("alice", true);
         Msisdn ivan = subscriber("ivan", true);
         smsc.loseReceipts(ivan.value(), true); // the SMS-C delivers it but never says so
-        SendResult sent = messaging.send(alice, Target.subscriber(ivan), "anyone?", Origin.client(), null, true);
+        SendResult sent = sender.send(alice, Target.subscriber(ivan), "anyone?", Origin.client(), null, true);
         assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.SMS);
         String requestId = jdbc.sql("select 'dlv-' || id from im.delivery where message_id = ?").param(sent.messageId())
                 .query(String.class).single();
 
         clock.advance(Duration.ofDays(3)); // the validity: the SMS-C gives up now, and its receipt may still come
         sweepUntilDone();
-        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).as("waiting for the receipt").isEqualTo(DeliveryStatus.ACCEPTED);
+        assertThat(sender.outcomes(sent.messageId()).getFirst().status()).as("waiting for the receipt").isEqualTo(DeliveryStatus.ACCEPTED);
 
         clock.advance(Duration.ofHours(1).plusSeconds(1)); // no receipt an hour later: it was lost
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             sweepUntilDone();
-            assertThat(messaging.outcomes(sent.messageId())).singleElement().satisfies(r -> {
+            assertThat(sender.outcomes(sent.messageId())).singleElement().satisfies(r -> {
                 assertThat(r.status()).isEqualTo(DeliveryStatus.EXPIRED);
                 assertThat(r.reason()).isEqualTo("no receipt from the SMS-C");
             });
         });
         SmsDlr late = new SmsDlr(SmsDlr.SCHEMA_VERSION, requestId, ivan.value(), SmsDlr.Status.DELIVERED, List.of("smsc-78"), null,
                 Instant.now(), "im.message");
-        assertThat(messaging.onSmsOutcome(late)).as("a receipt after the delivery was given up").isFalse();
-        assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.EXPIRED);
+        assertThat(smsOutcomes.onSmsOutcome(late)).as("a receipt after the delivery was given up").isFalse();
+        assertThat(sender.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.EXPIRED);
     }
 
     @Test
@@ -294,12 +297,12 @@ class ImCoreScenarioTest {
         Msisdn frank = subscriber("frank", true);
         UUID session = presence.openSession(frank);
 
-        SendResult sent = messaging.send(alice, Target.subscriber(frank), "ping", Origin.client(), null, false);
-        assertThat(messaging.fetch(session, 10)).hasSize(1); // handed to the phone, which then loses GPRS: no ack
+        SendResult sent = sender.send(alice, Target.subscriber(frank), "ping", Origin.client(), null, false);
+        assertThat(clients.fetch(session, 10)).hasSize(1); // handed to the phone, which then loses GPRS: no ack
 
         clock.advance(Duration.ofMinutes(2));
-        messaging.sweep();
-        assertThat(messaging.outcomes(sent.messageId())).singleElement().satisfies(r -> {
+        sweeper.sweep();
+        assertThat(sender.outcomes(sent.messageId())).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(DeliveryStatus.ACCEPTED);
             assertThat(r.route()).isEqualTo(SendResult.Route.SMS);
         });
@@ -312,20 +315,20 @@ class ImCoreScenarioTest {
         Msisdn alice = subscriber("alice", true);
         Msisdn gina = subscriber("gina", false);
         UUID lost = presence.openSession(gina);
-        SendResult first = messaging.send(alice, Target.subscriber(gina), "first", Origin.client(), null, false);
-        assertThat(messaging.fetch(lost, 10)).hasSize(1); // the phone drops off GPRS before confirming
+        SendResult first = sender.send(alice, Target.subscriber(gina), "first", Origin.client(), null, false);
+        assertThat(clients.fetch(lost, 10)).hasSize(1); // the phone drops off GPRS before confirming
         clock.advance(Duration.ofSeconds(1));
-        SendResult second = messaging.send(alice, Target.subscriber(gina), "second", Origin.client(), null, false);
+        SendResult second = sender.send(alice, Target.subscriber(gina), "second", Origin.client(), null, false);
 
         clock.advance(Duration.ofMinutes(2));
         UUID again = presence.openSession(gina);
-        assertThat(messaging.fetch(again, 10)).as("still claimed by the lost session until the sweep").extracting(ClientDelivery::body)
+        assertThat(clients.fetch(again, 10)).as("still claimed by the lost session until the sweep").extracting(ClientDelivery::body)
                 .containsExactly("second");
         sweepUntilDone();
-        assertThat(messaging.acknowledge(lost, first.messageId())).as("the lost session's claim is over").isFalse();
-        assertThat(messaging.fetch(again, 10)).extracting(ClientDelivery::body).containsExactly("first");
-        assertThat(messaging.acknowledge(again, List.of(first.messageId(), second.messageId()))).hasSize(2);
-        assertThat(messaging.outcomes(first.messageId())).singleElement().extracting(SendResult.Recipient::status)
+        assertThat(clients.acknowledge(lost, first.messageId())).as("the lost session's claim is over").isFalse();
+        assertThat(clients.fetch(again, 10)).extracting(ClientDelivery::body).containsExactly("first");
+        assertThat(clients.acknowledge(again, List.of(first.messageId(), second.messageId()))).hasSize(2);
+        assertThat(sender.outcomes(first.messageId())).singleElement().extracting(SendResult.Recipient::status)
                 .isEqualTo(DeliveryStatus.DELIVERED);
     }
 
@@ -344,21 +347,21 @@ class ImCoreScenarioTest {
             requests.add(new SendRequest(stored.get(i), Target.subscriber(stored.get((i + 1) % stored.size())), "later",
                     Origin.client(), null, false));
         }
-        assertThat(messaging.sendAll(requests)).allSatisfy(o -> assertThat(o.result().recipients().getFirst().route())
+        assertThat(sender.sendAll(requests)).allSatisfy(o -> assertThat(o.result().recipients().getFirst().route())
                 .isEqualTo(SendResult.Route.STORED));
         clock.advance(Duration.ofMinutes(1));
 
         Msisdn alice = subscriber("alice", true);
         Msisdn hana = subscriber("hana", true);
         presence.openSession(hana);
-        SendResult sent = messaging.send(alice, Target.subscriber(hana), "ping", Origin.client(), null, false);
+        SendResult sent = sender.send(alice, Target.subscriber(hana), "ping", Origin.client(), null, false);
         assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.CLIENT);
 
         clock.advance(Duration.ofMinutes(31)); // her phone lost GPRS before fetching: the session (30 min) ends unseen
         // the scheduler sweeps too, and a sweep skips the rows another one holds: sweep until it is done
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             sweepUntilDone();
-            assertThat(messaging.outcomes(sent.messageId())).singleElement()
+            assertThat(sender.outcomes(sent.messageId())).singleElement()
                     .satisfies(r -> assertThat(r.route()).as("fell back to SMS").isEqualTo(SendResult.Route.SMS));
         });
     }
@@ -367,13 +370,13 @@ class ImCoreScenarioTest {
     void offlineMessagesExpireAfterTheirValidity() {
         Msisdn alice = subscriber("alice", true);
         Msisdn gina = subscriber("gina", false);
-        SendResult sent = messaging.send(alice, Target.subscriber(gina), "too late", Origin.client(), null, false);
+        SendResult sent = sender.send(alice, Target.subscriber(gina), "too late", Origin.client(), null, false);
 
         clock.advance(Duration.ofDays(4));
         // other tests' stored messages expire too, more than one sweep takes
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             sweepUntilDone();
-            assertThat(messaging.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.EXPIRED);
+            assertThat(sender.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.EXPIRED);
         });
     }
 
@@ -389,14 +392,14 @@ class ImCoreScenarioTest {
         rooms.join(c, room, "Bear");
         UUID bSession = presence.openSession(b);
 
-        SendResult sent = messaging.send(a, Target.room(room), "roar", Origin.client(), null, false);
+        SendResult sent = sender.send(a, Target.room(room), "roar", Origin.client(), null, false);
         assertThat(sent.recipients()).extracting(SendResult.Recipient::msisdn).containsExactlyInAnyOrder(b, c);
-        assertThat(messaging.fetch(bSession, 10)).singleElement().satisfies(d -> {
+        assertThat(clients.fetch(bSession, 10)).singleElement().satisfies(d -> {
             assertThat(d.senderAlias()).isEqualTo("Tiger");
             assertThat(d.room()).isEqualTo(room);
         });
         UUID cSession = presence.openSession(c);
-        assertThat(messaging.fetch(cSession, 10)).extracting(ClientDelivery::body).containsExactly("roar");
+        assertThat(clients.fetch(cSession, 10)).extracting(ClientDelivery::body).containsExactly("roar");
     }
 
     @Test
@@ -409,7 +412,7 @@ class ImCoreScenarioTest {
         contacts.add(owner, m2, null, "family");
         contacts.add(owner, outsider, null, null);
 
-        SendResult sent = messaging.send(owner, Target.contactList("family"), "dinner at 8", Origin.client(), null, false);
+        SendResult sent = sender.send(owner, Target.contactList("family"), "dinner at 8", Origin.client(), null, false);
         assertThat(sent.recipients()).extracting(SendResult.Recipient::msisdn).containsExactlyInAnyOrder(m1, m2);
         assertThat(contacts.listNames(owner)).containsExactly("default", "family");
     }
@@ -422,7 +425,7 @@ class ImCoreScenarioTest {
         MessageRefused refusal = null;
         for (int i = 0; i < 40 && refusal == null; i++) {
             try {
-                messaging.send(chatty, Target.subscriber(friend), "msg " + i, Origin.client(), null, false);
+                sender.send(chatty, Target.subscriber(friend), "msg " + i, Origin.client(), null, false);
                 sent++;
             } catch (MessageRefused e) {
                 refusal = e;
@@ -441,7 +444,7 @@ class ImCoreScenarioTest {
             Msisdn sender = subscriber("s" + s, true);
             for (int i = 0; i < 30 && refusal == null; i++) {
                 try {
-                    messaging.send(sender, Target.subscriber(away), "hello " + i, Origin.client(), null, false);
+                    this.sender.send(sender, Target.subscriber(away), "hello " + i, Origin.client(), null, false);
                     stored++;
                 } catch (MessageRefused e) {
                     refusal = e;
@@ -469,7 +472,7 @@ class ImCoreScenarioTest {
                 && e.nickname().equals("member"))).singleElement().satisfies(e -> assertThat(e.others())
                 .extracting(io.mobim.platform.rooms.RoomMember::msisdn).containsExactly(owner));
 
-        SendResult sent = messaging.send(member, Target.room(group), "hi boss", Origin.client(), null, false);
+        SendResult sent = sender.send(member, Target.room(group), "hi boss", Origin.client(), null, false);
         assertThat(sent.recipients()).extracting(SendResult.Recipient::msisdn).containsExactly(owner);
         assertThat(rooms.leave(member, group)).isTrue();
         assertThat(events.stream(RoomChanged.class).filter(e -> e.room().equals(group) && e.change() == RoomChanged.Change.LEFT)).hasSize(1);

@@ -29,7 +29,8 @@ class InstanceFailoverTest {
 
     @Autowired Environment env;
     @Autowired Subscribers subscribers;
-    @Autowired Messaging messaging;
+    @Autowired MessageSender sender;
+    @Autowired ClientDeliveries clients;
     @Autowired SmscSimulator smsc;
 
     @Test
@@ -49,18 +50,19 @@ class InstanceFailoverTest {
                         "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
                         "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
                         "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"))) {
-            Messaging secondMessaging = second.getBean(Messaging.class);
+            MessageSender secondSender = second.getBean(MessageSender.class);
+            ClientDeliveries secondClients = second.getBean(ClientDeliveries.class);
             PresenceService secondPresence = second.getBean(PresenceService.class);
 
             frankSession = secondPresence.openSession(frank);
-            toFrank = secondMessaging.send(alice, Target.subscriber(frank), "via the second instance", Origin.client(), null, false).messageId();
-            assertThat(secondMessaging.fetch(frankSession, 10)).hasSize(1); // on frank's phone, not yet acknowledged
-            secondMessaging.send(alice, Target.subscriber(erin), "queued on the second instance", Origin.client(), null, false);
+            toFrank = secondSender.send(alice, Target.subscriber(frank), "via the second instance", Origin.client(), null, false).messageId();
+            assertThat(secondClients.fetch(frankSession, 10)).hasSize(1); // on frank's phone, not yet acknowledged
+            secondSender.send(alice, Target.subscriber(erin), "queued on the second instance", Origin.client(), null, false);
         } // the second instance is gone
 
-        assertThat(messaging.acknowledge(frankSession, toFrank)).as("the client's ack reaches the surviving instance").isTrue();
-        assertThat(messaging.outcomes(toFrank)).singleElement().extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(messaging.acknowledge(frankSession, toFrank)).isFalse();
+        assertThat(clients.acknowledge(frankSession, toFrank)).as("the client's ack reaches the surviving instance").isTrue();
+        assertThat(sender.outcomes(toFrank)).singleElement().extracting(SendResult.Recipient::status).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(clients.acknowledge(frankSession, toFrank)).isFalse();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(smsc.messagesTo(erin.value()))
                 .as("the dead instance's outbox is relayed by the survivor")

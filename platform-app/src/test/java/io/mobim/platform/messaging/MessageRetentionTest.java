@@ -54,7 +54,9 @@ class MessageRetentionTest {
 
     @Autowired Subscribers subscribers;
     @Autowired PresenceService presence;
-    @Autowired Messaging messaging;
+    @Autowired MessageSender sender;
+    @Autowired ClientDeliveries clients;
+    @Autowired SmsOutcomes smsOutcomes;
     @Autowired MessageRetention retention;
     @Autowired Rooms rooms;
     @Autowired JdbcClient jdbc;
@@ -91,9 +93,9 @@ class MessageRetentionTest {
             }
             requests.add(new SendRequest(sender, Target.subscriber(recipient), "message " + i, Origin.client(), null, false));
         }
-        List<UUID> ids = messaging.sendAll(requests).stream().map(o -> o.get().messageId()).toList();
-        assertThat(messaging.fetch(session, n)).hasSize(n);
-        assertThat(messaging.acknowledge(session, ids)).hasSize(n);
+        List<UUID> ids = this.sender.sendAll(requests).stream().map(o -> o.get().messageId()).toList();
+        assertThat(clients.fetch(session, n)).hasSize(n);
+        assertThat(clients.acknowledge(session, ids)).hasSize(n);
         return ids;
     }
 
@@ -128,9 +130,9 @@ class MessageRetentionTest {
         rooms.join(bob, room, "Bo");
         rooms.join(carol, room, "Ca");
         UUID bobSession = presence.openSession(bob);
-        UUID message = messaging.send(alice, Target.room(room), "see you all", Origin.client(), null, false).messageId();
-        assertThat(messaging.fetch(bobSession, 10)).hasSize(1);
-        assertThat(messaging.acknowledge(bobSession, message)).isTrue();
+        UUID message = sender.send(alice, Target.room(room), "see you all", Origin.client(), null, false).messageId();
+        assertThat(clients.fetch(bobSession, 10)).hasSize(1);
+        assertThat(clients.acknowledge(bobSession, message)).isTrue();
         Instant sent = sentAMonthAgo(List.of(message));
 
         MessageRetention.Run run = newInstance().purgeOlderThan(sent.plusSeconds(1));
@@ -138,19 +140,19 @@ class MessageRetentionTest {
         assertThat(run.kept()).isEqualTo(1);
         assertThat(messagesStored(List.of(message))).isEqualTo(1);
         assertThat(deliveriesStored(List.of(message))).as("bob's finished delivery stays with carol's open one").isEqualTo(2);
-        assertThat(messaging.outcomes(message)).extracting(SendResult.Recipient::status)
+        assertThat(sender.outcomes(message)).extracting(SendResult.Recipient::status)
                 .containsExactlyInAnyOrder(DeliveryStatus.DELIVERED, DeliveryStatus.ACCEPTED);
 
         UUID carolSession = presence.openSession(carol);
-        assertThat(messaging.fetch(carolSession, 10)).hasSize(1);
-        assertThat(messaging.acknowledge(carolSession, message)).isTrue();
+        assertThat(clients.fetch(carolSession, 10)).hasSize(1);
+        assertThat(clients.acknowledge(carolSession, message)).isTrue();
         // an instance passes a kept message once, when it starts: the next start purges it
         run = newInstance().purgeOlderThan(sent.plusSeconds(1));
         assertThat(run.messages()).isEqualTo(1);
         assertThat(run.deliveries()).isEqualTo(2);
         assertThat(messagesStored(List.of(message))).isZero();
         assertThat(deliveriesStored(List.of(message))).isZero();
-        assertThat(messaging.outcomes(message)).as("a purged message has no recipients left to report").isEmpty();
+        assertThat(sender.outcomes(message)).as("a purged message has no recipients left to report").isEmpty();
     }
 
     @Test
@@ -199,11 +201,11 @@ class MessageRetentionTest {
         }
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            sent.add(messaging.send(writer, Target.room(room), "round " + i, Origin.client(), null, false).messageId());
+            sent.add(sender.send(writer, Target.room(room), "round " + i, Origin.client(), null, false).messageId());
         }
         for (UUID session : sessions) {
-            assertThat(messaging.fetch(session, 10)).hasSize(3);
-            assertThat(messaging.acknowledge(session, sent)).hasSize(3);
+            assertThat(clients.fetch(session, 10)).hasSize(3);
+            assertThat(clients.acknowledge(session, sent)).hasSize(3);
         }
         Instant at = sentAMonthAgo(sent);
         MessageRetention instance = newInstance(10, 4, 1);
@@ -280,20 +282,20 @@ class MessageRetentionTest {
     void anSmsReceiptForAPurgedDeliveryIsIgnored() {
         Msisdn alice = subscriber("alice", true);
         Msisdn erin = subscriber("erin", true); // no client: the message goes as SMS
-        SendResult sent = messaging.send(alice, Target.subscriber(erin), "call me", Origin.client(), null, false);
+        SendResult sent = sender.send(alice, Target.subscriber(erin), "call me", Origin.client(), null, false);
         assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.SMS);
         String requestId = jdbc.sql("select 'dlv-' || id from im.delivery where message_id = ?").param(sent.messageId())
                 .query(String.class).single();
         SmsDlr delivered = new SmsDlr(SmsDlr.SCHEMA_VERSION, requestId, erin.value(), SmsDlr.Status.DELIVERED, List.of("smsc-1"), null,
                 Instant.now(), "im.message");
-        messaging.onSmsOutcome(delivered); // unless the simulator's own receipt was first
-        await().atMost(Duration.ofSeconds(30)).until(() -> messaging.outcomes(sent.messageId()).getFirst().status() == DeliveryStatus.DELIVERED);
+        smsOutcomes.onSmsOutcome(delivered); // unless the simulator's own receipt was first
+        await().atMost(Duration.ofSeconds(30)).until(() -> sender.outcomes(sent.messageId()).getFirst().status() == DeliveryStatus.DELIVERED);
         Instant at = sentAMonthAgo(List.of(sent.messageId()));
         assertThat(newInstance().purgeOlderThan(at.plusSeconds(1)).messages())
                 .isEqualTo(1);
 
-        assertThat(messaging.onSmsOutcome(delivered)).as("a receipt repeated by the SMS-C").isFalse();
-        assertThat(messaging.onSmsOutcome(new SmsDlr(SmsDlr.SCHEMA_VERSION, requestId, erin.value(), SmsDlr.Status.EXPIRED, List.of(),
+        assertThat(smsOutcomes.onSmsOutcome(delivered)).as("a receipt repeated by the SMS-C").isFalse();
+        assertThat(smsOutcomes.onSmsOutcome(new SmsDlr(SmsDlr.SCHEMA_VERSION, requestId, erin.value(), SmsDlr.Status.EXPIRED, List.of(),
                 "027", Instant.now(), "im.message"))).isFalse();
         assertThat(messagesStored(List.of(sent.messageId()))).isZero();
         assertThat(deliveriesStored(List.of(sent.messageId()))).isZero();
@@ -306,17 +308,17 @@ class MessageRetentionTest {
         Msisdn alice = subscriber("alice", true);
         Msisdn bob = subscriber("bob", true);
         UUID bobSession = presence.openSession(bob);
-        SendResult old = messaging.send(alice, Target.subscriber(bob), "long ago", Origin.client(), "c-1", false);
-        assertThat(messaging.fetch(bobSession, 10)).hasSize(1);
-        assertThat(messaging.acknowledge(bobSession, old.messageId())).isTrue();
+        SendResult old = sender.send(alice, Target.subscriber(bob), "long ago", Origin.client(), "c-1", false);
+        assertThat(clients.fetch(bobSession, 10)).hasSize(1);
+        assertThat(clients.acknowledge(bobSession, old.messageId())).isTrue();
         double purgedBefore = meters.counter("mobim.messaging.retention.purged", "table", "message").count();
         double deliveriesBefore = meters.counter("mobim.messaging.retention.purged", "table", "delivery").count();
 
         clock.advance(Duration.ofDays(91));
         bobSession = presence.openSession(bob);
-        SendResult recent = messaging.send(alice, Target.subscriber(bob), "just now", Origin.client(), null, false);
-        assertThat(messaging.fetch(bobSession, 10)).hasSize(1);
-        assertThat(messaging.acknowledge(bobSession, recent.messageId())).isTrue();
+        SendResult recent = sender.send(alice, Target.subscriber(bob), "just now", Origin.client(), null, false);
+        assertThat(clients.fetch(bobSession, 10)).hasSize(1);
+        assertThat(clients.acknowledge(bobSession, recent.messageId())).isTrue();
         UUID session = bobSession;
         // the scheduler may be purging too, and a run passes over the rows another one holds
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -329,8 +331,8 @@ class MessageRetentionTest {
         assertThat(deliveriesStored(List.of(recent.messageId()))).isEqualTo(1);
         assertThat(meters.counter("mobim.messaging.retention.purged", "table", "message").count()).isGreaterThanOrEqualTo(purgedBefore + 1);
         assertThat(meters.counter("mobim.messaging.retention.purged", "table", "delivery").count()).isGreaterThanOrEqualTo(deliveriesBefore + 1);
-        assertThat(messaging.acknowledge(session, old.messageId())).as("a late acknowledgement finds nothing").isFalse();
-        SendResult resent = messaging.send(alice, Target.subscriber(bob), "long ago", Origin.client(), "c-1", false);
+        assertThat(clients.acknowledge(session, old.messageId())).as("a late acknowledgement finds nothing").isFalse();
+        SendResult resent = sender.send(alice, Target.subscriber(bob), "long ago", Origin.client(), "c-1", false);
         assertThat(resent.duplicate()).as("its client message id is forgotten with it: a resend is a new message").isFalse();
         assertThat(resent.messageId()).isNotEqualTo(old.messageId());
     }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.messaging.DeliveryStatus;
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.Subscribers;
@@ -32,7 +32,7 @@ class SmsChannelEndToEndTest {
 
     @Autowired SmscSimulator smsc;
     @Autowired Subscribers subscribers;
-    @Autowired Messaging messaging;
+    @Autowired MessageSender sender;
     @Autowired JdbcClient jdbc;
     private Handsets handsets;
 
@@ -60,7 +60,7 @@ class SmsChannelEndToEndTest {
 
         UUID messageId = jdbc.sql("select id from im.message where sender = ? order by created_at desc limit 1")
                 .param(alice.value()).query(UUID.class).single();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(messaging.outcomes(messageId)).singleElement()
+        await().atMost(WAIT).untilAsserted(() -> assertThat(sender.outcomes(messageId)).singleElement()
                 .satisfies(r -> {
                     assertThat(r.status()).as("the SMS-C's receipt marks it delivered").isEqualTo(DeliveryStatus.DELIVERED);
                     assertThat(r.route()).isEqualTo(SendResult.Route.SMS);
@@ -130,7 +130,7 @@ class SmsChannelEndToEndTest {
             if (i == 8) {
                 smsc.dropConnections(); // the SMS-C goes away mid-burst; the gateway rebinds
             }
-            messaging.send(alice, io.mobim.platform.messaging.Target.subscriber(bob), "burst " + i, io.mobim.platform.messaging.Origin.client(),
+            sender.send(alice, io.mobim.platform.messaging.Target.subscriber(bob), "burst " + i, io.mobim.platform.messaging.Origin.client(),
                     null, false);
         }
         awaitEachExactlyOnce(bob, "burst ", 20);
@@ -142,7 +142,7 @@ class SmsChannelEndToEndTest {
         Msisdn bob = handsets.subscriber("Bob", "en");
         smsc.throttleNext(15); // ESME_RTHROTTLED to the next 15 submits
         for (int i = 0; i < 20; i++) {
-            messaging.send(alice, io.mobim.platform.messaging.Target.subscriber(bob), "slow " + i, io.mobim.platform.messaging.Origin.client(),
+            sender.send(alice, io.mobim.platform.messaging.Target.subscriber(bob), "slow " + i, io.mobim.platform.messaging.Origin.client(),
                     null, false);
         }
         awaitEachExactlyOnce(bob, "slow ", 20);

@@ -1,6 +1,9 @@
 package io.mobim.platform.messaging.log;
 
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.DeliveryChannel;
+import io.mobim.platform.messaging.DeliveryState;
+import io.mobim.platform.messaging.MessageSender;
+import io.mobim.platform.messaging.SmsSubmission;
 import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.Direction;
 import io.mobim.events.messagelog.MessageLogExtract;
@@ -38,6 +41,7 @@ public class MessageLog {
     public MessageLogExtract extract(LocalDate day, ZoneId zone) {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant until = day.plusDays(1).atStartOfDay(zone).toInstant();
+        // the delivered state is named in the text, for the partial index of delivered deliveries by time (V10)
         List<MessageLogExtract.Leg> legs = jdbc.sql("""
                 select m.id as message_id, 'SENT' as direction, m.origin_channel as channel, m.sender as msisdn,
                        m.created_at as at,
@@ -46,11 +50,11 @@ public class MessageLog {
                 from im.message m where m.created_at >= ? and m.created_at < ?
                 union all
                 select d.message_id, 'RECEIVED', d.channel, d.recipient, d.updated_at,
-                       case when d.channel = 'SMS' then ? || d.id end
-                from im.delivery d where d.status = 'DELIVERED' and d.updated_at >= ? and d.updated_at < ?
-                order by at, message_id, direction desc""")
-                .params(Messaging.MO_CLIENT_ID_PREFIX + "%", Messaging.MO_CLIENT_ID_PREFIX.length() + 1, Timestamp.from(from), Timestamp.from(until),
-                        Messaging.SMS_REQUEST_PREFIX, Timestamp.from(from), Timestamp.from(until))
+                       case when d.channel = ? then ? || d.id end
+                from im.delivery d where d.status = %s and d.updated_at >= ? and d.updated_at < ?
+                order by at, message_id, direction desc""".formatted(DeliveryState.DELIVERED.literal()))
+                .params(MessageSender.MO_CLIENT_ID_PREFIX + "%", MessageSender.MO_CLIENT_ID_PREFIX.length() + 1, Timestamp.from(from), Timestamp.from(until),
+                        DeliveryChannel.SMS.value(), SmsSubmission.REQUEST_PREFIX, Timestamp.from(from), Timestamp.from(until))
                 .query((rs, i) -> new MessageLogExtract.Leg(rs.getString("message_id"), Direction.valueOf(rs.getString("direction")),
                         Channel.valueOf(rs.getString("channel")), rs.getString("msisdn"), rs.getTimestamp("at").toInstant(),
                         rs.getString("gateway_id")))

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mobim.events.EventJson;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.messaging.DeliveryStatus;
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.subscribers.Msisdn;
@@ -54,7 +54,7 @@ class ReconciliationEndToEndTest {
     @Value("${local.server.port}") int port;
     @Autowired SmscSimulator smsc;
     @Autowired Subscribers subscribers;
-    @Autowired Messaging messaging;
+    @Autowired MessageSender sender;
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
     @Autowired MutableClock clock;
@@ -79,14 +79,14 @@ class ReconciliationEndToEndTest {
         handsets.awaitSms(bob, "A: Hello there");
         UUID hello = jdbc.sql("select id from im.message where sender = ? order by created_at desc limit 1")
                 .param(alice.value()).query(UUID.class).single();
-        await().atMost(WAIT).until(() -> messaging.outcomes(hello).getFirst().status() == DeliveryStatus.DELIVERED);
+        await().atMost(WAIT).until(() -> sender.outcomes(hello).getFirst().status() == DeliveryStatus.DELIVERED);
 
         // a message whose charging event is lost before the relay saw it: committed without its outbox row
         Msisdn carol = handsets.subscriber("Carol");
         Msisdn dave = handsets.subscriber("Dave");
         AtomicInteger deleted = new AtomicInteger();
         UUID lost = new TransactionTemplate(transactions).execute(s -> {
-            UUID id = messaging.send(carol, Target.subscriber(dave), "never charged", Origin.client(), null, false).messageId();
+            UUID id = sender.send(carol, Target.subscriber(dave), "never charged", Origin.client(), null, false).messageId();
             // the outbox writes its row just before commit: remove the charging record after that, still inside
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
