@@ -12,10 +12,18 @@ import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Records chargeable facts as {@link ChargingEvent}s in the outbox, inside the transaction of the fact itself:
@@ -46,22 +54,58 @@ public class ChargingRecorder {
      * (plans with a daily fee charge it; the others rate it at nothing). Later uses that day record nothing.
      */
     public void dayOfUse(String msisdn, String tariffPlan, Channel channel) {
-        Outbox.requireTransaction(); // the day's row and its event commit together, or neither does
+        daysOfUse(List.of(new Use(msisdn, tariffPlan, channel)));
+    }
+
+    /**
+     * {@link #dayOfUse} for several uses at once (a batch of messages): one statement records the day of the
+     * subscribers whose use of the day is not known yet; the first use of each counts.
+     */
+    public void daysOfUse(List<Use> uses) {
+        Outbox.requireTransaction(); // the day's rows and their events commit together, or neither does
         LocalDate day = LocalDate.ofInstant(clock.instant(), businessZone);
-        if (day.equals(recordedDay.get(msisdn))) {
-            return;
-        }
-        int first = jdbc.sql("insert into im.day_of_use (msisdn, day) values (?, ?) on conflict do nothing")
-                .params(msisdn, Date.valueOf(day)).update();
-        if (first == 0) {
-            // the row is there and committed (a conflicting insert in flight is waited for): remember it
-            if (recordedDay.size() >= DAYS_REMEMBERED) {
-                recordedDay.clear();
+        Map<String, Use> unknown = new LinkedHashMap<>();
+        for (Use use : uses) {
+            if (!day.equals(recordedDay.get(use.msisdn()))) {
+                unknown.putIfAbsent(use.msisdn(), use);
             }
-            recordedDay.put(msisdn, day);
+        }
+        if (unknown.isEmpty()) {
             return;
         }
-        record(subscriberEvent(ChargingKind.DAILY_ACCESS, "day/" + msisdn + "/" + day, msisdn, tariffPlan, channel).build());
+        Set<String> first = new HashSet<>(jdbc.sql("""
+                insert into im.day_of_use (msisdn, day) select unnest(?::varchar[]), ? on conflict do nothing returning msisdn""")
+                .params(unknown.keySet().toArray(String[]::new), Date.valueOf(day)).query(String.class).list());
+        List<String> known = new ArrayList<>();
+        for (Use use : unknown.values()) {
+            if (first.contains(use.msisdn())) {
+                record(subscriberEvent(ChargingKind.DAILY_ACCESS, "day/" + use.msisdn() + "/" + day, use.msisdn(), use.tariffPlan(),
+                        use.channel()).build());
+            } else {
+                known.add(use.msisdn()); // the row is there and committed (a conflicting insert in flight is waited for)
+            }
+        }
+        remember(known, day);
+        if (!first.isEmpty()) {
+            // the rows written here are known once they are committed
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    remember(first, day);
+                }
+            });
+        }
+    }
+
+    private void remember(Collection<String> subscribers, LocalDate day) {
+        if (recordedDay.size() + subscribers.size() >= DAYS_REMEMBERED) {
+            recordedDay.clear();
+        }
+        subscribers.forEach(msisdn -> recordedDay.put(msisdn, day));
+    }
+
+    /** A subscriber's use of the service, as {@link #daysOfUse} takes it. */
+    public record Use(String msisdn, String tariffPlan, Channel channel) {
     }
 
     /**

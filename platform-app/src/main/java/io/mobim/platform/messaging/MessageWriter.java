@@ -5,6 +5,7 @@ import io.mobim.events.charging.Channel;
 import io.mobim.platform.charging.ChargingRecorder;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -100,6 +101,11 @@ final class MessageWriter {
                         reports, offsets, DeliveryState.IN_FLIGHT.value(), DeliveryState.PENDING.value(), DeliveryChannel.SMS.value(),
                         deliveryIds, deliveryMessages, recipients, aliases, sms)
                 .update();
+        List<ChargingRecorder.Use> uses = new ArrayList<>(m);
+        for (SendBatch.NewMessage msg : messages) {
+            uses.add(new ChargingRecorder.Use(msg.request().sender().value(), msg.senderPlan(), msg.request().origin().channel()));
+        }
+        charging.daysOfUse(uses); // one statement for the senders whose day of use is not known yet
         for (SendBatch.NewMessage msg : messages) {
             SendRequest q = msg.request();
             Instant createdAt = msg.createdAt(now);
@@ -113,7 +119,6 @@ final class MessageWriter {
                 counters.counter("mobim.messages.routed", "route", r.route().name()).increment();
             }
             Channel channel = q.origin().channel();
-            charging.dayOfUse(q.sender().value(), msg.senderPlan(), channel);
             charging.message(new ChargingRecorder.MessageLeg(Deliveries.legId(msg.id(), q.sender()), msg.id().toString(), q.sender().value(),
                     ChargedRole.ORIGINATOR, msg.senderPlan(), channel, false, nameOf(q.target()), null,
                     q.origin().smscReference(), q.origin().segments()));

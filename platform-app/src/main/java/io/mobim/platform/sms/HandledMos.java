@@ -64,7 +64,7 @@ final class HandledMos {
         }
         Fresh[] fresh = new Fresh[n];
         Instant now = clock.instant();
-        // each lookup a lateral subquery with "limit 1": key lookups however many subscribers there are (see Messaging).
+        // each lookup a lateral subquery with "limit 1": key lookups however many subscribers there are (see MessageSender).
         // A fingerprint is new when it was never seen or last seen before the window ("" stands for a repeat in the poll)
         jdbc.sql("""
                 with x as (select * from unnest(?::varchar[], ?::varchar[], ?::int[], ?::varchar[])

@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *                         MO it thinks we missed, and is neither handled nor charged again (default 10m). The same text
  *                         sent again by the subscriber within it is taken for a redelivery too, unless the SMS-C passes
  *                         the handset's message reference ({@code user_message_reference}), which tells them apart
+ * @param moFetchWait how long the MO listener's fetch may wait to fill (default 5 ms): MOs are on the subscriber's
+ *                    path, so this is far below the {@code spring.kafka.consumer.fetch-max-wait} of background consumers
  */
 @Validated
 @ConfigurationProperties("mobim.sms")
@@ -34,5 +36,6 @@ public record SmsSettings(
         @DefaultValue("true") boolean inviteNonSubscribers,
         @DefaultValue("1d") Duration replyValidity,
         @DefaultValue("14d") Duration handledMoRetention,
-        @DefaultValue("10m") @NotNull Duration redeliveryWindow) {
+        @DefaultValue("10m") @NotNull Duration redeliveryWindow,
+        @DefaultValue("5ms") @NotNull Duration moFetchWait) {
 }

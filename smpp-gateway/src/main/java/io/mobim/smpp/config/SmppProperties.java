@@ -133,14 +133,18 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      *                       1s); a crash replays at most this much, and a replayed MT is a duplicate request id, not
      *                       sent again. Not per MT: an offset commit costs the broker more than taking the MT
      * @param ledgerBatch the most acceptances, outcomes and receipts the ledger writer puts in one transaction (default 1000)
+     * @param fetchWait how long the listener's fetch may wait to fill (default 5 ms): MTs are on a subscriber's path,
+     *                  so this is far below the {@code spring.kafka.consumer.fetch-max-wait} of background consumers
      */
     public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
                      @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("10000") @Min(1) int maxInMemory,
                      @DefaultValue("mobim-smpp") @NotBlank String consumerGroup, @DefaultValue("1") @Min(1) int concurrency,
-                     @DefaultValue("1s") @NotNull Duration commitInterval, @DefaultValue("1000") @Min(1) int ledgerBatch) {
+                     @DefaultValue("1s") @NotNull Duration commitInterval, @DefaultValue("1000") @Min(1) int ledgerBatch,
+                     @DefaultValue("5ms") @NotNull Duration fetchWait) {
 
         public static Mt defaults() {
-            return new Mt(10, Duration.ofMillis(500), Duration.ofSeconds(30), 10_000, "mobim-smpp", 1, Duration.ofSeconds(1), 1_000);
+            return new Mt(10, Duration.ofMillis(500), Duration.ofSeconds(30), 10_000, "mobim-smpp", 1, Duration.ofSeconds(1), 1_000,
+                    Duration.ofMillis(5));
         }
     }
 
