@@ -22,19 +22,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * their commands need first: the sender, and the contact at the position a {@code <n> <text>} command names. An MO
  * marked before (a replay from Kafka, or twice in one poll) is not fresh, and is not handled again; nor is an MO whose
  * fingerprint ({@link SmsMo#fingerprint()}: what the SMS-C's PDU said) was seen within the redelivery window, which is
- * the SMS-C delivering the same SMS again (it missed our answer, or we crashed before giving it).
+ * the SMS-C delivering the same SMS again (it missed our answer, or we crashed before giving it), where the
+ * {@link RedeliveryMatch} says the fingerprint can tell.
  */
 final class HandledMos {
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration redeliveryWindow;
+    private final RedeliveryMatch redeliveryMatch;
     private final Counter redeliveries;
 
-    HandledMos(JdbcClient jdbc, Clock clock, Duration redeliveryWindow, MeterRegistry meters) {
+    HandledMos(JdbcClient jdbc, Clock clock, Duration redeliveryWindow, RedeliveryMatch redeliveryMatch, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.redeliveryWindow = redeliveryWindow;
+        this.redeliveryMatch = redeliveryMatch;
         this.redeliveries = Counter.builder("mobim.sms.mo.redeliveries")
                 .description("MOs the SMS-C delivered again (same fingerprint within the redelivery window), not handled again")
                 .register(meters);
@@ -58,7 +61,7 @@ final class HandledMos {
             // a second copy in the same poll is a replay: only the first is offered for marking
             ids[i] = seen.add(mo.id()) ? mo.id() : null;
             // a second MO with the same fingerprint is a redelivery: it is marked, but found not fresh
-            fingerprints[i] = mo.fingerprint() == null ? null : seenFingerprints.add(mo.fingerprint()) ? mo.fingerprint() : "";
+            fingerprints[i] = !redeliveryMatch.matches(mo.fingerprint()) ? null : seenFingerprints.add(mo.fingerprint()) ? mo.fingerprint() : "";
             senders[i] = mo.from();
             positions[i] = commands.get(i) instanceof SmsCommand.SendToContact c ? c.position() : null;
         }

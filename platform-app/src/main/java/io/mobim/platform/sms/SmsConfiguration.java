@@ -53,7 +53,7 @@ class SmsConfiguration {
 
     @Bean
     HandledMos handledMos(JdbcClient jdbc, Clock clock, SmsSettings settings, MeterRegistry meters) {
-        return new HandledMos(jdbc, clock, settings.redeliveryWindow(), meters);
+        return new HandledMos(jdbc, clock, settings.redeliveryWindow(), settings.redeliveryMatch(), meters);
     }
 
     @Bean

@@ -21,9 +21,8 @@ import org.springframework.validation.annotation.Validated;
  *                           otherwise, so no replay can come after its id is gone); older ones are deleted hourly
  * @param redeliveryWindow how long an MO's fingerprint (what the SMS-C's PDU said: sender, text, message reference,
  *                         concatenation fields) is remembered: the same PDU again within it is the SMS-C redelivering an
- *                         MO it thinks we missed, and is neither handled nor charged again (default 10m). The same text
- *                         sent again by the subscriber within it is taken for a redelivery too, unless the SMS-C passes
- *                         the handset's message reference ({@code user_message_reference}), which tells them apart
+ *                         MO it thinks we missed, and is neither handled nor charged again (default 10m)
+ * @param redeliveryMatch which MOs are matched by fingerprint (default {@code REFERENCED}, see {@link RedeliveryMatch})
  * @param moFetchWait how long the MO listener's fetch may wait to fill (default 5 ms): MOs are on the subscriber's
  *                    path, so this is far below the {@code spring.kafka.consumer.fetch-max-wait} of background consumers
  */
@@ -37,5 +36,6 @@ public record SmsSettings(
         @DefaultValue("1d") Duration replyValidity,
         @DefaultValue("14d") Duration handledMoRetention,
         @DefaultValue("10m") @NotNull Duration redeliveryWindow,
+        @DefaultValue("REFERENCED") @NotNull RedeliveryMatch redeliveryMatch,
         @DefaultValue("5ms") @NotNull Duration moFetchWait) {
 }

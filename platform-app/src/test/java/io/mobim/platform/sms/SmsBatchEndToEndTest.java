@@ -226,18 +226,22 @@ class SmsBatchEndToEndTest {
         Msisdn sender = subscriber("rd", "en");
         Msisdn friend = subscriber("rf", "en");
         contacts.add(sender, friend, null, null);
-        String pdu = "fp-" + UUID.randomUUID();
-        String samePoll = "fp-" + UUID.randomUUID();
+        // fingerprints of PDUs with a message reference ("r"): the same one is the same SMS
+        String pdu = "r" + UUID.randomUUID();
+        String samePoll = "r" + UUID.randomUUID();
+        String textOnly = "t" + UUID.randomUUID();
 
         publishAsOnePoll(List.of(record(delivery(sender, "1 once-only", pdu))));
         await().atMost(WAIT).until(() -> count(friend, "once-only") == 1);
         publishAsOnePoll(List.of(record(delivery(sender, "1 once-only", pdu)), record(delivery(sender, "1 twice-in-poll", samePoll)),
-                record(delivery(sender, "1 twice-in-poll", samePoll)), record(mo(sender, "1 next-one"))));
+                record(delivery(sender, "1 twice-in-poll", samePoll)), record(delivery(sender, "1 said twice", textOnly)),
+                record(delivery(sender, "1 said twice", textOnly)), record(mo(sender, "1 next-one"))));
         await().atMost(WAIT).until(() -> count(friend, "next-one") == 1);
+        assertThat(count(friend, "said twice")).as("the same words without a reference: two messages").isEqualTo(2);
         assertThat(count(friend, "once-only")).as("the redelivery in the next poll").isEqualTo(1);
         assertThat(count(friend, "twice-in-poll")).as("the redelivery in the same poll").isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(sender.value()).query(Long.class).single())
-                .as("messages stored: the redeliveries added none").isEqualTo(3L);
+                .as("messages stored: the redeliveries added none").isEqualTo(5L);
 
         clock.advance(smsSettings.redeliveryWindow().plusSeconds(1));
         publishAsOnePoll(List.of(record(delivery(sender, "1 once-only", pdu))));

@@ -16,12 +16,19 @@ import org.jsmpp.bean.OptionalParameter;
  * text octets (of the whole message when it came in parts), {@code user_message_reference}, the concatenation
  * reference and part count, and the SMS-C timestamp when the SMS-C puts one in {@code schedule_delivery_time}
  * (the specification leaves it empty on MO; some SMS-Cs fill it in). SHA-256, the first 16 bytes in base64url
- * without padding (22 characters). Two MOs with the same fingerprint are the same text from the same handset
- * with the same references: within a short window, a redelivery.
+ * without padding (22 characters), after a letter that says what the hash can tell: {@value #REFERENCED} when the
+ * PDU carried something that differs between two sends of the same text (a message reference, a concatenation
+ * reference, an SMS-C timestamp), so that the same fingerprint within a short window is a redelivery;
+ * {@value #TEXT_ONLY} when it did not, and the same fingerprint may as well be the subscriber sending the same words
+ * again (the IM core decides, {@code mobim.sms.redelivery-match}).
  */
 final class MoFingerprint {
 
     private static final int BYTES = 16;
+    /** The first letter of a fingerprint over references that tell two sends of one text apart. */
+    static final String REFERENCED = "r";
+    /** The first letter of a fingerprint over the addresses and the text alone. */
+    static final String TEXT_ONLY = "t";
 
     private MoFingerprint() {
     }
@@ -42,7 +49,8 @@ final class MoFingerprint {
         field(sha, ByteBuffer.allocate(8).putInt(header.reference()).putInt(header.total()).array());
         String timestamp = d.getScheduleDeliveryTime();
         field(sha, timestamp == null ? new byte[0] : timestamp.getBytes(StandardCharsets.US_ASCII));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), BYTES));
+        boolean referenced = umr != null || header.total() > 1 || (timestamp != null && !timestamp.isEmpty());
+        return (referenced ? REFERENCED : TEXT_ONLY) + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(sha.digest(), BYTES));
     }
 
     /** Length-prefixed, so that no two different field lists hash the same bytes. */
