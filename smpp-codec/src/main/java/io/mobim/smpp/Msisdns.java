@@ -1,9 +1,10 @@
 package io.mobim.smpp;
 
+import io.mobim.events.Msisdn;
 import io.mobim.events.sms.SmsAddresses;
 import org.jsmpp.bean.TypeOfNumber;
 
-/** Conversions between SMPP addresses (TON + digits) and the E.164 form the events carry. */
+/** Conversions between SMPP addresses (TON + digits) and the E.164 form the events carry ({@link io.mobim.events.Msisdn}). */
 public final class Msisdns {
 
     private Msisdns() {
@@ -36,10 +37,5 @@ public final class Msisdns {
     /** The SMPP digits of an E.164 number (no {@code +}), for TON international. */
     public static String toSmpp(String e164) {
         return e164.startsWith("+") ? e164.substring(1) : e164;
-    }
-
-    /** {@code +4477009***01}. */
-    public static String mask(String msisdn) {
-        return SmsAddresses.mask(msisdn);
     }
 }

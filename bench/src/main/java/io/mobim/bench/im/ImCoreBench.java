@@ -17,7 +17,7 @@ import io.mobim.platform.messaging.Target;
 import io.mobim.platform.presence.Availability;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import java.nio.file.Files;

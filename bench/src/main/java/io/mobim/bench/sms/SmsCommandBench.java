@@ -5,7 +5,7 @@ import io.mobim.bench.RunCost;
 import io.mobim.bench.smpp.SmppSubmitBench;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.contacts.Contacts;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.smpp.simulator.SmscSimulator;

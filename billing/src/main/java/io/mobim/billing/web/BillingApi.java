@@ -1,5 +1,6 @@
 package io.mobim.billing.web;
 
+import io.mobim.events.Msisdn;
 import io.mobim.billing.account.Account;
 import io.mobim.billing.account.AccountService;
 import io.mobim.billing.plan.PlanDefinitions;
@@ -201,7 +202,7 @@ public class BillingApi {
         if (!m.isEmpty() && Character.isDigit(m.charAt(0))) {
             m = "+" + m;              // a '+' sent unencoded in a query string arrives as a space
         }
-        if (!ChargingEvent.E164.matcher(m).matches()) {
+        if (!Msisdn.isE164(m)) {
             throw new IllegalArgumentException("msisdn must be E.164 (+ and 7 to 15 digits)");
         }
         return m;

@@ -1,5 +1,6 @@
 package io.mobim.events.charging;
 
+import io.mobim.events.Msisdn;
 import com.fasterxml.jackson.annotation.JsonSetter;
 import com.fasterxml.jackson.annotation.Nulls;
 import io.mobim.events.sms.SmsAddresses;
@@ -59,8 +60,6 @@ public record ChargingEvent(
     public static final int SCHEMA_VERSION = 1;
     /** Classpath location of the published JSON Schema. */
     public static final String SCHEMA_RESOURCE = "/schemas/charging.v1.schema.json";
-    /** E.164 with the leading '+'. */
-    public static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     /** Tariff plan ids: upper-case letters, digits and '_'. */
     public static final Pattern PLAN_ID = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
@@ -77,7 +76,7 @@ public record ChargingEvent(
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(chargedMsisdn, "chargedMsisdn");
-        if (!E164.matcher(chargedMsisdn).matches()) {
+        if (!Msisdn.isE164(chargedMsisdn)) {
             throw new IllegalArgumentException("chargedMsisdn is not E.164 (+[1-9][0-9]{6,14})");
         }
         Objects.requireNonNull(chargedRole, "chargedRole");
@@ -137,8 +136,8 @@ public record ChargingEvent(
     public String toString() {
         // records end up in logs: numbers are masked
         return "ChargingEvent[" + eventId + ", " + kind + "/" + channel + (service ? "/service" : "") + ", " + nodeId + "#"
-                + sequence + ", at=" + eventTime + ", charged=" + SmsAddresses.mask(chargedMsisdn) + " " + chargedRole
-                + ", plan=" + tariffPlan + ", messageId=" + messageId + ", other=" + SmsAddresses.mask(otherParty)
+                + sequence + ", at=" + eventTime + ", charged=" + Msisdn.mask(chargedMsisdn) + " " + chargedRole
+                + ", plan=" + tariffPlan + ", messageId=" + messageId + ", other=" + Msisdn.mask(otherParty)
                 + (otherOperator == null ? "" : "@" + otherOperator)
                 + (segments == null ? "" : ", smsc=" + smscReference + ", segments=" + segments)
                 + (bytes == null ? "" : ", bytes=" + bytes) + "]";

@@ -1,5 +1,6 @@
 package io.mobim.events.csv;
 
+import io.mobim.events.Msisdn;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAccessor;
@@ -18,7 +19,6 @@ import java.util.regex.Pattern;
  */
 public final class CsvRow {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     private CsvRow() {
     }
@@ -40,7 +40,7 @@ public final class CsvRow {
             return "";
         }
         String s = value instanceof BigDecimal amount ? amount.toPlainString() : value.toString();
-        if (!typed(value) && !E164.matcher(s).matches() && formulaLike(s)) {
+        if (!typed(value) && !Msisdn.isE164(s) && formulaLike(s)) {
             s = "'" + s;
         }
         if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {

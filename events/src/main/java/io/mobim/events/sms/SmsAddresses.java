@@ -1,18 +1,17 @@
 package io.mobim.events.sms;
 
+import io.mobim.events.Msisdn;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * The address and identifier rules the SMS contracts share: subscribers are E.164 numbers with the {@code +}
- * ({@code +[1-9][0-9]{6,14}}); services are short codes (3 to 8 digits) or, on MT only, an alphanumeric
+ * ({@link Msisdn#isE164}); services are short codes (3 to 8 digits) or, on MT only, an alphanumeric
  * sender of up to 11 characters. Identifiers have the lengths every consumer stores: a record that breaks them
  * is unreadable (and dead-lettered) everywhere alike, instead of failing one consumer's database later.
  */
 public final class SmsAddresses {
 
-    /** An E.164 subscriber number written with its leading {@code +}. */
-    public static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
     /** A short code: 3 to 8 digits. */
     public static final Pattern SHORT_CODE = Pattern.compile("[0-9]{3,8}");
     /** An alphanumeric sender id (TON 5): 1 to 11 printable ASCII characters, not only digits. */
@@ -33,7 +32,7 @@ public final class SmsAddresses {
     /** Returns {@code msisdn} if it is an E.164 number, or throws {@link IllegalArgumentException} naming the field. */
     public static String requireE164(String msisdn, String field) {
         Objects.requireNonNull(msisdn, field);
-        if (!E164.matcher(msisdn).matches()) {
+        if (!Msisdn.isE164(msisdn)) {
             throw new IllegalArgumentException(field + " is not an E.164 number (+ and 7 to 15 digits)");
         }
         return msisdn;
@@ -51,23 +50,11 @@ public final class SmsAddresses {
     /** Returns {@code sender} if it is a short code, an E.164 number or an alphanumeric sender id. */
     public static String requireSender(String sender, String field) {
         Objects.requireNonNull(sender, field);
-        if (!SHORT_CODE.matcher(sender).matches() && !E164.matcher(sender).matches()
+        if (!SHORT_CODE.matcher(sender).matches() && !Msisdn.isE164(sender)
                 && !ALPHANUMERIC.matcher(sender).matches()) {
             throw new IllegalArgumentException(field + " is neither a short code, an E.164 number nor an alphanumeric sender");
         }
         return sender;
-    }
-
-    /** {@code +447700900001} → {@code +4477009***01}: what logs show of a subscriber number. */
-    public static String mask(String msisdn) {
-        if (msisdn == null) {
-            return "null";
-        }
-        if (msisdn.length() <= 6) {
-            return msisdn;
-        }
-        int keepHead = Math.min(8, msisdn.length() - 4);
-        return msisdn.substring(0, keepHead) + "***" + msisdn.substring(msisdn.length() - 2);
     }
 
     static String requireText(String value, String field) {

@@ -1,5 +1,6 @@
 package io.mobim.events.sms;
 
+import io.mobim.events.Msisdn;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -63,7 +64,7 @@ public record SmsDlr(int schemaVersion, String requestId, String to, Status stat
 
     @Override
     public String toString() {
-        return "SmsDlr[requestId=" + requestId + ", to=" + SmsAddresses.mask(to) + ", status=" + status
+        return "SmsDlr[requestId=" + requestId + ", to=" + Msisdn.mask(to) + ", status=" + status
                 + ", smscMessageIds=" + smscMessageIds + ", errorCode=" + errorCode + ", at=" + at + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.mobim.events.sms;
 
+import io.mobim.events.Msisdn;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -64,7 +65,7 @@ public record SmsMo(int schemaVersion, String id, String from, String to, String
     @Override
     public String toString() {
         // the body is never printed and the number is masked: records end up in logs
-        return "SmsMo[id=" + id + ", from=" + SmsAddresses.mask(from) + ", to=" + to + ", chars=" + text.length()
+        return "SmsMo[id=" + id + ", from=" + Msisdn.mask(from) + ", to=" + to + ", chars=" + text.length()
                 + ", segments=" + segments + ", smscId=" + smscId + ", receivedAt=" + receivedAt + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.mobim.events.sms;
 
+import io.mobim.events.Msisdn;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -45,7 +46,7 @@ public record SmsMt(int schemaVersion, String requestId, String from, String to,
 
     @Override
     public String toString() {
-        return "SmsMt[requestId=" + requestId + ", from=" + from + ", to=" + SmsAddresses.mask(to) + ", chars="
+        return "SmsMt[requestId=" + requestId + ", from=" + from + ", to=" + Msisdn.mask(to) + ", chars="
                 + text.length() + ", expiresAt=" + expiresAt + ", receiptWanted=" + receiptWanted + ", service=" + service + "]";
     }
 }

@@ -1,5 +1,6 @@
 package io.mobim.events.charging;
 
+import io.mobim.events.Msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +81,7 @@ class ChargingEventJsonTest {
         assertThat(strings(props.get("kind").get("enum"))).containsExactly(names(ChargingKind.values()));
         assertThat(strings(props.get("channel").get("enum"))).containsExactly(names(Channel.values()));
         assertThat(strings(props.get("chargedRole").get("enum"))).containsExactly(names(ChargedRole.values()));
-        assertThat(props.get("chargedMsisdn").get("pattern").asString()).isEqualTo("^" + ChargingEvent.E164.pattern() + "$");
+        assertThat(props.get("chargedMsisdn").get("pattern").asString()).isEqualTo("^" + Msisdn.E164.pattern() + "$");
         assertThat(props.get("tariffPlan").get("pattern").asString()).isEqualTo("^" + ChargingEvent.PLAN_ID.pattern() + "$");
     }
 

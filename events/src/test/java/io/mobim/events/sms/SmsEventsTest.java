@@ -1,5 +1,6 @@
 package io.mobim.events.sms;
 
+import io.mobim.events.Msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -80,7 +81,7 @@ class SmsEventsTest {
 
     @Test
     void numbersAreMaskedAndBodiesNeverPrinted() {
-        assertThat(SmsAddresses.mask("+447700900001")).isEqualTo("+4477009***01");
+        assertThat(Msisdn.mask("+447700900001")).isEqualTo("+4477009***01");
         SmsMt mt = SmsMt.of("req-1", "20123", "+447700900001", "secret words", AT, true, null);
         assertThat(mt.toString()).doesNotContain("secret").doesNotContain("+447700900001");
     }

@@ -1,6 +1,6 @@
 package io.mobim.platform.blocking;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;

@@ -1,6 +1,6 @@
 package io.mobim.platform.contacts;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 
 /**
  * {@code watcher} added {@code presentity} as a contact and asks to see their presence. Published inside the

@@ -1,6 +1,6 @@
 package io.mobim.platform.contacts;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 
 /**
  * An entry of a subscriber's buddy list.

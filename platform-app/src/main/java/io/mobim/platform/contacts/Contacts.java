@@ -2,7 +2,7 @@ package io.mobim.platform.contacts;
 
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.subscribers.InvalidSubscriberData;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.SubscriberNotFound;
 import io.mobim.platform.subscribers.Subscribers;

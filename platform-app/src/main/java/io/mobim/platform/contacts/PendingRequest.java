@@ -1,6 +1,6 @@
 package io.mobim.platform.contacts;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.time.Instant;
 
 /** A watcher waiting for the presentity's answer, numbered in the order the requests came. */

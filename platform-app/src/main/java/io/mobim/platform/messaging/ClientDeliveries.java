@@ -3,7 +3,7 @@ package io.mobim.platform.messaging;
 import io.mobim.events.charging.Channel;
 import io.mobim.platform.messaging.Deliveries.Done;
 import io.mobim.platform.presence.PresenceService;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package io.mobim.platform.messaging;
 import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.ChargedRole;
 import io.mobim.platform.charging.ChargingRecorder;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.Subscribers;
 import java.nio.charset.StandardCharsets;

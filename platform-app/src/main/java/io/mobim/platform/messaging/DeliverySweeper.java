@@ -3,7 +3,7 @@ package io.mobim.platform.messaging;
 import io.mobim.platform.messaging.Deliveries.Done;
 import io.mobim.platform.presence.ClientSessionClosed;
 import io.mobim.platform.presence.PresenceService;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.Subscribers;
 import java.sql.Timestamp;

@@ -6,7 +6,7 @@ import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.rooms.RoomMember;
 import io.mobim.platform.rooms.Rooms;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.Subscribers;
 import java.util.ArrayList;

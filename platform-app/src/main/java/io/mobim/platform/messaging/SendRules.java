@@ -1,7 +1,7 @@
 package io.mobim.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -5,7 +5,7 @@ import io.mobim.events.sms.SmsMt;
 import io.mobim.platform.contacts.Contact;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.outbox.Outbox;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,6 +1,6 @@
 package io.mobim.platform.messaging;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 
 /** Whom a message is for. */
 public sealed interface Target {

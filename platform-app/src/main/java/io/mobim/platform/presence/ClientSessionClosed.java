@@ -1,6 +1,6 @@
 package io.mobim.platform.presence;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.util.UUID;
 
 /** A client session ended (logout, or expiry after silence): messages it did not acknowledge go back to the queue. */

@@ -1,6 +1,6 @@
 package io.mobim.platform.presence;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.util.UUID;
 
 /** A client session went live: messages waiting for the subscriber can now go to it. */

@@ -5,7 +5,7 @@ import io.mobim.platform.blocking.Unblocked;
 import io.mobim.platform.charging.ChargingRecorder;
 import io.mobim.platform.contacts.AuthorizationAnswered;
 import io.mobim.platform.contacts.AuthorizationState;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.SubscriberNotFound;
 import io.mobim.platform.subscribers.Subscribers;

@@ -1,6 +1,6 @@
 package io.mobim.platform.presence;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package io.mobim.platform.rooms;
 
 import io.mobim.platform.subscribers.InvalidSubscriberData;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberNotFound;
 import io.mobim.platform.subscribers.Subscribers;
 import java.sql.Timestamp;

@@ -1,7 +1,7 @@
 package io.mobim.platform.sms;
 
 import io.mobim.events.sms.SmsMo;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.sql.Timestamp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -19,7 +19,7 @@ import io.mobim.platform.rooms.RoomMember;
 import io.mobim.platform.rooms.RoomRefused;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.InvalidSubscriberData;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;

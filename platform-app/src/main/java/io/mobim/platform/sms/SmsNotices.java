@@ -5,7 +5,7 @@ import io.mobim.platform.contacts.AuthorizationRequested;
 import io.mobim.platform.contacts.AuthorizationState;
 import io.mobim.platform.messaging.DeliveryReported;
 import io.mobim.platform.presence.PresenceService;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.Subscribers;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package io.mobim.platform.sms;
 import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.platform.outbox.Outbox;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;

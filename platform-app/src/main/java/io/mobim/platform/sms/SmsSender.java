@@ -1,6 +1,6 @@
 package io.mobim.platform.sms;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.util.Locale;
 
 /** The sender of an MO as its command needs them (read with the MO's handled mark, not loaded as an entity). */

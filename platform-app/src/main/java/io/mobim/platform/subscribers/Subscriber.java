@@ -1,5 +1,6 @@
 package io.mobim.platform.subscribers;
 
+import io.mobim.events.Msisdn;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,5 +1,6 @@
 package io.mobim.platform.subscribers;
 
+import io.mobim.events.Msisdn;
 /** No subscriber has this number. */
 public class SubscriberNotFound extends RuntimeException {
     private final Msisdn msisdn;

@@ -1,5 +1,6 @@
 package io.mobim.platform.subscribers;
 
+import io.mobim.events.Msisdn;
 import io.mobim.platform.security.Passwords;
 import java.time.Clock;
 import java.util.List;

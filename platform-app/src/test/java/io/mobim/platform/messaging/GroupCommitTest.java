@@ -9,7 +9,7 @@ import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.rooms.RoomKind;
 import io.mobim.platform.rooms.Rooms;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.TestNumbers;

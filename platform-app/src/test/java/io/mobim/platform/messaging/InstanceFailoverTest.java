@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.presence.PresenceService;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.TestNumbers;

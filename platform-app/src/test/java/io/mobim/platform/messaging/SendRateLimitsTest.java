@@ -3,7 +3,7 @@ package io.mobim.platform.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contacts;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.TestNumbers;

@@ -13,7 +13,7 @@ import io.mobim.platform.contacts.ContactSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.rooms.RoomKind;
 import io.mobim.platform.rooms.Rooms;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.Handsets;
 import io.mobim.platform.support.MutableClock;

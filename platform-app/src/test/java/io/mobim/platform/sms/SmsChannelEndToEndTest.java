@@ -7,7 +7,7 @@ import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.messaging.DeliveryStatus;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.SendResult;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.Handsets;
 import io.mobim.platform.support.TestNumbers;

@@ -3,7 +3,7 @@ package io.mobim.platform.sms;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.Handsets;
 import io.mobim.smpp.simulator.SmscSimulator;

@@ -1,5 +1,6 @@
 package io.mobim.platform.subscribers;
 
+import io.mobim.events.Msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.platform.MobimIntegrationTest;

@@ -2,7 +2,7 @@ package io.mobim.platform.support;
 
 import static org.awaitility.Awaitility.await;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.smpp.simulator.HandsetMessage;

@@ -1,6 +1,6 @@
 package io.mobim.platform.support;
 
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Fresh numbers for each test, from the UK's drama range, so that tests sharing one database never collide. */

@@ -1,5 +1,6 @@
 package io.mobim.smpp.dlr;
 
+import io.mobim.events.Msisdn;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -206,7 +207,7 @@ public final class ReceiptHandler implements AutoCloseable {
         stored.orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS).whenComplete((ok, failure) -> {
             if (failure != null) {
                 log.warn("receipt for MT {} to {} not yet durable ({}); asking the SMS-C to retry", part.requestId(),
-                        Msisdns.mask(part.to()), failure.toString());
+                        Msisdn.mask(part.to()), failure.toString());
                 h.reply().retryLater();
                 return;
             }
@@ -225,7 +226,7 @@ public final class ReceiptHandler implements AutoCloseable {
         }
         List<String> handsets = new ArrayList<>(2);
         for (String a : new String[] {h.source(), h.destination()}) {
-            if (a != null && SmsAddresses.E164.matcher(a).matches()) {
+            if (a != null && Msisdn.isE164(a)) {
                 handsets.add(a);
             }
         }

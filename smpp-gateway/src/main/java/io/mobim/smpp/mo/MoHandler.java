@@ -1,5 +1,6 @@
 package io.mobim.smpp.mo;
 
+import io.mobim.events.Msisdn;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -121,7 +122,7 @@ public final class MoHandler implements AutoCloseable {
             refuse(reply, link, from, to, "bad user data header: " + e.getMessage());
             return;
         }
-        if (from == null || !SmsAddresses.E164.matcher(from).matches() || to == null
+        if (from == null || !Msisdn.isE164(from) || to == null
                 || !SmsAddresses.SHORT_CODE.matcher(to).matches()) {
             refuse(reply, link, from, to, "not a subscriber number to a short code");
             return;
@@ -177,7 +178,7 @@ public final class MoHandler implements AutoCloseable {
 
     private void refuse(DeliverReply reply, SmscLink link, String from, String to, String why) {
         refused.increment();
-        log.warn("MO on {} from {} to {} refused for good: {}", link.id(), Msisdns.mask(from), to, why);
+        log.warn("MO on {} from {} to {} refused for good: {}", link.id(), Msisdn.mask(from), to, why);
         reply.refuse();
     }
 
@@ -195,7 +196,7 @@ public final class MoHandler implements AutoCloseable {
     private void retry(DeliverReply reply, SmscLink link, String from, Throwable cause) {
         failed.increment();
         Throwable why = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null ? cause.getCause() : cause;
-        log.warn("MO on {} from {} not yet durable ({}); asking the SMS-C to retry", link.id(), Msisdns.mask(from), why.toString());
+        log.warn("MO on {} from {} not yet durable ({}); asking the SMS-C to retry", link.id(), Msisdn.mask(from), why.toString());
         reply.retryLater();
     }
 

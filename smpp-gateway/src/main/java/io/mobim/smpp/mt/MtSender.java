@@ -1,5 +1,6 @@
 package io.mobim.smpp.mt;
 
+import io.mobim.events.Msisdn;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.sms.SmsMt;
@@ -225,7 +226,7 @@ public final class MtSender implements AutoCloseable {
             retries.count(e.reason());
             retryLater(job, e);
         } else {
-            log.info("MT {} to {} rejected by the SMS-C: {} {}", job.mt.requestId(), Msisdns.mask(job.mt.to()),
+            log.info("MT {} to {} rejected by the SMS-C: {} {}", job.mt.requestId(), Msisdn.mask(job.mt.to()),
                     e.statusCode(), e.getMessage());
             finish(job, MtLedger.State.REJECTED, e.statusCode());
         }

@@ -1,5 +1,6 @@
 package io.mobim.smpp.mt;
 
+import io.mobim.events.Msisdn;
 import io.mobim.events.sms.SmsAddresses;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.smpp.Msisdns;
@@ -41,7 +42,7 @@ final class SubmitSmFactory {
         String from = mt.from();
         TypeOfNumber srcTon;
         NumberingPlanIndicator srcNpi;
-        if (SmsAddresses.E164.matcher(from).matches()) {
+        if (Msisdn.isE164(from)) {
             srcTon = TypeOfNumber.INTERNATIONAL;
             srcNpi = NumberingPlanIndicator.ISDN;
             from = Msisdns.toSmpp(from);

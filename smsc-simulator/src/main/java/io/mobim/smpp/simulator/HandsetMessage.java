@@ -1,5 +1,6 @@
 package io.mobim.smpp.simulator;
 
+import io.mobim.events.Msisdn;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public record HandsetMessage(String from, String to, String text, int parts, Lis
 
     @Override
     public String toString() {
-        return "HandsetMessage[from=" + from + ", to=" + io.mobim.smpp.Msisdns.mask(to) + ", chars=" + text.length()
+        return "HandsetMessage[from=" + from + ", to=" + io.mobim.events.Msisdn.mask(to) + ", chars=" + text.length()
                 + ", parts=" + parts + ", ids=" + messageIds + "]";
     }
 }

@@ -2,7 +2,7 @@ package io.mobim.platform.subscribers.web;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.mobim.platform.subscribers.InvalidSubscriberData;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.swagger.v3.oas.annotations.Operation;

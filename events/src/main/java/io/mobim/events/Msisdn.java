@@ -1,13 +1,19 @@
-package io.mobim.platform.subscribers;
+package io.mobim.events;
 
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * A subscriber's number in E.164 form ({@code +447700900001}). Built only through {@link #of} (strict) or
- * {@link #parse} (what people type), so that every number in the platform is normalised the same way.
- * {@link #toString()} is masked because numbers end up in logs; {@link #value()} is the number itself.
+ * A subscriber's number in E.164 form ({@code +447700900001}): the one phone-number type of the code base, and the one
+ * place its rules and its masking are written. Built only through {@link #of} (strict) or {@link #parse} (what people
+ * type), so that every number in the platform is normalised the same way. {@link #toString()} is masked because
+ * numbers end up in logs; {@link #value()} is the number itself. Contracts that carry numbers as strings check them
+ * with {@link #isE164} and log them through {@link #mask}.
  */
 public record Msisdn(String value) implements Comparable<Msisdn> {
+
+    /** The E.164 rule as a regular expression (as JSON Schemas of the contracts state it). */
+    public static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
     public Msisdn {
         Objects.requireNonNull(value, "msisdn");
@@ -55,18 +61,9 @@ public record Msisdn(String value) implements Comparable<Msisdn> {
         return new Msisdn(e164);
     }
 
-    static boolean isE164(String s) {
-        int n = s.length();
-        if (n < 8 || n > 16 || s.charAt(0) != '+' || s.charAt(1) < '1' || s.charAt(1) > '9') {
-            return false;
-        }
-        for (int i = 2; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        return true;
+    /** Whether {@code s} is a number in E.164 form with its {@code +}: a digit 1 to 9, then 6 to 14 digits. */
+    public static boolean isE164(String s) {
+        return s != null && E164.matcher(s).matches();
     }
 
     /** The number with its middle hidden, for logs: {@code +4477009***01}. */
@@ -74,12 +71,20 @@ public record Msisdn(String value) implements Comparable<Msisdn> {
         return mask(value);
     }
 
-    /** Masks any E.164 string the same way {@link #masked()} does. */
-    public static String mask(String e164) {
-        if (e164 == null || e164.length() < 8) {
-            return "***";
+    /**
+     * Masks a number for logs as {@link #masked()} does, keeping at most its first 8 characters and its last 2 and
+     * hiding at least 3 digits; a string of 6 characters or fewer (a short code) is not a subscriber's number and is
+     * shown as it is.
+     */
+    public static String mask(String number) {
+        if (number == null) {
+            return "null";
         }
-        return e164.substring(0, e164.length() - 5) + "***" + e164.substring(e164.length() - 2);
+        if (number.length() <= 6) {
+            return number;
+        }
+        int head = Math.min(8, number.length() - 5);
+        return number.substring(0, head) + "***" + number.substring(number.length() - 2);
     }
 
     @Override
