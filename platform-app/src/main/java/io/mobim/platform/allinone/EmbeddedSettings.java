@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param ephemeral use a fresh temporary directory instead of {@code dataDir}, deleted on shutdown (default false; tests)
  * @param postgresPort PostgreSQL's port on 127.0.0.1; 0 picks a free one (default 0)
  * @param kafkaPort the Kafka broker's client port on 127.0.0.1; 0 picks a free one (default 0)
- * @param kafkaPartitions default partition count of the embedded broker (default 3)
+ * @param kafkaPartitions partition count of the embedded broker's topics (default 2: one per listener thread)
  * @param postgresSettings PostgreSQL server settings on top of the embedded defaults, by name (default none), e.g.
  *                         {@code mobim.embedded.postgres-settings.shared_buffers=1GB}; a name with a dot goes in
  *                         brackets: {@code mobim.embedded.postgres-settings[pg_stat_statements.track]=all}
@@ -31,7 +31,7 @@ public record EmbeddedSettings(
         @DefaultValue("false") boolean ephemeral,
         @DefaultValue("0") @Min(0) @Max(65535) int postgresPort,
         @DefaultValue("0") @Min(0) @Max(65535) int kafkaPort,
-        @DefaultValue("3") @Min(1) int kafkaPartitions,
+        @DefaultValue("2") @Min(1) int kafkaPartitions,
         Map<String, String> postgresSettings) {
 
     public EmbeddedSettings {
