@@ -46,16 +46,8 @@ class CrashRecoveryTest {
         }
         assertThat(Processes.isRunning(orphan)).as("kill -9 of the JVM leaves its PostgreSQL running").isTrue();
 
-        try (DataDirectoryLock lock = DataDirectoryLock.acquire(root)) {
-            assertThat(lock.previousOwner()).as("the dead owner is on record").isPresent();
-            assertThat(PostgresLeftovers.withDefaults().clear(lock, root.resolve("postgres")))
-                    .isEqualTo(PostgresLeftovers.Outcome.ORPHAN_STOPPED);
-            assertThat(Processes.isRunning(orphan)).isFalse();
-            int port = FreePorts.pick();
-            try (EmbeddedPostgresServer ignored = EmbeddedPostgresServer.start(root.resolve("postgres"), port, false)) {
-                assertThat(acknowledgedRows(port)).as("the row committed before the kill").isEqualTo(1);
-            }
-        }
+        restartFindsItsData(PostgresLeftovers.Outcome.ORPHAN_STOPPED);
+        assertThat(Processes.isRunning(orphan)).isFalse();
     }
 
     @Test
@@ -69,14 +61,7 @@ class CrashRecoveryTest {
         }
         assertThat(root.resolve("postgres/postmaster.pid")).exists();
 
-        try (DataDirectoryLock lock = DataDirectoryLock.acquire(root)) {
-            assertThat(PostgresLeftovers.withDefaults().clear(lock, root.resolve("postgres")))
-                    .isEqualTo(PostgresLeftovers.Outcome.STALE_LOCK_FILE_REMOVED);
-            int port = FreePorts.pick();
-            try (EmbeddedPostgresServer ignored = EmbeddedPostgresServer.start(root.resolve("postgres"), port, false)) {
-                assertThat(acknowledgedRows(port)).as("the row committed before the kill").isEqualTo(1);
-            }
-        }
+        restartFindsItsData(PostgresLeftovers.Outcome.STALE_LOCK_FILE_REMOVED);
     }
 
     @Test
@@ -101,6 +86,18 @@ class CrashRecoveryTest {
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(root)) {
             assertThat(lock.previousOwner()).isEmpty();
             assertThat(PostgresLeftovers.withDefaults().clear(lock, root.resolve("postgres"))).isEqualTo(PostgresLeftovers.Outcome.NOTHING);
+        }
+    }
+
+    /** What the next process on the directory does: lock, clear what it finds, start, and read the row committed before the kill. */
+    private void restartFindsItsData(PostgresLeftovers.Outcome expected) throws Exception {
+        try (DataDirectoryLock lock = DataDirectoryLock.acquire(root)) {
+            assertThat(lock.previousOwner()).as("the dead owner is on record").isPresent();
+            assertThat(PostgresLeftovers.withDefaults().clear(lock, root.resolve("postgres"))).isEqualTo(expected);
+            int port = FreePorts.pick();
+            try (EmbeddedPostgresServer ignored = EmbeddedPostgresServer.start(root.resolve("postgres"), port, false)) {
+                assertThat(acknowledgedRows(port)).as("the row committed before the kill").isEqualTo(1);
+            }
         }
     }
 

@@ -53,7 +53,7 @@ public final class KillNineRun {
         try {
             KillNineScenario.Result r = new KillNineScenario(AllInOneProcess.Launch.jar(jar), data, log, System.out)
                     .run(new KillNineScenario.Plan(pairs, messages, rate, killAfter, timeout));
-            System.out.printf("lost (acknowledged but never handled): %d of %d%n", messages - r.distinct(), messages);
+            System.out.printf("MOs acknowledged but no message on a handset: %d of %d%n", messages - r.distinct(), messages);
             System.out.printf("MOs handled twice: %d, MTs received twice: %d, charges = deliveries: %s%n",
                     r.handled() - r.distinct(), r.duplicates(),
                     r.chargesByRole().values().stream().allMatch(n -> n == r.delivered()));

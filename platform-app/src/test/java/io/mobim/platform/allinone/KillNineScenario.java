@@ -109,6 +109,8 @@ public final class KillNineScenario {
                     "--mobim.smpp.smsc[0].host=127.0.0.1", "--mobim.smpp.smsc[0].port=" + smsc.port(),
                     "--mobim.smpp.smsc[0].system-id=mobim", "--mobim.smpp.smsc[0].password=secret",
                     "--mobim.admin.user=admin", "--mobim.admin.password=" + ADMIN_PASSWORD,
+                    // a burst sends far more per subscriber than a person would: the per-sender limit would refuse most
+                    "--mobim.messaging.send-limit=1000000",
                     "--logging.level.root=WARN", "--logging.level.io.mobim=INFO");
             String run = Long.toString(System.nanoTime() % 100_000, 36);
             Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
