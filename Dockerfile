@@ -29,6 +29,9 @@ WORKDIR /app
 COPY --from=build /mobim.jar /app/mobim.jar
 # The heap follows the container's memory limit; an OutOfMemoryError ends the JVM so that Kubernetes restarts it.
 ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError"
+# A container's loopback is its own: the all-in-one (which otherwise listens on 127.0.0.1) listens on every interface
+# of the container, reached only through the ports you publish. A deployment listens there anyway.
+ENV SERVER_ADDRESS=0.0.0.0
 # A numeric user, so that Kubernetes' runAsNonRoot can check it.
 USER ${MOBIM_UID}:${MOBIM_UID}
 # 8080: HTTP (Wireless Village endpoint, APIs, /actuator). 2775: the SMS-C simulator of the all-in-one runtime

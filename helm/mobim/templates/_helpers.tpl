@@ -89,8 +89,9 @@ Name of the Secret holding the datasource password, the admin credentials and th
 {{- end }}
 
 {{/*
-A container environment variable read from the Secret; absent keys leave the variable unset.
-Takes a dict: "root", "env" (the variable) and "key" (the Secret key).
+A container environment variable read from the Secret; absent keys leave the variable unset, unless "required" is
+true: then the pod does not start without the key (the admin password, which mobim never generates in a deployment).
+Takes a dict: "root", "env" (the variable), "key" (the Secret key) and optionally "required".
 */}}
 {{- define "mobim.secretEnv" -}}
 - name: {{ .env }}
@@ -98,18 +99,17 @@ Takes a dict: "root", "env" (the variable) and "key" (the Secret key).
     secretKeyRef:
       name: {{ include "mobim.secretName" .root }}
       key: {{ .key }}
-      optional: true
+      optional: {{ not .required }}
 {{- end }}
 
 {{/*
-The smpp role's SMS-C links, mobim.smpp.smsc[N].*, as environment variables. With at least one SMS-C the
-simulator is switched off explicitly.
+The smpp role's SMS-C links, mobim.smpp.smsc[N].*, as environment variables; at least one is required (a
+deployment has no SMS-C simulator).
 */}}
 {{- define "mobim.smscEnv" -}}
 {{- $root := . }}
-{{- if .Values.smpp.smscs }}
-- name: MOBIM_SMPP_SIMULATOR_ENABLED
-  value: "false"
+{{- if not .Values.smpp.smscs }}
+{{- fail "smpp.smscs must list at least one SMS-C while roles.smpp.enabled is true: the SMS-C simulator is a test tool of the all-in-one runtime and does not run in a deployment" }}
 {{- end }}
 {{- range $i, $smsc := .Values.smpp.smscs }}
 {{- $prefix := printf "MOBIM_SMPP_SMSC_%d_" $i }}

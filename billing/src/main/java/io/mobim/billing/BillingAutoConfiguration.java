@@ -32,6 +32,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.jpa.autoconfigure.DataJpaRepositoriesAutoConfiguration;
 import org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
@@ -129,10 +130,10 @@ public class BillingAutoConfiguration {
     @Bean
     ReconciliationService billingReconciliationService(RatedRecordStore records, RejectedEventStore rejections,
             BillingProperties properties, ReconciliationProperties reconciliation, GatewayFactStore gatewayFacts,
-            JdbcTemplate jdbc, Environment environment) {
+            JdbcTemplate jdbc, Environment environment, ObjectProvider<SslBundles> sslBundles) {
         // the local port is asked for when a report is made: the server starts after this bean
         MessageLogClient messageLog = new MessageLogClient(reconciliation.messageLog(),
-                () -> environment.getProperty("local.server.port", Integer.class, -1));
+                () -> environment.getProperty("local.server.port", Integer.class, -1), sslBundles.getIfAvailable());
         boolean gatewayConsumed = environment.getProperty("mobim.billing.consumer.enabled", Boolean.class, true)
                 && reconciliation.gateway().enabled();
         return new ReconciliationService(records, rejections, properties.businessZone(), gatewayFacts,

@@ -6,9 +6,12 @@ import io.mobim.events.Topics;
 import io.mobim.platform.schema.SchemaMigrations;
 import io.mobim.smpp.simulator.SmscSimulator;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -42,17 +45,29 @@ class AllInOneSmokeTest {
     @Autowired
     SmscSimulator simulator;
 
+    private static final String ADMIN = "admin:admin-secret";
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void healthIsUpWithDatabaseAndKafka() throws Exception {
-        HttpResponse<String> health = get("/actuator/health");
+        HttpResponse<String> health = get("/actuator/health", ADMIN);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"kafka\"");
-        assertThat(get("/actuator/health/liveness").body()).contains("\"status\":\"UP\"");
-        HttpResponse<String> readiness = get("/actuator/health/readiness");
+        assertThat(get("/actuator/health/liveness", null).body()).contains("\"status\":\"UP\"");
+        HttpResponse<String> readiness = get("/actuator/health/readiness", ADMIN);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"db\"").contains("\"kafka\"");
+    }
+
+    @Test
+    void probesArePublicButTheirDetailsAreNot() throws Exception {
+        for (String probe : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/health/liveness")) {
+            HttpResponse<String> anonymous = get(probe, null);
+            assertThat(anonymous.statusCode()).as(probe).isEqualTo(200);
+            assertThat(anonymous.body()).as(probe).contains("\"status\":\"UP\"")
+                    .doesNotContain("\"db\"").doesNotContain("\"kafka\"").doesNotContain("components");
+        }
     }
 
     @Test
@@ -72,8 +87,9 @@ class AllInOneSmokeTest {
     }
 
     @Test
-    void prometheusServesJvmMetrics() throws Exception {
-        HttpResponse<String> metrics = get("/actuator/prometheus");
+    void prometheusServesJvmMetricsToAnAuthenticatedScraperOnly() throws Exception {
+        assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = get("/actuator/prometheus", ADMIN);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"mobim\"");
     }
@@ -92,8 +108,11 @@ class AllInOneSmokeTest {
         }
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String basicAuth) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (basicAuth != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basicAuth.getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mobim.embedded.ephemeral=true", "mobim.smpp.simulator.port=0",
                 "mobim.admin.user=admin", "mobim.admin.password=admin-secret",
-                "mobim.admin.billing-user=billing", "mobim.admin.billing-password=billing-secret"})
+                "mobim.admin.billing-user=billing", "mobim.admin.billing-password=billing-secret",
+                "mobim.admin.metrics-user=scraper", "mobim.admin.metrics-password=scraper-secret"})
 @AutoConfigureMetrics
 @Import(TestClockConfiguration.class)
 public @interface MobimIntegrationTest {

@@ -2,6 +2,7 @@ package io.mobim.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mobim.smpp.simulator.SmscSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +23,7 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mobim.embedded.enabled=false", "mobim.smpp.simulator.port=0"})
+        properties = {"mobim.embedded.enabled=false", "mobim.admin.password=admin-secret"})
 class TestcontainersSmokeTest {
 
     @Container
@@ -31,8 +32,14 @@ class TestcontainersSmokeTest {
     @Container
     static final KafkaContainer kafka = new KafkaContainer("apache/kafka-native:4.1.0");
 
+    /** The operator's SMS-C: outside the all-in-one there is no simulator, so the test brings one as an external SMS-C. */
+    static final SmscSimulator smsc = SmscSimulator.start(0);
+
     @DynamicPropertySource
     static void externalServices(DynamicPropertyRegistry registry) {
+        registry.add("mobim.smpp.smsc[0].host", () -> "127.0.0.1");
+        registry.add("mobim.smpp.smsc[0].port", smsc::port);
+        registry.add("mobim.smpp.smsc[0].system-id", () -> "mobim");
         registry.add("spring.datasource.url", postgres::getJdbcUrl);
         registry.add("spring.datasource.username", postgres::getUsername);
         registry.add("spring.datasource.password", postgres::getPassword);

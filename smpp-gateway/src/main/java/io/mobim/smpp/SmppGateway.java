@@ -11,6 +11,7 @@ import io.mobim.smpp.esme.SmscLinks;
 import io.mobim.smpp.mo.MoHandler;
 import io.mobim.smpp.mo.MoSink;
 import io.mobim.smpp.mt.DlrSink;
+import io.mobim.smpp.mt.LedgerWriter;
 import io.mobim.smpp.mt.MtLedger;
 import io.mobim.smpp.mt.MtSender;
 import java.time.Clock;
@@ -26,6 +27,8 @@ public final class SmppGateway implements AutoCloseable {
     private final SmscLinks links;
     private final MtSender mtSender;
     private final MoHandler moHandler;
+    private final LedgerWriter ledgerWriter;
+    private final ReceiptHandler receipts;
 
     public SmppGateway(List<SmppProperties.Smsc> smscs, SmppProperties.Mt mt, SmppProperties.Mo mo, MtLedger ledger,
                        MoSink moSink, DlrSink dlrSink, MeterRegistry registry, Clock clock) {
@@ -36,9 +39,10 @@ public final class SmppGateway implements AutoCloseable {
     public SmppGateway(List<SmppProperties.Smsc> smscs, SmppProperties.Mt mt, SmppProperties.Mo mo, MtLedger ledger,
                        PartStore moParts, MoSink moSink, DlrSink dlrSink, MeterRegistry registry, Clock clock) {
         this.moHandler = new MoHandler(moSink, moParts, mo, registry, clock);
-        ReceiptHandler receipts = new ReceiptHandler(ledger, dlrSink, mo.ackTimeout(), registry, clock);
+        this.ledgerWriter = new LedgerWriter(ledger, mt.ledgerBatch(), registry);
+        this.receipts = new ReceiptHandler(ledger, ledgerWriter, dlrSink, mo, registry, clock);
         this.links = new SmscLinks(smscs, new DeliverRouter(moHandler, receipts), registry);
-        this.mtSender = new MtSender(links, ledger, dlrSink, mt, registry, clock);
+        this.mtSender = new MtSender(links, ledger, ledgerWriter, dlrSink, mt, registry, clock);
     }
 
     /** Binds every link and resumes the MTs a previous run left open. */
@@ -86,7 +90,9 @@ public final class SmppGateway implements AutoCloseable {
     @Override
     public void close() {
         mtSender.close();
+        receipts.close();
         links.close();
+        ledgerWriter.close();
         moHandler.close();
     }
 }

@@ -16,8 +16,6 @@ import io.mobim.smpp.mt.DlrSink;
 import io.mobim.smpp.mt.InMemoryMtLedger;
 import io.mobim.smpp.mt.JdbcMtLedger;
 import io.mobim.smpp.mt.MtLedger;
-import io.mobim.smpp.simulator.SmscSimulator;
-import io.mobim.smpp.simulator.SmscSimulatorAutoConfiguration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,14 +39,14 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /**
  * The SMPP gateway for role smpp ({@code mobim.role.smpp.enabled}): the SMS-C links from
- * {@code mobim.smpp.smsc[N]} (or the simulator when none is configured), the MT sender, MO and receipt
+ * {@code mobim.smpp.smsc[N]} (or, when none is configured, the {@link LocalSmsc} another module runs in this process:
+ * the all-in-one's simulator), the MT sender, MO and receipt
  * handling, the Kafka edges ({@code sms.mt.v1} in; {@code sms.mo.v1}, {@code sms.dlr.v1} out), the MT
  * ledger (PostgreSQL schema {@code smpp} when a {@link JdbcTemplate} exists, memory otherwise), metrics and
  * the {@code smpp} health indicator. The links bind and pending MTs resume in {@link SmartLifecycle#start()},
  * after every bean (and so the schema migrations) is ready.
  */
-@AutoConfiguration(after = {SmscSimulatorAutoConfiguration.class, KafkaAutoConfiguration.class,
-        JdbcTemplateAutoConfiguration.class})
+@AutoConfiguration(after = {KafkaAutoConfiguration.class, JdbcTemplateAutoConfiguration.class})
 @ConditionalOnBooleanProperty("mobim.role.smpp.enabled")
 @EnableConfigurationProperties(SmppProperties.class)
 public class SmppGatewayAutoConfiguration {
@@ -77,21 +75,19 @@ public class SmppGatewayAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public SmppGateway smppGateway(SmppProperties properties, MtLedger ledger, PartStore moParts,
-                                   ObjectProvider<SmscSimulator> simulator,
+                                   ObjectProvider<LocalSmsc> localSmsc,
                                    ObjectProvider<MoSink> moSink, ObjectProvider<DlrSink> dlrSink,
                                    ObjectProvider<MeterRegistry> registry) {
         List<SmppProperties.Smsc> links = properties.smsc();
         if (links.isEmpty()) {
-            SmscSimulator sim = simulator.getIfAvailable();
-            if (sim == null) {
-                throw new IllegalStateException("role smpp needs mobim.smpp.smsc[0].host/port/system-id/password, "
-                        + "or the SMS-C simulator (mobim.smpp.simulator.enabled=true)");
+            LocalSmsc local = localSmsc.getIfAvailable();
+            if (local == null) {
+                throw new IllegalStateException("role smpp needs mobim.smpp.smsc[0].host/port/system-id/password "
+                        + "(the SMS-C simulator runs only in the all-in-one runtime)");
             }
-            SmppProperties.Simulator s = properties.simulator();
-            links = List.of(SmppProperties.Smsc.of("simulator", "127.0.0.1", sim.port(),
-                            s.systemId() == null ? "mobim" : s.systemId(), s.password() == null ? "mobim" : s.password())
-                    .withLimits(s.throughput(), s.window())
-                    .withReconnect(s.reconnectInitial(), s.reconnectMax()));
+            links = List.of(SmppProperties.Smsc.of(local.id(), local.host(), local.port(), local.systemId(), local.password())
+                    .withLimits(local.throughput(), local.window())
+                    .withReconnect(local.reconnectInitial(), local.reconnectMax()));
         }
         MoSink mo = moSink.getIfAvailable(() -> m -> {
             throw new IllegalStateException("no MoSink: Kafka is not configured for the SMPP gateway");
@@ -154,8 +150,8 @@ public class SmppGatewayAutoConfiguration {
     static class Kafka {
 
         @Bean
-        SmppKafkaClients smppKafkaClients(KafkaProperties kafka) {
-            return new SmppKafkaClients(kafka);
+        SmppKafkaClients smppKafkaClients(KafkaProperties kafka, SmppProperties properties) {
+            return new SmppKafkaClients(kafka, properties);
         }
 
         @Bean

@@ -75,7 +75,8 @@ class SmppGatewayAutoConfigurationTest {
     @Test
     void withoutAnSmscItBindsToTheSimulatorAndCarriesMoAndMt() {
         runner.withUserConfiguration(Sinks.class)
-                .withPropertyValues("mobim.role.smpp.enabled=true", "mobim.smpp.simulator.port=0", "mobim.smpp.kafka.enabled=false")
+                .withPropertyValues("mobim.role.smpp.enabled=true", "mobim.smpp.simulator.enabled=true", "mobim.smpp.simulator.port=0",
+                        "mobim.smpp.kafka.enabled=false")
                 .run(ctx -> {
                     assertThat(ctx).hasNotFailed().hasSingleBean(SmppGateway.class).hasSingleBean(SmscSimulator.class);
                     assertThat(ctx.getBean(MtLedger.class)).isInstanceOf(InMemoryMtLedger.class);
@@ -107,7 +108,7 @@ class SmppGatewayAutoConfigurationTest {
     @Test
     void withKafkaItBuildsThePublisherAndTheMtListener() {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
-                .withPropertyValues("mobim.role.smpp.enabled=true", "mobim.smpp.simulator.port=0",
+                .withPropertyValues("mobim.role.smpp.enabled=true", "mobim.smpp.simulator.enabled=true", "mobim.smpp.simulator.port=0",
                         "spring.kafka.bootstrap-servers=127.0.0.1:1", "spring.kafka.listener.auto-startup=false")
                 .run(ctx -> {
                     assertThat(ctx).hasNotFailed().hasSingleBean(KafkaSmsPublisher.class);
@@ -127,8 +128,19 @@ class SmppGatewayAutoConfigurationTest {
     }
 
     @Test
+    void withoutAnSmscAndWithoutTheSimulatorItRefusesToStart() {
+        // a deployment with no SMS-C configured does not fall back to the simulator: it says what is missing
+        runner.withUserConfiguration(Sinks.class)
+                .withPropertyValues("mobim.role.smpp.enabled=true", "mobim.smpp.kafka.enabled=false", "mobim.smpp.simulator.port=0")
+                .run(ctx -> {
+                    assertThat(ctx).hasFailed().getFailure().rootCause().hasMessageContaining("mobim.smpp.smsc[0].host");
+                    assertThat(ctx.getStartupFailure()).rootCause().hasMessageContaining("all-in-one");
+                });
+    }
+
+    @Test
     void nothingWithoutRoleSmpp() {
-        runner.withPropertyValues("mobim.smpp.simulator.port=0")
+        runner.withPropertyValues("mobim.smpp.simulator.enabled=true", "mobim.smpp.simulator.port=0")
                 .run(ctx -> assertThat(ctx).doesNotHaveBean(SmppGateway.class).doesNotHaveBean(SmscSimulator.class));
     }
 
@@ -145,7 +157,7 @@ class SmppGatewayAutoConfigurationTest {
                     assertThat(gateway.links().links()).singleElement().satisfies(l -> {
                         assertThat(l.id()).isEqualTo("smsc0");
                         assertThat(l.config().throughput()).isEqualTo(50);
-                        assertThat(l.config().window()).isEqualTo(10);
+                        assertThat(l.config().window()).isEqualTo(32);
                         assertThat(l.currentThroughputLimit()).isEqualTo(50.0);
                     });
                     assertThat(ctx.getBean(SmppHealthIndicator.class).health().getStatus()).isEqualTo(Status.DOWN);

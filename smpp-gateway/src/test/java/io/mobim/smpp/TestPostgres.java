@@ -26,6 +26,8 @@ public final class TestPostgres {
                 try (Connection c = ds.getConnection()) {
                     ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V1__mt_ledger.sql"));
                     ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V2__mo_part.sql"));
+                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V3__mt_ledger_hot.sql"));
+                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V4__mt_part_fillfactor.sql"));
                 }
                 jdbc = new JdbcTemplate(ds);
             } catch (IOException e) {

@@ -87,8 +87,10 @@ public final class SmppSubmitBench {
                 pool.setMaximumPoolSize(20);
                 org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(pool);
                 try (java.sql.Connection c = pg.getPostgresDatabase().getConnection()) {
-                    org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c,
-                            new org.springframework.core.io.ClassPathResource("db/migration/smpp/V1__mt_ledger.sql"));
+                    for (String v : new String[] {"V1__mt_ledger.sql", "V2__mo_part.sql", "V3__mt_ledger_hot.sql"}) {
+                        org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c,
+                                new org.springframework.core.io.ClassPathResource("db/migration/smpp/" + v));
+                    }
                 }
                 gateway(Math.min(5_000, messages / 5), threads, 0, false, jdbc);
                 gateway(messages, threads, 0, true, jdbc);
@@ -255,7 +257,7 @@ public final class SmppSubmitBench {
             ConcurrentHashMap<String, Integer> index = new ConcurrentHashMap<>();
             SmppProperties.Smsc link = SmppProperties.Smsc.of("sim", "127.0.0.1", smsc.port(), "bench", "pw")
                     .withLimits(1_000_000, threads);
-            SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(100), Duration.ofSeconds(2), threads, "bench", 1, Duration.ofMillis(100));
+            SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(100), Duration.ofSeconds(2), 10_000, "bench", 1, Duration.ofMillis(100), 1_000);
             try (SmppGateway gw = new SmppGateway(java.util.List.of(link), mt, SmppProperties.Mo.defaults(),
                     jdbc == null ? new InMemoryMtLedger() : new io.mobim.smpp.mt.JdbcMtLedger(jdbc),
                     mo -> CompletableFuture.completedFuture(null), dlr -> {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.function.IntSupplier;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
@@ -24,8 +25,9 @@ import tools.jackson.databind.ObjectReader;
 
 /**
  * Fetches the IM core's message log extract of a business day over HTTP ({@code GET <url>/<day>?zone=<zone>}),
- * the only way billing may learn what the IM core logged: it never reads the IM's tables. A failure is an answer,
- * not an exception: the report then says it fell back and why.
+ * the only way billing may learn what the IM core logged: it never reads the IM's tables. It sends the billing team's
+ * HTTP Basic credentials, over TLS when the url is https (verified against the JVM's CAs or a named SSL bundle's
+ * trust store). A failure is an answer, not an exception: the report then says it fell back and why.
  *
  * <p>A day's extract holds every chargeable leg of the day: it is read as it arrives, one leg at a time, and each
  * kept only as the few fields the reconciliation matches on ({@link LogEntry}), never as the whole response body.
@@ -39,12 +41,22 @@ public class MessageLogClient {
     private final IntSupplier localPort;
     private final RestClient http;
 
-    /** @param localPort this process's HTTP port, asked at fetch time (the server starts after this bean) */
-    public MessageLogClient(ReconciliationProperties.MessageLog settings, IntSupplier localPort) {
+    /**
+     * @param localPort this process's HTTP port, asked at fetch time (the server starts after this bean)
+     * @param sslBundles where {@code settings.sslBundle()} is looked up; may be null when no bundle is named
+     */
+    public MessageLogClient(ReconciliationProperties.MessageLog settings, IntSupplier localPort, SslBundles sslBundles) {
         this.settings = settings;
         this.localPort = localPort;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(settings.timeout()).build());
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(settings.timeout());
+        if (settings.sslBundle() != null) {
+            if (sslBundles == null) {
+                throw new IllegalStateException("mobim.billing.reconciliation.message-log.ssl-bundle names '"
+                        + settings.sslBundle() + "' but no SSL bundles are configured (spring.ssl.bundle.*)");
+            }
+            client.sslContext(sslBundles.getBundle(settings.sslBundle()).createSslContext());
+        }
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(client.build());
         requests.setReadTimeout(settings.timeout());
         this.http = RestClient.builder().requestFactory(requests).build();
     }

@@ -1,7 +1,7 @@
 package io.mobim.billing.reconciliation;
 
 import io.mobim.billing.records.Bill;
-import io.mobim.billing.records.RecordsCsv;
+import io.mobim.events.csv.CsvRow;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The reconciliation report as CSV: typed rows, the first field names the row type.
+ * The reconciliation report as CSV: typed rows, the first field names the row type; cells by {@link CsvRow}.
  * <pre>
  * TOTAL,day,plan_id,channel,direction,currency,records,charged_units,amount,pass_through_amount
  * REJECTED,day,reason_code,open_count
@@ -46,7 +46,7 @@ public final class ReconciliationCsv {
         String day = report.day().toString();
         for (ReconciliationReport.ControlTotal t : report.controlTotals()) {
             rows.row("TOTAL", day, t.planId(), t.channel(), t.direction(), t.currency(), t.records(),
-                    t.chargedUnits(), t.amount().toPlainString(), t.passThroughAmount().toPlainString());
+                    t.chargedUnits(), t.amount(), t.passThroughAmount());
         }
         for (Map.Entry<String, Long> e : report.openRejectedByReason().entrySet()) {
             rows.row("REJECTED", day, e.getKey(), e.getValue());
@@ -74,13 +74,12 @@ public final class ReconciliationCsv {
             rows.row("UNCHARGED", day, "MO_NOT_CHARGED", id);
         }
         for (Bill.Total t : report.totals()) {
-            rows.row("TRAILER", day, t.currency(), t.records(), t.amount().toPlainString(),
-                    t.passThroughAmount().toPlainString());
+            rows.row("TRAILER", day, t.currency(), t.records(), t.amount(), t.passThroughAmount());
         }
         out.flush();
     }
 
-    /** One row at a time through a reused buffer ({@link RecordsCsv#row} quotes the fields). */
+    /** One row at a time through a reused buffer ({@link CsvRow} writes the cells). */
     private static final class Rows {
         private final Writer out;
         private final StringBuilder line = new StringBuilder(128);
@@ -89,9 +88,9 @@ public final class ReconciliationCsv {
             this.out = out;
         }
 
-        void row(Object... fields) throws IOException {
+        void row(Object... cells) throws IOException {
             line.setLength(0);
-            RecordsCsv.row(line, fields);
+            CsvRow.append(line, cells);
             out.append(line);
         }
     }

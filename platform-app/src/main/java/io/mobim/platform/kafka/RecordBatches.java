@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.MalformedEvent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -59,29 +61,53 @@ public final class RecordBatches {
      * @param handler takes one record; joins the current transaction, and dedupes records it has handled before
      */
     public <T> void handle(String listener, List<ConsumerRecord<String, T>> records, Consumer<? super T> handler) {
+        handleAll(listener, records, values -> {
+            for (int i = 0; i < values.size(); i++) {
+                handler.accept(values.get(i));
+                if (i < values.size() - 1) {
+                    betweenRecords();
+                }
+            }
+        }, handler);
+    }
+
+    /**
+     * Hands the poll's readable values to {@code all} at once, in one transaction; if that fails, to {@code each} one
+     * record per transaction, as described above.
+     *
+     * @param listener the name for the fallback metric (the topic)
+     * @param all takes the values as a set, in order; joins the current transaction, and dedupes records handled before
+     * @param each takes one value, with the same effect as {@code all} would have had on it alone
+     */
+    public <T> void handleAll(String listener, List<ConsumerRecord<String, T>> records, Consumer<List<T>> all,
+                              Consumer<? super T> each) {
+        handleAll(listener, records, value -> true, all, each);
+    }
+
+    /**
+     * {@link #handleAll(String, List, Consumer, Consumer)} for the values that {@code relevant} says may change something;
+     * a poll with none opens no transaction.
+     */
+    public <T> void handleAll(String listener, List<ConsumerRecord<String, T>> records, Predicate<? super T> relevant,
+                              Consumer<List<T>> all, Consumer<? super T> each) {
         int unreadable = 0;
         while (unreadable < records.size() && records.get(unreadable).value() != null) {
             unreadable++;
         }
         List<ConsumerRecord<String, T>> readable = records.subList(0, unreadable);
         LOG.trace(() -> "poll of " + listener + ": " + records.stream().map(RecordBatches::position).toList());
-        if (!readable.isEmpty()) {
+        List<T> values = new ArrayList<>(readable.size());
+        readable.stream().map(ConsumerRecord::value).filter(relevant).forEach(values::add);
+        if (!values.isEmpty()) {
             try {
-                tx.executeWithoutResult(status -> {
-                    for (int i = 0; i < readable.size(); i++) {
-                        handler.accept(readable.get(i).value());
-                        if (i < readable.size() - 1) {
-                            betweenRecords();
-                        }
-                    }
-                });
+                tx.executeWithoutResult(status -> all.accept(values));
             } catch (RuntimeException batchFailure) {
                 fallbacks.computeIfAbsent(listener, l -> Counter.builder("mobim.kafka.batch.fallbacks").tag("listener", l)
                         .description("polls whose one transaction failed and that were handled again one record at a time")
                         .register(meters)).increment();
                 LOG.debug(batchFailure, () -> "A poll of " + readable.size() + " records of " + listener
                         + " failed as one transaction; handling them one at a time");
-                oneByOne(readable, handler);
+                oneByOne(readable, relevant, each);
             }
         }
         if (unreadable < records.size()) {
@@ -94,9 +120,12 @@ public final class RecordBatches {
         }
     }
 
-    private <T> void oneByOne(List<ConsumerRecord<String, T>> records, Consumer<? super T> handler) {
+    private <T> void oneByOne(List<ConsumerRecord<String, T>> records, Predicate<? super T> relevant, Consumer<? super T> handler) {
         for (int i = 0; i < records.size(); i++) {
             ConsumerRecord<String, T> record = records.get(i);
+            if (!relevant.test(record.value())) {
+                continue;
+            }
             try {
                 tx.executeWithoutResult(status -> handler.accept(record.value()));
             } catch (RuntimeException e) {

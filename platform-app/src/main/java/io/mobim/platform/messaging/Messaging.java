@@ -33,6 +33,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -195,7 +196,8 @@ public class Messaging {
                 failed.add(new SendResult.Recipient(to, DeliveryStatus.FAILED, SendResult.Route.NONE, "offline quota full"));
                 continue;
             }
-            accepted.add(new SendBatch.Routed(to, c.alias(), route.get(), c.subscriber()));
+            accepted.add(new SendBatch.Routed(to, c.alias(), route.get(),
+                    route.get() == SendResult.Route.SMS ? smsRecipient(c.subscriber(), sender) : null));
         }
         if (accepted.isEmpty()) {
             throw refused(MessageRefused.Reason.NO_RECIPIENTS, "nobody to deliver the message to");
@@ -226,15 +228,16 @@ public class Messaging {
         List<OneToOne> rows = jdbc.sql("""
                 select s.status = 'ACTIVE' as sender_active, s.nickname as sender_nickname, s.tariff_plan as sender_plan,
                        coalesce(r.status = 'ACTIVE', false) as recipient_active, r.sms_fallback, r.contacts_only,
-                       c.nickname as alias, c.owner is not null as is_contact, b.blocked is not null as blocked,
+                       r.locale as recipient_locale, c.nickname as alias, c.position as sender_position,
+                       c.owner is not null as is_contact, b.blocked is not null as blocked,
                        o.msisdn is not null as online,
                        (select m.id from im.message m where m.sender = x.sender and m.client_message_id = x.client_id) as earlier
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[]) with ordinality as x(sender, recipient, client_id, i)
                 left join lateral (select status, nickname, tariff_plan from im.subscriber
                                    where msisdn = x.sender limit 1) s on true
-                left join lateral (select status, sms_fallback, contacts_only from im.subscriber
+                left join lateral (select status, sms_fallback, contacts_only, locale from im.subscriber
                                    where msisdn = x.recipient limit 1) r on true
-                left join lateral (select owner, nickname from im.contact
+                left join lateral (select owner, nickname, position from im.contact
                                    where owner = x.recipient and contact_msisdn = x.sender limit 1) c on true
                 left join lateral (select blocked from im.block
                                    where owner = x.recipient and blocked = x.sender limit 1) b on true
@@ -244,7 +247,7 @@ public class Messaging {
                 .params(senders, recipients, clientIds, Timestamp.from(batch.now))
                 .query((rs, i) -> new OneToOne(rs.getBoolean("sender_active"), rs.getString("sender_nickname"), rs.getString("sender_plan"),
                         rs.getBoolean("recipient_active"), rs.getBoolean("sms_fallback"), rs.getBoolean("contacts_only"),
-                        rs.getString("alias"), rs.getBoolean("is_contact"), rs.getBoolean("blocked"), rs.getBoolean("online"),
+                        rs.getString("recipient_locale"), rs.getString("alias"), rs.getObject("sender_position", Integer.class), rs.getBoolean("is_contact"), rs.getBoolean("blocked"), rs.getBoolean("online"),
                         rs.getObject("earlier", UUID.class)))
                 .list();
         List<Msisdn> offline = new ArrayList<>();
@@ -286,7 +289,9 @@ public class Messaging {
         SendResult.Route route = route(recipient, r.online(), r.smsFallback(), true, batch).orElseThrow();
         // the recipient sees the sender as they named them, or by the sender's own nickname
         String alias = r.alias() != null ? r.alias() : r.senderNickname();
-        return batch.accept(q, index, r.senderPlan(), null, List.of(new SendBatch.Routed(recipient, alias, route, null)), List.of());
+        SmsRecipient sms = route == SendResult.Route.SMS
+                ? new SmsRecipient(recipient, Locale.forLanguageTag(r.recipientLocale()), r.senderPosition()) : null;
+        return batch.accept(q, index, r.senderPlan(), null, List.of(new SendBatch.Routed(recipient, alias, route, sms)), List.of());
     }
 
     private void checkBody(String body) {
@@ -418,9 +423,8 @@ public class Messaging {
                 SendBatch.Routed r = msg.routed().get(j);
                 if (r.route() == SendResult.Route.SMS) {
                     UUID deliveryId = msg.deliveryIds().get(j);
-                    Subscriber to = r.subscriber() != null ? r.subscriber() : subscribers.get(r.recipient());
                     submitSms(deliveryId, new ClientDelivery(deliveryId, msg.id(), q.sender(), r.alias(), msg.room(), q.body(), createdAt),
-                            to, createdAt.plus(settings.validity()));
+                            r.sms(), createdAt.plus(settings.validity()));
                 }
                 counter("mobim.messages.routed", "route", r.route().name()).increment();
             }
@@ -630,41 +634,86 @@ public class Messaging {
     /** The SMS gateway's outcome of a fallback SMS ({@code sms.dlr.v1}). Returns whether it changed a delivery. */
     @Transactional
     public boolean onSmsOutcome(SmsDlr dlr) {
-        if (dlr.requestId() == null || !dlr.requestId().startsWith(SMS_REQUEST_PREFIX)) {
-            return false; // a service SMS or another producer's: not a message delivery
-        }
-        UUID deliveryId;
-        try {
-            deliveryId = UUID.fromString(dlr.requestId().substring(SMS_REQUEST_PREFIX.length()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        String status = switch (dlr.status()) {
-            case DELIVERED -> "DELIVERED";
-            case FAILED, REJECTED -> "FAILED";
-            case EXPIRED -> "EXPIRED";
-            default -> null; // ACCEPTED: the SMS-C has it; the receipt decides
-        };
-        if (status == null) {
-            return false;
-        }
-        Optional<Done> done = jdbc.sql("""
-                update im.delivery d set status = ?, updated_at = ?, failure_reason = ?
-                from im.message m
-                where m.id = d.message_id and d.id = ? and d.status = 'IN_FLIGHT' and d.channel = 'SMS'
-                returning """ + DONE_COLUMNS)
-                .params(status, Timestamp.from(clock.instant()), "DELIVERED".equals(status) ? null : "SMS " + dlr.status() + " " + dlr.errorCode(),
-                        deliveryId)
-                .query((rs, i) -> done(rs)).optional();
-        done.ifPresent(d -> {
-            if ("DELIVERED".equals(status)) {
-                List<String> ids = dlr.smscMessageIds() == null ? List.of() : dlr.smscMessageIds();
-                delivered(d, Channel.SMS, ids.isEmpty() ? null : ids.getFirst(), Math.max(1, ids.size()));
-            } else {
-                report(d, "EXPIRED".equals(status) ? DeliveryStatus.EXPIRED : DeliveryStatus.FAILED);
+        return onSmsOutcomes(List.of(dlr)) > 0;
+    }
+
+    /**
+     * Whether an outcome from the SMS gateway can change a delivery: the final outcome (delivered, failed, rejected,
+     * expired) of a message's SMS. ACCEPTED only says the SMS-C has it, and service SMS are not deliveries.
+     */
+    public static boolean changesDelivery(SmsDlr dlr) {
+        return deliveryOf(dlr) != null && finalStatus(dlr) != null;
+    }
+
+    /**
+     * A poll of the SMS gateway's outcomes ({@code sms.dlr.v1}), in the caller's transaction: one statement ends every
+     * delivery they finish (the first final outcome of a delivery counts; a replayed one finds it finished). Returns how
+     * many deliveries changed.
+     */
+    @Transactional
+    public int onSmsOutcomes(List<SmsDlr> dlrs) {
+        Map<UUID, SmsDlr> finals = new LinkedHashMap<>();
+        for (SmsDlr dlr : dlrs) {
+            UUID delivery = deliveryOf(dlr);
+            if (delivery != null && finalStatus(dlr) != null) {
+                finals.putIfAbsent(delivery, dlr);
             }
-        });
-        return done.isPresent();
+        }
+        if (finals.isEmpty()) {
+            return 0;
+        }
+        int n = finals.size();
+        UUID[] ids = new UUID[n];
+        String[] statuses = new String[n];
+        String[] reasons = new String[n];
+        int k = 0;
+        for (Map.Entry<UUID, SmsDlr> e : finals.entrySet()) {
+            ids[k] = e.getKey();
+            statuses[k] = finalStatus(e.getValue()).name();
+            reasons[k] = finalStatus(e.getValue()) == DeliveryStatus.DELIVERED ? null
+                    : "SMS " + e.getValue().status() + " " + e.getValue().errorCode();
+            k++;
+        }
+        List<Done> done = jdbc.sql("""
+                update im.delivery d set status = x.status, updated_at = ?, failure_reason = x.reason
+                from unnest(?::uuid[], ?::varchar[], ?::varchar[]) as x(id, status, reason), im.message m
+                where d.id = x.id and m.id = d.message_id and d.status = 'IN_FLIGHT' and d.channel = 'SMS'
+                returning""" + DONE_COLUMNS)
+                .params(Timestamp.from(clock.instant()), ids, statuses, reasons)
+                .query((rs, i) -> done(rs)).list();
+        for (Done d : done) {
+            SmsDlr dlr = finals.get(d.deliveryId());
+            DeliveryStatus status = finalStatus(dlr);
+            if (status == DeliveryStatus.DELIVERED) {
+                List<String> smscIds = dlr.smscMessageIds() == null ? List.of() : dlr.smscMessageIds();
+                delivered(d, Channel.SMS, smscIds.isEmpty() ? null : smscIds.getFirst(), Math.max(1, smscIds.size()));
+            } else {
+                report(d, status);
+            }
+        }
+        return done.size();
+    }
+
+    /** The delivery a gateway outcome is about ({@code dlv-<delivery id>}), or null for a service SMS or another producer's. */
+    private static UUID deliveryOf(SmsDlr dlr) {
+        if (dlr.requestId() == null || !dlr.requestId().startsWith(SMS_REQUEST_PREFIX)) {
+            return null;
+        }
+        try {
+            return UUID.fromString(dlr.requestId().substring(SMS_REQUEST_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** The delivery status a gateway outcome settles, or null while the SMS-C merely has the SMS (ACCEPTED). */
+    private static DeliveryStatus finalStatus(SmsDlr dlr) {
+        return switch (dlr.status()) {
+            case DELIVERED -> DeliveryStatus.DELIVERED;
+            case FAILED, REJECTED -> DeliveryStatus.FAILED;
+            case EXPIRED -> DeliveryStatus.EXPIRED;
+            default -> null;
+        };
     }
 
     /**
@@ -772,7 +821,7 @@ public class Messaging {
                     where id = ? and status = 'PENDING'""")
                     .params(now, now, deliveryId).update();
             if (n > 0) {
-                submitSms(deliveryId, d.get().message(), to.get(), d.get().expiresAt());
+                submitSms(deliveryId, d.get().message(), smsRecipient(to.get(), d.get().message().sender()), d.get().expiresAt());
                 counter("mobim.messages.routed", "route", "SMS_FALLBACK").increment();
             }
             return n > 0;
@@ -783,7 +832,12 @@ public class Messaging {
                 where id = ? and status = 'PENDING' and claimed_at is not null""").param(deliveryId).update() > 0;
     }
 
-    private void submitSms(UUID deliveryId, ClientDelivery message, Subscriber recipient, Instant expires) {
+    /** {@code to} as the SMS carrying a message from {@code sender} needs them (one lookup of the sender among their contacts). */
+    private SmsRecipient smsRecipient(Subscriber to, Msisdn sender) {
+        return new SmsRecipient(to.msisdn(), to.locale(), contacts.byNumber(to.msisdn(), sender).map(Contact::position).orElse(null));
+    }
+
+    private void submitSms(UUID deliveryId, ClientDelivery message, SmsRecipient recipient, Instant expires) {
         String text = smsRenderer.render(message, recipient);
         if (text.length() > SmsMt.MAX_TEXT_LENGTH) {
             text = text.substring(0, SmsMt.MAX_TEXT_LENGTH);
@@ -890,7 +944,8 @@ public class Messaging {
 
     /** What the one-to-one read tells about one request (see {@link #planOneToOne}). */
     private record OneToOne(boolean senderActive, String senderNickname, String senderPlan, boolean recipientActive,
-                            boolean smsFallback, boolean contactsOnly, String alias, boolean isContact, boolean blocked,
+                            boolean smsFallback, boolean contactsOnly, String recipientLocale, String alias, Integer senderPosition,
+                            boolean isContact, boolean blocked,
                             boolean online, UUID earlier) {
     }
 

@@ -89,10 +89,13 @@ class MessagingConfiguration {
             retention.purge();
         }
 
-        /** A poll of outcomes in one transaction (see {@link RecordBatches}); a replayed outcome finds its delivery done. */
+        /**
+         * A poll of outcomes as a set, in one transaction (see {@link RecordBatches}); a poll of outcomes that change no
+         * delivery (acceptances, service SMS) opens none. A replayed outcome finds its delivery done.
+         */
         @KafkaListener(id = "mobim-im-dlr", idIsGroup = false, topics = Topics.SMS_DLR, containerFactory = "smsOutcomeListenerFactory")
         void onSmsOutcomes(List<ConsumerRecord<String, SmsDlr>> records) {
-            batches.handle(Topics.SMS_DLR, records, messaging::onSmsOutcome);
+            batches.handleAll(Topics.SMS_DLR, records, Messaging::changesDelivery, messaging::onSmsOutcomes, messaging::onSmsOutcome);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.mobim.platform.messaging;
 
 import io.mobim.platform.subscribers.Msisdn;
-import io.mobim.platform.subscribers.Subscriber;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,8 +69,8 @@ final class SendBatch {
         return r.sender().value() + '\n' + r.clientMessageId();
     }
 
-    /** An accepted recipient: how it is reached, and its subscriber if already loaded (read when an SMS needs it). */
-    record Routed(Msisdn recipient, String alias, SendResult.Route route, Subscriber subscriber) {
+    /** An accepted recipient: how it is reached, and for an SMS what its text needs of them. */
+    record Routed(Msisdn recipient, String alias, SendResult.Route route, SmsRecipient sms) {
     }
 
     /** An accepted message, to be stored: request number {@code index} of the call, one delivery id per routed recipient. */

@@ -1,6 +1,5 @@
 package io.mobim.platform.messaging;
 
-import io.mobim.platform.subscribers.Subscriber;
 
 /**
  * Turns a message into the text of the SMS that carries it to a subscriber without a live client. The SMS
@@ -9,7 +8,7 @@ import io.mobim.platform.subscribers.Subscriber;
  */
 public interface SmsRenderer {
 
-    String render(ClientDelivery message, Subscriber recipient);
+    String render(ClientDelivery message, SmsRecipient recipient);
 
     SmsRenderer PLAIN = (m, r) -> (m.room() == null ? "" : "#" + m.room() + " ") + m.senderAlias() + ": " + m.body();
 }

@@ -1,38 +1,36 @@
 package io.mobim.platform.security;
 
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import jakarta.servlet.DispatcherType;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may call which HTTP API. Operator APIs use HTTP Basic and are stateless; the handset-facing endpoints
- * (the Wireless Village endpoint, which authenticates in its own protocol) and the probes are open.
+ * Who may call which HTTP route: every route has an owner role, and an unmapped one is denied. Operator APIs use HTTP
+ * Basic and are stateless. Public by design: the health probes (details only to an authenticated caller) and the
+ * Wireless Village endpoint, which authenticates in its own protocol. The SMS-C simulator's handset API, API docs,
+ * metrics and every other actuator endpoint belong to the operator admin ({@code /actuator/prometheus} also to a
+ * metrics scraper).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AdminSettings.class)
+@EnableConfigurationProperties({AdminSettings.class, HttpLimits.class})
 class SecurityConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+    /** The health probes of Kubernetes and load balancers: status only, unless the caller authenticates. */
+    static final String[] PUBLIC_PROBES = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"};
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return Passwords.encoder();
     }
 
     @Bean
@@ -41,40 +39,36 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(Customizer.withDefaults())
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        // an error page rendered for a request that was already let through (a direct /error is not)
+                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
+                        .requestMatchers(PUBLIC_PROBES).permitAll()
                         .requestMatchers("/wv", "/wv/**").permitAll()
-                        .requestMatchers("/api/v1/simulator/**").permitAll()
+                        .requestMatchers("/actuator/prometheus").hasAnyRole(ApiRoles.METRICS, ApiRoles.OPERATOR_ADMIN)
+                        .requestMatchers("/actuator/**").hasRole(ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/billing/**").hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers("/api/v1/billing/**").hasRole(ApiRoles.BILLING)
                         .requestMatchers(HttpMethod.GET, "/api/v1/messages/log/**").hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers("/api/v1/**").hasRole(ApiRoles.OPERATOR_ADMIN)
-                        .requestMatchers("/actuator/**").hasRole(ApiRoles.OPERATOR_ADMIN)
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .hasRole(ApiRoles.OPERATOR_ADMIN)
                         .anyRequest().denyAll());
         return http.build();
     }
 
     @Bean
-    InMemoryUserDetailsManager apiUsers(AdminSettings settings, PasswordEncoder encoder) {
-        String password = settings.password();
-        if (password == null || password.isBlank()) {
-            password = generated();
-            // printed once, as Spring Boot does for its default user: set MOBIM_ADMIN_PASSWORD to choose it
-            log.warn("\n\nGenerated operator admin password for user '{}': {}\nSet MOBIM_ADMIN_PASSWORD to choose your own.\n",
-                    settings.user(), password);
-        }
-        List<UserDetails> users = new ArrayList<>();
-        users.add(User.withUsername(settings.user()).password(encoder.encode(password)).roles(ApiRoles.OPERATOR_ADMIN).build());
-        if (settings.billingUser() != null && settings.billingPassword() != null) {
-            users.add(User.withUsername(settings.billingUser()).password(encoder.encode(settings.billingPassword()))
-                    .roles(ApiRoles.BILLING).build());
-        }
-        return new InMemoryUserDetailsManager(users);
+    ApiUsers apiUsers(AdminSettings settings, PasswordEncoder encoder) {
+        return ApiUsers.from(settings, encoder);
     }
 
-    private static String generated() {
-        byte[] bytes = new byte[18];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    @Bean
+    InMemoryUserDetailsManager apiUserDetails(ApiUsers users) {
+        return new InMemoryUserDetailsManager(users.users());
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(HttpLimits limits) {
+        FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(new RequestBodyLimit(limits.maxRequestBody()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE); // before security: a huge body is refused before anyone reads it
+        return registration;
     }
 }

@@ -23,12 +23,14 @@ class HandledMoPurge {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration retention;
+    private final Duration redeliveryWindow;
     private final Counter purged;
 
-    HandledMoPurge(JdbcClient jdbc, Clock clock, Duration retention, MeterRegistry meters) {
+    HandledMoPurge(JdbcClient jdbc, Clock clock, Duration retention, Duration redeliveryWindow, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.retention = retention;
+        this.redeliveryWindow = redeliveryWindow;
         this.purged = meters.counter("mobim.sms.handled-mo.purged");
     }
 
@@ -49,6 +51,14 @@ class HandledMoPurge {
         if (total > 0) {
             log.info("Deleted the marks of {} MOs handled before {}", total, cutoff);
         }
+        // fingerprints older than the redelivery window tell nothing any more
+        Timestamp seenBefore = Timestamp.from(clock.instant().minus(redeliveryWindow));
+        do {
+            n = jdbc.sql("""
+                    delete from im.sms_mo_fingerprint where fingerprint = any(array(
+                        select fingerprint from im.sms_mo_fingerprint where seen_at < ? order by seen_at limit ?))""")
+                    .params(seenBefore, BATCH).update();
+        } while (n == BATCH);
         return total;
     }
 }

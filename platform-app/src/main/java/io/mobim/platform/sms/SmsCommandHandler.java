@@ -23,8 +23,6 @@ import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,7 +31,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -52,7 +49,7 @@ public class SmsCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(SmsCommandHandler.class);
 
     private final SmsCommandParser parser = new SmsCommandParser();
-    private final JdbcClient jdbc;
+    private final HandledMos handled;
     private final Subscribers subscribers;
     private final Contacts contacts;
     private final BlockList blocks;
@@ -61,14 +58,13 @@ public class SmsCommandHandler {
     private final Rooms rooms;
     private final SmsReplies replies;
     private final SmsSettings settings;
-    private final Clock clock;
     private final MeterRegistry meters;
     private final Map<Class<?>, Counter> commandCounters = new ConcurrentHashMap<>(); // looked up once, not per MO
 
-    SmsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks,
-                      PresenceService presence, Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings, Clock clock,
+    SmsCommandHandler(HandledMos handled, Subscribers subscribers, Contacts contacts, BlockList blocks,
+                      PresenceService presence, Messaging messaging, Rooms rooms, SmsReplies replies, SmsSettings settings,
                       MeterRegistry meters) {
-        this.jdbc = jdbc;
+        this.handled = handled;
         this.subscribers = subscribers;
         this.contacts = contacts;
         this.blocks = blocks;
@@ -77,55 +73,59 @@ public class SmsCommandHandler {
         this.rooms = rooms;
         this.replies = replies;
         this.settings = settings;
-        this.clock = clock;
         this.meters = meters;
     }
 
     /**
      * Handles one MO; returns false if it had been handled before (a replay from Kafka). Joins the caller's
-     * transaction (a listener's poll), or runs in its own.
+     * transaction, or runs in its own. A poll of MOs is handled as a set by {@link SmsCommandBatch}.
      */
     @Transactional
     public boolean handle(SmsMo mo) {
-        // the dedupe mark and the sender's row in one statement: no row means a replay, no sender a newcomer
-        Optional<Optional<Sender>> fresh = jdbc.sql("""
-                with fresh as (
-                    insert into im.sms_mo_handled (mo_id, handled_at) values (?, ?) on conflict do nothing returning mo_id)
-                select s.msisdn, s.nickname, s.locale, s.status = 'ACTIVE' as active, s.sms_opted_out
-                from fresh left join im.subscriber s on s.msisdn = ?""")
-                .params(mo.id(), Timestamp.from(clock.instant()), mo.from())
-                .query((rs, i) -> rs.getString(1) == null ? Optional.<Sender>empty() : Optional.of(new Sender(
-                        Msisdn.of(rs.getString(1)), rs.getString(2), Locale.forLanguageTag(rs.getString(3)), rs.getBoolean(4),
-                        rs.getBoolean(5))))
-                .optional();
-        if (fresh.isEmpty()) {
+        SmsCommand command = parse(mo);
+        HandledMos.Fresh fresh = handled.mark(List.of(mo), List.of(command)).getFirst();
+        if (fresh == null) {
             return false;
         }
-        Msisdn from = Msisdn.of(mo.from());
+        handleFresh(mo, command, fresh.sender());
+        return true;
+    }
+
+    /** The MO's command, counted once the MO's transaction commits. */
+    SmsCommand parse(SmsMo mo) {
         SmsCommand command = parser.parse(mo.text());
         countOnCommit(commandCounters.computeIfAbsent(command.getClass(),
                 c -> meters.counter("mobim.sms.commands", "command", c.getSimpleName())));
-        Optional<Sender> sender = fresh.get();
+        return command;
+    }
+
+    /**
+     * Carries out the command of an MO just marked as handled ({@link HandledMos}), in the caller's transaction.
+     *
+     * @param sender the sender, empty if the number is not a subscriber
+     */
+    void handleFresh(SmsMo mo, SmsCommand command, Optional<SmsSender> sender) {
+        Msisdn from = Msisdn.of(mo.from());
         if (sender.isEmpty()) {
             newcomer(from, command);
-            return true;
+            return;
         }
-        Sender me = sender.get();
+        SmsSender me = sender.get();
         if (me.smsOptedOut()) {
             if (command instanceof SmsCommand.Register r) {
                 comeBack(me, r);
             }
-            return true; // after STOP nothing but START gets an answer
+            return; // after STOP nothing but START gets an answer
         }
         if (command instanceof SmsCommand.Stop) {
             subscribers.optOutOfSms(from, true);
             replies.sendText(from, replies.text(me.locale(), "stopped", settings.shortCode())); // the one confirmation
             log.info("Subscriber {} texted STOP", from);
-            return true;
+            return;
         }
         if (!me.active()) {
             replies.send(from, me.locale(), "refused.SENDER_NOT_ACTIVE");
-            return true;
+            return;
         }
         try {
             execute(me, command, mo);
@@ -138,14 +138,9 @@ public class SmsCommandHandler {
         } catch (InvalidSubscriberData e) {
             replies.send(from, me.locale(), "nickname.invalid");
         }
-        return true;
     }
 
-    /** The sender as the command needs them (read with the dedupe mark, not loaded as an entity). */
-    private record Sender(Msisdn msisdn, String nickname, Locale locale, boolean active, boolean smsOptedOut) {
-    }
-
-    private void execute(Sender me, SmsCommand command, SmsMo mo) {
+    private void execute(SmsSender me, SmsCommand command, SmsMo mo) {
         Msisdn from = me.msisdn();
         Locale lang = me.locale();
         switch (command) {
@@ -259,12 +254,12 @@ public class SmsCommandHandler {
         replies.send(from, lang, "not.registered", settings.shortCode());
     }
 
-    private void comeBack(Sender me, SmsCommand.Register r) {
+    private void comeBack(SmsSender me, SmsCommand.Register r) {
         subscribers.optOutOfSms(me.msisdn(), false);
         replies.send(me.msisdn(), me.locale(), "welcome.back", me.nickname());
     }
 
-    private void answer(Sender me, int number, boolean accept) {
+    private void answer(SmsSender me, int number, boolean accept) {
         List<PendingRequest> pending = contacts.pendingRequests(me.msisdn());
         Optional<PendingRequest> request = pending.stream().filter(p -> p.number() == number).findFirst();
         if (request.isEmpty()) {
@@ -282,7 +277,7 @@ public class SmsCommandHandler {
         }
     }
 
-    private String contactList(Sender me) {
+    private String contactList(SmsSender me) {
         Locale lang = me.locale();
         List<Contact> list = contacts.list(me.msisdn());
         List<PendingRequest> pending = contacts.pendingRequests(me.msisdn());
@@ -304,7 +299,7 @@ public class SmsCommandHandler {
         return out.toString();
     }
 
-    private String presenceWord(Sender me, Contact c, Locale lang) {
+    private String presenceWord(SmsSender me, Contact c, Locale lang) {
         Optional<PresenceView> view = presence.view(me.msisdn(), c.msisdn());
         if (view.isEmpty()) {
             return replies.text(lang, "presence.UNKNOWN");
@@ -317,7 +312,7 @@ public class SmsCommandHandler {
         return replies.text(lang, "presence." + v.availability().name()) + (v.statusText() == null ? "" : ", " + v.statusText());
     }
 
-    private void refusedReply(Sender me, MessageRefused e, SmsCommand command) {
+    private void refusedReply(SmsSender me, MessageRefused e, SmsCommand command) {
         String to = switch (command) {
             case SmsCommand.SendToContact c -> contacts.byPosition(me.msisdn(), c.position()).map(Contact::nickname).orElse("?");
             case SmsCommand.SendToNickname n -> n.nickname();

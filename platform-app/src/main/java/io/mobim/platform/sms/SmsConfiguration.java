@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import jakarta.persistence.EntityManagerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,16 +45,27 @@ class SmsConfiguration {
     }
 
     @Bean
-    SmsRenderer smsFallbackRenderer(SmsReplies replies, Contacts contacts) {
-        return new SmsFallbackRenderer(replies, contacts);
+    SmsRenderer smsFallbackRenderer(SmsReplies replies) {
+        return new SmsFallbackRenderer(replies);
     }
 
     @Bean
-    SmsCommandHandler smsCommandHandler(JdbcClient jdbc, Subscribers subscribers, Contacts contacts,
+    HandledMos handledMos(JdbcClient jdbc, Clock clock, SmsSettings settings, MeterRegistry meters) {
+        return new HandledMos(jdbc, clock, settings.redeliveryWindow(), meters);
+    }
+
+    @Bean
+    SmsCommandHandler smsCommandHandler(HandledMos handled, Subscribers subscribers, Contacts contacts,
                                         BlockList blocks, PresenceService presence, Messaging messaging, Rooms rooms,
-                                        SmsReplies replies, SmsSettings settings, Clock clock, MeterRegistry meters) {
-        return new SmsCommandHandler(jdbc, subscribers, contacts, blocks, presence, messaging, rooms, replies,
-                settings, clock, meters);
+                                        SmsReplies replies, SmsSettings settings, MeterRegistry meters) {
+        return new SmsCommandHandler(handled, subscribers, contacts, blocks, presence, messaging, rooms, replies,
+                settings, meters);
+    }
+
+    @Bean
+    SmsCommandBatch smsCommandBatch(SmsCommandHandler handler, HandledMos handled, Messaging messaging, SmsReplies replies,
+                                    ObjectProvider<EntityManagerFactory> jpa) {
+        return new SmsCommandBatch(handler, handled, messaging, replies, jpa.getIfAvailable());
     }
 
     @Bean
@@ -66,13 +79,13 @@ class SmsConfiguration {
     }
 
     @Bean
-    SmsCommandListener smsCommandListener(SmsCommandHandler handler, RecordBatches batches) {
-        return new SmsCommandListener(handler, batches);
+    SmsCommandListener smsCommandListener(SmsCommandBatch commands, SmsCommandHandler handler, RecordBatches batches) {
+        return new SmsCommandListener(commands, handler, batches);
     }
 
     @Bean
     HandledMoPurge handledMoPurge(JdbcClient jdbc, Clock clock, SmsSettings settings, MeterRegistry meters) {
-        return new HandledMoPurge(jdbc, clock, settings.handledMoRetention(), meters);
+        return new HandledMoPurge(jdbc, clock, settings.handledMoRetention(), settings.redeliveryWindow(), meters);
     }
 
     @Bean
@@ -96,23 +109,26 @@ class SmsConfiguration {
 
     /**
      * Subscribers' SMS from the gateway ({@code sms.mo.v1}); each is handled once, in order per sender. A poll is
-     * handled in one transaction (see {@link RecordBatches}).
+     * handled as a set in one transaction ({@link SmsCommandBatch}); if that fails, one MO per transaction up to the
+     * one that fails (see {@link RecordBatches}).
      */
     static class SmsCommandListener {
         /** The listener container's id (its consumer group is the factory's). */
         static final String ID = "mobim-im-mo";
 
+        private final SmsCommandBatch commands;
         private final SmsCommandHandler handler;
         private final RecordBatches batches;
 
-        SmsCommandListener(SmsCommandHandler handler, RecordBatches batches) {
+        SmsCommandListener(SmsCommandBatch commands, SmsCommandHandler handler, RecordBatches batches) {
+            this.commands = commands;
             this.handler = handler;
             this.batches = batches;
         }
 
         @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SMS_MO, containerFactory = "smsCommandListenerFactory")
         void onMos(List<ConsumerRecord<String, SmsMo>> records) {
-            batches.handle(Topics.SMS_MO, records, handler::handle);
+            batches.handleAll(Topics.SMS_MO, records, commands::handleAll, handler::handle);
         }
     }
 }

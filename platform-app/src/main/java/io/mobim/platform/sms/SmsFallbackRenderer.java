@@ -1,10 +1,8 @@
 package io.mobim.platform.sms;
 
-import io.mobim.platform.contacts.Contact;
-import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.messaging.ClientDelivery;
 import io.mobim.platform.messaging.SmsRenderer;
-import io.mobim.platform.subscribers.Subscriber;
+import io.mobim.platform.messaging.SmsRecipient;
 
 /**
  * The SMS that carries a message to a subscriber without a live client: {@code <nick>: <text>}, and how to
@@ -13,21 +11,19 @@ import io.mobim.platform.subscribers.Subscriber;
 class SmsFallbackRenderer implements SmsRenderer {
 
     private final SmsReplies replies;
-    private final Contacts contacts;
 
-    SmsFallbackRenderer(SmsReplies replies, Contacts contacts) {
+    SmsFallbackRenderer(SmsReplies replies) {
         this.replies = replies;
-        this.contacts = contacts;
     }
 
     @Override
-    public String render(ClientDelivery m, Subscriber recipient) {
+    public String render(ClientDelivery m, SmsRecipient recipient) {
         if (m.room() != null) {
             return replies.text(recipient.locale(), "incoming.room", m.senderAlias(), m.body(), m.room());
         }
-        return contacts.byNumber(recipient.msisdn(), m.sender())
-                .map(Contact::position)
-                .map(n -> replies.text(recipient.locale(), "incoming.contact", m.senderAlias(), m.body(), n))
-                .orElseGet(() -> replies.text(recipient.locale(), "incoming.stranger", m.senderAlias(), m.body()));
+        if (recipient.senderPosition() != null) {
+            return replies.text(recipient.locale(), "incoming.contact", m.senderAlias(), m.body(), recipient.senderPosition());
+        }
+        return replies.text(recipient.locale(), "incoming.stranger", m.senderAlias(), m.body());
     }
 }

@@ -1,6 +1,7 @@
 package io.mobim.platform.sms;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +19,11 @@ import org.springframework.validation.annotation.Validated;
  * @param handledMoRetention how long the ids of handled MOs are kept to recognise a replay of {@code sms.mo.v1}
  *                           (default 14d: longer than the topic keeps records, 7 days unless your Kafka says
  *                           otherwise, so no replay can come after its id is gone); older ones are deleted hourly
+ * @param redeliveryWindow how long an MO's fingerprint (what the SMS-C's PDU said: sender, text, message reference,
+ *                         concatenation fields) is remembered: the same PDU again within it is the SMS-C redelivering an
+ *                         MO it thinks we missed, and is neither handled nor charged again (default 10m). The same text
+ *                         sent again by the subscriber within it is taken for a redelivery too, unless the SMS-C passes
+ *                         the handset's message reference ({@code user_message_reference}), which tells them apart
  */
 @Validated
 @ConfigurationProperties("mobim.sms")
@@ -27,5 +33,6 @@ public record SmsSettings(
         String selfRegistrationPlan,
         @DefaultValue("true") boolean inviteNonSubscribers,
         @DefaultValue("1d") Duration replyValidity,
-        @DefaultValue("14d") Duration handledMoRetention) {
+        @DefaultValue("14d") Duration handledMoRetention,
+        @DefaultValue("10m") @NotNull Duration redeliveryWindow) {
 }

@@ -1,5 +1,6 @@
 package io.mobim.platform.subscribers;
 
+import io.mobim.platform.security.Passwords;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -125,6 +126,10 @@ public class Subscribers {
         if (c.password() != null) {
             if (c.password().length() < 6 || c.password().length() > 64) {
                 throw new InvalidSubscriberData("password", "6..64 characters");
+            }
+            // 64 characters outside ASCII can exceed what the hash accepts
+            if (Passwords.tooLong(c.password())) {
+                throw new InvalidSubscriberData("password", "at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
             }
             s.passwordHash(passwords.encode(c.password()), now);
         }

@@ -16,6 +16,7 @@ import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.Handsets;
+import io.mobim.platform.support.MutableClock;
 import io.mobim.platform.support.TestNumbers;
 import io.mobim.smpp.simulator.HandsetMessage;
 import io.mobim.smpp.simulator.SmscSimulator;
@@ -61,6 +62,8 @@ class SmsBatchEndToEndTest {
     @Autowired KafkaListenerEndpointRegistry listeners;
     @Autowired Rooms rooms;
     @Autowired ContactSettings contactSettings;
+    @Autowired MutableClock clock;
+    @Autowired SmsSettings smsSettings;
 
     private Msisdn subscriber(String nick, String locale) {
         return new Handsets(smsc, subscribers).subscriber(nick, locale);
@@ -68,6 +71,11 @@ class SmsBatchEndToEndTest {
 
     private static SmsMo mo(Msisdn from, String text) {
         return SmsMo.of(UUID.randomUUID().toString(), from.value(), "20123", text, Instant.now(), "sim", 1, null);
+    }
+
+    /** What the gateway makes of the SMS-C delivering the same PDU again: a new id, the same fingerprint. */
+    private static SmsMo delivery(Msisdn from, String text, String fingerprint) {
+        return SmsMo.of(UUID.randomUUID().toString(), from.value(), "20123", text, Instant.now(), "sim", 1, null, fingerprint);
     }
 
     private static ProducerRecord<String, byte[]> record(SmsMo mo) {
@@ -206,6 +214,34 @@ class SmsBatchEndToEndTest {
         assertThat(jdbc.sql("select count(*) from im.message where sender = any(?)")
                 .param(senders.stream().map(Msisdn::value).toArray(String[]::new)).query(Long.class).single())
                 .isEqualTo(2L * PAIRS);
+    }
+
+    /**
+     * An SMS-C that missed our deliver_sm_resp (or that we crashed before answering) delivers the same PDU again, which
+     * the gateway turns into an MO with a new id: its fingerprint tells it apart, so it is neither sent nor charged
+     * twice, in the next poll or in the same one. The same PDU after the redelivery window is a new SMS.
+     */
+    @Test
+    void anMoTheSmscDeliversAgainIsSentAndChargedOnce() {
+        Msisdn sender = subscriber("rd", "en");
+        Msisdn friend = subscriber("rf", "en");
+        contacts.add(sender, friend, null, null);
+        String pdu = "fp-" + UUID.randomUUID();
+        String samePoll = "fp-" + UUID.randomUUID();
+
+        publishAsOnePoll(List.of(record(delivery(sender, "1 once-only", pdu))));
+        await().atMost(WAIT).until(() -> count(friend, "once-only") == 1);
+        publishAsOnePoll(List.of(record(delivery(sender, "1 once-only", pdu)), record(delivery(sender, "1 twice-in-poll", samePoll)),
+                record(delivery(sender, "1 twice-in-poll", samePoll)), record(mo(sender, "1 next-one"))));
+        await().atMost(WAIT).until(() -> count(friend, "next-one") == 1);
+        assertThat(count(friend, "once-only")).as("the redelivery in the next poll").isEqualTo(1);
+        assertThat(count(friend, "twice-in-poll")).as("the redelivery in the same poll").isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(sender.value()).query(Long.class).single())
+                .as("messages stored: the redeliveries added none").isEqualTo(3L);
+
+        clock.advance(smsSettings.redeliveryWindow().plusSeconds(1));
+        publishAsOnePoll(List.of(record(delivery(sender, "1 once-only", pdu))));
+        await().atMost(WAIT).until(() -> count(friend, "once-only") == 2);
     }
 
     @Test

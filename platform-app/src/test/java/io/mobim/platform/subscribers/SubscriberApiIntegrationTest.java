@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.support.TestNumbers;
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,8 +82,49 @@ class SubscriberApiIntegrationTest {
     }
 
     @Test
-    void theApiIsDescribedByOpenApi() throws Exception {
-        HttpResponse<String> docs = call("GET", "/v3/api-docs", null, null, null);
+    void aPasswordLongerThanTheHashAcceptsIsABadRequestNotAServerError() throws Exception {
+        // 37 characters (within 6..64) but 73 bytes in UTF-8: one more than bcrypt accepts
+        String password = "é".repeat(36) + "a";
+        assertThat(password.getBytes(StandardCharsets.UTF_8)).hasSize(73);
+        Msisdn number = TestNumbers.next();
+        HttpResponse<String> refused = call("POST", "/api/v1/subscribers",
+                "{\"msisdn\":\"%s\",\"nickname\":\"carol\",\"password\":\"%s\"}".formatted(number.value(), password),
+                "admin", "admin-secret");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("application/problem+json"));
+        assertThat(refused.body()).contains("\"field\":\"password\"").contains("72 bytes");
+        assertThat(subscribers.find(number)).as("nothing half-created").isEmpty();
+
+        String seventyTwo = "é".repeat(36);
+        assertThat(call("POST", "/api/v1/subscribers",
+                "{\"msisdn\":\"%s\",\"nickname\":\"carol\",\"password\":\"%s\"}".formatted(number.value(), seventyTwo),
+                "admin", "admin-secret").statusCode()).isEqualTo(201);
+        assertThat(subscribers.passwordMatches(number, seventyTwo)).isTrue();
+        // a login with a password too long to have been set is a mismatch, not an error, even though bcrypt alone
+        // would compare its first 72 bytes (the stored password) and accept it
+        assertThat(subscribers.passwordMatches(number, password)).isFalse();
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedWith413() throws Exception {
+        String huge = "{\"msisdn\":\"%s\",\"nickname\":\"%s\"}".formatted(TestNumbers.next().value(), "x".repeat(1_100_000));
+        HttpResponse<String> refused = call("POST", "/api/v1/subscribers", huge, "admin", "admin-secret");
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("mobim.http.max-request-body");
+
+        // the same without a Content-Length (chunked) is cut at the limit too
+        HttpRequest chunked = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/subscribers"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:admin-secret".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8))))
+                .build();
+        assertThat(http.send(chunked, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApiToTheAdmin() throws Exception {
+        assertThat(call("GET", "/v3/api-docs", null, null, null).statusCode()).isEqualTo(401);
+        HttpResponse<String> docs = call("GET", "/v3/api-docs", null, "admin", "admin-secret");
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/v1/subscribers/{msisdn}").contains("Create a subscriber");
     }

@@ -14,17 +14,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code mobim.smpp.*}: the SMS-C links, the MT and MO behaviour and the simulator.
+ * {@code mobim.smpp.*}: the SMS-C links, the MT and MO behaviour.
  *
- * @param smsc the SMS-Cs to bind to ({@code mobim.smpp.smsc[N].*}); when empty, the gateway binds to the simulator
+ * @param smsc the SMS-Cs to bind to ({@code mobim.smpp.smsc[N].*}); when empty, the gateway binds to the
+ *             {@link io.mobim.smpp.LocalSmsc} of this process (the all-in-one's simulator), or refuses to start
  * @param mt MT sending ({@code mobim.smpp.mt.*})
  * @param mo MO receiving ({@code mobim.smpp.mo.*})
- * @param simulator the SMS-C simulator ({@code mobim.smpp.simulator.*})
+ * @param kafka the gateway's Kafka producer ({@code mobim.smpp.kafka.*})
  */
 @Validated
 @ConfigurationProperties("mobim.smpp")
 public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @DefaultValue Mt mt, @Valid @DefaultValue Mo mo,
-                             @Valid @DefaultValue Simulator simulator) {
+                             @Valid @DefaultValue Kafka kafka) {
 
     /** How a link binds: one transceiver session, or a transmitter and a receiver session. */
     public enum BindMode {
@@ -48,8 +49,10 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * @param password password to bind with (at most 8 characters in SMPP 3.4)
      * @param systemType system_type (default empty)
      * @param bindType transceiver (default) or transmitter + receiver
-     * @param throughput most submit_sm per second on this link (default 100)
-     * @param window most submit_sm awaiting their response at once (default 10)
+     * @param throughput most submit_sm per second on this link; 0 (the default) = no limit of the gateway's own: the
+     *                   SMS-C enforces its contract with ESME_RTHROTTLED, on which the link pauses and backs off
+     * @param window most submit_sm awaiting their response at once on this bind (default 32); keep it within what
+     *               the SMS-C allows
      * @param enquireLink idle time after which enquire_link is sent (default 30 s)
      * @param transactionTimeout how long to wait for a response PDU (default 10 s)
      * @param bindTimeout how long to wait for bind_resp (default 10 s)
@@ -57,25 +60,26 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * @param reconnectMax longest delay between rebind attempts (default 30 s)
      * @param defaultAlphabet what data_coding 0 means on MO from this SMS-C (default GSM7)
      * @param concatenation how long MTs are tied together: UDH (default) or SAR
-     * @param pduProcessorDegree jSMPP worker threads for incoming PDUs (default 16); they also process submit_sm_resp, and an MO holds one until Kafka has it, so keep it well above the SMS-C's deliver_sm window
+     * @param pduProcessorDegree jSMPP worker threads for incoming PDUs (default 4); they decode deliver_sm and
+     *                           submit_sm_resp and never wait for Kafka or the database
      * @param queueCapacity jSMPP receive queue (default 1000)
      */
     public record Smsc(String id, @NotBlank String host, @DefaultValue("2775") @Min(1) @Max(65535) int port,
                        @NotBlank String systemId, String password, @DefaultValue("") String systemType,
                        @DefaultValue("TRANSCEIVER") @NotNull BindMode bindType,
-                       @DefaultValue("100") @Min(1) int throughput, @DefaultValue("10") @Min(1) int window,
+                       @DefaultValue("0") @Min(0) int throughput, @DefaultValue("32") @Min(1) int window,
                        @DefaultValue("30s") @NotNull Duration enquireLink, @DefaultValue("10s") @NotNull Duration transactionTimeout,
                        @DefaultValue("10s") @NotNull Duration bindTimeout, @DefaultValue("1s") @NotNull Duration reconnectInitial,
                        @DefaultValue("30s") @NotNull Duration reconnectMax,
                        @DefaultValue("GSM7") @NotNull SmsTextDecoder.DefaultAlphabet defaultAlphabet,
                        @DefaultValue("UDH") @NotNull ConcatMode concatenation,
-                       @DefaultValue("16") @Min(1) int pduProcessorDegree, @DefaultValue("1000") @Min(1) int queueCapacity) {
+                       @DefaultValue("4") @Min(1) int pduProcessorDegree, @DefaultValue("1000") @Min(1) int queueCapacity) {
 
-        /** A link with the defaults, as the gateway uses for the simulator. */
+        /** A link with the defaults, as the gateway uses for an SMS-C of this process. */
         public static Smsc of(String id, String host, int port, String systemId, String password) {
-            return new Smsc(id, host, port, systemId, password, "", BindMode.TRANSCEIVER, 100, 10, Duration.ofSeconds(30),
+            return new Smsc(id, host, port, systemId, password, "", BindMode.TRANSCEIVER, 0, 32, Duration.ofSeconds(30),
                     Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                    SmsTextDecoder.DefaultAlphabet.GSM7, ConcatMode.UDH, 16, 1000);
+                    SmsTextDecoder.DefaultAlphabet.GSM7, ConcatMode.UDH, 4, 1000);
         }
 
         public Smsc withId(String newId) {
@@ -121,57 +125,62 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * @param maxParts the most SMS parts one MT may take; longer ones are rejected (default 10)
      * @param retryInitial first delay after a throttled or temporary failure (default 500 ms), doubled up to {@code retryMax}
      * @param retryMax longest delay between attempts (default 30 s)
-     * @param workers threads submitting MTs, each for its share of the recipients (MTs to one handset go out in
-     *                order, one after the other); with the window this bounds concurrency (default 32)
+     * @param maxInMemory the most MTs held in memory to be sent (default 10000); more stay PENDING in the ledger and
+     *                    are read back in order as these go out (after an SMS-C outage, say)
      * @param consumerGroup Kafka consumer group of {@code sms.mt.v1} (default {@code mobim-smpp})
      * @param concurrency Kafka listener threads (default 1)
      * @param commitInterval how often the listener commits the offsets of MTs already durable in the ledger (default
      *                       1s); a crash replays at most this much, and a replayed MT is a duplicate request id, not
      *                       sent again. Not per MT: an offset commit costs the broker more than taking the MT
+     * @param ledgerBatch the most acceptances, outcomes and receipts the ledger writer puts in one transaction (default 1000)
      */
     public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
-                     @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("32") @Min(1) int workers,
+                     @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("10000") @Min(1) int maxInMemory,
                      @DefaultValue("mobim-smpp") @NotBlank String consumerGroup, @DefaultValue("1") @Min(1) int concurrency,
-                     @DefaultValue("1s") @NotNull Duration commitInterval) {
+                     @DefaultValue("1s") @NotNull Duration commitInterval, @DefaultValue("1000") @Min(1) int ledgerBatch) {
 
         public static Mt defaults() {
-            return new Mt(10, Duration.ofMillis(500), Duration.ofSeconds(30), 32, "mobim-smpp", 1, Duration.ofSeconds(1));
+            return new Mt(10, Duration.ofMillis(500), Duration.ofSeconds(30), 10_000, "mobim-smpp", 1, Duration.ofSeconds(1), 1_000);
         }
     }
 
     /**
-     * MO receiving, {@code mobim.smpp.mo.*}.
+     * MO and receipt receiving, {@code mobim.smpp.mo.*}.
      *
      * @param ackTimeout how long a deliver_sm waits for Kafka before it is answered "temporary error" so the
-     *                   SMS-C retries (default 10 s)
+     *                   SMS-C retries (default 10 s); also the Kafka producer's {@code delivery.timeout.ms}, so a
+     *                   record is not written after the SMS-C was told to send it again
      * @param reassemblyTimeout how long the parts of a long MO are kept waiting for the rest (default 10 min)
+     * @param maxTextLength the longest reassembled MO text the platform takes, in characters (default 4096, far
+     *                      below the broker's record size); a longer one is refused for good (ESME_RX_P_APPN)
+     * @param receiptHold how long a receipt that matches no recorded MT part, or whose MT's ACCEPTED is not yet
+     *                    published, is held before it is answered "temporary error" (default 10 s); it is applied
+     *                    as soon as the acceptance is recorded
      */
-    public record Mo(@DefaultValue("10s") @NotNull Duration ackTimeout, @DefaultValue("10m") @NotNull Duration reassemblyTimeout) {
+    public record Mo(@DefaultValue("10s") @NotNull Duration ackTimeout, @DefaultValue("10m") @NotNull Duration reassemblyTimeout,
+                     @DefaultValue("4096") @Min(1) @Max(100_000) int maxTextLength,
+                     @DefaultValue("10s") @NotNull Duration receiptHold) {
 
         public static Mo defaults() {
-            return new Mo(Duration.ofSeconds(10), Duration.ofMinutes(10));
+            return new Mo(Duration.ofSeconds(10), Duration.ofMinutes(10), 4096, Duration.ofSeconds(10));
         }
     }
 
     /**
-     * The SMS-C simulator, {@code mobim.smpp.simulator.*}, and the link the gateway binds to it with when no
-     * {@code mobim.smpp.smsc[0]} is configured.
+     * The gateway's Kafka producer for {@code sms.mo.v1} and {@code sms.dlr.v1}, {@code mobim.smpp.kafka.*}.
      *
-     * @param enabled whether it runs; unset means "when no {@code mobim.smpp.smsc[0]} is configured"
-     * @param host address it listens on (default 127.0.0.1)
-     * @param port port it listens on (default 2775; 0 = random)
-     * @param systemId system id it requires, or unset to accept any (the gateway then binds as {@code mobim})
-     * @param password password it requires with {@code systemId}
-     * @param receiptDelay delay before a delivery receipt (default 50 ms)
-     * @param throughput submit_sm per second of the gateway's link to it (default 10000: loopback is not a bottleneck)
-     * @param window send window of that link (default 32)
-     * @param reconnectInitial first rebind delay of that link (default 200 ms)
-     * @param reconnectMax longest rebind delay of that link (default 5 s)
+     * @param enabled whether the gateway brings its own Kafka edges (default true; false leaves {@code MoSink} and
+     *                {@code DlrSink} to the application)
+     * @param linger how long the producer waits to fill a batch (default 5 ms): MOs arriving together share one
+     *               produce request
+     * @param maxBlock how long a send may wait for metadata or buffer space (default 1 s); the producer's default of
+     *                 60 s would hold jSMPP's threads while Kafka is down
      */
-    public record Simulator(Boolean enabled, @DefaultValue("127.0.0.1") String host,
-                            @DefaultValue("2775") @Min(0) @Max(65535) int port, String systemId, String password,
-                            @DefaultValue("50ms") Duration receiptDelay, @DefaultValue("10000") @Min(1) int throughput,
-                            @DefaultValue("32") @Min(1) int window, @DefaultValue("200ms") Duration reconnectInitial,
-                            @DefaultValue("5s") Duration reconnectMax) {
+    public record Kafka(@DefaultValue("true") boolean enabled, @DefaultValue("5ms") @NotNull Duration linger,
+                        @DefaultValue("1s") @NotNull Duration maxBlock) {
+
+        public static Kafka defaults() {
+            return new Kafka(true, Duration.ofMillis(5), Duration.ofSeconds(1));
+        }
     }
 }

@@ -14,8 +14,8 @@ import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
+import java.util.function.Function;
 import org.jsmpp.session.MessageReceiverListener;
-import org.jsmpp.session.SMPPSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * One SMPP session of a link (transceiver, transmitter or receiver) that keeps itself bound: a closed
  * session is replaced by a new one (jSMPP sessions cannot be reused) after a delay that doubles from
  * {@code reconnectInitial} to {@code reconnectMax}, with jitter, for ever until {@link #stop()}. The
- * receiver listener is set before the bind, so no deliver_sm is refused.
+ * receiver listener is set before the bind, so no deliver_sm is refused; it answers deliver_sm through the
+ * session ({@link AsyncSmppSession}), possibly later.
  */
 final class BoundSession {
 
@@ -32,18 +33,19 @@ final class BoundSession {
     private final String linkId;
     private final SmppProperties.Smsc config;
     private final BindType bindType;
-    private final MessageReceiverListener receiver;
+    private final Function<AsyncSmppSession, MessageReceiverListener> receiver;
     private final ScheduledExecutorService scheduler;
     private final Runnable onChange;
     private final AtomicBoolean reconnectPending = new AtomicBoolean();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger binds = new AtomicInteger();
-    private volatile SMPPSession session;
+    private volatile AsyncSmppSession session;
     private volatile boolean stopped;
     private volatile String lastError;
     private volatile Instant boundSince;
 
-    BoundSession(String linkId, SmppProperties.Smsc config, BindType bindType, MessageReceiverListener receiver,
+    BoundSession(String linkId, SmppProperties.Smsc config, BindType bindType,
+                 Function<AsyncSmppSession, MessageReceiverListener> receiver,
                  ScheduledExecutorService scheduler, Runnable onChange) {
         this.linkId = linkId;
         this.config = config;
@@ -63,8 +65,8 @@ final class BoundSession {
     }
 
     /** The session if it is bound now, else null. */
-    SMPPSession boundSession() {
-        SMPPSession s = session;
+    AsyncSmppSession boundSession() {
+        AsyncSmppSession s = session;
         return s != null && s.getSessionState().isBound() ? s : null;
     }
 
@@ -90,13 +92,13 @@ final class BoundSession {
         if (stopped) {
             return;
         }
-        SMPPSession s = new SMPPSession();
+        AsyncSmppSession s = AsyncSmppSession.create();
         s.setEnquireLinkTimer((int) config.enquireLink().toMillis());
         s.setTransactionTimer(config.transactionTimeout().toMillis());
         s.setPduProcessorDegree(config.pduProcessorDegree());
         s.setQueueCapacity(config.queueCapacity());
         if (receiver != null) {
-            s.setMessageReceiverListener(receiver);
+            s.setMessageReceiverListener(receiver.apply(s));
         }
         s.addSessionStateListener((newState, oldState, source) -> {
             if (newState == SessionState.CLOSED && source == session) {
@@ -162,7 +164,7 @@ final class BoundSession {
     /** Unbinds and stops rebinding. */
     void stop(Duration grace) {
         stopped = true;
-        SMPPSession s = session;
+        AsyncSmppSession s = session;
         session = null;
         if (s != null) {
             if (s.getSessionState().isBound()) {

@@ -4,7 +4,6 @@ import io.mobim.smpp.dlr.ReceiptHandler;
 import io.mobim.smpp.mo.MoHandler;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.MessageType;
-import org.jsmpp.extra.ProcessRequestException;
 
 /** Sends delivery receipts (esm_class message type 0x04) to the receipt handler and everything else to the MO handler. */
 public final class DeliverRouter implements DeliverHandler {
@@ -18,11 +17,11 @@ public final class DeliverRouter implements DeliverHandler {
     }
 
     @Override
-    public void onDeliverSm(SmscLink link, DeliverSm deliverSm) throws ProcessRequestException {
+    public void onDeliverSm(SmscLink link, DeliverSm deliverSm, DeliverReply reply) {
         if (MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
-            receipts.handle(link, deliverSm);
+            receipts.handle(link, deliverSm, reply);
         } else {
-            mo.handle(link, deliverSm);
+            mo.handle(link, deliverSm, reply);
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.mobim.smpp.esme;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.mobim.smpp.codec.Segment;
 import io.mobim.smpp.config.SmppProperties;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +14,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bound transmitter in turn).
  */
 public final class SmscLinks implements AutoCloseable {
-
-    /** The link a part was accepted on, and the id the SMS-C gave it. */
-    public record Accepted(String linkId, String messageId) {
-    }
 
     private final List<SmscLink> links = new ArrayList<>();
     private final ScheduledExecutorService scheduler;
@@ -56,29 +51,31 @@ public final class SmscLinks implements AutoCloseable {
         return links.stream().anyMatch(SmscLink::canTransmit);
     }
 
+    /** {@code listener} runs whenever a link's window frees up or a session binds. */
+    public void onWindowFreed(Runnable listener) {
+        links.forEach(l -> l.onWindowFreed(listener));
+    }
+
     /**
-     * Submits one part on {@code preferredLink} when it can transmit, else on the next link that can.
-     *
-     * @throws SubmitException with {@link SubmitException.Reason#NOT_BOUND} when no link can transmit
+     * A link with a free window slot, taken ({@link SmscLink#tryAcquire}): {@code preferredLink} when it can take
+     * the part now, else the next link in turn that can; null when none can (none bound, windows full, paused).
+     * The caller must {@link SmscLink#submit} on it once.
      */
-    public Accepted submit(String preferredLink, SmscLink.Submission submission, Segment part) throws SubmitException {
-        SmscLink link = null;
+    public SmscLink acquire(String preferredLink) {
         if (preferredLink != null) {
-            link = links.stream().filter(l -> l.id().equals(preferredLink) && l.canTransmit()).findFirst().orElse(null);
-        }
-        if (link == null) {
-            for (int i = 0; i < links.size(); i++) {
-                SmscLink candidate = links.get(Math.floorMod(next.getAndIncrement(), links.size()));
-                if (candidate.canTransmit()) {
-                    link = candidate;
-                    break;
+            for (SmscLink l : links) {
+                if (l.id().equals(preferredLink) && l.canTransmit()) {
+                    return l.tryAcquire() ? l : null; // a message's parts stay on one link while it is bound
                 }
             }
         }
-        if (link == null) {
-            throw new SubmitException(SubmitException.Reason.NOT_BOUND, -1, "no SMS-C link is bound for transmitting", null);
+        for (int i = 0; i < links.size(); i++) {
+            SmscLink candidate = links.get(Math.floorMod(next.getAndIncrement(), links.size()));
+            if (candidate.tryAcquire()) {
+                return candidate;
+            }
         }
-        return new Accepted(link.id(), link.submit(submission, part));
+        return null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mobim.smpp.kafka;
 
+import io.mobim.smpp.config.SmppProperties;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -13,9 +14,9 @@ public final class SmppKafkaClients implements DisposableBean {
     private final KafkaTemplate<String, Object> events;
     private final KafkaTemplate<Object, Object> deadLetters;
 
-    public SmppKafkaClients(KafkaProperties kafka) {
-        this.events = SmppKafkaConfiguration.eventTemplate(kafka);
-        this.deadLetters = SmppKafkaConfiguration.rawTemplate(kafka);
+    public SmppKafkaClients(KafkaProperties kafka, SmppProperties smpp) {
+        this.events = SmppKafkaConfiguration.eventTemplate(kafka, smpp.kafka(), smpp.mo().ackTimeout());
+        this.deadLetters = SmppKafkaConfiguration.rawTemplate(kafka, smpp.kafka());
     }
 
     /** Idempotent JSON producer for {@code sms.mo.v1} and {@code sms.dlr.v1} (and dead letters of readable records). */

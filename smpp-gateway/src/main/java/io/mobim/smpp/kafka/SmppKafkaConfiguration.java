@@ -46,12 +46,23 @@ public final class SmppKafkaConfiguration {
     private SmppKafkaConfiguration() {
     }
 
-    /** Idempotent JSON producer for the gateway's events. */
-    public static KafkaTemplate<String, Object> eventTemplate(KafkaProperties kafka) {
+    /**
+     * Idempotent JSON producer for the gateway's events, batching ({@code linger}) so that MOs arriving together
+     * share a produce request. {@code max.block.ms} bounds how long a send can hold a jSMPP thread while Kafka is
+     * away; {@code delivery.timeout.ms} is the MO acknowledgement timeout, so a record is not written after the
+     * SMS-C was told to send it again.
+     */
+    public static KafkaTemplate<String, Object> eventTemplate(KafkaProperties kafka, SmppProperties.Kafka producer,
+                                                              java.time.Duration deliveryTimeout) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        long linger = producer.linger().toMillis();
+        props.put(ProducerConfig.LINGER_MS_CONFIG, (int) linger);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, producer.maxBlock().toMillis());
+        long delivery = Math.max(deliveryTimeout.toMillis(), linger + 1_001);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000, delivery - linger - 1));
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "mobim-smpp-events");
         DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(props,
                 new StringSerializer(), new JsonEventSerde<>(Object.class));
@@ -59,8 +70,9 @@ public final class SmppKafkaConfiguration {
     }
 
     /** Raw producer for dead letters whose value could not even be read. */
-    public static KafkaTemplate<Object, Object> rawTemplate(KafkaProperties kafka) {
+    public static KafkaTemplate<Object, Object> rawTemplate(KafkaProperties kafka, SmppProperties.Kafka producer) {
         Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, producer.maxBlock().toMillis());
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "mobim-smpp-dlt");

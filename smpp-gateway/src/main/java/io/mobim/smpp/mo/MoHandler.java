@@ -11,28 +11,29 @@ import io.mobim.smpp.codec.PartStore;
 import io.mobim.smpp.codec.Reassembler;
 import io.mobim.smpp.codec.SmsTextDecoder;
 import io.mobim.smpp.config.SmppProperties;
+import io.mobim.smpp.esme.DeliverReply;
 import io.mobim.smpp.esme.SmscLink;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.jsmpp.SMPPConstant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.bean.DeliverSm;
 import org.jsmpp.bean.OptionalParameter;
-import org.jsmpp.extra.ProcessRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Turns deliver_sm from handsets into {@link SmsMo}: strips and reads the UDH (or the sar_ TLVs, or takes
- * message_payload), reassembles long messages, decodes by data_coding, and acknowledges the SMS-C only
- * once the {@link MoSink} has the MO. When the sink fails or is too slow the deliver_sm is answered
- * ESME_RX_T_APPN (0x64) and the SMS-C delivers it again; an MO from an address that is not a subscriber
- * number, or to one that is not a short code, is refused for good with ESME_RX_P_APPN (0x65).
+ * message_payload), reassembles long messages, decodes by data_coding, fingerprints it ({@link MoFingerprint}) and
+ * acknowledges the SMS-C only once the {@link MoSink} has the MO, without a thread waiting for it. When the sink
+ * fails or is too slow ({@code mobim.smpp.mo.ack-timeout}) the deliver_sm is answered ESME_RX_T_APPN (0x64) and
+ * the SMS-C delivers it again; an MO from an address that is not a subscriber number, or to one that is not a
+ * short code, or longer than {@code mobim.smpp.mo.max-text-length}, is refused for good with ESME_RX_P_APPN (0x65).
  *
  * <p>Parts of a long MO that arrived before its last part wait in a {@link PartStore} and are acknowledged
  * once stored there: in PostgreSQL ({@link JdbcMoPartStore}) they survive a restart; in memory they do not.
@@ -51,6 +52,13 @@ public final class MoHandler implements AutoCloseable {
     private final Counter failed;
     private final Counter refused;
     private final Counter expired;
+    private final AtomicInteger awaiting = new AtomicInteger();
+    /** Answers the SMS-C once Kafka has the MO: never on the Kafka producer's I/O thread, never on jSMPP's. */
+    private final ExecutorService acks = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "smpp-mo-ack");
+        t.setDaemon(true);
+        return t;
+    });
 
     public MoHandler(MoSink sink, SmppProperties.Mo config, MeterRegistry registry, Clock clock) {
         this(sink, new Reassembler(config.reassemblyTimeout()), config, registry, clock);
@@ -67,6 +75,8 @@ public final class MoHandler implements AutoCloseable {
         this.failed = Counter.builder("mobim.smpp.mo").tag("outcome", "retry-requested").register(registry);
         this.refused = Counter.builder("mobim.smpp.mo").tag("outcome", "refused").register(registry);
         this.expired = Counter.builder("mobim.smpp.mo").tag("outcome", "incomplete-expired").register(registry);
+        Gauge.builder("mobim.smpp.mo.pending", awaiting, AtomicInteger::get)
+                .description("MOs waiting for Kafka before their deliver_sm_resp").register(registry);
         Gauge.builder("mobim.smpp.mo.reassembly.pending", reassembler, PartStore::pendingCount)
                 .description("long MOs waiting for parts").register(registry);
         this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -92,8 +102,12 @@ public final class MoHandler implements AutoCloseable {
         }
     }
 
-    /** Handles one MO deliver_sm; returns normally to acknowledge it. */
-    public void handle(SmscLink link, DeliverSm d) throws ProcessRequestException {
+    /**
+     * Handles one MO deliver_sm and answers it through {@code reply}: ESME_ROK once the {@link MoSink} has the MO
+     * (on the {@code smpp-mo-ack} thread, never on the caller's), ESME_RX_T_APPN when it cannot take it in time,
+     * ESME_RX_P_APPN for an MO the platform can never take.
+     */
+    public void handle(SmscLink link, DeliverSm d, DeliverReply reply) {
         String from = Msisdns.toE164(d.getSourceAddr(), d.getSourceAddrTon());
         String to = d.getDestAddress();
         byte[] sm = d.getShortMessage() == null ? new byte[0] : d.getShortMessage();
@@ -104,15 +118,13 @@ public final class MoHandler implements AutoCloseable {
         try {
             header = PartHeader.of(d, sm);
         } catch (IllegalArgumentException e) {
-            refused.increment();
-            log.warn("MO on {} from {} refused: {}", link.id(), Msisdns.mask(from), e.getMessage());
-            throw new ProcessRequestException("bad user data header", SMPPConstant.STAT_ESME_RX_P_APPN);
+            refuse(reply, link, from, to, "bad user data header: " + e.getMessage());
+            return;
         }
         if (from == null || !SmsAddresses.E164.matcher(from).matches() || to == null
                 || !SmsAddresses.SHORT_CODE.matcher(to).matches()) {
-            refused.increment();
-            log.warn("MO on {} from {} to {} refused: not a subscriber number to a short code", link.id(), Msisdns.mask(from), to);
-            throw new ProcessRequestException("not an MO the platform takes", SMPPConstant.STAT_ESME_RX_P_APPN);
+            refuse(reply, link, from, to, "not a subscriber number to a short code");
+            return;
         }
         Instant now = clock.instant();
         Reassembler.Part part = new Reassembler.Part(link.id(), from, to, header.reference(), header.total(), header.seq(), d.getDataCoding(),
@@ -121,33 +133,52 @@ public final class MoHandler implements AutoCloseable {
         try {
             whole = reassembler.offer(part, now).orElse(null);
         } catch (RuntimeException e) {
-            throw retry(link, from, e); // the part store (database) is down: the SMS-C resends the part later
+            retry(reply, link, from, e); // the part store (database) is down: the SMS-C resends the part later
+            return;
         }
         if (whole == null) {
             parts.increment();
+            reply.accept();
             return;
         }
         String text = SmsTextDecoder.decode(whole.dataCoding(), whole.octets(), link.config().defaultAlphabet());
+        if (text.length() > config.maxTextLength()) {
+            // a longer text would be refused again on every redelivery: the SMS-C must stop resending it
+            refuse(reply, link, from, to, "text of " + text.length() + " characters in " + whole.parts()
+                    + " parts is longer than mobim.smpp.mo.max-text-length (" + config.maxTextLength() + ")");
+            return;
+        }
         SmsMo mo;
         try {
-            mo = SmsMo.of(UUID.randomUUID().toString(), from, to, text, now, link.id(), whole.parts(), null);
+            mo = SmsMo.of(UUID.randomUUID().toString(), from, to, text, now, link.id(), whole.parts(), null,
+                    MoFingerprint.of(d, from, to, whole.dataCoding(), whole.octets(), header));
         } catch (IllegalArgumentException | NullPointerException e) {
-            refused.increment();
-            log.warn("MO on {} from {} to {} refused: {}", link.id(), Msisdns.mask(from), to, e.getMessage());
-            throw new ProcessRequestException("not an MO the platform takes", SMPPConstant.STAT_ESME_RX_P_APPN);
+            refuse(reply, link, from, to, e.getMessage());
+            return;
         }
+        CompletableFuture<?> stored;
         try {
-            sink.publish(mo).get(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            giveBack(whole, header.seq());
-            throw retry(link, from, e);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            giveBack(whole, header.seq());
-            throw retry(link, from, e);
+            stored = sink.publish(mo);
+        } catch (RuntimeException e) {
+            stored = CompletableFuture.failedFuture(e);
         }
-        published.increment();
-        log.debug("MO {} from {} to {} on {} ({} parts) published", mo.id(), Msisdns.mask(from), to, link.id(), whole.parts());
+        awaiting.incrementAndGet();
+        stored.orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((ok, failure) -> {
+            awaiting.decrementAndGet();
+            if (failure == null) {
+                published.increment();
+                reply.accept();
+            } else {
+                giveBack(whole, header.seq());
+                retry(reply, link, from, failure);
+            }
+        }, acks);
+    }
+
+    private void refuse(DeliverReply reply, SmscLink link, String from, String to, String why) {
+        refused.increment();
+        log.warn("MO on {} from {} to {} refused for good: {}", link.id(), Msisdns.mask(from), to, why);
+        reply.refuse();
     }
 
     /** The SMS-C will redeliver only the part we refuse: keep the others so the message completes again. */
@@ -161,15 +192,16 @@ public final class MoHandler implements AutoCloseable {
         }
     }
 
-    private ProcessRequestException retry(SmscLink link, String from, Exception cause) {
+    private void retry(DeliverReply reply, SmscLink link, String from, Throwable cause) {
         failed.increment();
-        log.warn("MO on {} from {} not yet durable ({}); asking the SMS-C to retry", link.id(), Msisdns.mask(from),
-                cause.toString());
-        return new ProcessRequestException("MO not stored yet", SMPPConstant.STAT_ESME_RX_T_APPN, cause);
+        Throwable why = cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        log.warn("MO on {} from {} not yet durable ({}); asking the SMS-C to retry", link.id(), Msisdns.mask(from), why.toString());
+        reply.retryLater();
     }
 
     @Override
     public void close() {
         sweeper.shutdownNow();
+        acks.shutdown();
     }
 }

@@ -16,6 +16,7 @@ public final class InMemoryMtLedger implements MtLedger {
 
     private static final class Entry {
         final SmsMt mt;
+        final long position;
         State state = State.PENDING;
         String errorCode;
         boolean outcomePublished;
@@ -25,23 +26,57 @@ public final class InMemoryMtLedger implements MtLedger {
         final TreeMap<Integer, SmsDlr.Status> receipts = new TreeMap<>();
         final TreeMap<Integer, String> receiptErrors = new TreeMap<>();
 
-        Entry(SmsMt mt) {
+        Entry(SmsMt mt, long position) {
             this.mt = mt;
+            this.position = position;
         }
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Map<String, String> byMessageId = new ConcurrentHashMap<>();
+    private long positions;
 
     @Override
-    public boolean register(SmsMt mt, Instant now) {
-        return entries.putIfAbsent(mt.requestId(), new Entry(mt)) == null;
+    public synchronized boolean register(SmsMt mt, Instant now) {
+        return entries.putIfAbsent(mt.requestId(), new Entry(mt, ++positions)) == null;
     }
 
     @Override
     public synchronized List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
+        return take(mts, now).stream().map(Taken::mt).toList();
+    }
+
+    @Override
+    public synchronized List<Taken> take(List<SmsMt> mts, Instant now) {
         // synchronized: all or none as seen by open() and the other calls
-        return mts.stream().filter(mt -> entries.putIfAbsent(mt.requestId(), new Entry(mt)) == null).toList();
+        List<Taken> out = new ArrayList<>();
+        for (SmsMt mt : mts) {
+            Entry e = new Entry(mt, positions + 1);
+            if (entries.putIfAbsent(mt.requestId(), e) == null) {
+                positions++;
+                out.add(new Taken(mt, e.position));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized List<Pending> pendingAfter(long position, int limit) {
+        return entries.values().stream().filter(e -> e.position > position && e.state == State.PENDING)
+                .sorted(java.util.Comparator.comparingLong(e -> e.position)).limit(limit)
+                .map(e -> new Pending(e.mt, e.position, List.copyOf(e.parts.values()))).toList();
+    }
+
+    @Override
+    public synchronized List<OpenRequest> unpublishedAfter(long position, int limit) {
+        return entries.values().stream().filter(e -> e.position > position && e.state != State.PENDING && !e.outcomePublished)
+                .sorted(java.util.Comparator.comparingLong(e -> e.position)).limit(limit)
+                .map(e -> new OpenRequest(e.mt, e.state, e.errorCode, ids(e), e.position)).toList();
+    }
+
+    @Override
+    public synchronized java.util.Set<String> write(Batch batch) {
+        return MtLedger.super.write(batch);
     }
 
     @Override
@@ -99,18 +134,19 @@ public final class InMemoryMtLedger implements MtLedger {
     }
 
     @Override
-    public synchronized Optional<PartMatch> findPart(String linkId, Collection<String> messageIds) {
+    public synchronized List<PartMatch> findParts(String linkId, Collection<String> messageIds) {
+        List<PartMatch> out = new ArrayList<>();
         for (String id : messageIds) {
             String ref = byMessageId.get(linkId + "|" + id);
             if (ref != null) {
                 int bar = ref.lastIndexOf('|');
                 Entry e = entries.get(ref.substring(0, bar));
                 int seq = Integer.parseInt(ref.substring(bar + 1));
-                return Optional.of(new PartMatch(e.mt.requestId(), e.mt.to(), e.mt.service(), e.mt.receiptWanted(), e.state,
+                out.add(new PartMatch(e.mt.requestId(), e.mt.to(), e.mt.service(), e.mt.receiptWanted(), e.state,
                         seq, e.total, e.outcomePublished, e.parts.get(seq).messageId(), e.receiptStatus != null));
             }
         }
-        return Optional.empty();
+        return out;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,20 +17,25 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * {@link MtLedger} in PostgreSQL, schema {@code smpp} ({@code db/migration/smpp/V1__mt_ledger.sql}). Every
- * call is one statement or a short read, so no transaction manager is needed; the guards are in the
- * WHERE clauses ({@code on conflict do nothing}, {@code where state = 'PENDING'}).
+ * {@link MtLedger} in PostgreSQL, schema {@code smpp} ({@code db/migration/smpp/V1__mt_ledger.sql}, {@code V3}).
+ * Every call is one statement or a short read, except {@link #write(Batch)}: one transaction of one multi-row
+ * statement (arrays unnested) per kind of change. The guards are in the WHERE clauses ({@code on conflict do
+ * nothing}, {@code where state = 'PENDING'}). No index covers an updated column, so updates are HOT.
  */
 public final class JdbcMtLedger implements MtLedger {
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final TransactionTemplate tx;
 
     public JdbcMtLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
+        this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
     }
 
     private static Timestamp ts(Instant i) {
@@ -47,9 +53,14 @@ public final class JdbcMtLedger implements MtLedger {
                 mt.receiptWanted(), mt.service(), ts(now), ts(now)) == 1;
     }
 
-    /** One multi-row insert for a poll of MTs (arrays unnested), instead of one statement per MT. */
     @Override
     public List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
+        return take(mts, now).stream().map(Taken::mt).toList();
+    }
+
+    /** One multi-row insert for a poll of MTs (arrays unnested), instead of one statement per MT. */
+    @Override
+    public List<Taken> take(List<SmsMt> mts, Instant now) {
         Map<String, SmsMt> first = new LinkedHashMap<>(); // a request id twice in one statement: the first is taken
         for (SmsMt mt : mts) {
             first.putIfAbsent(mt.requestId(), mt);
@@ -76,22 +87,184 @@ public final class JdbcMtLedger implements MtLedger {
             services[i] = mt.service();
             i++;
         }
-        Set<String> taken = new HashSet<>(jdbc.queryForList("""
+        Map<String, Long> taken = new HashMap<>();
+        // in the poll's order, so that the positions (the order PENDING MTs are read back in) follow it
+        jdbc.query("""
                 insert into smpp.mt_request (request_id, recipient, sender, body, expires_at, receipt_wanted, service, state,
                                              created_at, updated_at)
                 select x.request_id, x.recipient, x.sender, x.body, x.expires_at, x.receipt_wanted, x.service, 'PENDING', ?, ?
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[], ?::boolean[], ?::varchar[])
-                     as x(request_id, recipient, sender, body, expires_at, receipt_wanted, service)
+                     with ordinality as x(request_id, recipient, sender, body, expires_at, receipt_wanted, service, n)
+                order by x.n
                 on conflict (request_id) do nothing
-                returning request_id""", String.class,
-                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services));
-        List<SmsMt> out = new ArrayList<>(taken.size());
+                returning request_id, taken_seq""",
+                (org.springframework.jdbc.core.RowCallbackHandler) rs -> taken.put(rs.getString(1), rs.getLong(2)),
+                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services);
+        List<Taken> out = new ArrayList<>(taken.size());
         for (SmsMt mt : first.values()) {
-            if (taken.contains(mt.requestId())) {
-                out.add(mt);
+            Long position = taken.get(mt.requestId());
+            if (position != null) {
+                out.add(new Taken(mt, position));
             }
         }
         return out;
+    }
+
+    @Override
+    public List<Pending> pendingAfter(long position, int limit) {
+        List<Pending> out = new ArrayList<>();
+        jdbc.query("""
+                select r.taken_seq, r.body, p.seq, p.link_id, p.smsc_message_id
+                from (select taken_seq, request_id, body from smpp.mt_request
+                      where taken_seq > ? and state = 'PENDING' order by taken_seq limit ?) r
+                left join smpp.mt_part p on p.request_id = r.request_id
+                order by r.taken_seq, p.seq""", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            long at = rs.getLong(1);
+            if (out.isEmpty() || out.get(out.size() - 1).position() != at) {
+                out.add(new Pending(EventJson.mapper().readValue(rs.getString(2), SmsMt.class), at, new ArrayList<>()));
+            }
+            if (rs.getString(4) != null) {
+                out.get(out.size() - 1).accepted().add(new AcceptedPart(rs.getInt(3), rs.getString(4), rs.getString(5)));
+            }
+        }, position, limit);
+        return out;
+    }
+
+    @Override
+    public List<OpenRequest> unpublishedAfter(long position, int limit) {
+        List<OpenRequest> out = new ArrayList<>();
+        jdbc.query("""
+                select request_id, recipient, sender, expires_at, receipt_wanted, service, state, error_code, taken_seq
+                from smpp.mt_request where taken_seq > ? and state <> 'PENDING' and not outcome_published
+                order by taken_seq limit ?""", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            SmsMt mt = SmsMt.of(rs.getString("request_id"), rs.getString("sender"), rs.getString("recipient"), "-",
+                    rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("receipt_wanted"), rs.getString("service"));
+            out.add(new OpenRequest(mt, State.valueOf(rs.getString("state")), rs.getString("error_code"),
+                    messageIds(mt.requestId()), rs.getLong("taken_seq")));
+        }, position, limit);
+        return out;
+    }
+
+    @Override
+    public Set<String> write(Batch batch) {
+        return tx.execute(status -> {
+            Set<String> moved = new HashSet<>();
+            writeAcceptances(batch.acceptances(), moved);
+            writeFinals(batch.finals(), moved);
+            outcomesPublished(batch.outcomesPublished());
+            writeReceipts(batch.receipts());
+            return moved;
+        });
+    }
+
+    private void writeAcceptances(List<Acceptance> list, Set<String> moved) {
+        if (list.isEmpty()) {
+            return;
+        }
+        int n = list.size();
+        String[] ids = new String[n];
+        Integer[] seqs = new Integer[n];
+        String[] links = new String[n];
+        String[] messageIds = new String[n];
+        Timestamp[] at = new Timestamp[n];
+        Map<String, Acceptance> latest = new LinkedHashMap<>(); // one update per MT: its latest part decides
+        for (int i = 0; i < n; i++) {
+            Acceptance a = list.get(i);
+            ids[i] = a.requestId();
+            seqs[i] = a.seq();
+            links[i] = a.linkId();
+            messageIds[i] = a.messageId();
+            at[i] = ts(a.at());
+            latest.merge(a.requestId(), a, (x, y) -> y.last() || y.seq() > x.seq() ? y : x);
+        }
+        jdbc.update("""
+                insert into smpp.mt_part (request_id, seq, link_id, smsc_message_id, submitted_at)
+                select * from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::varchar[], ?::timestamptz[])
+                on conflict (request_id, seq) do nothing""", ids, seqs, links, messageIds, at);
+        int m = latest.size();
+        String[] rIds = new String[m];
+        Integer[] totals = new Integer[m];
+        Boolean[] last = new Boolean[m];
+        Timestamp[] rAt = new Timestamp[m];
+        int i = 0;
+        for (Acceptance a : latest.values()) {
+            rIds[i] = a.requestId();
+            totals[i] = a.total();
+            last[i] = a.last();
+            rAt[i] = ts(a.at());
+            i++;
+        }
+        jdbc.query("""
+                update smpp.mt_request r
+                set parts = x.total, updated_at = x.at,
+                    state = case when x.last then 'ACCEPTED' else r.state end,
+                    error_code = case when x.last then null else r.error_code end,
+                    body = case when x.last then null else r.body end
+                from unnest(?::varchar[], ?::integer[], ?::boolean[], ?::timestamptz[]) as x(request_id, total, last, at)
+                where r.request_id = x.request_id and r.state = 'PENDING'
+                returning r.request_id, x.last""", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+            if (rs.getBoolean(2)) {
+                moved.add(rs.getString(1));
+            }
+        }, rIds, totals, last, rAt);
+    }
+
+    private void writeFinals(List<Final> list, Set<String> moved) {
+        if (list.isEmpty()) {
+            return;
+        }
+        Map<String, Final> once = new LinkedHashMap<>();
+        list.forEach(f -> once.putIfAbsent(f.requestId(), f));
+        int n = once.size();
+        String[] ids = new String[n];
+        String[] states = new String[n];
+        String[] codes = new String[n];
+        Timestamp[] at = new Timestamp[n];
+        int i = 0;
+        for (Final f : once.values()) {
+            ids[i] = f.requestId();
+            states[i] = f.state().name();
+            codes[i] = f.errorCode();
+            at[i] = ts(f.at());
+            i++;
+        }
+        moved.addAll(jdbc.queryForList("""
+                update smpp.mt_request r set state = x.state, error_code = x.code, body = null, updated_at = x.at
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::timestamptz[]) as x(request_id, state, code, at)
+                where r.request_id = x.request_id and r.state = 'PENDING'
+                returning r.request_id""", String.class, ids, states, codes, at));
+    }
+
+    private void writeReceipts(List<ReceiptMark> list) {
+        if (list.isEmpty()) {
+            return;
+        }
+        int n = list.size();
+        String[] ids = new String[n];
+        Integer[] seqs = new Integer[n];
+        String[] statuses = new String[n];
+        String[] errors = new String[n];
+        Timestamp[] at = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            ReceiptMark r = list.get(i);
+            ids[i] = r.part().requestId();
+            seqs[i] = r.part().seq();
+            statuses[i] = r.aggregate().status().name();
+            errors[i] = r.aggregate().errorCode();
+            at[i] = ts(r.at());
+        }
+        // the part's own receipt (an MT of one part is answered from the part alone; see receipt(PartMatch, ...))
+        jdbc.update("""
+                update smpp.mt_part p set receipt_status = x.status, receipt_error = x.error, receipt_at = x.at
+                from unnest(?::varchar[], ?::integer[], ?::varchar[], ?::varchar[], ?::timestamptz[])
+                     as x(request_id, seq, status, error, at)
+                where p.request_id = x.request_id and p.seq = x.seq and p.receipt_status is null""",
+                ids, seqs, statuses, errors, at);
+        jdbc.update("""
+                update smpp.mt_request r set receipt_state = x.state, updated_at = x.at
+                from (select distinct on (request_id) * from unnest(?::varchar[], ?::varchar[], ?::timestamptz[])
+                      as y(request_id, state, at)) as x
+                where r.request_id = x.request_id and r.receipt_state is null""", ids, statuses, at);
     }
 
     private static String truncate(String s, int n) {
@@ -171,21 +344,21 @@ public final class JdbcMtLedger implements MtLedger {
     }
 
     @Override
-    public Optional<PartMatch> findPart(String linkId, Collection<String> messageIds) {
+    public List<PartMatch> findParts(String linkId, Collection<String> messageIds) {
         if (messageIds.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         List<PartMatch> found = named.query("""
                 select r.request_id, r.recipient, r.service, r.receipt_wanted, r.state, p.seq, r.parts, r.outcome_published,
                        p.smsc_message_id, r.receipt_state is not null
                 from smpp.mt_part p join smpp.mt_request r on r.request_id = p.request_id
                 where p.link_id = :link and p.smsc_message_id in (:ids)
-                order by p.submitted_at desc limit 1""",
+                order by p.submitted_at desc limit 20""",
                 new MapSqlParameterSource("link", linkId).addValue("ids", List.copyOf(messageIds)),
                 (rs, i) -> new PartMatch(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4),
                         State.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getBoolean(8), rs.getString(9),
                         rs.getBoolean(10)));
-        return found.stream().findFirst();
+        return found;
     }
 
     @Override

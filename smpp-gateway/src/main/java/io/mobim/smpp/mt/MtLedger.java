@@ -28,7 +28,11 @@ public interface MtLedger {
     }
 
     /** An MT that still needs work after a restart: sending (PENDING) or reporting its outcome. */
-    record OpenRequest(SmsMt mt, State state, String errorCode, List<String> messageIds) {
+    record OpenRequest(SmsMt mt, State state, String errorCode, List<String> messageIds, long position) {
+
+        public OpenRequest(SmsMt mt, State state, String errorCode, List<String> messageIds) {
+            this(mt, state, errorCode, messageIds, 0);
+        }
     }
 
     /** A part the SMS-C accepted. */
@@ -47,6 +51,71 @@ public interface MtLedger {
     /** The outcome of all of an MT's receipts. */
     record Aggregate(SmsDlr.Status status, String errorCode, List<String> messageIds) {
     }
+
+    /** An MT taken into the ledger, and its place in the order MTs were taken. */
+    record Taken(SmsMt mt, long position) {
+    }
+
+    /** A PENDING MT read back from the ledger: its place in the order, and the parts already accepted. */
+    record Pending(SmsMt mt, long position, List<AcceptedPart> accepted) {
+    }
+
+    /** A part the SMS-C accepted; {@code last} when it is the MT's last part, which makes the MT ACCEPTED. */
+    record Acceptance(String requestId, int seq, int total, String linkId, String messageId, boolean last, Instant at) {
+    }
+
+    /** A PENDING MT that ends REJECTED or EXPIRED. */
+    record Final(String requestId, State state, String errorCode, Instant at) {
+    }
+
+    /** The receipt outcome of {@code part}'s MT is on Kafka: the part's receipt and the MT's receipt state. */
+    record ReceiptMark(PartMatch part, Aggregate aggregate, Instant at) {
+    }
+
+    /** What the ledger writer puts in one transaction. */
+    record Batch(List<Acceptance> acceptances, List<Final> finals, List<String> outcomesPublished,
+                 List<ReceiptMark> receipts) {
+
+        public int size() {
+            return acceptances.size() + finals.size() + outcomesPublished.size() + receipts.size();
+        }
+    }
+
+    /**
+     * Writes {@code batch} in one transaction (one statement per kind of change) and returns the request ids that
+     * it moved out of PENDING (last part accepted, rejected or expired): their outcomes are to be published.
+     */
+    default java.util.Set<String> write(Batch batch) {
+        java.util.Set<String> moved = new java.util.HashSet<>();
+        for (Acceptance a : batch.acceptances()) {
+            if (a.last()) {
+                if (lastPartAccepted(a.requestId(), a.seq(), a.total(), a.linkId(), a.messageId(), a.at())) {
+                    moved.add(a.requestId());
+                }
+            } else {
+                partAccepted(a.requestId(), a.seq(), a.total(), a.linkId(), a.messageId(), a.at());
+            }
+        }
+        for (Final f : batch.finals()) {
+            if (finish(f.requestId(), f.state(), f.errorCode(), f.at())) {
+                moved.add(f.requestId());
+            }
+        }
+        outcomesPublished(batch.outcomesPublished());
+        for (ReceiptMark r : batch.receipts()) {
+            receiptPublished(r.part(), r.aggregate(), r.at());
+        }
+        return moved;
+    }
+
+    /** Takes the new MTs of {@code mts} like {@link #registerAll} and returns them with their place in the order. */
+    List<Taken> take(List<SmsMt> mts, Instant now);
+
+    /** PENDING MTs taken after {@code position}, in the order they were taken, at most {@code limit}. */
+    List<Pending> pendingAfter(long position, int limit);
+
+    /** Finished MTs whose outcome is not on Kafka yet, taken after {@code position}, at most {@code limit}, in order. */
+    List<OpenRequest> unpublishedAfter(long position, int limit);
 
     /** Takes {@code mt} if its request id is new; false if it was taken before (a duplicate). */
     boolean register(SmsMt mt, Instant now);
@@ -88,8 +157,16 @@ public interface MtLedger {
         requestIds.forEach(this::outcomePublished);
     }
 
-    /** The part whose SMS-C message id on {@code linkId} is one of {@code messageIds}. */
-    Optional<PartMatch> findPart(String linkId, Collection<String> messageIds);
+    /**
+     * The parts whose SMS-C message id on {@code linkId} is one of {@code messageIds}, newest first (the receipt
+     * handler picks the exact id before its decimal/hex variants, and checks the recipient).
+     */
+    List<PartMatch> findParts(String linkId, Collection<String> messageIds);
+
+    /** The newest part whose SMS-C message id on {@code linkId} is one of {@code messageIds}. */
+    default Optional<PartMatch> findPart(String linkId, Collection<String> messageIds) {
+        return findParts(linkId, messageIds).stream().findFirst();
+    }
 
     /**
      * Records a final receipt for one part (again is harmless) and, when every part has one and the MT's

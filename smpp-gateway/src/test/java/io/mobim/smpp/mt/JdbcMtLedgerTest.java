@@ -120,7 +120,7 @@ class JdbcMtLedgerTest {
         try (SmscSimulator smsc = SmscSimulator.start(0)) {
             // a previous run took the MT and had part 1 accepted, then died
             ledger.register(mt, Instant.now());
-            List<Segment> parts = new SmsSplitter(10).split(text, MtSender.reference("resume"), ConcatMode.UDH);
+            List<Segment> parts = new SmsSplitter(10).split(text, SubmitSmFactory.reference("resume"), ConcatMode.UDH);
             ledger.partAccepted("resume", 1, parts.size(), "sim", "earlier-1", Instant.now());
             List<SmsDlr> dlrs = new CopyOnWriteArrayList<>();
             SmppProperties.Smsc link = SmppProperties.Smsc.of("sim", "127.0.0.1", smsc.port(), "mobim", "pw");

@@ -1,6 +1,7 @@
 package io.mobim.platform.messaging.log;
 
 import io.mobim.events.charging.Direction;
+import io.mobim.events.csv.CsvRow;
 import io.mobim.events.messagelog.MessageLogExtract;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/v1/messages/log/{day}[?zone=Europe/London]}: the chargeable message legs of a business day, as JSON
- * ({@link MessageLogExtract}) or as CSV with a trailer of counts. For the operator admin and the billing team.
+ * ({@link MessageLogExtract}) or as CSV ({@link CsvRow}: SMS-C ids neutralised against formula injection) with a
+ * trailer of counts. For the operator admin and the billing team.
  * The zone defaults to {@code mobim.billing.business-zone}; billing sends its own.
  */
 @RestController
@@ -49,22 +51,13 @@ public class MessageLogController {
         StringBuilder out = new StringBuilder("message_id,direction,channel,msisdn,at,gateway_id\r\n");
         long sent = 0;
         for (MessageLogExtract.Leg l : extract.legs()) {
-            row(out, l.messageId(), l.direction(), l.channel(), l.msisdn(), l.at(), l.gatewayId());
+            CsvRow.append(out, l.messageId(), l.direction(), l.channel(), l.msisdn(), l.at(), l.gatewayId());
             sent += l.direction() == Direction.SENT ? 1 : 0;
         }
-        row(out, "TRAILER", extract.day(), extract.zone(), extract.legs().size(), sent, extract.legs().size() - sent);
+        CsvRow.append(out, "TRAILER", extract.day(), extract.zone(), extract.legs().size(), sent, extract.legs().size() - sent);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"message-log-" + day + ".csv\"")
                 .body(out.toString());
-    }
-
-    private static void row(StringBuilder out, Object... fields) {
-        for (int i = 0; i < fields.length; i++) {
-            String v = fields[i] == null ? "" : fields[i].toString();
-            boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
-            out.append(i == 0 ? "" : ",").append(quote ? '"' + v.replace("\"", "\"\"") + '"' : v);
-        }
-        out.append("\r\n");
     }
 }

@@ -167,8 +167,8 @@ public final class SmscSimulator implements AutoCloseable {
     private final ScheduledExecutorService deliveryPool;
     private final Thread acceptThread;
     private final List<BoundEsme> bound = new CopyOnWriteArrayList<>();
-    private final Map<String, List<SubmittedPart>> partsByHandset = new ConcurrentHashMap<>();
-    private final Map<String, List<HandsetMessage>> messagesByHandset = new ConcurrentHashMap<>();
+    private final HandsetHistory<SubmittedPart> partsByHandset = new HandsetHistory<>();
+    private final HandsetHistory<HandsetMessage> messagesByHandset = new HandsetHistory<>();
     private final List<java.util.function.Consumer<HandsetMessage>> handsetListeners = new CopyOnWriteArrayList<>();
     private final Map<String, List<SubmittedPart>> pendingMessageParts = new ConcurrentHashMap<>();
     private final Map<String, DeliveryReceiptState> unreachable = new ConcurrentHashMap<>();
@@ -270,18 +270,19 @@ public final class SmscSimulator implements AutoCloseable {
         handsetListeners.add(listener);
     }
 
+    /** The messages that reached {@code msisdn}, oldest first (the newest {@value HandsetHistory#PER_HANDSET}). */
     public List<HandsetMessage> messagesTo(String msisdn) {
-        return List.copyOf(messagesByHandset.getOrDefault(Msisdns.normalise(msisdn), List.of()));
+        return messagesByHandset.of(Msisdns.normalise(msisdn));
     }
 
-    /** Every submit_sm accepted for {@code msisdn}, in arrival order. */
+    /** The submit_sm accepted for {@code msisdn}, in arrival order (the newest {@value HandsetHistory#PER_HANDSET}). */
     public List<SubmittedPart> submitsTo(String msisdn) {
-        return List.copyOf(partsByHandset.getOrDefault(Msisdns.normalise(msisdn), List.of()));
+        return partsByHandset.of(Msisdns.normalise(msisdn));
     }
 
     /** The handsets that received at least one MT. */
     public List<String> handsets() {
-        return List.copyOf(partsByHandset.keySet());
+        return List.copyOf(partsByHandset.handsets());
     }
 
     /** submit_sm accepted since start (throttled or failed ones not counted). */
@@ -614,7 +615,7 @@ public final class SmscSimulator implements AutoCloseable {
             if ((submit.getRegisteredDelivery() & 0x03) != 0) {
                 awaitingReceipt.put(id, part);
             }
-            partsByHandset.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(part);
+            partsByHandset.add(to, part);
             submitCount.incrementAndGet();
             String partsKey = to + "|" + submit.getSourceAddr() + "|" + reference + "|" + total;
             if (total > 1) {
@@ -636,7 +637,7 @@ public final class SmscSimulator implements AutoCloseable {
                 }
                 String text = SmsTextDecoder.decode(a.dataCoding(), a.octets(), SmsTextDecoder.DefaultAlphabet.GSM7);
                 HandsetMessage arrived = new HandsetMessage(submit.getSourceAddr(), to, text, a.parts(), ids, a.dataCoding(), now);
-                messagesByHandset.computeIfAbsent(to, k -> new CopyOnWriteArrayList<>()).add(arrived);
+                messagesByHandset.add(to, arrived);
                 handsetListeners.forEach(l -> l.accept(arrived));
             });
             try {

@@ -1,7 +1,6 @@
 package io.mobim.smpp.simulator;
 
-import io.mobim.smpp.config.SimulatorEnabledCondition;
-import io.mobim.smpp.config.SmppProperties;
+import io.mobim.smpp.LocalSmsc;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -10,32 +9,41 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Conditional;
 
 /**
- * Starts the SMS-C simulator when role smpp is on and {@code mobim.smpp.simulator.enabled} is true (its
- * default when no {@code mobim.smpp.smsc[0]} is configured), and serves the handset API
- * ({@code /api/v1/simulator/mo}, {@code /api/v1/simulator/mt}).
+ * Starts the SMS-C simulator when role smpp is on and {@code mobim.smpp.simulator.enabled} is true (only the
+ * all-in-one runtime sets it), offers it to the gateway as the {@link LocalSmsc} of this process, and serves the
+ * handset API ({@code /api/v1/simulator/mo}, {@code /api/v1/simulator/mt}), which the application's security
+ * puts behind the operator admin like every other API.
  */
-@AutoConfiguration
+@AutoConfiguration(beforeName = "io.mobim.smpp.SmppGatewayAutoConfiguration")
 @ConditionalOnBooleanProperty("mobim.role.smpp.enabled")
-@Conditional(SimulatorEnabledCondition.class)
-@EnableConfigurationProperties(SmppProperties.class)
+@ConditionalOnBooleanProperty("mobim.smpp.simulator.enabled")
+@EnableConfigurationProperties(SimulatorProperties.class)
 public class SmscSimulatorAutoConfiguration {
+
+    /** The system id and password the gateway binds with when the simulator accepts any. */
+    static final String DEFAULT_CREDENTIAL = "mobim";
 
     private static final Logger log = LoggerFactory.getLogger(SmscSimulatorAutoConfiguration.class);
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    public SmscSimulator smscSimulator(SmppProperties properties) {
-        SmppProperties.Simulator sim = properties.simulator();
+    public SmscSimulator smscSimulator(SimulatorProperties sim) {
         SmscSimulator simulator = SmscSimulator.start(new SmscSimulator.Options(sim.host(), sim.port(), null, null, null, null, 10)
                 .withCredentials(sim.systemId(), sim.password())
                 .withReceiptDelay(sim.receiptDelay()));
-        String host = simulator.host();
-        log.info("SMS-C simulator listening on {}:{} ({})", host, simulator.port(),
+        log.info("SMS-C simulator (a test tool) listening on {}:{} ({})", simulator.host(), simulator.port(),
                 sim.systemId() == null ? "any system id" : "system id " + sim.systemId());
         return simulator;
+    }
+
+    @Bean
+    public LocalSmsc smscSimulatorLink(SmscSimulator simulator, SimulatorProperties sim) {
+        return new LocalSmsc("simulator", "127.0.0.1", simulator.port(),
+                sim.systemId() == null ? DEFAULT_CREDENTIAL : sim.systemId(),
+                sim.password() == null ? DEFAULT_CREDENTIAL : sim.password(),
+                sim.throughput(), sim.window(), sim.reconnectInitial(), sim.reconnectMax());
     }
 
     @Bean

@@ -1,0 +1,35 @@
+package io.mobim.smpp.simulator;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * The SMS-C simulator, {@code mobim.smpp.simulator.*}, and the link the gateway binds to it with. It is a test tool:
+ * off unless {@code enabled}, which the all-in-one runtime sets for itself when no {@code mobim.smpp.smsc[0]} is
+ * configured, and which a deployment (no embedded services) refuses.
+ *
+ * @param enabled whether it runs (default false; the all-in-one runtime turns it on, see above)
+ * @param host address it listens on (default 127.0.0.1)
+ * @param port port it listens on (default 2775; 0 = random)
+ * @param systemId system id it requires, or unset to accept any (the gateway then binds as {@code mobim})
+ * @param password password it requires with {@code systemId}
+ * @param receiptDelay delay before a delivery receipt (default 50 ms)
+ * @param throughput submit_sm per second of the gateway's link to it (default 10000: loopback is not a bottleneck)
+ * @param window send window of that link (default 32)
+ * @param reconnectInitial first rebind delay of that link (default 200 ms)
+ * @param reconnectMax longest rebind delay of that link (default 5 s)
+ */
+@Validated
+@ConfigurationProperties("mobim.smpp.simulator")
+public record SimulatorProperties(boolean enabled, @DefaultValue("127.0.0.1") String host,
+                                  @DefaultValue("2775") @Min(0) @Max(65535) int port, String systemId, String password,
+                                  @DefaultValue("50ms") @NotNull Duration receiptDelay,
+                                  @DefaultValue("10000") @Min(1) int throughput, @DefaultValue("32") @Min(1) int window,
+                                  @DefaultValue("200ms") @NotNull Duration reconnectInitial,
+                                  @DefaultValue("5s") @NotNull Duration reconnectMax) {
+}
