@@ -63,11 +63,12 @@ public final class KillNineScenario {
      * @param chargesByRole rated charging events of the burst's messages, by charged role
      * @param nodeIds the node ids on every rated charging event of the run
      * @param secondOnLiveData what a second platform started on the data of the live one said as it exited
+     * @param resentAcrossKill duplicate MTs whose first copy reached the handset before the kill and the next after it
      */
     public record Result(int acknowledgedAtKill, int unacknowledgedAtKill, int acknowledged, int handled, int received,
                          int distinct, long delivered, Map<String, Long> chargesByRole, List<String> nodeIds,
                          Duration firstStart, Duration restart, Duration killToFirstMtAfter, Duration burstToLastMt,
-                         String secondOnLiveData) {
+                         String secondOnLiveData, int resentAcrossKill) {
 
         public int duplicates() {
             return received - distinct;
@@ -76,7 +77,8 @@ public final class KillNineScenario {
         public String summary() {
             return "acknowledged at kill " + acknowledgedAtKill + ", unacknowledged at kill " + unacknowledgedAtKill
                     + "; acknowledged " + acknowledged + ", handled " + handled + ", MTs received " + received + " (distinct "
-                    + distinct + ", duplicates " + duplicates() + "), delivered " + delivered + ", charges " + chargesByRole
+                    + distinct + ", duplicates " + duplicates() + ", resent across the kill " + resentAcrossKill + "), delivered "
+                    + delivered + ", charges " + chargesByRole
                     + ", node ids " + nodeIds + "; first start " + secs(firstStart) + ", restart to ready " + secs(restart)
                     + ", kill to first MT after it " + secs(killToFirstMtAfter) + ", burst start to last MT " + secs(burstToLastMt);
         }
@@ -114,11 +116,14 @@ public final class KillNineScenario {
                     "--logging.level.root=WARN", "--logging.level.io.mobim=INFO");
             String run = Long.toString(System.nanoTime() % 100_000, 36);
             Map<String, Instant> firstSeen = new ConcurrentHashMap<>();
+            Map<String, List<Instant>> arrivals = new ConcurrentHashMap<>();
             AtomicInteger burstMts = new AtomicInteger();
             smsc.onHandsetMessage(m -> {
                 String token = token(m);
                 if (token != null) {
-                    firstSeen.putIfAbsent(token, Instant.now());
+                    Instant now = Instant.now();
+                    firstSeen.putIfAbsent(token, now);
+                    arrivals.computeIfAbsent(token, t -> java.util.Collections.synchronizedList(new ArrayList<>())).add(now);
                     burstMts.incrementAndGet();
                 }
             });
@@ -194,7 +199,7 @@ public final class KillNineScenario {
                 Counts counts = awaitCounts(postgresPort, run, plan);
                 Result result = new Result(ackedAtKill, unackedAtKill, acknowledged, counts.handled(), burstMts.get(), firstSeen.size(),
                         counts.delivered(), counts.chargesByRole(), counts.nodeIds(), firstStart, restart, killToFirstAfter,
-                        Duration.between(burstStart, last), secondOnLiveData);
+                        Duration.between(burstStart, last), secondOnLiveData, resentAcrossKill(arrivals, killedAt));
                 out.println(result.summary());
                 return result;
             }
@@ -225,6 +230,19 @@ public final class KillNineScenario {
         try (DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir)) {
             PostgresLeftovers.withDefaults().clear(lock, dataDir.resolve("postgres"));
         }
+    }
+
+    /** Duplicates of an MT that first arrived before the kill and again after it: the gateway's crash window. */
+    private static int resentAcrossKill(Map<String, List<Instant>> arrivals, Instant killedAt) {
+        int resent = 0;
+        for (List<Instant> times : arrivals.values()) {
+            synchronized (times) {
+                if (times.size() > 1 && times.getFirst().isBefore(killedAt)) {
+                    resent += (int) times.stream().skip(1).filter(t -> t.isAfter(killedAt)).count();
+                }
+            }
+        }
+        return resent;
     }
 
     private static String token(String run, int i) {
