@@ -132,7 +132,7 @@ public final class ReconciliationBench {
                     w.matched(), w.mismatches(), secs, (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
         }
         // where the time goes: each read of the report on its own
-        phase("rated records of the day (RatedRecordStore.currentOfDay)", () -> records.currentOfDay(DAY).size());
+        phase("rated records of the day, streamed (RatedRecordStore.forEachCurrentOfDay)", () -> (int) records.forEachCurrentOfDay(DAY, r -> { }));
         phase("gateway facts of three days", () -> facts.ofDays(DAY.minusDays(1), DAY.plusDays(1)).size());
         phase("rated SMS legs of the days around", () -> new NearbyRatedSms(jdbc).ofDays(DAY.minusDays(1), DAY.plusDays(1)).size());
     }

@@ -2,6 +2,10 @@ package io.mobim.billing.reconciliation;
 
 import io.mobim.billing.records.Bill;
 import io.mobim.events.csv.CsvRow;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 
@@ -24,34 +28,70 @@ public final class ReconciliationCsv {
     private ReconciliationCsv() {
     }
 
+    /** The whole CSV as a string (tests, small days); the API streams it with {@link #write(ReconciliationReport, Writer)}. */
     public static String write(ReconciliationReport report) {
-        StringBuilder out = new StringBuilder("record_type,day,fields...\r\n");
+        StringWriter out = new StringWriter();
+        try {
+            write(report, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not throw
+        }
+        return out.toString();
+    }
+
+    /** Writes the CSV to {@code out} a row at a time, so that a day with many mismatches is never one string in memory. */
+    public static void write(ReconciliationReport report, Writer out) throws IOException {
+        Rows rows = new Rows(out);
+        out.write("record_type,day,fields...\r\n");
         String day = report.day().toString();
         for (ReconciliationReport.ControlTotal t : report.controlTotals()) {
-            CsvRow.append(out, "TOTAL", day, t.planId(), t.channel(), t.direction(), t.currency(), t.records(),
+            rows.row("TOTAL", day, t.planId(), t.channel(), t.direction(), t.currency(), t.records(),
                     t.chargedUnits(), t.amount(), t.passThroughAmount());
         }
-        report.openRejectedByReason().forEach((reason, n) -> CsvRow.append(out, "REJECTED", day, reason, n));
+        for (Map.Entry<String, Long> e : report.openRejectedByReason().entrySet()) {
+            rows.row("REJECTED", day, e.getKey(), e.getValue());
+        }
         for (SequenceGaps.NodeSequences s : report.sequences()) {
-            CsvRow.append(out, "SEQUENCE", day, s.nodeId(), s.first(), s.last(), s.seen(), s.missing());
+            rows.row("SEQUENCE", day, s.nodeId(), s.first(), s.last(), s.seen(), s.missing());
             for (SequenceGaps.Gap g : s.gaps()) {
-                CsvRow.append(out, "GAP", day, s.nodeId(), g.from(), g.to(), g.size());
+                rows.row("GAP", day, s.nodeId(), g.from(), g.to(), g.size());
             }
         }
-        report.sources().forEach((name, value) -> CsvRow.append(out, "SOURCE", day, name, value));
+        for (Map.Entry<String, String> e : report.sources().entrySet()) {
+            rows.row("SOURCE", day, e.getKey(), e.getValue());
+        }
         ThreeWayReconciliation.Result w = report.threeWay();
-        CsvRow.append(out, "THREE_WAY", day, w.logLegs(), w.gatewayAccepted(), w.gatewayDelivered(), w.ratedLegs(),
+        rows.row("THREE_WAY", day, w.logLegs(), w.gatewayAccepted(), w.gatewayDelivered(), w.ratedLegs(),
                 w.matched(), w.mismatches(), w.moReceived(), w.mtSubmitted(), w.mtDelivered(), w.mtFailed());
         for (Map.Entry<String, List<String>> e : Map.of("NOT_RATED", w.notRated(), "RATED_NOT_IN_LOG", w.ratedNotInLog(),
                 "RATED_TWICE", w.ratedTwice(), "SMS_UNCONFIRMED", w.smsUnconfirmed(), "SMS_FAILED", w.smsFailed(),
                 "GATEWAY_NOT_RATED", w.gatewayNotRated()).entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            e.getValue().forEach(leg -> CsvRow.append(out, "MISMATCH", day, e.getKey(), leg));
+            for (String leg : e.getValue()) {
+                rows.row("MISMATCH", day, e.getKey(), leg);
+            }
         }
-        w.moNotCharged().forEach(id -> CsvRow.append(out, "UNCHARGED", day, "MO_NOT_CHARGED", id));
+        for (String id : w.moNotCharged()) {
+            rows.row("UNCHARGED", day, "MO_NOT_CHARGED", id);
+        }
         for (Bill.Total t : report.totals()) {
-            CsvRow.append(out, "TRAILER", day, t.currency(), t.records(), t.amount(),
-                    t.passThroughAmount());
+            rows.row("TRAILER", day, t.currency(), t.records(), t.amount(), t.passThroughAmount());
         }
-        return out.toString();
+        out.flush();
+    }
+
+    /** One row at a time through a reused buffer ({@link CsvRow} writes the cells). */
+    private static final class Rows {
+        private final Writer out;
+        private final StringBuilder line = new StringBuilder(128);
+
+        Rows(Writer out) {
+            this.out = out;
+        }
+
+        void row(Object... cells) throws IOException {
+            line.setLength(0);
+            CsvRow.append(line, cells);
+            out.append(line);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.mobim.billing.gateway.GatewayFact;
 import io.mobim.billing.gateway.GatewayFactStore;
 import io.mobim.billing.rating.RejectedEvent;
 import io.mobim.billing.rating.RejectedEventStore;
+import io.mobim.billing.records.Bill;
 import io.mobim.billing.records.BillService;
 import io.mobim.billing.records.RatedRecord;
 import io.mobim.billing.records.RatedRecordStore;
@@ -18,7 +19,6 @@ import io.mobim.events.charging.Direction;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,30 +62,16 @@ public class ReconciliationService {
         this.gatewayConsumed = gatewayConsumed;
     }
 
-    /** The report from the configured sources; non-null extracts replace the log and/or the gateway view. */
+    /**
+     * The report from the configured sources; non-null extracts replace the log and/or the gateway view. The day's
+     * rated records are read once, as a stream, into what the report needs of them (totals, sequence runs, the
+     * message legs' keys); the message log is read as it arrives. Neither is ever in memory whole.
+     */
     public ReconciliationReport report(LocalDate day, List<LogEntry> suppliedLog, List<GatewayEntry> suppliedGateway) {
-        List<RatedRecord> rated = records.currentOfDay(day);
-        List<RejectedEvent> rejected = rejections.ofDay(day);
-
-        Map<String, List<Long>> sequences = new HashMap<>();
-        rated.forEach(r -> sequences.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r.sequence()));
-        rejected.forEach(r -> sequences.computeIfAbsent(r.nodeId(), k -> new ArrayList<>()).add(r.sequence()));
-
-        List<RatedEntry> ratedEntries = new ArrayList<>();
-        for (RatedRecord r : rated) {
-            if (r.kind() == ChargingKind.MESSAGE) {
-                ratedEntries.add(new RatedEntry(r.eventId(), r.messageId(), r.direction(), r.channel(), r.service(),
-                        r.smscReference()));
-            }
-        }
-        Map<String, Long> openByReason = new TreeMap<>();
-        rejected.stream().filter(j -> "OPEN".equals(j.status()))
-                .forEach(j -> openByReason.merge(j.reasonCode().name(), 1L, Long::sum));
-        Derived derived = new Derived(rated, rejected);
         Map<String, String> sources = new LinkedHashMap<>();
-        List<LogEntry> log = log(day, suppliedLog, derived, sources);
+        List<LogEntry> log = log(day, suppliedLog, sources);
 
-        List<GatewayEntry> gatewayOfDay;
+        List<GatewayEntry> gatewayOfDay = null;
         List<GatewayEntry> gatewayNearby = new ArrayList<>();
         List<RatedEntry> ratedNearby = List.of();
         if (suppliedGateway != null) {
@@ -102,19 +88,34 @@ public class ReconciliationService {
             sources.put("gateway.detail", "billing's own record of the SMS gateway's sms.mo.v1 and sms.dlr.v1 "
                     + "(consumer group " + settings.gateway().groupId() + "), matched by SMS-C reference");
         } else {
-            gatewayOfDay = derived.gateway();
             sources.put("gateway", DERIVED);
             sources.put("gateway.detail", "FALLBACK: billing does not consume the gateway's topics here "
                     + "(mobim.billing.reconciliation.gateway.enabled or mobim.billing.consumer.enabled is off); every SMS "
                     + "leg that carried an SMS-C reference counts as accepted, so no delivery outcome is checked");
         }
-        ThreeWayReconciliation.Result threeWay = ThreeWayReconciliation.compare(
-                new ThreeWayReconciliation.Inputs(log, gatewayOfDay, ratedEntries, gatewayNearby, ratedNearby));
-        return new ReconciliationReport(day, zone.getId(), controlTotals(rated), BillService.totals(rated), openByReason,
-                SequenceGaps.find(sequences), threeWay, sources);
+
+        Day of = new Day(log == null || gatewayOfDay == null);
+        records.forEachCurrentOfDay(day, of::add);
+        List<RejectedEvent> rejected = rejections.ofDay(day);
+        Map<String, Long> openByReason = new TreeMap<>();
+        for (RejectedEvent j : rejected) {
+            of.sequences.add(j.nodeId(), j.sequence());
+            if ("OPEN".equals(j.status())) {
+                openByReason.merge(j.reasonCode().name(), 1L, Long::sum);
+                if (of.deriving) {
+                    derive(j.event(), of.derivedLog, of.derivedGateway);
+                }
+            }
+        }
+        ThreeWayReconciliation.Result threeWay = ThreeWayReconciliation.compare(new ThreeWayReconciliation.Inputs(
+                log != null ? log : of.derivedLog, gatewayOfDay != null ? gatewayOfDay : of.derivedGateway, of.ratedEntries,
+                gatewayNearby, ratedNearby));
+        return new ReconciliationReport(day, zone.getId(), new ArrayList<>(of.controlTotals.values()),
+                new ArrayList<>(of.totals.values()), openByReason, of.sequences.result(), threeWay, sources);
     }
 
-    private List<LogEntry> log(LocalDate day, List<LogEntry> supplied, Derived derived, Map<String, String> sources) {
+    /** The log from the request or the IM core; null when neither gave one (the report then derives it). */
+    private List<LogEntry> log(LocalDate day, List<LogEntry> supplied, Map<String, String> sources) {
         if (supplied != null) {
             sources.put("log", SUPPLIED);
             sources.put("log.detail", "the message log extract posted with the request");
@@ -123,16 +124,15 @@ public class ReconciliationService {
         MessageLogClient.Fetch fetch = messageLog.fetch(day, zone);
         if (fetch instanceof MessageLogClient.Fetched f) {
             sources.put("log", IM);
-            sources.put("log.detail", "the IM core's message log, " + f.extract().legs().size() + " legs from " + f.source());
-            return f.extract().legs().stream()
-                    .map(l -> new LogEntry(l.messageId(), l.direction(), l.channel(), l.gatewayId())).toList();
+            sources.put("log.detail", "the IM core's message log, " + f.legs().size() + " legs from " + f.source());
+            return f.legs();
         }
         MessageLogClient.NotFetched failed = (MessageLogClient.NotFetched) fetch;
         sources.put("log", DERIVED);
         sources.put("log.detail", "FALLBACK: the IM core's message log was not used (" + failed.reason() + "; source: "
                 + failed.source() + "). The log is derived from the charging events billing received, so a leg the IM "
                 + "core logged but never charged cannot show as not rated");
-        return derived.log();
+        return null;
     }
 
     private GatewayEntry entry(GatewayFact f) {
@@ -144,36 +144,35 @@ public class ReconciliationService {
         return new GatewayEntry(null, mo ? Direction.SENT : Direction.RECEIVED, f.smscReference(), status, f.factId(), chargeable);
     }
 
-    /** The fallback sources, built only when one is needed: every MESSAGE event billing received, rated or still rejected. */
-    private static final class Derived {
-        private final List<RatedRecord> rated;
-        private final List<RejectedEvent> rejected;
-        private List<LogEntry> log;
-        private List<GatewayEntry> gateway;
+    /**
+     * What the report keeps of the day's rated records, added one at a time: totals, sequence runs, the keys of the
+     * message legs, and the derived log and gateway view only when the report needs them (every MESSAGE event billing
+     * received, rated or still rejected).
+     */
+    private static final class Day {
+        final Map<String, ReconciliationReport.ControlTotal> controlTotals = new TreeMap<>();
+        final Map<String, Bill.Total> totals = new TreeMap<>();
+        final SequenceGaps.Collector sequences = new SequenceGaps.Collector();
+        final List<RatedEntry> ratedEntries = new ArrayList<>();
+        final boolean deriving;
+        final List<LogEntry> derivedLog = new ArrayList<>();
+        final List<GatewayEntry> derivedGateway = new ArrayList<>();
 
-        Derived(List<RatedRecord> rated, List<RejectedEvent> rejected) {
-            this.rated = rated;
-            this.rejected = rejected;
+        Day(boolean deriving) {
+            this.deriving = deriving;
         }
 
-        List<LogEntry> log() {
-            build();
-            return log;
-        }
-
-        List<GatewayEntry> gateway() {
-            build();
-            return gateway;
-        }
-
-        private void build() {
-            if (log != null) {
-                return;
+        void add(RatedRecord r) {
+            sequences.add(r.nodeId(), r.sequence());
+            addControlTotal(controlTotals, r);
+            BillService.addTo(totals, r);
+            if (r.kind() == ChargingKind.MESSAGE) {
+                ratedEntries.add(new RatedEntry(r.eventId(), r.messageId(), r.direction(), r.channel(), r.service(),
+                        r.smscReference()));
+                if (deriving) {
+                    derive(r.toEvent(), derivedLog, derivedGateway);
+                }
             }
-            log = new ArrayList<>();
-            gateway = new ArrayList<>();
-            rated.stream().filter(r -> r.kind() == ChargingKind.MESSAGE).forEach(r -> derive(r.toEvent(), log, gateway));
-            rejected.stream().filter(j -> "OPEN".equals(j.status())).forEach(j -> derive(j.event(), log, gateway));
         }
     }
 
@@ -187,16 +186,12 @@ public class ReconciliationService {
         }
     }
 
-    static List<ReconciliationReport.ControlTotal> controlTotals(List<RatedRecord> rated) {
-        Map<String, ReconciliationReport.ControlTotal> totals = new TreeMap<>();
-        for (RatedRecord r : rated) {
-            String direction = r.direction() != null ? r.direction().name() : r.kind().name();
-            String key = String.join("|", r.planId(), r.channel().name(), direction, r.currency());
-            totals.merge(key, new ReconciliationReport.ControlTotal(r.planId(), r.channel().name(), direction, r.currency(), 1,
-                    r.chargedUnits(), r.amount(), r.passThroughAmount()), (a, b) -> new ReconciliationReport.ControlTotal(
-                    a.planId(), a.channel(), a.direction(), a.currency(), a.records() + b.records(),
-                    a.chargedUnits() + b.chargedUnits(), a.amount().add(b.amount()), a.passThroughAmount().add(b.passThroughAmount())));
-        }
-        return new ArrayList<>(totals.values());
+    private static void addControlTotal(Map<String, ReconciliationReport.ControlTotal> totals, RatedRecord r) {
+        String direction = r.direction() != null ? r.direction().name() : r.kind().name();
+        String key = String.join("|", r.planId(), r.channel().name(), direction, r.currency());
+        totals.merge(key, new ReconciliationReport.ControlTotal(r.planId(), r.channel().name(), direction, r.currency(), 1,
+                r.chargedUnits(), r.amount(), r.passThroughAmount()), (a, b) -> new ReconciliationReport.ControlTotal(
+                a.planId(), a.channel(), a.direction(), a.currency(), a.records() + b.records(),
+                a.chargedUnits() + b.chargedUnits(), a.amount().add(b.amount()), a.passThroughAmount().add(b.passThroughAmount())));
     }
 }

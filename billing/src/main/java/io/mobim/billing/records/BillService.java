@@ -44,11 +44,14 @@ public class BillService {
     /** Totals per currency (the CSV trailer and the bill). */
     public static List<Bill.Total> totals(List<RatedRecord> records) {
         Map<String, Bill.Total> totals = new TreeMap<>();
-        for (RatedRecord r : records) {
-            totals.merge(r.currency(), new Bill.Total(r.currency(), 1, r.amount(), r.passThroughAmount()),
-                    (a, b) -> new Bill.Total(a.currency(), a.records() + b.records(), a.amount().add(b.amount()),
-                            a.passThroughAmount().add(b.passThroughAmount())));
-        }
+        records.forEach(r -> addTo(totals, r));
         return new ArrayList<>(totals.values());
+    }
+
+    /** Adds a record to totals by currency (a sorted map gives them in currency order), as {@link #totals} counts. */
+    public static void addTo(Map<String, Bill.Total> totals, RatedRecord r) {
+        totals.merge(r.currency(), new Bill.Total(r.currency(), 1, r.amount(), r.passThroughAmount()),
+                (a, b) -> new Bill.Total(a.currency(), a.records() + b.records(), a.amount().add(b.amount()),
+                        a.passThroughAmount().add(b.passThroughAmount())));
     }
 }

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -168,10 +169,40 @@ public class RatedRecordStore {
         return YearMonth.parse(period).plusMonths(1).atDay(1);
     }
 
-    /** Current records of a business day. */
-    public List<RatedRecord> currentOfDay(LocalDate day) {
-        return jdbc.query("select " + COLUMNS + " from billing.rated_record where business_day = ? and current "
-                + "order by node_id, sequence", ROW, day);
+    /** Rows a day's cursor fetches per round trip. */
+    private static final int DAY_FETCH_SIZE = 1_000;
+
+    /**
+     * Hands every current record of a business day to {@code each}, in node and sequence order, as the database
+     * returns them (a cursor, {@value #DAY_FETCH_SIZE} rows at a time): a day of records is never in memory at once.
+     * Returns how many.
+     */
+    public long forEachCurrentOfDay(LocalDate day, Consumer<RatedRecord> each) {
+        return jdbc.execute((ConnectionCallback<Long>) con -> {
+            // PostgreSQL's driver reads with a cursor only inside a transaction
+            boolean autoCommit = con.getAutoCommit();
+            if (autoCommit) {
+                con.setAutoCommit(false);
+            }
+            try (PreparedStatement select = con.prepareStatement("select " + COLUMNS
+                    + " from billing.rated_record where business_day = ? and current order by node_id, sequence")) {
+                select.setFetchSize(DAY_FETCH_SIZE);
+                select.setObject(1, day);
+                long n = 0;
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        each.accept(ROW.mapRow(rs, (int) Math.min(n, Integer.MAX_VALUE)));
+                        n++;
+                    }
+                }
+                return n;
+            } finally {
+                if (autoCommit) {
+                    con.rollback(); // it only read
+                    con.setAutoCommit(true);
+                }
+            }
+        });
     }
 
     /** Subscribers with current records in a period. */

@@ -22,6 +22,8 @@ import io.mobim.billing.records.BillService;
 import io.mobim.billing.records.RatedRecord;
 import io.mobim.billing.records.RecordsCsv;
 import io.mobim.events.charging.ChargingEvent;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -98,9 +100,13 @@ public class BillingApi {
         return reconciliation.report(day, null, null);
     }
 
+    /** The day's report as CSV, written to the response as it is produced rather than built as one string first. */
     @GetMapping(path = "/reconciliation/{day}", produces = TEXT_CSV)
-    public ResponseEntity<String> reconciliationCsv(@PathVariable LocalDate day) {
-        return csv(ReconciliationCsv.write(reconciliation.report(day, null, null)), "reconciliation-" + day + ".csv");
+    public void reconciliationCsv(@PathVariable LocalDate day, HttpServletResponse response) throws IOException {
+        ReconciliationReport report = reconciliation.report(day, null, null); // before the status is sent: errors stay problems
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"reconciliation-" + day + ".csv\"");
+        ReconciliationCsv.write(report, response.getWriter());
     }
 
     /** Extracts from the platform's message log and/or the SMS gateway to compare against (either may be null). */

@@ -1,9 +1,11 @@
 package io.mobim.platform.allinone;
 
+import io.mobim.embedded.DataDirectoryLock;
 import io.mobim.embedded.EmbeddedKafkaBroker;
 import io.mobim.embedded.EmbeddedPostgresServer;
 import io.mobim.embedded.FileTrees;
 import io.mobim.embedded.FreePorts;
+import io.mobim.embedded.PostgresLeftovers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +24,11 @@ import org.slf4j.LoggerFactory;
  * <p>Both start in the background while Spring builds the context: their ports are chosen up front, so the
  * datasource and Kafka addresses are known at once, and the first beans that need a service wait for it
  * ({@link #awaitPostgres()}, {@link #awaitKafka()}). That overlaps several seconds of start-up.
+ *
+ * <p>The data directory is locked first ({@link DataDirectoryLock}), for as long as the services run: a second
+ * process on the same data refuses to start, and a process that gets the lock knows that the last one is dead, so
+ * it clears what that one's PostgreSQL left behind ({@link PostgresLeftovers}) before it starts its own. The broker
+ * runs inside the JVM: it dies with it, the OS releases its log directory's lock, and it recovers its logs itself.
  */
 final class EmbeddedServices {
 
@@ -33,6 +40,7 @@ final class EmbeddedServices {
     private static String jdbcUrl;
     private static String bootstrapServers;
     private static Path ephemeralRoot;
+    private static DataDirectoryLock lock;
     private static int users;
 
     private EmbeddedServices() {
@@ -41,12 +49,21 @@ final class EmbeddedServices {
     /** Starts what is asked for and not yet running; returns the addresses of what runs (or is starting) now. */
     static synchronized Running acquire(EmbeddedSettings settings, boolean wantPostgres, boolean wantKafka) throws Exception {
         Path root = dataRoot(settings);
+        if (lock == null) {
+            lock = DataDirectoryLock.acquire(root);
+            lock.previousOwner().ifPresent(owner -> log.warn(
+                    "The last mobim on {} did not stop cleanly ({}): recovering its embedded services", root, owner));
+        }
+        DataDirectoryLock held = lock;
         if (wantPostgres && postgres == null) {
             int port = settings.postgresPort() == 0 ? FreePorts.pick() : settings.postgresPort();
             Path dir = root.resolve("postgres");
             jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres";
             postgres = CompletableFuture.supplyAsync(() -> timed("Embedded PostgreSQL", "data in " + dir,
-                    () -> EmbeddedPostgresServer.start(dir, port, settings.ephemeral(), settings.postgresSettings())), EmbeddedServices::daemon);
+                    () -> {
+                        PostgresLeftovers.withDefaults().clear(held, dir);
+                        return EmbeddedPostgresServer.start(dir, port, settings.ephemeral(), settings.postgresSettings());
+                    }), EmbeddedServices::daemon);
         }
         if (wantKafka && kafka == null) {
             int port = settings.kafkaPort() == 0 ? FreePorts.pick() : settings.kafkaPort();
@@ -90,6 +107,10 @@ final class EmbeddedServices {
         if (postgres != null) {
             stop(postgres, "Embedded PostgreSQL");
             postgres = null;
+        }
+        if (lock != null) {
+            lock.close();
+            lock = null;
         }
         if (ephemeralRoot != null) {
             FileTrees.delete(ephemeralRoot);

@@ -49,8 +49,7 @@ public class OutboxRelay {
     private final OutboxSettings settings;
     private final Counter published;
     private final Counter failures;
-    /** The node id as a JSON string, escaped once. */
-    private final String quotedNodeId;
+    private final NodeIdentity nodeId;
     /** The last id the previous round read; the next round reads above it unless it reads from the start. */
     private long readUpTo;
     /** {@link System#nanoTime} of the last round that read from the start; empty before the first. */
@@ -58,13 +57,19 @@ public class OutboxRelay {
     /** Records per row in the last round: how many rows the next round fetches at once. */
     private int recordsPerRow = 1;
 
+    /** A relay with the fixed node id of {@code settings}. */
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, MeterRegistry meters) {
+        this(jdbc, tx, kafka, settings, settings::nodeId, meters);
+    }
+
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings,
+                NodeIdentity nodeId, MeterRegistry meters) {
         this.jdbcTemplate = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
         this.tx = tx;
         this.kafka = kafka;
         this.settings = settings;
-        this.quotedNodeId = EventJson.mapper().writeValueAsString(settings.nodeId());
+        this.nodeId = nodeId;
         this.published = Counter.builder("mobim.outbox.published").description("records relayed from the outbox to Kafka").register(meters);
         this.failures = Counter.builder("mobim.outbox.failures").description("relay rounds rolled back because Kafka did not acknowledge").register(meters);
         // records, not rows: a row holds all the records of one transaction (im.outbox: rows of a pod before V16)
@@ -161,7 +166,10 @@ public class OutboxRelay {
                 sequenced += s ? 1 : 0;
             }
         }
-        long next = sequenced == 0 ? 0 : reserveSequence(sequenced);
+        // read once per round: the sequence reserved and the id stamped must be the same node's
+        String node = sequenced == 0 ? null : nodeId.current();
+        String quotedNodeId = node == null ? null : EventJson.mapper().writeValueAsString(node);
+        long next = sequenced == 0 ? 0 : reserveSequence(node, sequenced);
         List<CompletableFuture<?>> acks = new ArrayList<>(records);
         for (Row row : rows) {
             for (int i = 0; i < row.size(); i++) {
@@ -244,12 +252,12 @@ public class OutboxRelay {
     }
 
     /** Reserves {@code count} numbers of this node's sequence, in the relay's transaction: no gaps on rollback. */
-    private long reserveSequence(long count) {
+    private long reserveSequence(String node, long count) {
         long last = jdbc.sql("""
                 insert into im.node_sequence (node_id, last_value) values (?, ?)
                 on conflict (node_id) do update set last_value = im.node_sequence.last_value + excluded.last_value
                 returning last_value""")
-                .params(settings.nodeId(), count).query(Long.class).single();
+                .params(node, count).query(Long.class).single();
         return last - count + 1;
     }
 

@@ -2,7 +2,6 @@ package io.mobim.platform.outbox;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The outbox relay.
  *
- * @param nodeId this instance's stable name, stamped on charging events with its own sequence numbers; give each
- *               instance its own (the Helm chart uses the pod name); default: the host name (`${HOSTNAME}`)
+ * @param nodeId a fixed node id for this instance, stamped on the charging events it relays with that node's own
+ *               sequence; each instance needs its own, stable across restarts. Default none: the instance leases one in
+ *               the database ({@link NodeLease}, {@code mobim.outbox.node-lease.*})
  * @param batchSize records published per round: a round takes rows (one per transaction, with all its records) in id
  *                  order until they hold this many, and at least one row however large (default 500)
  * @param interval pause between rounds when the outbox was empty; a commit on this instance that wrote records
@@ -25,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mobim.outbox")
 public record OutboxSettings(
-        @NotBlank String nodeId,
+        String nodeId,
         @DefaultValue("500") @Min(1) @Max(10_000) int batchSize,
         @DefaultValue("50ms") Duration interval,
         @DefaultValue("10s") Duration sendTimeout,

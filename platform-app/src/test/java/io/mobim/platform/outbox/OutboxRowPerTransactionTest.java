@@ -47,7 +47,7 @@ class OutboxRowPerTransactionTest {
     @Autowired ChargingRecorder charging;
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcClient jdbc;
-    @Autowired OutboxSettings settings;
+    @Autowired NodeIdentity nodeId;
     @Autowired Environment env;
 
     @Test
@@ -81,7 +81,7 @@ class OutboxRowPerTransactionTest {
                 .containsExactly("first-" + to, "second-" + to);
         List<ChargingEvent> events = published.get(Topics.CHARGING).stream().map(r -> CHARGING.deserialize(Topics.CHARGING, r.value())).toList();
         assertThat(events).extracting(ChargingEvent::bytes).containsExactly(100L, 200L);
-        assertThat(events).extracting(ChargingEvent::nodeId).containsOnly(settings.nodeId());
+        assertThat(events).extracting(ChargingEvent::nodeId).containsOnly(nodeId.current());
         assertThat(events.get(1).sequence()).as("gap-free, in the order appended").isEqualTo(events.get(0).sequence() + 1);
         assertThat(pendingFor(to)).isZero();
     }
