@@ -6,43 +6,40 @@ import java.time.Duration;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.core.log.LogAccessor;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.AbstractMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
- * Static consumer-group membership (KIP-345) for every listener container of the application, those of
- * {@code @KafkaListener}s and those declared as beans: each consumer joins its group as
- * {@code <instance>-<listener id>-<thread>}, the same after a restart, so a restarted instance takes its partitions
- * back at once instead of waiting for the dead members' session to time out and a rebalance. Set before the
- * containers start (an early lifecycle phase).
+ * Static consumer-group membership (KIP-345) for every listener container of the application: those that the
+ * listener container factories of the context build for {@code @KafkaListener}s, and those declared as beans. Each
+ * consumer joins its group as {@code <instance>-<listener id>-<thread>}, the same after a restart, so a restarted
+ * instance takes its partitions back at once instead of waiting for the dead members' session to time out and a
+ * rebalance. A bean post-processor: it sets the factories' container customizer, and a container bean's
+ * properties, before anything starts.
  *
  * <p>A static member does not leave its group when it stops: its partitions wait for it for
  * {@code sessionTimeout}, and go to the other members only after. So the instance id must be stable across restarts
  * (a StatefulSet's pod name) and unique among the running instances; two instances with one id fence each other.
  */
-public final class StaticMembership implements SmartLifecycle {
+public final class StaticMembership implements BeanPostProcessor {
 
-    private static final LogAccessor LOG = new LogAccessor(StaticMembership.class);
     private static final Pattern LEGAL = Pattern.compile("[a-zA-Z0-9._-]+");
 
     private final String instanceId;
     private final Duration sessionTimeout;
-    private final KafkaListenerEndpointRegistry registry;
-    private volatile boolean running;
 
     /**
      * @param instanceId this instance's stable id (see {@link #instanceId(String)})
      * @param sessionTimeout how long the group waits for a member that stopped before giving its partitions away
      */
-    public StaticMembership(String instanceId, Duration sessionTimeout, KafkaListenerEndpointRegistry registry) {
+    public StaticMembership(String instanceId, Duration sessionTimeout) {
         if (!LEGAL.matcher(instanceId).matches() || instanceId.length() > 180) {
             throw new IllegalArgumentException("an instance id is up to 180 of a-z, A-Z, 0-9, '.', '_', '-': '" + instanceId + "'");
         }
         this.instanceId = instanceId;
         this.sessionTimeout = sessionTimeout;
-        this.registry = registry;
     }
 
     /** {@code configured} if it has text, else this host's name (a StatefulSet's pod name, stable across restarts). */
@@ -67,34 +64,25 @@ public final class StaticMembership implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        for (MessageListenerContainer container : registry.getAllListenerContainers()) {
-            if (container.isRunning()) {
-                LOG.warn(() -> "listener " + container.getListenerId() + " started before static membership was set: it has none");
-                continue;
-            }
-            Properties overrides = new Properties();
-            overrides.putAll(container.getContainerProperties().getKafkaConsumerProperties());
-            overrides.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberOf(container.getListenerId()));
-            overrides.setProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(sessionTimeout.toMillis()));
-            container.getContainerProperties().setKafkaConsumerProperties(overrides);
+    public Object postProcessBeforeInitialization(Object bean, String beanName) {
+        if (bean instanceof ConcurrentKafkaListenerContainerFactory<?, ?> factory) {
+            customize(factory);
+        } else if (bean instanceof AbstractMessageListenerContainer<?, ?> container) {
+            apply(container);
         }
-        running = true;
+        return bean;
     }
 
-    @Override
-    public void stop() {
-        running = false;
+    private <K, V> void customize(ConcurrentKafkaListenerContainerFactory<K, V> factory) {
+        factory.setContainerCustomizer(this::apply);
     }
 
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the listener containers (phase {@code Integer.MAX_VALUE - 100}). */
-    @Override
-    public int getPhase() {
-        return 0;
+    /** Makes {@code container}'s consumers static members; it must not have started. */
+    public void apply(MessageListenerContainer container) {
+        Properties overrides = new Properties();
+        overrides.putAll(container.getContainerProperties().getKafkaConsumerProperties());
+        overrides.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, memberOf(container.getListenerId()));
+        overrides.setProperty(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, Long.toString(sessionTimeout.toMillis()));
+        container.getContainerProperties().setKafkaConsumerProperties(overrides);
     }
 }

@@ -11,9 +11,10 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,10 +50,14 @@ class KafkaConfiguration {
         return new ConsumerOutagesHealthIndicator(outages);
     }
 
-    /** Every listener container of the process, the IM's, billing's and the gateway's. */
+    /**
+     * Every listener container of the process, the IM's, billing's and the gateway's. A bean post-processor, made
+     * before the other beans: it reads its settings straight from the environment.
+     */
     @Bean
-    StaticMembership staticMembership(KafkaTopicSettings settings, KafkaListenerEndpointRegistry registry) {
-        return new StaticMembership(StaticMembership.instanceId(settings.instanceId()), settings.sessionTimeout(), registry);
+    static StaticMembership staticMembership(Environment environment) {
+        KafkaTopicSettings settings = Binder.get(environment).bindOrCreate("mobim.kafka", KafkaTopicSettings.class);
+        return new StaticMembership(StaticMembership.instanceId(settings.instanceId()), settings.sessionTimeout());
     }
 
     @Bean
