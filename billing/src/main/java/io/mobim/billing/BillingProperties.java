@@ -86,7 +86,7 @@ public record BillingProperties(
             @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration retryInitialInterval,
             @Min(0) @Max(100) @DefaultValue("4") int unknownRetries,
             @NotNull @DurationMin(days = 1) @DurationMax(days = 36_500) @DefaultValue("400d") Duration maxEventAge,
-            @NotNull @DurationMin(minutes = 1) @DurationMax(days = 3_650) @DefaultValue("1d") Duration maxEventAhead) {
+            @NotNull @DurationMin(seconds = 1) @DurationMax(days = 3_650) @DefaultValue("1d") Duration maxEventAhead) {
 
         /** How this consumer retries, as {@link ConsumerErrorPolicy} takes it. */
         public ConsumerErrorPolicy.Retry retry() {

@@ -31,6 +31,9 @@ import org.springframework.kafka.annotation.EnableKafka;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.MessageListener;
 
 /**
  * A restarted instance consumes at once (issue #16): its consumers are static members of their group, so when the
@@ -41,6 +44,7 @@ class StaticMembershipRestartTest {
 
     private static final String TOPIC = "restart.probe.v1";
     private static final String GROUP = "restart-probe";
+    private static final String BEAN_GROUP = "restart-probe-bean";
     private static final BlockingQueue<String> RECEIVED = new LinkedBlockingQueue<>();
     private static EmbeddedKafkaBroker kafka;
 
@@ -62,10 +66,13 @@ class StaticMembershipRestartTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> RECEIVED.contains("before the restart"));
         }
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
-            assertThat(group.members()).as("a stopped static member keeps its place, as one that died would")
+            Map<String, ConsumerGroupDescription> groups = admin.describeConsumerGroups(List.of(GROUP, BEAN_GROUP)).all().get();
+            assertThat(groups.get(GROUP).members()).as("a stopped static member keeps its place, as one that died would")
                     .map(MemberDescription::groupInstanceId).map(id -> id.orElse(null))
                     .containsExactlyInAnyOrder("node-a-probe-0", "node-a-probe-1");
+            assertThat(groups.get(BEAN_GROUP).members()).as("a container declared as a bean (the gateway's) too")
+                    .map(MemberDescription::groupInstanceId).map(id -> id.orElse(null))
+                    .containsExactly("node-a-beanProbe-0");
         }
 
         long started = System.nanoTime();
@@ -119,6 +126,16 @@ class StaticMembershipRestartTest {
         @Bean
         Listener listener() {
             return new Listener();
+        }
+
+        /** Like the gateway's {@code smppMtListener}: a container bean, not a {@code @KafkaListener}. */
+        @Bean
+        ConcurrentMessageListenerContainer<String, String> beanProbe() {
+            ContainerProperties properties = new ContainerProperties(TOPIC);
+            properties.setMessageListener((MessageListener<String, String>) record -> { });
+            return new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(Map.of(
+                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                    ConsumerConfig.GROUP_ID_CONFIG, BEAN_GROUP), new StringDeserializer(), new StringDeserializer()), properties);
         }
     }
 

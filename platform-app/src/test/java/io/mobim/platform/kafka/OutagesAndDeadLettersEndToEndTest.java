@@ -22,11 +22,16 @@ import io.mobim.platform.subscribers.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.TestNumbers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -53,18 +58,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       answered once and every event rated once;</li>
  *   <li>Kafka stops while subscribers send messages: the outbox keeps the MTs and charging events, and sends them
  *       when the broker is back;</li>
- *   <li>a poison record goes to the dead-letter topic at once, and the records behind it are handled.</li>
+ *   <li>a poison record goes to the dead-letter topic at once, and the records behind it are handled;</li>
+ *   <li>a record dead-lettered because of a state that did not last (a charging event stamped ahead by a producer
+ *       whose clock ran fast, outside billing's window) is replayed by the operator through the admin API once its
+ *       time has come, and rated once however often it is replayed.</li>
  * </ul>
  * A failure that is not recognised as an outage would be dead-lettered within a second here (the retry intervals
  * are short, two retries), so the first test fails if an outage is not told from a poison record.
  */
-class OutageEndToEndTest {
+class OutagesAndDeadLettersEndToEndTest {
 
     private static final String SHORT_CODE = "20123";
     private static StoppableServices services;
     private static ConfigurableApplicationContext app;
     private static TopicReader mts;
     private static TopicReader charging;
+    private static TopicReader dlts;
 
     @BeforeAll
     static void start() throws Exception {
@@ -81,15 +90,20 @@ class OutageEndToEndTest {
                 "--mobim.kafka.retry.unknown-retries=2",
                 "--mobim.billing.consumer.retry-initial-interval=100ms", "--mobim.billing.consumer.retry-max-interval=1s",
                 "--mobim.billing.consumer.unknown-retries=2",
-                "--spring.datasource.hikari.connection-timeout=1000");
+                "--spring.datasource.hikari.connection-timeout=1000",
+                // an event more than 5 s ahead is refused: the replay test waits for its time to come
+                "--mobim.billing.consumer.max-event-ahead=5s",
+                "--mobim.admin.billing-user=billing", "--mobim.admin.billing-password=billing-secret");
         mts = new TopicReader(services.bootstrapServers(), Topics.SMS_MT);
         charging = new TopicReader(services.bootstrapServers(), Topics.CHARGING);
+        dlts = new TopicReader(services.bootstrapServers(), Topics.deadLetter(Topics.CHARGING));
     }
 
     @AfterAll
     static void stop() throws Exception {
         mts.close();
         charging.close();
+        dlts.close();
         app.close();
         services.close();
     }
@@ -108,7 +122,7 @@ class OutageEndToEndTest {
         List<String> texts = IntStream.range(0, 20).mapToObj(i -> "during the outage " + i).toList();
         texts.forEach(text -> mo(alice, "1 " + text));
         List<ChargingEvent> events = IntStream.range(0, 10).mapToObj(i -> charge(alice)).toList();
-        events.forEach(OutageEndToEndTest::send);
+        events.forEach(OutagesAndDeadLettersEndToEndTest::send);
         await().atMost(Duration.ofSeconds(60)).until(() -> outages.waiting().keySet().containsAll(Set.of("mobim-im-mo",
                 "billing/ChargingEvent")));
         Thread.sleep(Math.max(0, Duration.ofSeconds(35).minus(Duration.between(down, Instant.now())).toMillis()));
@@ -116,7 +130,7 @@ class OutageEndToEndTest {
         services.startPostgres();
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(textsTo(bob)).containsAll(texts.stream()
-                .map(OutageEndToEndTest::asReceived).toList()));
+                .map(OutagesAndDeadLettersEndToEndTest::asReceived).toList()));
         assertThat(textsTo(bob)).as("each MO answered once").filteredOn(t -> t.contains("during the outage")).hasSize(texts.size());
         JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> rated(jdbc, events) == events.size());
@@ -168,6 +182,47 @@ class OutageEndToEndTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters(Topics.SMS_MO) == dead + 2);
     }
 
+    @Test
+    void anEventFromAClockThatRanAheadIsDeadLetteredThenReplayedAndRatedOnce() throws Exception {
+        String dlt = Topics.deadLetter(Topics.CHARGING);
+        ChargingEvent ahead = charge(subscriber("gina"), Instant.now().plusSeconds(20));
+        send(ahead);
+
+        ConsumerRecord<String, byte[]> dead = await().atMost(Duration.ofSeconds(60))
+                .until(() -> find(dlt, ahead.eventId().toString(), null), r -> r != null);
+        assertThat(header(dead, Topics.DEAD_LETTER_REASON_HEADER)).contains("max-event-ahead");
+        assertThat(header(dead, Topics.DEAD_LETTER_KIND_HEADER)).isEqualTo("PERMANENT");
+        assertThat(dead.key()).isEqualTo(ahead.key());
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        assertThat(rated(jdbc, List.of(ahead))).isZero();
+        assertThat(call("GET", "", "admin:outage-secret", null).body()).as("the operator sees it counted")
+                .contains("\"topic\":\"" + dlt + "\"");
+
+        String range = "{\"partition\":" + dead.partition() + ",\"fromOffset\":" + dead.offset() + ",\"toOffset\":"
+                + (dead.offset() + 1) + "}";
+        assertThat(call("POST", "/" + dlt + "/replay", null, range).statusCode()).as("without credentials").isEqualTo(401);
+        assertThat(call("POST", "/" + dlt + "/replay", "billing:billing-secret", range).statusCode())
+                .as("not an operator admin").isEqualTo(403);
+        assertThat(call("POST", "/no.such.topic.dlt/replay", "admin:outage-secret", range).statusCode()).isEqualTo(404);
+
+        Thread.sleep(Math.max(0, Duration.between(Instant.now(), ahead.eventTime()).toMillis()));   // its time has come
+        HttpResponse<String> replay = call("POST", "/" + dlt + "/replay", "admin:outage-secret", range);
+        assertThat(replay.statusCode()).isEqualTo(200);
+        assertThat(replay.body()).contains("\"replayed\":1").contains("\"originalTopic\":\"" + Topics.CHARGING + "\"");
+        await().atMost(Duration.ofSeconds(60)).until(() -> rated(jdbc, List.of(ahead)) == 1);
+
+        ConsumerRecord<String, byte[]> replayed = find(Topics.CHARGING, ahead.eventId().toString(), Topics.REPLAYED_FROM_HEADER);
+        assertThat(header(replayed, Topics.REPLAYED_FROM_HEADER)).isEqualTo(dlt + "-" + dead.partition() + "@" + dead.offset());
+        assertThat(replayed.key()).isEqualTo(ahead.key());
+
+        assertThat(call("POST", "/" + dlt + "/replay", "admin:outage-secret", range).body()).contains("\"replayed\":1");
+        await().atMost(Duration.ofSeconds(30)).until(() -> charging.records().stream().filter(r -> r.headers()
+                .lastHeader(Topics.REPLAYED_FROM_HEADER) != null && new String(r.value(), StandardCharsets.UTF_8)
+                .contains(ahead.eventId().toString())).count() == 2);
+        Thread.sleep(2_000);   // time for billing to take the second replay, which it dedupes
+        assertThat(rated(jdbc, List.of(ahead))).as("rated once however often replayed").isEqualTo(1);
+    }
+
     private static Msisdn subscriber(String nick) {
         Msisdn m = TestNumbers.next();
         app.getBean(Subscribers.class).register(m, nick, new SubscriberChanges(null, null, "en", "VODAFONE_UK", null, true, null));
@@ -199,7 +254,11 @@ class OutageEndToEndTest {
     }
 
     private static ChargingEvent charge(Msisdn msisdn) {
-        return ChargingEvent.builder().eventId(UUID.randomUUID()).eventTime(Instant.now()).origin("outage-test", 1)
+        return charge(msisdn, Instant.now());
+    }
+
+    private static ChargingEvent charge(Msisdn msisdn, Instant at) {
+        return ChargingEvent.builder().eventId(UUID.randomUUID()).eventTime(at).origin("outage-test", 1)
                 .tariffPlan("VODAFONE_UK").kind(ChargingKind.MESSAGE).channel(Channel.SMS).service(false)
                 .charged(msisdn.value(), ChargedRole.ORIGINATOR).messageId("msg-" + UUID.randomUUID())
                 .other("+447700900999", null).sms("SMSC-" + UUID.randomUUID(), 1).build();
@@ -241,6 +300,29 @@ class OutageEndToEndTest {
         Long n = jdbc.queryForObject("select (select count(*) from billing.rated_record where event_id in (" + ids + "))"
                 + " + (select count(*) from billing.rejected_event where event_id in (" + ids + "))", Long.class);
         return n == null ? 0 : n;
+    }
+
+    /** The first record of {@code topic} whose value contains {@code containing} (and that has {@code withHeader}). */
+    private static ConsumerRecord<String, byte[]> find(String topic, String containing, String withHeader) {
+        TopicReader reader = topic.equals(Topics.CHARGING) ? charging : dlts;
+        return reader.records().stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(containing)
+                && (withHeader == null || r.headers().lastHeader(withHeader) != null)).findFirst().orElse(null);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        assertThat(record.headers().lastHeader(name)).as(name).isNotNull();
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static HttpResponse<String> call(String method, String path, String credentials, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + app.getEnvironment().getProperty("local.server.port") + "/api/v1/admin/dead-letters" + path))
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (credentials != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static long deadLetters(String topic) {
