@@ -107,28 +107,33 @@ public final class ConsumerErrorPolicy {
     public static <K, V> void apply(ConcurrentKafkaListenerContainerFactory<K, V> factory, String listener,
             ConsumerRecordRecoverer deadLetters, Retry retry, ConsumerOutages outages) {
         factory.setCommonErrorHandler(errorHandler(listener, deadLetters, retry, outages));
-        factory.setBatchInterceptor(new BatchInterceptor<>() {
-            @Override
-            public ConsumerRecords<K, V> intercept(ConsumerRecords<K, V> records, Consumer<K, V> consumer) {
-                return records;
-            }
+        HandledSignal<K, V> handled = new HandledSignal<>(() -> outages.handled(listener));
+        factory.setBatchInterceptor(handled);
+        factory.setRecordInterceptor(handled);
+    }
 
-            @Override
-            public void success(ConsumerRecords<K, V> records, Consumer<K, V> consumer) {
-                outages.handled(listener);
-            }
-        });
-        factory.setRecordInterceptor(new RecordInterceptor<>() {
-            @Override
-            public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-                return record;
-            }
+    /** Tells that a poll (or a record) was handled, whichever kind of listener the container has. */
+    private record HandledSignal<K, V>(Runnable handled) implements BatchInterceptor<K, V>, RecordInterceptor<K, V> {
 
-            @Override
-            public void success(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
-                outages.handled(listener);
-            }
-        });
+        @Override
+        public ConsumerRecords<K, V> intercept(ConsumerRecords<K, V> records, Consumer<K, V> consumer) {
+            return records;
+        }
+
+        @Override
+        public ConsumerRecord<K, V> intercept(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
+            return record;
+        }
+
+        @Override
+        public void success(ConsumerRecords<K, V> records, Consumer<K, V> consumer) {
+            handled.run();
+        }
+
+        @Override
+        public void success(ConsumerRecord<K, V> record, Consumer<K, V> consumer) {
+            handled.run();
+        }
     }
 
     /** The error handler of {@link #apply}, for a container built without a factory. */
