@@ -1,25 +1,25 @@
 package io.mobim.billing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mobim.billing.rating.ChargingListener;
 import io.mobim.billing.rating.RatingService;
 import io.mobim.events.EventJson;
 import io.mobim.events.JsonEventSerde;
-import io.mobim.events.MalformedEvent;
-import io.mobim.events.Topics;
 import io.mobim.events.charging.ChargingEvent;
-import java.nio.charset.StandardCharsets;
+import io.mobim.events.consumer.ConsumerErrorPolicy;
+import io.mobim.events.consumer.ConsumerOutages;
+import java.time.Clock;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,14 +30,12 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The Kafka side of billing, kept small: a batch listener container on {@code charging.v1} (manual offsets,
- * committed after each rating transaction) and the dead-letter path to {@code charging.v1.dlt}.
+ * committed after each rating transaction) and the dead-letter path to {@code charging.v1.dlt}, following
+ * {@link ConsumerErrorPolicy}: an outage is waited out, a record that can never be rated is dead-lettered at once.
  * Connection settings come from Boot's {@code spring.kafka.*}; {@code mobim.billing.consumer.*} tunes the rest.
  */
 @Configuration(proxyBeanMethods = false)
@@ -46,20 +44,29 @@ import org.springframework.util.backoff.ExponentialBackOff;
 @Import(GatewayKafkaConfiguration.class)
 class BillingKafkaConfiguration {
 
+    /** The platform's, when billing runs in it; billing's own otherwise. */
+    @Bean
+    @ConditionalOnMissingBean
+    ConsumerOutages billingConsumerOutages(ObjectProvider<MeterRegistry> meters, ObjectProvider<Clock> clock) {
+        return new ConsumerOutages(meters.getIfAvailable(SimpleMeterRegistry::new), clock.getIfAvailable(Clock::systemUTC));
+    }
+
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, ChargingEvent> billingListenerContainerFactory(KafkaProperties kafka,
-            BillingProperties properties, BillingMetrics metrics) {
+            BillingProperties properties, BillingMetrics metrics, ConsumerOutages outages) {
         BillingProperties.Consumer settings = properties.consumer();
         return batchFactory(kafka, ChargingEvent.class, settings.groupId(), settings.maxPollRecords(), settings.concurrency(),
-                errorHandler(kafka, settings, metrics::deadLettered));
+                settings, outages, metrics::deadLettered);
     }
 
     /**
      * A batch listener container factory for {@code type} records: manual offsets committed after each batch,
-     * read_committed, unreadable records handed to the listener as null values (see {@link #errorHandler}).
+     * read_committed, unreadable records handed to the listener as null values, failures handled by
+     * {@link ConsumerErrorPolicy} (dead letters raw or as event JSON, same key; {@code deadLettered} counts them).
      */
     static <T> ConcurrentKafkaListenerContainerFactory<String, T> batchFactory(KafkaProperties kafka, Class<T> type,
-            String groupId, int maxPollRecords, int concurrency, DefaultErrorHandler errorHandler) {
+            String groupId, int maxPollRecords, int concurrency, BillingProperties.Consumer settings,
+            ConsumerOutages outages, Runnable deadLettered) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -76,37 +83,25 @@ class BillingKafkaConfiguration {
         factory.setBatchListener(true);
         factory.setConcurrency(concurrency);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
-        factory.setCommonErrorHandler(errorHandler);
+        DeadLetterPublishingRecoverer deadLetters = deadLetters(kafka);
+        ConsumerErrorPolicy.apply(factory, groupId + "/" + type.getSimpleName(), (record, e) -> {
+            deadLetters.accept(record, e);
+            deadLettered.run();
+        }, settings.retry(), outages);
         return factory;
     }
 
-    /**
-     * Unreadable records go to {@code <topic>.dlt} at once, raw, same key, reason in {@value Topics#DEAD_LETTER_REASON_HEADER};
-     * any other failure (database down) is retried with back-off until it succeeds.
-     */
-    static DefaultErrorHandler errorHandler(KafkaProperties kafka, BillingProperties.Consumer settings, Runnable deadLettered) {
+    private static DeadLetterPublishingRecoverer deadLetters(KafkaProperties kafka) {
         Map<String, Object> producer = new HashMap<>(kafka.buildProducerProperties());
         KafkaTemplate<String, Object> dlt = new KafkaTemplate<>(
                 new DefaultKafkaProducerFactory<>(producer, new StringSerializer(), new DeadLetterValueSerializer()));
-        // partition -1: the DLT is keyed like the source and need not have as many partitions
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(dlt,
-                (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        // the standard kafka_dlt-exception-* headers carry the wrapper's words; this one carries the serde's
-        recoverer.setHeadersFunction((record, e) -> new RecordHeaders(List.of(new RecordHeader(Topics.DEAD_LETTER_REASON_HEADER,
-                MalformedEvent.reasonOf(e).getBytes(StandardCharsets.UTF_8)))));
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(settings.retryMaxInterval().toMillis());   // transient failures: retry forever
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-            recoverer.accept(record, e);
-            deadLettered.run();
-        }, backOff);
-        handler.addNotRetryableExceptions(MalformedEvent.class, DeserializationException.class);
-        return handler;
+        return ConsumerErrorPolicy.deadLetters(Map.of(Object.class, dlt));
     }
 
     @Bean
-    ChargingListener chargingListener(RatingService rating) {
-        return new ChargingListener(rating);
+    ChargingListener chargingListener(RatingService rating, BillingProperties properties, ObjectProvider<Clock> clock) {
+        return new ChargingListener(rating, clock.getIfAvailable(Clock::systemUTC), properties.consumer().maxEventAge(),
+                properties.consumer().maxEventAhead());
     }
 
     /** Raw bytes of an unreadable record pass through; anything else is written as event JSON. */

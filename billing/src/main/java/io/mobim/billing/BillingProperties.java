@@ -1,5 +1,6 @@
 package io.mobim.billing;
 
+import io.mobim.events.consumer.ConsumerErrorPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.ZoneId;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -61,15 +64,33 @@ public record BillingProperties(
      * @param maxPollRecords   events per poll, rated and committed in one database transaction. Default 2000. The
      *                         consumer's {@code max.partition.fetch.bytes} follows (max(1 MiB, this x 1 KiB)) so that
      *                         one fetch fills a poll, unless {@code spring.kafka.consumer.properties} sets it
-     * @param retryMaxInterval longest back-off between retries of a batch that failed for a transient reason
-     *                         (database down); such batches are retried until they succeed, never dead-lettered.
-     *                         Default 30s
+     * @param retryMaxInterval longest back-off between retries of a poll that failed because the database or Kafka is
+     *                         away; such polls are retried until they succeed, never dead-lettered. Default 30s
+     * @param retryInitialInterval the first wait after a failure. Default 200ms
+     * @param unknownRetries   retries of an event whose rating failed for a reason that is neither an outage nor
+     *                         permanent, before it goes to {@code charging.v1.dlt} with the reason. Default 4
+     * @param maxEventAge      an event older than this (event time against the clock) is not rated: it goes to
+     *                         {@code charging.v1.dlt} at once with the reason, and the events behind it are rated.
+     *                         Default 400d (last year's periods can still be corrected; beyond, an event time is a
+     *                         producer's error, and PostgreSQL has no partition for a time years away)
+     * @param maxEventAhead    likewise for an event time this far ahead of the clock (a producer's clock that is
+     *                         wrong). Default 1d. Such an event can be replayed from the dead-letter topic once its
+     *                         time has come or the window has been widened
      */
     public record Consumer(
             @DefaultValue("true") boolean enabled,
             @NotBlank @DefaultValue("billing") String groupId,
             @Min(1) @Max(64) @DefaultValue("1") int concurrency,
             @Min(1) @Max(50000) @DefaultValue("2000") int maxPollRecords,
-            @NotNull @DefaultValue("30s") Duration retryMaxInterval) {
+            @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration retryMaxInterval,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration retryInitialInterval,
+            @Min(0) @Max(100) @DefaultValue("4") int unknownRetries,
+            @NotNull @DurationMin(days = 1) @DurationMax(days = 36_500) @DefaultValue("400d") Duration maxEventAge,
+            @NotNull @DurationMin(seconds = 1) @DurationMax(days = 3_650) @DefaultValue("1d") Duration maxEventAhead) {
+
+        /** How this consumer retries, as {@link ConsumerErrorPolicy} takes it. */
+        public ConsumerErrorPolicy.Retry retry() {
+            return new ConsumerErrorPolicy.Retry(retryInitialInterval, retryMaxInterval, unknownRetries);
+        }
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mobim.billing.gateway.GatewayFactStore;
 import io.mobim.billing.gateway.GatewayListener;
 import io.mobim.billing.reconciliation.ReconciliationProperties;
+import io.mobim.events.consumer.ConsumerOutages;
 import io.mobim.events.sms.SmsDlr;
 import io.mobim.events.sms.SmsMo;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,23 +28,26 @@ class GatewayKafkaConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SmsMo> billingSmsMoListenerFactory(KafkaProperties kafka,
-            BillingProperties billing, ReconciliationProperties reconciliation, ObjectProvider<MeterRegistry> meters) {
-        return factory(kafka, SmsMo.class, billing, reconciliation, meters);
+            BillingProperties billing, ReconciliationProperties reconciliation, ObjectProvider<MeterRegistry> meters,
+            ConsumerOutages outages) {
+        return factory(kafka, SmsMo.class, billing, reconciliation, meters, outages);
     }
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SmsDlr> billingSmsDlrListenerFactory(KafkaProperties kafka,
-            BillingProperties billing, ReconciliationProperties reconciliation, ObjectProvider<MeterRegistry> meters) {
-        return factory(kafka, SmsDlr.class, billing, reconciliation, meters);
+            BillingProperties billing, ReconciliationProperties reconciliation, ObjectProvider<MeterRegistry> meters,
+            ConsumerOutages outages) {
+        return factory(kafka, SmsDlr.class, billing, reconciliation, meters, outages);
     }
 
     private static <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(KafkaProperties kafka, Class<T> type,
-            BillingProperties billing, ReconciliationProperties reconciliation, ObjectProvider<MeterRegistry> meters) {
+            BillingProperties billing, ReconciliationProperties reconciliation, ObjectProvider<MeterRegistry> meters,
+            ConsumerOutages outages) {
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         BillingProperties.Consumer settings = billing.consumer();
         return BillingKafkaConfiguration.batchFactory(kafka, type, reconciliation.gateway().groupId(),
-                settings.maxPollRecords(), 1, BillingKafkaConfiguration.errorHandler(kafka, settings,
-                        () -> registry.counter("billing.gateway.dead_lettered", "type", type.getSimpleName()).increment()));
+                settings.maxPollRecords(), 1, settings, outages,
+                () -> registry.counter("billing.gateway.dead_lettered", "type", type.getSimpleName()).increment());
     }
 
     @Bean

@@ -28,12 +28,34 @@ public final class Topics {
     /** The header of a dead letter that says, in words, why its record could not be handled (every consumer writes it). */
     public static final String DEAD_LETTER_REASON_HEADER = "mobim_dlt_reason";
 
+    /** The header of a dead letter that names the kind of failure ({@code PERMANENT}, {@code UNKNOWN}; see {@code FailureKind}). */
+    public static final String DEAD_LETTER_KIND_HEADER = "mobim_dlt_kind";
+
+    /**
+     * The header of a record replayed from a dead-letter topic onto its original topic: where it was replayed from,
+     * {@code <dlt>-<partition>@<offset>}. Consumers dedupe by event id, so a replay of a handled record changes nothing.
+     */
+    public static final String REPLAYED_FROM_HEADER = "mobim_replayed_from";
+
     private Topics() {
+    }
+
+    /** Whether {@code topic} is a dead-letter topic. */
+    public static boolean isDeadLetter(String topic) {
+        return topic.endsWith(DEAD_LETTER_SUFFIX);
+    }
+
+    /** The topic whose dead letters {@code deadLetterTopic} holds: {@code charging.v1.dlt} → {@code charging.v1}. */
+    public static String originalOf(String deadLetterTopic) {
+        if (!isDeadLetter(deadLetterTopic)) {
+            throw new IllegalArgumentException("not a dead-letter topic: " + deadLetterTopic);
+        }
+        return deadLetterTopic.substring(0, deadLetterTopic.length() - DEAD_LETTER_SUFFIX.length());
     }
 
     /** The dead-letter topic of {@code topic}: {@code charging.v1} → {@code charging.v1.dlt}. */
     public static String deadLetter(String topic) {
-        if (topic.endsWith(DEAD_LETTER_SUFFIX)) {
+        if (isDeadLetter(topic)) {
             throw new IllegalArgumentException("already a dead-letter topic: " + topic);
         }
         return topic + DEAD_LETTER_SUFFIX;

@@ -81,6 +81,9 @@ public class GatewayListener {
             tx.executeWithoutResult(s -> store.record(facts));
         } catch (DataIntegrityViolationException batchFailed) {
             storeOneByOne(facts, topic);
+        } catch (RuntimeException failed) {
+            // named from the poll's first record: the error handler tells an outage (waited out) from the rest
+            throw new BatchListenerFailedException("storing " + facts.size() + " facts of " + topic + " failed", failed, 0);
         }
         meters.counter("billing.gateway.facts", "topic", topic).increment(facts.size());
     }

@@ -33,8 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The Kafka wiring on a real broker: events on charging.v1 become rated records once each (duplicates on the topic
- * included), and a record that is not a charging event goes to charging.v1.dlt with the reason while the events
- * around it are rated.
+ * included), and a record that is not a charging event, or whose event time is years away (PostgreSQL would have no
+ * partition for it), goes to charging.v1.dlt with the reason while the events around it are rated.
  */
 @SpringBootTest(classes = BillingTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = {
@@ -69,7 +69,7 @@ class ChargingListenerKafkaTest {
     @Autowired BillService bills;
 
     @Test
-    void rates_each_event_once_and_dead_letters_the_malformed_one() throws Exception {
+    void rates_each_event_once_and_dead_letters_the_malformed_and_the_out_of_window_ones() throws Exception {
         String a = "+447744" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
         String b = "+33677" + (100_000 + ThreadLocalRandom.current().nextInt(899_999));
         Traffic ta = new Traffic("im-kafka", 1, a, "VODAFONE_UK");
@@ -89,6 +89,10 @@ class ChargingListenerKafkaTest {
                 if (i == 30) {
                     producer.send(new ProducerRecord<>(Topics.CHARGING, a, "{\"eventId\":\"not-a-uuid\"}".getBytes(StandardCharsets.UTF_8)));
                 }
+                if (i == 50) {  // a producer's clock gone wrong: years before the accepted window
+                    ChargingEvent ancient = ta.sentSms(Instant.parse("2019-03-01T10:00:00Z"), 1);
+                    producer.send(new ProducerRecord<>(Topics.CHARGING, a, serde.serialize(Topics.CHARGING, ancient)));
+                }
             }
             for (ChargingEvent e : events.subList(0, 40)) {       // the outbox relayed these twice
                 producer.send(new ProducerRecord<>(Topics.CHARGING, e.key(), serde.serialize(Topics.CHARGING, e)));
@@ -97,19 +101,26 @@ class ChargingListenerKafkaTest {
         }
 
         await(() -> count(a) + count(b) == 120);
-        List<ConsumerRecord<String, byte[]>> dead = KafkaTestSupport.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.CHARGING));
-        assertThat(dead).singleElement().satisfies(r -> {
+        List<ConsumerRecord<String, byte[]>> dead = KafkaTestSupport.read(kafka.bootstrapServers(), Topics.deadLetter(Topics.CHARGING), 2);
+        assertThat(dead).hasSize(2).allSatisfy(r -> {
             assertThat(r.key()).isEqualTo(a);
-            assertThat(new String(r.value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\":\"not-a-uuid\"}");
             assertThat(r.headers().lastHeader("kafka_dlt-original-topic").value()).asString(StandardCharsets.UTF_8)
                     .isEqualTo(Topics.CHARGING);
-            Header reason = r.headers().lastHeader("mobim_dlt_reason");
-            assertThat(reason).isNotNull();
-            assertThat(new String(reason.value(), StandardCharsets.UTF_8)).contains("not a valid ChargingEvent");
+            assertThat(header(r, "mobim_dlt_kind")).isEqualTo("PERMANENT");
         });
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"eventId\":\"not-a-uuid\"}");
+        assertThat(header(dead.get(0), "mobim_dlt_reason")).contains("not a valid ChargingEvent");
+        assertThat(header(dead.get(1), "mobim_dlt_reason")).contains("event time 2019-03-01T10:00:00Z")
+                .contains("max-event-age");
         assertThat(bills.bill(a, "2026-11").totals().get(0).amount()).isEqualTo(new BigDecimal("7.20"));  // 60 x 0.12
         assertThat(bills.bill(b, "2026-11").totals().get(0).amount()).isEqualTo(new BigDecimal("12.00")); // 60 x 0.20
         assertThat(count(a) + count(b)).isEqualTo(120);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header h = record.headers().lastHeader(name);
+        assertThat(h).as(name).isNotNull();
+        return new String(h.value(), StandardCharsets.UTF_8);
     }
 
     private long count(String msisdn) {

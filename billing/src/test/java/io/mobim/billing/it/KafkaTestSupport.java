@@ -35,6 +35,11 @@ final class KafkaTestSupport {
 
     /** The records of {@code topic} (a dead-letter topic, typically), once at least one has arrived. */
     static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic) {
+        return read(bootstrapServers, topic, 1);
+    }
+
+    /** The records of {@code topic}, once at least {@code atLeast} have arrived. */
+    static List<ConsumerRecord<String, byte[]>> read(String bootstrapServers, String topic, int atLeast) {
         List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrapServers,
                 "group.id", "reader-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(),
@@ -42,7 +47,7 @@ final class KafkaTestSupport {
             consumer.subscribe(List.of(topic));
             await(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(out::add);
-                return !out.isEmpty();
+                return out.size() >= atLeast;
             });
             consumer.poll(Duration.ofMillis(500)).forEach(out::add);
         }

@@ -1,18 +1,13 @@
 package io.mobim.platform.kafka;
 
 import io.mobim.events.JsonEventSerde;
-import io.mobim.events.MalformedEvent;
-import io.mobim.events.Topics;
-import java.nio.charset.StandardCharsets;
+import io.mobim.events.consumer.ConsumerErrorPolicy;
+import io.mobim.events.consumer.ConsumerOutages;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,36 +19,39 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Listener container factories for mobim's typed JSON topics. A record that does not read as its event, or
- * that its handler rejects as malformed, goes to {@code <topic>.dlt} with the reason in the headers, at once;
- * any other failure is retried with backoff (the database may be briefly away) and dead-lettered only after
- * the retries. The offsets of handled records (each in its own transaction) are committed every
- * {@code mobim.kafka.commit-interval}, and when partitions are revoked or the listener stops: a crash replays at
- * most that interval's records, never skips one, and the handlers dedupe replays ({@code im.sms_mo_handled}, the
- * delivery's state). Not per record: an offset commit is a broker round trip and a write to
- * {@code __consumer_offsets}, which cost more than handling the record.
+ * Listener container factories for mobim's typed JSON topics, following {@link ConsumerErrorPolicy}: a record that
+ * does not read as its event, or that its handler rejects as malformed (or the database refuses as data), goes to
+ * {@code <topic>.dlt} with the reason in the headers, at once; a failure because the database or Kafka is away is
+ * retried with capped backoff for as long as the outage lasts (the consumer waits, nothing is dead-lettered; see
+ * {@link ConsumerOutages}); any other failure is retried a few times ({@code mobim.kafka.retry.*}), then
+ * dead-lettered, from where it can be replayed. The offsets of handled records (each in its own transaction) are
+ * committed every {@code mobim.kafka.commit-interval}, and when partitions are revoked or the listener stops: a crash
+ * replays at most that interval's records, never skips one, and the handlers dedupe replays
+ * ({@code im.sms_mo_handled}, the delivery's state). Not per record: an offset commit is a broker round trip and a
+ * write to {@code __consumer_offsets}, which cost more than handling the record.
  *
  * <p>{@link #batchFactory} is the same for listeners that take a whole poll ({@link RecordBatches}): the
  * listener names the failing record by its index ({@code BatchListenerFailedException}); the records before
  * it are committed, it is retried or dead-lettered as above, and the records after it are delivered again.
- * Dead letters carry the reason in words in {@value Topics#DEAD_LETTER_REASON_HEADER}, as the gateway's and billing's do.
  */
 public class EventConsumers {
 
     private final KafkaProperties properties;
     private final int concurrency;
     private final Duration commitInterval;
+    private final ConsumerErrorPolicy.Retry retry;
+    private final ConsumerOutages outages;
     private final DeadLetterPublishingRecoverer deadLetters;
 
-    EventConsumers(KafkaProperties properties, int concurrency, Duration commitInterval) {
+    EventConsumers(KafkaProperties properties, KafkaTopicSettings settings, ConsumerOutages outages) {
         this.properties = properties;
-        this.concurrency = concurrency;
-        this.commitInterval = commitInterval;
+        this.concurrency = settings.listenerConcurrency();
+        this.commitInterval = settings.commitInterval();
+        this.retry = settings.retry().policy();
+        this.outages = outages;
         Map<String, Object> producer = properties.buildProducerProperties();
         producer.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         producer.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -64,11 +62,7 @@ public class EventConsumers {
         Map<Class<?>, KafkaOperations<?, ?>> byValueType = new LinkedHashMap<>();
         byValueType.put(byte[].class, bytes);
         byValueType.put(Object.class, json);
-        this.deadLetters = new DeadLetterPublishingRecoverer(byValueType,
-                (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), -1));
-        // Spring's kafka_dlt-exception-* headers carry the wrappers' words; this one the innermost reason
-        this.deadLetters.setHeadersFunction((record, e) -> new RecordHeaders(List.of(
-                new RecordHeader(Topics.DEAD_LETTER_REASON_HEADER, MalformedEvent.reasonOf(e).getBytes(StandardCharsets.UTF_8)))));
+        this.deadLetters = ConsumerErrorPolicy.deadLetters(byValueType);
     }
 
     /** A factory for listeners of {@code type} records, consuming as group {@code groupId}. */
@@ -95,11 +89,7 @@ public class EventConsumers {
         factory.setBatchListener(batch);
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.TIME);
         factory.getContainerProperties().setAckTime(commitInterval.toMillis());
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxElapsedTime(30_000);
-        DefaultErrorHandler errors = new DefaultErrorHandler(deadLetters, backOff);
-        errors.addNotRetryableExceptions(MalformedEvent.class, IllegalArgumentException.class);
-        factory.setCommonErrorHandler(errors);
+        ConsumerErrorPolicy.apply(factory, groupId, deadLetters, retry, outages);
         return factory;
     }
 }

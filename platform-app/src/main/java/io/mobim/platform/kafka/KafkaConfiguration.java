@@ -2,19 +2,29 @@ package io.mobim.platform.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
+import io.mobim.events.consumer.ConsumerOutages;
+import io.mobim.events.consumer.StaticMembership;
 import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Creates every topic of the design document, and its dead-letter topic, at startup (existing ones are left as they are). */
+/**
+ * Creates every topic of the design document, and its dead-letter topic, at startup (existing ones keep their
+ * partitions; a dead-letter topic's retention is set on existing ones too, with {@code spring.kafka.admin.modify-topic-configs});
+ * gives every consumer of the process a static group membership; and watches the consumers for outages.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaTopicSettings.class)
 class KafkaConfiguration {
@@ -25,8 +35,29 @@ class KafkaConfiguration {
     }
 
     @Bean
-    EventConsumers eventConsumers(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, KafkaTopicSettings settings) {
-        return new EventConsumers(properties, settings.listenerConcurrency(), settings.commitInterval());
+    ConsumerOutages consumerOutages(MeterRegistry meters, ObjectProvider<Clock> clock) {
+        return new ConsumerOutages(meters, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    EventConsumers eventConsumers(org.springframework.boot.kafka.autoconfigure.KafkaProperties properties, KafkaTopicSettings settings,
+                                  ConsumerOutages outages) {
+        return new EventConsumers(properties, settings, outages);
+    }
+
+    @Bean
+    ConsumerOutagesHealthIndicator kafkaConsumersHealthIndicator(ConsumerOutages outages) {
+        return new ConsumerOutagesHealthIndicator(outages);
+    }
+
+    /**
+     * Every listener container of the process, the IM's, billing's and the gateway's. A bean post-processor, made
+     * before the other beans: it reads its settings straight from the environment.
+     */
+    @Bean
+    static StaticMembership staticMembership(Environment environment) {
+        KafkaTopicSettings settings = Binder.get(environment).bindOrCreate("mobim.kafka", KafkaTopicSettings.class);
+        return new StaticMembership(StaticMembership.instanceId(settings.instanceId()), settings.sessionTimeout());
     }
 
     @Bean
@@ -49,6 +80,9 @@ class KafkaConfiguration {
         TopicBuilder builder = TopicBuilder.name(name).partitions(settings.partitions());
         if (settings.replicationFactor() > 0) {
             builder.replicas(settings.replicationFactor());
+        }
+        if (Topics.isDeadLetter(name)) {
+            builder.config(TopicConfig.RETENTION_MS_CONFIG, Long.toString(settings.deadLetterRetention().toMillis()));
         }
         return builder.build();
     }

@@ -3,6 +3,7 @@ package io.mobim.platform.kafka;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.MalformedEvent;
+import io.mobim.events.consumer.FailureKind;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Handles a whole poll of records in one database transaction, for listeners built by
  * {@link EventConsumers#batchFactory}: one commit (and one WAL flush) for the poll instead of one per record.
  *
- * <p>If the poll's transaction fails, nothing of it was written, and the records are handled again one
+ * <p>If the poll's transaction fails because the database (or Kafka) is away ({@link FailureKind#OUTAGE}), the poll
+ * is named to the container from its first record, which waits and retries it until the outage is over. If it fails
+ * for another reason, nothing of it was written, and the records are handled again one
  * transaction each, in order, until the one that fails: the records before it are written, and it is named
  * to the container by its index ({@link BatchListenerFailedException}), which commits the offsets before it,
  * retries or dead-letters it ({@code <topic>.dlt}, reason in {@value io.mobim.events.Topics#DEAD_LETTER_REASON_HEADER}) and delivers
@@ -102,6 +105,10 @@ public final class RecordBatches {
             try {
                 tx.executeWithoutResult(status -> all.accept(values));
             } catch (RuntimeException batchFailure) {
+                if (FailureKind.of(batchFailure) == FailureKind.OUTAGE) {
+                    // the database (or Kafka) is away: record by record would fail the same way, each after its own wait
+                    throw new BatchListenerFailedException("a poll of " + listener + " failed: outage", batchFailure, 0);
+                }
                 fallbacks.computeIfAbsent(listener, l -> Counter.builder("mobim.kafka.batch.fallbacks").tag("listener", l)
                         .description("polls whose one transaction failed and that were handled again one record at a time")
                         .register(meters)).increment();

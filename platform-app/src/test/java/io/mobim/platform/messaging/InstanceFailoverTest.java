@@ -45,6 +45,7 @@ class InstanceFailoverTest {
         // instance then ran every role, with a gateway of its own that could take the MT to its own simulator
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MobimApplication.class)
                 .run("--mobim.roles=im", "--server.port=0", "--mobim.outbox.node-id=second-instance",
+                        "--mobim.kafka.instance-id=second-instance", // two instances in one group: two names
                         "--mobim.outbox.interval=1h", // its relay runs once at start, then never again before it dies
                         "--mobim.admin.password=second",
                         "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
