@@ -7,6 +7,7 @@
 # The 1,000 subscribers (447700900000+i, contact 1 of each is 447700900000+(i xor 1)) are set up once through
 # mobim's own simulator into $SEED (default /tmp/mobim-sms-seed) and copied for every run. Run it alone on the
 # machine (flock /tmp/bench.lock). Needs node and npm (node-smpp 0.5.1 is installed into /tmp/mobim-bench-node).
+# Each sender texts once a second at 1,000/s: the per-sender send limit (30 a minute) is lifted for the run.
 set -u
 RATE=${1:-1000}; SECONDS_=${2:-30}; shift 2 || shift $#
 PROJ=$(pwd); HERE=$PROJ/bench/sms; JAR=$PROJ/platform-app/target/mobim.jar; SEED=${SEED:-/tmp/mobim-sms-seed}
@@ -36,7 +37,8 @@ fi
 SMSC_PORT=27775 RATE=$RATE DURATION=$SECONDS_ node "$HERE/paced-smsc.js" > $D/driver.out 2>&1 & DRV=$!
 sleep 0.5
 (cd $D && exec setsid "$JAVA" -jar "$JAR" --mobim.smpp.simulator.enabled=false --mobim.smpp.smsc[0].host=127.0.0.1 \
-   --mobim.smpp.smsc[0].port=27775 --mobim.smpp.smsc[0].system-id=mobim --mobim.smpp.smsc[0].password=pw "$@" >>$D/run.log 2>&1) & APP=$!
+   --mobim.smpp.smsc[0].port=27775 --mobim.smpp.smsc[0].system-id=mobim --mobim.smpp.smsc[0].password=pw \
+   --mobim.messaging.send-limit=1000000 "$@" >>$D/run.log 2>&1) & APP=$!
 wait $DRV
 echo "mobim paced: $(grep '"ev":"result"' $D/driver.out)"
 kill -TERM $APP; wait $APP 2>/dev/null

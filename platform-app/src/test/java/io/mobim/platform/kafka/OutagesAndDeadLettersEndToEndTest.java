@@ -15,10 +15,10 @@ import io.mobim.events.sms.SmsMo;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.deadletters.DeadLetterTopics;
-import io.mobim.platform.messaging.Messaging;
+import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.Target;
-import io.mobim.platform.subscribers.Msisdn;
+import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.TestNumbers;
@@ -143,7 +143,7 @@ class OutagesAndDeadLettersEndToEndTest {
     void whileKafkaIsDownTheOutboxKeepsMtsAndChargesAndSendsThemAfter() throws Exception {
         Msisdn carol = subscriber("carol");
         Msisdn dave = subscriber("dave");
-        Messaging messaging = app.getBean(Messaging.class);
+        MessageSender messaging = app.getBean(MessageSender.class);
 
         services.stopKafka();
         List<String> texts = IntStream.range(0, 10).mapToObj(i -> "while Kafka is down " + i).toList();
