@@ -28,6 +28,7 @@ public final class TestPostgres {
                     ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V2__mo_part.sql"));
                     ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V3__mt_ledger_hot.sql"));
                     ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V4__mt_part_fillfactor.sql"));
+                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V5__mt_request_partition.sql"));
                 }
                 jdbc = new JdbcTemplate(ds);
             } catch (IOException e) {

@@ -87,7 +87,8 @@ public final class SmppSubmitBench {
                 pool.setMaximumPoolSize(20);
                 org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(pool);
                 try (java.sql.Connection c = pg.getPostgresDatabase().getConnection()) {
-                    for (String v : new String[] {"V1__mt_ledger.sql", "V2__mo_part.sql", "V3__mt_ledger_hot.sql"}) {
+                    for (String v : new String[] {"V1__mt_ledger.sql", "V2__mo_part.sql", "V3__mt_ledger_hot.sql", "V4__mt_part_fillfactor.sql",
+                            "V5__mt_request_partition.sql"}) {
                         org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c,
                                 new org.springframework.core.io.ClassPathResource("db/migration/smpp/" + v));
                     }

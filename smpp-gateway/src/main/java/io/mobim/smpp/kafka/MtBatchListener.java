@@ -3,6 +3,7 @@ package io.mobim.smpp.kafka;
 import io.mobim.events.MalformedEvent;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.smpp.SmppGateway;
+import io.mobim.smpp.mt.MtLedger;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,8 +16,9 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 
 /**
- * Takes a whole poll of {@code sms.mt.v1} into the gateway with one ledger write ({@link SmppGateway#acceptAll}):
- * one multi-row insert per poll instead of one per MT. The offsets are committed only after the listener
+ * Takes a whole poll of {@code sms.mt.v1} into the gateway with one ledger write ({@link
+ * io.mobim.smpp.mt.MtSender#take}), each MT with the partition it came from (the gateway owning that partition sends
+ * it): one multi-row insert per poll instead of one per MT. The offsets are committed only after the listener
  * returns, i.e. once the MTs are durable; a replayed MT is a duplicate request id and is not sent again.
  *
  * <p>If that write fails, the MTs are taken again one by one, in order, until the one that fails, which is
@@ -38,13 +40,14 @@ public final class MtBatchListener implements BatchMessageListener<String, SmsMt
 
     @Override
     public void onMessage(List<ConsumerRecord<String, SmsMt>> records) {
-        List<SmsMt> readable = new ArrayList<>(records.size());
+        List<MtLedger.Offer> readable = new ArrayList<>(records.size());
         while (readable.size() < records.size() && records.get(readable.size()).value() != null) {
-            readable.add(records.get(readable.size()).value());
+            ConsumerRecord<String, SmsMt> record = records.get(readable.size());
+            readable.add(new MtLedger.Offer(record.value(), record.partition()));
         }
         if (!readable.isEmpty()) {
             try {
-                gateway.acceptAll(readable);
+                gateway.mtSender().take(readable);
             } catch (RuntimeException batchFailure) {
                 log.debug("Taking a poll of {} MTs at once failed; taking them one by one", readable.size(), batchFailure);
                 oneByOne(records, readable);
@@ -61,10 +64,10 @@ public final class MtBatchListener implements BatchMessageListener<String, SmsMt
         }
     }
 
-    private void oneByOne(List<ConsumerRecord<String, SmsMt>> records, List<SmsMt> readable) {
+    private void oneByOne(List<ConsumerRecord<String, SmsMt>> records, List<MtLedger.Offer> readable) {
         for (int i = 0; i < readable.size(); i++) {
             try {
-                gateway.accept(readable.get(i));
+                gateway.mtSender().take(List.of(readable.get(i)));
             } catch (RuntimeException e) {
                 RuntimeException cause = MalformedEvent.isDataRefusal(e)
                         ? new MalformedEvent("the database refuses the MT's data: " + MalformedEvent.reasonOf(e), e) : e;

@@ -39,7 +39,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * the ledger (every {@code mobim.smpp.mt.commit-interval}: a replayed MT is a duplicate request id, not sent again). A record that is not a valid {@link SmsMt} goes to
  * {@code sms.mt.v1.dlt} with the reason in the {@code mobim_dlt_reason} header (and Spring's
  * {@code kafka_dlt-exception-*} headers), never retried; any
- * other failure (the database is down) is retried with backoff for ever, never dead-lettered.
+ * other failure (the database is down) is retried with backoff for ever, never dead-lettered. The gateway sends the
+ * MTs of the partitions assigned to it ({@link MtPartitionOwnership}), so that several gateways can share the ledger.
  */
 public final class SmppKafkaConfiguration {
 
@@ -99,6 +100,8 @@ public final class SmppKafkaConfiguration {
         containerProps.setAckMode(ContainerProperties.AckMode.TIME);
         containerProps.setAckTime(config.commitInterval().toMillis());
         containerProps.setMessageListener(new MtBatchListener(gateway)); // a poll at a time: one ledger write
+        gateway.mtSender().ownAssignedPartitions();
+        containerProps.setConsumerRebalanceListener(new MtPartitionOwnership(gateway.mtSender()));
 
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, raw);

@@ -17,6 +17,7 @@ public final class InMemoryMtLedger implements MtLedger {
     private static final class Entry {
         final SmsMt mt;
         final long position;
+        final int partition;
         State state = State.PENDING;
         String errorCode;
         boolean outcomePublished;
@@ -26,9 +27,10 @@ public final class InMemoryMtLedger implements MtLedger {
         final TreeMap<Integer, SmsDlr.Status> receipts = new TreeMap<>();
         final TreeMap<Integer, String> receiptErrors = new TreeMap<>();
 
-        Entry(SmsMt mt, long position) {
+        Entry(SmsMt mt, long position, int partition) {
             this.mt = mt;
             this.position = position;
+            this.partition = partition;
         }
     }
 
@@ -38,23 +40,23 @@ public final class InMemoryMtLedger implements MtLedger {
 
     @Override
     public synchronized boolean register(SmsMt mt, Instant now) {
-        return entries.putIfAbsent(mt.requestId(), new Entry(mt, ++positions)) == null;
+        return entries.putIfAbsent(mt.requestId(), new Entry(mt, ++positions, NO_PARTITION)) == null;
     }
 
     @Override
     public synchronized List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
-        return take(mts, now).stream().map(Taken::mt).toList();
+        return take(Offer.unpartitioned(mts), now).stream().map(Taken::mt).toList();
     }
 
     @Override
-    public synchronized List<Taken> take(List<SmsMt> mts, Instant now) {
+    public synchronized List<Taken> take(List<Offer> offers, Instant now) {
         // synchronized: all or none as seen by open() and the other calls
         List<Taken> out = new ArrayList<>();
-        for (SmsMt mt : mts) {
-            Entry e = new Entry(mt, positions + 1);
-            if (entries.putIfAbsent(mt.requestId(), e) == null) {
+        for (Offer o : offers) {
+            Entry e = new Entry(o.mt(), positions + 1, o.partition());
+            if (entries.putIfAbsent(o.mt().requestId(), e) == null) {
                 positions++;
-                out.add(new Taken(mt, e.position));
+                out.add(new Taken(o.mt(), e.position, o.partition()));
             }
         }
         return out;
@@ -62,9 +64,18 @@ public final class InMemoryMtLedger implements MtLedger {
 
     @Override
     public synchronized List<Pending> pendingAfter(long position, int limit) {
-        return entries.values().stream().filter(e -> e.position > position && e.state == State.PENDING)
+        return pending(e -> e.position > position, limit);
+    }
+
+    @Override
+    public synchronized List<Pending> pendingAfter(Map<Integer, Long> after, int limit) {
+        return pending(e -> after.containsKey(e.partition) && e.position > after.get(e.partition), limit);
+    }
+
+    private List<Pending> pending(java.util.function.Predicate<Entry> after, int limit) {
+        return entries.values().stream().filter(e -> e.state == State.PENDING && after.test(e))
                 .sorted(java.util.Comparator.comparingLong(e -> e.position)).limit(limit)
-                .map(e -> new Pending(e.mt, e.position, List.copyOf(e.parts.values()))).toList();
+                .map(e -> new Pending(e.mt, e.position, List.copyOf(e.parts.values()), e.partition)).toList();
     }
 
     @Override

@@ -55,15 +55,15 @@ public final class JdbcMtLedger implements MtLedger {
 
     @Override
     public List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
-        return take(mts, now).stream().map(Taken::mt).toList();
+        return take(Offer.unpartitioned(mts), now).stream().map(Taken::mt).toList();
     }
 
     /** One multi-row insert for a poll of MTs (arrays unnested), instead of one statement per MT. */
     @Override
-    public List<Taken> take(List<SmsMt> mts, Instant now) {
-        Map<String, SmsMt> first = new LinkedHashMap<>(); // a request id twice in one statement: the first is taken
-        for (SmsMt mt : mts) {
-            first.putIfAbsent(mt.requestId(), mt);
+    public List<Taken> take(List<Offer> offers, Instant now) {
+        Map<String, Offer> first = new LinkedHashMap<>(); // a request id twice in one statement: the first is taken
+        for (Offer o : offers) {
+            first.putIfAbsent(o.mt().requestId(), o);
         }
         if (first.isEmpty()) {
             return List.of();
@@ -76,8 +76,11 @@ public final class JdbcMtLedger implements MtLedger {
         String[] expires = new String[n];
         String[] receipts = new String[n];
         String[] services = new String[n];
+        Integer[] partitions = new Integer[n];
         int i = 0;
-        for (SmsMt mt : first.values()) {
+        for (Offer o : first.values()) {
+            SmsMt mt = o.mt();
+            partitions[i] = o.partition() == NO_PARTITION ? null : o.partition();
             ids[i] = mt.requestId();
             recipients[i] = mt.to();
             senders[i] = truncate(mt.from(), 16);
@@ -91,20 +94,23 @@ public final class JdbcMtLedger implements MtLedger {
         // in the poll's order, so that the positions (the order PENDING MTs are read back in) follow it
         jdbc.query("""
                 insert into smpp.mt_request (request_id, recipient, sender, body, expires_at, receipt_wanted, service, state,
-                                             created_at, updated_at)
-                select x.request_id, x.recipient, x.sender, x.body, x.expires_at, x.receipt_wanted, x.service, 'PENDING', ?, ?
-                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[], ?::boolean[], ?::varchar[])
-                     with ordinality as x(request_id, recipient, sender, body, expires_at, receipt_wanted, service, n)
+                                             kafka_partition, created_at, updated_at)
+                select x.request_id, x.recipient, x.sender, x.body, x.expires_at, x.receipt_wanted, x.service, 'PENDING',
+                       x.kafka_partition, ?, ?
+                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::text[], ?::timestamptz[], ?::boolean[], ?::varchar[],
+                            ?::integer[])
+                     with ordinality as x(request_id, recipient, sender, body, expires_at, receipt_wanted, service,
+                                          kafka_partition, n)
                 order by x.n
                 on conflict (request_id) do nothing
                 returning request_id, taken_seq""",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> taken.put(rs.getString(1), rs.getLong(2)),
-                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services);
+                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services, partitions);
         List<Taken> out = new ArrayList<>(taken.size());
-        for (SmsMt mt : first.values()) {
-            Long position = taken.get(mt.requestId());
+        for (Offer o : first.values()) {
+            Long position = taken.get(o.mt().requestId());
             if (position != null) {
-                out.add(new Taken(mt, position));
+                out.add(new Taken(o.mt(), position, o.partition()));
             }
         }
         return out;
@@ -112,21 +118,47 @@ public final class JdbcMtLedger implements MtLedger {
 
     @Override
     public List<Pending> pendingAfter(long position, int limit) {
-        List<Pending> out = new ArrayList<>();
-        jdbc.query("""
-                select r.taken_seq, r.body, p.seq, p.link_id, p.smsc_message_id
-                from (select taken_seq, request_id, body from smpp.mt_request
+        return pending("""
+                select r.taken_seq, r.body, p.seq, p.link_id, p.smsc_message_id, r.kafka_partition
+                from (select taken_seq, request_id, body, kafka_partition from smpp.mt_request
                       where taken_seq > ? and state = 'PENDING' order by taken_seq limit ?) r
                 left join smpp.mt_part p on p.request_id = r.request_id
-                order by r.taken_seq, p.seq""", (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                order by r.taken_seq, p.seq""", position, limit);
+    }
+
+    @Override
+    public List<Pending> pendingAfter(Map<Integer, Long> after, int limit) {
+        if (after.isEmpty()) {
+            return List.of();
+        }
+        Integer[] partitions = after.keySet().toArray(Integer[]::new);
+        Long[] positions = after.values().toArray(Long[]::new);
+        long from = after.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        // the range on taken_seq from the earliest position lets the scan start there (its index)
+        return pending("""
+                select r.taken_seq, r.body, p.seq, p.link_id, p.smsc_message_id, r.kafka_partition
+                from (select m.taken_seq, m.request_id, m.body, m.kafka_partition
+                      from smpp.mt_request m
+                      join unnest(?::integer[], ?::bigint[]) as c(part, after)
+                        on coalesce(m.kafka_partition, -1) = c.part and m.taken_seq > c.after
+                      where m.taken_seq > ? and m.state = 'PENDING' order by m.taken_seq limit ?) r
+                left join smpp.mt_part p on p.request_id = r.request_id
+                order by r.taken_seq, p.seq""", partitions, positions, from, limit);
+    }
+
+    private List<Pending> pending(String sql, Object... args) {
+        List<Pending> out = new ArrayList<>();
+        jdbc.query(sql, (org.springframework.jdbc.core.RowCallbackHandler) rs -> {
             long at = rs.getLong(1);
             if (out.isEmpty() || out.get(out.size() - 1).position() != at) {
-                out.add(new Pending(EventJson.mapper().readValue(rs.getString(2), SmsMt.class), at, new ArrayList<>()));
+                int partition = rs.getInt(6);
+                out.add(new Pending(EventJson.mapper().readValue(rs.getString(2), SmsMt.class), at, new ArrayList<>(),
+                        rs.wasNull() ? NO_PARTITION : partition));
             }
             if (rs.getString(4) != null) {
                 out.get(out.size() - 1).accepted().add(new AcceptedPart(rs.getInt(3), rs.getString(4), rs.getString(5)));
             }
-        }, position, limit);
+        }, args);
         return out;
     }
 

@@ -31,6 +31,10 @@ public final class LedgerWriter implements AutoCloseable {
     private record Op(Object change, Consumer<Boolean> done) {
     }
 
+    /** No change: its callback runs once the changes queued before it are written ({@link #flush}). */
+    private record Barrier() {
+    }
+
     private final MtLedger ledger;
     private final int mostAtOnce;
     private final LinkedBlockingQueue<Op> queue = new LinkedBlockingQueue<>();
@@ -76,6 +80,20 @@ public final class LedgerWriter implements AutoCloseable {
         queue.add(new Op(mark, ok -> done.run()));
     }
 
+    /** Waits until the changes queued before this call are written; false if that takes longer than {@code timeout}. */
+    boolean flush(java.time.Duration timeout) {
+        java.util.concurrent.CompletableFuture<Boolean> written = new java.util.concurrent.CompletableFuture<>();
+        queue.add(new Op(new Barrier(), written::complete));
+        try {
+            return written.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            return false;
+        }
+    }
+
     /** Changes waiting to be written. */
     public int queued() {
         return queue.size();
@@ -96,7 +114,7 @@ public final class LedgerWriter implements AutoCloseable {
                 }
                 MtLedger.Batch batch = batchOf(ops);
                 long start = System.nanoTime();
-                Set<String> moved = ledger.write(batch);
+                Set<String> moved = batch.size() == 0 ? Set.of() : ledger.write(batch);
                 batchWrites.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
                 batchSizes.record(ops.size());
                 for (Op op : ops) {
@@ -156,6 +174,7 @@ public final class LedgerWriter implements AutoCloseable {
                 case MtLedger.Final f -> finals.add(f);
                 case String id -> published.add(id);
                 case MtLedger.ReceiptMark r -> receipts.add(r);
+                case Barrier b -> { }
                 default -> throw new IllegalStateException("unknown ledger change " + op.change());
             }
         }

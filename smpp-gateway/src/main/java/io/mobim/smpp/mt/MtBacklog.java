@@ -5,7 +5,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.sms.SmsMt;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -16,8 +21,25 @@ import org.slf4j.LoggerFactory;
  * {@link MtLedger} (a request id taken before is a duplicate and is not sent again); when they fit they go
  * straight to the dispatcher, otherwise they wait PENDING in the ledger ("spilled") and are read back a page at a
  * time, in the order they were taken, once at most half the limit is held (after an SMS-C outage, or a restart).
+ *
+ * <p>Which MTs of the ledger are this gateway's ({@link Ownership}): all of them, or, with several gateways sharing
+ * the ledger, those of the {@code sms.mt.v1} partitions Kafka assigned to this one. Then each owned partition has
+ * its own place up to which its MTs were admitted; a partition assigned is read back from its start (its PENDING
+ * MTs, left by the previous owner), and an MT of a partition no longer owned is dropped from memory when its turn
+ * comes ({@link #dropIfNotOwned}), left PENDING for the new owner.
  */
 final class MtBacklog {
+
+    /** Which MTs of the shared ledger this gateway sends. */
+    enum Ownership {
+        /** Every MT of the ledger: a gateway on its own, or one that is not fed by the Kafka listener. */
+        ALL,
+        /**
+         * Those of the {@code sms.mt.v1} partitions assigned to this gateway; the MTs of no partition (taken before
+         * the ledger recorded partitions) belong to the owner of partition 0.
+         */
+        ASSIGNED
+    }
 
     private static final Logger log = LoggerFactory.getLogger(MtBacklog.class);
 
@@ -30,7 +52,15 @@ final class MtBacklog {
     private final AtomicInteger inMemory = new AtomicInteger();
     /** Serialises taking MTs and paging them in from the ledger, so that none is skipped or held twice. */
     private final Object admission = new Object();
+    private volatile Ownership ownership = Ownership.ALL;
+    /** ALL: the position up to which the ledger's MTs were admitted (held, or finished). Guarded by admission. */
     private long admittedUpTo;
+    /** ASSIGNED: the partitions owned, each with the position up to which its MTs were admitted. Guarded by admission. */
+    private final Map<Integer, Long> admittedUpToByPartition = new HashMap<>();
+    /** ASSIGNED: the keys of {@link #admittedUpToByPartition}, read without the lock. */
+    private volatile Set<Integer> owned = Set.of();
+    /** Request ids held in memory: a partition assigned again is read from its start, and none is held twice. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
     private volatile boolean spilled;
     private volatile boolean closed;
 
@@ -57,20 +87,40 @@ final class MtBacklog {
     }
 
     /**
-     * Takes a poll of MTs with one ledger write ({@link MtLedger#take}); returns how many were new, once they are
-     * durable. Duplicates (taken before, or twice in {@code mts}) are counted and not sent again.
+     * From now on this gateway sends only the MTs of the partitions {@link #assigned} to it; before {@link #resume}.
      */
-    int take(List<SmsMt> mts) {
+    void ownAssignedPartitions() {
+        synchronized (admission) {
+            if (inMemory.get() > 0) {
+                throw new IllegalStateException("MTs are already held: ownership must be set before the sender starts");
+            }
+            ownership = Ownership.ASSIGNED;
+        }
+    }
+
+    /** Whether {@code job}'s partition is this gateway's. */
+    boolean owns(MtJob job) {
+        return ownership == Ownership.ALL || owned.contains(job.partition);
+    }
+
+    /**
+     * Takes a poll of MTs with one ledger write ({@link MtLedger#take}); returns how many were new, once they are
+     * durable. Duplicates (taken before, or twice in {@code offers}) are counted and not sent again. An MT of a
+     * partition not owned (none should come) stays PENDING in the ledger for its owner.
+     */
+    int take(List<MtLedger.Offer> offers) {
         List<MtLedger.Taken> taken;
         boolean spill = false;
         synchronized (admission) {
-            taken = ledger.take(mts, clock.instant());
-            if (!spilled && inMemory.get() + taken.size() <= maxInMemory) {
-                for (MtLedger.Taken t : taken) {
-                    hold(new MtJob(t.mt()));
-                    admittedUpTo = Math.max(admittedUpTo, t.position());
+            taken = ledger.take(offers, clock.instant());
+            List<MtLedger.Taken> ours = ownership == Ownership.ALL ? taken
+                    : taken.stream().filter(t -> owned.contains(t.partition())).toList();
+            if (!spilled && inMemory.get() + ours.size() <= maxInMemory) {
+                for (MtLedger.Taken t : ours) {
+                    hold(new MtJob(t.mt(), t.partition()));
+                    admitted(t.partition(), t.position());
                 }
-            } else if (!taken.isEmpty()) {
+            } else if (!ours.isEmpty()) {
                 spilled = true; // they wait in the ledger; the pager reads them back in order
                 spill = true;
             }
@@ -80,20 +130,85 @@ final class MtBacklog {
             // limit), or the last MT held finished just before they spilled
             maybePageIn();
         }
-        if (taken.size() < mts.size()) {
-            duplicates.increment(mts.size() - taken.size());
-            log.debug("{} of {} MTs were duplicate request ids: not sent again", mts.size() - taken.size(), mts.size());
+        if (taken.size() < offers.size()) {
+            duplicates.increment(offers.size() - taken.size());
+            log.debug("{} of {} MTs were duplicate request ids: not sent again", offers.size() - taken.size(), offers.size());
         }
         return taken.size();
     }
 
-    /** At start: whatever is PENDING in the ledger comes in through the pager. Returns how many came in now. */
+    /**
+     * At start: whatever is PENDING in the ledger comes in through the pager (with {@link Ownership#ASSIGNED}, none
+     * yet: a partition's come in when it is assigned). Returns how many came in now.
+     */
     int resume() {
         synchronized (admission) {
+            if (ownership == Ownership.ASSIGNED) {
+                return 0;
+            }
             spilled = true;
             admittedUpTo = 0;
         }
         return pageIn();
+    }
+
+    /** Partitions assigned to this gateway: their PENDING MTs (left by their previous owner) come in from the start. */
+    void assigned(Collection<Integer> partitions) {
+        synchronized (admission) {
+            if (ownership != Ownership.ASSIGNED) {
+                throw new IllegalStateException("partitions assigned to a gateway that owns every MT");
+            }
+            for (int p : partitions) {
+                admittedUpToByPartition.putIfAbsent(p, 0L);
+                if (p == 0) {
+                    admittedUpToByPartition.putIfAbsent(MtLedger.NO_PARTITION, 0L);
+                }
+            }
+            owned = Set.copyOf(admittedUpToByPartition.keySet());
+            spilled = true;
+        }
+        maybePageIn();
+    }
+
+    /**
+     * Partitions revoked: their MTs not yet submitted are dropped when their turn comes ({@link #dropIfNotOwned}),
+     * PENDING in the ledger for the new owner; none of them is read back any more.
+     */
+    void revoked(Collection<Integer> partitions) {
+        synchronized (admission) {
+            for (int p : partitions) {
+                admittedUpToByPartition.remove(p);
+                if (p == 0) {
+                    admittedUpToByPartition.remove(MtLedger.NO_PARTITION);
+                }
+            }
+            owned = Set.copyOf(admittedUpToByPartition.keySet());
+        }
+    }
+
+    /**
+     * If {@code job}'s partition is no longer this gateway's, it leaves memory, PENDING in the ledger for the new
+     * owner, and true is returned. Under the admission lock, so that a partition assigned again at the same time
+     * reads it back rather than losing it.
+     */
+    boolean dropIfNotOwned(MtJob job) {
+        if (owns(job)) {
+            return false;
+        }
+        synchronized (admission) {
+            if (owns(job)) {
+                return false;
+            }
+            held.remove(job.mt.requestId());
+            inMemory.decrementAndGet();
+        }
+        maybePageIn();
+        return true;
+    }
+
+    /** The partitions owned (with {@link Ownership#ASSIGNED}; {@link MtLedger#NO_PARTITION} with partition 0). */
+    Set<Integer> owned() {
+        return owned;
     }
 
     /** Whether PENDING MTs are waiting in the ledger only. */
@@ -102,14 +217,25 @@ final class MtBacklog {
     }
 
     /** An MT held in memory is done (finished, or left PENDING at shutdown): room for the ones waiting. */
-    void released() {
+    void released(MtJob job) {
+        held.remove(job.mt.requestId());
         inMemory.decrementAndGet();
         maybePageIn();
     }
 
     private void hold(MtJob job) {
+        held.add(job.mt.requestId());
         inMemory.incrementAndGet();
         admit.accept(job);
+    }
+
+    /** Its partition's MTs up to {@code position} are admitted. */
+    private void admitted(int partition, long position) {
+        if (ownership == Ownership.ALL) {
+            admittedUpTo = Math.max(admittedUpTo, position);
+        } else {
+            admittedUpToByPartition.computeIfPresent(partition, (p, upTo) -> Math.max(upTo, position));
+        }
     }
 
     /** Reads PENDING MTs back from the ledger while there is room; returns how many came in. */
@@ -122,12 +248,20 @@ final class MtBacklog {
                 if (room <= 0 || room < Math.min(maxInMemory, 100) && room < maxInMemory / 2) {
                     break;
                 }
-                List<MtLedger.Pending> page = ledger.pendingAfter(admittedUpTo, room);
+                List<MtLedger.Pending> page = ownership == Ownership.ALL ? ledger.pendingAfter(admittedUpTo, room)
+                        : ledger.pendingAfter(Map.copyOf(admittedUpToByPartition), room);
                 for (MtLedger.Pending p : page) {
-                    hold(MtJob.resumed(p));
-                    admittedUpTo = p.position();
+                    if (!held.contains(p.mt().requestId())) { // not one held since before its partition was revoked
+                        hold(MtJob.resumed(p));
+                        in++;
+                    }
                 }
-                in += page.size();
+                if (!page.isEmpty()) {
+                    // every owned partition's PENDING MTs up to the page's last are in: the next page starts after it
+                    long last = page.get(page.size() - 1).position();
+                    admittedUpTo = last;
+                    admittedUpToByPartition.replaceAll((p, upTo) -> Math.max(upTo, last));
+                }
                 if (page.size() < room) {
                     spilled = false;
                 }

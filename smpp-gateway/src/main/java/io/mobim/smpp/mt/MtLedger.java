@@ -5,6 +5,7 @@ import io.mobim.events.sms.SmsMt;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -52,12 +53,27 @@ public interface MtLedger {
     record Aggregate(SmsDlr.Status status, String errorCode, List<String> messageIds) {
     }
 
-    /** An MT taken into the ledger, and its place in the order MTs were taken. */
-    record Taken(SmsMt mt, long position) {
+    /**
+     * The partition of an MT not taken from a partition of {@code sms.mt.v1}: taken before the ledger recorded
+     * partitions, or handed to the gateway directly. Stored as null.
+     */
+    int NO_PARTITION = -1;
+
+    /** An MT to take, from partition {@code partition} of {@code sms.mt.v1} (or {@link #NO_PARTITION}). */
+    record Offer(SmsMt mt, int partition) {
+
+        /** MTs handed to the gateway directly, from no partition. */
+        public static List<Offer> unpartitioned(List<SmsMt> mts) {
+            return mts.stream().map(mt -> new Offer(mt, NO_PARTITION)).toList();
+        }
     }
 
-    /** A PENDING MT read back from the ledger: its place in the order, and the parts already accepted. */
-    record Pending(SmsMt mt, long position, List<AcceptedPart> accepted) {
+    /** An MT taken into the ledger, its place in the order MTs were taken, and its partition. */
+    record Taken(SmsMt mt, long position, int partition) {
+    }
+
+    /** A PENDING MT read back from the ledger: its place in the order, the parts already accepted, its partition. */
+    record Pending(SmsMt mt, long position, List<AcceptedPart> accepted, int partition) {
     }
 
     /** A part the SMS-C accepted; {@code last} when it is the MT's last part, which makes the MT ACCEPTED. */
@@ -108,11 +124,20 @@ public interface MtLedger {
         return moved;
     }
 
-    /** Takes the new MTs of {@code mts} like {@link #registerAll} and returns them with their place in the order. */
-    List<Taken> take(List<SmsMt> mts, Instant now);
+    /**
+     * Takes the new MTs of {@code offers} like {@link #registerAll}, noting each one's partition, and returns them
+     * with their place in the order.
+     */
+    List<Taken> take(List<Offer> offers, Instant now);
 
-    /** PENDING MTs taken after {@code position}, in the order they were taken, at most {@code limit}. */
+    /** PENDING MTs taken after {@code position}, of any partition, in the order they were taken, at most {@code limit}. */
     List<Pending> pendingAfter(long position, int limit);
+
+    /**
+     * PENDING MTs of the partitions that are keys of {@code after} ({@link #NO_PARTITION} for those of none), each
+     * taken after the position its partition maps to, in the order they were taken, at most {@code limit}.
+     */
+    List<Pending> pendingAfter(Map<Integer, Long> after, int limit);
 
     /** Finished MTs whose outcome is not on Kafka yet, taken after {@code position}, at most {@code limit}, in order. */
     List<OpenRequest> unpublishedAfter(long position, int limit);

@@ -14,8 +14,13 @@ import io.mobim.smpp.esme.SmscLink;
 import io.mobim.smpp.esme.SmscLinks;
 import io.mobim.smpp.esme.SubmitException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -37,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * the SMS-C may have taken it. It is retried (never lost), counted in
  * {@code mobim.smpp.mt.retries{reason=NO_RESPONSE}}, and may then reach the handset twice. So may a part whose
  * acceptance was not yet written when the process died.
+ *
+ * <p>Several gateways may share the ledger, each fed by the {@code sms.mt.v1} partitions Kafka assigns it
+ * ({@link #ownAssignedPartitions}): each sends only the MTs of its partitions. When partitions are revoked, their MTs
+ * not yet submitted stay PENDING for the new owner, and {@link #partitionsRevoked} returns once those already
+ * submitted have their response and its ledger record, so that the new owner, reading the partition's PENDING MTs
+ * when it is assigned, finds each part either accepted or not submitted.
  */
 public final class MtSender implements AutoCloseable {
 
@@ -53,6 +64,10 @@ public final class MtSender implements AutoCloseable {
     private final OutcomePublisher outcomes;
     private final MtBacklog backlog;
     private final AtomicInteger sending = new AtomicInteger();
+    /** MTs between the dispatcher's take and the ledger record of their submit's outcome (or their return to memory). */
+    private final Set<MtJob> inFlight = ConcurrentHashMap.newKeySet();
+    /** How long a revoke waits for the submits in flight: the longest response timeout, then the ledger write. */
+    private final Duration settleTimeout;
     private final Thread dispatcher;
     private volatile boolean closed;
 
@@ -72,6 +87,8 @@ public final class MtSender implements AutoCloseable {
         Gauge.builder("mobim.smpp.mt.queue", sending, AtomicInteger::get).tag("state", "sending")
                 .description("MT parts awaiting their submit_sm_resp").register(registry);
         links.onWindowFreed(lines::signalRoom);
+        this.settleTimeout = links.links().stream().map(l -> l.config().transactionTimeout()).max(Duration::compareTo)
+                .orElse(Duration.ZERO).plusSeconds(5);
         this.dispatcher = new Thread(this::dispatch, "smpp-mt-dispatch");
         dispatcher.setDaemon(true);
     }
@@ -114,7 +131,61 @@ public final class MtSender implements AutoCloseable {
      * many were taken.
      */
     public int acceptAll(List<SmsMt> mts) {
-        return backlog.take(mts);
+        return take(MtLedger.Offer.unpartitioned(mts));
+    }
+
+    /** {@link #acceptAll} for MTs from partitions of {@code sms.mt.v1}: each MT is its partition owner's to send. */
+    public int take(List<MtLedger.Offer> offers) {
+        return backlog.take(offers);
+    }
+
+    /**
+     * From now on this gateway sends only the MTs of the {@code sms.mt.v1} partitions assigned to it
+     * ({@link #partitionsAssigned}), and none at start: for a gateway fed by a Kafka consumer group, which may share
+     * the ledger with other gateways. Called before {@link #start}.
+     */
+    public void ownAssignedPartitions() {
+        backlog.ownAssignedPartitions();
+    }
+
+    /** Partitions assigned to this gateway: their PENDING MTs are read back (a page at a time) and sent. */
+    public void partitionsAssigned(Collection<Integer> partitions) {
+        backlog.assigned(partitions);
+        log.info("MT partitions {} assigned: sending their PENDING MTs", partitions);
+    }
+
+    /**
+     * Partitions revoked from this gateway: their MTs not yet submitted stay PENDING in the ledger for the new owner.
+     * Returns once the submits in flight of those partitions have their response and that is written to the ledger
+     * (at most the longest {@code transaction-timeout} and 5 s).
+     */
+    public void partitionsRevoked(Collection<Integer> partitions) {
+        backlog.revoked(partitions);
+        Set<Integer> gone = new HashSet<>(partitions);
+        if (gone.contains(0)) {
+            gone.add(MtLedger.NO_PARTITION);
+        }
+        long deadline = System.nanoTime() + settleTimeout.toNanos();
+        boolean settled = true;
+        try {
+            while (inFlight.stream().anyMatch(job -> gone.contains(job.partition))) {
+                if (System.nanoTime() > deadline) {
+                    settled = false;
+                    break;
+                }
+                Thread.sleep(5);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            settled = false;
+        }
+        settled = settled && writer.flush(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        if (settled) {
+            log.info("MT partitions {} revoked: their MTs not yet submitted stay PENDING for the new owner", partitions);
+        } else {
+            log.warn("MT partitions {} revoked while submits of theirs are unanswered or not yet recorded after {}: "
+                    + "the new owner may send those parts again", partitions, settleTimeout);
+        }
     }
 
     /** MTs held in memory: queued, sending or waiting to retry. */
@@ -146,6 +217,10 @@ public final class MtSender implements AutoCloseable {
 
     /** Submits the job's next part once a link has room (waiting for it here: the window is the back pressure). */
     private void submitNext(MtJob job) throws InterruptedException {
+        inFlight.add(job); // before the ownership check: a revoke either sees it here or it sees the revoke
+        if (dropIfNotOwned(job)) {
+            return;
+        }
         if (job.parts == null) {
             try {
                 job.parts = splitter.split(job.mt.text(), SubmitSmFactory.reference(job.mt.requestId()), concatMode);
@@ -164,7 +239,11 @@ public final class MtSender implements AutoCloseable {
         SmscLink link;
         while (true) {
             if (closed) {
+                inFlight.remove(job);
                 return; // PENDING in the ledger from this part on: the next start resumes it
+            }
+            if (dropIfNotOwned(job)) {
+                return;
             }
             if (!clock.instant().isBefore(job.mt.expiresAt())) {
                 finish(job, MtLedger.State.EXPIRED, null);
@@ -208,6 +287,7 @@ public final class MtSender implements AutoCloseable {
                         outcomes.finished(job.mt, MtLedger.State.ACCEPTED, null, ids);
                     }
                 });
+        inFlight.remove(job);
         if (last) {
             done(job);
         } else {
@@ -234,6 +314,7 @@ public final class MtSender implements AutoCloseable {
 
     /** The next MT to this handset may pass while this one waits for its retry. */
     private void retryLater(MtJob job, SubmitException cause) {
+        inFlight.remove(job);
         lines.release(job.mt.to());
         retries.retryLater(job, cause, j -> lines.enqueue(j, true));
     }
@@ -241,7 +322,17 @@ public final class MtSender implements AutoCloseable {
     /** The job leaves memory; its handset's next MT goes. */
     private void done(MtJob job) {
         lines.release(job.mt.to());
-        backlog.released();
+        backlog.released(job);
+    }
+
+    /** A job of a partition revoked leaves memory unsent, PENDING for the new owner; its handset's next MT goes. */
+    private boolean dropIfNotOwned(MtJob job) {
+        if (!backlog.dropIfNotOwned(job)) {
+            return false;
+        }
+        inFlight.remove(job);
+        lines.release(job.mt.to());
+        return true;
     }
 
     private void finish(MtJob job, MtLedger.State state, String errorCode) {
@@ -251,6 +342,7 @@ public final class MtSender implements AutoCloseable {
                 outcomes.finished(job.mt, state, errorCode, ids);
             }
         });
+        inFlight.remove(job);
         done(job);
     }
 
