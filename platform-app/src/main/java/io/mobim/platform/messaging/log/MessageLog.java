@@ -11,7 +11,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,10 +42,22 @@ public class MessageLog {
 
     @Transactional(readOnly = true)
     public MessageLogExtract extract(LocalDate day, ZoneId zone) {
+        List<MessageLogExtract.Leg> legs = new ArrayList<>();
+        forEachLeg(day, zone, legs::add);
+        return new MessageLogExtract(day, zone.getId(), day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant(), legs);
+    }
+
+    /**
+     * Hands the day's legs to {@code sink} in order as they are read, a few hundred at a time from a cursor: a day of
+     * millions of messages is never in memory at once (the CSV export streams it).
+     */
+    @Transactional(readOnly = true)
+    public void forEachLeg(LocalDate day, ZoneId zone, Consumer<MessageLogExtract.Leg> sink) {
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant until = day.plusDays(1).atStartOfDay(zone).toInstant();
         // the delivered state is named in the text, for the partial index of delivered deliveries by time (V10)
-        List<MessageLogExtract.Leg> legs = jdbc.sql("""
+        jdbc.sql("""
                 select m.id as message_id, 'SENT' as direction, m.origin_channel as channel, m.sender as msisdn,
                        m.created_at as at,
                        case when m.origin_channel = 'SMS' and m.client_message_id like ?
@@ -53,12 +68,14 @@ public class MessageLog {
                        case when d.channel = ? then ? || d.id end
                 from im.delivery d where d.status = %s and d.updated_at >= ? and d.updated_at < ?
                 order by at, message_id, direction desc""".formatted(DeliveryState.DELIVERED.literal()))
+                .withFetchSize(FETCH_SIZE)
                 .params(MessageSender.MO_CLIENT_ID_PREFIX + "%", MessageSender.MO_CLIENT_ID_PREFIX.length() + 1, Timestamp.from(from), Timestamp.from(until),
                         DeliveryChannel.SMS.value(), SmsSubmission.REQUEST_PREFIX, Timestamp.from(from), Timestamp.from(until))
-                .query((rs, i) -> new MessageLogExtract.Leg(rs.getString("message_id"), Direction.valueOf(rs.getString("direction")),
-                        Channel.valueOf(rs.getString("channel")), rs.getString("msisdn"), rs.getTimestamp("at").toInstant(),
-                        rs.getString("gateway_id")))
-                .list();
-        return new MessageLogExtract(day, zone.getId(), from, until, legs);
+                .query((RowCallbackHandler) rs -> sink.accept(new MessageLogExtract.Leg(rs.getString("message_id"),
+                        Direction.valueOf(rs.getString("direction")), Channel.valueOf(rs.getString("channel")), rs.getString("msisdn"),
+                        rs.getTimestamp("at").toInstant(), rs.getString("gateway_id"))));
     }
+
+    /** Rows the cursor fetches per round trip. */
+    private static final int FETCH_SIZE = 500;
 }

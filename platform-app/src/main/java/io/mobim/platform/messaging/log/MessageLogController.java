@@ -3,6 +3,12 @@ package io.mobim.platform.messaging.log;
 import io.mobim.events.charging.Direction;
 import io.mobim.events.csv.CsvRow;
 import io.mobim.events.messagelog.MessageLogExtract;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -13,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * {@code GET /api/v1/messages/log/{day}[?zone=Europe/London]}: the chargeable message legs of a business day, as JSON
@@ -46,18 +53,44 @@ public class MessageLogController {
      * </pre>
      */
     @GetMapping(path = "/{day}", produces = "text/csv")
-    public ResponseEntity<String> csv(@PathVariable LocalDate day, @RequestParam(required = false) ZoneId zone) {
-        MessageLogExtract extract = json(day, zone);
-        StringBuilder out = new StringBuilder("message_id,direction,channel,msisdn,at,gateway_id\r\n");
-        long sent = 0;
-        for (MessageLogExtract.Leg l : extract.legs()) {
-            CsvRow.append(out, l.messageId(), l.direction(), l.channel(), l.msisdn(), l.at(), l.gatewayId());
-            sent += l.direction() == Direction.SENT ? 1 : 0;
-        }
-        CsvRow.append(out, "TRAILER", extract.day(), extract.zone(), extract.legs().size(), sent, extract.legs().size() - sent);
+    public ResponseEntity<StreamingResponseBody> csv(@PathVariable LocalDate day, @RequestParam(required = false) ZoneId zone) {
+        ZoneId in = zone == null ? log.defaultZone() : zone;
+        StreamingResponseBody body = stream -> {
+            // written as read: the day's legs are never held in memory together
+            Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
+            StringBuilder row = new StringBuilder(128).append("message_id,direction,channel,msisdn,at,gateway_id\r\n");
+            long[] sentAndReceived = new long[2];
+            try {
+                log.forEachLeg(day, in, l -> {
+                    CsvRow.append(row, l.messageId(), l.direction(), l.channel(), l.msisdn(), l.at(), l.gatewayId());
+                    sentAndReceived[l.direction() == Direction.SENT ? 0 : 1]++;
+                    if (row.length() >= FLUSH_AT) {
+                        write(out, row);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            CsvRow.append(row, "TRAILER", day, in.getId(), sentAndReceived[0] + sentAndReceived[1], sentAndReceived[0],
+                    sentAndReceived[1]);
+            write(out, row);
+            out.flush();
+        };
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header("Content-Disposition", "attachment; filename=\"message-log-" + day + ".csv\"")
-                .body(out.toString());
+                .body(body);
+    }
+
+    /** Rows are written out once this many characters are gathered. */
+    private static final int FLUSH_AT = 64 * 1024;
+
+    private static void write(Writer out, StringBuilder rows) {
+        try {
+            out.append(rows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        rows.setLength(0);
     }
 }
