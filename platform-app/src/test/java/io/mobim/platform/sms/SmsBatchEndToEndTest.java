@@ -16,7 +16,6 @@ import io.mobim.platform.rooms.Rooms;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.Handsets;
-import io.mobim.platform.support.MutableClock;
 import io.mobim.platform.support.TestNumbers;
 import io.mobim.smpp.simulator.HandsetMessage;
 import io.mobim.smpp.simulator.SmscSimulator;
@@ -62,7 +61,6 @@ class SmsBatchEndToEndTest {
     @Autowired KafkaListenerEndpointRegistry listeners;
     @Autowired Rooms rooms;
     @Autowired ContactSettings contactSettings;
-    @Autowired MutableClock clock;
     @Autowired SmsSettings smsSettings;
 
     private Msisdn subscriber(String nick, String locale) {
@@ -243,7 +241,9 @@ class SmsBatchEndToEndTest {
         assertThat(jdbc.sql("select count(*) from im.message where sender = ?").param(sender.value()).query(Long.class).single())
                 .as("messages stored: the redeliveries added none").isEqualTo(5L);
 
-        clock.advance(smsSettings.redeliveryWindow().plusSeconds(1));
+        // the window passes for that fingerprint (aged in place: the shared context's clock serves other tests' sessions)
+        jdbc.sql("update im.sms_mo_fingerprint set seen_at = seen_at - ?::interval where fingerprint = ?")
+                .params(smsSettings.redeliveryWindow().plusSeconds(1).toSeconds() + " seconds", pdu).update();
         publishAsOnePoll(List.of(record(delivery(sender, "1 once-only", pdu))));
         await().atMost(WAIT).until(() -> count(friend, "once-only") == 2);
     }
