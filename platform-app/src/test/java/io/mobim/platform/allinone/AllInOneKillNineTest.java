@@ -6,20 +6,15 @@ import io.mobim.embedded.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * CRASH TEST, NOT in the default test run (tag {@code crash}, excluded in platform-app's pom): two starts of the
- * platform in a JVM of its own take it to about two minutes on a 2-core machine, more under load (113 s and 203 s
- * seen). Run it with
- * {@code ./mvnw -B -ntp -pl platform-app -am verify -DexcludedGroups=none -Dtest=AllInOneKillNineTest -Dsurefire.failIfNoSpecifiedTests=false}. The all-in-one is killed with {@code destroyForcibly()} (kill -9) in the middle of an SMS burst from an
+ * The all-in-one in a JVM of its own (two starts of it: about a minute on an idle 2-core machine, more under load). The all-in-one is killed with {@code destroyForcibly()} (kill -9) in the middle of an SMS burst from an
  * external SMS-C and started again on the same data directory: it starts by itself (the orphaned PostgreSQL of the
  * dead JVM is stopped, the broker recovers its logs), and every MO it acknowledged is handled once, every message
  * delivered and charged, under the same node id. See {@link KillNineScenario}; the bench's fault-injection run is
  * the same scenario, bigger.
  */
-@Tag("crash")
 class AllInOneKillNineTest {
 
     @Test
