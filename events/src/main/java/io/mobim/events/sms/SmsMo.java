@@ -19,13 +19,17 @@ import java.util.Objects;
  * @param smscMessageId the SMS-C's message id of the (first) part, if it gave one; may be null
  * @param fingerprint what the SMS-C's PDU(s) said, hashed (source, destination, data_coding, text octets,
  *                    user_message_reference, concatenation reference, SMS-C timestamp): the same for a redelivery
- *                    of the same MO, so a consumer can drop it within a window; null in records written before it
+ *                    of the same MO, so a consumer can drop it within a window; it starts with
+ *                    {@value #REFERENCED_FINGERPRINT} when the PDU carried a reference that differs between two sends
+ *                    of one text (then the same fingerprint is the same SMS); null in records written before it
  *                    existed and for MOs not from an SMS-C
  */
 public record SmsMo(int schemaVersion, String id, String from, String to, String text, Instant receivedAt,
                     String smscId, int segments, String smscMessageId, String fingerprint) {
 
     public static final int SCHEMA_VERSION = 1;
+    /** The first letter of a fingerprint over references that tell two sends of one text apart. */
+    public static final String REFERENCED_FINGERPRINT = "r";
     /** Longest fingerprint accepted. */
     public static final int MAX_FINGERPRINT_LENGTH = 64;
 

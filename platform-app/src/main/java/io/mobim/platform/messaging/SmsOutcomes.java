@@ -52,9 +52,8 @@ public class SmsOutcomes {
     public int onSmsOutcomes(List<SmsDlr> dlrs) {
         Map<UUID, SmsDlr> finals = new LinkedHashMap<>();
         for (SmsDlr dlr : dlrs) {
-            UUID delivery = deliveryOf(dlr);
-            if (delivery != null && finalState(dlr) != null) {
-                finals.putIfAbsent(delivery, dlr);
+            if (changesDelivery(dlr)) {
+                finals.putIfAbsent(deliveryOf(dlr), dlr);
             }
         }
         if (finals.isEmpty()) {
@@ -66,9 +65,10 @@ public class SmsOutcomes {
         String[] reasons = new String[n];
         int k = 0;
         for (Map.Entry<UUID, SmsDlr> e : finals.entrySet()) {
+            DeliveryState state = finalState(e.getValue());
             ids[k] = e.getKey();
-            statuses[k] = finalState(e.getValue()).value();
-            reasons[k] = finalState(e.getValue()) == DeliveryState.DELIVERED ? null
+            statuses[k] = state.value();
+            reasons[k] = state == DeliveryState.DELIVERED ? null
                     : "SMS " + e.getValue().status() + " " + e.getValue().errorCode();
             k++;
         }

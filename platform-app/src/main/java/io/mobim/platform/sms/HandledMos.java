@@ -8,7 +8,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -75,7 +74,7 @@ final class HandledMos {
                      marked as (insert into im.sms_mo_handled (mo_id, handled_at)
                                 select mo_id, ? from x where mo_id is not null on conflict do nothing returning mo_id),
                      seen as (insert into im.sms_mo_fingerprint (fingerprint, seen_at)
-                              select fingerprint, ? from x where mo_id is not null and fingerprint <> ''
+                              select x.fingerprint, ? from x join marked on marked.mo_id = x.mo_id where x.fingerprint <> ''
                               on conflict (fingerprint) do update set seen_at = excluded.seen_at
                                   where im.sms_mo_fingerprint.seen_at < ?
                               returning fingerprint)
@@ -103,7 +102,7 @@ final class HandledMos {
                             : new ContactAtPosition(Msisdn.of(rs.getString(8)), rs.getString(9));
                     fresh[i] = new Fresh(sender, contact);
                 });
-        return new ArrayList<>(Arrays.asList(fresh));
+        return Arrays.asList(fresh);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.mobim.platform.sms;
 
+import io.mobim.events.sms.SmsMo;
+
 /**
  * Which MOs are recognised as an SMS-C's redelivery by their fingerprint ({@code SmsMo.fingerprint}).
  */
@@ -16,8 +18,8 @@ public enum RedeliveryMatch {
      */
     ANY;
 
-    /** Whether an MO with this fingerprint (the gateway's, first letter {@code r} when referenced) is matched. */
+    /** Whether an MO with this fingerprint is matched. */
     boolean matches(String fingerprint) {
-        return fingerprint != null && (this == ANY || fingerprint.startsWith("r"));
+        return fingerprint != null && (this == ANY || fingerprint.startsWith(SmsMo.REFERENCED_FINGERPRINT));
     }
 }

@@ -53,6 +53,7 @@ public class SmsCommandBatch {
                 continue; // handled before
             }
             SmsMo mo = mos.get(i);
+            handler.counted(commands.get(i));
             if (commands.get(i) instanceof SmsCommand.SendToContact c && f.contact() != null
                     && f.sender().filter(SmsSender::mayCommand).isPresent()) {
                 sends.add(new ToContact(mo, f.sender().get(), f.contact(), c.text()));

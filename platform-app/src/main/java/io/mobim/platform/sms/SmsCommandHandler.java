@@ -87,16 +87,20 @@ public class SmsCommandHandler {
         if (fresh == null) {
             return false;
         }
+        counted(command);
         handleFresh(mo, command, fresh.sender());
         return true;
     }
 
-    /** The MO's command, counted once the MO's transaction commits. */
+    /** The MO's command, as the short-code language reads its text. */
     SmsCommand parse(SmsMo mo) {
-        SmsCommand command = parser.parse(mo.text());
+        return parser.parse(mo.text());
+    }
+
+    /** Counts a fresh MO's command once its transaction commits (a replay is not counted again). */
+    void counted(SmsCommand command) {
         countOnCommit(commandCounters.computeIfAbsent(command.getClass(),
                 c -> meters.counter("mobim.sms.commands", "command", c.getSimpleName())));
-        return command;
     }
 
     /**

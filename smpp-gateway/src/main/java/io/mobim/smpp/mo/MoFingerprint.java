@@ -1,5 +1,6 @@
 package io.mobim.smpp.mo;
 
+import io.mobim.events.sms.SmsMo;
 import io.mobim.smpp.codec.PartHeader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +27,7 @@ final class MoFingerprint {
 
     private static final int BYTES = 16;
     /** The first letter of a fingerprint over references that tell two sends of one text apart. */
-    static final String REFERENCED = "r";
+    static final String REFERENCED = SmsMo.REFERENCED_FINGERPRINT;
     /** The first letter of a fingerprint over the addresses and the text alone. */
     static final String TEXT_ONLY = "t";
 
