@@ -44,14 +44,15 @@ public class GatewayListener {
         this.meters = meters;
     }
 
+    // both listeners join the group their container factory sets: mobim.billing.reconciliation.gateway.group-id
     @KafkaListener(id = MO_ID, topics = Topics.SMS_MO, containerFactory = "billingSmsMoListenerFactory", batch = "true",
-            idIsGroup = false, groupId = "${mobim.billing.reconciliation.gateway.group-id:billing-gateway}")
+            idIsGroup = false)
     public void onMos(List<ConsumerRecord<String, SmsMo>> records) {
         consume(records, mo -> GatewayFact.of(mo, zone));
     }
 
     @KafkaListener(id = DLR_ID, topics = Topics.SMS_DLR, containerFactory = "billingSmsDlrListenerFactory", batch = "true",
-            idIsGroup = false, groupId = "${mobim.billing.reconciliation.gateway.group-id:billing-gateway}")
+            idIsGroup = false)
     public void onOutcomes(List<ConsumerRecord<String, SmsDlr>> records) {
         consume(records, dlr -> GatewayFact.of(dlr, zone));
     }

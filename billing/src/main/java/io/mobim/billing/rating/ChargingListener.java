@@ -48,8 +48,9 @@ public class ChargingListener {
         this.maxAhead = maxAhead;
     }
 
+    // the group is the one the container factory sets: mobim.billing.consumer.group-id
     @KafkaListener(id = ID, topics = Topics.CHARGING, containerFactory = "billingListenerContainerFactory",
-            batch = "true", idIsGroup = false, groupId = "${mobim.billing.consumer.group-id:billing}")
+            batch = "true", idIsGroup = false)
     public void onBatch(List<ConsumerRecord<String, ChargingEvent>> records) {
         List<ChargingEvent> events = new ArrayList<>(records.size());
         Instant now = clock.instant();

@@ -24,11 +24,11 @@ public record ReconciliationProperties(
 
     /**
      * @param enabled             consume {@code sms.mo.v1} and {@code sms.dlr.v1} into {@code billing.gateway_fact}
-     *                            (needs {@code mobim.billing.consumer.enabled}). Default {@code true}; when off, the
+     *                            (needs {@code mobim.billing.consumer.enabled}); when off, the
      *                            report derives the gateway view from the charging events and says so
-     * @param groupId             consumer group, separate from the IM core's. Default {@code billing-gateway}
+     * @param groupId             consumer group, separate from the IM core's
      * @param chargeableServices  MT service markers whose delivery the platform charges (an MT delivered with one of
-     *                            them but never rated is a mismatch). Default {@code im.message}
+     *                            them but never rated is a mismatch)
      */
     public record Gateway(
             @DefaultValue("true") boolean enabled,
@@ -39,14 +39,15 @@ public record ReconciliationProperties(
     /**
      * @param url          the IM core's extract endpoint, e.g. {@code https://mobim-im:8443/api/v1/messages/log};
      *                     billing asks {@code <url>/<day>?zone=<business zone>} with HTTP Basic credentials, so use
-     *                     https across a network. Default: none
+     *                     https across a network
      * @param localServer  ask this process's own HTTP server instead (the IM role runs in the same process). The
-     *                     all-in-one runtime turns it on when the {@code im} role is active. Default {@code false}
-     * @param username     HTTP Basic user with read access to the extract (the billing team's). Default: none
-     * @param password     its password. Default: none
-     * @param timeout      connect and read timeout of the fetch. Default {@code 30s}
+     *                     all-in-one runtime turns it on when the {@code im} role is active
+     * @param username     HTTP Basic user with read access to the extract; mobim sets it to the billing team's user,
+     *                     {@code mobim.admin.billing-user}
+     * @param password     its password; mobim sets it to {@code mobim.admin.billing-password}
+     * @param timeout      connect and read timeout of the fetch
      * @param sslBundle    the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust store verifies an
-     *                     https {@code url} (an operator's own CA); unset trusts the JVM's CAs. Default: none
+     *                     https {@code url} (an operator's own CA); unset trusts the JVM's CAs
      */
     public record MessageLog(
             URI url,

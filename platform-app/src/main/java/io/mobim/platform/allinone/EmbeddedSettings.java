@@ -13,13 +13,13 @@ import org.springframework.validation.annotation.Validated;
  * configured: {@code spring.datasource.url} replaces the embedded PostgreSQL, {@code spring.kafka.bootstrap-servers}
  * the embedded Kafka broker.
  *
- * @param enabled start embedded services at all (default true; false requires external PostgreSQL and Kafka)
- * @param dataDir where the embedded PostgreSQL cluster and Kafka log live, so state survives a restart (default {@code ./data})
- * @param ephemeral use a fresh temporary directory instead of {@code dataDir}, deleted on shutdown (default false; tests)
- * @param postgresPort PostgreSQL's port on 127.0.0.1; 0 picks a free one (default 0)
- * @param kafkaPort the Kafka broker's client port on 127.0.0.1; 0 picks a free one (default 0)
- * @param kafkaPartitions partition count of the embedded broker's topics (default 2: one per listener thread)
- * @param postgresSettings PostgreSQL server settings on top of the embedded defaults, by name (default none), e.g.
+ * @param enabled start embedded services at all (false requires external PostgreSQL and Kafka)
+ * @param dataDir where the embedded PostgreSQL cluster and Kafka log live, so state survives a restart
+ * @param ephemeral use a fresh temporary directory instead of {@code dataDir}, deleted on shutdown (tests)
+ * @param postgresPort PostgreSQL's port on 127.0.0.1; 0 picks a free one
+ * @param kafkaPort the Kafka broker's client port on 127.0.0.1; 0 picks a free one
+ * @param kafkaPartitions partition count of the embedded broker's topics (the default: one per listener thread)
+ * @param postgresSettings PostgreSQL server settings on top of the embedded defaults, by name, e.g.
  *                         {@code mobim.embedded.postgres-settings.shared_buffers=1GB}; a name with a dot goes in
  *                         brackets: {@code mobim.embedded.postgres-settings[pg_stat_statements.track]=all}
  */

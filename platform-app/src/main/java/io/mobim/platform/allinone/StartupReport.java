@@ -1,9 +1,12 @@
 package io.mobim.platform.allinone;
 
+import io.mobim.platform.roles.Role;
+import io.mobim.platform.roles.RolesEnvironmentPostProcessor;
 import io.mobim.platform.security.ApiUsers;
 import io.mobim.smpp.simulator.SmscSimulator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +33,8 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         String port = env.getProperty("local.server.port", env.getProperty("server.port", "8080"));
         long uptimeMs = event.getTimeTaken() != null ? event.getTimeTaken().toMillis() : -1;
         List<String> lines = new ArrayList<>();
-        lines.add("mobim is up in " + uptimeMs + " ms, roles: " + env.getProperty("mobim.roles", "im,smpp,billing,clearing"));
+        lines.add("mobim is up in " + uptimeMs + " ms, roles: " + RolesEnvironmentPostProcessor.activeRoles(env.getProperty(RolesEnvironmentPostProcessor.ROLES_PROPERTY))
+                .stream().map(Role::id).collect(Collectors.joining(",")));
         String address = env.getProperty("server.address");
         lines.add("  HTTP        http://" + (address == null ? "0.0.0.0" : address) + ":" + port
                 + (address == null ? "  (every interface)" : "") + "  (health /actuator/health, metrics /actuator/prometheus, API docs /v3/api-docs)");

@@ -9,9 +9,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Buddy-list limits.
  *
- * @param maxContacts contacts per subscriber (default 150, MSN's forward-list cap)
- * @param maxLists named contact lists per subscriber, the default one included (default 10)
- * @param defaultList name of the list every contact is on (default {@code default})
+ * @param maxContacts contacts per subscriber (the default is MSN's forward-list cap)
+ * @param maxLists named contact lists per subscriber, the default one included
+ * @param defaultList name of the list every contact is on
  */
 @Validated
 @ConfigurationProperties("mobim.contacts")

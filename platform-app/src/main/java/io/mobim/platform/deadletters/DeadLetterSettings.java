@@ -13,10 +13,10 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The dead-letter admin API ({@code mobim.dead-letters.*}). The topics' retention is {@code mobim.kafka.dead-letter-retention}.
  *
- * @param maxReplay the most records one replay request puts back (default 10000); a bigger range is replayed in
+ * @param maxReplay the most records one replay request puts back; a bigger range is replayed in
  *                  several requests, each answer saying where the next one starts
  * @param timeout how long a request waits for the broker: to read a dead-letter topic, and for the replayed records
- *                to be acknowledged (default 30s)
+ *                to be acknowledged
  */
 @Validated
 @ConfigurationProperties("mobim.dead-letters")

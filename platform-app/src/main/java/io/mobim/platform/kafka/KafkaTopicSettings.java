@@ -15,25 +15,25 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How mobim's topics are created when they do not exist yet, and how the platform's consumers behave.
  *
- * @param partitions partitions per topic (default 6: room for six consumers of one group per topic)
- * @param replicationFactor replicas per partition; 0 uses the broker's default (default 0, which is 1 on the embedded broker)
- * @param healthTimeout how long the health check waits for the cluster to answer (default 5s)
+ * @param partitions partitions per topic (the default leaves room for six consumers of one group per topic)
+ * @param replicationFactor replicas per partition; 0 uses the broker's default (1 on the embedded broker)
+ * @param healthTimeout how long the health check waits for the cluster to answer
  * @param listenerConcurrency consumer threads per listener of the IM core (sms.mo.v1, sms.dlr.v1); records of one key
- *                            stay in order on one thread; at most the topic's partition count is useful (default 2:
+ *                            stay in order on one thread; at most the topic's partition count is useful (the default:
  *                            on 2 cores, 4 threads per listener cost a third more CPU per SMS command than 2; raise it with
  *                            the cores)
- * @param commitInterval how often those listeners commit the offsets of the records they have handled (default 1s).
+ * @param commitInterval how often the IM core's listeners commit the offsets of the records they have handled.
  *                       An offset commit is a broker round trip and a write to {@code __consumer_offsets}; committing per
  *                       record cost more than handling it. A crash replays at most this much, which the handlers dedupe
  * @param deadLetterRetention how long a dead-letter topic ({@code <topic>.dlt}) keeps its records ({@code retention.ms},
- *                            set on the topics at start, existing ones included). Default 14d: time to see, fix and
+ *                            set on the topics at start, existing ones included). The default leaves time to see, fix and
  *                            replay (see docs/operations.md)
  * @param instanceId this instance's name in its consumer groups (static membership: {@code group.instance.id} =
  *                   {@code <instance-id>-<listener id>-<thread>} for every consumer of the process, IM, billing and
- *                   gateway). Must be stable across restarts and unique among running instances. Default: empty, which
+ *                   gateway). Must be stable across restarts and unique among running instances. Empty
  *                   means the host name ({@code HOSTNAME}, the pod name of a StatefulSet)
  * @param sessionTimeout how long a group waits for a stopped member to come back before giving its partitions to the
- *                       others (static members do not leave on stop). Default 45s, Kafka's own: an instance back
+ *                       others (static members do not leave on stop). The default is Kafka's own: an instance back
  *                       within it under the same id takes its partitions back at once; one that does not come back
  *                       (a replaced pod of a Deployment, whose name changes) is no slower to replace than before
  * @param retry how the IM core's and billing's consumers retry a record they failed to handle
@@ -52,12 +52,11 @@ public record KafkaTopicSettings(
         @DefaultValue @Valid @NotNull Retry retry) {
 
     /**
-     * @param initialInterval the first wait after a failure (default 200ms)
+     * @param initialInterval the first wait after a failure
      * @param maxInterval the longest wait between attempts while waiting out an outage (database or Kafka away): the
      *                    waits double up to it, and the record is retried until it can be handled, never dead-lettered
-     *                    (default 30s)
      * @param unknownRetries retries of a record that failed for a reason that is neither an outage nor permanent (a
-     *                       constraint, a bug) before it goes to its dead-letter topic (default 4); a permanent failure
+     *                       constraint, a bug) before it goes to its dead-letter topic; a permanent failure
      *                       (unreadable, malformed, data the database refuses) goes there at once
      */
     public record Retry(

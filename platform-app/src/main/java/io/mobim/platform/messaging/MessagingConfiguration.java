@@ -25,7 +25,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -93,25 +95,34 @@ class MessagingConfiguration {
     }
 
     @Bean
-    MessagingWorkers messagingWorkers(DeliverySweeper sweeper, SmsOutcomes smsOutcomes, RecordBatches batches, MessageRetention retention) {
-        return new MessagingWorkers(sweeper, smsOutcomes, batches, retention);
+    MessagingWorkers messagingWorkers(DeliverySweeper sweeper, SmsOutcomes smsOutcomes, RecordBatches batches, MessageRetention retention,
+                                      MessagingSettings settings) {
+        return new MessagingWorkers(sweeper, smsOutcomes, batches, retention, settings);
     }
 
     /** The background work of messaging: time-driven rerouting, the SMS gateway's outcomes, and the retention purge. */
-    static class MessagingWorkers {
+    static class MessagingWorkers implements SchedulingConfigurer {
         private final DeliverySweeper sweeper;
         private final SmsOutcomes smsOutcomes;
         private final RecordBatches batches;
         private final MessageRetention retention;
+        private final MessagingSettings settings;
 
-        MessagingWorkers(DeliverySweeper sweeper, SmsOutcomes smsOutcomes, RecordBatches batches, MessageRetention retention) {
+        MessagingWorkers(DeliverySweeper sweeper, SmsOutcomes smsOutcomes, RecordBatches batches, MessageRetention retention,
+                         MessagingSettings settings) {
             this.sweeper = sweeper;
             this.smsOutcomes = smsOutcomes;
             this.batches = batches;
             this.retention = retention;
+            this.settings = settings;
         }
 
-        @Scheduled(fixedDelayString = "${mobim.messaging.sweep-interval:5s}")
+        @Override
+        public void configureTasks(ScheduledTaskRegistrar tasks) {
+            tasks.addFixedDelayTask(this::sweep, settings.sweepInterval());
+            tasks.addFixedDelayTask(new FixedDelayTask(this::purge, settings.purgeInterval(), settings.purgeInterval()));
+        }
+
         void sweep() {
             while (sweeper.sweep() > 0) {
                 // more may be due: a backlog after downtime is worked off at once
@@ -119,7 +130,6 @@ class MessagingConfiguration {
         }
 
         /** A run stops after {@link MessageRetention#BATCHES_PER_RUN} batches, so the sweep sharing this thread waits little. */
-        @Scheduled(initialDelayString = "${mobim.messaging.purge-interval:10m}", fixedDelayString = "${mobim.messaging.purge-interval:10m}")
         void purge() {
             retention.purge();
         }

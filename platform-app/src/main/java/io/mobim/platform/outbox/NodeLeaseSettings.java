@@ -10,12 +10,12 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The node id an instance leases in the database when {@code mobim.outbox.node-id} is not set.
  *
- * @param ttl a lease its holder has not renewed for this long is free for another instance (default 30s)
- * @param heartbeat how often the holder renews its lease; well below {@code ttl} (default 10s)
+ * @param ttl a lease its holder has not renewed for this long is free for another instance
+ * @param heartbeat how often the holder renews its lease; well below {@code ttl}
  * @param ordinal the instance's StatefulSet ordinal, when it has one: it then prefers node {@code node-<ordinal>}
- *                (default none; a Helm StatefulSet sets it from the pod's {@code apps.kubernetes.io/pod-index} label)
+ *                (a Helm StatefulSet sets it from the pod's {@code apps.kubernetes.io/pod-index} label)
  * @param hintFile where the instance notes the lease it holds, so that after a restart it takes the same one back
- *                 (default: {@code node-id} in the all-in-one's data directory; none without one)
+ *                 (the all-in-one: {@code node-id} in its data directory; none without one)
  */
 @Validated
 @ConfigurationProperties("mobim.outbox.node-lease")

@@ -22,7 +22,7 @@ class PresenceConfiguration {
     }
 
     @Bean
-    SessionSweeper sessionSweeper(PresenceService presence) {
-        return new SessionSweeper(presence);
+    SessionSweeper sessionSweeper(PresenceService presence, PresenceSettings settings) {
+        return new SessionSweeper(presence, settings.sweepInterval());
     }
 }

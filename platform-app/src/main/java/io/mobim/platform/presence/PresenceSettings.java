@@ -8,9 +8,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Presence and client sessions.
  *
- * @param sessionTimeout a client session with no request for this long is over (default 30m; CSP's default keep-alive is shorter, clients poll)
- * @param sweepInterval how often expired sessions are closed (default 30s)
- * @param touchInterval a session used again within this long of its last recorded use is not written again (default 1s):
+ * @param sessionTimeout a client session with no request for this long is over (CSP's default keep-alive is shorter, clients poll)
+ * @param sweepInterval how often expired sessions are closed
+ * @param touchInterval a session used again within this long of its last recorded use is not written again:
  *                      a client's fetch and acknowledgement in the same second cost one write, not two; a session
  *                      closed by another instance can still be used here for at most this long
  */

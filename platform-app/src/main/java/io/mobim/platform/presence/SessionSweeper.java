@@ -1,17 +1,28 @@
 package io.mobim.platform.presence;
 
-import org.springframework.scheduling.annotation.Scheduled;
+import java.time.Duration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
-/** Closes client sessions that went silent, on every instance (rows are claimed with SKIP LOCKED). */
-class SessionSweeper {
+/**
+ * Closes client sessions that went silent, on every instance (rows are claimed with SKIP LOCKED), every
+ * {@code mobim.presence.sweep-interval}.
+ */
+class SessionSweeper implements SchedulingConfigurer {
 
     private final PresenceService presence;
+    private final Duration interval;
 
-    SessionSweeper(PresenceService presence) {
+    SessionSweeper(PresenceService presence, Duration interval) {
         this.presence = presence;
+        this.interval = interval;
     }
 
-    @Scheduled(fixedDelayString = "${mobim.presence.sweep-interval:30s}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::sweep, interval);
+    }
+
     void sweep() {
         presence.expireSessions();
     }

@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
  * Credentials of the HTTP APIs' users (HTTP Basic over TLS in production). A password that is set must not be empty
  * nor longer than {@link Passwords#MAX_BYTES} bytes; the start is refused otherwise.
  *
- * @param user the operator admin's user name; env {@code MOBIM_ADMIN_USER} (default {@code admin})
+ * @param user the operator admin's user name; env {@code MOBIM_ADMIN_USER}
  * @param password the operator admin's password; env {@code MOBIM_ADMIN_PASSWORD}. Required in a deployment (every
  *                 replica must share it: the Helm chart takes it from a Secret); when unset in the all-in-one runtime,
  *                 one is generated once and kept in {@code passwordFile}

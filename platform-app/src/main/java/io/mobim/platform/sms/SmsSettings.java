@@ -10,20 +10,20 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The short-code SMS service.
  *
- * @param shortCode the number subscribers text, and the sender of every SMS the service sends (default 20123)
- * @param selfRegistration whether a number that is not provisioned may join by texting REG or START (default true)
- * @param selfRegistrationPlan the tariff plan of self-registered subscribers (default none: billing rejects their
+ * @param shortCode the number subscribers text, and the sender of every SMS the service sends
+ * @param selfRegistration whether a number that is not provisioned may join by texting REG or START
+ * @param selfRegistrationPlan the tariff plan of self-registered subscribers (unset: billing rejects their
  *                             events until the billing team assigns one)
- * @param inviteNonSubscribers whether adding a number that is not on the service texts it an invitation (default true)
- * @param replyValidity how long the SMS-C keeps trying a service reply (default 1d)
+ * @param inviteNonSubscribers whether adding a number that is not on the service texts it an invitation
+ * @param replyValidity how long the SMS-C keeps trying a service reply
  * @param handledMoRetention how long the ids of handled MOs are kept to recognise a replay of {@code sms.mo.v1}
- *                           (default 14d: longer than the topic keeps records, 7 days unless your Kafka says
+ *                           (the default is longer than the topic keeps records, 7 days unless your Kafka says
  *                           otherwise, so no replay can come after its id is gone); older ones are deleted hourly
  * @param redeliveryWindow how long an MO's fingerprint (what the SMS-C's PDU said: sender, text, message reference,
  *                         concatenation fields) is remembered: the same PDU again within it is the SMS-C redelivering an
- *                         MO it thinks we missed, and is neither handled nor charged again (default 10m)
- * @param redeliveryMatch which MOs are matched by fingerprint (default {@code REFERENCED}, see {@link RedeliveryMatch})
- * @param moFetchWait how long the MO listener's fetch may wait to fill (default 5 ms): MOs are on the subscriber's
+ *                         MO it thinks we missed, and is neither handled nor charged again
+ * @param redeliveryMatch which MOs are matched by fingerprint
+ * @param moFetchWait how long the MO listener's fetch may wait to fill: MOs are on the subscriber's
  *                    path, so this is far below the {@code spring.kafka.consumer.fetch-max-wait} of background consumers
  */
 @Validated

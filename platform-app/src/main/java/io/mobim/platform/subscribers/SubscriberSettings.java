@@ -11,9 +11,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Subscriber defaults of this operator.
  *
- * @param homeOperator this operator's id (TADIG code or MCC-MNC) stamped on its own subscribers (default {@code MOBIM})
- * @param defaultCountryCode country code for numbers typed in national form, {@code 07700...} (default 44)
- * @param locales languages subscribers may choose; the first is the default (default {@code en, fr})
+ * @param homeOperator this operator's id (TADIG code or MCC-MNC) stamped on its own subscribers
+ * @param defaultCountryCode country code for numbers typed in national form, {@code 07700...}
+ * @param locales languages subscribers may choose; the first is the default
  */
 @Validated
 @ConfigurationProperties("mobim.subscribers")

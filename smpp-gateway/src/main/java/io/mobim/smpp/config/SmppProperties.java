@@ -8,9 +8,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,6 +31,11 @@ import org.springframework.validation.annotation.Validated;
 public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @DefaultValue Mt mt, @Valid @DefaultValue Mo mo,
                              @Valid @DefaultValue Kafka kafka) {
 
+    /** Every setting at its default: what binding no properties at all gives (the defaults are written once, above). */
+    private static SmppProperties unset() {
+        return new Binder().bindOrCreate("mobim.smpp", SmppProperties.class);
+    }
+
     /** How a link binds: one transceiver session, or a transmitter and a receiver session. */
     public enum BindMode {
         /** One BIND_TRX session carries MT, MO and receipts. */
@@ -42,27 +51,27 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
     /**
      * One SMS-C link, {@code mobim.smpp.smsc[N].*}.
      *
-     * @param id name of the link in metrics, logs and events (default {@code smsc<N>})
+     * @param id name of the link in metrics, logs and events (unset: {@code smsc<N>})
      * @param host SMS-C address
-     * @param port SMS-C port (default 2775)
+     * @param port SMS-C port
      * @param systemId system_id to bind with
      * @param password password to bind with (at most 8 characters in SMPP 3.4)
-     * @param systemType system_type (default empty)
-     * @param bindType transceiver (default) or transmitter + receiver
-     * @param throughput most submit_sm per second on this link; 0 (the default) = no limit of the gateway's own: the
+     * @param systemType system_type
+     * @param bindType transceiver or transmitter + receiver
+     * @param throughput most submit_sm per second on this link; 0 = no limit of the gateway's own: the
      *                   SMS-C enforces its contract with ESME_RTHROTTLED, on which the link pauses and backs off
-     * @param window most submit_sm awaiting their response at once on this bind (default 32); keep it within what
+     * @param window most submit_sm awaiting their response at once on this bind; keep it within what
      *               the SMS-C allows
-     * @param enquireLink idle time after which enquire_link is sent (default 30 s)
-     * @param transactionTimeout how long to wait for a response PDU (default 10 s)
-     * @param bindTimeout how long to wait for bind_resp (default 10 s)
-     * @param reconnectInitial first delay before a rebind (default 1 s), doubled up to {@code reconnectMax}
-     * @param reconnectMax longest delay between rebind attempts (default 30 s)
-     * @param defaultAlphabet what data_coding 0 means on MO from this SMS-C (default GSM7)
-     * @param concatenation how long MTs are tied together: UDH (default) or SAR
-     * @param pduProcessorDegree jSMPP worker threads for incoming PDUs (default 4); they decode deliver_sm and
+     * @param enquireLink idle time after which enquire_link is sent
+     * @param transactionTimeout how long to wait for a response PDU
+     * @param bindTimeout how long to wait for bind_resp
+     * @param reconnectInitial first delay before a rebind, doubled up to {@code reconnectMax}
+     * @param reconnectMax longest delay between rebind attempts
+     * @param defaultAlphabet what data_coding 0 means on MO from this SMS-C
+     * @param concatenation how long MTs are tied together: UDH or SAR
+     * @param pduProcessorDegree jSMPP worker threads for incoming PDUs; they decode deliver_sm and
      *                           submit_sm_resp and never wait for Kafka or the database
-     * @param queueCapacity jSMPP receive queue (default 1000)
+     * @param queueCapacity jSMPP receive queue
      */
     public record Smsc(String id, @NotBlank String host, @DefaultValue("2775") @Min(1) @Max(65535) int port,
                        @NotBlank String systemId, String password, @DefaultValue("") String systemType,
@@ -77,9 +86,17 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
 
         /** A link with the defaults, as the gateway uses for an SMS-C of this process. */
         public static Smsc of(String id, String host, int port, String systemId, String password) {
-            return new Smsc(id, host, port, systemId, password, "", BindMode.TRANSCEIVER, 0, 32, Duration.ofSeconds(30),
-                    Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(1), Duration.ofSeconds(30),
-                    SmsTextDecoder.DefaultAlphabet.GSM7, ConcatMode.UDH, 4, 1000);
+            Map<String, Object> given = new HashMap<>();
+            given.put("smsc.host", host);
+            given.put("smsc.port", port);
+            given.put("smsc.system-id", systemId);
+            if (id != null) {
+                given.put("smsc.id", id);
+            }
+            if (password != null) {
+                given.put("smsc.password", password);
+            }
+            return new Binder(new MapConfigurationPropertySource(given)).bindOrCreate("smsc", Smsc.class);
         }
 
         public Smsc withId(String newId) {
@@ -122,18 +139,18 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
     /**
      * MT sending, {@code mobim.smpp.mt.*}.
      *
-     * @param maxParts the most SMS parts one MT may take; longer ones are rejected (default 10)
-     * @param retryInitial first delay after a throttled or temporary failure (default 500 ms), doubled up to {@code retryMax}
-     * @param retryMax longest delay between attempts (default 30 s)
-     * @param maxInMemory the most MTs held in memory to be sent (default 10000); more stay PENDING in the ledger and
+     * @param maxParts the most SMS parts one MT may take; longer ones are rejected
+     * @param retryInitial first delay after a throttled or temporary failure, doubled up to {@code retryMax}
+     * @param retryMax longest delay between attempts
+     * @param maxInMemory the most MTs held in memory to be sent; more stay PENDING in the ledger and
      *                    are read back in order as these go out (after an SMS-C outage, say)
-     * @param consumerGroup Kafka consumer group of {@code sms.mt.v1} (default {@code mobim-smpp})
-     * @param concurrency Kafka listener threads (default 1)
-     * @param commitInterval how often the listener commits the offsets of MTs already durable in the ledger (default
-     *                       1s); a crash replays at most this much, and a replayed MT is a duplicate request id, not
+     * @param consumerGroup Kafka consumer group of {@code sms.mt.v1}
+     * @param concurrency Kafka listener threads
+     * @param commitInterval how often the listener commits the offsets of MTs already durable in the ledger; a
+     *                       crash replays at most this much, and a replayed MT is a duplicate request id, not
      *                       sent again. Not per MT: an offset commit costs the broker more than taking the MT
-     * @param ledgerBatch the most acceptances, outcomes and receipts the ledger writer puts in one transaction (default 1000)
-     * @param fetchWait how long the listener's fetch may wait to fill (default 5 ms): MTs are on a subscriber's path,
+     * @param ledgerBatch the most acceptances, outcomes and receipts the ledger writer puts in one transaction
+     * @param fetchWait how long the listener's fetch may wait to fill: MTs are on a subscriber's path,
      *                  so this is far below the {@code spring.kafka.consumer.fetch-max-wait} of background consumers
      */
     public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
@@ -143,8 +160,7 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
                      @DefaultValue("5ms") @NotNull Duration fetchWait) {
 
         public static Mt defaults() {
-            return new Mt(10, Duration.ofMillis(500), Duration.ofSeconds(30), 10_000, "mobim-smpp", 1, Duration.ofSeconds(1), 1_000,
-                    Duration.ofMillis(5));
+            return unset().mt();
         }
     }
 
@@ -152,13 +168,13 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * MO and receipt receiving, {@code mobim.smpp.mo.*}.
      *
      * @param ackTimeout how long a deliver_sm waits for Kafka before it is answered "temporary error" so the
-     *                   SMS-C retries (default 10 s); also the Kafka producer's {@code delivery.timeout.ms}, so a
+     *                   SMS-C retries; also the Kafka producer's {@code delivery.timeout.ms}, so a
      *                   record is not written after the SMS-C was told to send it again
-     * @param reassemblyTimeout how long the parts of a long MO are kept waiting for the rest (default 10 min)
-     * @param maxTextLength the longest reassembled MO text the platform takes, in characters (default 4096, far
-     *                      below the broker's record size); a longer one is refused for good (ESME_RX_P_APPN)
+     * @param reassemblyTimeout how long the parts of a long MO are kept waiting for the rest
+     * @param maxTextLength the longest reassembled MO text the platform takes, in characters (the
+     *                      default is far below the broker's record size); a longer one is refused for good (ESME_RX_P_APPN)
      * @param receiptHold how long a receipt that matches no recorded MT part, or whose MT's ACCEPTED is not yet
-     *                    published, is held before it is answered "temporary error" (default 10 s); it is applied
+     *                    published, is held before it is answered "temporary error"; it is applied
      *                    as soon as the acceptance is recorded
      */
     public record Mo(@DefaultValue("10s") @NotNull Duration ackTimeout, @DefaultValue("10m") @NotNull Duration reassemblyTimeout,
@@ -166,25 +182,25 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
                      @DefaultValue("10s") @NotNull Duration receiptHold) {
 
         public static Mo defaults() {
-            return new Mo(Duration.ofSeconds(10), Duration.ofMinutes(10), 4096, Duration.ofSeconds(10));
+            return unset().mo();
         }
     }
 
     /**
      * The gateway's Kafka producer for {@code sms.mo.v1} and {@code sms.dlr.v1}, {@code mobim.smpp.kafka.*}.
      *
-     * @param enabled whether the gateway brings its own Kafka edges (default true; false leaves {@code MoSink} and
+     * @param enabled whether the gateway brings its own Kafka edges (false leaves {@code MoSink} and
      *                {@code DlrSink} to the application)
-     * @param linger how long the producer waits to fill a batch (default 5 ms): MOs arriving together share one
+     * @param linger how long the producer waits to fill a batch: MOs arriving together share one
      *               produce request
-     * @param maxBlock how long a send may wait for metadata or buffer space (default 1 s); the producer's default of
+     * @param maxBlock how long a send may wait for metadata or buffer space; the producer's default of
      *                 60 s would hold jSMPP's threads while Kafka is down
      */
     public record Kafka(@DefaultValue("true") boolean enabled, @DefaultValue("5ms") @NotNull Duration linger,
                         @DefaultValue("1s") @NotNull Duration maxBlock) {
 
         public static Kafka defaults() {
-            return new Kafka(true, Duration.ofMillis(5), Duration.ofSeconds(1));
+            return unset().kafka();
         }
     }
 }

@@ -13,16 +13,17 @@ import org.springframework.validation.annotation.Validated;
  * off unless {@code enabled}, which the all-in-one runtime sets for itself when no {@code mobim.smpp.smsc[0]} is
  * configured, and which a deployment (no embedded services) refuses.
  *
- * @param enabled whether it runs (default false; the all-in-one runtime turns it on, see above)
- * @param host address it listens on (default 127.0.0.1)
- * @param port port it listens on (default 2775; 0 = random)
+ * @param enabled whether it runs (the all-in-one runtime turns it on when no SMS-C is configured; a deployment
+ *                refuses it)
+ * @param host address it listens on
+ * @param port port it listens on (0 = random)
  * @param systemId system id it requires, or unset to accept any (the gateway then binds as {@code mobim})
  * @param password password it requires with {@code systemId}
- * @param receiptDelay delay before a delivery receipt (default 50 ms)
- * @param throughput submit_sm per second of the gateway's link to it (default 10000: loopback is not a bottleneck)
- * @param window send window of that link (default 32)
- * @param reconnectInitial first rebind delay of that link (default 200 ms)
- * @param reconnectMax longest rebind delay of that link (default 5 s)
+ * @param receiptDelay delay before a delivery receipt
+ * @param throughput submit_sm per second of the gateway's link to it (loopback is not a bottleneck)
+ * @param window send window of the gateway's link to it
+ * @param reconnectInitial first rebind delay of the gateway's link to it
+ * @param reconnectMax longest rebind delay of the gateway's link to it
  */
 @Validated
 @ConfigurationProperties("mobim.smpp.simulator")
