@@ -103,15 +103,50 @@ Takes a dict: "root", "env" (the variable), "key" (the Secret key) and optionall
 {{- end }}
 
 {{/*
+Pods of the smpp role that may hold binds at once: its replicas, plus those a rolling update starts before it stops
+old ones (maxSurge, Kubernetes' 25% when unset; none with Recreate).
+*/}}
+{{- define "mobim.smppPodsAtOnce" -}}
+{{- $smpp := .Values.roles.smpp }}
+{{- $replicas := int $smpp.replicas }}
+{{- $strategy := $smpp.strategy | default dict }}
+{{- $surge := 0 }}
+{{- if ne (get $strategy "type") "Recreate" }}
+{{- $maxSurge := "25%" }}
+{{- $rollingUpdate := get $strategy "rollingUpdate" }}
+{{- if and $rollingUpdate (hasKey $rollingUpdate "maxSurge") }}
+{{- $maxSurge = get $rollingUpdate "maxSurge" }}
+{{- end }}
+{{- if kindIs "string" $maxSurge }}
+{{- $surge = int (ceil (divf (mul (atoi (trimSuffix "%" $maxSurge)) $replicas) 100)) }}
+{{- else }}
+{{- $surge = int $maxSurge }}
+{{- end }}
+{{- end }}
+{{- add $replicas $surge }}
+{{- end }}
+
+{{/*
 The smpp role's SMS-C links, mobim.smpp.smsc[N].*, as environment variables; at least one is required (a
-deployment has no SMS-C simulator).
+deployment has no SMS-C simulator). Every smpp pod binds to every SMS-C (two sessions for TRANSMITTER_RECEIVER, one
+otherwise), so the pods that may run at once must fit in each link's maxBinds, the binds the SMS-C agreement allows
+(unset: one pod's).
 */}}
 {{- define "mobim.smscEnv" -}}
 {{- $root := . }}
 {{- if not .Values.smpp.smscs }}
 {{- fail "smpp.smscs must list at least one SMS-C while roles.smpp.enabled is true: the SMS-C simulator is a test tool of the all-in-one runtime and does not run in a deployment" }}
 {{- end }}
+{{- $pods := int (include "mobim.smppPodsAtOnce" .) }}
 {{- range $i, $smsc := .Values.smpp.smscs }}
+{{- $sessions := 1 }}
+{{- if eq (get $smsc "bindType") "TRANSMITTER_RECEIVER" }}
+{{- $sessions = 2 }}
+{{- end }}
+{{- $maxBinds := get $smsc "maxBinds" | default $sessions | int }}
+{{- if gt (mul $pods $sessions) $maxBinds }}
+{{- fail (printf "smpp.smscs[%d] allows %d bind(s) (maxBinds), but %d smpp pod(s) may run at once (roles.smpp.replicas and the rollout's maxSurge), %d bind(s) each: lower roles.smpp.replicas, or set maxBinds to what the SMS-C agreement allows" $i $maxBinds $pods $sessions) }}
+{{- end }}
 {{- $prefix := printf "MOBIM_SMPP_SMSC_%d_" $i }}
 {{- with get $smsc "id" }}
 - name: {{ $prefix }}ID
@@ -119,8 +154,10 @@ deployment has no SMS-C simulator).
 {{- end }}
 - name: {{ $prefix }}HOST
   value: {{ required (printf "smpp.smscs[%d].host is required" $i) (get $smsc "host") | quote }}
+{{- with get $smsc "port" }}
 - name: {{ $prefix }}PORT
-  value: {{ get $smsc "port" | default 2775 | quote }}
+  value: {{ . | quote }}
+{{- end }}
 - name: {{ $prefix }}SYSTEM_ID
   value: {{ required (printf "smpp.smscs[%d].systemId is required" $i) (get $smsc "systemId") | quote }}
 {{ include "mobim.secretEnv" (dict "root" $root "env" (printf "%sPASSWORD" $prefix) "key" (printf "smsc-%d-password" $i)) }}
