@@ -23,8 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *                         concatenation fields) is remembered: the same PDU again within it is the SMS-C redelivering an
  *                         MO it thinks we missed, and is neither handled nor charged again (default 10m)
  * @param redeliveryMatch which MOs are matched by fingerprint (default {@code REFERENCED}, see {@link RedeliveryMatch})
- * @param moFetchWait how long the MO listener's fetch may wait to fill (default 5 ms): MOs are on the subscriber's
- *                    path, so this is far below the {@code spring.kafka.consumer.fetch-max-wait} of background consumers
+ * @param moFetchWait how long the MO listener's fetch waits on a partition with nothing new (default 5 ms); a fetch
+ *                    returns as soon as there is an MO: MOs are on the subscriber's path, unlike the background
+ *                    consumers, whose fetches fill for {@code spring.kafka.consumer.fetch-max-wait}
  */
 @Validated
 @ConfigurationProperties("mobim.sms")
