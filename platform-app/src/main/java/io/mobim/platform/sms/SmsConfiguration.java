@@ -17,8 +17,6 @@ import io.mobim.platform.subscribers.Subscribers;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import jakarta.persistence.EntityManagerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -77,11 +75,7 @@ class SmsConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SmsMo> smsCommandListenerFactory(EventConsumers consumers, SmsSettings settings) {
-        ConcurrentKafkaListenerContainerFactory<String, SmsMo> factory = consumers.batchFactory(SmsMo.class, "mobim-im-mo");
-        Properties onThePath = new Properties(); // MOs wait for no fuller fetch than a few milliseconds bring
-        onThePath.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, Long.toString(settings.moFetchWait().toMillis()));
-        factory.getContainerProperties().setKafkaConsumerProperties(onThePath);
-        return factory;
+        return consumers.onThePathBatchFactory(SmsMo.class, "mobim-im-mo", settings.moFetchWait());
     }
 
     @Bean

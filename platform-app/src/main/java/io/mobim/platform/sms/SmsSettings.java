@@ -23,8 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *                         concatenation fields) is remembered: the same PDU again within it is the SMS-C redelivering an
  *                         MO it thinks we missed, and is neither handled nor charged again
  * @param redeliveryMatch which MOs are matched by fingerprint
- * @param moFetchWait how long the MO listener's fetch may wait to fill: MOs are on the subscriber's
- *                    path, so this is far below the {@code spring.kafka.consumer.fetch-max-wait} of background consumers
+ * @param moFetchWait how long the MO listener's fetch waits on a partition with nothing new; a fetch
+ *                    returns as soon as there is an MO: MOs are on the subscriber's path, unlike the background
+ *                    consumers, whose fetches fill for {@code spring.kafka.consumer.fetch-max-wait}
  */
 @Validated
 @ConfigurationProperties("mobim.sms")
