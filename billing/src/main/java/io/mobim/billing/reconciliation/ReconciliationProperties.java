@@ -42,7 +42,8 @@ public record ReconciliationProperties(
      *                     https across a network. Default: none
      * @param localServer  ask this process's own HTTP server instead (the IM role runs in the same process). The
      *                     all-in-one runtime turns it on when the {@code im} role is active. Default {@code false}
-     * @param username     HTTP Basic user with read access to the extract (the billing team's). Default: none
+     * @param username     HTTP Basic user with read access to the extract (the billing team's). Default: none; with
+     *                     {@code localServer}, billing then reads as a user the process makes up at each start
      * @param password     its password. Default: none
      * @param timeout      connect and read timeout of the fetch. Default {@code 30s}
      * @param sslBundle    the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust store verifies an

@@ -19,9 +19,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -69,6 +72,7 @@ class ReconciliationEndToEndTest {
 
     @Test
     void anSmsChatReconcilesAndALostChargeShowsAsNotRated() {
+        Instant start = clock.instant();
         Msisdn alice = handsets.subscriber("A");
         Msisdn bob = handsets.subscriber("Bob");
         handsets.addsContact(alice, bob, "Bob");
@@ -124,10 +128,32 @@ class ReconciliationEndToEndTest {
         }
         assertThat(threeWay.get("moReceived").asInt()).as("ADD, ACCEPT and the message").isGreaterThanOrEqualTo(3);
         assertThat(threeWay.get("mtDelivered").asInt()).isGreaterThanOrEqualTo(1);
-        assertThat(threeWay.get("moNotCharged").size()).as("the commands: not messages, not mismatches").isGreaterThanOrEqualTo(2);
+        // the ADD and the ACCEPT: free by design, as the IM core's log says, not mismatches
+        List<String> commands = await().atMost(WAIT).until(() -> jdbc.sql("""
+                select 'MO:' || coalesce(g.smsc_reference, 'id=' || g.fact_id) from billing.gateway_fact g
+                join im.sms_mo_handled h on h.mo_id = g.fact_id
+                where g.direction = 'MO' and h.handled_at >= ?
+                  and not exists (select 1 from im.message m where m.client_message_id = ? || g.fact_id)""")
+                .params(Timestamp.from(start), MessageSender.MO_CLIENT_ID_PREFIX).query(String.class).list(),
+                c -> c.size() == 2);   // ADD and ACCEPT, as billing recorded them from sms.mo.v1
+        assertThat(strings(threeWay.get("moFree"))).containsAll(commands);
+        assertThat(strings(threeWay.get("moNotCharged"))).doesNotContainAnyElementsOf(commands);
+
+        // an MO the SMS gateway reported that the IM core never handled (lost on its way): a mismatch
+        String lostMo = "LOST-" + UUID.randomUUID();
+        jdbc.sql("""
+                insert into billing.gateway_fact (direction, fact_id, smsc_reference, status, business_day, segments,
+                                                  first_at, status_at)
+                values ('MO', ?, ?, 'RECEIVED', ?, 1, ?, ?)""")
+                .params("mo-" + lostMo, lostMo, day, Timestamp.from(clock.instant()), Timestamp.from(clock.instant())).update();
+        JsonNode withLostMo = reconciliation(day).get("threeWay");
+        assertThat(strings(withLostMo.get("moNotCharged"))).contains("MO:" + lostMo);
+        assertThat(withLostMo.get("moFreeKnown").asBoolean()).isTrue();
 
         String csv = get("/api/v1/billing/reconciliation/" + day, "text/csv", "billing:billing-secret").body();
-        assertThat(csv).contains("MISMATCH," + day + ",NOT_RATED," + lost + ":SENT\r\n").contains("SOURCE," + day + ",log,im\r\n");
+        assertThat(csv).contains("MISMATCH," + day + ",NOT_RATED," + lost + ":SENT\r\n").contains("SOURCE," + day + ",log,im\r\n")
+                .contains("MISMATCH," + day + ",MO_NOT_CHARGED,MO:" + lostMo + "\r\n")
+                .contains("UNCHARGED," + day + ",MO_FREE," + commands.getFirst() + "\r\n");
         assertThat(csv.lines().toList().getLast()).startsWith("TRAILER," + day + ",");
     }
 
@@ -152,6 +178,12 @@ class ReconciliationEndToEndTest {
         HttpResponse<String> response = get("/api/v1/billing/reconciliation/" + day, "application/json", "billing:billing-secret");
         assertThat(response.statusCode()).isEqualTo(200);
         return EventJson.mapper().readTree(response.body());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
     }
 
     private static JsonNode leg(JsonNode legs, UUID messageId, String direction) {
