@@ -2,6 +2,7 @@ package io.mobim.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mobim.platform.support.MutableClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,34 +14,32 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The README's "Try it" section, run as a newcomer would run it: every {@code sh} block of the section, as written,
- * with bash and curl, against the all-in-one with its defaults (a generated admin password, no billing user), from a
- * directory holding {@code data/admin-password}; only the address changes to the test server's. The {@code text}
- * block under each command lists lines its answer must contain. A read (a command without a body) is repeated until
- * they show, for a while: messages, charges and receipts arrive asynchronously, a newcomer typing is slower than a test.
- * That the reconciliation's log source is {@code im} shows it is three-way with no billing credentials configured.
+ * with bash and curl, against the all-in-one, from a directory holding {@code data/admin-password}. Two things are
+ * adapted to the shared test platform, nothing in the commands: the address (the test server's port) and what
+ * {@code date} answers (the platform's clock, which other tests move forward). The {@code text} block under each
+ * command lists lines its answer must contain. A read (a command without a body) is repeated until they show, for a
+ * while: messages, charges and receipts arrive asynchronously, a newcomer typing is slower than a test. The shared
+ * platform configures no credentials for billing's message log fetch, as an all-in-one without a billing user: the
+ * reconciliation's log source {@code im} shows it is three-way out of the box.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mobim.embedded.ephemeral=true", "mobim.smpp.simulator.port=0"})
+@MobimIntegrationTest
 class ReadmeTryItTest {
 
     private static final Path README = Path.of("..", "README.md");
     private static final String README_ADDRESS = "http://127.0.0.1:8080";
     private static final Duration READ_PATIENCE = Duration.ofSeconds(60);
-    private static final Path WORK_DIR = tempDir();
-
-    @DynamicPropertySource
-    static void adminPasswordWhereTheReadmeReadsIt(DynamicPropertyRegistry registry) {
-        registry.add("mobim.admin.password-file", () -> WORK_DIR.resolve("data/admin-password").toString());
-    }
+    /** The admin password of {@link MobimIntegrationTest}, where the all-in-one keeps a generated one. */
+    private static final String ADMIN_PASSWORD = "admin-secret";
 
     @Value("${local.server.port}") int port;
+    @Autowired MutableClock clock;
+    @TempDir Path workDir;
 
     /** A command of the section and what its answer must contain. */
     record Step(String command, List<String> expected) {
@@ -51,6 +50,8 @@ class ReadmeTryItTest {
 
     @Test
     void everyCommandOfTheTryItSectionAnswersWhatTheReadmeSays() throws Exception {
+        Files.createDirectories(workDir.resolve("data"));
+        Files.writeString(workDir.resolve("data/admin-password"), ADMIN_PASSWORD + "\n");
         List<Step> steps = steps(Files.readString(README));
         assertThat(steps).as("commands in the README's Try it section").hasSizeGreaterThanOrEqualTo(10);
         for (Step step : steps) {
@@ -96,20 +97,14 @@ class ReadmeTryItTest {
         return lines.stream().allMatch(answer::contains);
     }
 
-    private static String run(String command) throws IOException, InterruptedException {
-        Process bash = new ProcessBuilder("bash", "-c", command).directory(WORK_DIR.toFile()).redirectErrorStream(true).start();
+    private String run(String command) throws IOException, InterruptedException {
+        // date as the platform's clock reads: the README's days and periods are the platform's
+        String script = "date() { command date -d @" + clock.instant().getEpochSecond() + " \"$@\"; }\n" + command;
+        Process bash = new ProcessBuilder("bash", "-c", script).directory(workDir.toFile()).redirectErrorStream(true).start();
         byte[] out = bash.getInputStream().readAllBytes();
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
         String answer = new String(out, StandardCharsets.UTF_8);
         assertThat(bash.exitValue()).as("exit status of: %s (%s)", command, answer).isZero();
         return answer;
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("mobim-readme");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

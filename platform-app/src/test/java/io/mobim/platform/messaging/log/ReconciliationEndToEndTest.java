@@ -42,7 +42,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The billing team's daily reconciliation in the all-in-one runtime, from three independent sources: billing fetches
- * the IM core's message log from this process's own server with the billing credentials, reads the SMS gateway's
+ * the IM core's message log from this process's own server as the user the process made up (no credentials are
+ * configured for it, as in an all-in-one without a billing user), reads the SMS gateway's
  * MOs and receipts from the SMS topics, and compares both with its rated records. A message chatted by SMS through
  * the SMS-C simulator reconciles on every side; a message whose charging event never left the IM core (its outbox
  * row gone) shows as logged but not rated, which a log derived from the charging events could never show.
