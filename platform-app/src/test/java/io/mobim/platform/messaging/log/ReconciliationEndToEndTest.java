@@ -3,6 +3,7 @@ package io.mobim.platform.messaging.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mobim.billing.reconciliation.MessageLogClient;
 import io.mobim.events.EventJson;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.messaging.DeliveryStatus;
@@ -62,6 +63,7 @@ class ReconciliationEndToEndTest {
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
     @Autowired MutableClock clock;
+    @Autowired MessageLogClient.Credentials inProcessReader;
     private Handsets handsets;
 
     @BeforeEach
@@ -159,13 +161,21 @@ class ReconciliationEndToEndTest {
     }
 
     @Test
-    void theMessageLogIsForTheOperatorAndTheBillingTeamOnly() {
+    void theMessageLogIsForTheOperatorTheBillingTeamAndBillingInTheSameProcessOnly() {
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         HttpResponse<String> csv = get("/api/v1/messages/log/" + day, "text/csv", "admin:admin-secret");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).startsWith("message_id,direction,channel,msisdn,at,gateway_id\r\n");
         assertThat(csv.body().lines().toList().getLast()).startsWith("TRAILER," + day + ",UTC,");
         assertThat(get("/api/v1/messages/log/" + day, "text/csv", null).statusCode()).isEqualTo(401);
+
+        // the user billing reads it as in this process: the message log and nothing else
+        String inProcess = inProcessReader.username() + ":" + inProcessReader.password();
+        assertThat(inProcessReader.username()).isEqualTo("mobim-in-process-reconciliation");
+        assertThat(get("/api/v1/messages/log/" + day, "application/json", inProcess).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/billing/plans", "application/json", inProcess).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/subscribers", "application/json", inProcess).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", "text/plain", inProcess).statusCode()).isEqualTo(403);
     }
 
     /** Every side has caught up: both legs of the SMS chat are rated and confirmed, the lost leg is listed. */
