@@ -130,10 +130,12 @@ public class BillingAutoConfiguration {
     @Bean
     ReconciliationService billingReconciliationService(RatedRecordStore records, RejectedEventStore rejections,
             BillingProperties properties, ReconciliationProperties reconciliation, GatewayFactStore gatewayFacts,
-            JdbcTemplate jdbc, Environment environment, ObjectProvider<SslBundles> sslBundles) {
+            JdbcTemplate jdbc, Environment environment, ObjectProvider<SslBundles> sslBundles,
+            ObjectProvider<MessageLogClient.Credentials> inProcessCredentials) {
         // the local port is asked for when a report is made: the server starts after this bean
         MessageLogClient messageLog = new MessageLogClient(reconciliation.messageLog(),
-                () -> environment.getProperty("local.server.port", Integer.class, -1), sslBundles.getIfAvailable());
+                () -> environment.getProperty("local.server.port", Integer.class, -1), sslBundles.getIfAvailable(),
+                inProcessCredentials.getIfAvailable());
         boolean gatewayConsumed = environment.getProperty("mobim.billing.consumer.enabled", Boolean.class, true)
                 && reconciliation.gateway().enabled();
         return new ReconciliationService(records, rejections, properties.businessZone(), gatewayFacts,

@@ -11,7 +11,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.IntSupplier;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.http.MediaType;
@@ -39,15 +41,41 @@ public class MessageLogClient {
 
     private final ReconciliationProperties.MessageLog settings;
     private final IntSupplier localPort;
+    private final Credentials inProcess;
     private final RestClient http;
+
+    /**
+     * HTTP Basic credentials the process that runs both roles gives its own billing to read its own message log: made
+     * up at each start, never configured nor stored, so no deployment can inherit them.
+     */
+    public record Credentials(String username, String password) {
+        public Credentials {
+            if (username == null || username.isBlank() || password == null || password.isBlank()) {
+                throw new IllegalArgumentException("in-process credentials need a user and a password");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Credentials[" + username + "]";
+        }
+    }
+
+    public MessageLogClient(ReconciliationProperties.MessageLog settings, IntSupplier localPort, SslBundles sslBundles) {
+        this(settings, localPort, sslBundles, null);
+    }
 
     /**
      * @param localPort this process's HTTP port, asked at fetch time (the server starts after this bean)
      * @param sslBundles where {@code settings.sslBundle()} is looked up; may be null when no bundle is named
+     * @param inProcess what to ask this process's own server with when {@code settings} name no credentials (the
+     *                  all-in-one runtime); null when there are none
      */
-    public MessageLogClient(ReconciliationProperties.MessageLog settings, IntSupplier localPort, SslBundles sslBundles) {
+    public MessageLogClient(ReconciliationProperties.MessageLog settings, IntSupplier localPort, SslBundles sslBundles,
+            Credentials inProcess) {
         this.settings = settings;
         this.localPort = localPort;
+        this.inProcess = inProcess;
         HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(settings.timeout());
         if (settings.sslBundle() != null) {
             if (sslBundles == null) {
@@ -67,8 +95,11 @@ public class MessageLogClient {
         String source();
     }
 
-    /** The day's legs, as the reconciliation matches them. */
-    public record Fetched(String source, List<LogEntry> legs) implements Fetch {
+    /**
+     * The day's legs, as the reconciliation matches them, and the MOs the IM core handled free of charge (null from an
+     * IM node that does not list them).
+     */
+    public record Fetched(String source, List<LogEntry> legs, Set<String> freeMos) implements Fetch {
     }
 
     public record NotFetched(String source, String reason) implements Fetch {
@@ -90,16 +121,17 @@ public class MessageLogClient {
             base = URI.create("http://127.0.0.1:" + port + PATH);
         }
         URI uri = UriComponentsBuilder.fromUri(base).pathSegment(day.toString()).queryParam("zone", zone.getId()).build().toUri();
-        if (!settings.hasCredentials()) {
+        Credentials credentials = settings.hasCredentials() ? new Credentials(settings.username(), settings.password())
+                : settings.url() == null ? inProcess : null;
+        if (credentials == null) {
             return new NotFetched(uri.toString(), "no credentials for the message log are configured "
-                    + "(mobim.billing.reconciliation.message-log.username/password; the all-in-one runtime uses "
-                    + "mobim.admin.billing-user/billing-password)");
+                    + "(mobim.billing.reconciliation.message-log.username/password)");
         }
         try {
             Extract extract = http.get().uri(uri)
                     .accept(MediaType.APPLICATION_JSON)
                     .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            (settings.username() + ":" + settings.password()).getBytes(StandardCharsets.UTF_8)))
+                            (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8)))
                     .exchange((request, response) -> {
                         if (response.getStatusCode().isError()) {
                             throw new IllegalStateException("HTTP " + response.getStatusCode().value());
@@ -109,7 +141,7 @@ public class MessageLogClient {
             if (!day.equals(extract.day())) {
                 return new NotFetched(uri.toString(), "the extract is for " + extract.day() + ", not " + day);
             }
-            return new Fetched(uri.toString(), extract.legs());
+            return new Fetched(uri.toString(), extract.legs(), extract.freeMos());
         } catch (RuntimeException e) {
             // an IM node down, refused credentials, a body that does not read: all the same to the report
             return new NotFetched(uri.toString(), e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -121,12 +153,13 @@ public class MessageLogClient {
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** An extract read from its JSON ({@link MessageLogExtract}'s shape), leg by leg, its other fields skipped. */
-    record Extract(LocalDate day, List<LogEntry> legs) {
+    record Extract(LocalDate day, List<LogEntry> legs, Set<String> freeMos) {
     }
 
     static Extract read(InputStream body) {
         LocalDate day = null;
         List<LogEntry> legs = new ArrayList<>();
+        Set<String> freeMos = null;  // stays null if the extract has no such list (an older IM node)
         try (JsonParser p = EventJson.mapper().createParser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IllegalArgumentException("the message log extract is not a JSON object");
@@ -141,6 +174,11 @@ public class MessageLogClient {
                         MessageLogExtract.Leg leg = LEG.readValue(p);
                         legs.add(new LogEntry(leg.messageId(), leg.direction(), leg.channel(), leg.gatewayId()));
                     }
+                } else if ("freeMos".equals(name) && value == JsonToken.START_ARRAY) {
+                    freeMos = new HashSet<>();
+                    while (p.nextToken() == JsonToken.VALUE_STRING) {
+                        freeMos.add(p.getString());
+                    }
                 } else {
                     p.skipChildren();
                 }
@@ -149,6 +187,6 @@ public class MessageLogClient {
         if (day == null) {
             throw new IllegalArgumentException("the message log extract names no day");
         }
-        return new Extract(day, legs);
+        return new Extract(day, legs, freeMos);
     }
 }

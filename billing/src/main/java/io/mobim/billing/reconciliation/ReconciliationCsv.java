@@ -19,7 +19,9 @@ import java.util.Map;
  * SOURCE,day,name,value
  * THREE_WAY,day,log_legs,gateway_accepted,gateway_delivered,rated_legs,matched,mismatches,mo_received,mt_submitted,mt_delivered,mt_failed
  * MISMATCH,day,type,leg
- * UNCHARGED,day,MO_NOT_CHARGED,id   (not a mismatch: MOs that were commands, not messages)
+ * MISMATCH,day,MO_NOT_CHARGED,id   (an MO nothing charged that the IM core does not list as handled free of charge)
+ * UNCHARGED,day,MO_FREE,id         (not a mismatch: MOs the IM core handled free by design: commands, refusals)
+ * UNCHARGED,day,MO_NOT_CHARGED,id  (only listed: without the IM core's log, commands cannot be told from lost MOs)
  * TRAILER,day,currency,records,amount,pass_through_amount
  * </pre>
  */
@@ -71,7 +73,10 @@ public final class ReconciliationCsv {
             }
         }
         for (String id : w.moNotCharged()) {
-            rows.row("UNCHARGED", day, "MO_NOT_CHARGED", id);
+            rows.row(w.moFreeKnown() ? "MISMATCH" : "UNCHARGED", day, "MO_NOT_CHARGED", id);
+        }
+        for (String id : w.moFree()) {
+            rows.row("UNCHARGED", day, "MO_FREE", id);
         }
         for (Bill.Total t : report.totals()) {
             rows.row("TRAILER", day, t.currency(), t.records(), t.amount(), t.passThroughAmount());

@@ -42,8 +42,9 @@ public record ReconciliationProperties(
      *                     https across a network
      * @param localServer  ask this process's own HTTP server instead (the IM role runs in the same process). The
      *                     all-in-one runtime turns it on when the {@code im} role is active
-     * @param username     HTTP Basic user with read access to the extract; mobim sets it to the billing team's user,
-     *                     {@code mobim.admin.billing-user}
+     * @param username     HTTP Basic user with read access to the extract (the billing team's); mobim sets it to
+     *                     {@code mobim.admin.billing-user}. Unset with {@code localServer}: billing reads as a user the
+     *                     process makes up at each start
      * @param password     its password; mobim sets it to {@code mobim.admin.billing-password}
      * @param timeout      connect and read timeout of the fetch
      * @param sslBundle    the Spring Boot SSL bundle ({@code spring.ssl.bundle.*}) whose trust store verifies an

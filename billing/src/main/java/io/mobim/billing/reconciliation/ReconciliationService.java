@@ -69,7 +69,8 @@ public class ReconciliationService {
      */
     public ReconciliationReport report(LocalDate day, List<LogEntry> suppliedLog, List<GatewayEntry> suppliedGateway) {
         Map<String, String> sources = new LinkedHashMap<>();
-        List<LogEntry> log = log(day, suppliedLog, sources);
+        MessageLogClient.Fetched fetched = suppliedLog != null ? null : fetch(day, sources);
+        List<LogEntry> log = suppliedLog != null ? supplied(suppliedLog, sources) : fetched != null ? fetched.legs() : null;
 
         List<GatewayEntry> gatewayOfDay = null;
         List<GatewayEntry> gatewayNearby = new ArrayList<>();
@@ -109,23 +110,25 @@ public class ReconciliationService {
         }
         ThreeWayReconciliation.Result threeWay = ThreeWayReconciliation.compare(new ThreeWayReconciliation.Inputs(
                 log != null ? log : of.derivedLog, gatewayOfDay != null ? gatewayOfDay : of.derivedGateway, of.ratedEntries,
-                gatewayNearby, ratedNearby));
+                gatewayNearby, ratedNearby, fetched != null ? fetched.freeMos() : null));
         return new ReconciliationReport(day, zone.getId(), new ArrayList<>(of.controlTotals.values()),
                 new ArrayList<>(of.totals.values()), openByReason, of.sequences.result(), threeWay, sources);
     }
 
-    /** The log from the request or the IM core; null when neither gave one (the report then derives it). */
-    private List<LogEntry> log(LocalDate day, List<LogEntry> supplied, Map<String, String> sources) {
-        if (supplied != null) {
-            sources.put("log", SUPPLIED);
-            sources.put("log.detail", "the message log extract posted with the request");
-            return supplied;
-        }
+    private static List<LogEntry> supplied(List<LogEntry> supplied, Map<String, String> sources) {
+        sources.put("log", SUPPLIED);
+        sources.put("log.detail", "the message log extract posted with the request");
+        return supplied;
+    }
+
+    /** The IM core's log; null when it gave none (the report then derives it). */
+    private MessageLogClient.Fetched fetch(LocalDate day, Map<String, String> sources) {
         MessageLogClient.Fetch fetch = messageLog.fetch(day, zone);
         if (fetch instanceof MessageLogClient.Fetched f) {
             sources.put("log", IM);
-            sources.put("log.detail", "the IM core's message log, " + f.legs().size() + " legs from " + f.source());
-            return f.legs();
+            sources.put("log.detail", "the IM core's message log, " + f.legs().size() + " legs"
+                    + (f.freeMos() == null ? "" : " and " + f.freeMos().size() + " MOs handled free of charge") + " from " + f.source());
+            return f;
         }
         MessageLogClient.NotFetched failed = (MessageLogClient.NotFetched) fetch;
         sources.put("log", DERIVED);

@@ -111,7 +111,12 @@ public final class ThreeWayReconciliation {
      * accepted at 23:59 and charged at 00:01 is neither unconfirmed nor unrated; they are not counted.
      */
     public record Inputs(Collection<LogEntry> log, Collection<GatewayEntry> gateway, Collection<RatedEntry> rated,
-            Collection<GatewayEntry> gatewayNearby, Collection<RatedEntry> ratedNearby) {
+            Collection<GatewayEntry> gatewayNearby, Collection<RatedEntry> ratedNearby, Set<String> freeMos) {
+
+        public Inputs(Collection<LogEntry> log, Collection<GatewayEntry> gateway, Collection<RatedEntry> rated,
+                Collection<GatewayEntry> gatewayNearby, Collection<RatedEntry> ratedNearby) {
+            this(log, gateway, rated, gatewayNearby, ratedNearby, null);
+        }
     }
 
     /**
@@ -134,17 +139,22 @@ public final class ThreeWayReconciliation {
      * @param mtSubmitted       MTs the SMS-C accepted
      * @param mtDelivered       MTs with a delivered receipt
      * @param mtFailed          MTs that failed, expired or were rejected
-     * @param moNotCharged      not a mismatch: MOs no charge and no logged message refers to (commands such as HELP or
-     *                          ADD, or refused messages); listed so that the SMS-C's MO count can be explained
+     * @param moFree            not a mismatch: MOs the IM core handled free of charge by design (commands such as ADD,
+     *                          ACCEPT or HELP, messages it refused, redeliveries), as its message log lists them
+     * @param moNotCharged      MOs no charge and no logged message refers to, that the message log does not list as
+     *                          free either: an MO the IM core has no record of handling (lost, or not handled yet). A
+     *                          mismatch when the log came from the IM core ({@code moFreeKnown}); without it (a derived
+     *                          or supplied log) every command lands here too, and it is only listed
+     * @param moFreeKnown       whether the log said which MOs were free, so that {@code moNotCharged} are anomalies
      */
     public record Result(int logLegs, int gatewayAccepted, int gatewayDelivered, int ratedLegs, int matched,
             List<String> notRated, List<String> ratedNotInLog, List<String> ratedTwice, List<String> smsUnconfirmed,
             List<String> smsFailed, List<String> gatewayNotRated, int moReceived, int mtSubmitted, int mtDelivered,
-            int mtFailed, List<String> moNotCharged) {
+            int mtFailed, List<String> moFree, List<String> moNotCharged, boolean moFreeKnown) {
 
         public int mismatches() {
             return notRated.size() + ratedNotInLog.size() + ratedTwice.size() + smsUnconfirmed.size() + smsFailed.size()
-                    + gatewayNotRated.size();
+                    + gatewayNotRated.size() + (moFreeKnown ? moNotCharged.size() : 0);
         }
     }
 
@@ -195,6 +205,7 @@ public final class ThreeWayReconciliation {
         List<String> smsFailed = new ArrayList<>();
         List<String> gatewayNotRated = new ArrayList<>();
         List<String> moNotCharged = new ArrayList<>();
+        List<String> moFree = new ArrayList<>();
         int matched = 0;
         for (String leg : logLegs.keySet()) {
             if (!ratedLegs.containsKey(leg)) {
@@ -252,7 +263,8 @@ public final class ThreeWayReconciliation {
             }
             boolean logged = loggedLeg != null || (g.messageId() != null && logLegs.containsKey(leg(g.messageId(), g.direction())));
             if (g.chargeable() == null && !logged && g.direction() == Direction.SENT) {
-                moNotCharged.add(g.label());
+                boolean free = in.freeMos() != null && g.gatewayId() != null && in.freeMos().contains(g.gatewayId());
+                (free ? moFree : moNotCharged).add(g.label());
             } else {
                 gatewayNotRated.add(g.label());
             }
@@ -260,7 +272,7 @@ public final class ThreeWayReconciliation {
         int delivered = (int) gatewayOfDay.values().stream().filter(g -> g.status() == GatewayStatus.DELIVERED).count();
         return new Result(logLegs.size(), gatewayOfDay.size(), delivered, ratedLegs.size(), matched, sorted(notRated),
                 sorted(ratedNotInLog), sorted(ratedTwice), sorted(smsUnconfirmed), sorted(smsFailed), sorted(gatewayNotRated),
-                moReceived, mtSubmitted, mtDelivered, mtFailed, sorted(moNotCharged));
+                moReceived, mtSubmitted, mtDelivered, mtFailed, sorted(moFree), sorted(moNotCharged), in.freeMos() != null);
     }
 
     /** One entry per SMS; of several reports of one SMS the outcome wins over ACCEPTED. */

@@ -8,7 +8,10 @@ import io.mobim.billing.reconciliation.ThreeWayReconciliation.LogEntry;
 import io.mobim.billing.reconciliation.ThreeWayReconciliation.RatedEntry;
 import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.Direction;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -60,4 +63,31 @@ class GatewayMatchingTest {
         assertThat(r.smsUnconfirmed()).isEmpty();
         assertThat(r.moReceived()).as("the nearby days are not counted").isZero();
     }
+
+    @Test
+    void a_free_command_is_uncharged_by_design_and_an_mo_the_im_core_never_handled_is_a_mismatch() {
+        List<LogEntry> log = List.of(new LogEntry("m1", Direction.SENT, Channel.SMS, "mo-1"));
+        List<GatewayEntry> gateway = List.of(mo("R1", "mo-1"), mo("R2", "mo-add"), mo("R3", "mo-lost"));
+        List<RatedEntry> rated = List.of(new RatedEntry(UUID.randomUUID(), "m1", Direction.SENT, Channel.SMS, false, "R1"));
+
+        // the IM core's log says which MOs it handled free of charge (here the ADD)
+        ThreeWayReconciliation.Result known = ThreeWayReconciliation.compare(new ThreeWayReconciliation.Inputs(
+                log, gateway, rated, List.of(), List.of(), Set.of("mo-add")));
+        assertThat(known.moFree()).containsExactly("MO:R2");
+        assertThat(known.moNotCharged()).containsExactly("MO:R3");
+        assertThat(known.mismatches()).as("the MO nobody handled").isEqualTo(1);
+        String csv = ReconciliationCsv.write(new ReconciliationReport(DAY, "UTC", List.of(), List.of(), Map.of(), List.of(),
+                known, Map.of()));
+        assertThat(csv).contains("MISMATCH," + DAY + ",MO_NOT_CHARGED,MO:R3\r\n").contains("UNCHARGED," + DAY + ",MO_FREE,MO:R2\r\n");
+
+        // a log that does not say (derived from the charging events, or supplied): listed, not counted
+        ThreeWayReconciliation.Result unknown = ThreeWayReconciliation.compare(log, gateway, rated);
+        assertThat(unknown.moFree()).isEmpty();
+        assertThat(unknown.moNotCharged()).containsExactly("MO:R2", "MO:R3");
+        assertThat(unknown.mismatches()).isZero();
+        assertThat(ReconciliationCsv.write(new ReconciliationReport(DAY, "UTC", List.of(), List.of(), Map.of(), List.of(),
+                unknown, Map.of()))).contains("UNCHARGED," + DAY + ",MO_NOT_CHARGED,MO:R2\r\n").doesNotContain("MISMATCH");
+    }
+
+    private static final LocalDate DAY = LocalDate.parse("2032-05-17");
 }

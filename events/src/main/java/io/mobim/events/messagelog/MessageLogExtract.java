@@ -17,13 +17,22 @@ import java.util.Objects;
  * @param zone  the time zone the day was cut in (billing's business zone)
  * @param from  first instant of the day, included
  * @param until first instant of the next day, excluded
- * @param legs  the legs, oldest first
+ * @param legs    the legs, oldest first
+ * @param freeMos the ids ({@code SmsMo.id}) of the MOs the IM core handled around the day without charging anyone, by
+ *                design: commands (ADD, ACCEPT, HELP...), messages it refused with a help reply, the SMS-C's redeliveries
+ *                of an MO it had handled. Absent from an older IM node's extract (then empty)
  */
-public record MessageLogExtract(LocalDate day, String zone, Instant from, Instant until, List<Leg> legs) {
+public record MessageLogExtract(LocalDate day, String zone, Instant from, Instant until, List<Leg> legs, List<String> freeMos) {
 
     public MessageLogExtract {
         Objects.requireNonNull(day, "day");
         legs = legs == null ? List.of() : List.copyOf(legs);
+        freeMos = freeMos == null ? List.of() : List.copyOf(freeMos);
+    }
+
+    /** An extract that names no free MOs. */
+    public MessageLogExtract(LocalDate day, String zone, Instant from, Instant until, List<Leg> legs) {
+        this(day, zone, from, until, legs, List.of());
     }
 
     /**

@@ -6,6 +6,11 @@ public final class ApiRoles {
     public static final String OPERATOR_ADMIN = "OPERATOR_ADMIN";
     /** The operator's billing team: billing records, reconciliation, plans. */
     public static final String BILLING = "BILLING";
+    /**
+     * Billing's reconciliation reading the IM core's message log in the same process (the all-in-one runtime):
+     * {@code GET /api/v1/messages/log/**} only.
+     */
+    public static final String MESSAGE_LOG_READER = "MESSAGE_LOG_READER";
     /** A metrics scraper: {@code /actuator/prometheus} only. */
     public static final String METRICS = "METRICS";
 

@@ -1,5 +1,6 @@
 package io.mobim.platform.security;
 
+import io.mobim.billing.reconciliation.MessageLogClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,13 @@ public final class ApiUsers {
     }
 
     static ApiUsers from(AdminSettings settings, PasswordEncoder encoder) {
+        return from(settings, encoder, null);
+    }
+
+    /**
+     * @param inProcess the user this process's own billing reads its message log as (the all-in-one runtime), or null
+     */
+    static ApiUsers from(AdminSettings settings, PasswordEncoder encoder, MessageLogClient.Credentials inProcess) {
         Path generatedIn = null;
         String adminPassword = settings.password();
         if (adminPassword == null) {
@@ -41,6 +49,9 @@ public final class ApiUsers {
         users.add(user(settings.user(), checked("mobim.admin.password", adminPassword), encoder, ApiRoles.OPERATOR_ADMIN));
         optionalUser("billing", settings.billingUser(), settings.billingPassword(), encoder, ApiRoles.BILLING).ifPresent(users::add);
         optionalUser("metrics", settings.metricsUser(), settings.metricsPassword(), encoder, ApiRoles.METRICS).ifPresent(users::add);
+        if (inProcess != null) {
+            users.add(user(inProcess.username(), inProcess.password(), encoder, ApiRoles.MESSAGE_LOG_READER));
+        }
         return new ApiUsers(List.copyOf(users), settings.user(), generatedIn);
     }
 

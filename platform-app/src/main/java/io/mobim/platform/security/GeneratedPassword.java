@@ -57,7 +57,8 @@ final class GeneratedPassword {
         Files.writeString(created, password + "\n", StandardCharsets.UTF_8);
     }
 
-    private static String generate() {
+    /** A new random password (144 bits), URL-safe. */
+    static String generate() {
         byte[] bytes = new byte[18];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

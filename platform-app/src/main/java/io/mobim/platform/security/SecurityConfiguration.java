@@ -1,6 +1,9 @@
 package io.mobim.platform.security;
 
+import io.mobim.billing.reconciliation.MessageLogClient;
 import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -47,7 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/billing/**").hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers("/api/v1/billing/**").hasRole(ApiRoles.BILLING)
-                        .requestMatchers(HttpMethod.GET, "/api/v1/messages/log/**").hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/messages/log/**")
+                        .hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN, ApiRoles.MESSAGE_LOG_READER)
                         .requestMatchers("/api/v1/**").hasRole(ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .hasRole(ApiRoles.OPERATOR_ADMIN)
@@ -56,9 +60,23 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ApiUsers apiUsers(AdminSettings settings, PasswordEncoder encoder) {
-        return ApiUsers.from(settings, encoder);
+    ApiUsers apiUsers(AdminSettings settings, PasswordEncoder encoder, ObjectProvider<MessageLogClient.Credentials> inProcess) {
+        return ApiUsers.from(settings, encoder, inProcess.getIfAvailable());
     }
+
+    /**
+     * When billing reads the message log from this process's own server (the all-in-one runtime), it does so as a user
+     * made up at each start with a random password, kept in memory only: the three-way reconciliation works with no
+     * billing user configured, and no deployment inherits a known secret.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty("mobim.billing.reconciliation.message-log.local-server")
+    MessageLogClient.Credentials inProcessMessageLogReader() {
+        return new MessageLogClient.Credentials(IN_PROCESS_READER, GeneratedPassword.generate());
+    }
+
+    /** The name of the in-process message log reader; not a name an operator would give one of their users. */
+    static final String IN_PROCESS_READER = "mobim-in-process-reconciliation";
 
     @Bean
     InMemoryUserDetailsManager apiUserDetails(ApiUsers users) {

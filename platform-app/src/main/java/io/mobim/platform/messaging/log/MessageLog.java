@@ -8,6 +8,7 @@ import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.Direction;
 import io.mobim.events.messagelog.MessageLogExtract;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -45,8 +46,31 @@ public class MessageLog {
         List<MessageLogExtract.Leg> legs = new ArrayList<>();
         forEachLeg(day, zone, legs::add);
         return new MessageLogExtract(day, zone.getId(), day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant(), legs);
+                day.plusDays(1).atStartOfDay(zone).toInstant(), legs, freeMos(day, zone));
     }
+
+    /**
+     * The MOs handled around the day that no message came of ({@code im.sms_mo_handled} without an {@code im.message}
+     * of their id): commands, refusals, redeliveries; free by design. Billing tells them from an MO the IM core never
+     * handled. Read from an hour before the day to an hour after it, so that an MO the SMS-C delivered just before
+     * midnight and handled just after it is found; the marks are kept {@code mobim.sms.handled-mo-retention}.
+     */
+    List<String> freeMos(LocalDate day, ZoneId zone) {
+        Timestamp from = Timestamp.from(day.atStartOfDay(zone).toInstant().minus(AROUND_THE_DAY));
+        Timestamp until = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant().plus(AROUND_THE_DAY));
+        return jdbc.sql("""
+                select h.mo_id from im.sms_mo_handled h where h.handled_at >= ? and h.handled_at < ?
+                except
+                select substr(m.client_message_id, ?) from im.message m
+                where m.created_at >= ? and m.created_at < ? and m.origin_channel = 'SMS' and m.client_message_id like ?
+                order by 1""")
+                .params(from, until, MessageSender.MO_CLIENT_ID_PREFIX.length() + 1, from, until,
+                        MessageSender.MO_CLIENT_ID_PREFIX + "%")
+                .query(String.class).list();
+    }
+
+    /** How far around the day {@link #freeMos} looks: a message is created in the transaction that marks its MO. */
+    private static final Duration AROUND_THE_DAY = Duration.ofHours(1);
 
     /**
      * Hands the day's legs to {@code sink} in order as they are read, a few hundred at a time from a cursor: a day of

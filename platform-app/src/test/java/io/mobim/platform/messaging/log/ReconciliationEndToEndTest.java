@@ -3,6 +3,7 @@ package io.mobim.platform.messaging.log;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.mobim.billing.reconciliation.MessageLogClient;
 import io.mobim.events.EventJson;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.messaging.DeliveryStatus;
@@ -19,9 +20,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
@@ -39,7 +43,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The billing team's daily reconciliation in the all-in-one runtime, from three independent sources: billing fetches
- * the IM core's message log from this process's own server with the billing credentials, reads the SMS gateway's
+ * the IM core's message log from this process's own server as the user the process made up (no credentials are
+ * configured for it, as in an all-in-one without a billing user), reads the SMS gateway's
  * MOs and receipts from the SMS topics, and compares both with its rated records. A message chatted by SMS through
  * the SMS-C simulator reconciles on every side; a message whose charging event never left the IM core (its outbox
  * row gone) shows as logged but not rated, which a log derived from the charging events could never show.
@@ -58,6 +63,7 @@ class ReconciliationEndToEndTest {
     @Autowired JdbcClient jdbc;
     @Autowired PlatformTransactionManager transactions;
     @Autowired MutableClock clock;
+    @Autowired MessageLogClient.Credentials inProcessReader;
     private Handsets handsets;
 
     @BeforeEach
@@ -69,6 +75,7 @@ class ReconciliationEndToEndTest {
 
     @Test
     void anSmsChatReconcilesAndALostChargeShowsAsNotRated() {
+        Instant start = clock.instant();
         Msisdn alice = handsets.subscriber("A");
         Msisdn bob = handsets.subscriber("Bob");
         handsets.addsContact(alice, bob, "Bob");
@@ -124,21 +131,51 @@ class ReconciliationEndToEndTest {
         }
         assertThat(threeWay.get("moReceived").asInt()).as("ADD, ACCEPT and the message").isGreaterThanOrEqualTo(3);
         assertThat(threeWay.get("mtDelivered").asInt()).isGreaterThanOrEqualTo(1);
-        assertThat(threeWay.get("moNotCharged").size()).as("the commands: not messages, not mismatches").isGreaterThanOrEqualTo(2);
+        // the ADD and the ACCEPT: free by design, as the IM core's log says, not mismatches
+        List<String> commands = await().atMost(WAIT).until(() -> jdbc.sql("""
+                select 'MO:' || coalesce(g.smsc_reference, 'id=' || g.fact_id) from billing.gateway_fact g
+                join im.sms_mo_handled h on h.mo_id = g.fact_id
+                where g.direction = 'MO' and h.handled_at >= ?
+                  and not exists (select 1 from im.message m where m.client_message_id = ? || g.fact_id)""")
+                .params(Timestamp.from(start), MessageSender.MO_CLIENT_ID_PREFIX).query(String.class).list(),
+                c -> c.size() == 2);   // ADD and ACCEPT, as billing recorded them from sms.mo.v1
+        assertThat(strings(threeWay.get("moFree"))).containsAll(commands);
+        assertThat(strings(threeWay.get("moNotCharged"))).doesNotContainAnyElementsOf(commands);
+
+        // an MO the SMS gateway reported that the IM core never handled (lost on its way): a mismatch
+        String lostMo = "LOST-" + UUID.randomUUID();
+        jdbc.sql("""
+                insert into billing.gateway_fact (direction, fact_id, smsc_reference, status, business_day, segments,
+                                                  first_at, status_at)
+                values ('MO', ?, ?, 'RECEIVED', ?, 1, ?, ?)""")
+                .params("mo-" + lostMo, lostMo, day, Timestamp.from(clock.instant()), Timestamp.from(clock.instant())).update();
+        JsonNode withLostMo = reconciliation(day).get("threeWay");
+        assertThat(strings(withLostMo.get("moNotCharged"))).contains("MO:" + lostMo);
+        assertThat(withLostMo.get("moFreeKnown").asBoolean()).isTrue();
 
         String csv = get("/api/v1/billing/reconciliation/" + day, "text/csv", "billing:billing-secret").body();
-        assertThat(csv).contains("MISMATCH," + day + ",NOT_RATED," + lost + ":SENT\r\n").contains("SOURCE," + day + ",log,im\r\n");
+        assertThat(csv).contains("MISMATCH," + day + ",NOT_RATED," + lost + ":SENT\r\n").contains("SOURCE," + day + ",log,im\r\n")
+                .contains("MISMATCH," + day + ",MO_NOT_CHARGED,MO:" + lostMo + "\r\n")
+                .contains("UNCHARGED," + day + ",MO_FREE," + commands.getFirst() + "\r\n");
         assertThat(csv.lines().toList().getLast()).startsWith("TRAILER," + day + ",");
     }
 
     @Test
-    void theMessageLogIsForTheOperatorAndTheBillingTeamOnly() {
+    void theMessageLogIsForTheOperatorTheBillingTeamAndBillingInTheSameProcessOnly() {
         LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         HttpResponse<String> csv = get("/api/v1/messages/log/" + day, "text/csv", "admin:admin-secret");
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).startsWith("message_id,direction,channel,msisdn,at,gateway_id\r\n");
         assertThat(csv.body().lines().toList().getLast()).startsWith("TRAILER," + day + ",UTC,");
         assertThat(get("/api/v1/messages/log/" + day, "text/csv", null).statusCode()).isEqualTo(401);
+
+        // the user billing reads it as in this process: the message log and nothing else
+        String inProcess = inProcessReader.username() + ":" + inProcessReader.password();
+        assertThat(inProcessReader.username()).isEqualTo("mobim-in-process-reconciliation");
+        assertThat(get("/api/v1/messages/log/" + day, "application/json", inProcess).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/billing/plans", "application/json", inProcess).statusCode()).isEqualTo(403);
+        assertThat(get("/api/v1/subscribers", "application/json", inProcess).statusCode()).isEqualTo(403);
+        assertThat(get("/actuator/prometheus", "text/plain", inProcess).statusCode()).isEqualTo(403);
     }
 
     /** Every side has caught up: both legs of the SMS chat are rated and confirmed, the lost leg is listed. */
@@ -152,6 +189,12 @@ class ReconciliationEndToEndTest {
         HttpResponse<String> response = get("/api/v1/billing/reconciliation/" + day, "application/json", "billing:billing-secret");
         assertThat(response.statusCode()).isEqualTo(200);
         return EventJson.mapper().readTree(response.body());
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asString()));
+        return out;
     }
 
     private static JsonNode leg(JsonNode legs, UUID messageId, String direction) {
