@@ -34,11 +34,15 @@ if [ ! -d "$SEED/data" ]; then
 else
   cp -a "$SEED/data" $D/data
 fi
-SMSC_PORT=27775 RATE=$RATE DURATION=$SECONDS_ node "$HERE/paced-smsc.js" > $D/driver.out 2>&1 & DRV=$!
+SMSC_PORT=27775 RATE=$RATE DURATION=$SECONDS_ TIMES=$D/times.csv node "$HERE/paced-smsc.js" > $D/driver.out 2>&1 & DRV=$!
 sleep 0.5
 (cd $D && exec setsid "$JAVA" -jar "$JAR" --mobim.smpp.simulator.enabled=false --mobim.smpp.smsc[0].host=127.0.0.1 \
    --mobim.smpp.smsc[0].port=27775 --mobim.smpp.smsc[0].system-id=mobim --mobim.smpp.smsc[0].password=pw \
    --mobim.messaging.send-limit=1000000 "$@" >>$D/run.log 2>&1) & APP=$!
 wait $DRV
 echo "mobim paced: $(grep '"ev":"result"' $D/driver.out)"
+# hop by hop, from the records' create times on the all-in-one's broker (still up)
+mkdir -p $W/lib && (cd $W/lib && unzip -q -j -o "$JAR" 'BOOT-INF/lib/kafka-clients-*' 'BOOT-INF/lib/slf4j-api-*')
+BROKER=$(grep -o 'Kafka  *127.0.0.1:[0-9]*' $D/run.log | head -1 | grep -o '127.0.0.1:[0-9]*')
+"$JAVA" -cp "$W/lib/*" "$HERE/PathHops.java" "$BROKER" $D/times.csv $((RATE * 10)) 2>/dev/null
 kill -TERM $APP; wait $APP 2>/dev/null

@@ -4,12 +4,14 @@
 // SHORTCODE, and answers every submit_sm. Each MT is matched to its MO exactly by the "p<seq>" tag the platform
 // carries into the message, so the latencies are per command: deliver_sm sent -> deliver_sm_resp (MO durable), and
 // deliver_sm sent -> submit_sm of the MT received (the command's whole path). Prints one JSON line at the end.
-// Env: SMSC_PORT(27775) RATE(1000) DURATION(30) WARM(10) SENDERS(1000) SHORTCODE(20123) IDLE_MS(15000)
+// With TIMES=<file>, also writes each command's times (seq, deliver_sm sent, deliver_sm_resp, MT received; wall-clock
+// ms) for bench/sms/PathHops.java, which splits the path into hops.
+// Env: SMSC_PORT(27775) RATE(1000) DURATION(30) WARM(10) SENDERS(1000) SHORTCODE(20123) IDLE_MS(15000) TIMES
 const smpp = require('smpp');
 const env = process.env, log = (o) => console.log(JSON.stringify(o));
 const RATE = +(env.RATE || 1000), SECONDS = +(env.DURATION || 30), WARM = +(env.WARM || 10), SENDERS = +(env.SENDERS || 1000);
 const SHORTCODE = env.SHORTCODE || '20123', IDLE_MS = +(env.IDLE_MS || 15000);
-const now = () => Number(process.hrtime.bigint()) / 1e6;
+const now = () => performance.timeOrigin + performance.now(); // wall clock, sub-millisecond, as the JVM's
 const warmN = RATE * WARM, total = warmN + RATE * SECONDS;
 const sentAt = new Float64Array(total), respAt = new Float64Array(total), mtAt = new Float64Array(total);
 let session = null, started = false, sent = 0, resps = 0, respErr = 0, mts = 0, dupMts = 0, stray = 0, t0 = 0, lastEvent = 0;
@@ -42,6 +44,11 @@ function finish() {
   log({ ev: 'result', rate: RATE, seconds: SECONDS, warm_s: WARM, sent, deliver_sm_resp: resps, resp_errors: respErr, mt_received: mts,
     mt_duplicates: dupMts, mt_unmatched: stray, offered_per_s: Math.round((total - warmN) / measuredS),
     mo_ack_ms: summary(warmN, total, respAt), mt_ms: summary(warmN, total, mtAt) });
+  if (env.TIMES) {
+    const rows = [];
+    for (let k = 0; k < total; k++) rows.push(k + ',' + sentAt[k] + ',' + respAt[k] + ',' + mtAt[k]);
+    require('fs').writeFileSync(env.TIMES, rows.join('\n') + '\n');
+  }
   setTimeout(() => process.exit(0), 100);
 }
 const server = smpp.createServer((s) => {
