@@ -27,12 +27,15 @@ public class Subscribers {
 
     private final SubscriberRepository repository;
     private final PasswordEncoder passwords;
+    private final PasswordVault vault;
     private final SubscriberSettings settings;
     private final Clock clock;
 
-    Subscribers(SubscriberRepository repository, PasswordEncoder passwords, SubscriberSettings settings, Clock clock) {
+    Subscribers(SubscriberRepository repository, PasswordEncoder passwords, PasswordVault vault, SubscriberSettings settings,
+                Clock clock) {
         this.repository = repository;
         this.passwords = passwords;
+        this.vault = vault;
         this.settings = settings;
         this.clock = clock;
     }
@@ -107,6 +110,16 @@ public class Subscribers {
                 .orElse(false);
     }
 
+    /**
+     * The subscriber's client password in clear, for a login that proves knowledge of it without sending it (the CSP
+     * digest); empty for unknown or password-less subscribers, without an operator key, or when the password was set
+     * before the key (then they must set it again).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> clientPassword(Msisdn msisdn) {
+        return find(msisdn).filter(Subscriber::hasPassword).flatMap(s -> vault.open(s.msisdn().value(), s.passwordSealed()));
+    }
+
     /** Parses a number as typed by a person or a client, with this operator's country code for national numbers. */
     public Msisdn parseNumber(String typed) {
         return Msisdn.parse(typed, settings.defaultCountryCode());
@@ -132,7 +145,7 @@ public class Subscribers {
             if (Passwords.tooLong(c.password())) {
                 throw new InvalidSubscriberData("password", "at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
             }
-            s.passwordHash(passwords.encode(c.password()), now);
+            s.password(passwords.encode(c.password()), vault.seal(s.msisdn().value(), c.password()), now);
         }
         if (c.locale() != null) {
             if (!settings.locales().contains(c.locale())) {

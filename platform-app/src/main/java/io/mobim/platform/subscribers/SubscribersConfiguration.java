@@ -17,7 +17,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 class SubscribersConfiguration {
 
     @Bean
-    Subscribers subscribers(SubscriberRepository repository, PasswordEncoder passwords, SubscriberSettings settings, Clock clock) {
-        return new Subscribers(repository, passwords, settings, clock);
+    PasswordVault passwordVault(SubscriberSettings settings) {
+        return PasswordVault.from(settings);
+    }
+
+    @Bean
+    Subscribers subscribers(SubscriberRepository repository, PasswordEncoder passwords, PasswordVault vault,
+                            SubscriberSettings settings, Clock clock) {
+        return new Subscribers(repository, passwords, vault, settings, clock);
     }
 }

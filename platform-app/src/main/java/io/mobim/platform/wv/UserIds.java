@@ -1,0 +1,60 @@
+package io.mobim.platform.wv;
+
+import io.mobim.events.Msisdn;
+import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.wv.StatusCode;
+import java.util.Locale;
+
+/**
+ * Subscribers' CSP addresses: {@code wv:<E.164 number>@<domain>} ({@code wv:+447700900101@mobim}). Read leniently, as
+ * real clients send them: without {@code wv:} (any case), without the {@code +}, without the domain, and a national
+ * number in the operator's country code. Another domain is not ours (516); anything but a number is 531.
+ */
+public final class UserIds {
+
+    private static final String SCHEME = "wv:";
+
+    private final String domain;
+    private final Subscribers subscribers;
+
+    public UserIds(WvSettings settings, Subscribers subscribers) {
+        this.domain = settings.domain();
+        this.subscribers = subscribers;
+    }
+
+    /** The UserID of {@code msisdn}. */
+    public String of(Msisdn msisdn) {
+        return SCHEME + msisdn.value() + "@" + domain;
+    }
+
+    /**
+     * The subscriber number a UserID names.
+     *
+     * @throws CspFault 516 for another domain, 531 for anything that is not a number
+     */
+    public Msisdn parse(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new CspFault(StatusCode.UNKNOWN_USER, "UserID is missing");
+        }
+        String id = userId.strip();
+        if (id.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            id = id.substring(SCHEME.length());
+        }
+        int at = id.lastIndexOf('@');
+        if (at >= 0) {
+            String theirs = id.substring(at + 1);
+            if (!theirs.equalsIgnoreCase(domain)) {
+                throw new CspFault(StatusCode.DOMAIN_NOT_SUPPORTED, "Domain " + theirs.toLowerCase(Locale.ROOT) + " is not served here");
+            }
+            id = id.substring(0, at);
+        }
+        if (id.indexOf('/') >= 0 || id.isEmpty()) {
+            throw new CspFault(StatusCode.UNKNOWN_USER, "Not a user's ID");
+        }
+        try {
+            return subscribers.parseNumber(id);
+        } catch (IllegalArgumentException e) {
+            throw new CspFault(StatusCode.UNKNOWN_USER, "A UserID here is a phone number: wv:+<number>@" + domain);
+        }
+    }
+}
