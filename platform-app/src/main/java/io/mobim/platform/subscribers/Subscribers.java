@@ -3,6 +3,7 @@ package io.mobim.platform.subscribers;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.security.Passwords;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -102,6 +103,18 @@ public class Subscribers {
         log.info("Subscriber {} deleted", msisdn);
     }
 
+    /**
+     * Sets the subscriber's client password (the SMS command PASS). An invalid one is refused before anything is
+     * written, so a caller's transaction may go on.
+     *
+     * @throws InvalidSubscriberData if it is not 6..64 characters or too long for the hash
+     */
+    @Transactional(noRollbackFor = InvalidSubscriberData.class)
+    public void setPassword(Msisdn msisdn, String password) {
+        String valid = validPassword(password);
+        setPassword(get(msisdn), valid, clock.instant());
+    }
+
     /** Whether {@code password} is the subscriber's client password; false for unknown or password-less ones. */
     @Transactional(readOnly = true)
     public boolean passwordMatches(Msisdn msisdn, String password) {
@@ -125,6 +138,21 @@ public class Subscribers {
         return Msisdn.parse(typed, settings.defaultCountryCode());
     }
 
+    private void setPassword(Subscriber s, String password, Instant now) {
+        s.password(passwords.encode(password), vault.seal(s.msisdn().value(), password), now);
+    }
+
+    private static String validPassword(String password) {
+        if (password.length() < 6 || password.length() > 64) {
+            throw new InvalidSubscriberData("password", "6..64 characters");
+        }
+        // 64 characters outside ASCII can exceed what the hash accepts
+        if (Passwords.tooLong(password)) {
+            throw new InvalidSubscriberData("password", "at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+        }
+        return password;
+    }
+
     public static String validNickname(String nickname) {
         if (nickname == null || !NICKNAME.matcher(nickname).matches()) {
             throw new InvalidSubscriberData("nickname", "1..32 letters, digits, '.', '_' or '-' (no spaces)");
@@ -138,14 +166,7 @@ public class Subscribers {
             s.nickname(validNickname(c.nickname()), now);
         }
         if (c.password() != null) {
-            if (c.password().length() < 6 || c.password().length() > 64) {
-                throw new InvalidSubscriberData("password", "6..64 characters");
-            }
-            // 64 characters outside ASCII can exceed what the hash accepts
-            if (Passwords.tooLong(c.password())) {
-                throw new InvalidSubscriberData("password", "at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
-            }
-            s.password(passwords.encode(c.password()), vault.seal(s.msisdn().value(), c.password()), now);
+            setPassword(s, validPassword(c.password()), now);
         }
         if (c.locale() != null) {
             if (!settings.locales().contains(c.locale())) {

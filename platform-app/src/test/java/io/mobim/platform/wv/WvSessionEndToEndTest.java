@@ -6,6 +6,9 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.support.Handsets;
+import io.mobim.platform.wv.session.WvSessions;
+import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.model.ClientCapabilityResponse;
 import io.mobim.wv.model.ClientId;
@@ -24,6 +27,7 @@ import io.mobim.wv.model.WvNode;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,6 +50,9 @@ class WvSessionEndToEndTest {
     @Autowired Subscribers subscribers;
     @Autowired PresenceService presence;
     @Autowired JdbcClient jdbc;
+    @Autowired SmscSimulator smsc;
+    @Autowired WvSettings settings;
+    @Autowired Clock clock;
     private WvClients clients;
 
     @BeforeEach
@@ -156,6 +163,43 @@ class WvSessionEndToEndTest {
 
         handset.useSession(UUID.randomUUID().toString());
         assertThat(handset.request(new KeepAliveRequest(null), Status.class).result().code()).isEqualTo(604);
+    }
+
+    @Test
+    void aSubscriberWhoRegisteredBySmsSetsAClientPasswordBySmsAndLogsInWithIt() {
+        Handsets phones = new Handsets(smsc, subscribers);
+        Msisdn hugo = phones.subscriber("hugo", "fr");
+        WvHandset handset = clients.handset(hugo, CspVersion.V1_2, "wbxml");
+        assertThat(handset.login("tigre-2005").result().code()).as("no password yet").isEqualTo(409);
+
+        phones.text(hugo, "MDP abc");
+        phones.awaitSms(hugo, "MDP <mot de passe>");
+        phones.text(hugo, "MDP tigre-2005");
+        phones.awaitSms(hugo, "Connectez-vous avec votre numéro " + hugo.value());
+
+        assertThat(handset.loginDigest("tigre-2005", "SHA").result().code()).isEqualTo(200);
+        assertThat(clients.handset(hugo, CspVersion.V1_2, "xml").login("tigre-2005").result().code()).isEqualTo(200);
+    }
+
+    @Test
+    void aNewerLoginForcesTheOlderSessionOutOnlyWhereTheOperatorSaysSo() {
+        Msisdn ivan = clients.subscriber("ivan");
+        WvHandset phone = clients.handset(ivan, CspVersion.V1_2, "xml");
+        phone.login(WvClients.PASSWORD);
+        WvHandset laptop = clients.handset(ivan, CspVersion.V1_1, "wbxml");
+        laptop.login(WvClients.PASSWORD);
+        assertThat(phone.request(new KeepAliveRequest(null), KeepAliveResponse.class).result().code())
+                .as("by default a subscriber may use several clients").isEqualTo(200);
+
+        // an instance of an operator that allows one client at a time
+        WvSettings forcing = new WvSettings(settings.path(), settings.domain(), settings.maxBody(), settings.keepAliveMin(),
+                settings.keepAliveMax(), settings.keepAliveDefault(), settings.keepAliveGrace(), true, settings.nonceValidity(),
+                settings.endedSessionRetention(), settings.serverPollMin(), settings.serviceName(), null, null);
+        new WvSessions(jdbc, presence, forcing, clock).open(ivan, CspVersion.V1_2, "tablet", "c3", 600);
+
+        assertThat(phone.request(new KeepAliveRequest(null), Status.class).result().code()).isEqualTo(601);
+        assertThat(laptop.request(new KeepAliveRequest(null), Status.class).result().code()).isEqualTo(601);
+        assertThat(presence.liveSessions(ivan)).as("the newest alone").hasSize(1);
     }
 
     @Test
