@@ -177,6 +177,31 @@ public class Contacts {
                 .params(owner.value(), list).query(CONTACT).list();
     }
 
+    /** The name of the list every contact is on ({@code mobim.contacts.default-list}). */
+    public String defaultList() {
+        return settings.defaultList();
+    }
+
+    /** Whether {@code owner} has a list called {@code name}. */
+    @Transactional(readOnly = true)
+    public boolean listExists(Msisdn owner, String name) {
+        return jdbc.sql("select exists (select 1 from im.contact_list where owner = ? and name = ?)")
+                .params(owner.value(), name).query(Boolean.class).single();
+    }
+
+    /**
+     * Takes {@code number} off one of {@code owner}'s lists: off a named list only that list changes; off the default
+     * list the contact is removed altogether (as {@link #remove}). Returns false if they were not on it.
+     */
+    @Transactional
+    public boolean removeFromList(Msisdn owner, String list, Msisdn number) {
+        if (list.equals(settings.defaultList())) {
+            return byNumber(owner, number).flatMap(c -> remove(owner, c.position())).isPresent();
+        }
+        return jdbc.sql("delete from im.contact_list_member where owner = ? and list_name = ? and contact_msisdn = ?")
+                .params(owner.value(), list, number.value()).update() > 0;
+    }
+
     @Transactional
     public void addToList(Msisdn owner, String list, Msisdn number) {
         createList(owner, list, list);

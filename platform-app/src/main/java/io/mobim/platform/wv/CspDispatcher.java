@@ -1,5 +1,6 @@
 package io.mobim.platform.wv;
 
+import io.mobim.platform.wv.contacts.WvContactLists;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.Logins;
@@ -9,6 +10,10 @@ import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.ClientCapabilityRequest;
+import io.mobim.wv.model.CreateListRequest;
+import io.mobim.wv.model.DeleteListRequest;
+import io.mobim.wv.model.GetListRequest;
+import io.mobim.wv.model.ListManageRequest;
 import io.mobim.wv.model.Disconnect;
 import io.mobim.wv.model.GetMessageRequest;
 import io.mobim.wv.model.GetSpInfoRequest;
@@ -33,8 +38,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else in the session
- * its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
+ * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else (negotiation,
+ * keep-alive, messaging, contact lists) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
  * with its code, and one failing does not keep the others of the message from their answers. A client's
  * Response-mode transactions (its acknowledgements) get no answer; a Polling-Request with nothing waiting gets none.
  */
@@ -46,12 +51,15 @@ public class CspDispatcher {
     private final Logins logins;
     private final Negotiation negotiation;
     private final WvMessaging messaging;
+    private final WvContactLists contactLists;
 
-    public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging) {
+    public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
+                         WvContactLists contactLists) {
         this.sessions = sessions;
         this.logins = logins;
         this.negotiation = negotiation;
         this.messaging = messaging;
+        this.contactLists = contactLists;
     }
 
     /** The transactions that answer {@code in}, in order; empty when nothing is to be answered. */
@@ -105,6 +113,10 @@ public class CspDispatcher {
                 sessions.logout(sessionId, session);
                 yield new Disconnect(Result.of(200, "Logged out"));
             }
+            case GetListRequest q -> contactLists.lists(session.msisdn());
+            case CreateListRequest q -> contactLists.create(session.msisdn(), q);
+            case DeleteListRequest q -> contactLists.delete(session.msisdn(), q);
+            case ListManageRequest q -> contactLists.manage(session.msisdn(), q);
             case SendMessageRequest q -> messaging.send(session, tid, q);
             case GetMessageRequest q -> messaging.get(session, q);
             case MessageDelivered q -> {

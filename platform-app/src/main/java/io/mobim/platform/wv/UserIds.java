@@ -27,6 +27,38 @@ public final class UserIds {
         return SCHEME + msisdn.value() + "@" + domain;
     }
 
+    /** The ContactList ID of {@code owner}'s list {@code name}: {@code wv:+447700900101/friends@mobim}. */
+    public String ofList(Msisdn owner, String name) {
+        return SCHEME + owner.value() + "/" + name + "@" + domain;
+    }
+
+    /**
+     * The list a ContactList ID names, which must be {@code owner}'s: {@code wv:<number>/<name>@<domain>}, read as
+     * leniently as a UserID; a bare name is taken as one of the owner's lists.
+     *
+     * @throws CspFault 700 for another subscriber's list or a name that is not one (empty, longer than 50)
+     */
+    public String listName(Msisdn owner, String contactList) {
+        if (contactList == null || contactList.isBlank()) {
+            throw new CspFault(StatusCode.CONTACT_LIST_DOES_NOT_EXIST, "ContactList is missing");
+        }
+        String id = contactList.strip();
+        int slash = id.indexOf('/');
+        String name = id;
+        if (slash >= 0) {
+            int at = id.lastIndexOf('@');
+            String user = id.substring(0, slash) + (at > slash ? id.substring(at) : "");
+            name = at > slash ? id.substring(slash + 1, at) : id.substring(slash + 1);
+            if (!(id.substring(0, slash).equalsIgnoreCase(SCHEME)) && !owner.equals(parse(user))) {
+                throw new CspFault(StatusCode.CONTACT_LIST_DOES_NOT_EXIST, "Not one of your contact lists");
+            }
+        }
+        if (name.isEmpty() || name.length() > 50) {
+            throw new CspFault(StatusCode.CONTACT_LIST_DOES_NOT_EXIST, "A contact list name has 1 to 50 characters");
+        }
+        return name;
+    }
+
     /**
      * The subscriber number a UserID names.
      *

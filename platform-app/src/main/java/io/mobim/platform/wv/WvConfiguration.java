@@ -1,11 +1,13 @@
 package io.mobim.platform.wv;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.messaging.ClientMessages;
 import io.mobim.platform.messaging.GroupCommit;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.subscribers.PasswordVault;
 import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.wv.contacts.WvContactLists;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
@@ -57,8 +59,14 @@ class WvConfiguration {
     }
 
     @Bean
-    CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging) {
-        return new CspDispatcher(sessions, logins, negotiation, messaging);
+    CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
+                                WvContactLists contactLists) {
+        return new CspDispatcher(sessions, logins, negotiation, messaging, contactLists);
+    }
+
+    @Bean
+    WvContactLists wvContactLists(Contacts contacts, UserIds userIds) {
+        return new WvContactLists(contacts, userIds);
     }
 
     @Bean
