@@ -2,6 +2,7 @@ package io.mobim.platform.wv;
 
 import io.mobim.platform.wv.contacts.WvContactLists;
 import io.mobim.platform.wv.messaging.WvMessaging;
+import io.mobim.platform.wv.presence.WvPresence;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
@@ -16,6 +17,7 @@ import io.mobim.wv.model.GetListRequest;
 import io.mobim.wv.model.ListManageRequest;
 import io.mobim.wv.model.Disconnect;
 import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetSpInfoRequest;
 import io.mobim.wv.model.KeepAliveRequest;
 import io.mobim.wv.model.KeepAliveResponse;
@@ -23,6 +25,9 @@ import io.mobim.wv.model.LoginRequest;
 import io.mobim.wv.model.LogoutRequest;
 import io.mobim.wv.model.MessageDelivered;
 import io.mobim.wv.model.PollingRequest;
+import io.mobim.wv.model.PresenceAuthUser;
+import io.mobim.wv.model.SubscribePresenceRequest;
+import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.Primitive;
 import io.mobim.wv.model.Result;
 import io.mobim.wv.model.SendMessageRequest;
@@ -34,12 +39,13 @@ import io.mobim.wv.model.TransactionMode;
 import io.mobim.wv.model.WvMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else (negotiation,
- * keep-alive, messaging, contact lists) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
+ * keep-alive, messaging, contact lists, presence) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
  * with its code, and one failing does not keep the others of the message from their answers. A client's
  * Response-mode transactions (its acknowledgements) get no answer; a Polling-Request with nothing waiting gets none.
  */
@@ -52,9 +58,11 @@ public class CspDispatcher {
     private final Negotiation negotiation;
     private final WvMessaging messaging;
     private final WvContactLists contactLists;
+    private final WvPresence presence;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                         WvContactLists contactLists) {
+                         WvContactLists contactLists, WvPresence presence) {
+        this.presence = presence;
         this.sessions = sessions;
         this.logins = logins;
         this.negotiation = negotiation;
@@ -85,7 +93,7 @@ public class CspDispatcher {
             return switch (t.primitive()) {
                 case LoginRequest q -> Transaction.response(tid, logins.login(q, version));
                 case GetSpInfoRequest q -> Transaction.response(tid, negotiation.spInfo(q));
-                case PollingRequest p -> messaging.poll(sessions.resolve(sessionId)).orElse(null);
+                case PollingRequest p -> poll(sessions.resolve(sessionId));
                 default -> Transaction.response(tid, inSession(sessionId, tid, t.primitive()));
             };
         } catch (CspFault f) {
@@ -117,6 +125,10 @@ public class CspDispatcher {
             case CreateListRequest q -> contactLists.create(session.msisdn(), q);
             case DeleteListRequest q -> contactLists.delete(session.msisdn(), q);
             case ListManageRequest q -> contactLists.manage(session.msisdn(), q);
+            case UpdatePresenceRequest q -> presence.update(session.msisdn(), q);
+            case GetPresenceRequest q -> presence.get(session.msisdn(), q);
+            case SubscribePresenceRequest q -> presence.subscribe(session.msisdn(), q);
+            case PresenceAuthUser q -> presence.authorize(session.msisdn(), q);
             case SendMessageRequest q -> messaging.send(session, tid, q);
             case GetMessageRequest q -> messaging.get(session, q);
             case MessageDelivered q -> {
@@ -131,6 +143,15 @@ public class CspDispatcher {
             }
             default -> throw new CspFault(StatusCode.SERVICE_NOT_SUPPORTED, primitive.elementName() + " is not served yet");
         };
+    }
+
+    /** What waits for the client: its next message first, else its contacts' presence changes; null when nothing. */
+    private Transaction poll(WvSession session) {
+        Optional<Transaction> message = messaging.poll(session);
+        if (message.isPresent()) {
+            return message.get();
+        }
+        return presence.changes(session).map(n -> ServerTransactions.request(n, false)).orElse(null);
     }
 
     /** A client's answer to a server-initiated transaction: a confirmed message is delivered; a Status needs nothing. */

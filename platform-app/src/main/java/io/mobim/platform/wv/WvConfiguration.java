@@ -9,6 +9,7 @@ import io.mobim.platform.subscribers.PasswordVault;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.wv.contacts.WvContactLists;
 import io.mobim.platform.wv.messaging.WvMessaging;
+import io.mobim.platform.wv.presence.WvPresence;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
 import io.mobim.platform.wv.session.WvSessions;
@@ -60,8 +61,13 @@ class WvConfiguration {
 
     @Bean
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                                WvContactLists contactLists) {
-        return new CspDispatcher(sessions, logins, negotiation, messaging, contactLists);
+                                WvContactLists contactLists, WvPresence presence) {
+        return new CspDispatcher(sessions, logins, negotiation, messaging, contactLists, presence);
+    }
+
+    @Bean
+    WvPresence wvPresence(PresenceService presence, Contacts contacts, UserIds userIds) {
+        return new WvPresence(presence, contacts, userIds);
     }
 
     @Bean

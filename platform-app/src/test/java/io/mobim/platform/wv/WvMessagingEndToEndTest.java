@@ -68,7 +68,7 @@ class WvMessagingEndToEndTest {
         assertThat(sent.result().code()).isEqualTo(200);
         UUID messageId = UUID.fromString(sent.messageId());
 
-        Transaction got = await().atMost(WAIT).until(bobClient::poll, t -> t != null);
+        Transaction got = await().atMost(WAIT).until(bobClient::poll, t -> t != null && t.primitive() instanceof NewMessage);
         assertThat(got.mode()).isEqualTo(TransactionMode.REQUEST);
         assertThat(got.poll()).as("nothing more waits").isFalse();
         NewMessage message = (NewMessage) got.primitive();
@@ -112,7 +112,7 @@ class WvMessagingEndToEndTest {
         phones.addsContact(fred, erin, "erin");
         phones.text(fred, "1 Call me when you land");
 
-        Transaction got = await().atMost(WAIT).until(client::poll, t -> t != null);
+        Transaction got = await().atMost(WAIT).until(client::poll, t -> t != null && t.primitive() instanceof NewMessage);
         NewMessage message = (NewMessage) got.primitive();
         assertThat(message.contentData()).isEqualTo("Call me when you land");
         assertThat(message.messageInfo().sender().user().userId()).isEqualTo("wv:" + fred.value() + "@mobim");
@@ -155,7 +155,7 @@ class WvMessagingEndToEndTest {
         SendMessageResponse first = jackClient.send("one", "wv:" + kim.value() + "@mobim");
         jackClient.send("two", "wv:" + kim.value() + "@mobim");
 
-        Transaction told = await().atMost(WAIT).until(kimClient::poll, t -> t != null);
+        Transaction told = await().atMost(WAIT).until(kimClient::poll, t -> t != null && t.primitive() instanceof MessageNotification);
         assertThat(told.poll()).as("a second message waits").isTrue();
         MessageNotification notification = (MessageNotification) told.primitive();
         assertThat(notification.messageInfo().messageId()).isEqualTo(first.messageId());

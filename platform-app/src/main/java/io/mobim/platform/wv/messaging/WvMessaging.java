@@ -10,6 +10,7 @@ import io.mobim.platform.messaging.SendRequest;
 import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.wv.CspFault;
+import io.mobim.platform.wv.ServerTransactions;
 import io.mobim.platform.wv.UserIds;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.WvSession;
@@ -28,12 +29,9 @@ import io.mobim.wv.model.SendMessageRequest;
 import io.mobim.wv.model.SendMessageResponse;
 import io.mobim.wv.model.Sender;
 import io.mobim.wv.model.Transaction;
-import io.mobim.wv.model.TransactionMode;
 import io.mobim.wv.model.User;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,6 @@ public class WvMessaging {
     private final GroupCommit groupCommit;
     private final ClientMessages clientMessages;
     private final UserIds userIds;
-    private final SecureRandom random = new SecureRandom();
 
     public WvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds) {
         this.groupCommit = groupCommit;
@@ -124,7 +121,7 @@ public class WvMessaging {
                 ? new MessageNotification(info(session, d))
                 : new NewMessage(info(session, d), d.body());
         boolean more = clientMessages.waiting(session.msisdn());
-        return Optional.of(new Transaction(TransactionMode.REQUEST, serverTransactionId(), more, primitive));
+        return Optional.of(ServerTransactions.request(primitive, more));
     }
 
     /** The content of a message the client was notified of and has not confirmed. */
@@ -164,12 +161,6 @@ public class WvMessaging {
             return null;
         }
         return "wv:" + MessageContent.digest(session.clientSession() + "|" + transactionId + "|" + recipient.value());
-    }
-
-    private String serverTransactionId() {
-        byte[] id = new byte[8];
-        random.nextBytes(id);
-        return "mobim-" + HexFormat.of().formatHex(id);
     }
 
     private static StatusCode status(MessageRefused.Reason reason) {

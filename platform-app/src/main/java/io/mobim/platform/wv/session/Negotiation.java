@@ -21,10 +21,11 @@ public class Negotiation {
 
     /** The largest ContentData a client is sent, in bytes of the content (a message body is at most 2,000 characters). */
     private static final int CONTENT_LENGTH = 8192;
-    /** The functions served (CSP 1.2 feature tree): sessions, contact lists, sending and receiving messages. */
+    /** The functions served (CSP 1.2 feature tree): sessions, contact lists, presence, sending and receiving messages. */
     private static final WvNode SERVED = WvNode.of("WVCSPFeat",
             WvNode.of("FundamentalFeat", WvNode.of("ServiceFunc", WvNode.of("GETSPI"))),
-            WvNode.of("PresenceFeat", WvNode.of("ContListFunc", WvNode.of("GCLI"), WvNode.of("CCLI"), WvNode.of("DCLI"), WvNode.of("MCLS"))),
+            WvNode.of("PresenceFeat", WvNode.of("ContListFunc", WvNode.of("GCLI"), WvNode.of("CCLI"), WvNode.of("DCLI"), WvNode.of("MCLS")),
+                    WvNode.of("PresenceDeliverFunc", WvNode.of("GETPR"), WvNode.of("UPDPR"))),
             WvNode.of("IMFeat",
                     WvNode.of("IMSendFunc", WvNode.of("MDELIV")),
                     WvNode.of("IMReceiveFunc", WvNode.of("SETD"), WvNode.of("GETM"), WvNode.of("NEWM"), WvNode.of("NOTIF"))));
