@@ -39,6 +39,16 @@ final class WvClients {
         return new WvHandset(endpoint, version, codec(encoding), "wv:" + msisdn.value() + "@mobim");
     }
 
+    /** {@link #handset} logged in with the password in clear. */
+    WvHandset loggedIn(Msisdn msisdn, CspVersion version, String encoding) {
+        WvHandset handset = handset(msisdn, version, encoding);
+        int code = handset.login(PASSWORD).result().code();
+        if (code != 200) {
+            throw new AssertionError("login answered " + code);
+        }
+        return handset;
+    }
+
     static WvCodec codec(String encoding) {
         return encoding.equals("xml") ? WvCodec.xml() : WvCodec.wbxml();
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.contacts.Contacts;
-import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.model.CreateListRequest;
 import io.mobim.wv.model.DeleteListRequest;
@@ -20,27 +19,18 @@ import io.mobim.wv.model.Property;
 import io.mobim.wv.model.PropertyList;
 import io.mobim.wv.model.Status;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * CSP contact lists over real HTTP on the subscriber's buddy list: the same contacts the SMS channel numbers.
  */
 @MobimIntegrationTest
-class WvContactListsEndToEndTest {
+class WvContactListsEndToEndTest extends WvTestBase {
 
-    @Value("${local.server.port}") int port;
-    @Autowired Subscribers subscribers;
     @Autowired Contacts contacts;
-    private WvClients clients;
 
-    @BeforeEach
-    void clients() {
-        clients = new WvClients(port, subscribers);
-    }
 
     @ParameterizedTest(name = "{0} CSP {1}")
     @MethodSource("io.mobim.platform.wv.WvClients#encodingsAndVersions")
@@ -48,8 +38,7 @@ class WvContactListsEndToEndTest {
         Msisdn owner = clients.subscriber("owner");
         Msisdn randall = clients.subscriber("randall");
         Msisdn jenny = clients.subscriber("jenny");
-        WvHandset handset = clients.handset(owner, version, encoding);
-        handset.login(WvClients.PASSWORD);
+        WvHandset handset = clients.loggedIn(owner, version, encoding);
         String friends = "wv:" + owner.value() + "/My_friends@mobim";
         String randallId = "wv:" + randall.value() + "@mobim";
         String jennyId = "wv:" + jenny.value() + "@mobim";

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.WvCodec;
 import io.mobim.wv.WvLimits;
@@ -20,10 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * What the endpoint makes of what handsets really send: wrong content types, broken bodies, requests that make no
@@ -31,7 +27,7 @@ import org.springframework.beans.factory.annotation.Value;
  * body that is not a CSP message at all gets an HTTP error, and it disturbs no other client.
  */
 @MobimIntegrationTest
-class WvEndpointInputTest {
+class WvEndpointInputTest extends WvTestBase {
 
     /** A real Movistar client's login, sent as {@code text/html} (reference section 12, values substituted). */
     private static final String MOVISTAR_LOGIN = """
@@ -44,14 +40,7 @@ class WvEndpointInputTest {
             <Password>%s</Password><TimeToLive>1620</TimeToLive><SessionCookie>wv:nokia.1</SessionCookie></Login-Request>\
             </TransactionContent></Transaction></Session></WV-CSP-Message>""";
 
-    @Value("${local.server.port}") int port;
-    @Autowired Subscribers subscribers;
-    private WvClients clients;
 
-    @BeforeEach
-    void clients() {
-        clients = new WvClients(port, subscribers);
-    }
 
     @Test
     void anXmlBodySentAsTextHtmlIsAnsweredInXml() throws Exception {

@@ -8,7 +8,6 @@ import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.messaging.DeliveryStatus;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.SendResult;
-import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.Handsets;
 import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.CspVersion;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * CSP messaging over real HTTP on the IM core: client to client in both encodings and both versions, client to a
@@ -36,20 +34,16 @@ import org.springframework.beans.factory.annotation.Value;
  * gateway and Kafka to the client's next poll), several recipients with one failing, and notify mode.
  */
 @MobimIntegrationTest
-class WvMessagingEndToEndTest {
+class WvMessagingEndToEndTest extends WvTestBase {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
 
-    @Value("${local.server.port}") int port;
-    @Autowired Subscribers subscribers;
     @Autowired SmscSimulator smsc;
     @Autowired MessageSender sender;
-    private WvClients clients;
     private Handsets phones;
 
     @BeforeEach
-    void clients() {
-        clients = new WvClients(port, subscribers);
+    void phones() {
         phones = new Handsets(smsc, subscribers);
     }
 
@@ -58,10 +52,8 @@ class WvMessagingEndToEndTest {
     void twoClientsExchangeAMessageAndItIsDeliveredOnceConfirmed(String encoding, CspVersion version) {
         Msisdn alice = clients.subscriber("alice");
         Msisdn bob = clients.subscriber("bob");
-        WvHandset aliceClient = clients.handset(alice, version, encoding);
-        WvHandset bobClient = clients.handset(bob, version, encoding);
-        aliceClient.login(WvClients.PASSWORD);
-        bobClient.login(WvClients.PASSWORD);
+        WvHandset aliceClient = clients.loggedIn(alice, version, encoding);
+        WvHandset bobClient = clients.loggedIn(bob, version, encoding);
         assertThat(bobClient.poll()).as("nothing waits: an empty 200").isNull();
 
         SendMessageResponse sent = aliceClient.send("Hello Bob", "wv:" + bob.value() + "@mobim");
@@ -90,8 +82,7 @@ class WvMessagingEndToEndTest {
     void aClientMessageReachesAnSmsOnlySubscriberAsAnMt(String encoding, CspVersion version) {
         Msisdn carol = clients.subscriber("carol");
         Msisdn dan = phones.subscriber("dan");
-        WvHandset client = clients.handset(carol, version, encoding);
-        client.login(WvClients.PASSWORD);
+        WvHandset client = clients.loggedIn(carol, version, encoding);
 
         SendMessageResponse sent = client.send("Are you coming tonight?", dan.value().substring(1));
         assertThat(sent.result().code()).isEqualTo(200);
@@ -106,8 +97,7 @@ class WvMessagingEndToEndTest {
     void anSmsReachesTheClientOnItsNextPoll(String encoding, CspVersion version) {
         Msisdn erin = clients.subscriber("erin");
         Msisdn fred = phones.subscriber("fred");
-        WvHandset client = clients.handset(erin, version, encoding);
-        client.login(WvClients.PASSWORD);
+        WvHandset client = clients.loggedIn(erin, version, encoding);
 
         phones.addsContact(fred, erin, "erin");
         phones.text(fred, "1 Call me when you land");
@@ -126,9 +116,8 @@ class WvMessagingEndToEndTest {
         Msisdn gina = clients.subscriber("gina");
         Msisdn hal = clients.subscriber("hal");
         Msisdn ivy = phones.subscriber("ivy");
-        WvHandset client = clients.handset(gina, CspVersion.V1_2, "wbxml");
-        client.login(WvClients.PASSWORD);
-        clients.handset(hal, CspVersion.V1_2, "wbxml").login(WvClients.PASSWORD);
+        WvHandset client = clients.loggedIn(gina, CspVersion.V1_2, "wbxml");
+        clients.loggedIn(hal, CspVersion.V1_2, "wbxml");
 
         String unknown = "wv:+33612345678@mobim";
         String foreign = "wv:" + hal.value() + "@elsewhere.net";
@@ -146,11 +135,9 @@ class WvMessagingEndToEndTest {
     void aClientInNotifyModeIsToldOfAMessageAndFetchesIt() {
         Msisdn jack = clients.subscriber("jack");
         Msisdn kim = clients.subscriber("kim");
-        WvHandset kimClient = clients.handset(kim, CspVersion.V1_1, "xml");
-        kimClient.login(WvClients.PASSWORD);
+        WvHandset kimClient = clients.loggedIn(kim, CspVersion.V1_1, "xml");
         kimClient.capabilities("N");
-        WvHandset jackClient = clients.handset(jack, CspVersion.V1_1, "xml");
-        jackClient.login(WvClients.PASSWORD);
+        WvHandset jackClient = clients.loggedIn(jack, CspVersion.V1_1, "xml");
 
         SendMessageResponse first = jackClient.send("one", "wv:" + kim.value() + "@mobim");
         jackClient.send("two", "wv:" + kim.value() + "@mobim");

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetPresenceResponse;
@@ -20,11 +19,8 @@ import io.mobim.wv.model.User;
 import io.mobim.wv.model.WvNode;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
  * CSP presence over real HTTP: a client subscribes to a contact, the contact authorises it from their client,
@@ -32,16 +28,9 @@ import org.springframework.beans.factory.annotation.Value;
  * user who was not authorised sees nothing.
  */
 @MobimIntegrationTest
-class WvPresenceEndToEndTest {
+class WvPresenceEndToEndTest extends WvTestBase {
 
-    @Value("${local.server.port}") int port;
-    @Autowired Subscribers subscribers;
-    private WvClients clients;
 
-    @BeforeEach
-    void clients() {
-        clients = new WvClients(port, subscribers);
-    }
 
     @ParameterizedTest(name = "{0} CSP {1}")
     @MethodSource("io.mobim.platform.wv.WvClients#encodingsAndVersions")
@@ -49,12 +38,9 @@ class WvPresenceEndToEndTest {
         Msisdn alice = clients.subscriber("alice");
         Msisdn bob = clients.subscriber("bob");
         Msisdn carol = clients.subscriber("carol");
-        WvHandset aliceClient = clients.handset(alice, version, encoding);
-        WvHandset bobClient = clients.handset(bob, version, encoding);
-        WvHandset carolClient = clients.handset(carol, version, encoding);
-        aliceClient.login(WvClients.PASSWORD);
-        bobClient.login(WvClients.PASSWORD);
-        carolClient.login(WvClients.PASSWORD);
+        WvHandset aliceClient = clients.loggedIn(alice, version, encoding);
+        WvHandset bobClient = clients.loggedIn(bob, version, encoding);
+        WvHandset carolClient = clients.loggedIn(carol, version, encoding);
         String bobId = "wv:" + bob.value() + "@mobim";
 
         assertThat(aliceClient.request(new SubscribePresenceRequest(List.of(new User(bobId)), List.of(), null, true), Status.class)

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.presence.PresenceService;
-import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.Handsets;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.smpp.simulator.SmscSimulator;
@@ -30,12 +29,10 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -44,21 +41,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * ended session is told.
  */
 @MobimIntegrationTest
-class WvSessionEndToEndTest {
+class WvSessionEndToEndTest extends WvTestBase {
 
-    @Value("${local.server.port}") int port;
-    @Autowired Subscribers subscribers;
     @Autowired PresenceService presence;
     @Autowired JdbcClient jdbc;
     @Autowired SmscSimulator smsc;
     @Autowired WvSettings settings;
     @Autowired Clock clock;
-    private WvClients clients;
 
-    @BeforeEach
-    void clients() {
-        clients = new WvClients(port, subscribers);
-    }
 
     @ParameterizedTest(name = "{0} CSP {1}")
     @MethodSource("io.mobim.platform.wv.WvClients#encodingsAndVersions")
@@ -152,8 +142,7 @@ class WvSessionEndToEndTest {
     @Test
     void aSessionThatWentSilentIsExpiredAndAnUnknownOneIsInvalid() {
         Msisdn frank = clients.subscriber("frank");
-        WvHandset handset = clients.handset(frank, CspVersion.V1_1, "wbxml");
-        handset.login(WvClients.PASSWORD);
+        WvHandset handset = clients.loggedIn(frank, CspVersion.V1_1, "wbxml");
         jdbc.sql("update im.client_session set expires_at = now() - interval '1 second' where msisdn = ?").param(frank.value()).update();
         presence.expireSessions();
 
@@ -184,10 +173,8 @@ class WvSessionEndToEndTest {
     @Test
     void aNewerLoginForcesTheOlderSessionOutOnlyWhereTheOperatorSaysSo() {
         Msisdn ivan = clients.subscriber("ivan");
-        WvHandset phone = clients.handset(ivan, CspVersion.V1_2, "xml");
-        phone.login(WvClients.PASSWORD);
-        WvHandset laptop = clients.handset(ivan, CspVersion.V1_1, "wbxml");
-        laptop.login(WvClients.PASSWORD);
+        WvHandset phone = clients.loggedIn(ivan, CspVersion.V1_2, "xml");
+        WvHandset laptop = clients.loggedIn(ivan, CspVersion.V1_1, "wbxml");
         assertThat(phone.request(new KeepAliveRequest(null), KeepAliveResponse.class).result().code())
                 .as("by default a subscriber may use several clients").isEqualTo(200);
 
