@@ -108,12 +108,13 @@ public class CspDispatcher {
     private Primitive inSession(String sessionId, String tid, Primitive primitive) {
         WvSession session = sessions.resolve(sessionId);
         return switch (primitive) {
-            case ClientCapabilityRequest q -> negotiation.capabilities(sessionId, session, q);
+            case ClientCapabilityRequest q -> negotiation.capabilities(session, q);
             case ServiceRequest q -> negotiation.services(q);
             case KeepAliveRequest q -> {
-                int keepAlive = q.timeToLive() == null ? session.keepAliveSeconds() : logins.keepAliveFor(q.timeToLive());
-                if (keepAlive != session.keepAliveSeconds()) {
-                    sessions.changeKeepAlive(sessionId, session, keepAlive);
+                int agreed = sessions.keepAliveSeconds(session);
+                int keepAlive = q.timeToLive() == null ? agreed : logins.keepAliveFor(q.timeToLive());
+                if (keepAlive != agreed) {
+                    sessions.changeKeepAlive(session, keepAlive);
                 }
                 yield new KeepAliveResponse(Result.of(StatusCode.SUCCESSFUL), keepAlive);
             }
@@ -138,7 +139,7 @@ public class CspDispatcher {
                 yield new Status(Result.of(StatusCode.SUCCESSFUL));
             }
             case SetDeliveryMethodRequest q -> {
-                sessions.changeDeliveryMethod(sessionId, session, DeliveryMethod.of(q.deliveryMethod()));
+                sessions.changeDeliveryMethod(session, DeliveryMethod.of(q.deliveryMethod()));
                 yield new Status(Result.of(StatusCode.SUCCESSFUL));
             }
             default -> throw new CspFault(StatusCode.SERVICE_NOT_SUPPORTED, primitive.elementName() + " is not served yet");

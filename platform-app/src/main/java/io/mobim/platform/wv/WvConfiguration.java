@@ -96,7 +96,7 @@ class WvConfiguration {
     }
 
     @Bean
-    WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds) {
-        return new WvMessaging(groupCommit, clientMessages, userIds);
+    WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds, WvSessions sessions) {
+        return new WvMessaging(groupCommit, clientMessages, userIds, sessions);
     }
 }

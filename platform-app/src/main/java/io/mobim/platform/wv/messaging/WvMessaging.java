@@ -14,6 +14,7 @@ import io.mobim.platform.wv.ServerTransactions;
 import io.mobim.platform.wv.UserIds;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.WvSession;
+import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.DetailedResult;
 import io.mobim.wv.model.GetMessageRequest;
@@ -52,11 +53,13 @@ public class WvMessaging {
     private final GroupCommit groupCommit;
     private final ClientMessages clientMessages;
     private final UserIds userIds;
+    private final WvSessions sessions;
 
-    public WvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds) {
+    public WvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds, WvSessions sessions) {
         this.groupCommit = groupCommit;
         this.clientMessages = clientMessages;
         this.userIds = userIds;
+        this.sessions = sessions;
     }
 
     /** Sends a client's message to each subscriber it names; the answer carries every recipient's failure. */
@@ -117,7 +120,7 @@ public class WvMessaging {
             return Optional.empty();
         }
         ClientDelivery d = handed.getFirst();
-        Primitive primitive = session.deliveryMethod() == DeliveryMethod.NOTIFY
+        Primitive primitive = sessions.deliveryMethod(session) == DeliveryMethod.NOTIFY
                 ? new MessageNotification(info(session, d))
                 : new NewMessage(info(session, d), d.body());
         boolean more = clientMessages.waiting(session.msisdn());

@@ -39,10 +39,10 @@ public class Negotiation {
     }
 
     /** Agrees the client's capabilities: the delivery method it asked, text content, HTTP polling without CIR. */
-    public ClientCapabilityResponse capabilities(String sessionId, WvSession session, ClientCapabilityRequest q) {
+    public ClientCapabilityResponse capabilities(WvSession session, ClientCapabilityRequest q) {
         CapabilityList asked = q.capabilityList();
         DeliveryMethod method = DeliveryMethod.of(asked == null ? null : asked.initialDeliveryMethod());
-        sessions.changeDeliveryMethod(sessionId, session, method);
+        sessions.changeDeliveryMethod(session, method);
         Integer parserSize = asked == null ? null : asked.parserSize();
         Integer contentLength = asked == null || asked.acceptedContentLength() == null ? CONTENT_LENGTH
                 : Math.min(CONTENT_LENGTH, asked.acceptedContentLength());

@@ -124,25 +124,33 @@ public class WvSessions {
         known.remove(HexFormat.of().formatHex(hash));
     }
 
-    /** Agrees a new KeepAliveTime for a live session; returns the session as it is now. */
+    /** Agrees a new KeepAliveTime for a live session. */
     @Transactional
-    public WvSession changeKeepAlive(String sessionId, WvSession session, int keepAliveSeconds) {
-        byte[] hash = hash(sessionId.strip());
+    public void changeKeepAlive(WvSession session, int keepAliveSeconds) {
         presence.changeTimeout(session.clientSession(), Duration.ofSeconds(keepAliveSeconds).plus(settings.keepAliveGrace()));
-        jdbc.sql("update im.wv_session set keep_alive_seconds = ? where token_hash = ?").params(keepAliveSeconds, hash).update();
-        WvSession changed = session.withKeepAlive(keepAliveSeconds);
-        known.replace(HexFormat.of().formatHex(hash), changed);
-        return changed;
+        jdbc.sql("update im.wv_session set keep_alive_seconds = ? where client_session_id = ?")
+                .params(keepAliveSeconds, session.clientSession()).update();
+    }
+
+    /** The KeepAliveTime agreed for a session. */
+    @Transactional(readOnly = true)
+    public int keepAliveSeconds(WvSession session) {
+        return jdbc.sql("select keep_alive_seconds from im.wv_session where client_session_id = ?")
+                .param(session.clientSession()).query(Integer.class).single();
     }
 
     /** Sets how new messages reach a session's client. */
     @Transactional
-    public WvSession changeDeliveryMethod(String sessionId, WvSession session, DeliveryMethod method) {
-        byte[] hash = hash(sessionId.strip());
-        jdbc.sql("update im.wv_session set delivery_method = ? where token_hash = ?").params(method.code(), hash).update();
-        WvSession changed = session.withDeliveryMethod(method);
-        known.replace(HexFormat.of().formatHex(hash), changed);
-        return changed;
+    public void changeDeliveryMethod(WvSession session, DeliveryMethod method) {
+        jdbc.sql("update im.wv_session set delivery_method = ? where client_session_id = ?")
+                .params(method.code(), session.clientSession()).update();
+    }
+
+    /** How new messages reach a session's client, as last agreed through any instance. */
+    @Transactional(readOnly = true)
+    public DeliveryMethod deliveryMethod(WvSession session) {
+        return DeliveryMethod.of(jdbc.sql("select delivery_method from im.wv_session where client_session_id = ?")
+                .param(session.clientSession()).query(String.class).single());
     }
 
     /** The core session ended (on any instance, for any reason): the CSP session records when and why. */
@@ -166,12 +174,11 @@ public class WvSessions {
 
     private WvSession load(byte[] hash) {
         Row row = jdbc.sql("""
-                select client_session_id, msisdn, csp_version, session_cookie, keep_alive_seconds, delivery_method, end_reason
+                select client_session_id, msisdn, csp_version, session_cookie, end_reason
                 from im.wv_session where token_hash = ?""")
                 .param(hash)
                 .query((rs, i) -> new Row(new WvSession(rs.getObject(1, UUID.class), Msisdn.of(rs.getString(2)),
-                        CspVersion.ofLabel(rs.getString(3)), rs.getString(4), rs.getInt(5), DeliveryMethod.of(rs.getString(6))),
-                        rs.getString(7)))
+                        CspVersion.ofLabel(rs.getString(3)), rs.getString(4)), rs.getString(5)))
                 .optional()
                 .orElseThrow(() -> new CspFault(StatusCode.INVALID_SESSION, "Unknown session: log in again"));
         if (row.endReason() != null) {
