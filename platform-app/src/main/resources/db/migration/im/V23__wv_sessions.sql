@@ -25,3 +25,7 @@ create table im.wv_session (
 );
 create index wv_session_msisdn on im.wv_session (msisdn) where ended_at is null;
 create index wv_session_ended on im.wv_session (ended_at) where ended_at is not null;
+
+-- When a client of the presentity was handed the request (a CSP PresenceAuth-Request on a poll): each request goes
+-- out to a client once. Null: no client was told yet (the SMS notice goes out regardless).
+alter table im.presence_authorization add column client_told_at timestamptz;

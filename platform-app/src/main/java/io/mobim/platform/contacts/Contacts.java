@@ -225,6 +225,21 @@ public class Contacts {
         return out;
     }
 
+    /**
+     * The oldest pending request a client of {@code presentity} was not handed yet, marked as handed: each goes out to
+     * a client once (two sessions polling at once get different ones). Empty when none waits.
+     */
+    @Transactional
+    public Optional<Msisdn> nextRequestForClient(Msisdn presentity) {
+        return jdbc.sql("""
+                update im.presence_authorization a set client_told_at = ?
+                where a.ctid = (select ctid from im.presence_authorization
+                                where presentity = ? and state = 'PENDING' and client_told_at is null
+                                order by requested_at, watcher limit 1 for update skip locked)
+                returning a.watcher""")
+                .params(now(), presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).optional();
+    }
+
     /** Lets {@code watcher} see {@code presentity}'s presence. Returns false if they had not asked. */
     @Transactional
     public boolean accept(Msisdn presentity, Msisdn watcher) {

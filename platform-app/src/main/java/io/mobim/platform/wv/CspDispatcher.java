@@ -25,6 +25,7 @@ import io.mobim.wv.model.LoginRequest;
 import io.mobim.wv.model.LogoutRequest;
 import io.mobim.wv.model.MessageDelivered;
 import io.mobim.wv.model.PollingRequest;
+import io.mobim.wv.model.PresenceAuthRequest;
 import io.mobim.wv.model.PresenceAuthUser;
 import io.mobim.wv.model.SubscribePresenceRequest;
 import io.mobim.wv.model.UpdatePresenceRequest;
@@ -146,11 +147,18 @@ public class CspDispatcher {
         };
     }
 
-    /** What waits for the client: its next message first, else its contacts' presence changes; null when nothing. */
+    /**
+     * What waits for the client: its next message first, else a would-be watcher to authorise, else its contacts'
+     * presence changes; null when nothing.
+     */
     private Transaction poll(WvSession session) {
         Optional<Transaction> message = messaging.poll(session);
         if (message.isPresent()) {
             return message.get();
+        }
+        Optional<PresenceAuthRequest> asked = presence.authorizationRequest(session);
+        if (asked.isPresent()) {
+            return ServerTransactions.request(asked.get(), true); // presence changes may wait behind it
         }
         return presence.changes(session).map(n -> ServerTransactions.request(n, false)).orElse(null);
     }

@@ -1,6 +1,7 @@
 package io.mobim.platform.wv;
 
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.StatusCode;
 import io.mobim.wv.WvCodec;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.WvLimits;
@@ -15,9 +16,11 @@ import io.mobim.wv.model.NewMessage;
 import io.mobim.wv.model.PollingRequest;
 import io.mobim.wv.model.Primitive;
 import io.mobim.wv.model.Recipient;
+import io.mobim.wv.model.Result;
 import io.mobim.wv.model.SendMessageRequest;
 import io.mobim.wv.model.SendMessageResponse;
 import io.mobim.wv.model.SessionDescriptor;
+import io.mobim.wv.model.Status;
 import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.User;
 import io.mobim.wv.model.WvMessage;
@@ -118,6 +121,15 @@ final class WvHandset {
     void confirm(Transaction newMessage) {
         String messageId = ((NewMessage) newMessage.primitive()).messageInfo().messageId();
         WvMessage answer = exchange(Transaction.response(newMessage.transactionId(), new MessageDelivered(messageId)));
+        if (answer != null) {
+            throw new AssertionError("an acknowledgement is answered with an empty 200, got " + answer);
+        }
+    }
+
+    /** Answers a server-initiated request the way handsets do: Status 200 as the Response to the server's transaction. */
+    void acknowledge(Transaction serverRequest) {
+        WvMessage answer = exchange(Transaction.response(serverRequest.transactionId(),
+                new Status(Result.of(StatusCode.SUCCESSFUL))));
         if (answer != null) {
             throw new AssertionError("an acknowledgement is answered with an empty 200, got " + answer);
         }

@@ -9,6 +9,7 @@ import io.mobim.wv.CspVersion;
 import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetPresenceResponse;
 import io.mobim.wv.model.Presence;
+import io.mobim.wv.model.PresenceAuthRequest;
 import io.mobim.wv.model.PresenceAuthUser;
 import io.mobim.wv.model.PresenceNotificationRequest;
 import io.mobim.wv.model.Status;
@@ -23,7 +24,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * CSP presence over real HTTP: a client subscribes to a contact, the contact authorises it from their client,
+ * CSP presence over real HTTP: a client subscribes to a contact, the contact is asked on their client's poll and
+ * authorises it from there,
  * updates their presence, and the watcher sees it by GetPresence (with attribute selection) and on its polls; a
  * user who was not authorised sees nothing.
  */
@@ -45,6 +47,11 @@ class WvPresenceEndToEndTest extends WvTestBase {
 
         assertThat(aliceClient.request(new SubscribePresenceRequest(List.of(new User(bobId)), List.of(), null, true), Status.class)
                 .result().code()).isEqualTo(200);
+        Transaction asked = await().atMost(Duration.ofSeconds(30)).until(bobClient::poll,
+                t -> t != null && t.primitive() instanceof PresenceAuthRequest);
+        assertThat(((PresenceAuthRequest) asked.primitive()).userId()).isEqualTo("wv:" + alice.value() + "@mobim");
+        bobClient.acknowledge(asked);
+        assertThat(bobClient.poll()).as("each request goes out to a client once").isNull();
         assertThat(bobClient.request(new PresenceAuthUser("wv:" + alice.value() + "@mobim", true), Status.class).result().code())
                 .isEqualTo(200);
         assertThat(bobClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(

@@ -14,6 +14,7 @@ import io.mobim.wv.model.DetailedResult;
 import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetPresenceResponse;
 import io.mobim.wv.model.Presence;
+import io.mobim.wv.model.PresenceAuthRequest;
 import io.mobim.wv.model.PresenceAuthUser;
 import io.mobim.wv.model.PresenceNotificationRequest;
 import io.mobim.wv.model.Result;
@@ -33,8 +34,9 @@ import java.util.Optional;
  * CSP presence on the IM core's ({@link PresenceService}): what a watcher sees is what the presentity authorised
  * (RFC 2779), the same as by SMS. Attributes served: OnlineStatus (a live client), UserAvailability (AVAILABLE,
  * DISCREET for busy, NOT_AVAILABLE for away or invisible), StatusText, and CommCap (IM open while a client is live,
- * SMS while SMS reaches them). Subscribing puts the user on the buddy list and asks them for authorisation; changes of
- * every authorised contact then go out on the client's polls.
+ * SMS while SMS reaches them). Subscribing puts the user on the buddy list and asks them for authorisation (by SMS, and
+ * by a PresenceAuth-Request on their client's next poll); changes of every authorised contact then go out on the
+ * client's polls.
  */
 public class WvPresence {
 
@@ -138,6 +140,13 @@ public class WvPresence {
             throw new CspFault(StatusCode.NOT_FOUND, "That user did not ask");
         }
         return new Status(Result.of(StatusCode.SUCCESSFUL));
+    }
+
+    /** The next would-be watcher the client has not been asked about, or empty. */
+    public Optional<PresenceAuthRequest> authorizationRequest(WvSession session) {
+        return contacts.nextRequestForClient(session.msisdn()).map(watcher -> new PresenceAuthRequest(userIds.of(watcher),
+                new WvNode("PresenceSubList", null, List.of(WvNode.of("OnlineStatus"), WvNode.of("UserAvailability"),
+                        WvNode.of("StatusText"), WvNode.of("CommCap")))));
     }
 
     /** The contacts whose presence changed since the session's last notification, or empty. */
