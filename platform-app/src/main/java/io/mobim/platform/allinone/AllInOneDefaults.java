@@ -14,8 +14,7 @@ import org.springframework.core.env.MapPropertySource;
  * defaults that any explicit setting overrides: HTTP listens on 127.0.0.1 only ({@code server.address}); the SMS-C
  * simulator, a test tool, runs when no {@code mobim.smpp.smsc[0]} is configured; topics have the embedded broker's
  * partition count ({@code mobim.embedded.kafka-partitions}); a generated admin password is
- * kept in {@code admin-password} under the data directory, and a generated key for client passwords in
- * {@code password-key}. A deployment ({@code mobim.embedded.enabled=false})
+ * kept in {@code admin-password} under the data directory. A deployment ({@code mobim.embedded.enabled=false})
  * gets none of these: it listens on every interface as a container must, needs an SMS-C and a set admin password,
  * and refuses the simulator.
  */
@@ -45,7 +44,6 @@ public final class AllInOneDefaults implements EnvironmentPostProcessor {
         defaults.put(SIMULATOR_ENABLED, !binder.bind("mobim.smpp.smsc[0].host", Bindable.of(String.class)).isBound());
         // the data root is known once the embedded services have started (a temporary one when ephemeral)
         defaults.put("mobim.admin.password-file", "${mobim.embedded.data-root:" + settings.dataDir() + "}/admin-password");
-        defaults.put("mobim.subscribers.password-key-file", "${mobim.embedded.data-root:" + settings.dataDir() + "}/password-key");
         environment.getPropertySources().addLast(new MapPropertySource(PROPERTY_SOURCE, defaults));
     }
 }

@@ -3,6 +3,7 @@ package io.mobim.platform.subscribers;
 import io.mobim.platform.security.GeneratedPassword;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,11 +36,11 @@ public final class PasswordVault {
         this.signingKey = secret == null ? null : new SecretKeySpec(derive(secret, "mobim signing"), "HmacSHA256");
     }
 
-    /** The vault of the configured key (or the generated one in its file); unavailable when neither is set. */
-    static PasswordVault from(SubscriberSettings settings) {
-        String secret = settings.passwordKey();
-        if (secret == null && settings.passwordKeyFile() != null) {
-            secret = GeneratedPassword.readOrCreate(settings.passwordKeyFile().toAbsolutePath().normalize());
+    /** The vault of the configured key, else of the one generated in {@code keyFile}; unavailable when neither is given. */
+    static PasswordVault from(String configuredKey, Path keyFile) {
+        String secret = configuredKey;
+        if (secret == null && keyFile != null) {
+            secret = GeneratedPassword.readOrCreate(keyFile.toAbsolutePath().normalize());
         }
         if (secret == null) {
             return new PasswordVault(null);

@@ -19,8 +19,9 @@ import org.springframework.validation.annotation.Validated;
  *                    entropy, e.g. 32 random bytes in Base64; env {@code MOBIM_SUBSCRIBERS_PASSWORD_KEY}, from a
  *                    Secret, the same for every replica). Without it (and without {@code passwordKeyFile}) passwords
  *                    are kept as a hash only and Wireless Village digest login is unavailable
- * @param passwordKeyFile where a generated key is kept when {@code passwordKey} is unset; the all-in-one runtime sets it
- *                        to {@code password-key} under its data directory
+ * @param passwordKeyFile where a generated key is kept when {@code passwordKey} is unset; unset, the all-in-one runtime
+ *                        keeps it as {@code password-key} under the data root of its embedded services, and a process
+ *                        without embedded services has no key
  */
 @Validated
 @ConfigurationProperties("mobim.subscribers")
