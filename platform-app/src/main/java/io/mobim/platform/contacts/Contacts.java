@@ -177,6 +177,31 @@ public class Contacts {
                 .params(owner.value(), list).query(CONTACT).list();
     }
 
+    /** The name of the list every contact is on ({@code mobim.contacts.default-list}). */
+    public String defaultList() {
+        return settings.defaultList();
+    }
+
+    /** Whether {@code owner} has a list called {@code name}. */
+    @Transactional(readOnly = true)
+    public boolean listExists(Msisdn owner, String name) {
+        return jdbc.sql("select exists (select 1 from im.contact_list where owner = ? and name = ?)")
+                .params(owner.value(), name).query(Boolean.class).single();
+    }
+
+    /**
+     * Takes {@code number} off one of {@code owner}'s lists: off a named list only that list changes; off the default
+     * list the contact is removed altogether (as {@link #remove}). Returns false if they were not on it.
+     */
+    @Transactional
+    public boolean removeFromList(Msisdn owner, String list, Msisdn number) {
+        if (list.equals(settings.defaultList())) {
+            return byNumber(owner, number).flatMap(c -> remove(owner, c.position())).isPresent();
+        }
+        return jdbc.sql("delete from im.contact_list_member where owner = ? and list_name = ? and contact_msisdn = ?")
+                .params(owner.value(), list, number.value()).update() > 0;
+    }
+
     @Transactional
     public void addToList(Msisdn owner, String list, Msisdn number) {
         createList(owner, list, list);
@@ -198,6 +223,21 @@ public class Contacts {
             out.add(new PendingRequest(i + 1, Msisdn.of((String) rows.get(i)[0]), (java.time.Instant) rows.get(i)[1]));
         }
         return out;
+    }
+
+    /**
+     * The oldest pending request a client of {@code presentity} was not handed yet, marked as handed: each goes out to
+     * a client once (two sessions polling at once get different ones). Empty when none waits.
+     */
+    @Transactional
+    public Optional<Msisdn> nextRequestForClient(Msisdn presentity) {
+        return jdbc.sql("""
+                update im.presence_authorization a set client_told_at = ?
+                where a.ctid = (select ctid from im.presence_authorization
+                                where presentity = ? and state = 'PENDING' and client_told_at is null
+                                order by requested_at, watcher limit 1 for update skip locked)
+                returning a.watcher""")
+                .params(now(), presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).optional();
     }
 
     /** Lets {@code watcher} see {@code presentity}'s presence. Returns false if they had not asked. */

@@ -62,6 +62,11 @@ class MessagingConfiguration {
     }
 
     @Bean
+    ClientMessages clientMessages(JdbcClient jdbc, Clock clock) {
+        return new ClientMessages(jdbc, clock);
+    }
+
+    @Bean
     ClientDeliveries clientDeliveries(JdbcClient jdbc, PresenceService presence, Deliveries deliveries, Clock clock) {
         return new ClientDeliveries(jdbc, presence, deliveries, clock);
     }

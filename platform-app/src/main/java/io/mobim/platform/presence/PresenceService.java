@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
@@ -168,15 +169,26 @@ public class PresenceService {
     /** Opens a client session for an active subscriber; their watchers see them come online. */
     @Transactional
     public UUID openSession(Msisdn msisdn) {
+        return openSession(msisdn, null);
+    }
+
+    /**
+     * {@link #openSession(Msisdn)} with the session's own silence timeout (what a CSP client agreed as its keep-alive),
+     * instead of {@code mobim.presence.session-timeout}; null for that default.
+     */
+    @Transactional
+    public UUID openSession(Msisdn msisdn, Duration timeout) {
         Subscriber subscriber = subscribers.findActive(msisdn).orElseThrow(() -> new SubscriberNotFound(msisdn));
         charging.dayOfUse(msisdn.value(), subscriber.tariffPlan(), Channel.CLIENT);
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         // a fresh session has no snapshot yet: its first poll reads every visible contact
         jdbc.sql("""
-                insert into im.client_session (id, msisdn, started_at, last_active_at, expires_at)
-                values (?, ?, ?, ?, ?)""")
-                .params(id, msisdn.value(), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now.plus(settings.sessionTimeout())))
+                insert into im.client_session (id, msisdn, started_at, last_active_at, expires_at, timeout_seconds)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, msisdn.value(), Timestamp.from(now), Timestamp.from(now),
+                        Timestamp.from(now.plus(timeout == null ? settings.sessionTimeout() : timeout)),
+                        timeout == null ? null : (int) timeout.toSeconds())
                 .update();
         stampChange(msisdn.value(), null);
         events.publishEvent(new ClientSessionOpened(id, msisdn));
@@ -216,11 +228,12 @@ public class PresenceService {
         }
         Map<UUID, Msisdn> written = new HashMap<>();
         jdbc.sql("""
-                update im.client_session s set last_active_at = ?, expires_at = ?
+                update im.client_session s set last_active_at = ?,
+                    expires_at = ?::timestamptz + make_interval(secs => coalesce(s.timeout_seconds, ?::int))
                 where s.id in (select id from im.client_session where id = any(?) and expires_at > ? order by id for update)
                 returning s.id, s.msisdn""")
-                .params(Timestamp.from(now), Timestamp.from(now.plus(settings.sessionTimeout())), toWrite.toArray(UUID[]::new),
-                        Timestamp.from(now))
+                .params(Timestamp.from(now), Timestamp.from(now), (int) settings.sessionTimeout().toSeconds(),
+                        toWrite.toArray(UUID[]::new), Timestamp.from(now))
                 .query(rs -> {
                     written.put(rs.getObject(1, UUID.class), Msisdn.of(rs.getString(2)));
                 });
@@ -237,6 +250,17 @@ public class PresenceService {
             }
         }
         return live;
+    }
+
+    /**
+     * Gives a live session a new silence timeout (a CSP client renegotiated its keep-alive), counted from now.
+     * Returns false if the session is over.
+     */
+    @Transactional
+    public boolean changeTimeout(UUID sessionId, Duration timeout) {
+        Instant now = clock.instant();
+        return jdbc.sql("update im.client_session set timeout_seconds = ?, expires_at = ? where id = ? and expires_at > ?")
+                .params((int) timeout.toSeconds(), Timestamp.from(now.plus(timeout)), sessionId, Timestamp.from(now)).update() > 0;
     }
 
     /**

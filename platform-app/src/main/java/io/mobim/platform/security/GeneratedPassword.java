@@ -13,10 +13,11 @@ import java.util.Base64;
 import java.util.Set;
 
 /**
- * The all-in-one's admin password when none is set: generated once, written to a file only its owner may read
- * (0600), and read from there at every later start, so it never appears in a log and survives restarts.
+ * A secret of the all-in-one when none is set (the admin password, the subscribers' password key): generated once,
+ * written to a file only its owner may read (0600), and read from there at every later start, so it never appears in
+ * a log and survives restarts.
  */
-final class GeneratedPassword {
+public final class GeneratedPassword {
 
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
@@ -24,7 +25,7 @@ final class GeneratedPassword {
     }
 
     /** The password kept in {@code file}, generated and written first when the file does not exist. */
-    static String readOrCreate(Path file) {
+    public static String readOrCreate(Path file) {
         try {
             if (!Files.exists(file)) {
                 try {
@@ -35,12 +36,12 @@ final class GeneratedPassword {
             }
             String password = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (password.isEmpty()) {
-                throw new IllegalStateException("the admin password file " + file + " is empty: delete it to have a new "
-                        + "password generated, or set MOBIM_ADMIN_PASSWORD");
+                throw new IllegalStateException("the secret file " + file + " is empty: delete it to have a new one generated, "
+                        + "or set the secret it keeps (e.g. MOBIM_ADMIN_PASSWORD)");
             }
             return password;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not read or write the admin password file " + file, e);
+            throw new UncheckedIOException("could not read or write the secret file " + file, e);
         }
     }
 

@@ -69,6 +69,17 @@ public sealed interface SmsCommand {
     record Stop() implements SmsCommand {
     }
 
+    /**
+     * {@code PASS <password>} (French {@code MDP <mot de passe>}): sets the password of the subscriber's client app
+     * (Wireless Village). Shown without the password, so that it never reaches a log.
+     */
+    record SetPassword(String password) implements SmsCommand {
+        @Override
+        public String toString() {
+            return "SetPassword[password=***]";
+        }
+    }
+
     /** {@code HELP [topic]}. */
     record Help(String topic) implements SmsCommand {
     }

@@ -228,6 +228,14 @@ public class SmsCommandHandler {
             }
             case SmsCommand.Register r -> replies.send(from, lang, "already.registered", me.nickname());
             case SmsCommand.Stop s -> throw new IllegalStateException("handled before");
+            case SmsCommand.SetPassword p -> {
+                try {
+                    subscribers.setPassword(from, p.password());
+                    replies.send(from, lang, "password.set", from.value());
+                } catch (InvalidSubscriberData e) {
+                    replies.send(from, lang, "usage.pass");
+                }
+            }
             case SmsCommand.Help h -> replies.send(from, lang, h.topic() == null ? "help" : usageKey(h.topic()));
             case SmsCommand.Invalid i -> replies.send(from, lang, i.usage() == null ? "help" : "usage." + i.usage());
         }
@@ -354,6 +362,7 @@ public class SmsCommandHandler {
             case "rooms", "salons", "room", "salon" -> "usage.room";
             case "reg", "inscrire" -> "usage.reg";
             case "stop" -> "usage.stop";
+            case "pass", "password", "mdp" -> "usage.pass";
             default -> "help";
         };
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class SmsCommandParser {
 
-    private enum Keyword { ADD, DEL, LIST, ACCEPT, DENY, BLOCK, UNBLOCK, STATUS, JOIN, LEAVE, ROOMS, REG, START, STOP, HELP }
+    private enum Keyword { ADD, DEL, LIST, ACCEPT, DENY, BLOCK, UNBLOCK, STATUS, JOIN, LEAVE, ROOMS, REG, START, STOP, PASS, HELP }
 
     private static final Map<String, Keyword> KEYWORDS = new HashMap<>();
     private static final Map<String, Availability> AVAILABILITY = new HashMap<>();
@@ -36,6 +36,7 @@ public final class SmsCommandParser {
         alias(Keyword.START, "START", "UNSTOP", "YES", "DEMARRER");
         // the regulatory opt-out words (CTIA/MMA, copied by most operators) and their French equivalents
         alias(Keyword.STOP, "STOP", "END", "QUIT", "CANCEL", "UNSUBSCRIBE", "STOPALL", "ARRET", "ARRETER");
+        alias(Keyword.PASS, "PASS", "PASSWORD", "MDP");
         alias(Keyword.HELP, "HELP", "H", "INFO", "AIDE", "?");
         for (String s : new String[] {"AVAILABLE", "ON", "ONLINE", "DISPO", "DISPONIBLE", "EN LIGNE"}) {
             AVAILABILITY.put(s, Availability.AVAILABLE);
@@ -100,6 +101,7 @@ public final class SmsCommandParser {
             case REG -> args[0].isEmpty() ? invalid("reg") : new SmsCommand.Register(args[0]);
             case START -> new SmsCommand.Register(blankToNull(args[0]));
             case STOP -> new SmsCommand.Stop();
+            case PASS -> rest.isEmpty() ? invalid("pass") : new SmsCommand.SetPassword(rest);
             case HELP -> new SmsCommand.Help(blankToNull(fold(args[0]).toLowerCase(Locale.ROOT)));
         };
     }

@@ -33,6 +33,10 @@ public class Subscriber {
     @Column(name = "password_hash")
     private String passwordHash;
 
+    /** The password encrypted with the operator's key ({@link PasswordVault}), for digest logins; null without a key. */
+    @Column(name = "password_sealed")
+    private byte[] passwordSealed;
+
     @Column(name = "home_operator")
     private String homeOperator;
 
@@ -147,8 +151,13 @@ public class Subscriber {
         touched(now);
     }
 
-    void passwordHash(String hash, Instant now) {
+    byte[] passwordSealed() {
+        return passwordSealed;
+    }
+
+    void password(String hash, byte[] sealed, Instant now) {
         this.passwordHash = hash;
+        this.passwordSealed = sealed;
         touched(now);
     }
 

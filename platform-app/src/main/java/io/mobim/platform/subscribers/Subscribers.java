@@ -3,6 +3,7 @@ package io.mobim.platform.subscribers;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.security.Passwords;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,12 +28,15 @@ public class Subscribers {
 
     private final SubscriberRepository repository;
     private final PasswordEncoder passwords;
+    private final PasswordVault vault;
     private final SubscriberSettings settings;
     private final Clock clock;
 
-    Subscribers(SubscriberRepository repository, PasswordEncoder passwords, SubscriberSettings settings, Clock clock) {
+    Subscribers(SubscriberRepository repository, PasswordEncoder passwords, PasswordVault vault, SubscriberSettings settings,
+                Clock clock) {
         this.repository = repository;
         this.passwords = passwords;
+        this.vault = vault;
         this.settings = settings;
         this.clock = clock;
     }
@@ -99,6 +103,18 @@ public class Subscribers {
         log.info("Subscriber {} deleted", msisdn);
     }
 
+    /**
+     * Sets the subscriber's client password (the SMS command PASS). An invalid one is refused before anything is
+     * written, so a caller's transaction may go on.
+     *
+     * @throws InvalidSubscriberData if it is not 6..64 characters or too long for the hash
+     */
+    @Transactional(noRollbackFor = InvalidSubscriberData.class)
+    public void setPassword(Msisdn msisdn, String password) {
+        String valid = validPassword(password);
+        setPassword(get(msisdn), valid, clock.instant());
+    }
+
     /** Whether {@code password} is the subscriber's client password; false for unknown or password-less ones. */
     @Transactional(readOnly = true)
     public boolean passwordMatches(Msisdn msisdn, String password) {
@@ -107,9 +123,34 @@ public class Subscribers {
                 .orElse(false);
     }
 
+    /**
+     * The subscriber's client password in clear, for a login that proves knowledge of it without sending it (the CSP
+     * digest); empty for unknown or password-less subscribers, without an operator key, or when the password was set
+     * before the key (then they must set it again).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> clientPassword(Msisdn msisdn) {
+        return find(msisdn).filter(Subscriber::hasPassword).flatMap(s -> vault.open(s.msisdn().value(), s.passwordSealed()));
+    }
+
     /** Parses a number as typed by a person or a client, with this operator's country code for national numbers. */
     public Msisdn parseNumber(String typed) {
         return Msisdn.parse(typed, settings.defaultCountryCode());
+    }
+
+    private void setPassword(Subscriber s, String password, Instant now) {
+        s.password(passwords.encode(password), vault.seal(s.msisdn().value(), password), now);
+    }
+
+    private static String validPassword(String password) {
+        if (password.length() < 6 || password.length() > 64) {
+            throw new InvalidSubscriberData("password", "6..64 characters");
+        }
+        // 64 characters outside ASCII can exceed what the hash accepts
+        if (Passwords.tooLong(password)) {
+            throw new InvalidSubscriberData("password", "at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
+        }
+        return password;
     }
 
     public static String validNickname(String nickname) {
@@ -125,14 +166,7 @@ public class Subscribers {
             s.nickname(validNickname(c.nickname()), now);
         }
         if (c.password() != null) {
-            if (c.password().length() < 6 || c.password().length() > 64) {
-                throw new InvalidSubscriberData("password", "6..64 characters");
-            }
-            // 64 characters outside ASCII can exceed what the hash accepts
-            if (Passwords.tooLong(c.password())) {
-                throw new InvalidSubscriberData("password", "at most " + Passwords.MAX_BYTES + " bytes in UTF-8");
-            }
-            s.passwordHash(passwords.encode(c.password()), now);
+            setPassword(s, validPassword(c.password()), now);
         }
         if (c.locale() != null) {
             if (!settings.locales().contains(c.locale())) {

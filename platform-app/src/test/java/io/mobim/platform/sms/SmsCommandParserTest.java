@@ -51,6 +51,15 @@ class SmsCommandParserTest {
         assertThat(parser.parse("help add")).isEqualTo(new SmsCommand.Help("add"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"PASS tiger 2005", "pass tiger 2005", "MDP tiger 2005", "/mdp   tiger 2005  ", "Password tiger 2005"})
+    void passOrMdpSetsTheClientPasswordAndNeverShowsIt(String sms) {
+        SmsCommand command = parser.parse(sms);
+        assertThat(command).isEqualTo(new SmsCommand.SetPassword("tiger 2005"));
+        assertThat(command.toString()).doesNotContain("tiger");
+        assertThat(parser.parse("PASS")).isEqualTo(new SmsCommand.Invalid("pass"));
+    }
+
     @Test
     void malformedCommandsNameTheUsageToShow() {
         assertThat(parser.parse("DEL two")).isEqualTo(new SmsCommand.Invalid("del"));

@@ -1,0 +1,172 @@
+package io.mobim.platform.wv;
+
+import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.messaging.WvMessaging;
+import io.mobim.platform.wv.presence.WvPresence;
+import io.mobim.platform.wv.session.DeliveryMethod;
+import io.mobim.platform.wv.session.Logins;
+import io.mobim.platform.wv.session.Negotiation;
+import io.mobim.platform.wv.session.WvSession;
+import io.mobim.platform.wv.session.WvSessions;
+import io.mobim.wv.CspVersion;
+import io.mobim.wv.StatusCode;
+import io.mobim.wv.model.ClientCapabilityRequest;
+import io.mobim.wv.model.CreateListRequest;
+import io.mobim.wv.model.DeleteListRequest;
+import io.mobim.wv.model.GetListRequest;
+import io.mobim.wv.model.ListManageRequest;
+import io.mobim.wv.model.Disconnect;
+import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.GetPresenceRequest;
+import io.mobim.wv.model.GetSpInfoRequest;
+import io.mobim.wv.model.KeepAliveRequest;
+import io.mobim.wv.model.KeepAliveResponse;
+import io.mobim.wv.model.LoginRequest;
+import io.mobim.wv.model.LogoutRequest;
+import io.mobim.wv.model.MessageDelivered;
+import io.mobim.wv.model.PollingRequest;
+import io.mobim.wv.model.PresenceAuthRequest;
+import io.mobim.wv.model.PresenceAuthUser;
+import io.mobim.wv.model.SubscribePresenceRequest;
+import io.mobim.wv.model.UpdatePresenceRequest;
+import io.mobim.wv.model.Primitive;
+import io.mobim.wv.model.Result;
+import io.mobim.wv.model.SendMessageRequest;
+import io.mobim.wv.model.ServiceRequest;
+import io.mobim.wv.model.SetDeliveryMethodRequest;
+import io.mobim.wv.model.Status;
+import io.mobim.wv.model.Transaction;
+import io.mobim.wv.model.TransactionMode;
+import io.mobim.wv.model.WvMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else (negotiation,
+ * keep-alive, messaging, contact lists, presence) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
+ * with its code, and one failing does not keep the others of the message from their answers. A client's
+ * Response-mode transactions (its acknowledgements) get no answer; a Polling-Request with nothing waiting gets none.
+ */
+public class CspDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(CspDispatcher.class);
+
+    private final WvSessions sessions;
+    private final Logins logins;
+    private final Negotiation negotiation;
+    private final WvMessaging messaging;
+    private final WvContactLists contactLists;
+    private final WvPresence presence;
+
+    public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
+                         WvContactLists contactLists, WvPresence presence) {
+        this.presence = presence;
+        this.sessions = sessions;
+        this.logins = logins;
+        this.negotiation = negotiation;
+        this.messaging = messaging;
+        this.contactLists = contactLists;
+    }
+
+    /** The transactions that answer {@code in}, in order; empty when nothing is to be answered. */
+    public List<Transaction> answer(WvMessage in) {
+        List<Transaction> answers = new ArrayList<>(in.transactions().size());
+        String sessionId = in.session().sessionId();
+        for (Transaction t : in.transactions()) {
+            Transaction answer = answer(in.version(), sessionId, t);
+            if (answer != null) {
+                answers.add(answer);
+            }
+        }
+        return answers;
+    }
+
+    private Transaction answer(CspVersion version, String sessionId, Transaction t) {
+        String tid = t.transactionId();
+        try {
+            if (t.mode() == TransactionMode.RESPONSE) {
+                acknowledgement(sessionId, t.primitive());
+                return null;
+            }
+            return switch (t.primitive()) {
+                case LoginRequest q -> Transaction.response(tid, logins.login(q, version));
+                case GetSpInfoRequest q -> Transaction.response(tid, negotiation.spInfo(q));
+                case PollingRequest p -> poll(sessions.resolve(sessionId));
+                default -> Transaction.response(tid, inSession(sessionId, tid, t.primitive()));
+            };
+        } catch (CspFault f) {
+            return t.mode() == TransactionMode.RESPONSE ? null : Transaction.response(tid, new Status(f.result()));
+        } catch (RuntimeException e) {
+            log.error("CSP {} failed", t.primitive().elementName(), e);
+            return t.mode() == TransactionMode.RESPONSE ? null
+                    : Transaction.response(tid, new Status(Result.of(StatusCode.INTERNAL_SERVER_ERROR)));
+        }
+    }
+
+    private Primitive inSession(String sessionId, String tid, Primitive primitive) {
+        WvSession session = sessions.resolve(sessionId);
+        return switch (primitive) {
+            case ClientCapabilityRequest q -> negotiation.capabilities(session, q);
+            case ServiceRequest q -> negotiation.services(q);
+            case KeepAliveRequest q -> {
+                int agreed = sessions.keepAliveSeconds(session);
+                int keepAlive = q.timeToLive() == null ? agreed : logins.keepAliveFor(q.timeToLive());
+                if (keepAlive != agreed) {
+                    sessions.changeKeepAlive(session, keepAlive);
+                }
+                yield new KeepAliveResponse(Result.of(StatusCode.SUCCESSFUL), keepAlive);
+            }
+            case LogoutRequest q -> {
+                sessions.logout(sessionId, session);
+                yield new Disconnect(Result.of(200, "Logged out"));
+            }
+            case GetListRequest q -> contactLists.lists(session.msisdn());
+            case CreateListRequest q -> contactLists.create(session.msisdn(), q);
+            case DeleteListRequest q -> contactLists.delete(session.msisdn(), q);
+            case ListManageRequest q -> contactLists.manage(session.msisdn(), q);
+            case UpdatePresenceRequest q -> presence.update(session.msisdn(), q);
+            case GetPresenceRequest q -> presence.get(session.msisdn(), q);
+            case SubscribePresenceRequest q -> presence.subscribe(session.msisdn(), q);
+            case PresenceAuthUser q -> presence.authorize(session.msisdn(), q);
+            case SendMessageRequest q -> messaging.send(session, tid, q);
+            case GetMessageRequest q -> messaging.get(session, q);
+            case MessageDelivered q -> {
+                if (!messaging.delivered(session, q)) {
+                    throw new CspFault(StatusCode.INVALID_MESSAGE_ID, "No such message waits for you");
+                }
+                yield new Status(Result.of(StatusCode.SUCCESSFUL));
+            }
+            case SetDeliveryMethodRequest q -> {
+                sessions.changeDeliveryMethod(session, DeliveryMethod.of(q.deliveryMethod()));
+                yield new Status(Result.of(StatusCode.SUCCESSFUL));
+            }
+            default -> throw new CspFault(StatusCode.SERVICE_NOT_SUPPORTED, primitive.elementName() + " is not served yet");
+        };
+    }
+
+    /**
+     * What waits for the client: its next message first, else a would-be watcher to authorise, else its contacts'
+     * presence changes; null when nothing.
+     */
+    private Transaction poll(WvSession session) {
+        Optional<Transaction> message = messaging.poll(session);
+        if (message.isPresent()) {
+            return message.get();
+        }
+        Optional<PresenceAuthRequest> asked = presence.authorizationRequest(session);
+        if (asked.isPresent()) {
+            return ServerTransactions.request(asked.get(), true); // presence changes may wait behind it
+        }
+        return presence.changes(session).map(n -> ServerTransactions.request(n, false)).orElse(null);
+    }
+
+    /** A client's answer to a server-initiated transaction: a confirmed message is delivered; a Status needs nothing. */
+    private void acknowledgement(String sessionId, Primitive primitive) {
+        if (primitive instanceof MessageDelivered delivered) {
+            messaging.delivered(sessions.resolve(sessionId), delivered);
+        }
+    }
+}

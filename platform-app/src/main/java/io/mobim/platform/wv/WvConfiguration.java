@@ -1,0 +1,102 @@
+package io.mobim.platform.wv;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.messaging.ClientMessages;
+import io.mobim.platform.messaging.GroupCommit;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.subscribers.PasswordVault;
+import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.messaging.WvMessaging;
+import io.mobim.platform.wv.presence.WvPresence;
+import io.mobim.platform.wv.session.Logins;
+import io.mobim.platform.wv.session.Negotiation;
+import io.mobim.platform.wv.session.WvSessions;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.function.RouterFunction;
+import org.springframework.web.servlet.function.RouterFunctions;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/** The Wireless Village channel of role {@code im}: the CSP endpoint and what it serves. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
+@EnableConfigurationProperties(WvSettings.class)
+class WvConfiguration {
+
+    /**
+     * The CSP endpoint authenticates by CSP session, not HTTP: its own filter chain, before the APIs' one, without
+     * HTTP Basic, so that an Authorization header a WAP gateway or client adds is never checked (nor answered 401).
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain wvSecurity(HttpSecurity http, WvSettings settings) throws Exception {
+        http.securityMatcher(settings.path())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    RouterFunction<ServerResponse> wvRoute(WvEndpoint endpoint, WvSettings settings) {
+        return RouterFunctions.route().POST(settings.path(), endpoint::handle).build();
+    }
+
+    @Bean
+    WvEndpoint wvEndpoint(CspDispatcher dispatcher, WvSettings settings, MeterRegistry meters) {
+        return new WvEndpoint(dispatcher, settings, meters);
+    }
+
+    @Bean
+    CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
+                                WvContactLists contactLists, WvPresence presence) {
+        return new CspDispatcher(sessions, logins, negotiation, messaging, contactLists, presence);
+    }
+
+    @Bean
+    WvPresence wvPresence(PresenceService presence, Contacts contacts, UserIds userIds) {
+        return new WvPresence(presence, contacts, userIds);
+    }
+
+    @Bean
+    WvContactLists wvContactLists(Contacts contacts, UserIds userIds) {
+        return new WvContactLists(contacts, userIds);
+    }
+
+    @Bean
+    UserIds wvUserIds(WvSettings settings, Subscribers subscribers) {
+        return new UserIds(settings, subscribers);
+    }
+
+    @Bean
+    WvSessions wvSessions(JdbcClient jdbc, PresenceService presence, WvSettings settings, Clock clock) {
+        return new WvSessions(jdbc, presence, settings, clock);
+    }
+
+    @Bean
+    Logins wvLogins(Subscribers subscribers, UserIds userIds, WvSessions sessions, PasswordVault vault, WvSettings settings, Clock clock) {
+        return Logins.create(subscribers, userIds, sessions, vault, settings, clock);
+    }
+
+    @Bean
+    Negotiation wvNegotiation(WvSessions sessions, WvSettings settings) {
+        return new Negotiation(sessions, settings);
+    }
+
+    @Bean
+    WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds, WvSessions sessions) {
+        return new WvMessaging(groupCommit, clientMessages, userIds, sessions);
+    }
+}

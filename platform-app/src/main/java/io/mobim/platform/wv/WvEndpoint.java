@@ -1,0 +1,140 @@
+package io.mobim.platform.wv;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.wv.CspVersion;
+import io.mobim.wv.StatusCode;
+import io.mobim.wv.WvCodec;
+import io.mobim.wv.WvDecodeException;
+import io.mobim.wv.WvLimits;
+import io.mobim.wv.model.Result;
+import io.mobim.wv.model.SessionDescriptor;
+import io.mobim.wv.model.Status;
+import io.mobim.wv.model.Transaction;
+import io.mobim.wv.model.WvMessage;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.function.ServerRequest;
+import org.springframework.web.servlet.function.ServerResponse;
+
+/**
+ * {@code POST <mobim.wv.path>}: one CSP message in, its answer out, in the client's encoding and CSP version. The
+ * encoding is the Content-Type's when it is a CSP one, else read from the body (clients send {@code text/html},
+ * {@code application/octet-stream} or nothing). Clients treat any HTTP status but 200 as a broken connection, so
+ * everything that can be answered in CSP is answered with 200: a Status for a request that cannot be served, and an
+ * empty body when there is nothing to say (an empty poll, the client's acknowledgements). Only a body that is not a
+ * CSP message at all gets 400 (unreadable), 413 (larger than {@code mobim.wv.max-body}) or 415 (neither XML nor WBXML).
+ */
+public class WvEndpoint {
+
+    private static final Logger log = LoggerFactory.getLogger(WvEndpoint.class);
+
+    /** What became of a request, as counted by {@code mobim.wv.requests{outcome}}. */
+    enum Outcome { ANSWERED, EMPTY, CSP_ERROR, UNREADABLE, TOO_LARGE, UNSUPPORTED_MEDIA }
+
+    private final CspDispatcher dispatcher;
+    private final WvLimits limits;
+    private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
+
+    public WvEndpoint(CspDispatcher dispatcher, WvSettings settings, MeterRegistry meters) {
+        this.dispatcher = dispatcher;
+        this.limits = new WvLimits((int) settings.maxBody().toBytes(), WvLimits.DEFAULT.maxDepth());
+        for (Outcome o : Outcome.values()) {
+            outcomes.put(o, Counter.builder("mobim.wv.requests").description("CSP requests over HTTP, by what became of them")
+                    .tag("outcome", o.name().toLowerCase()).register(meters));
+        }
+    }
+
+    public ServerResponse handle(ServerRequest request) throws IOException {
+        HttpServletRequest http = request.servletRequest();
+        int max = limits.maxBytes();
+        if (http.getContentLengthLong() > max) {
+            return refuse(Outcome.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "CSP message larger than " + max + " bytes");
+        }
+        byte[] body = http.getInputStream().readNBytes(max + 1);
+        if (body.length > max) {
+            return refuse(Outcome.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "CSP message larger than " + max + " bytes");
+        }
+        if (body.length == 0) {
+            return refuse(Outcome.UNREADABLE, HttpStatus.BAD_REQUEST, "empty body: a CSP message was expected");
+        }
+        WvCodec codec = WvCodec.forContentType(http.getContentType());
+        if (codec == null) {
+            codec = sniff(body);
+            if (codec == null) {
+                return refuse(Outcome.UNSUPPORTED_MEDIA, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body is neither CSP XML nor WBXML");
+            }
+        }
+        WvMessage in;
+        try {
+            in = codec.decode(body, limits);
+        } catch (WvDecodeException e) {
+            return undecodable(codec, body, e);
+        }
+        List<Transaction> answers = dispatcher.answer(in);
+        if (answers.isEmpty()) {
+            outcomes.get(Outcome.EMPTY).increment();
+            return ServerResponse.ok().build();
+        }
+        outcomes.get(Outcome.ANSWERED).increment();
+        return answer(codec, new WvMessage(in.version(), in.session(), answers));
+    }
+
+    /** A body that is CSP but could not be read: unreadable ones get an HTTP error, the rest a CSP Status. */
+    private ServerResponse undecodable(WvCodec codec, byte[] body, WvDecodeException e) {
+        log.debug("Undecodable CSP request: {}", e.toString());
+        if (e.status() == StatusCode.BAD_REQUEST) {
+            return refuse(Outcome.UNREADABLE, HttpStatus.BAD_REQUEST, e.reason());
+        }
+        if (e.status() == StatusCode.UNSUPPORTED_MEDIA_TYPE) {
+            return refuse(Outcome.UNSUPPORTED_MEDIA, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.reason());
+        }
+        // a version or primitive not served: the client can read a Status in the version it most likely speaks
+        outcomes.get(Outcome.CSP_ERROR).increment();
+        Status status = new Status(Result.of(e.status().code(), e.status().meaning()));
+        return answer(codec, WvMessage.of(likelyVersion(codec, body), SessionDescriptor.outband(), Transaction.response(null, status)));
+    }
+
+    private static ServerResponse answer(WvCodec codec, WvMessage message) {
+        byte[] out = codec.encode(message);
+        return ServerResponse.ok().contentType(MediaType.parseMediaType(codec.contentType())).contentLength(out.length).body(out);
+    }
+
+    private ServerResponse refuse(Outcome outcome, HttpStatus status, String reason) {
+        outcomes.get(outcome).increment();
+        return ServerResponse.status(status).contentType(MediaType.TEXT_PLAIN)
+                .body((reason + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The codec of a body by its first bytes: WBXML starts with its version (1 to 3), XML with markup. */
+    static WvCodec sniff(byte[] body) {
+        int b = body[0] & 0xFF;
+        if (b >= 0x01 && b <= 0x03) {
+            return WvCodec.wbxml();
+        }
+        int i = 0;
+        if (body.length >= 3 && b == 0xEF && (body[1] & 0xFF) == 0xBB && (body[2] & 0xFF) == 0xBF) {
+            i = 3; // a UTF-8 byte order mark
+        }
+        while (i < body.length && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) {
+            i++;
+        }
+        return i < body.length && body[i] == '<' ? WvCodec.xml() : null;
+    }
+
+    private static CspVersion likelyVersion(WvCodec codec, byte[] body) {
+        if (codec == WvCodec.wbxml()) {
+            return body.length > 1 && body[1] == CspVersion.V1_1.wbxmlPublicId() ? CspVersion.V1_1 : CspVersion.V1_2;
+        }
+        String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.ISO_8859_1);
+        return head.contains(CspVersion.V1_1.cspNamespace()) ? CspVersion.V1_1 : CspVersion.V1_2;
+    }
+}

@@ -1,0 +1,207 @@
+package io.mobim.platform.wv.messaging;
+
+import io.mobim.events.Msisdn;
+import io.mobim.platform.messaging.ClientDelivery;
+import io.mobim.platform.messaging.ClientMessages;
+import io.mobim.platform.messaging.GroupCommit;
+import io.mobim.platform.messaging.MessageRefused;
+import io.mobim.platform.messaging.Origin;
+import io.mobim.platform.messaging.SendRequest;
+import io.mobim.platform.messaging.SendResult;
+import io.mobim.platform.messaging.Target;
+import io.mobim.platform.wv.CspFault;
+import io.mobim.platform.wv.ServerTransactions;
+import io.mobim.platform.wv.UserIds;
+import io.mobim.platform.wv.session.DeliveryMethod;
+import io.mobim.platform.wv.session.WvSession;
+import io.mobim.platform.wv.session.WvSessions;
+import io.mobim.wv.StatusCode;
+import io.mobim.wv.model.DetailedResult;
+import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.GetMessageResponse;
+import io.mobim.wv.model.MessageDelivered;
+import io.mobim.wv.model.MessageInfo;
+import io.mobim.wv.model.MessageNotification;
+import io.mobim.wv.model.NewMessage;
+import io.mobim.wv.model.Primitive;
+import io.mobim.wv.model.Recipient;
+import io.mobim.wv.model.Result;
+import io.mobim.wv.model.SendMessageRequest;
+import io.mobim.wv.model.SendMessageResponse;
+import io.mobim.wv.model.Sender;
+import io.mobim.wv.model.Transaction;
+import io.mobim.wv.model.User;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * CSP instant messaging on the IM core: SendMessage to one or several subscribers (each recipient is one message of
+ * the core, sent through the group commit with whatever else is being sent; the client learns each recipient's
+ * failure), new messages handed out one per Polling-Request ({@code NewMessage} or, for a client in notify mode,
+ * {@code MessageNotification} then {@code GetMessage}), and {@code MessageDelivered} confirming them. A message is
+ * claimed only when a poll hands it out; one handed out and never confirmed falls back as the core decides.
+ */
+public class WvMessaging {
+
+    private final GroupCommit groupCommit;
+    private final ClientMessages clientMessages;
+    private final UserIds userIds;
+    private final WvSessions sessions;
+
+    public WvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds, WvSessions sessions) {
+        this.groupCommit = groupCommit;
+        this.clientMessages = clientMessages;
+        this.userIds = userIds;
+        this.sessions = sessions;
+    }
+
+    /** Sends a client's message to each subscriber it names; the answer carries every recipient's failure. */
+    public SendMessageResponse send(WvSession session, String transactionId, SendMessageRequest q) {
+        MessageInfo info = q.messageInfo();
+        Recipient to = info == null ? null : info.recipient();
+        if (to == null || (to.users().isEmpty() && to.groups().isEmpty() && to.contactLists().isEmpty())) {
+            throw new CspFault(StatusCode.BAD_PARAMETER, "Recipient is missing");
+        }
+        String body = MessageContent.text(info, q.contentData());
+        boolean report = Boolean.TRUE.equals(q.deliveryReport());
+        Failures failures = new Failures();
+        for (var group : to.groups()) {
+            failures.add(StatusCode.SERVICE_NOT_SUPPORTED, "Messages to groups are not served yet",
+                    group.groupId() != null ? group.groupId() : String.valueOf(group.screenName()));
+        }
+        for (String list : to.contactLists()) {
+            failures.add(StatusCode.SERVICE_NOT_SUPPORTED, "Messages to contact lists are not served yet", list);
+        }
+        Map<Msisdn, String> recipients = new LinkedHashMap<>();
+        for (User user : to.users()) {
+            try {
+                recipients.putIfAbsent(userIds.parse(user.userId()), user.userId());
+            } catch (CspFault f) {
+                failures.add(f.status(), f.getMessage(), user.userId());
+            }
+        }
+        List<CompletableFuture<SendResult>> sends = new ArrayList<>(recipients.size());
+        for (Msisdn recipient : recipients.keySet()) {
+            sends.add(groupCommit.submit(new SendRequest(session.msisdn(), Target.subscriber(recipient), body, Origin.client(),
+                    clientMessageId(session, transactionId, recipient), report)));
+        }
+        String messageId = null;
+        int i = 0;
+        for (Map.Entry<Msisdn, String> recipient : recipients.entrySet()) {
+            try {
+                SendResult sent = sends.get(i++).join();
+                if (messageId == null) {
+                    messageId = sent.messageId().toString();
+                }
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof MessageRefused refused)) {
+                    throw e;
+                }
+                failures.add(status(refused.reason()), refused.getMessage(), recipient.getValue());
+            }
+        }
+        return new SendMessageResponse(failures.result(messageId != null), messageId);
+    }
+
+    /**
+     * The next server-initiated transaction for a polling client, or empty when nothing waits (the client gets an
+     * empty 200). {@code Poll} is true when another message waits.
+     */
+    public Optional<Transaction> poll(WvSession session) {
+        List<ClientDelivery> handed = groupCommit.fetch(session.clientSession(), 1);
+        if (handed.isEmpty()) {
+            return Optional.empty();
+        }
+        ClientDelivery d = handed.getFirst();
+        Primitive primitive = sessions.deliveryMethod(session) == DeliveryMethod.NOTIFY
+                ? new MessageNotification(info(session, d))
+                : new NewMessage(info(session, d), d.body());
+        boolean more = clientMessages.waiting(session.msisdn());
+        return Optional.of(ServerTransactions.request(primitive, more));
+    }
+
+    /** The content of a message the client was notified of and has not confirmed. */
+    public GetMessageResponse get(WvSession session, GetMessageRequest q) {
+        ClientDelivery d = clientMessages.claimed(session.clientSession(), session.msisdn(), messageId(q.messageId()))
+                .orElseThrow(() -> new CspFault(StatusCode.INVALID_MESSAGE_ID, "No such message waits for you"));
+        return new GetMessageResponse(info(session, d), d.body());
+    }
+
+    /** The client has the message: its delivery is done. False if there was nothing to confirm. */
+    public boolean delivered(WvSession session, MessageDelivered q) {
+        return !groupCommit.acknowledge(session.clientSession(), List.of(messageId(q.messageId()))).isEmpty();
+    }
+
+    private MessageInfo info(WvSession session, ClientDelivery d) {
+        return new MessageInfo(d.messageId().toString(), null, "text/plain", "None",
+                d.body().getBytes(StandardCharsets.UTF_8).length,
+                new Recipient(List.of(new User(userIds.of(session.msisdn()))), List.of(), List.of()),
+                new Sender(new User(userIds.of(d.sender())), null), null, MessageContent.dateTime(d.sentAt()), null);
+    }
+
+    private static UUID messageId(String id) {
+        try {
+            return UUID.fromString(id == null ? "" : id.strip());
+        } catch (IllegalArgumentException e) {
+            throw new CspFault(StatusCode.INVALID_MESSAGE_ID, "Invalid MessageID");
+        }
+    }
+
+    /**
+     * The core's client message id of one recipient's copy: a client repeating a transaction (its answer was lost) sends
+     * the same message again, which the core answers with the first result. Scoped to the session, because clients
+     * number their transactions 1, 2, 3 in every session.
+     */
+    private static String clientMessageId(WvSession session, String transactionId, Msisdn recipient) {
+        if (transactionId == null || transactionId.isBlank()) {
+            return null;
+        }
+        return "wv:" + MessageContent.digest(session.clientSession() + "|" + transactionId + "|" + recipient.value());
+    }
+
+    private static StatusCode status(MessageRefused.Reason reason) {
+        return switch (reason) {
+            case RECIPIENT_UNKNOWN -> StatusCode.UNKNOWN_USER;
+            case NOT_ACCEPTED -> StatusCode.RECIPIENT_BLOCKED_SENDER;
+            case OFFLINE_QUOTA_FULL, RATE_LIMITED -> StatusCode.MESSAGE_QUEUE_FULL;
+            case SENDER_NOT_ACTIVE -> StatusCode.FORBIDDEN;
+            case NOT_A_MEMBER -> StatusCode.NOT_A_GROUP_MEMBER;
+            case EMPTY, TOO_LONG, NO_RECIPIENTS -> StatusCode.BAD_PARAMETER;
+        };
+    }
+
+    /** The recipients a send could not reach, grouped by status: the Result of the SendMessage-Response. */
+    private static final class Failures {
+        private final Map<StatusCode, List<String>> users = new LinkedHashMap<>();
+        private final Map<StatusCode, String> descriptions = new LinkedHashMap<>();
+
+        void add(StatusCode status, String description, String userId) {
+            users.computeIfAbsent(status, s -> new ArrayList<>()).add(userId);
+            descriptions.putIfAbsent(status, description);
+        }
+
+        Result result(boolean anySent) {
+            if (users.isEmpty()) {
+                return Result.of(StatusCode.SUCCESSFUL);
+            }
+            List<DetailedResult> details = new ArrayList<>();
+            users.forEach((status, ids) -> details.add(new DetailedResult(status.code(),
+                    descriptions.get(status), ids, List.of(), List.of(), List.of(), List.of(), List.of())));
+            if (anySent) {
+                return new Result(StatusCode.PARTIALLY_SUCCESSFUL.code(), StatusCode.PARTIALLY_SUCCESSFUL.meaning(), details);
+            }
+            if (users.size() == 1) {
+                StatusCode only = users.keySet().iterator().next();
+                return new Result(only.code(), descriptions.get(only), details);
+            }
+            return new Result(StatusCode.MULTIPLE_ERRORS.code(), StatusCode.MULTIPLE_ERRORS.meaning(), details);
+        }
+    }
+}

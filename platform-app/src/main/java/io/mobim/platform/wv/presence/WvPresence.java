@@ -1,0 +1,191 @@
+package io.mobim.platform.wv.presence;
+
+import io.mobim.events.Msisdn;
+import io.mobim.platform.contacts.ContactLimitReached;
+import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.PresenceView;
+import io.mobim.platform.wv.CspFault;
+import io.mobim.platform.wv.UserIds;
+import io.mobim.platform.wv.session.WvSession;
+import io.mobim.wv.StatusCode;
+import io.mobim.wv.model.DetailedResult;
+import io.mobim.wv.model.GetPresenceRequest;
+import io.mobim.wv.model.GetPresenceResponse;
+import io.mobim.wv.model.Presence;
+import io.mobim.wv.model.PresenceAuthRequest;
+import io.mobim.wv.model.PresenceAuthUser;
+import io.mobim.wv.model.PresenceNotificationRequest;
+import io.mobim.wv.model.Result;
+import io.mobim.wv.model.Status;
+import io.mobim.wv.model.SubscribePresenceRequest;
+import io.mobim.wv.model.UpdatePresenceRequest;
+import io.mobim.wv.model.User;
+import io.mobim.wv.model.WvNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * CSP presence on the IM core's ({@link PresenceService}): what a watcher sees is what the presentity authorised
+ * (RFC 2779), the same as by SMS. Attributes served: OnlineStatus (a live client), UserAvailability (AVAILABLE,
+ * DISCREET for busy, NOT_AVAILABLE for away or invisible), StatusText, and CommCap (IM open while a client is live,
+ * SMS while SMS reaches them). Subscribing puts the user on the buddy list and asks them for authorisation (by SMS, and
+ * by a PresenceAuth-Request on their client's next poll); changes of every authorised contact then go out on the
+ * client's polls.
+ */
+public class WvPresence {
+
+    private final PresenceService presence;
+    private final Contacts contacts;
+    private final UserIds userIds;
+
+    public WvPresence(PresenceService presence, Contacts contacts, UserIds userIds) {
+        this.presence = presence;
+        this.contacts = contacts;
+        this.userIds = userIds;
+    }
+
+    /** Changes the attributes the client sent and keeps the others. */
+    public Status update(Msisdn me, UpdatePresenceRequest q) {
+        WvNode sub = q.presenceSubList();
+        if (sub == null || sub.children().isEmpty()) {
+            throw new CspFault(StatusCode.BAD_PARAMETER, "PresenceSubList is missing");
+        }
+        Optional<PresenceView> now = presence.view(me, me);
+        Availability availability = now.map(PresenceView::availability).orElse(Availability.AVAILABLE);
+        String statusText = now.map(PresenceView::statusText).orElse(null);
+        String availabilityValue = value(sub, "UserAvailability");
+        if (availabilityValue != null) {
+            availability = switch (availabilityValue.strip().toUpperCase(Locale.ROOT)) {
+                case "AVAILABLE" -> Availability.AVAILABLE;
+                case "DISCREET" -> Availability.BUSY;
+                case "NOT_AVAILABLE" -> Availability.AWAY;
+                default -> throw new CspFault(StatusCode.INVALID_PRESENCE_VALUE, "UserAvailability is AVAILABLE, DISCREET or NOT_AVAILABLE");
+            };
+        }
+        if ("F".equalsIgnoreCase(value(sub, "OnlineStatus"))) {
+            availability = Availability.INVISIBLE;
+        }
+        if (sub.child("StatusText") != null) {
+            statusText = value(sub, "StatusText");
+            if (statusText != null && statusText.length() > PresenceService.STATUS_TEXT_MAX) {
+                throw new CspFault(StatusCode.INVALID_PRESENCE_VALUE, "A StatusText has at most " + PresenceService.STATUS_TEXT_MAX + " characters");
+            }
+        }
+        presence.update(me, availability, statusText, now.map(PresenceView::location).orElse(null));
+        return new Status(Result.of(StatusCode.SUCCESSFUL));
+    }
+
+    /** The presence of the users and lists asked, as far as each authorised the watcher; the others are listed as 534. */
+    public GetPresenceResponse get(Msisdn watcher, GetPresenceRequest q) {
+        Map<Msisdn, String> asked = new LinkedHashMap<>();
+        List<String> refused = new ArrayList<>();
+        for (User u : q.users()) {
+            try {
+                asked.putIfAbsent(userIds.parse(u.userId()), u.userId());
+            } catch (CspFault f) {
+                refused.add(u.userId());
+            }
+        }
+        for (String list : q.contactLists()) {
+            String name = userIds.listName(watcher, list);
+            (name.equals(contacts.defaultList()) ? contacts.list(watcher) : contacts.members(watcher, name))
+                    .forEach(c -> asked.putIfAbsent(c.msisdn(), userIds.of(c.msisdn())));
+        }
+        List<Presence> presences = new ArrayList<>();
+        asked.forEach((msisdn, userId) -> presence.view(watcher, msisdn).ifPresentOrElse(
+                v -> presences.add(new Presence(userId, subList(v, q.presenceSubList()))), () -> refused.add(userId)));
+        Result result = refused.isEmpty() ? Result.of(StatusCode.SUCCESSFUL)
+                : new Result(presences.isEmpty() ? StatusCode.RECIPIENT_NOT_AUTHORIZED.code() : StatusCode.PARTIALLY_SUCCESSFUL.code(),
+                        presences.isEmpty() ? "Not authorised" : StatusCode.PARTIALLY_SUCCESSFUL.meaning(),
+                        List.of(new DetailedResult(StatusCode.RECIPIENT_NOT_AUTHORIZED.code(), "Not authorised", refused,
+                                List.of(), List.of(), List.of(), List.of(), List.of())));
+        return new GetPresenceResponse(result, presences);
+    }
+
+    /** Puts the users on the watcher's buddy list, which asks each for authorisation (once). */
+    public Status subscribe(Msisdn watcher, SubscribePresenceRequest q) {
+        List<String> failed = new ArrayList<>();
+        for (User u : q.users()) {
+            try {
+                Msisdn who = userIds.parse(u.userId());
+                if (!who.equals(watcher)) {
+                    contacts.add(watcher, who, null, null);
+                }
+            } catch (CspFault | ContactLimitReached | IllegalArgumentException e) {
+                failed.add(u.userId());
+            }
+        }
+        for (String list : q.contactLists()) {
+            userIds.listName(watcher, list); // members of one's own lists are on the buddy list, asked already
+        }
+        if (failed.isEmpty()) {
+            return new Status(Result.of(StatusCode.SUCCESSFUL));
+        }
+        return new Status(new Result(StatusCode.PARTIALLY_SUCCESSFUL.code(), StatusCode.PARTIALLY_SUCCESSFUL.meaning(),
+                List.of(new DetailedResult(StatusCode.UNKNOWN_USER.code(), "Could not subscribe", failed, List.of(), List.of(),
+                        List.of(), List.of(), List.of()))));
+    }
+
+    /** The presentity's answer to a would-be watcher. */
+    public Status authorize(Msisdn presentity, PresenceAuthUser q) {
+        Msisdn watcher = userIds.parse(q.userId());
+        boolean asked = Boolean.FALSE.equals(q.acceptance()) ? contacts.deny(presentity, watcher) : contacts.accept(presentity, watcher);
+        if (!asked) {
+            throw new CspFault(StatusCode.NOT_FOUND, "That user did not ask");
+        }
+        return new Status(Result.of(StatusCode.SUCCESSFUL));
+    }
+
+    /** The next would-be watcher the client has not been asked about, or empty. */
+    public Optional<PresenceAuthRequest> authorizationRequest(WvSession session) {
+        return contacts.nextRequestForClient(session.msisdn()).map(watcher -> new PresenceAuthRequest(userIds.of(watcher),
+                new WvNode("PresenceSubList", null, List.of(WvNode.of("OnlineStatus"), WvNode.of("UserAvailability"),
+                        WvNode.of("StatusText"), WvNode.of("CommCap")))));
+    }
+
+    /** The contacts whose presence changed since the session's last notification, or empty. */
+    public Optional<PresenceNotificationRequest> changes(WvSession session) {
+        List<PresenceView> changed = presence.changesFor(session.clientSession());
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PresenceNotificationRequest(changed.stream()
+                .map(v -> new Presence(userIds.of(v.msisdn()), subList(v, null))).toList()));
+    }
+
+    /** The attributes of a view, all or those selected (an empty element in the request names one). */
+    private static WvNode subList(PresenceView v, WvNode selection) {
+        List<WvNode> attributes = new ArrayList<>();
+        attributes.add(WvNode.presenceValue("OnlineStatus", v.clientOnline() ? "T" : "F"));
+        attributes.add(WvNode.presenceValue("UserAvailability", switch (v.availability()) {
+            case AVAILABLE -> "AVAILABLE";
+            case BUSY -> "DISCREET";
+            case AWAY, INVISIBLE -> "NOT_AVAILABLE";
+        }));
+        if (v.statusText() != null) {
+            attributes.add(WvNode.presenceValue("StatusText", v.statusText()));
+        }
+        List<WvNode> caps = new ArrayList<>();
+        caps.add(WvNode.of("CommC", WvNode.leaf("Cap", "IM"), WvNode.leaf("Status", v.clientOnline() ? "OPEN" : "CLOSED")));
+        caps.add(WvNode.of("CommC", WvNode.leaf("Cap", "SMS"), WvNode.leaf("Status", v.smsReachable() ? "OPEN" : "CLOSED")));
+        List<WvNode> commCap = new ArrayList<>();
+        commCap.add(WvNode.leaf("Qualifier", "T"));
+        commCap.addAll(caps);
+        attributes.add(new WvNode("CommCap", null, commCap));
+        if (selection != null && !selection.children().isEmpty()) {
+            attributes.removeIf(a -> selection.child(a.name()) == null);
+        }
+        return new WvNode("PresenceSubList", null, attributes);
+    }
+
+    private static String value(WvNode sub, String attribute) {
+        WvNode a = sub.child(attribute);
+        return a == null ? null : a.childText("PresenceValue");
+    }
+}

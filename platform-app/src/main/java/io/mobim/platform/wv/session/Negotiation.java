@@ -1,0 +1,82 @@
+package io.mobim.platform.wv.session;
+
+import io.mobim.platform.wv.WvSettings;
+import io.mobim.wv.model.CapabilityList;
+import io.mobim.wv.model.ClientCapabilityRequest;
+import io.mobim.wv.model.ClientCapabilityResponse;
+import io.mobim.wv.model.GetSpInfoRequest;
+import io.mobim.wv.model.GetSpInfoResponse;
+import io.mobim.wv.model.ServiceRequest;
+import io.mobim.wv.model.ServiceResponse;
+import io.mobim.wv.model.WvNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a client and this server agree after login: its capabilities (delivery method, content, polling) and the
+ * CSP functions it may use. The Service-Response always carries {@code AllFunctions}, which some clients read
+ * unconditionally; {@code Functions} is what the client asked for that is served here.
+ */
+public class Negotiation {
+
+    /** The largest ContentData a client is sent, in bytes of the content (a message body is at most 2,000 characters). */
+    private static final int CONTENT_LENGTH = 8192;
+    /** The functions served (CSP 1.2 feature tree): sessions, contact lists, presence, sending and receiving messages. */
+    private static final WvNode SERVED = WvNode.of("WVCSPFeat",
+            WvNode.of("FundamentalFeat", WvNode.of("ServiceFunc", WvNode.of("GETSPI"))),
+            WvNode.of("PresenceFeat", WvNode.of("ContListFunc", WvNode.of("GCLI"), WvNode.of("CCLI"), WvNode.of("DCLI"), WvNode.of("MCLS")),
+                    WvNode.of("PresenceDeliverFunc", WvNode.of("GETPR"), WvNode.of("UPDPR"))),
+            WvNode.of("IMFeat",
+                    WvNode.of("IMSendFunc", WvNode.of("MDELIV")),
+                    WvNode.of("IMReceiveFunc", WvNode.of("SETD"), WvNode.of("GETM"), WvNode.of("NEWM"), WvNode.of("NOTIF"))));
+
+    private final WvSessions sessions;
+    private final WvSettings settings;
+
+    public Negotiation(WvSessions sessions, WvSettings settings) {
+        this.sessions = sessions;
+        this.settings = settings;
+    }
+
+    /** Agrees the client's capabilities: the delivery method it asked, text content, HTTP polling without CIR. */
+    public ClientCapabilityResponse capabilities(WvSession session, ClientCapabilityRequest q) {
+        CapabilityList asked = q.capabilityList();
+        DeliveryMethod method = DeliveryMethod.of(asked == null ? null : asked.initialDeliveryMethod());
+        sessions.changeDeliveryMethod(session, method);
+        Integer parserSize = asked == null ? null : asked.parserSize();
+        Integer contentLength = asked == null || asked.acceptedContentLength() == null ? CONTENT_LENGTH
+                : Math.min(CONTENT_LENGTH, asked.acceptedContentLength());
+        CapabilityList agreed = new CapabilityList(asked == null ? null : asked.clientType(), method.code(),
+                List.of("text/plain"), List.of(106), List.of("None", "BASE64"), contentLength, null, List.of("HTTP"), 1,
+                parserSize, List.of(), null, null, null, settings.serverPollMin(),
+                asked == null ? null : asked.defaultLanguage());
+        return new ClientCapabilityResponse(q.clientId(), agreed);
+    }
+
+    /** The functions agreed: those asked that are served (all served ones when the client asked for all). */
+    public ServiceResponse services(ServiceRequest q) {
+        WvNode asked = q.functions() == null ? null : q.functions().child("WVCSPFeat");
+        WvNode agreed = asked == null || Boolean.TRUE.equals(q.allFunctionsRequest()) ? SERVED : intersect(asked, SERVED);
+        return new ServiceResponse(q.clientId(), WvNode.of("Functions", agreed), WvNode.of("AllFunctions", SERVED));
+    }
+
+    /** The service provider's description. */
+    public GetSpInfoResponse spInfo(GetSpInfoRequest q) {
+        return new GetSpInfoResponse(q.clientId(), settings.serviceName(), null, settings.serviceDescription(), settings.serviceUrl());
+    }
+
+    /** What of {@code asked} is in {@code served}: an element asked without children means all of it. */
+    private static WvNode intersect(WvNode asked, WvNode served) {
+        if (asked.children().isEmpty()) {
+            return served;
+        }
+        List<WvNode> kept = new ArrayList<>();
+        for (WvNode a : asked.children()) {
+            WvNode s = served.child(a.name());
+            if (s != null) {
+                kept.add(intersect(a, s));
+            }
+        }
+        return new WvNode(served.name(), null, kept);
+    }
+}

@@ -1,0 +1,126 @@
+package io.mobim.platform.wv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.mobim.events.Msisdn;
+import io.mobim.platform.MobimIntegrationTest;
+import io.mobim.wv.CspVersion;
+import io.mobim.wv.WvCodec;
+import io.mobim.wv.WvLimits;
+import io.mobim.wv.model.KeepAliveRequest;
+import io.mobim.wv.model.LoginResponse;
+import io.mobim.wv.model.MessageInfo;
+import io.mobim.wv.model.Recipient;
+import io.mobim.wv.model.SendMessageRequest;
+import io.mobim.wv.model.SendMessageResponse;
+import io.mobim.wv.model.Status;
+import io.mobim.wv.model.WvMessage;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the endpoint makes of what handsets really send: wrong content types, broken bodies, requests that make no
+ * sense. Clients treat any HTTP status but 200 as a broken connection, so whatever can be answered in CSP is; only a
+ * body that is not a CSP message at all gets an HTTP error, and it disturbs no other client.
+ */
+@MobimIntegrationTest
+class WvEndpointInputTest extends WvTestBase {
+
+    /** A real Movistar client's login, sent as {@code text/html} (reference section 12, values substituted). */
+    private static final String MOVISTAR_LOGIN = """
+            <?xml version="1.0" encoding="utf-8"?><WV-CSP-Message xmlns:xsd="http://www.w3.org/2001/XMLSchema" \
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.openmobilealliance.org/DTD/WV-CSP1.2">\
+            <Session><SessionDescriptor><SessionType>Outband</SessionType></SessionDescriptor><Transaction>\
+            <TransactionDescriptor><TransactionMode>Request</TransactionMode><TransactionID>1</TransactionID>\
+            </TransactionDescriptor><TransactionContent xmlns="http://www.openmobilealliance.org/DTD/WV-TRC1.2">\
+            <Login-Request><UserID>%s@mobim</UserID><ClientID><URL>WV:IMPEL01$00001@movistar.es</URL></ClientID>\
+            <Password>%s</Password><TimeToLive>1620</TimeToLive><SessionCookie>wv:nokia.1</SessionCookie></Login-Request>\
+            </TransactionContent></Transaction></Session></WV-CSP-Message>""";
+
+
+
+    @Test
+    void anXmlBodySentAsTextHtmlIsAnsweredInXml() throws Exception {
+        Msisdn m = clients.subscriber("movi");
+        HttpResponse<byte[]> response = WvHandset.post(clients.endpoint(),
+                MOVISTAR_LOGIN.formatted(m.value().substring(1), WvClients.PASSWORD).getBytes(StandardCharsets.UTF_8), "text/html");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith(WvCodec.XML_CONTENT_TYPE));
+        LoginResponse login = (LoginResponse) WvCodec.xml().decode(response.body(), WvLimits.DEFAULT).primitive();
+        assertThat(login.result().code()).isEqualTo(200);
+        assertThat(login.keepAliveTime()).as("the client's TimeToLive, within bounds").isEqualTo(1620);
+    }
+
+    @Test
+    void aWbxmlBodyWithoutContentTypeIsReadAsWbxml() throws Exception {
+        Msisdn m = clients.subscriber("octet");
+        WvHandset handset = clients.handset(m, CspVersion.V1_1, "wbxml").contentType("application/octet-stream");
+        assertThat(handset.login(WvClients.PASSWORD).result().code()).isEqualTo(200);
+    }
+
+    @Test
+    void aMalformedWbxmlBodyGets400AndTheServerGoesOnServingOtherClients() {
+        Msisdn m = clients.subscriber("good");
+        WvHandset good = clients.handset(m, CspVersion.V1_2, "wbxml");
+        assertThat(good.login(WvClients.PASSWORD).result().code()).isEqualTo(200);
+
+        byte[] valid = WvCodec.wbxml().encode(WvMessage.of(CspVersion.V1_2, io.mobim.wv.model.SessionDescriptor.inband(good.sessionId()),
+                io.mobim.wv.model.Transaction.request("9", new KeepAliveRequest(null))));
+        byte[] truncated = Arrays.copyOf(valid, valid.length / 2);
+        HttpResponse<byte[]> broken = WvHandset.post(clients.endpoint(), truncated, WvCodec.WBXML_CONTENT_TYPE);
+        assertThat(broken.statusCode()).isEqualTo(400);
+        byte[] garbage = new byte[] {0x03, 0x11, 0x6A, 0x00, (byte) 0xC9, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 0x7F};
+        assertThat(WvHandset.post(clients.endpoint(), garbage, WvCodec.WBXML_CONTENT_TYPE).statusCode()).isEqualTo(400);
+
+        assertThat(good.request(new KeepAliveRequest(null), io.mobim.wv.model.KeepAliveResponse.class).result().code())
+                .as("the client whose bytes were broken, and every other, is still served").isEqualTo(200);
+        Msisdn other = clients.subscriber("other");
+        assertThat(clients.handset(other, CspVersion.V1_1, "xml").login(WvClients.PASSWORD).result().code()).isEqualTo(200);
+    }
+
+    @Test
+    void aBodyThatIsNotCspIsRefusedOverHttp() {
+        assertThat(WvHandset.post(clients.endpoint(), "{\"hello\":1}".getBytes(StandardCharsets.UTF_8), "application/json")
+                .statusCode()).isEqualTo(415);
+        assertThat(WvHandset.post(clients.endpoint(), new byte[0], WvCodec.XML_CONTENT_TYPE).statusCode()).isEqualTo(400);
+        byte[] huge = ("<WV-CSP-Message>" + "x".repeat(70 * 1024) + "</WV-CSP-Message>").getBytes(StandardCharsets.UTF_8);
+        assertThat(WvHandset.post(clients.endpoint(), huge, WvCodec.XML_CONTENT_TYPE).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aRequestThatCannotBeServedGetsACspStatusInHttp200() {
+        Msisdn m = clients.subscriber("oddball");
+        WvHandset handset = clients.handset(m, CspVersion.V1_2, "xml");
+
+        SendMessageRequest send = new SendMessageRequest(false, new MessageInfo(null, null, "text/plain", null, 2,
+                new Recipient(List.of(new io.mobim.wv.model.User("wv:+447700900999@mobim")), List.of(), List.of()),
+                null, null, null, null), "hi");
+        assertThat(handset.request(send, Status.class).result().code()).as("no session").isEqualTo(604);
+
+        handset.login(WvClients.PASSWORD);
+        SendMessageRequest noRecipient = new SendMessageRequest(false,
+                new MessageInfo(null, null, "text/plain", null, 2, null, null, null, null, null), "hi");
+        assertThat(handset.request(noRecipient, Status.class).result().code()).isEqualTo(402);
+        assertThat(handset.request(new io.mobim.wv.model.GetBlockedListRequest(), Status.class).result().code())
+                .as("a primitive not served yet").isEqualTo(405);
+        SendMessageResponse toNobody = handset.send("hi", "wv:+33612345678@mobim");
+        assertThat(toNobody.result().code()).isEqualTo(531);
+    }
+
+    @Test
+    void aCspVersionNotSpokenHereGetsStatus505() throws Exception {
+        String v13 = """
+                <WV-CSP-Message xmlns="http://www.openmobilealliance.org/DTD/IMPS-CSP1.3"><Session><SessionDescriptor>\
+                <SessionType>Outband</SessionType></SessionDescriptor><Transaction><TransactionDescriptor>\
+                <TransactionMode>Request</TransactionMode><TransactionID>1</TransactionID></TransactionDescriptor>\
+                <TransactionContent xmlns="http://www.openmobilealliance.org/DTD/IMPS-TRC1.3"><Polling-Request/>\
+                </TransactionContent></Transaction></Session></WV-CSP-Message>""";
+        HttpResponse<byte[]> response = WvHandset.post(clients.endpoint(), v13.getBytes(StandardCharsets.UTF_8), WvCodec.XML_CONTENT_TYPE);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Status status = (Status) WvCodec.xml().decode(response.body(), WvLimits.DEFAULT).primitive();
+        assertThat(status.result().code()).isEqualTo(505);
+    }
+}

@@ -1,0 +1,223 @@
+package io.mobim.platform.wv;
+
+import io.mobim.wv.CspVersion;
+import io.mobim.wv.StatusCode;
+import io.mobim.wv.WvCodec;
+import io.mobim.wv.WvDecodeException;
+import io.mobim.wv.WvLimits;
+import io.mobim.wv.model.CapabilityList;
+import io.mobim.wv.model.ClientCapabilityRequest;
+import io.mobim.wv.model.ClientId;
+import io.mobim.wv.model.LoginRequest;
+import io.mobim.wv.model.LoginResponse;
+import io.mobim.wv.model.MessageDelivered;
+import io.mobim.wv.model.MessageInfo;
+import io.mobim.wv.model.NewMessage;
+import io.mobim.wv.model.PollingRequest;
+import io.mobim.wv.model.Primitive;
+import io.mobim.wv.model.Recipient;
+import io.mobim.wv.model.Result;
+import io.mobim.wv.model.SendMessageRequest;
+import io.mobim.wv.model.SendMessageResponse;
+import io.mobim.wv.model.SessionDescriptor;
+import io.mobim.wv.model.Status;
+import io.mobim.wv.model.Transaction;
+import io.mobim.wv.model.User;
+import io.mobim.wv.model.WvMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * A CSP handset over real HTTP, built on wv-protocol the way a J2ME client is: it logs in (clear or digest), sends
+ * requests in its encoding and CSP version with its own transaction numbers 1, 2, 3, polls, and confirms the
+ * messages it gets. Every answer is decoded with the same codec, so a server answering in another encoding or
+ * version fails the test.
+ */
+final class WvHandset {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private final URI endpoint;
+    private final CspVersion version;
+    private final WvCodec codec;
+    private final String userId;
+    private String contentType;
+    private String sessionId;
+    private int nextTransaction = 1;
+
+    WvHandset(URI endpoint, CspVersion version, WvCodec codec, String userId) {
+        this.endpoint = endpoint;
+        this.version = version;
+        this.codec = codec;
+        this.userId = userId;
+        this.contentType = codec.contentType();
+    }
+
+    /** Sends bodies with this Content-Type instead of the codec's (clients send {@code text/html} and others). */
+    WvHandset contentType(String type) {
+        this.contentType = type;
+        return this;
+    }
+
+    String sessionId() {
+        return sessionId;
+    }
+
+    /** Uses a SessionID of its own (an old one, or one that never existed). */
+    void useSession(String id) {
+        this.sessionId = id;
+    }
+
+    /** 2-way login with the password in clear; keeps the SessionID on success. */
+    LoginResponse login(String password) {
+        return keep(request(new LoginRequest(userId, new ClientId("http://handset/wv", null), password, List.of(), null,
+                null, "cookie-" + userId), LoginResponse.class));
+    }
+
+    /** 4-way digest login: the challenge, then Base64(HASH(nonce + password)) with the schema the server chose. */
+    LoginResponse loginDigest(String password, String... schemas) {
+        LoginResponse challenge = request(new LoginRequest(userId, new ClientId("http://handset/wv", null), null,
+                List.of(schemas), null, null, "cookie-" + userId), LoginResponse.class);
+        if (challenge.result().code() != 401) {
+            return challenge;
+        }
+        String algorithm = challenge.digestSchema().equals("SHA") ? "SHA-1" : challenge.digestSchema();
+        String digest = Base64.getEncoder().encodeToString(hash(algorithm, challenge.nonce() + password));
+        return keep(request(new LoginRequest(userId, new ClientId("http://handset/wv", null), null, List.of(), digest,
+                null, "cookie-" + userId), LoginResponse.class));
+    }
+
+    /** ClientCapability with a delivery method ({@code P} or {@code N}). */
+    Primitive capabilities(String deliveryMethod) {
+        return request(new ClientCapabilityRequest(new ClientId("http://handset/wv", null), new CapabilityList("MOBILE_PHONE",
+                deliveryMethod, List.of("text/plain"), List.of(106), List.of("None"), 2000, null, List.of("HTTP"), 1, 4096,
+                List.of(), null, null, null, null, "en"))).primitive();
+    }
+
+    /** SendMessage of {@code text} to the given UserIDs. */
+    SendMessageResponse send(String text, String... toUserIds) {
+        MessageInfo info = new MessageInfo(null, null, "text/plain", "None", text.getBytes(StandardCharsets.UTF_8).length,
+                new Recipient(Arrays.stream(toUserIds).map(User::new).toList(), List.of(), List.of()), null, null, null, null);
+        return request(new SendMessageRequest(false, info, text), SendMessageResponse.class);
+    }
+
+    /** A Polling-Request (empty TransactionID, as clients send it); null when the server had nothing (empty 200). */
+    Transaction poll() {
+        WvMessage answer = exchange(Transaction.request("", new PollingRequest()));
+        return answer == null ? null : answer.transaction();
+    }
+
+    /** Confirms a NewMessage the way handsets do: MessageDelivered as the Response to the server's transaction. */
+    void confirm(Transaction newMessage) {
+        String messageId = ((NewMessage) newMessage.primitive()).messageInfo().messageId();
+        WvMessage answer = exchange(Transaction.response(newMessage.transactionId(), new MessageDelivered(messageId)));
+        if (answer != null) {
+            throw new AssertionError("an acknowledgement is answered with an empty 200, got " + answer);
+        }
+    }
+
+    /** Answers a server-initiated request the way handsets do: Status 200 as the Response to the server's transaction. */
+    void acknowledge(Transaction serverRequest) {
+        WvMessage answer = exchange(Transaction.response(serverRequest.transactionId(),
+                new Status(Result.of(StatusCode.SUCCESSFUL))));
+        if (answer != null) {
+            throw new AssertionError("an acknowledgement is answered with an empty 200, got " + answer);
+        }
+    }
+
+    /** One request in its own transaction; its answer's primitive, which must be of {@code type}. */
+    <T extends Primitive> T request(Primitive request, Class<T> type) {
+        Primitive answer = request(request).primitive();
+        if (!type.isInstance(answer)) {
+            throw new AssertionError("expected " + type.getSimpleName() + ", got " + answer);
+        }
+        return type.cast(answer);
+    }
+
+    /** One request in its own transaction; the answer, whose TransactionID must echo the request's. */
+    WvMessage request(Primitive request) {
+        String tid = Integer.toString(nextTransaction++);
+        WvMessage answer = exchange(Transaction.request(tid, request));
+        if (answer == null) {
+            throw new AssertionError("no answer to " + request.elementName());
+        }
+        if (!tid.equals(answer.transaction().transactionId())) {
+            throw new AssertionError("answer to transaction " + tid + " carries " + answer.transaction().transactionId());
+        }
+        return answer;
+    }
+
+    /** Posts one message of this handset's session and decodes the answer (null for an empty 200). */
+    WvMessage exchange(Transaction transaction) {
+        SessionDescriptor session = sessionId == null ? SessionDescriptor.outband() : SessionDescriptor.inband(sessionId);
+        HttpResponse<byte[]> response = post(codec.encode(WvMessage.of(version, session, transaction)));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        if (response.body().length == 0) {
+            return null;
+        }
+        String answeredType = response.headers().firstValue("Content-Type").orElse("");
+        if (!answeredType.startsWith(codec.contentType())) {
+            throw new AssertionError("answered as " + answeredType + ", asked in " + codec.contentType());
+        }
+        try {
+            WvMessage answer = codec.decode(response.body(), WvLimits.DEFAULT);
+            if (answer.version() != version) {
+                throw new AssertionError("answered in CSP " + answer.version().label() + ", asked in " + version.label());
+            }
+            return answer;
+        } catch (WvDecodeException e) {
+            throw new AssertionError("the answer is not CSP: " + e);
+        }
+    }
+
+    /** Posts raw bytes with this handset's Content-Type. */
+    HttpResponse<byte[]> post(byte[] body) {
+        return post(body, contentType);
+    }
+
+    static HttpResponse<byte[]> post(URI endpoint, byte[] body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private HttpResponse<byte[]> post(byte[] body, String type) {
+        return post(endpoint, body, type);
+    }
+
+    private LoginResponse keep(LoginResponse response) {
+        if (response.result().code() == 200) {
+            sessionId = response.sessionId();
+        }
+        return response;
+    }
+
+    private static byte[] hash(String algorithm, String s) {
+        try {
+            return MessageDigest.getInstance(algorithm).digest(s.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
