@@ -29,6 +29,7 @@ import java.util.Set;
  * @param settlementPeriod    length of a settlement period
  * @param timeToleranceSeconds how far apart the two sides' event times may be for a match
  * @param unitsTolerancePct   how far apart (in percent of the larger) the two sides' units, hence amounts, may be
+ *                            (default 0: equal)
  * @param netting             whether statements net the two gross amounts
  */
 public record AgreementTerms(
@@ -44,7 +45,7 @@ public record AgreementTerms(
         FxRule fxRule,
         Map<Currency, BigDecimal> exchangeRates,
         SettlementPeriod settlementPeriod,
-        int timeToleranceSeconds,
+        Integer timeToleranceSeconds,
         BigDecimal unitsTolerancePct,
         Netting netting) {
 
@@ -69,6 +70,7 @@ public record AgreementTerms(
         exchangeRates = exchangeRates == null ? Map.of() : Map.copyOf(exchangeRates);
         Objects.requireNonNull(settlementPeriod, "settlementPeriod is required");
         Objects.requireNonNull(netting, "netting is required");
+        Objects.requireNonNull(timeToleranceSeconds, "timeToleranceSeconds is required");
         if (timeToleranceSeconds < 0 || timeToleranceSeconds > 86_400) {
             throw new IllegalArgumentException("timeToleranceSeconds must be 0..86400");
         }
