@@ -6,6 +6,8 @@ public final class ApiRoles {
     public static final String OPERATOR_ADMIN = "OPERATOR_ADMIN";
     /** The operator's billing team: billing records, reconciliation, plans. */
     public static final String BILLING = "BILLING";
+    /** The clearing house's team: inter-operator records, agreements, disputes, settlement statements. */
+    public static final String CLEARING = "CLEARING";
     /** A metrics scraper: {@code /actuator/prometheus} only. */
     public static final String METRICS = "METRICS";
 
