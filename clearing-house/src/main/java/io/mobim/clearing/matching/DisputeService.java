@@ -99,7 +99,7 @@ public class DisputeService {
             Instant now = clock.instant();
             jdbc.update("update clearing.message m set status = ?, resolved_units = ?, note = ?, closed_at = ?, "
                             + "settle_seq = case when " + COVERED + " then m.settle_seq when ? then nextval('clearing.run_seq') end "
-                            + "where id = ?", decision.messageStatus(), settledUnits, note, Timestamp.from(now),
+                            + "where id = ? and status = 'DISPUTED'", decision.messageStatus(), settledUnits, note, Timestamp.from(now),
                     decision == DisputeStatus.RESOLVED, id);
             return get(id);
         });

@@ -1,5 +1,6 @@
 package io.mobim.clearing.web;
 
+import io.mobim.events.MalformedEvent;
 import java.time.format.DateTimeParseException;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
@@ -15,7 +16,7 @@ public class ClearingProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({IllegalArgumentException.class, DateTimeParseException.class, JacksonException.class})
     ProblemDetail badRequest(RuntimeException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Bad clearing request", rootMessage(e));
+        return problem(HttpStatus.BAD_REQUEST, "Bad clearing request", MalformedEvent.reasonOf(e));
     }
 
     @ExceptionHandler(IllegalStateException.class)
@@ -32,13 +33,5 @@ public class ClearingProblems extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
         return problem;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? e.getMessage() : t.getMessage();
     }
 }
