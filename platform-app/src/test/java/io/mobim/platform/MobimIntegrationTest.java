@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
         properties = {"mobim.embedded.ephemeral=true", "mobim.smpp.simulator.port=0",
                 "mobim.admin.user=admin", "mobim.admin.password=admin-secret",
                 "mobim.admin.billing-user=billing", "mobim.admin.billing-password=billing-secret",
+                "mobim.admin.clearing-user=clearing", "mobim.admin.clearing-password=clearing-secret",
                 "mobim.admin.metrics-user=scraper", "mobim.admin.metrics-password=scraper-secret",
                 // billing reads the message log as the user the process makes up, as in an all-in-one without a billing user
                 "mobim.billing.reconciliation.message-log.username="})

@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *                     the all-in-one runtime sets it to {@code admin-password} under its data directory; unset elsewhere
  * @param billingUser an optional user for the billing team (reads and runs billing only); env {@code MOBIM_ADMIN_BILLING_USER}
  * @param billingPassword that user's password, required with it; env {@code MOBIM_ADMIN_BILLING_PASSWORD}
+ * @param clearingUser an optional user for the clearing house's team (its API only); env {@code MOBIM_ADMIN_CLEARING_USER}
+ * @param clearingPassword that user's password, required with it; env {@code MOBIM_ADMIN_CLEARING_PASSWORD}
  * @param metricsUser an optional user that may read {@code /actuator/prometheus} and nothing else (a scraper);
  *                    env {@code MOBIM_ADMIN_METRICS_USER}
  * @param metricsPassword that user's password, required with it; env {@code MOBIM_ADMIN_METRICS_PASSWORD}
@@ -30,6 +32,8 @@ public record AdminSettings(
         Path passwordFile,
         String billingUser,
         String billingPassword,
+        String clearingUser,
+        String clearingPassword,
         String metricsUser,
         String metricsPassword) {
 }

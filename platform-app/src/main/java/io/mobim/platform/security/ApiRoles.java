@@ -11,6 +11,9 @@ public final class ApiRoles {
      * {@code GET /api/v1/messages/log/**} only.
      */
     public static final String MESSAGE_LOG_READER = "MESSAGE_LOG_READER";
+
+    /** The clearing house's team: inter-operator records, agreements, disputes, settlement statements. */
+    public static final String CLEARING = "CLEARING";
     /** A metrics scraper: {@code /actuator/prometheus} only. */
     public static final String METRICS = "METRICS";
 

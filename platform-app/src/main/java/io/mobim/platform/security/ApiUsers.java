@@ -48,6 +48,7 @@ public final class ApiUsers {
         List<UserDetails> users = new ArrayList<>();
         users.add(user(settings.user(), checked("mobim.admin.password", adminPassword), encoder, ApiRoles.OPERATOR_ADMIN));
         optionalUser("billing", settings.billingUser(), settings.billingPassword(), encoder, ApiRoles.BILLING).ifPresent(users::add);
+        optionalUser("clearing", settings.clearingUser(), settings.clearingPassword(), encoder, ApiRoles.CLEARING).ifPresent(users::add);
         optionalUser("metrics", settings.metricsUser(), settings.metricsPassword(), encoder, ApiRoles.METRICS).ifPresent(users::add);
         if (inProcess != null) {
             users.add(user(inProcess.username(), inProcess.password(), encoder, ApiRoles.MESSAGE_LOG_READER));

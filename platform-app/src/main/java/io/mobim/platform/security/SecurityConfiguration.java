@@ -50,6 +50,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasRole(ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers(HttpMethod.GET, "/api/v1/billing/**").hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN)
                         .requestMatchers("/api/v1/billing/**").hasRole(ApiRoles.BILLING)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/clearing/**").hasAnyRole(ApiRoles.CLEARING, ApiRoles.OPERATOR_ADMIN)
+                        .requestMatchers("/api/v1/clearing/**").hasRole(ApiRoles.CLEARING)
                         .requestMatchers(HttpMethod.GET, "/api/v1/messages/log/**")
                         .hasAnyRole(ApiRoles.BILLING, ApiRoles.OPERATOR_ADMIN, ApiRoles.MESSAGE_LOG_READER)
                         .requestMatchers("/api/v1/**").hasRole(ApiRoles.OPERATOR_ADMIN)

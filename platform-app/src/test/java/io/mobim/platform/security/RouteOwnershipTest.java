@@ -35,6 +35,7 @@ class RouteOwnershipTest {
             "/actuator/health/readiness", "/wv", "/wv/**");
     private static final String ADMIN = "admin:admin-secret";
     private static final String BILLING = "billing:billing-secret";
+    private static final String CLEARING = "clearing:clearing-secret";
     /** A valid user whose only role, METRICS, owns {@code /actuator/prometheus} and nothing else. */
     private static final String SCRAPER = "scraper:scraper-secret";
 
@@ -66,6 +67,7 @@ class RouteOwnershipTest {
                 "/api/v1/simulator/mt", "/api/v1/messages/log/{day}", "/actuator/prometheus", "/actuator/info",
                 "/actuator/metrics", "/v3/api-docs");
         assertThat(routes).anySatisfy(r -> assertThat(r.pattern()).startsWith("/api/v1/billing/"));
+        assertThat(routes).anySatisfy(r -> assertThat(r.pattern()).startsWith("/api/v1/clearing/"));
 
         List<String> failures = new ArrayList<>();
         int walked = 0;
@@ -81,6 +83,12 @@ class RouteOwnershipTest {
                     || route.pattern().startsWith("/actuator") || route.pattern().startsWith("/v3/api-docs")) {
                 expect(failures, route, BILLING, 403); // the operator admin's alone
             }
+            if (route.pattern().startsWith("/api/v1/clearing/")) {
+                expect(failures, route, BILLING, 403); // the clearing team's (reads also the operator admin's)
+            }
+            if (route.pattern().startsWith("/api/v1/billing/") || route.pattern().startsWith("/api/v1/subscribers")) {
+                expect(failures, route, CLEARING, 403);
+            }
         }
         assertThat(failures).as("routes without an owner, out of " + walked + " walked").isEmpty();
         assertThat(walked).isGreaterThan(20);
@@ -93,6 +101,19 @@ class RouteOwnershipTest {
         assertThat(send("POST", "/api/v1/simulator/mo", mo, BILLING).statusCode()).isEqualTo(403);
         assertThat(send("GET", "/api/v1/simulator/mt?msisdn=%2B447700900991", null, null).statusCode()).isEqualTo(401);
         assertThat(send("POST", "/api/v1/simulator/mo", mo, ADMIN).statusCode()).isIn(200, 202);
+    }
+
+    @Test
+    void theClearingApiBelongsToTheClearingTeamAndTheAdminMayReadIt() throws Exception {
+        assertThat(send("GET", "/api/v1/clearing/agreements", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/v1/clearing/agreements", null, BILLING).statusCode()).isEqualTo(403);
+        assertThat(send("GET", "/api/v1/clearing/agreements", null, CLEARING).statusCode()).isEqualTo(200);
+        assertThat(send("GET", "/api/v1/clearing/agreements", null, ADMIN).statusCode()).isEqualTo(200);
+        assertThat(send("POST", "/api/v1/clearing/matching-runs", null, null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/api/v1/clearing/matching-runs", null, ADMIN).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/v1/clearing/matching-runs", null, BILLING).statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/api/v1/clearing/matching-runs", null, CLEARING).statusCode()).isEqualTo(202);
+        assertThat(send("GET", "/api/v1/billing/plans", null, CLEARING).statusCode()).isEqualTo(403);
     }
 
     private Set<Route> mappedRoutes() {

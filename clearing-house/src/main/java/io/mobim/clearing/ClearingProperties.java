@@ -1,0 +1,79 @@
+package io.mobim.clearing;
+
+import io.mobim.events.consumer.ConsumerErrorPolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the clearing role ({@code mobim.clearing.*}).
+ *
+ * @param consumer the {@code interop.records.v1} consumer
+ * @param ingest   what records are accepted, from Kafka and uploads alike
+ * @param matching how records are matched
+ */
+@ConfigurationProperties("mobim.clearing")
+@Validated
+public record ClearingProperties(
+        @Valid @NotNull @DefaultValue Consumer consumer,
+        @Valid @NotNull @DefaultValue Ingest ingest,
+        @Valid @NotNull @DefaultValue Matching matching) {
+
+    /**
+     * @param enabled              start the Kafka listener. Default {@code true}
+     * @param groupId              consumer group. Default {@code clearing}
+     * @param concurrency          listener threads (at most the partition count of interop.records.v1). Default 1
+     * @param maxPollRecords       records per poll, stored in one transaction. Default 2000
+     * @param retryInitialInterval the first wait after a failure. Default 200ms
+     * @param retryMaxInterval     longest wait between retries of a poll that failed because the database or Kafka is
+     *                             away; such polls are retried until they succeed, never dead-lettered. Default 30s
+     * @param unknownRetries       retries of a record that failed for another reason before it is dead-lettered. Default 4
+     */
+    public record Consumer(
+            @DefaultValue("true") boolean enabled,
+            @NotBlank @DefaultValue("clearing") String groupId,
+            @Min(1) @Max(64) @DefaultValue("1") int concurrency,
+            @Min(1) @Max(50000) @DefaultValue("2000") int maxPollRecords,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration retryInitialInterval,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration retryMaxInterval,
+            @Min(0) @Max(100) @DefaultValue("4") int unknownRetries) {
+
+        /** How this consumer retries, as {@link ConsumerErrorPolicy} takes it. */
+        public ConsumerErrorPolicy.Retry retry() {
+            return new ConsumerErrorPolicy.Retry(retryInitialInterval, retryMaxInterval, unknownRetries);
+        }
+    }
+
+    /**
+     * @param maxEventAge   a record with an event time older than this is refused (dead-lettered from Kafka, a rejected
+     *                      line in an upload). Default 400d
+     * @param maxEventAhead likewise for an event time this far ahead of the clock. Default 1d
+     * @param maxRejectionsReported rejected lines of an upload listed in the answer (all are counted). Default 1000
+     */
+    public record Ingest(
+            @NotNull @DurationMin(days = 1) @DurationMax(days = 3_650) @DefaultValue("400d") Duration maxEventAge,
+            @NotNull @DurationMin(seconds = 1) @DurationMax(days = 365) @DefaultValue("1d") Duration maxEventAhead,
+            @Min(1) @Max(100_000) @DefaultValue("1000") int maxRejectionsReported) {
+    }
+
+    /**
+     * @param otherSideWait how long after its event time a message reported by one side only waits for the other side
+     *                      before it becomes a dispute (ORIGINATING_ONLY or TERMINATING_ONLY). Default 1h
+     * @param interval      how often matching runs by itself; 0 runs it only on request. Default 5m
+     * @param workMem       PostgreSQL {@code work_mem} of a matching run (its grouping of the records). Default 256MB
+     */
+    public record Matching(
+            @NotNull @DurationMin(seconds = 0) @DefaultValue("1h") Duration otherSideWait,
+            @NotNull @DefaultValue("5m") Duration interval,
+            @NotNull @Pattern(regexp = "[1-9][0-9]{0,6}(kB|MB|GB)") @DefaultValue("256MB") String workMem) {
+    }
+}

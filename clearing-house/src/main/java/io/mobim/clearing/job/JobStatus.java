@@ -1,0 +1,7 @@
+package io.mobim.clearing.job;
+
+public enum JobStatus {
+    RUNNING,
+    SUCCEEDED,
+    FAILED
+}
