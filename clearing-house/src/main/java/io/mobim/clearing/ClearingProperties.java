@@ -29,14 +29,14 @@ public record ClearingProperties(
         @Valid @NotNull @DefaultValue Matching matching) {
 
     /**
-     * @param enabled              start the Kafka listener. Default {@code true}
-     * @param groupId              consumer group. Default {@code clearing}
-     * @param concurrency          listener threads (at most the partition count of interop.records.v1). Default 1
-     * @param maxPollRecords       records per poll, stored in one transaction. Default 2000
-     * @param retryInitialInterval the first wait after a failure. Default 200ms
+     * @param enabled              start the Kafka listener
+     * @param groupId              consumer group
+     * @param concurrency          listener threads (at most the partition count of interop.records.v1)
+     * @param maxPollRecords       records per poll, stored in one transaction
+     * @param retryInitialInterval the first wait after a failure
      * @param retryMaxInterval     longest wait between retries of a poll that failed because the database or Kafka is
-     *                             away; such polls are retried until they succeed, never dead-lettered. Default 30s
-     * @param unknownRetries       retries of a record that failed for another reason before it is dead-lettered. Default 4
+     *                             away; such polls are retried until they succeed, never dead-lettered
+     * @param unknownRetries       retries of a record that failed for another reason before it is dead-lettered
      */
     public record Consumer(
             @DefaultValue("true") boolean enabled,
@@ -55,9 +55,9 @@ public record ClearingProperties(
 
     /**
      * @param maxEventAge   a record with an event time older than this is refused (dead-lettered from Kafka, a rejected
-     *                      line in an upload). Default 400d
-     * @param maxEventAhead likewise for an event time this far ahead of the clock. Default 1d
-     * @param maxRejectionsReported rejected lines of an upload listed in the answer (all are counted). Default 1000
+     *                      line in an upload)
+     * @param maxEventAhead likewise for an event time this far ahead of the clock
+     * @param maxRejectionsReported rejected lines of an upload listed in the answer (all are counted)
      */
     public record Ingest(
             @NotNull @DurationMin(days = 1) @DurationMax(days = 3_650) @DefaultValue("400d") Duration maxEventAge,
@@ -67,9 +67,9 @@ public record ClearingProperties(
 
     /**
      * @param otherSideWait how long after its event time a message reported by one side only waits for the other side
-     *                      before it becomes a dispute (ORIGINATING_ONLY or TERMINATING_ONLY). Default 1h
-     * @param interval      how often matching runs by itself; 0 runs it only on request. Default 5m
-     * @param workMem       PostgreSQL {@code work_mem} of a matching run (its grouping of the records). Default 256MB
+     *                      before it becomes a dispute (ORIGINATING_ONLY or TERMINATING_ONLY)
+     * @param interval      how often matching runs by itself; 0 runs it only on request
+     * @param workMem       PostgreSQL {@code work_mem} of a matching run (its grouping of the records)
      */
     public record Matching(
             @NotNull @DurationMin(seconds = 0) @DefaultValue("1h") Duration otherSideWait,

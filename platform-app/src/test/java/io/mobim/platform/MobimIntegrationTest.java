@@ -18,6 +18,8 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"mobim.embedded.ephemeral=true", "mobim.smpp.simulator.port=0",
+                // apart from the background listeners' wait, so that MoListenerFetchTest sees it applied
+                "mobim.sms.mo-fetch-wait=20ms",
                 "mobim.admin.user=admin", "mobim.admin.password=admin-secret",
                 "mobim.admin.billing-user=billing", "mobim.admin.billing-password=billing-secret",
                 "mobim.admin.clearing-user=clearing", "mobim.admin.clearing-password=clearing-secret",

@@ -79,14 +79,12 @@ public class EventConsumers {
     }
 
     /**
-     * A {@link #batchFactory} for a listener on a subscriber's path: its fetch returns as soon as the broker has a
-     * record and waits at most {@code fetchWait} on an idle partition, where background consumers let a fetch fill
-     * for {@code spring.kafka.consumer.fetch-max-wait}. Set on the consumer factory: a container factory does not
-     * pass its own consumer property overrides on to the containers it creates.
+     * A {@link #batchFactory} whose fetches wait at most {@code fetchWait} to fill, in place of
+     * {@code spring.kafka.consumer.fetch-max-wait}. Set on the consumer factory: a container factory does not pass
+     * its own consumer property overrides on to the containers it creates.
      */
-    public <T> ConcurrentKafkaListenerContainerFactory<String, T> onThePathBatchFactory(Class<T> type, String groupId, Duration fetchWait) {
-        return factory(type, groupId, true, Map.of(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis()));
+    public <T> ConcurrentKafkaListenerContainerFactory<String, T> batchFactory(Class<T> type, String groupId, Duration fetchWait) {
+        return factory(type, groupId, true, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis()));
     }
 
     private <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(Class<T> type, String groupId, boolean batch) {

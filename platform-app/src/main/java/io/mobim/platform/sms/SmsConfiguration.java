@@ -75,7 +75,7 @@ class SmsConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SmsMo> smsCommandListenerFactory(EventConsumers consumers, SmsSettings settings) {
-        return consumers.onThePathBatchFactory(SmsMo.class, "mobim-im-mo", settings.moFetchWait());
+        return consumers.batchFactory(SmsMo.class, "mobim-im-mo", settings.moFetchWait());
     }
 
     @Bean

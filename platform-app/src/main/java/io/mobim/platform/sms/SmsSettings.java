@@ -23,9 +23,10 @@ import org.springframework.validation.annotation.Validated;
  *                         concatenation fields) is remembered: the same PDU again within it is the SMS-C redelivering an
  *                         MO it thinks we missed, and is neither handled nor charged again
  * @param redeliveryMatch which MOs are matched by fingerprint
- * @param moFetchWait how long the MO listener's fetch waits on a partition with nothing new; a fetch
- *                    returns as soon as there is an MO: MOs are on the subscriber's path, unlike the background
- *                    consumers, whose fetches fill for {@code spring.kafka.consumer.fetch-max-wait}
+ * @param moFetchWait how long the MO listener's fetch waits to fill ({@code spring.kafka.consumer.fetch-min-size})
+ *                    before it returns what there is. A fuller poll is one transaction for more commands: on a small
+ *                    machine, where a command's CPU decides its latency under load, a short wait costs more than it
+ *                    saves (docs/performance.md, "SMS commands end to end")
  */
 @Validated
 @ConfigurationProperties("mobim.sms")
@@ -38,5 +39,5 @@ public record SmsSettings(
         @DefaultValue("14d") Duration handledMoRetention,
         @DefaultValue("10m") @NotNull Duration redeliveryWindow,
         @DefaultValue("REFERENCED") @NotNull RedeliveryMatch redeliveryMatch,
-        @DefaultValue("5ms") @NotNull Duration moFetchWait) {
+        @DefaultValue("100ms") @NotNull Duration moFetchWait) {
 }

@@ -150,9 +150,9 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      *                       crash replays at most this much, and a replayed MT is a duplicate request id, not
      *                       sent again. Not per MT: an offset commit costs the broker more than taking the MT
      * @param ledgerBatch the most acceptances, outcomes and receipts the ledger writer puts in one transaction
-     * @param fetchWait how long the listener's fetch waits on a partition with nothing new; a fetch
-     *                  returns as soon as there is an MT: MTs are on a subscriber's path, unlike the background
-     *                  consumers, whose fetches fill for {@code spring.kafka.consumer.fetch-max-wait}
+     * @param fetchWait how long the listener's fetch waits to fill ({@code spring.kafka.consumer.fetch-min-size}):
+     *                  MTs are on a subscriber's path, so far shorter than the background consumers'
+     *                  {@code spring.kafka.consumer.fetch-max-wait}
      */
     public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
                      @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("10000") @Min(1) int maxInMemory,

@@ -92,8 +92,6 @@ public final class SmppKafkaConfiguration {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "mobim-smpp-mt");
-        // on the subscriber's path: a fetch returns as soon as there is an MT, unlike the background consumers'
-        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1);
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.fetchWait().toMillis());
         DefaultKafkaConsumerFactory<String, SmsMt> consumers = new DefaultKafkaConsumerFactory<>(props,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new JsonEventSerde<>(SmsMt.class)));
