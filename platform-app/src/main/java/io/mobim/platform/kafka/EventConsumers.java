@@ -67,7 +67,7 @@ public class EventConsumers {
 
     /** A factory for listeners of {@code type} records, consuming as group {@code groupId}. */
     public <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(Class<T> type, String groupId) {
-        return factory(type, groupId, false);
+        return factory(type, groupId, false, Map.of());
     }
 
     /**
@@ -75,7 +75,7 @@ public class EventConsumers {
      * {@code List<ConsumerRecord<String, T>>} (a record that does not read has a null value); see {@link RecordBatches}.
      */
     public <T> ConcurrentKafkaListenerContainerFactory<String, T> batchFactory(Class<T> type, String groupId) {
-        return factory(type, groupId, true);
+        return factory(type, groupId, true, Map.of());
     }
 
     /**
@@ -85,10 +85,6 @@ public class EventConsumers {
      */
     public <T> ConcurrentKafkaListenerContainerFactory<String, T> batchFactory(Class<T> type, String groupId, Duration fetchWait) {
         return factory(type, groupId, true, Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) fetchWait.toMillis()));
-    }
-
-    private <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(Class<T> type, String groupId, boolean batch) {
-        return factory(type, groupId, batch, Map.of());
     }
 
     private <T> ConcurrentKafkaListenerContainerFactory<String, T> factory(Class<T> type, String groupId, boolean batch,

@@ -92,7 +92,7 @@ public final class SmppKafkaConfiguration {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "mobim-smpp-mt");
-        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.fetchWait().toMillis());
+        props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.fetchWait().toMillis()); // on the subscriber's path
         DefaultKafkaConsumerFactory<String, SmsMt> consumers = new DefaultKafkaConsumerFactory<>(props,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new JsonEventSerde<>(SmsMt.class)));
 
