@@ -62,13 +62,13 @@ public class Outbox {
     /** This transaction's records; the first append registers their insert before the commit. */
     private List<Entry> batch() {
         requireTransaction();
-        // looked up among the synchronizations, not bound as a resource: a suspended transaction keeps its own
-        for (TransactionSynchronization s : TransactionSynchronizationManager.getSynchronizations()) {
-            if (s instanceof Batch b && b.owner == this) {
-                return b.entries;
-            }
+        // bound to the transaction as a resource, found in constant time however many synchronizations the
+        // transaction holds (a batch of commands registers one per command); a suspended transaction keeps its own
+        if (TransactionSynchronizationManager.getResource(this) instanceof Batch b) {
+            return b.entries;
         }
         Batch b = new Batch(this);
+        TransactionSynchronizationManager.bindResource(this, b);
         TransactionSynchronizationManager.registerSynchronization(b);
         return b.entries;
     }
@@ -110,10 +110,25 @@ public class Outbox {
         }
 
         @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(owner);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(owner, this);
+        }
+
+        @Override
         public void afterCommit() {
             if (!entries.isEmpty()) {
                 owner.committed.run();
             }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(owner);
         }
     }
 }
