@@ -11,6 +11,7 @@ import io.mobim.events.Msisdn;
 import io.mobim.events.charging.ChargingKind;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
@@ -40,16 +41,18 @@ class BillingController {
     private final ObjectProvider<BillingProperties> billing;
     private final ConsoleSections sections;
     private final ConsoleSettings settings;
+    private final Clock clock;
 
     BillingController(ObjectProvider<BillService> bills, ObjectProvider<ReconciliationService> reconciliation,
                       ObjectProvider<BillingApi> api, ObjectProvider<BillingProperties> billing, ConsoleSections sections,
-                      ConsoleSettings settings) {
+                      ConsoleSettings settings, Clock clock) {
         this.bills = bills;
         this.reconciliation = reconciliation;
         this.api = api;
         this.billing = billing;
         this.sections = sections;
         this.settings = settings;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -108,7 +111,8 @@ class BillingController {
         api.getObject().reconciliationCsv(day, response);
     }
 
+    /** The business day now, by the platform's clock. */
     private LocalDate today() {
-        return LocalDate.now(billing.getObject().businessZone());
+        return LocalDate.ofInstant(clock.instant(), billing.getObject().businessZone());
     }
 }
