@@ -8,6 +8,7 @@ import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.smpp.simulator.HandsetMessage;
 import io.mobim.smpp.simulator.SentReceipt;
 import io.mobim.smpp.simulator.SmscSimulator;
+import io.mobim.smpp.simulator.SubmittedPart;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +44,11 @@ class HandsetsController {
     /** What the SMS-C simulator answers a typed SMS with, within this wait. */
     private static final long ACK_WAIT_SECONDS = 5;
 
-    /** One SMS on a phone, with the receipt the network sent for it (the state of its last part's receipt). */
-    record Received(String from, String text, String at, int parts, String receipt, String receiptAt) {
+    /**
+     * One SMS on a phone, with what became of its delivery receipt: the state the network reported for its last part,
+     * or that none was asked for (the platform asks for receipts of the messages it charges), or that it is awaited.
+     */
+    record Received(String from, String text, String at, int parts, String receipt) {
     }
 
     /** A phone of the row: its number, its subscriber's nickname if it has one, and its newest messages. */
@@ -135,18 +139,22 @@ class HandsetsController {
         SmscSimulator smsc = simulator.getObject();
         Map<String, SentReceipt> receipts = smsc.receiptsFor(number).stream()
                 .collect(Collectors.toMap(SentReceipt::messageId, Function.identity(), (a, b) -> b));
+        Set<String> receiptAsked = smsc.submitsTo(number).stream().filter(p -> (p.registeredDelivery() & 0x03) != 0)
+                .map(SubmittedPart::messageId).collect(Collectors.toSet());
         List<HandsetMessage> all = smsc.messagesTo(number);
         List<Received> newest = all.subList(Math.max(0, all.size() - settings.handsetMessages()), all.size()).stream()
-                .map(m -> received(m, receipts)).toList();
+                .map(m -> received(m, receipts, receiptAsked)).toList();
         Subscriber s = subscribers.getObject().find(Msisdn.of(number)).orElse(null);
         return new Phone(number, "phone-" + number.substring(1), s == null ? null : s.nickname(),
                 s == null ? "not a subscriber" : s.status().name(), newest);
     }
 
-    private static Received received(HandsetMessage m, Map<String, SentReceipt> receipts) {
-        SentReceipt last = m.messageIds().isEmpty() ? null : receipts.get(m.messageIds().getLast());
-        return new Received(m.from(), m.text(), ConsoleFormats.time(m.receivedAt()), m.parts(),
-                last == null ? null : last.state(), last == null ? null : ConsoleFormats.time(last.at()));
+    private static Received received(HandsetMessage m, Map<String, SentReceipt> receipts, Set<String> receiptAsked) {
+        String lastPart = m.messageIds().isEmpty() ? null : m.messageIds().getLast();
+        SentReceipt last = lastPart == null ? null : receipts.get(lastPart);
+        String receipt = last != null ? "receipt " + last.state() + " at " + ConsoleFormats.time(last.at())
+                : receiptAsked.contains(lastPart) ? "receipt awaited" : "no receipt asked";
+        return new Received(m.from(), m.text(), ConsoleFormats.time(m.receivedAt()), m.parts(), receipt);
     }
 
     private Set<String> row(List<String> phones) {

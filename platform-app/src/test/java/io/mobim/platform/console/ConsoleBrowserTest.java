@@ -89,6 +89,8 @@ class ConsoleBrowserTest {
         String hello = awaitOnPhone(bob, "Ann: Hello there");
         wait.until(d -> inbox(bob).findElements(By.cssSelector("li.sms")).stream()
                 .anyMatch(li -> li.getText().contains("Ann: Hello there") && li.getText().contains("receipt DELIVRD")));
+        // the service's replies are free and ask for no receipt
+        assertThat(awaitOnPhone(bob, "wants to add you")).contains("no receipt asked");
         assertThat(hello).contains("from 20123");
         browser.screenshot("04-handsets");
         browser.resize(820, 1180);
@@ -127,6 +129,10 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mo-title")));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("MO received per second", "SMS-C sessions", "bound");
         browser.screenshot("08-traffic");
+
+        driver.get(url("/console/clearing"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("statements")));
+        browser.screenshot("09-clearing");
     }
 
     private void provision(Msisdn number, String nickname) {

@@ -25,8 +25,8 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * Who may open and use which console page, through the application's real filter chains and users: the operator
- * admin everything, the billing team the billing pages only (reading), the clearing team neither, a metrics scraper
- * nothing; no credentials is 401 for a program and the sign-in page for a browser; a form without its CSRF token is
+ * admin everything, the billing team the billing pages only (reading), the clearing team the clearing page only, a
+ * metrics scraper nothing; no credentials is 401 for a program and the sign-in page for a browser; a form without its CSRF token is
  * refused even to the admin; signing in with the form opens a session that the pages accept.
  */
 @MobimIntegrationTest
@@ -68,6 +68,9 @@ class ConsoleSecurityTest {
             mvc.perform(get(page).with(httpBasic(CLEARING, password(CLEARING)))).andExpect(status().isForbidden());
             mvc.perform(get(page).with(httpBasic(SCRAPER, password(SCRAPER)))).andExpect(status().isForbidden());
         }
+        mvc.perform(get("/console/clearing").with(httpBasic(CLEARING, password(CLEARING)))).andExpect(status().isOk());
+        mvc.perform(get("/console/clearing").with(httpBasic(ADMIN, password(ADMIN)))).andExpect(status().isOk());
+        mvc.perform(get("/console/clearing").with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isForbidden());
         mvc.perform(get("/console").with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isOk());
         mvc.perform(get("/console").with(httpBasic(SCRAPER, password(SCRAPER)))).andExpect(status().isForbidden());
         mvc.perform(get("/console/anything-else").with(httpBasic(ADMIN, password(ADMIN)))).andExpect(status().isForbidden());
