@@ -33,6 +33,8 @@ class ConsoleConfiguration {
 
     static final String LOGIN = "/console/login";
     static final String DENIED = "/console/denied";
+    /** The console's script library, a WebJar; the other WebJars (the API docs' UI) stay the admin's. */
+    static final String HTMX = "/webjars/htmx.org/**";
     /** What a page may load: only what the jar serves; no inline script, no frames. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
@@ -41,9 +43,9 @@ class ConsoleConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
     SecurityFilterChain consoleSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/console", "/console/**", "/webjars/**")
+        http.securityMatcher("/console", "/console/**", HTMX)
                 .authorizeHttpRequests(auth -> {
-                    auth.requestMatchers(LOGIN, "/console/assets/**", "/webjars/**").permitAll();
+                    auth.requestMatchers(LOGIN, "/console/assets/**", HTMX).permitAll();
                     auth.requestMatchers(DENIED).authenticated();
                     for (ConsoleSection section : ConsoleSection.values()) {
                         auth.requestMatchers(HttpMethod.GET, section.patterns()).hasAnyRole(section.readerArray());

@@ -105,10 +105,7 @@ class HandsetsController {
                 @RequestHeader(name = "HX-Request", required = false) String htmx, Model model, RedirectAttributes redirect) {
         sections.require(ConsoleSection.HANDSETS);
         String number = number(from);
-        if (text.isBlank()) {
-            throw new IllegalArgumentException("type a text to send");
-        }
-        String outcome = deliver(number, text);
+        String outcome = text.isBlank() ? "Not sent: type a text first." : deliver(number, text);
         if (htmx != null) {
             model.addAttribute("phones", List.of(phone(number))); // the fragment is the row's element for each phone
             model.addAttribute("phoneOutcome", outcome);
@@ -132,6 +129,8 @@ class HandsetsController {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "Interrupted while sending.";
+        } catch (IllegalArgumentException e) { // too long for the SMS-C's concatenation, or not encodable
+            return "Not sent: " + e.getMessage();
         }
     }
 
