@@ -4,6 +4,7 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.InvalidSubscriberData;
 import io.mobim.platform.subscribers.SubscriberAlreadyExists;
 import io.mobim.platform.subscribers.SubscriberNotFound;
+import java.time.DateTimeException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -50,7 +51,7 @@ class ConsoleAdvice {
     }
 
     @ExceptionHandler({InvalidSubscriberData.class, Msisdn.InvalidMsisdn.class, IllegalArgumentException.class,
-            MethodArgumentTypeMismatchException.class})
+            DateTimeException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badInput(Exception e, Model model, Authentication user) {
         return problem(model, user, "Not accepted", e.getMessage());

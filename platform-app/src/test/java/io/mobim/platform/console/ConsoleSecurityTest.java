@@ -77,6 +77,24 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void theBillingTeamExportsCsvThroughTheBillingApisOwnCode() throws Exception {
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        MvcResult report = mvc.perform(get("/console/billing/export/reconciliation").param("day", day)
+                .with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"reconciliation-" + day + ".csv\""))
+                .andReturn();
+        assertThat(report.getResponse().getContentType()).startsWith("text/csv");
+        String number = TestNumbers.next().value();
+        mvc.perform(get("/console/billing/export/records").param("msisdn", number).param("period", day.substring(0, 7))
+                .with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", "attachment; filename=\"rated-records-" + day.substring(0, 7) + ".csv\""));
+        mvc.perform(get("/console/billing/export/records").param("msisdn", "not a number").param("period", "2026-13")
+                .with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isBadRequest());
+        mvc.perform(get("/console/billing/export/reconciliation").param("day", day)
+                .with(httpBasic(CLEARING, password(CLEARING)))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void withoutCredentialsAProgramGets401AndABrowserTheSignInPage() throws Exception {
         mvc.perform(get("/console/subscribers")).andExpect(status().isUnauthorized())
                 .andExpect(header().string("WWW-Authenticate", startsWith("Basic realm=\"mobim\"")));
