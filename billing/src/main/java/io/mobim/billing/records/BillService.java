@@ -22,6 +22,17 @@ public class BillService {
         return allVersions ? records.allVersions(msisdn, period) : records.current(msisdn, period);
     }
 
+    /** A page of a business day's current records that pass {@code filter}, after the record {@code after} (null: from the first). */
+    public RecordPage recordsOfDay(RecordFilter filter, java.util.UUID after, int size) {
+        if (size < 1 || size > 1_000) {
+            throw new IllegalArgumentException("size must be 1..1000");
+        }
+        List<RatedRecord> page = records.currentOfDay(filter, after, size + 1);
+        return page.size() > size
+                ? new RecordPage(List.copyOf(page.subList(0, size)), page.get(size - 1).eventId())
+                : new RecordPage(page, null);
+    }
+
     public Bill bill(String msisdn, String period) {
         List<RatedRecord> current = records.current(msisdn, period);
         Map<String, Bill.Line> lines = new TreeMap<>();

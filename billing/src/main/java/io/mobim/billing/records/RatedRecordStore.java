@@ -156,6 +156,35 @@ public class RatedRecordStore {
     }
 
     /**
+     * Up to {@code limit} current records of a business day that pass {@code filter}, in event-id order after
+     * {@code after} (null: from the first): the primary key (business day, event id) is read in order, so a page
+     * costs the same wherever it starts.
+     */
+    public List<RatedRecord> currentOfDay(RecordFilter filter, UUID after, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from billing.rated_record where business_day = ? and current ");
+        List<Object> args = new java.util.ArrayList<>(List.of(filter.businessDay()));
+        if (filter.msisdn() != null) {
+            sql.append("and msisdn = ? ");
+            args.add(filter.msisdn());
+        }
+        if (filter.messageId() != null) {
+            sql.append("and message_id = ? ");
+            args.add(filter.messageId());
+        }
+        if (filter.kind() != null) {
+            sql.append("and kind = ? ");
+            args.add(filter.kind().name());
+        }
+        if (after != null) {
+            sql.append("and event_id > ? ");
+            args.add(after);
+        }
+        sql.append("order by event_id limit ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /**
      * The business days of a period, said again so that PostgreSQL reads only the period's monthly partition (and the
      * default one): the period is the month of the business day.
      */

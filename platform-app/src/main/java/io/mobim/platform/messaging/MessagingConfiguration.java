@@ -62,6 +62,11 @@ class MessagingConfiguration {
     }
 
     @Bean
+    OpenDeliveries openDeliveries(JdbcClient jdbc) {
+        return new OpenDeliveries(jdbc);
+    }
+
+    @Bean
     ClientMessages clientMessages(JdbcClient jdbc, Clock clock) {
         return new ClientMessages(jdbc, clock);
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -77,6 +78,22 @@ public class Subscribers {
     @Transactional(readOnly = true)
     public List<Subscriber> list(int page, int size) {
         return repository.findAll(PageRequest.of(page, size, Sort.by("msisdn"))).getContent();
+    }
+
+    /**
+     * One page of the subscribers whose number contains {@code query} (digits, with or without the '+') or whose
+     * nickname contains it, ignoring case; every subscriber when it is blank. Ordered by number.
+     */
+    @Transactional(readOnly = true)
+    public Page<Subscriber> search(String query, int page, int size) {
+        PageRequest request = PageRequest.of(page, size, Sort.by("msisdn"));
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return repository.findAll(request);
+        }
+        String like = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String number = q.startsWith("+") ? like.replaceFirst("^%", "") : like;
+        return repository.search(number, like.toLowerCase(Locale.ROOT), request);
     }
 
     @Transactional

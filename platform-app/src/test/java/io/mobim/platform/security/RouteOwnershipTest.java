@@ -25,14 +25,14 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * Every HTTP route of the running platform, read from the application's own handler mappings (the controllers', the
  * actuator's, the API docs'), has an owner: without credentials it answers 401, with a valid user of a role that
  * does not own it 403. A new route cannot be forgotten: it is walked as soon as it is mapped. Public by design:
- * the health probes (their details need credentials, see AllInOneSmokeTest) and the Wireless Village endpoint,
- * which authenticates in its own protocol.
+ * the health probes (their details need credentials, see AllInOneSmokeTest), the Wireless Village endpoint,
+ * which authenticates in its own protocol, and the console's sign-in page (the console's pages: ConsoleSecurityTest).
  */
 @MobimIntegrationTest
 class RouteOwnershipTest {
 
     private static final Set<String> PUBLIC_BY_DESIGN = Set.of("/actuator/health", "/actuator/health/liveness",
-            "/actuator/health/readiness", "/wv", "/wv/**");
+            "/actuator/health/readiness", "/wv", "/wv/**", "/console/login");
     private static final String ADMIN = "admin:admin-secret";
     private static final String BILLING = "billing:billing-secret";
     private static final String CLEARING = "clearing:clearing-secret";
@@ -68,6 +68,7 @@ class RouteOwnershipTest {
                 "/actuator/metrics", "/v3/api-docs");
         assertThat(routes).anySatisfy(r -> assertThat(r.pattern()).startsWith("/api/v1/billing/"));
         assertThat(routes).anySatisfy(r -> assertThat(r.pattern()).startsWith("/api/v1/clearing/"));
+        assertThat(routes).extracting(Route::pattern).contains("/console/handsets", "/console/subscribers", "/console/billing");
 
         List<String> failures = new ArrayList<>();
         int walked = 0;
@@ -80,13 +81,16 @@ class RouteOwnershipTest {
             expect(failures, route, null, 401);
             expect(failures, route, wrongRole, 403);
             if (route.pattern().startsWith("/api/v1/subscribers") || route.pattern().startsWith("/api/v1/simulator")
-                    || route.pattern().startsWith("/actuator") || route.pattern().startsWith("/v3/api-docs")) {
+                    || route.pattern().startsWith("/actuator") || route.pattern().startsWith("/v3/api-docs")
+                    || route.pattern().startsWith("/console/subscribers") || route.pattern().startsWith("/console/handsets")
+                    || route.pattern().startsWith("/console/traffic")) {
                 expect(failures, route, BILLING, 403); // the operator admin's alone
             }
             if (route.pattern().startsWith("/api/v1/clearing/")) {
                 expect(failures, route, BILLING, 403); // the clearing team's (reads also the operator admin's)
             }
-            if (route.pattern().startsWith("/api/v1/billing/") || route.pattern().startsWith("/api/v1/subscribers")) {
+            if (route.pattern().startsWith("/api/v1/billing/") || route.pattern().startsWith("/api/v1/subscribers")
+                    || route.pattern().startsWith("/console/billing") || route.pattern().startsWith("/console/subscribers")) {
                 expect(failures, route, CLEARING, 403);
             }
         }

@@ -155,6 +155,7 @@ public final class SmscSimulator implements AutoCloseable {
     private final List<BoundEsme> bound = new CopyOnWriteArrayList<>();
     private final HandsetHistory<SubmittedPart> partsByHandset = new HandsetHistory<>();
     private final HandsetHistory<HandsetMessage> messagesByHandset = new HandsetHistory<>();
+    private final HandsetHistory<SentReceipt> receiptsByHandset = new HandsetHistory<>();
     private final List<java.util.function.Consumer<HandsetMessage>> handsetListeners = new CopyOnWriteArrayList<>();
     private final Map<String, List<SubmittedPart>> pendingMessageParts = new ConcurrentHashMap<>();
     private final Map<String, DeliveryReceiptState> unreachable = new ConcurrentHashMap<>();
@@ -261,6 +262,14 @@ public final class SmscSimulator implements AutoCloseable {
         return messagesByHandset.of(Msisdns.normalise(msisdn));
     }
 
+    /**
+     * The delivery receipts sent for MTs to {@code msisdn} and acknowledged by the ESME, oldest first (the newest
+     * {@value HandsetHistory#PER_HANDSET}).
+     */
+    public List<SentReceipt> receiptsFor(String msisdn) {
+        return receiptsByHandset.of(Msisdns.normalise(msisdn));
+    }
+
     /** The submit_sm accepted for {@code msisdn}, in arrival order (the newest {@value HandsetHistory#PER_HANDSET}). */
     public List<SubmittedPart> submitsTo(String msisdn) {
         return partsByHandset.of(Msisdns.normalise(msisdn));
@@ -296,6 +305,7 @@ public final class SmscSimulator implements AutoCloseable {
         awaitingReceipt.clear();
         partsByHandset.clear();
         messagesByHandset.clear();
+        receiptsByHandset.clear();
         pendingMessageParts.clear();
     }
 
@@ -704,6 +714,7 @@ public final class SmscSimulator implements AutoCloseable {
                     receipt.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                     new OptionalParameter.COctetString(OptionalParameter.Tag.RECEIPTED_MESSAGE_ID.code(), part.messageId()),
                     new OptionalParameter.Byte(OptionalParameter.Tag.MESSAGE_STATE, messageState));
+            receiptsByHandset.add(part.to(), new SentReceipt(part.messageId(), part.to(), state.name(), Instant.now()));
             done.complete(null);
         } catch (Exception e) {
             if (e instanceof NegativeResponseException || e instanceof IOException || !closed) {

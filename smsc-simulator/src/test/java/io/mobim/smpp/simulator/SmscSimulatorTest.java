@@ -99,6 +99,12 @@ class SmscSimulatorTest {
         DeliverSm receipt = received.get(0);
         assertThat(MessageType.SMSC_DEL_RECEIPT.containedIn(receipt.getEsmClass())).isTrue();
         assertThat(receipt.getShortMessageAsDeliveryReceipt().getId()).isEqualTo(id);
+        // the handset view lists the receipt the ESME acknowledged, by the part's message id
+        awaitTrue(() -> !smsc.receiptsFor("+447700900002").isEmpty());
+        assertThat(smsc.receiptsFor("447700900002")).singleElement().satisfies(r -> {
+            assertThat(r.messageId()).isEqualTo(id);
+            assertThat(r.state()).isEqualTo("DELIVRD");
+        });
     }
 
     @Test
