@@ -55,8 +55,8 @@ RUN set -e; scratch=/app/cache/training; mkdir "$scratch"; cd "$scratch"; \
         for i in $(seq 300); do [ -f "$pidfile" ] || break; sleep 0.1; done; \
     done; \
     cd /; rm -rf "$scratch"
-# 8080: HTTP (APIs, /actuator). 2775: the SMS-C simulator of the all-in-one runtime (127.0.0.1 only unless
-# mobim.smpp.simulator.host says otherwise); production SMPP binds are outgoing.
+# 8080: HTTP (APIs, the Wireless Village endpoint /wv/csp, /actuator). 2775: the SMS-C simulator of the all-in-one
+# runtime (127.0.0.1 only unless mobim.smpp.simulator.host says otherwise); production SMPP binds are outgoing.
 EXPOSE 8080 2775
 # The root filesystem may be read-only: the JVM reads the cache and writes only to /tmp (an emptyDir or tmpfs);
 # the all-in-one keeps its state in /app/data (a volume). The collector is the training's whatever the container's

@@ -64,7 +64,7 @@ public class ClearingAutoConfiguration {
     MatchingService clearingMatchingService(JdbcTemplate jdbc, PlatformTransactionManager tm, ClearingProperties properties,
             ClearingMetrics metrics, ObjectProvider<Clock> clock) {
         return new MatchingService(jdbc, new TransactionTemplate(tm), clock(clock), properties.matching().otherSideWait(),
-                properties.matching().workMem(), metrics);
+                properties.matching().workMem(), properties.matching().workers(), metrics);
     }
 
     @Bean

@@ -69,11 +69,14 @@ public record ClearingProperties(
      * @param otherSideWait how long after its event time a message reported by one side only waits for the other side
      *                      before it becomes a dispute (ORIGINATING_ONLY or TERMINATING_ONLY)
      * @param interval      how often matching runs by itself; 0 runs it only on request
-     * @param workMem       PostgreSQL {@code work_mem} of a matching run (its grouping of the records)
+     * @param workMem       PostgreSQL {@code work_mem} of each partition of a matching run (its sort of the records)
+     * @param workers       partitions of the message key a run merges side by side, each on a database connection of
+     *                      its own (the pool needs this many more than the run's own); about the cores PostgreSQL has
      */
     public record Matching(
             @NotNull @DurationMin(seconds = 0) @DefaultValue("1h") Duration otherSideWait,
             @NotNull @DefaultValue("5m") Duration interval,
-            @NotNull @Pattern(regexp = "[1-9][0-9]{0,6}(kB|MB|GB)") @DefaultValue("256MB") String workMem) {
+            @NotNull @Pattern(regexp = "[1-9][0-9]{0,6}(kB|MB|GB)") @DefaultValue("256MB") String workMem,
+            @Min(1) @Max(16) @DefaultValue("2") int workers) {
     }
 }

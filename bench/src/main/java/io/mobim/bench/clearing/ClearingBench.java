@@ -49,7 +49,7 @@ public final class ClearingBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new LinkedHashMap<>(Map.of("records", "10000000", "pairs", "3", "chunk", "1000000",
-                "dropEvery", "1000", "dupEvery", "2000", "sharedBuffers", "2GB", "workMem", "1GB"));
+                "dropEvery", "1000", "dupEvery", "2000", "sharedBuffers", "2GB", "workMem", "1GB", "workers", "2"));
         for (String a : args) {
             int eq = a.indexOf('=');
             opts.put(a.substring(0, eq), a.substring(eq + 1));
@@ -97,7 +97,8 @@ public final class ClearingBench {
             long t1 = System.nanoTime();
             report("load (COPY + INSERT..SELECT)", loaded, t1 - t0);
 
-            MatchingService matching = new MatchingService(jdbc, tx, clock, Duration.ofHours(1), opts.get("workMem"), metrics);
+            MatchingService matching = new MatchingService(jdbc, tx, clock, Duration.ofHours(1), opts.get("workMem"),
+                    Integer.parseInt(opts.get("workers")), metrics);
             MatchingService.Result run = matching.run(Instant.parse("2026-12-01T00:00:00Z"), progress());
             jdbc.execute("analyze clearing.message");
             long t2 = System.nanoTime();

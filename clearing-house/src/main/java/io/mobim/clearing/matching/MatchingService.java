@@ -7,88 +7,33 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Matches the two sides of each message in sets, in one transaction per run: every record stored since the last run
- * is grouped by originating operator and message id, and merged into {@code clearing.message} (an
- * {@code INSERT .. SELECT .. GROUP BY .. ON CONFLICT DO UPDATE}): a message with one record per side whose times and
- * units agree within its agreement's tolerances is MATCHED; with one side so far it is PENDING; otherwise it is
- * DISPUTED with the reason ({@code clearing.classify}). A record arriving for a message already there merges in and
- * the message is judged again: the missing side turns a one-sided dispute into a match, a second copy turns a match
- * into a DUPLICATE dispute. A message settled by a closed statement keeps what it was settled as.
+ * Matches the two sides of each message in sets. A run takes, under the clearing lock, every record stored since the
+ * last run and merges it into {@code clearing.message} in {@code workers} partitions of the message key, side by side,
+ * each on its own connection and in its own transaction ({@link PartitionMerge}): PostgreSQL runs an INSERT on one
+ * core, so this is how a run uses more than one. Each partition keeps its own position, so a run that fails half way
+ * loses nothing and merges nothing twice: the next one takes each partition up from where it stands.
  *
  * <p>Then a PENDING message whose event time is before {@code cutoff} (the other side had its time to come) becomes a
  * dispute, ORIGINATING_ONLY or TERMINATING_ONLY, and disputes for want of an agreement are judged again against the
  * agreements now on file.
  */
 public class MatchingService {
-
-    // the merged values of a message and the records of this run that join it (ON CONFLICT: m = stored, excluded = run)
-    private static final String MERGED_OUTCOME = "clearing.classify((m.o_count + excluded.o_count), (m.t_count + excluded.t_count), "
-            + "least(m.o_time, excluded.o_time), least(m.t_time, excluded.t_time), greatest(m.o_units, excluded.o_units), "
-            + "greatest(m.t_units, excluded.t_units), (m.operators_agree and excluded.operators_agree "
-            + "and m.terminating_operator = excluded.terminating_operator), coalesce(m.time_tolerance_s, excluded.time_tolerance_s), "
-            + "coalesce(m.units_tolerance_pct, excluded.units_tolerance_pct))";
-    /** Whether the stored message was settled by a closed statement of its agreement. */
-    private static final String COVERED = "exists (select 1 from clearing.settled_state s where s.agreement_id = m.agreement_id "
-            + "and m.settle_seq <= s.settled_seq and m.event_time < s.settled_until)";
-
-    private static final String MERGE = """
-            insert into clearing.message as m (originating_operator, message_id, terminating_operator, channel, agreement_id,
-                o_count, t_count, o_time, t_time, o_units, t_units, operators_agree, event_time, time_tolerance_s,
-                units_tolerance_pct, outcome, status, settle_seq, disputed_at)
-            select x.originating_operator, x.message_id, x.terminating_operator, x.channel, x.agreement_id,
-                x.o_count, x.t_count, x.o_time, x.t_time, x.o_units, x.t_units, x.operators_agree, coalesce(x.o_time, x.t_time),
-                x.time_tolerance_s, x.units_tolerance_pct, x.outcome, clearing.status_of(x.outcome),
-                case when x.outcome = 'MATCHED' then :run::bigint end,
-                case when clearing.status_of(x.outcome) = 'DISPUTED' then :now::timestamptz end
-            from (select b.*, t.agreement_id, t.time_tolerance_s, t.units_tolerance_pct,
-                         clearing.classify(b.o_count, b.t_count, b.o_time, b.t_time, b.o_units, b.t_units, b.operators_agree,
-                             t.time_tolerance_s, t.units_tolerance_pct) as outcome
-                  from (select originating_operator, message_id,
-                               min(terminating_operator) as terminating_operator,
-                               min(terminating_operator) = max(terminating_operator) as operators_agree,
-                               min(channel) as channel,
-                               count(*) filter (where side = 'ORIGINATING')::int as o_count,
-                               count(*) filter (where side = 'TERMINATING')::int as t_count,
-                               min(event_time) filter (where side = 'ORIGINATING') as o_time,
-                               min(event_time) filter (where side = 'TERMINATING') as t_time,
-                               max(units) filter (where side = 'ORIGINATING') as o_units,
-                               max(units) filter (where side = 'TERMINATING') as t_units
-                        from clearing.interop_record
-                        where seq > :from and seq <= :to
-                        group by originating_operator, message_id) b
-                  left join clearing.agreement_term t
-                         on t.originating_operator = b.originating_operator and t.terminating_operator = b.terminating_operator
-                        and coalesce(b.o_time, b.t_time) >= t.valid_from
-                        and (t.valid_to is null or coalesce(b.o_time, b.t_time) < t.valid_to)
-                  offset 0) x   -- judged once per message: without the fence the planner copies the judgement into every use
-            on conflict (originating_operator, message_id) do update set
-                o_count = m.o_count + excluded.o_count,
-                t_count = m.t_count + excluded.t_count,
-                o_time = least(m.o_time, excluded.o_time),
-                t_time = least(m.t_time, excluded.t_time),
-                o_units = greatest(m.o_units, excluded.o_units),
-                t_units = greatest(m.t_units, excluded.t_units),
-                operators_agree = m.operators_agree and excluded.operators_agree
-                    and m.terminating_operator = excluded.terminating_operator,
-                agreement_id = coalesce(m.agreement_id, excluded.agreement_id),
-                time_tolerance_s = coalesce(m.time_tolerance_s, excluded.time_tolerance_s),
-                units_tolerance_pct = coalesce(m.units_tolerance_pct, excluded.units_tolerance_pct),
-                event_time = case when %2$s then m.event_time
-                    else coalesce(least(m.o_time, excluded.o_time), least(m.t_time, excluded.t_time)) end,
-                outcome = %1$s,
-                status = clearing.status_of(%1$s),
-                settle_seq = case when %2$s then m.settle_seq when %1$s = 'MATCHED' then :run::bigint end,
-                resolved_units = null,
-                disputed_at = case when clearing.status_of(%1$s) = 'DISPUTED' then :now::timestamptz end,
-                closed_at = null
-            """.formatted(MERGED_OUTCOME, COVERED);
 
     /** Disputes for want of an agreement, judged again against the agreements now on file. */
     private static final String REJUDGE = """
@@ -119,19 +64,28 @@ public class MatchingService {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
+    private final TransactionTemplate apart;
     private final Clock clock;
     private final Duration otherSideWait;
-    private final String workMem;
+    private final int workers;
+    private final PartitionMerge merge;
     private final ClearingMetrics metrics;
 
+    /**
+     * @param workers partitions of a run merged side by side, each on a connection of its own (the pool must have
+     *                {@code workers} more than the run's own); takes effect at the first run after one that succeeded
+     */
     public MatchingService(JdbcTemplate jdbc, TransactionTemplate tx, Clock clock, Duration otherSideWait, String workMem,
-            ClearingMetrics metrics) {
+            int workers, ClearingMetrics metrics) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = tx;
+        this.apart = new TransactionTemplate(tx.getTransactionManager());
+        this.apart.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.otherSideWait = otherSideWait;
-        this.workMem = workMem;
+        this.workers = workers;
+        this.merge = new PartitionMerge(jdbc, apart, workMem);
         this.metrics = metrics;
     }
 
@@ -139,7 +93,7 @@ public class MatchingService {
      * What a run did.
      *
      * @param run           the run's number (its {@code settle_seq} for what it matched)
-     * @param records       records taken in
+     * @param records       records taken in (the span of record positions the partitions moved over)
      * @param messages      messages inserted or merged into
      * @param oneSided      pending messages that became one-sided disputes
      * @param rejudged      disputes for want of an agreement judged again
@@ -157,23 +111,21 @@ public class MatchingService {
     public Result run(Instant cutoff, Progress progress) {
         return metrics.matchingTimer().record(() -> tx.execute(status -> {
             progress.phase("waiting for the clearing lock", 0, 4);
-            ClearingLock.acquire(jdbc);
-            jdbc.execute("set local work_mem = '" + workMem + "'");
-            long from = jdbc.queryForObject("select last_seq from clearing.match_state", Long.class);
+            ClearingLock.acquire(jdbc);   // held until this run ends: no ingest, settlement or other run meanwhile
             Long max = jdbc.queryForObject("select max(seq) from clearing.interop_record", Long.class);
-            long to = max == null ? from : max;
             long run = jdbc.queryForObject("select nextval('clearing.run_seq')", Long.class);
             Timestamp now = Timestamp.from(clock.instant());
-            progress.phase("matching records " + (from + 1) + " to " + to, 1, 4);
-            long messages = to > from ? named.update(MERGE, new MapSqlParameterSource().addValue("from", from).addValue("to", to)
-                    .addValue("run", run).addValue("now", now)) : 0;
+            SortedMap<Integer, Long> positions = positions();
+            long from = positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            long to = max == null ? from : Math.max(max, from);
+            progress.phase("matching records " + (from + 1) + " to " + to + " in " + positions.size() + " partitions", 1, 4);
+            long messages = mergeAll(positions, to, run, now);
             progress.phase("judging disputes without an agreement again", 2, 4);
             long rejudged = named.update(REJUDGE, new MapSqlParameterSource().addValue("run", run).addValue("now", now));
             progress.phase("turning one-sided messages before " + cutoff + " into disputes", 3, 4);
             long oneSided = named.update(ONE_SIDED, new MapSqlParameterSource().addValue("now", now)
                     .addValue("cutoff", Timestamp.from(cutoff)));
-            jdbc.update("update clearing.match_state set last_seq = ?", to);
-            Map<String, Long> open = new java.util.TreeMap<>();
+            Map<String, Long> open = new TreeMap<>();
             jdbc.query("select status, count(*) from clearing.message where status in ('PENDING', 'DISPUTED') group by status",
                     rs -> {
                         open.put(rs.getString(1), rs.getLong(2));
@@ -182,5 +134,56 @@ public class MatchingService {
             metrics.matched(to - from);
             return new Result(run, to - from, messages, oneSided, rejudged, open);
         }));
+    }
+
+    /**
+     * Each partition's position; when they all stand at the same one (every run that succeeded leaves them so) and
+     * their number is not {@code workers}, they are made {@code workers} partitions at that position first.
+     */
+    private SortedMap<Integer, Long> positions() {
+        SortedMap<Integer, Long> positions = new TreeMap<>();
+        jdbc.query("select part, last_seq from clearing.match_partition", rs -> {
+            positions.put(rs.getInt(1), rs.getLong(2));
+        });
+        long first = positions.isEmpty() ? 0 : positions.get(positions.firstKey());
+        if (positions.size() != workers && positions.values().stream().allMatch(p -> p == first)) {
+            // committed before the partitions start: their transactions move these rows
+            apart.executeWithoutResult(s -> {
+                jdbc.update("delete from clearing.match_partition");
+                jdbc.batchUpdate("insert into clearing.match_partition (part, last_seq) values (?, ?)",
+                        IntStream.range(0, workers).mapToObj(p -> new Object[] {p, first}).toList());
+            });
+            positions.clear();
+            IntStream.range(0, workers).forEach(p -> positions.put(p, first));
+        }
+        return positions;
+    }
+
+    /** Merges every partition, side by side; waits for all of them, then fails if one did. */
+    private long mergeAll(SortedMap<Integer, Long> positions, long to, long run, Timestamp now) {
+        int parts = positions.size();
+        List<Future<Long>> merged = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            positions.forEach((part, from) -> merged.add(pool.submit(() -> merge.merge(part, parts, from, to, run, now))));
+        }
+        long messages = 0;
+        RuntimeException failure = null;
+        for (Future<Long> f : merged) {
+            try {
+                messages += f.resultNow();
+            } catch (IllegalStateException e) {
+                RuntimeException cause = f.exceptionNow() instanceof RuntimeException r ? r
+                        : new IllegalStateException("a matching partition failed", f.exceptionNow());
+                if (failure == null) {
+                    failure = cause;
+                } else {
+                    failure.addSuppressed(cause);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return messages;
     }
 }

@@ -59,6 +59,14 @@ abstract class ClearingApiTest {
 
     /** Starts a job (matching, settlement) and returns its result once it succeeded. */
     JsonNode runJob(String path) throws Exception {
+        JsonNode job = finishedJob(path);
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.get("done").asInt()).isEqualTo(job.get("total").asInt());
+        return job.get("result");
+    }
+
+    /** Starts a job and returns it once it ended, whichever way. */
+    JsonNode finishedJob(String path) throws Exception {
         HttpResponse<String> started = post(path, null, null);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String location = started.headers().firstValue("Location").orElseThrow();
@@ -71,9 +79,7 @@ abstract class ClearingApiTest {
             }
             return !"RUNNING".equals(job[0].get("status").asString());
         });
-        assertThat(job[0].get("status").asString()).as(job[0].toString()).isEqualTo("SUCCEEDED");
-        assertThat(job[0].get("done").asInt()).isEqualTo(job[0].get("total").asInt());
-        return job[0].get("result");
+        return job[0];
     }
 
     JsonNode agreement(String id, String json) throws Exception {

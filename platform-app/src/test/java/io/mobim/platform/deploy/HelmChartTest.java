@@ -98,6 +98,7 @@ class HelmChartTest {
         assertProbesOnTheHealthGroups(manifests);
         assertNoSecretInPlainSight(manifests, values);
         assertAdminPasswordFromTheSecret(manifests, values);
+        assertClearingUserFromTheSecretOfTheClearingRoleOnly(manifests, values);
         assertSmppPodsWithinTheBinds(manifests, values);
         assertEveryMobimVariableIsASetting(manifests);
     }
@@ -122,6 +123,12 @@ class HelmChartTest {
                 .deployments()).isNotEmpty();
         assertThatThrownBy(() -> template(minimal, Map.of("smpp.smscs[0].bindType", "TRANSMITTER_RECEIVER",
                 "smpp.smscs[0].maxBinds", 1))).hasMessageContaining("2 bind(s) each");
+    }
+
+    @Test
+    void aClearingUserWithoutAPasswordIsRefused() {
+        assertThatThrownBy(() -> template(CHART.resolve("ci/minimal-values.yaml"), Map.of("clearing.user", "clearing-team")))
+                .hasMessageContaining("clearing.password is required with clearing.user");
     }
 
     @Test
@@ -178,23 +185,51 @@ class HelmChartTest {
     }
 
     private static void assertAdminPasswordFromTheSecret(Manifests manifests, Map<String, Object> values) {
-        String existing = (String) values.get("existingSecret");
-        String secretName;
-        if (existing == null || existing.isEmpty()) {
-            List<Map<String, Object>> secrets = manifests.ofKind("Secret");
-            assertThat(secrets).hasSize(1);
-            assertThat(Manifests.map(secrets.getFirst(), "data")).containsKey("admin-password");
-            secretName = (String) Manifests.map(secrets.getFirst(), "metadata").get("name");
-        } else {
+        String secretName = secretName(manifests, values);
+        if (secretName.equals(values.get("existingSecret"))) {
             assertThat(manifests.ofKind("Secret")).isEmpty();
-            secretName = existing;
+        } else {
+            assertThat(Manifests.map(manifests.ofKind("Secret").getFirst(), "data")).containsKey("admin-password");
         }
         for (Map<String, Object> deployment : manifests.deployments()) {
-            Map<String, Object> password = Manifests.env(deployment).get("MOBIM_ADMIN_PASSWORD");
-            assertThat(password).doesNotContainKey("value");
-            assertThat(Manifests.path(password, "valueFrom", "secretKeyRef")).containsEntry("name", secretName)
-                    .containsEntry("key", "admin-password").containsEntry("optional", false);
+            assertFromTheSecret(Manifests.env(deployment).get("MOBIM_ADMIN_PASSWORD"), secretName, "admin-password", false);
         }
+    }
+
+    private static void assertClearingUserFromTheSecretOfTheClearingRoleOnly(Manifests manifests, Map<String, Object> values) {
+        String secretName = secretName(manifests, values);
+        Object clearingUser = Manifests.map(values, "clearing").get("user");
+        if (!secretName.equals(values.get("existingSecret")) && clearingUser != null && !clearingUser.toString().isEmpty()) {
+            assertThat(Manifests.map(manifests.ofKind("Secret").getFirst(), "data"))
+                    .containsKeys("clearing-user", "clearing-password");
+        }
+        for (Map<String, Object> deployment : manifests.deployments()) {
+            Map<String, Map<String, Object>> env = Manifests.env(deployment);
+            if (Manifests.component(deployment).equals("clearing")) {
+                assertFromTheSecret(env.get("MOBIM_ADMIN_CLEARING_USER"), secretName, "clearing-user", true);
+                assertFromTheSecret(env.get("MOBIM_ADMIN_CLEARING_PASSWORD"), secretName, "clearing-password", true);
+            } else {
+                assertThat(env).as(Manifests.component(deployment))
+                        .doesNotContainKeys("MOBIM_ADMIN_CLEARING_USER", "MOBIM_ADMIN_CLEARING_PASSWORD");
+            }
+        }
+    }
+
+    /** The Secret the pods read: the chart's own (exactly one), or the existing one named in values. */
+    private static String secretName(Manifests manifests, Map<String, Object> values) {
+        String existing = (String) values.get("existingSecret");
+        if (existing != null && !existing.isEmpty()) {
+            return existing;
+        }
+        List<Map<String, Object>> secrets = manifests.ofKind("Secret");
+        assertThat(secrets).hasSize(1);
+        return (String) Manifests.map(secrets.getFirst(), "metadata").get("name");
+    }
+
+    private static void assertFromTheSecret(Map<String, Object> variable, String secretName, String key, boolean optional) {
+        assertThat(variable).as(key).isNotNull().doesNotContainKey("value");
+        assertThat(Manifests.path(variable, "valueFrom", "secretKeyRef")).containsEntry("name", secretName)
+                .containsEntry("key", key).containsEntry("optional", optional);
     }
 
     private static void assertSmppPodsWithinTheBinds(Manifests manifests, Map<String, Object> values) {
@@ -327,7 +362,7 @@ class HelmChartTest {
     private static Set<String> secretValues(Map<String, Object> values) {
         Set<String> secrets = new TreeSet<>();
         Stream.of(Manifests.map(values, "postgresql").get("password"), Manifests.map(values, "admin").get("password"),
-                Manifests.map(values, "metrics").get("password")).filter(Objects::nonNull).map(String::valueOf)
+                Manifests.map(values, "metrics").get("password"), Manifests.map(values, "clearing").get("password")).filter(Objects::nonNull).map(String::valueOf)
                 .forEach(secrets::add);
         Manifests.list(Manifests.map(values, "smpp"), "smscs").stream().map(smsc -> smsc.get("password"))
                 .filter(Objects::nonNull).map(String::valueOf).forEach(secrets::add);
