@@ -235,6 +235,7 @@ public class Contacts {
                 update im.presence_authorization a set client_told_at = ?
                 where a.ctid = (select ctid from im.presence_authorization
                                 where presentity = ? and state = 'PENDING' and client_told_at is null
+                                  and not im.refuses(presentity, watcher)
                                 order by requested_at, watcher limit 1 for update skip locked)
                 returning a.watcher""")
                 .params(now(), presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).optional();
@@ -272,8 +273,8 @@ public class Contacts {
     }
 
     private void requestAuthorization(Msisdn presentity, Msisdn watcher, String watcherNickname) {
-        if (blocks.hasBlocked(presentity, watcher)) {
-            return; // dropped without a word: the watcher must not learn they are blocked
+        if (blocks.refuses(presentity, watcher)) {
+            return; // dropped without a word: the watcher must not learn they are refused
         }
         int inserted = jdbc.sql("""
                 insert into im.presence_authorization (presentity, watcher, state, requested_at)

@@ -1,5 +1,6 @@
 package io.mobim.platform.wv;
 
+import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
@@ -10,7 +11,9 @@ import io.mobim.platform.wv.session.WvSession;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.StatusCode;
+import io.mobim.wv.model.BlockEntityRequest;
 import io.mobim.wv.model.ClientCapabilityRequest;
+import io.mobim.wv.model.GetBlockedListRequest;
 import io.mobim.wv.model.CreateListRequest;
 import io.mobim.wv.model.DeleteListRequest;
 import io.mobim.wv.model.GetListRequest;
@@ -46,7 +49,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else (negotiation,
- * keep-alive, messaging, contact lists, presence) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
+ * keep-alive, messaging, contact lists, presence, blocking) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
  * with its code, and one failing does not keep the others of the message from their answers. A client's
  * Response-mode transactions (its acknowledgements) get no answer; a Polling-Request with nothing waiting gets none.
  */
@@ -60,10 +63,12 @@ public class CspDispatcher {
     private final WvMessaging messaging;
     private final WvContactLists contactLists;
     private final WvPresence presence;
+    private final WvBlocking blocking;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                         WvContactLists contactLists, WvPresence presence) {
+                         WvContactLists contactLists, WvPresence presence, WvBlocking blocking) {
         this.presence = presence;
+        this.blocking = blocking;
         this.sessions = sessions;
         this.logins = logins;
         this.negotiation = negotiation;
@@ -131,6 +136,8 @@ public class CspDispatcher {
             case GetPresenceRequest q -> presence.get(session.msisdn(), q);
             case SubscribePresenceRequest q -> presence.subscribe(session.msisdn(), q);
             case PresenceAuthUser q -> presence.authorize(session.msisdn(), q);
+            case GetBlockedListRequest q -> blocking.lists(session.msisdn());
+            case BlockEntityRequest q -> blocking.change(session.msisdn(), q);
             case SendMessageRequest q -> messaging.send(session, tid, q);
             case GetMessageRequest q -> messaging.get(session, q);
             case MessageDelivered q -> {

@@ -1,12 +1,14 @@
 package io.mobim.platform.wv;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.messaging.ClientMessages;
 import io.mobim.platform.messaging.GroupCommit;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.subscribers.PasswordVault;
 import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
@@ -61,8 +63,13 @@ class WvConfiguration {
 
     @Bean
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                                WvContactLists contactLists, WvPresence presence) {
-        return new CspDispatcher(sessions, logins, negotiation, messaging, contactLists, presence);
+                                WvContactLists contactLists, WvPresence presence, WvBlocking blocking) {
+        return new CspDispatcher(sessions, logins, negotiation, messaging, contactLists, presence, blocking);
+    }
+
+    @Bean
+    WvBlocking wvBlocking(BlockList blocks, UserIds userIds) {
+        return new WvBlocking(blocks, userIds);
     }
 
     @Bean

@@ -10,13 +10,13 @@ import io.mobim.platform.messaging.SendRequest;
 import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.wv.CspFault;
+import io.mobim.platform.wv.Failures;
 import io.mobim.platform.wv.ServerTransactions;
 import io.mobim.platform.wv.UserIds;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.WvSession;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.StatusCode;
-import io.mobim.wv.model.DetailedResult;
 import io.mobim.wv.model.GetMessageRequest;
 import io.mobim.wv.model.GetMessageResponse;
 import io.mobim.wv.model.MessageDelivered;
@@ -25,7 +25,6 @@ import io.mobim.wv.model.MessageNotification;
 import io.mobim.wv.model.NewMessage;
 import io.mobim.wv.model.Primitive;
 import io.mobim.wv.model.Recipient;
-import io.mobim.wv.model.Result;
 import io.mobim.wv.model.SendMessageRequest;
 import io.mobim.wv.model.SendMessageResponse;
 import io.mobim.wv.model.Sender;
@@ -175,33 +174,5 @@ public class WvMessaging {
             case NOT_A_MEMBER -> StatusCode.NOT_A_GROUP_MEMBER;
             case EMPTY, TOO_LONG, NO_RECIPIENTS -> StatusCode.BAD_PARAMETER;
         };
-    }
-
-    /** The recipients a send could not reach, grouped by status: the Result of the SendMessage-Response. */
-    private static final class Failures {
-        private final Map<StatusCode, List<String>> users = new LinkedHashMap<>();
-        private final Map<StatusCode, String> descriptions = new LinkedHashMap<>();
-
-        void add(StatusCode status, String description, String userId) {
-            users.computeIfAbsent(status, s -> new ArrayList<>()).add(userId);
-            descriptions.putIfAbsent(status, description);
-        }
-
-        Result result(boolean anySent) {
-            if (users.isEmpty()) {
-                return Result.of(StatusCode.SUCCESSFUL);
-            }
-            List<DetailedResult> details = new ArrayList<>();
-            users.forEach((status, ids) -> details.add(new DetailedResult(status.code(),
-                    descriptions.get(status), ids, List.of(), List.of(), List.of(), List.of(), List.of())));
-            if (anySent) {
-                return new Result(StatusCode.PARTIALLY_SUCCESSFUL.code(), StatusCode.PARTIALLY_SUCCESSFUL.meaning(), details);
-            }
-            if (users.size() == 1) {
-                StatusCode only = users.keySet().iterator().next();
-                return new Result(only.code(), descriptions.get(only), details);
-            }
-            return new Result(StatusCode.MULTIPLE_ERRORS.code(), StatusCode.MULTIPLE_ERRORS.meaning(), details);
-        }
     }
 }
