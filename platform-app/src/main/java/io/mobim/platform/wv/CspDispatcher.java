@@ -2,6 +2,7 @@ package io.mobim.platform.wv;
 
 import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
 import io.mobim.platform.wv.session.DeliveryMethod;
@@ -20,6 +21,11 @@ import io.mobim.wv.model.GetListRequest;
 import io.mobim.wv.model.ListManageRequest;
 import io.mobim.wv.model.Disconnect;
 import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.UnsubscribePresenceRequest;
+import io.mobim.wv.model.RejectMessageRequest;
+import io.mobim.wv.model.GetWatcherListRequest;
+import io.mobim.wv.model.GetMessageListRequest;
+import io.mobim.wv.model.ForwardMessageRequest;
 import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetSpInfoRequest;
 import io.mobim.wv.model.KeepAliveRequest;
@@ -64,9 +70,11 @@ public class CspDispatcher {
     private final WvContactLists contactLists;
     private final WvPresence presence;
     private final WvBlocking blocking;
+    private final WvDeliveryReports reports;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                         WvContactLists contactLists, WvPresence presence, WvBlocking blocking) {
+                         WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking) {
+        this.reports = reports;
         this.presence = presence;
         this.blocking = blocking;
         this.sessions = sessions;
@@ -135,11 +143,16 @@ public class CspDispatcher {
             case UpdatePresenceRequest q -> presence.update(session.msisdn(), q);
             case GetPresenceRequest q -> presence.get(session.msisdn(), q);
             case SubscribePresenceRequest q -> presence.subscribe(session.msisdn(), q);
+            case UnsubscribePresenceRequest q -> presence.unsubscribe(session.msisdn(), q);
+            case GetWatcherListRequest q -> presence.watchers(session.msisdn());
             case PresenceAuthUser q -> presence.authorize(session.msisdn(), q);
             case GetBlockedListRequest q -> blocking.lists(session.msisdn());
             case BlockEntityRequest q -> blocking.change(session.msisdn(), q);
             case SendMessageRequest q -> messaging.send(session, tid, q);
             case GetMessageRequest q -> messaging.get(session, q);
+            case GetMessageListRequest q -> messaging.list(session, q);
+            case RejectMessageRequest q -> messaging.reject(session, q);
+            case ForwardMessageRequest q -> messaging.forward(session, tid, q);
             case MessageDelivered q -> {
                 if (!messaging.delivered(session, q)) {
                     throw new CspFault(StatusCode.INVALID_MESSAGE_ID, "No such message waits for you");
@@ -155,11 +168,11 @@ public class CspDispatcher {
     }
 
     /**
-     * What waits for the client: its next message first, else a would-be watcher to authorise, else its contacts'
-     * presence changes; null when nothing.
+     * What waits for the client: its next message first, else a delivery report, else a would-be watcher to
+     * authorise, else its contacts' presence changes; null when nothing.
      */
     private Transaction poll(WvSession session) {
-        Optional<Transaction> message = messaging.poll(session);
+        Optional<Transaction> message = messaging.poll(session).or(() -> reports.poll(session));
         if (message.isPresent()) {
             return message.get();
         }

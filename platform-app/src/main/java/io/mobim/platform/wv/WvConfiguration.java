@@ -3,13 +3,16 @@ package io.mobim.platform.wv;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.ClientMessages;
+import io.mobim.platform.messaging.ClientReports;
 import io.mobim.platform.messaging.GroupCommit;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.subscribers.PasswordVault;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
 import io.mobim.platform.wv.session.Logins;
@@ -63,8 +66,13 @@ class WvConfiguration {
 
     @Bean
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                                WvContactLists contactLists, WvPresence presence, WvBlocking blocking) {
-        return new CspDispatcher(sessions, logins, negotiation, messaging, contactLists, presence, blocking);
+                                WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking) {
+        return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking);
+    }
+
+    @Bean
+    WvDeliveryReports wvDeliveryReports(ClientReports reports, UserIds userIds) {
+        return new WvDeliveryReports(reports, userIds);
     }
 
     @Bean
@@ -103,7 +111,8 @@ class WvConfiguration {
     }
 
     @Bean
-    WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds, WvSessions sessions) {
-        return new WvMessaging(groupCommit, clientMessages, userIds, sessions);
+    WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, ClientDeliveries clientDeliveries, UserIds userIds,
+                            WvSessions sessions) {
+        return new WvMessaging(groupCommit, clientMessages, clientDeliveries, userIds, sessions);
     }
 }

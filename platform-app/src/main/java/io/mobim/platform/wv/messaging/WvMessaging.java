@@ -1,6 +1,7 @@
 package io.mobim.platform.wv.messaging;
 
 import io.mobim.events.Msisdn;
+import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.ClientDelivery;
 import io.mobim.platform.messaging.ClientMessages;
 import io.mobim.platform.messaging.GroupCommit;
@@ -18,6 +19,12 @@ import io.mobim.platform.wv.session.WvSession;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.Status;
+import io.mobim.wv.model.Result;
+import io.mobim.wv.model.RejectMessageRequest;
+import io.mobim.wv.model.GetMessageListResponse;
+import io.mobim.wv.model.GetMessageListRequest;
+import io.mobim.wv.model.ForwardMessageRequest;
 import io.mobim.wv.model.GetMessageResponse;
 import io.mobim.wv.model.MessageDelivered;
 import io.mobim.wv.model.MessageInfo;
@@ -45,7 +52,9 @@ import java.util.concurrent.CompletionException;
  * the core, sent through the group commit with whatever else is being sent; the client learns each recipient's
  * failure), new messages handed out one per Polling-Request ({@code NewMessage} or, for a client in notify mode,
  * {@code MessageNotification} then {@code GetMessage}), and {@code MessageDelivered} confirming them. A message is
- * claimed only when a poll hands it out; one handed out and never confirmed falls back as the core decides.
+ * claimed only when a poll hands it out (or GetMessage takes one GetMessageList showed); one handed out and never
+ * confirmed falls back as the core decides. RejectMessage fails a waiting message for its sender; ForwardMessage sends
+ * a message the client received on, as the client's own.
  */
 public class WvMessaging {
 
@@ -53,8 +62,14 @@ public class WvMessaging {
     private final ClientMessages clientMessages;
     private final UserIds userIds;
     private final WvSessions sessions;
+    private final ClientDeliveries clientDeliveries;
 
-    public WvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds, WvSessions sessions) {
+    /** The most messages a GetMessageList answer lists. */
+    static final int MESSAGE_LIST_MAX = 50;
+
+    public WvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, ClientDeliveries clientDeliveries, UserIds userIds,
+                       WvSessions sessions) {
+        this.clientDeliveries = clientDeliveries;
         this.groupCommit = groupCommit;
         this.clientMessages = clientMessages;
         this.userIds = userIds;
@@ -64,12 +79,31 @@ public class WvMessaging {
     /** Sends a client's message to each subscriber it names; the answer carries every recipient's failure. */
     public SendMessageResponse send(WvSession session, String transactionId, SendMessageRequest q) {
         MessageInfo info = q.messageInfo();
-        Recipient to = info == null ? null : info.recipient();
+        Sent sent = sendTo(session, transactionId, info == null ? null : info.recipient(), MessageContent.text(info, q.contentData()),
+                Boolean.TRUE.equals(q.deliveryReport()));
+        return new SendMessageResponse(sent.result(), sent.messageId());
+    }
+
+    /**
+     * Sends a message the client received to further recipients, as its own message: the same text, from the client.
+     *
+     * @throws CspFault 426 when no such message reached the client (or it is no longer kept)
+     */
+    public Status forward(WvSession session, String transactionId, ForwardMessageRequest q) {
+        ClientDelivery original = clientMessages.received(session.msisdn(), messageId(q.messageId()))
+                .orElseThrow(() -> new CspFault(StatusCode.INVALID_MESSAGE_ID, "No such message reached you"));
+        return new Status(sendTo(session, transactionId == null || transactionId.isBlank() ? null : "fw:" + transactionId,
+                q.recipient(), original.body(), false).result());
+    }
+
+    /** A send's outcome: the Result and the id of the message (one of them) that went out, or null. */
+    private record Sent(Result result, String messageId) {
+    }
+
+    private Sent sendTo(WvSession session, String transactionId, Recipient to, String body, boolean report) {
         if (to == null || (to.users().isEmpty() && to.groups().isEmpty() && to.contactLists().isEmpty())) {
             throw new CspFault(StatusCode.BAD_PARAMETER, "Recipient is missing");
         }
-        String body = MessageContent.text(info, q.contentData());
-        boolean report = Boolean.TRUE.equals(q.deliveryReport());
         Failures failures = new Failures();
         for (var group : to.groups()) {
             failures.add(StatusCode.SERVICE_NOT_SUPPORTED, "Messages to groups are not served yet",
@@ -106,7 +140,40 @@ public class WvMessaging {
                 failures.add(status(refused.reason()), refused.getMessage(), recipient.getValue());
             }
         }
-        return new SendMessageResponse(failures.result(messageId != null), messageId);
+        return new Sent(failures.result(messageId != null), messageId);
+    }
+
+    /** The messages waiting for the client (its MessageCount at most), without their content; nothing is claimed. */
+    public GetMessageListResponse list(WvSession session, GetMessageListRequest q) {
+        if (q.groupId() != null) {
+            throw new CspFault(StatusCode.GROUP_DOES_NOT_EXIST, "No such group");
+        }
+        int max = q.messageCount() == null || q.messageCount() <= 0 ? MESSAGE_LIST_MAX : Math.min(q.messageCount(), MESSAGE_LIST_MAX);
+        return new GetMessageListResponse(clientMessages.waitingList(session.clientSession(), session.msisdn(), max).stream()
+                .map(d -> info(session, d)).toList());
+    }
+
+    /** The client refuses messages waiting for it: each fails for its sender; unknown ids are named (426). */
+    public Status reject(WvSession session, RejectMessageRequest q) {
+        if (q.messageIds().isEmpty()) {
+            throw new CspFault(StatusCode.BAD_PARAMETER, "MessageID is missing");
+        }
+        Failures failures = new Failures();
+        Map<UUID, String> ids = new LinkedHashMap<>();
+        for (String id : q.messageIds()) {
+            try {
+                ids.putIfAbsent(messageId(id), id);
+            } catch (CspFault f) {
+                failures.add(f.status(), Failures.Kind.MESSAGE, f.getMessage(), id);
+            }
+        }
+        List<UUID> rejected = ids.isEmpty() ? List.of() : clientDeliveries.reject(session.msisdn(), ids.keySet());
+        ids.forEach((uuid, id) -> {
+            if (!rejected.contains(uuid)) {
+                failures.add(StatusCode.INVALID_MESSAGE_ID, Failures.Kind.MESSAGE, "No such message waits for you", id);
+            }
+        });
+        return new Status(failures.result(!rejected.isEmpty()));
     }
 
     /**
@@ -128,7 +195,9 @@ public class WvMessaging {
 
     /** The content of a message the client was notified of and has not confirmed. */
     public GetMessageResponse get(WvSession session, GetMessageRequest q) {
-        ClientDelivery d = clientMessages.claimed(session.clientSession(), session.msisdn(), messageId(q.messageId()))
+        UUID id = messageId(q.messageId());
+        ClientDelivery d = clientMessages.claimed(session.clientSession(), session.msisdn(), id)
+                .or(() -> clientDeliveries.claim(session.clientSession(), session.msisdn(), id)) // listed, not yet handed out
                 .orElseThrow(() -> new CspFault(StatusCode.INVALID_MESSAGE_ID, "No such message waits for you"));
         return new GetMessageResponse(info(session, d), d.body());
     }
