@@ -2,6 +2,7 @@ package io.mobim.platform.wv;
 
 import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.invitations.WvInvitations;
 import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
@@ -21,6 +22,9 @@ import io.mobim.wv.model.GetListRequest;
 import io.mobim.wv.model.ListManageRequest;
 import io.mobim.wv.model.Disconnect;
 import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.InviteUserResponse;
+import io.mobim.wv.model.InviteRequest;
+import io.mobim.wv.model.CancelInviteRequest;
 import io.mobim.wv.model.UnsubscribePresenceRequest;
 import io.mobim.wv.model.RejectMessageRequest;
 import io.mobim.wv.model.GetWatcherListRequest;
@@ -55,7 +59,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else (negotiation,
- * keep-alive, messaging, contact lists, presence, blocking) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
+ * keep-alive, messaging, contact lists, presence, blocking, invitations) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
  * with its code, and one failing does not keep the others of the message from their answers. A client's
  * Response-mode transactions (its acknowledgements) get no answer; a Polling-Request with nothing waiting gets none.
  */
@@ -71,9 +75,12 @@ public class CspDispatcher {
     private final WvPresence presence;
     private final WvBlocking blocking;
     private final WvDeliveryReports reports;
+    private final WvInvitations invitations;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                         WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking) {
+                         WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
+                         WvInvitations invitations) {
+        this.invitations = invitations;
         this.reports = reports;
         this.presence = presence;
         this.blocking = blocking;
@@ -146,6 +153,9 @@ public class CspDispatcher {
             case UnsubscribePresenceRequest q -> presence.unsubscribe(session.msisdn(), q);
             case GetWatcherListRequest q -> presence.watchers(session.msisdn());
             case PresenceAuthUser q -> presence.authorize(session.msisdn(), q);
+            case InviteRequest q -> invitations.invite(session.msisdn(), q);
+            case InviteUserResponse q -> invitations.answer(session.msisdn(), q);
+            case CancelInviteRequest q -> invitations.cancel(session.msisdn(), q);
             case GetBlockedListRequest q -> blocking.lists(session.msisdn());
             case BlockEntityRequest q -> blocking.change(session.msisdn(), q);
             case SendMessageRequest q -> messaging.send(session, tid, q);
@@ -168,11 +178,11 @@ public class CspDispatcher {
     }
 
     /**
-     * What waits for the client: its next message first, else a delivery report, else a would-be watcher to
-     * authorise, else its contacts' presence changes; null when nothing.
+     * What waits for the client: its next message first, else a delivery report, else an invitation (offered,
+     * cancelled or answered), else a would-be watcher to authorise, else its contacts' presence changes; null when nothing.
      */
     private Transaction poll(WvSession session) {
-        Optional<Transaction> message = messaging.poll(session).or(() -> reports.poll(session));
+        Optional<Transaction> message = messaging.poll(session).or(() -> reports.poll(session)).or(() -> invitations.poll(session));
         if (message.isPresent()) {
             return message.get();
         }
@@ -183,10 +193,15 @@ public class CspDispatcher {
         return presence.changes(session).map(n -> ServerTransactions.request(n, false)).orElse(null);
     }
 
-    /** A client's answer to a server-initiated transaction: a confirmed message is delivered; a Status needs nothing. */
+    /**
+     * A client's answer to a server-initiated transaction: a confirmed message is delivered, an invitation answered
+     * (some clients answer InviteUser-Request in its own transaction); a Status needs nothing.
+     */
     private void acknowledgement(String sessionId, Primitive primitive) {
         if (primitive instanceof MessageDelivered delivered) {
             messaging.delivered(sessions.resolve(sessionId), delivered);
+        } else if (primitive instanceof InviteUserResponse answer) {
+            invitations.answer(sessions.resolve(sessionId).msisdn(), answer);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.mobim.platform.wv;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.invitations.Invitations;
 import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.ClientMessages;
 import io.mobim.platform.messaging.ClientReports;
@@ -12,6 +13,7 @@ import io.mobim.platform.subscribers.PasswordVault;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.invitations.WvInvitations;
 import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
@@ -66,8 +68,14 @@ class WvConfiguration {
 
     @Bean
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                                WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking) {
-        return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking);
+                                WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
+                                WvInvitations invitations) {
+        return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking, invitations);
+    }
+
+    @Bean
+    WvInvitations wvInvitations(Invitations invitations, Contacts contacts, UserIds userIds, Clock clock) {
+        return new WvInvitations(invitations, contacts, userIds, clock);
     }
 
     @Bean
