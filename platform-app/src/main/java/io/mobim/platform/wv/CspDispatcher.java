@@ -2,6 +2,8 @@ package io.mobim.platform.wv;
 
 import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.groups.WvGroupMembers;
+import io.mobim.platform.wv.groups.WvGroups;
 import io.mobim.platform.wv.invitations.WvInvitations;
 import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
@@ -22,6 +24,17 @@ import io.mobim.wv.model.GetListRequest;
 import io.mobim.wv.model.ListManageRequest;
 import io.mobim.wv.model.Disconnect;
 import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.SetGroupPropsRequest;
+import io.mobim.wv.model.RemoveGroupMembersRequest;
+import io.mobim.wv.model.RejectListRequest;
+import io.mobim.wv.model.MemberAccessRequest;
+import io.mobim.wv.model.LeaveGroupRequest;
+import io.mobim.wv.model.JoinGroupRequest;
+import io.mobim.wv.model.GetGroupPropsRequest;
+import io.mobim.wv.model.GetGroupMembersRequest;
+import io.mobim.wv.model.DeleteGroupRequest;
+import io.mobim.wv.model.CreateGroupRequest;
+import io.mobim.wv.model.AddGroupMembersRequest;
 import io.mobim.wv.model.InviteUserResponse;
 import io.mobim.wv.model.InviteRequest;
 import io.mobim.wv.model.CancelInviteRequest;
@@ -59,7 +72,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else (negotiation,
- * keep-alive, messaging, contact lists, presence, blocking, invitations) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
+ * keep-alive, messaging, contact lists, presence, blocking, invitations, groups) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
  * with its code, and one failing does not keep the others of the message from their answers. A client's
  * Response-mode transactions (its acknowledgements) get no answer; a Polling-Request with nothing waiting gets none.
  */
@@ -76,10 +89,14 @@ public class CspDispatcher {
     private final WvBlocking blocking;
     private final WvDeliveryReports reports;
     private final WvInvitations invitations;
+    private final WvGroups groups;
+    private final WvGroupMembers groupMembers;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
                          WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
-                         WvInvitations invitations) {
+                         WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers) {
+        this.groups = groups;
+        this.groupMembers = groupMembers;
         this.invitations = invitations;
         this.reports = reports;
         this.presence = presence;
@@ -153,6 +170,17 @@ public class CspDispatcher {
             case UnsubscribePresenceRequest q -> presence.unsubscribe(session.msisdn(), q);
             case GetWatcherListRequest q -> presence.watchers(session.msisdn());
             case PresenceAuthUser q -> presence.authorize(session.msisdn(), q);
+            case CreateGroupRequest q -> groups.create(session.msisdn(), q);
+            case DeleteGroupRequest q -> groups.delete(session.msisdn(), q);
+            case JoinGroupRequest q -> groups.join(session, q);
+            case LeaveGroupRequest q -> groups.leave(session.msisdn(), q);
+            case GetGroupPropsRequest q -> groups.props(q);
+            case SetGroupPropsRequest q -> groups.change(session.msisdn(), q);
+            case GetGroupMembersRequest q -> groupMembers.members(session.msisdn(), q);
+            case AddGroupMembersRequest q -> groupMembers.add(session.msisdn(), q);
+            case RemoveGroupMembersRequest q -> groupMembers.remove(session.msisdn(), q);
+            case MemberAccessRequest q -> groupMembers.access(session.msisdn(), q);
+            case RejectListRequest q -> groupMembers.reject(session.msisdn(), q);
             case InviteRequest q -> invitations.invite(session.msisdn(), q);
             case InviteUserResponse q -> invitations.answer(session.msisdn(), q);
             case CancelInviteRequest q -> invitations.cancel(session.msisdn(), q);
@@ -179,10 +207,12 @@ public class CspDispatcher {
 
     /**
      * What waits for the client: its next message first, else a delivery report, else an invitation (offered,
-     * cancelled or answered), else a would-be watcher to authorise, else its contacts' presence changes; null when nothing.
+     * cancelled or answered), else a change of a group it is in, else a would-be watcher to authorise, else its
+     * contacts' presence changes; null when nothing.
      */
     private Transaction poll(WvSession session) {
-        Optional<Transaction> message = messaging.poll(session).or(() -> reports.poll(session)).or(() -> invitations.poll(session));
+        Optional<Transaction> message = messaging.poll(session).or(() -> reports.poll(session)).or(() -> invitations.poll(session))
+                .or(() -> groups.poll(session));
         if (message.isPresent()) {
             return message.get();
         }

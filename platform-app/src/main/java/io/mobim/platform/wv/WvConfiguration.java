@@ -4,6 +4,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.invitations.Invitations;
+import io.mobim.platform.rooms.Groups;
+import io.mobim.platform.rooms.RoomNotices;
+import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.ClientMessages;
 import io.mobim.platform.messaging.ClientReports;
@@ -13,6 +16,8 @@ import io.mobim.platform.subscribers.PasswordVault;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.groups.WvGroupMembers;
+import io.mobim.platform.wv.groups.WvGroups;
 import io.mobim.platform.wv.invitations.WvInvitations;
 import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
@@ -69,8 +74,24 @@ class WvConfiguration {
     @Bean
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
                                 WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
-                                WvInvitations invitations) {
-        return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking, invitations);
+                                WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers) {
+        return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking, invitations,
+                groups, groupMembers);
+    }
+
+    @Bean
+    GroupIds wvGroupIds(UserIds userIds, WvSettings settings) {
+        return new GroupIds(userIds, settings);
+    }
+
+    @Bean
+    WvGroups wvGroups(Rooms rooms, Groups groups, RoomNotices notices, GroupIds groupIds, UserIds userIds) {
+        return new WvGroups(rooms, groups, notices, groupIds, userIds);
+    }
+
+    @Bean
+    WvGroupMembers wvGroupMembers(Rooms rooms, Groups groups, GroupIds groupIds, UserIds userIds) {
+        return new WvGroupMembers(rooms, groups, groupIds, userIds);
     }
 
     @Bean
@@ -120,7 +141,7 @@ class WvConfiguration {
 
     @Bean
     WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, ClientDeliveries clientDeliveries, UserIds userIds,
-                            WvSessions sessions) {
-        return new WvMessaging(groupCommit, clientMessages, clientDeliveries, userIds, sessions);
+                            GroupIds groupIds, WvSessions sessions) {
+        return new WvMessaging(groupCommit, clientMessages, clientDeliveries, userIds, groupIds, sessions);
     }
 }

@@ -12,6 +12,7 @@ import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.wv.CspFault;
 import io.mobim.platform.wv.Failures;
+import io.mobim.platform.wv.GroupIds;
 import io.mobim.platform.wv.ServerTransactions;
 import io.mobim.platform.wv.UserIds;
 import io.mobim.platform.wv.session.DeliveryMethod;
@@ -19,6 +20,8 @@ import io.mobim.platform.wv.session.WvSession;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.Group;
+import io.mobim.wv.model.ScreenName;
 import io.mobim.wv.model.Status;
 import io.mobim.wv.model.Result;
 import io.mobim.wv.model.RejectMessageRequest;
@@ -67,8 +70,11 @@ public class WvMessaging {
     /** The most messages a GetMessageList answer lists. */
     static final int MESSAGE_LIST_MAX = 50;
 
+    private final GroupIds groupIds;
+
     public WvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, ClientDeliveries clientDeliveries, UserIds userIds,
-                       WvSessions sessions) {
+                       GroupIds groupIds, WvSessions sessions) {
+        this.groupIds = groupIds;
         this.clientDeliveries = clientDeliveries;
         this.groupCommit = groupCommit;
         this.clientMessages = clientMessages;
@@ -105,9 +111,17 @@ public class WvMessaging {
             throw new CspFault(StatusCode.BAD_PARAMETER, "Recipient is missing");
         }
         Failures failures = new Failures();
-        for (var group : to.groups()) {
-            failures.add(StatusCode.SERVICE_NOT_SUPPORTED, "Messages to groups are not served yet",
-                    group.groupId() != null ? group.groupId() : String.valueOf(group.screenName()));
+        Map<String, String> rooms = new LinkedHashMap<>();
+        for (Group group : to.groups()) {
+            String groupId = group.groupId() != null ? group.groupId() : group.screenName() == null ? null : group.screenName().groupId();
+            try {
+                if (group.groupId() == null && group.screenName() != null) {
+                    throw new CspFault(StatusCode.SERVICE_NOT_SUPPORTED, "Private messages in groups are not served");
+                }
+                rooms.putIfAbsent(groupIds.room(groupId), groupId);
+            } catch (CspFault f) {
+                failures.add(f.status(), Failures.Kind.GROUP, f.getMessage(), String.valueOf(groupId));
+            }
         }
         for (String list : to.contactLists()) {
             failures.add(StatusCode.SERVICE_NOT_SUPPORTED, "Messages to contact lists are not served yet", list);
@@ -123,7 +137,12 @@ public class WvMessaging {
         List<CompletableFuture<SendResult>> sends = new ArrayList<>(recipients.size());
         for (Msisdn recipient : recipients.keySet()) {
             sends.add(groupCommit.submit(new SendRequest(session.msisdn(), Target.subscriber(recipient), body, Origin.client(),
-                    clientMessageId(session, transactionId, recipient), report)));
+                    clientMessageId(session, transactionId, recipient.value()), report)));
+        }
+        List<CompletableFuture<SendResult>> roomSends = new ArrayList<>(rooms.size());
+        for (String room : rooms.keySet()) {
+            roomSends.add(groupCommit.submit(new SendRequest(session.msisdn(), Target.room(room), body, Origin.client(),
+                    clientMessageId(session, transactionId, room), report)));
         }
         String messageId = null;
         int i = 0;
@@ -138,6 +157,20 @@ public class WvMessaging {
                     throw e;
                 }
                 failures.add(status(refused.reason()), refused.getMessage(), recipient.getValue());
+            }
+        }
+        i = 0;
+        for (Map.Entry<String, String> room : rooms.entrySet()) {
+            try {
+                SendResult sent = roomSends.get(i++).join();
+                if (messageId == null) {
+                    messageId = sent.messageId().toString();
+                }
+            } catch (CompletionException e) {
+                if (!(e.getCause() instanceof MessageRefused refused)) {
+                    throw e;
+                }
+                failures.add(groupStatus(refused.reason()), Failures.Kind.GROUP, refused.getMessage(), room.getValue());
             }
         }
         return new Sent(failures.result(messageId != null), messageId);
@@ -207,11 +240,20 @@ public class WvMessaging {
         return !groupCommit.acknowledge(session.clientSession(), List.of(messageId(q.messageId()))).isEmpty();
     }
 
+    /** A message as the recipient's client sees it: from a user, or to a group from a screen name in it. */
     private MessageInfo info(WvSession session, ClientDelivery d) {
+        Recipient recipient;
+        Sender sender;
+        if (d.room() != null) {
+            String groupId = groupIds.of(d.room());
+            recipient = new Recipient(List.of(), List.of(new Group(groupId, null)), List.of());
+            sender = new Sender(null, new Group(null, new ScreenName(d.senderAlias(), groupId)));
+        } else {
+            recipient = new Recipient(List.of(new User(userIds.of(session.msisdn()))), List.of(), List.of());
+            sender = new Sender(new User(userIds.of(d.sender())), null);
+        }
         return new MessageInfo(d.messageId().toString(), null, "text/plain", "None",
-                d.body().getBytes(StandardCharsets.UTF_8).length,
-                new Recipient(List.of(new User(userIds.of(session.msisdn()))), List.of(), List.of()),
-                new Sender(new User(userIds.of(d.sender())), null), null, MessageContent.dateTime(d.sentAt()), null);
+                d.body().getBytes(StandardCharsets.UTF_8).length, recipient, sender, null, MessageContent.dateTime(d.sentAt()), null);
     }
 
     private static UUID messageId(String id) {
@@ -227,11 +269,19 @@ public class WvMessaging {
      * the same message again, which the core answers with the first result. Scoped to the session, because clients
      * number their transactions 1, 2, 3 in every session.
      */
-    private static String clientMessageId(WvSession session, String transactionId, Msisdn recipient) {
+    private static String clientMessageId(WvSession session, String transactionId, String recipient) {
         if (transactionId == null || transactionId.isBlank()) {
             return null;
         }
-        return "wv:" + MessageContent.digest(session.clientSession() + "|" + transactionId + "|" + recipient.value());
+        return "wv:" + MessageContent.digest(session.clientSession() + "|" + transactionId + "|" + recipient);
+    }
+
+    private static StatusCode groupStatus(MessageRefused.Reason reason) {
+        return switch (reason) {
+            case NOT_A_MEMBER -> StatusCode.GROUP_NOT_JOINED;
+            case NO_RECIPIENTS -> StatusCode.UNABLE_TO_DELIVER;
+            default -> status(reason);
+        };
     }
 
     private static StatusCode status(MessageRefused.Reason reason) {
