@@ -8,6 +8,7 @@ import io.mobim.platform.wv.invitations.WvInvitations;
 import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
+import io.mobim.platform.wv.search.WvSearch;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
@@ -24,6 +25,8 @@ import io.mobim.wv.model.GetListRequest;
 import io.mobim.wv.model.ListManageRequest;
 import io.mobim.wv.model.Disconnect;
 import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.StopSearchRequest;
+import io.mobim.wv.model.SearchRequest;
 import io.mobim.wv.model.SetGroupPropsRequest;
 import io.mobim.wv.model.RemoveGroupMembersRequest;
 import io.mobim.wv.model.RejectListRequest;
@@ -72,7 +75,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else (negotiation,
- * keep-alive, messaging, contact lists, presence, blocking, invitations, groups) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
+ * keep-alive, messaging, contact lists, presence, blocking, invitations, groups, search) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
  * with its code, and one failing does not keep the others of the message from their answers. A client's
  * Response-mode transactions (its acknowledgements) get no answer; a Polling-Request with nothing waiting gets none.
  */
@@ -91,10 +94,12 @@ public class CspDispatcher {
     private final WvInvitations invitations;
     private final WvGroups groups;
     private final WvGroupMembers groupMembers;
+    private final WvSearch search;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
                          WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
-                         WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers) {
+                         WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search) {
+        this.search = search;
         this.groups = groups;
         this.groupMembers = groupMembers;
         this.invitations = invitations;
@@ -170,6 +175,8 @@ public class CspDispatcher {
             case UnsubscribePresenceRequest q -> presence.unsubscribe(session.msisdn(), q);
             case GetWatcherListRequest q -> presence.watchers(session.msisdn());
             case PresenceAuthUser q -> presence.authorize(session.msisdn(), q);
+            case SearchRequest q -> search.search(q);
+            case StopSearchRequest q -> search.stop(q);
             case CreateGroupRequest q -> groups.create(session.msisdn(), q);
             case DeleteGroupRequest q -> groups.delete(session.msisdn(), q);
             case JoinGroupRequest q -> groups.join(session, q);

@@ -3,6 +3,7 @@ package io.mobim.platform.wv;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.directory.Directory;
 import io.mobim.platform.invitations.Invitations;
 import io.mobim.platform.rooms.Groups;
 import io.mobim.platform.rooms.RoomNotices;
@@ -22,6 +23,7 @@ import io.mobim.platform.wv.invitations.WvInvitations;
 import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
+import io.mobim.platform.wv.search.WvSearch;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
 import io.mobim.platform.wv.session.WvSessions;
@@ -74,9 +76,14 @@ class WvConfiguration {
     @Bean
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
                                 WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
-                                WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers) {
+                                WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search) {
         return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking, invitations,
-                groups, groupMembers);
+                groups, groupMembers, search);
+    }
+
+    @Bean
+    WvSearch wvSearch(Directory directory, UserIds userIds) {
+        return new WvSearch(directory, userIds);
     }
 
     @Bean
