@@ -175,6 +175,12 @@ public class Contacts {
                 .params(owner.value(), list).query(CONTACT).list();
     }
 
+    /** The contacts on one of {@code owner}'s lists, in buddy-list order: on the default list, every contact. */
+    @Transactional(readOnly = true)
+    public List<Contact> onList(Msisdn owner, String list) {
+        return list.equals(settings.defaultList()) ? list(owner) : members(owner, list);
+    }
+
     /** The name of the list every contact is on ({@code mobim.contacts.default-list}). */
     public String defaultList() {
         return settings.defaultList();

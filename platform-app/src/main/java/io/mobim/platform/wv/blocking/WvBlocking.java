@@ -65,20 +65,10 @@ public class WvBlocking {
     }
 
     private List<Msisdn> users(EntityList list, Failures failures) {
-        List<Msisdn> out = new ArrayList<>();
         if (list == null) {
-            return out;
+            return new ArrayList<>();
         }
-        for (String id : list.userIds()) {
-            try {
-                Msisdn m = userIds.parse(id);
-                if (!out.contains(m)) {
-                    out.add(m);
-                }
-            } catch (CspFault f) {
-                failures.add(f, id);
-            }
-        }
+        List<Msisdn> out = new ArrayList<>(userIds.parseAll(list.userIds(), failures));
         list.groupIds().forEach(g -> failures.add(StatusCode.SERVICE_NOT_SUPPORTED, Failures.Kind.GROUP, "Only users can be listed", g));
         if (!list.screenNames().isEmpty()) {
             failures.add(StatusCode.SERVICE_NOT_SUPPORTED, Failures.Kind.GROUP, "Only users can be listed",

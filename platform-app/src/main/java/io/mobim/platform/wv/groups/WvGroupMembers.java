@@ -104,26 +104,11 @@ public class WvGroupMembers {
     }
 
     private List<Msisdn> users(UserList list, Failures failures) {
-        return list == null ? List.of() : parse(list.users().stream().map(User::userId).toList(), failures);
+        return list == null ? List.of() : userIds.parseAll(list.users().stream().map(User::userId).toList(), failures);
     }
 
     private List<Msisdn> users(EntityList list, Failures failures) {
-        return list == null ? List.of() : parse(list.userIds(), failures);
-    }
-
-    private List<Msisdn> parse(List<String> ids, Failures failures) {
-        List<Msisdn> out = new ArrayList<>();
-        for (String id : ids) {
-            try {
-                Msisdn m = userIds.parse(id);
-                if (!out.contains(m)) {
-                    out.add(m);
-                }
-            } catch (CspFault f) {
-                failures.add(f, id);
-            }
-        }
-        return out;
+        return list == null ? List.of() : userIds.parseAll(list.userIds(), failures);
     }
 
     private static MemberList memberList(List<User> users) {

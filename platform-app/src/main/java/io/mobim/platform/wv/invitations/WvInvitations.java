@@ -151,7 +151,7 @@ public class WvInvitations {
         }
         for (String list : to.contactLists()) {
             String name = userIds.listName(me, list);
-            (name.equals(contacts.defaultList()) ? contacts.list(me) : contacts.members(me, name))
+            contacts.onList(me, name)
                     .forEach(c -> out.putIfAbsent(c.msisdn(), userIds.of(c.msisdn())));
         }
         to.groups().forEach(g -> failures.add(StatusCode.SERVICE_NOT_SUPPORTED, Failures.Kind.GROUP, "Invite users, not groups",

@@ -49,6 +49,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * CSP instant messaging on the IM core: SendMessage to one or several subscribers (each recipient is one message of
@@ -144,9 +145,21 @@ public class WvMessaging {
             roomSends.add(groupCommit.submit(new SendRequest(session.msisdn(), Target.room(room), body, Origin.client(),
                     clientMessageId(session, transactionId, room), report)));
         }
+        String toUsers = awaitSent(recipients, sends, failures, Failures.Kind.USER, WvMessaging::status);
+        String toRooms = awaitSent(rooms, roomSends, failures, Failures.Kind.GROUP, WvMessaging::groupStatus);
+        String messageId = toUsers != null ? toUsers : toRooms;
+        return new Sent(failures.result(messageId != null), messageId);
+    }
+
+    /**
+     * Waits for the sends to {@code targets} (in order, one each), noting each refused one under the id the client
+     * named it by; returns the id of the first message that went out, or null.
+     */
+    private static String awaitSent(Map<?, String> targets, List<CompletableFuture<SendResult>> sends, Failures failures,
+                                    Failures.Kind kind, Function<MessageRefused.Reason, StatusCode> status) {
         String messageId = null;
         int i = 0;
-        for (Map.Entry<Msisdn, String> recipient : recipients.entrySet()) {
+        for (String named : targets.values()) {
             try {
                 SendResult sent = sends.get(i++).join();
                 if (messageId == null) {
@@ -156,24 +169,10 @@ public class WvMessaging {
                 if (!(e.getCause() instanceof MessageRefused refused)) {
                     throw e;
                 }
-                failures.add(status(refused.reason()), refused.getMessage(), recipient.getValue());
+                failures.add(status.apply(refused.reason()), kind, refused.getMessage(), named);
             }
         }
-        i = 0;
-        for (Map.Entry<String, String> room : rooms.entrySet()) {
-            try {
-                SendResult sent = roomSends.get(i++).join();
-                if (messageId == null) {
-                    messageId = sent.messageId().toString();
-                }
-            } catch (CompletionException e) {
-                if (!(e.getCause() instanceof MessageRefused refused)) {
-                    throw e;
-                }
-                failures.add(groupStatus(refused.reason()), Failures.Kind.GROUP, refused.getMessage(), room.getValue());
-            }
-        }
-        return new Sent(failures.result(messageId != null), messageId);
+        return messageId;
     }
 
     /** The messages waiting for the client (its MessageCount at most), without their content; nothing is claimed. */

@@ -99,7 +99,7 @@ public class WvPresence {
         }
         for (String list : q.contactLists()) {
             String name = userIds.listName(watcher, list);
-            (name.equals(contacts.defaultList()) ? contacts.list(watcher) : contacts.members(watcher, name))
+            contacts.onList(watcher, name)
                     .forEach(c -> asked.putIfAbsent(c.msisdn(), userIds.of(c.msisdn())));
         }
         List<Presence> presences = new ArrayList<>();
@@ -146,17 +146,10 @@ public class WvPresence {
             throw new CspFault(StatusCode.BAD_PARAMETER, "User or ContactList is missing");
         }
         Failures failures = new Failures();
-        Set<Msisdn> who = new LinkedHashSet<>();
-        for (User u : q.users()) {
-            try {
-                who.add(userIds.parse(u.userId()));
-            } catch (CspFault f) {
-                failures.add(f, u.userId());
-            }
-        }
+        Set<Msisdn> who = new LinkedHashSet<>(userIds.parseAll(q.users().stream().map(User::userId).toList(), failures));
         for (String list : q.contactLists()) {
             String name = userIds.listName(watcher, list);
-            (name.equals(contacts.defaultList()) ? contacts.list(watcher) : contacts.members(watcher, name))
+            contacts.onList(watcher, name)
                     .forEach(c -> who.add(c.msisdn()));
         }
         who.forEach(presentity -> contacts.unsubscribe(watcher, presentity));
