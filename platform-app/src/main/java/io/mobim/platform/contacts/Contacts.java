@@ -95,9 +95,7 @@ public class Contacts {
         Optional<Contact> contact = byPosition(owner, position);
         contact.ifPresent(c -> {
             jdbc.sql("delete from im.contact where owner = ? and position = ?").params(owner.value(), position).update();
-            // the watcher cancels: a pending request disappears, an accepted one ends (RFC 2779 cancel)
-            jdbc.sql("delete from im.presence_authorization where presentity = ? and watcher = ? and state <> 'DENIED'")
-                    .params(c.msisdn().value(), owner.value()).update();
+            unsubscribe(owner, c.msisdn()); // the watcher cancels (RFC 2779 cancel)
         });
         return contact;
     }
@@ -177,6 +175,12 @@ public class Contacts {
                 .params(owner.value(), list).query(CONTACT).list();
     }
 
+    /** The contacts on one of {@code owner}'s lists, in buddy-list order: on the default list, every contact. */
+    @Transactional(readOnly = true)
+    public List<Contact> onList(Msisdn owner, String list) {
+        return list.equals(settings.defaultList()) ? list(owner) : members(owner, list);
+    }
+
     /** The name of the list every contact is on ({@code mobim.contacts.default-list}). */
     public String defaultList() {
         return settings.defaultList();
@@ -235,6 +239,7 @@ public class Contacts {
                 update im.presence_authorization a set client_told_at = ?
                 where a.ctid = (select ctid from im.presence_authorization
                                 where presentity = ? and state = 'PENDING' and client_told_at is null
+                                  and not im.refuses(presentity, watcher)
                                 order by requested_at, watcher limit 1 for update skip locked)
                 returning a.watcher""")
                 .params(now(), presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).optional();
@@ -250,6 +255,26 @@ public class Contacts {
     @Transactional
     public boolean deny(Msisdn presentity, Msisdn watcher) {
         return answer(presentity, watcher, AuthorizationState.DENIED);
+    }
+
+    /**
+     * {@code watcher} stops watching {@code presentity} but keeps them as a contact: a pending request disappears, an
+     * accepted one ends (a refusal stays). Subscribing again asks anew. Returns false if there was nothing to end.
+     */
+    @Transactional
+    public boolean unsubscribe(Msisdn watcher, Msisdn presentity) {
+        return jdbc.sql("delete from im.presence_authorization where presentity = ? and watcher = ? and state <> 'DENIED'")
+                .params(presentity.value(), watcher.value()).update() > 0;
+    }
+
+    /** Who may see {@code presentity}'s presence now: accepted and not refused, in the order they asked. */
+    @Transactional(readOnly = true)
+    public List<Msisdn> watchers(Msisdn presentity) {
+        return jdbc.sql("""
+                select watcher from im.presence_authorization
+                where presentity = ? and state = 'ACCEPTED' and not im.refuses(presentity, watcher)
+                order by requested_at, watcher""")
+                .param(presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).list();
     }
 
     /** Whether {@code presentity} accepted {@code watcher}. Blocking is checked separately by presence. */
@@ -272,8 +297,8 @@ public class Contacts {
     }
 
     private void requestAuthorization(Msisdn presentity, Msisdn watcher, String watcherNickname) {
-        if (blocks.hasBlocked(presentity, watcher)) {
-            return; // dropped without a word: the watcher must not learn they are blocked
+        if (blocks.refuses(presentity, watcher)) {
+            return; // dropped without a word: the watcher must not learn they are refused
         }
         int inserted = jdbc.sql("""
                 insert into im.presence_authorization (presentity, watcher, state, requested_at)

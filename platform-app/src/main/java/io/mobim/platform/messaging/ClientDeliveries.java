@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -215,5 +216,44 @@ public class ClientDeliveries {
             answers.add(confirmed);
         }
         return answers;
+    }
+
+    /**
+     * Session {@code sessionId} of {@code recipient} takes message {@code messageId} out of turn (a client fetching a
+     * message it saw listed): claimed as a fetch claims it, or as it was if this session already has it. Empty when
+     * it does not wait for this session.
+     */
+    @Transactional
+    public Optional<ClientDelivery> claim(UUID sessionId, Msisdn recipient, UUID messageId) {
+        return jdbc.sql("""
+                with claimed as (
+                    update im.delivery d set channel = ?, session_id = ?, claimed_at = coalesce(d.claimed_at, ?),
+                                             attempts = d.attempts + case when d.claimed_at is null then 1 else 0 end
+                    where d.message_id = ? and d.recipient = ? and d.status = ? and d.expires_at > ?
+                      and (d.claimed_at is null or d.session_id = ?)
+                    returning d.id, d.message_id, d.sender_alias)
+                select c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
+                from claimed c join im.message m on m.id = c.message_id""")
+                .params(DeliveryChannel.CLIENT.value(), sessionId, Timestamp.from(clock.instant()), messageId, recipient.value(),
+                        DeliveryState.PENDING.value(), Timestamp.from(clock.instant()), sessionId)
+                .query((rs, i) -> Deliveries.clientDelivery(rs)).optional();
+    }
+
+    /**
+     * {@code recipient} refuses messages still waiting for them: each delivery fails, uncharged, and a sender who asked
+     * for reports is told it failed. Returns the ids refused now; the others were not waiting for them.
+     */
+    @Transactional
+    public List<UUID> reject(Msisdn recipient, Collection<UUID> messageIds) {
+        List<Done> rejected = jdbc.sql("""
+                update im.delivery d set status = ?, failure_reason = 'rejected by the recipient', updated_at = ?
+                from im.message m
+                where m.id = d.message_id and d.message_id = any(?::uuid[]) and d.recipient = ? and d.status = ?
+                returning""" + Deliveries.DONE_COLUMNS)
+                .params(DeliveryState.FAILED.value(), Timestamp.from(clock.instant()), messageIds.toArray(UUID[]::new),
+                        recipient.value(), DeliveryState.PENDING.value())
+                .query((rs, i) -> Deliveries.done(rs)).list();
+        rejected.forEach(d -> deliveries.report(d, DeliveryStatus.FAILED));
+        return rejected.stream().map(Done::messageId).toList();
     }
 }

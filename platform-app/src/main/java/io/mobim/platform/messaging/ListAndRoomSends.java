@@ -85,7 +85,7 @@ final class ListAndRoomSends {
         List<SendResult.Recipient> failed = new ArrayList<>();
         for (Candidate c : candidates) {
             Msisdn to = c.subscriber().msisdn();
-            if (blocks.hasBlocked(to, sender) || (c.subscriber().contactsOnly() && !contacts.isContact(to, sender))) {
+            if (blocks.refuses(to, sender) || (c.subscriber().contactsOnly() && !contacts.isContact(to, sender))) {
                 continue; // refused and never stored; the sender is not told which of the two it was
             }
             Optional<SendResult.Route> route = rules.route(to, presence.isClientOnline(to), c.subscriber().smsFallback(), false, batch);

@@ -103,7 +103,7 @@ public class MessageSender {
 
     /**
      * The common case, one recipient: one read for all of them, giving for each both subscribers, the recipient's
-     * name for the sender, whether the recipient blocks the sender or accepts only contacts, whether a client of
+     * name for the sender, whether the recipient refuses the sender (block or grant list) or accepts only contacts, whether a client of
      * theirs is live, and an earlier message with the same client id. Decided in the same order as the other targets.
      */
     private void planOneToOne(List<SendRequest> requests, List<Integer> indexes, SendOutcome[] outcomes, SendBatch batch) {
@@ -125,7 +125,7 @@ public class MessageSender {
                 select s.status = 'ACTIVE' as sender_active, s.nickname as sender_nickname, s.tariff_plan as sender_plan,
                        coalesce(r.status = 'ACTIVE', false) as recipient_active, r.sms_fallback, r.contacts_only,
                        r.locale as recipient_locale, c.nickname as alias, c.position as sender_position,
-                       c.owner is not null as is_contact, b.blocked is not null as blocked,
+                       c.owner is not null as is_contact, im.refuses(x.recipient, x.sender) as blocked,
                        o.msisdn is not null as online,
                        (select m.id from im.message m where m.sender = x.sender and m.client_message_id = x.client_id) as earlier
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[]) with ordinality as x(sender, recipient, client_id, i)
@@ -135,8 +135,6 @@ public class MessageSender {
                                    where msisdn = x.recipient limit 1) r on true
                 left join lateral (select owner, nickname, position from im.contact
                                    where owner = x.recipient and contact_msisdn = x.sender limit 1) c on true
-                left join lateral (select blocked from im.block
-                                   where owner = x.recipient and blocked = x.sender limit 1) b on true
                 left join lateral (select msisdn from im.client_session
                                    where msisdn = x.recipient and expires_at > ? limit 1) o on true
                 order by x.i""")

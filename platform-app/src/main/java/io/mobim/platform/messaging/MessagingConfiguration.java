@@ -77,6 +77,11 @@ class MessagingConfiguration {
     }
 
     @Bean
+    ClientReports clientReports(JdbcClient jdbc, PresenceService presence, Clock clock) {
+        return new ClientReports(jdbc, presence, clock);
+    }
+
+    @Bean
     SmsOutcomes smsOutcomes(JdbcClient jdbc, Deliveries deliveries, Clock clock) {
         return new SmsOutcomes(jdbc, deliveries, clock);
     }

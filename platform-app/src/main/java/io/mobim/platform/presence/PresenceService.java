@@ -1,7 +1,7 @@
 package io.mobim.platform.presence;
 
 import io.mobim.events.charging.Channel;
-import io.mobim.platform.blocking.Unblocked;
+import io.mobim.platform.blocking.AccessListsChanged;
 import io.mobim.platform.charging.ChargingRecorder;
 import io.mobim.platform.contacts.AuthorizationAnswered;
 import io.mobim.platform.contacts.AuthorizationState;
@@ -57,7 +57,7 @@ public class PresenceService {
             join im.subscriber sub on sub.msisdn = c.contact_msisdn and sub.status = 'ACTIVE'
             left join im.presence p on p.msisdn = c.contact_msisdn
             where c.owner = %s
-              and not exists (select 1 from im.block b where b.owner = c.contact_msisdn and b.blocked = c.owner)
+              and not im.refuses(c.contact_msisdn, c.owner)
               %s
             order by c.position""";
 
@@ -141,7 +141,7 @@ public class PresenceService {
                 left join im.presence p on p.msisdn = x.msisdn
                 where ? or exists (select 1 from im.presence_authorization a
                                    where a.presentity = x.msisdn and a.watcher = ? and a.state = 'ACCEPTED'
-                                     and not exists (select 1 from im.block b where b.owner = a.presentity and b.blocked = a.watcher))""")
+                                     and not im.refuses(a.presentity, a.watcher))""")
                 .params(Timestamp.from(clock.instant()), presentity.value(), self, watcher.value())
                 .query((rs, i) -> toView(rs, self)).optional();
     }
@@ -332,10 +332,10 @@ public class PresenceService {
         }
     }
 
-    /** A watcher taken off the block list sees the presentity again on their next poll (if they are accepted). */
+    /** A watcher no longer refused sees the presentity again on their next poll (if they are accepted). */
     @EventListener
-    public void onUnblocked(Unblocked unblocked) {
-        stampChange(unblocked.owner().value(), null);
+    public void onAccessListsChanged(AccessListsChanged changed) {
+        stampChange(changed.owner().value(), null);
     }
 
     /**

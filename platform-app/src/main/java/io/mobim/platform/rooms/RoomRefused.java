@@ -14,6 +14,14 @@ public class RoomRefused extends RuntimeException {
     }
 
     public enum Reason {
-        NO_SUCH_ROOM, NICKNAME_TAKEN, PRIVATE, NOT_OWNER, NOT_A_MEMBER, NAME_TAKEN, INVALID_NAME
+        NO_SUCH_ROOM, NICKNAME_TAKEN, PRIVATE, NOT_OWNER, NOT_A_MEMBER, NAME_TAKEN, INVALID_NAME,
+        /** On the room's reject list. */
+        REJECTED,
+        /** As many members as it takes are in it. */
+        FULL,
+        /** The role of the one asking does not allow it. */
+        NOT_ALLOWED,
+        /** A property that is not one, or not allowed for this room. */
+        INVALID_PROPERTIES
     }
 }

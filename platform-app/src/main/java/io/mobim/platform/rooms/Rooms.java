@@ -15,11 +15,15 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Themed public chat rooms and private groups: membership under nicknames, and group change notices. */
+/**
+ * The operator's themed public rooms and subscribers' groups: who is in them under which nickname, and the changes
+ * the members are told of ({@link RoomChanged}). A group's member list, roles, reject list and properties are
+ * {@link Groups}'.
+ */
 public class Rooms {
 
     public static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-    private static final RowMapper<Room> ROOM = (rs, i) -> new Room(rs.getString("name"), rs.getString("title"),
+    static final RowMapper<Room> ROOM = (rs, i) -> new Room(rs.getString("name"), rs.getString("title"),
             RoomKind.valueOf(rs.getString("kind")), rs.getString("owner") == null ? null : Msisdn.of(rs.getString("owner")));
     private static final RowMapper<RoomMember> MEMBER = (rs, i) -> new RoomMember(rs.getString("room"),
             Msisdn.of(rs.getString("msisdn")), rs.getString("nickname"));
@@ -43,8 +47,12 @@ public class Rooms {
      */
     @Transactional(noRollbackFor = {RoomRefused.class, InvalidSubscriberData.class})
     public Room create(String name, String title, RoomKind kind, Msisdn owner) {
-        String n = validName(name);
-        if (kind == RoomKind.PRIVATE) {
+        return createNamed(validName(name), title, kind, owner);
+    }
+
+    /** Creates room {@code n}, whose name is valid. The owner of a group is in it and on its member list as ADMIN. */
+    Room createNamed(String n, String title, RoomKind kind, Msisdn owner) {
+        if (kind != RoomKind.PUBLIC) {
             subscribers.findActive(owner).orElseThrow(() -> new SubscriberNotFound(owner));
         }
         int created = jdbc.sql("insert into im.room (name, title, kind, owner, created_at) values (?, ?, ?, ?, ?) on conflict do nothing")
@@ -53,7 +61,8 @@ public class Rooms {
             throw new RoomRefused(RoomRefused.Reason.NAME_TAKEN, "a room named " + n + " exists already");
         }
         Room room = new Room(n, title == null ? n : title, kind, owner);
-        if (kind == RoomKind.PRIVATE) {
+        if (kind != RoomKind.PUBLIC) {
+            jdbc.sql("insert into im.room_access (room, msisdn, role) values (?, ?, 'ADMIN')").params(n, owner.value()).update();
             insertMember(n, owner, subscribers.get(owner).nickname());
         }
         return room;
@@ -70,12 +79,26 @@ public class Rooms {
         return jdbc.sql("select * from im.room where kind = 'PUBLIC' order by name").query(ROOM).list();
     }
 
-    /** Joins a public room under {@code nickname}; joining again changes the nickname. */
+    /**
+     * Joins a room under {@code nickname}; joining again changes the nickname. Not when on its reject list, nor a
+     * PRIVATE group without being on its member list, nor a room as full as it may be.
+     */
     @Transactional(noRollbackFor = {RoomRefused.class, InvalidSubscriberData.class})
     public RoomMember join(Msisdn who, String roomName, String nickname) {
         Room room = require(roomName);
-        if (room.kind() == RoomKind.PRIVATE && !isMember(room.name(), who)) {
-            throw new RoomRefused(RoomRefused.Reason.PRIVATE, room.name() + " is a private group: its owner adds members");
+        String n = room.name();
+        if (jdbc.sql("select exists (select 1 from im.room_reject where room = ? and msisdn = ?)").params(n, who.value())
+                .query(Boolean.class).single()) {
+            throw new RoomRefused(RoomRefused.Reason.REJECTED, "you may not join " + n);
+        }
+        if (room.kind() == RoomKind.PRIVATE && jdbc.sql("select exists (select 1 from im.room_access where room = ? and msisdn = ?)")
+                .params(n, who.value()).query(Boolean.class).single() == Boolean.FALSE) {
+            throw new RoomRefused(RoomRefused.Reason.PRIVATE, n + " is a private group: its owner adds members");
+        }
+        if (!isMember(n, who) && jdbc.sql("""
+                select coalesce(r.max_joined <= (select count(*) from im.room_member m where m.room = r.name), false)
+                from im.room r where r.name = ?""").param(n).query(Boolean.class).single()) {
+            throw new RoomRefused(RoomRefused.Reason.FULL, n + " is full");
         }
         String nick = nickname != null ? Subscribers.validNickname(nickname)
                 : subscribers.findActive(who).orElseThrow(() -> new SubscriberNotFound(who)).nickname();
@@ -93,19 +116,16 @@ public class Rooms {
         return new RoomMember(room.name(), who, nick);
     }
 
-    /** The owner of a private group adds a member (who is told through the group change notice). */
+    /** The owner of a group puts a subscriber on its member list (a PRIVATE group's members may then join it). */
     @Transactional(noRollbackFor = {RoomRefused.class, InvalidSubscriberData.class})
-    public RoomMember addMember(Msisdn owner, String roomName, Msisdn member) {
+    public void addMember(Msisdn owner, String roomName, Msisdn member) {
         Room room = require(roomName);
         if (room.owner() == null || !room.owner().equals(owner)) {
             throw new RoomRefused(RoomRefused.Reason.NOT_OWNER, "only the owner of " + room.name() + " adds members");
         }
-        String nick = subscribers.findActive(member).orElseThrow(() -> new SubscriberNotFound(member)).nickname();
-        if (isMember(room.name(), member)) {
-            return memberOf(room.name(), member).orElseThrow();
-        }
-        insertMember(room.name(), member, nick);
-        return new RoomMember(room.name(), member, nick);
+        subscribers.findActive(member).orElseThrow(() -> new SubscriberNotFound(member));
+        jdbc.sql("insert into im.room_access (room, msisdn, role) values (?, ?, 'MEMBER') on conflict do nothing")
+                .params(room.name(), member.value()).update();
     }
 
     /** Leaves a room; returns false if {@code who} was not in it. */
@@ -114,7 +134,7 @@ public class Rooms {
         String n = normal(roomName);
         Optional<String> nick = jdbc.sql("delete from im.room_member where room = ? and msisdn = ? returning nickname")
                 .params(n, who.value()).query(String.class).optional();
-        nick.ifPresent(k -> events.publishEvent(new RoomChanged(n, k, RoomChanged.Change.LEFT, members(n))));
+        nick.ifPresent(k -> events.publishEvent(new RoomChanged(n, who, k, RoomChanged.Change.LEFT, members(n))));
         return nick.isPresent();
     }
 
@@ -153,14 +173,14 @@ public class Rooms {
         if (inserted == 0) {
             throw nicknameTaken(nick, require(room));
         }
-        events.publishEvent(new RoomChanged(room, nick, RoomChanged.Change.JOINED, before));
+        events.publishEvent(new RoomChanged(room, who, nick, RoomChanged.Change.JOINED, before));
     }
 
     private RoomRefused nicknameTaken(String nick, Room room) {
         return new RoomRefused(RoomRefused.Reason.NICKNAME_TAKEN, "the nickname " + nick + " is taken in " + room.name());
     }
 
-    private Room require(String name) {
+    Room require(String name) {
         return find(name).orElseThrow(() -> new RoomRefused(RoomRefused.Reason.NO_SUCH_ROOM, "no room " + normal(name)));
     }
 
@@ -172,7 +192,7 @@ public class Rooms {
         return n;
     }
 
-    private static String normal(String name) {
+    static String normal(String name) {
         if (name == null) {
             return "";
         }

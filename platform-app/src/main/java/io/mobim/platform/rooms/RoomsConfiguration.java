@@ -16,4 +16,14 @@ class RoomsConfiguration {
     Rooms rooms(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events, Clock clock) {
         return new Rooms(jdbc, subscribers, events, clock);
     }
+
+    @Bean
+    Groups groups(JdbcClient jdbc, Rooms rooms, ApplicationEventPublisher events) {
+        return new Groups(jdbc, rooms, events);
+    }
+
+    @Bean
+    RoomNotices roomNotices(JdbcClient jdbc, Clock clock) {
+        return new RoomNotices(jdbc, clock);
+    }
 }

@@ -65,6 +65,10 @@ public sealed interface SmsCommand {
     record Register(String nickname) implements SmsCommand {
     }
 
+    /** {@code DIRECTORY ON|OFF} (French {@code ANNUAIRE OUI|NON}): be found by nickname in searches, or not. */
+    record Listed(boolean listed) implements SmsCommand {
+    }
+
     /** {@code STOP} (and END, QUIT, CANCEL, UNSUBSCRIBE, ARRET): leave the service, no more SMS from it. */
     record Stop() implements SmsCommand {
     }

@@ -7,6 +7,7 @@ import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contact;
 import io.mobim.platform.contacts.ContactLimitReached;
 import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.directory.Directory;
 import io.mobim.platform.contacts.PendingRequest;
 import io.mobim.platform.messaging.MessageRefused;
 import io.mobim.platform.messaging.MessageSender;
@@ -56,14 +57,16 @@ public class SmsCommandHandler {
     private final PresenceService presence;
     private final MessageSender messaging;
     private final Rooms rooms;
+    private final Directory directory;
     private final SmsReplies replies;
     private final SmsSettings settings;
     private final MeterRegistry meters;
     private final Map<Class<?>, Counter> commandCounters = new ConcurrentHashMap<>(); // looked up once, not per MO
 
     SmsCommandHandler(HandledMos handled, Subscribers subscribers, Contacts contacts, BlockList blocks,
-                      PresenceService presence, MessageSender messaging, Rooms rooms, SmsReplies replies, SmsSettings settings,
-                      MeterRegistry meters) {
+                      PresenceService presence, MessageSender messaging, Rooms rooms, Directory directory, SmsReplies replies,
+                      SmsSettings settings, MeterRegistry meters) {
+        this.directory = directory;
         this.handled = handled;
         this.subscribers = subscribers;
         this.contacts = contacts;
@@ -236,6 +239,10 @@ public class SmsCommandHandler {
                     replies.send(from, lang, "usage.pass");
                 }
             }
+            case SmsCommand.Listed l -> {
+                directory.setListed(from, l.listed());
+                replies.send(from, lang, l.listed() ? "directory.on" : "directory.off", me.nickname());
+            }
             case SmsCommand.Help h -> replies.send(from, lang, h.topic() == null ? "help" : usageKey(h.topic()));
             case SmsCommand.Invalid i -> replies.send(from, lang, i.usage() == null ? "help" : "usage." + i.usage());
         }
@@ -363,6 +370,7 @@ public class SmsCommandHandler {
             case "reg", "inscrire" -> "usage.reg";
             case "stop" -> "usage.stop";
             case "pass", "password", "mdp" -> "usage.pass";
+            case "directory", "dir", "annuaire" -> "usage.directory";
             default -> "help";
         };
     }

@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public final class SmsCommandParser {
 
-    private enum Keyword { ADD, DEL, LIST, ACCEPT, DENY, BLOCK, UNBLOCK, STATUS, JOIN, LEAVE, ROOMS, REG, START, STOP, PASS, HELP }
+    private enum Keyword { ADD, DEL, LIST, ACCEPT, DENY, BLOCK, UNBLOCK, STATUS, JOIN, LEAVE, ROOMS, REG, START, STOP, PASS, DIRECTORY, HELP }
 
     private static final Map<String, Keyword> KEYWORDS = new HashMap<>();
     private static final Map<String, Availability> AVAILABILITY = new HashMap<>();
@@ -37,6 +37,7 @@ public final class SmsCommandParser {
         // the regulatory opt-out words (CTIA/MMA, copied by most operators) and their French equivalents
         alias(Keyword.STOP, "STOP", "END", "QUIT", "CANCEL", "UNSUBSCRIBE", "STOPALL", "ARRET", "ARRETER");
         alias(Keyword.PASS, "PASS", "PASSWORD", "MDP");
+        alias(Keyword.DIRECTORY, "DIRECTORY", "DIR", "ANNUAIRE");
         alias(Keyword.HELP, "HELP", "H", "INFO", "AIDE", "?");
         for (String s : new String[] {"AVAILABLE", "ON", "ONLINE", "DISPO", "DISPONIBLE", "EN LIGNE"}) {
             AVAILABILITY.put(s, Availability.AVAILABLE);
@@ -102,6 +103,11 @@ public final class SmsCommandParser {
             case START -> new SmsCommand.Register(blankToNull(args[0]));
             case STOP -> new SmsCommand.Stop();
             case PASS -> rest.isEmpty() ? invalid("pass") : new SmsCommand.SetPassword(rest);
+            case DIRECTORY -> switch (fold(args[0]).toUpperCase(Locale.ROOT)) {
+                case "ON", "YES", "OUI" -> new SmsCommand.Listed(true);
+                case "OFF", "NO", "NON" -> new SmsCommand.Listed(false);
+                default -> invalid("directory");
+            };
             case HELP -> new SmsCommand.Help(blankToNull(fold(args[0]).toLowerCase(Locale.ROOT)));
         };
     }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.platform.blocking.BlockList;
+import io.mobim.platform.directory.Directory;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.kafka.RecordBatches;
@@ -57,8 +58,8 @@ class SmsConfiguration {
     @Bean
     SmsCommandHandler smsCommandHandler(HandledMos handled, Subscribers subscribers, Contacts contacts,
                                         BlockList blocks, PresenceService presence, MessageSender messaging, Rooms rooms,
-                                        SmsReplies replies, SmsSettings settings, MeterRegistry meters) {
-        return new SmsCommandHandler(handled, subscribers, contacts, blocks, presence, messaging, rooms, replies,
+                                        Directory directory, SmsReplies replies, SmsSettings settings, MeterRegistry meters) {
+        return new SmsCommandHandler(handled, subscribers, contacts, blocks, presence, messaging, rooms, directory, replies,
                 settings, meters);
     }
 

@@ -3,6 +3,7 @@ package io.mobim.platform.sms;
 import io.mobim.platform.contacts.AuthorizationAnswered;
 import io.mobim.platform.contacts.AuthorizationRequested;
 import io.mobim.platform.contacts.AuthorizationState;
+import io.mobim.platform.invitations.InvitationSent;
 import io.mobim.platform.messaging.DeliveryReported;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.events.Msisdn;
@@ -56,6 +57,15 @@ class SmsNotices {
     @EventListener
     void onDeliveryReported(DeliveryReported e) {
         smsUser(e.sender()).ifPresent(s -> replies.send(s.msisdn(), s.locale(), "delivery." + e.status().name(), e.recipientAlias()));
+    }
+
+    /** An invitation to an SMS user: they learn who invites them to what, with the note; they answer by contacting them. */
+    @EventListener
+    void onInvitationSent(InvitationSent e) {
+        var invitation = e.invitation();
+        smsUser(invitation.invitee()).ifPresent(s -> replies.send(s.msisdn(), s.locale(), "invitation." + invitation.kind().name(),
+                e.inviterNickname(), invitation.inviter().value(), invitation.note() == null ? "" : " " + invitation.note(),
+                invitation.groupId() == null ? "" : invitation.groupId()));
     }
 
     /** The subscriber if SMS is how to reach them now: active, not opted out, no live client session. */

@@ -1,8 +1,14 @@
 package io.mobim.platform.wv;
 
+import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.groups.WvGroupMembers;
+import io.mobim.platform.wv.groups.WvGroups;
+import io.mobim.platform.wv.invitations.WvInvitations;
+import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
+import io.mobim.platform.wv.search.WvSearch;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
@@ -10,13 +16,36 @@ import io.mobim.platform.wv.session.WvSession;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.StatusCode;
+import io.mobim.wv.model.BlockEntityRequest;
 import io.mobim.wv.model.ClientCapabilityRequest;
+import io.mobim.wv.model.GetBlockedListRequest;
 import io.mobim.wv.model.CreateListRequest;
 import io.mobim.wv.model.DeleteListRequest;
 import io.mobim.wv.model.GetListRequest;
 import io.mobim.wv.model.ListManageRequest;
 import io.mobim.wv.model.Disconnect;
 import io.mobim.wv.model.GetMessageRequest;
+import io.mobim.wv.model.StopSearchRequest;
+import io.mobim.wv.model.SearchRequest;
+import io.mobim.wv.model.SetGroupPropsRequest;
+import io.mobim.wv.model.RemoveGroupMembersRequest;
+import io.mobim.wv.model.RejectListRequest;
+import io.mobim.wv.model.MemberAccessRequest;
+import io.mobim.wv.model.LeaveGroupRequest;
+import io.mobim.wv.model.JoinGroupRequest;
+import io.mobim.wv.model.GetGroupPropsRequest;
+import io.mobim.wv.model.GetGroupMembersRequest;
+import io.mobim.wv.model.DeleteGroupRequest;
+import io.mobim.wv.model.CreateGroupRequest;
+import io.mobim.wv.model.AddGroupMembersRequest;
+import io.mobim.wv.model.InviteUserResponse;
+import io.mobim.wv.model.InviteRequest;
+import io.mobim.wv.model.CancelInviteRequest;
+import io.mobim.wv.model.UnsubscribePresenceRequest;
+import io.mobim.wv.model.RejectMessageRequest;
+import io.mobim.wv.model.GetWatcherListRequest;
+import io.mobim.wv.model.GetMessageListRequest;
+import io.mobim.wv.model.ForwardMessageRequest;
 import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetSpInfoRequest;
 import io.mobim.wv.model.KeepAliveRequest;
@@ -46,7 +75,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers the transactions of one CSP message: Login and GetSPInfo outside a session, everything else (negotiation,
- * keep-alive, messaging, contact lists, presence) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
+ * keep-alive, messaging, contact lists, presence, blocking, invitations, groups, search) in the session its SessionID names. Each transaction is answered on its own: a request that cannot be served gets a {@code Status}
  * with its code, and one failing does not keep the others of the message from their answers. A client's
  * Response-mode transactions (its acknowledgements) get no answer; a Polling-Request with nothing waiting gets none.
  */
@@ -60,10 +89,23 @@ public class CspDispatcher {
     private final WvMessaging messaging;
     private final WvContactLists contactLists;
     private final WvPresence presence;
+    private final WvBlocking blocking;
+    private final WvDeliveryReports reports;
+    private final WvInvitations invitations;
+    private final WvGroups groups;
+    private final WvGroupMembers groupMembers;
+    private final WvSearch search;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                         WvContactLists contactLists, WvPresence presence) {
+                         WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
+                         WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search) {
+        this.search = search;
+        this.groups = groups;
+        this.groupMembers = groupMembers;
+        this.invitations = invitations;
+        this.reports = reports;
         this.presence = presence;
+        this.blocking = blocking;
         this.sessions = sessions;
         this.logins = logins;
         this.negotiation = negotiation;
@@ -130,9 +172,32 @@ public class CspDispatcher {
             case UpdatePresenceRequest q -> presence.update(session.msisdn(), q);
             case GetPresenceRequest q -> presence.get(session.msisdn(), q);
             case SubscribePresenceRequest q -> presence.subscribe(session.msisdn(), q);
+            case UnsubscribePresenceRequest q -> presence.unsubscribe(session.msisdn(), q);
+            case GetWatcherListRequest q -> presence.watchers(session.msisdn());
             case PresenceAuthUser q -> presence.authorize(session.msisdn(), q);
+            case SearchRequest q -> search.search(q);
+            case StopSearchRequest q -> search.stop(q);
+            case CreateGroupRequest q -> groups.create(session.msisdn(), q);
+            case DeleteGroupRequest q -> groups.delete(session.msisdn(), q);
+            case JoinGroupRequest q -> groups.join(session, q);
+            case LeaveGroupRequest q -> groups.leave(session.msisdn(), q);
+            case GetGroupPropsRequest q -> groups.props(q);
+            case SetGroupPropsRequest q -> groups.change(session.msisdn(), q);
+            case GetGroupMembersRequest q -> groupMembers.members(session.msisdn(), q);
+            case AddGroupMembersRequest q -> groupMembers.add(session.msisdn(), q);
+            case RemoveGroupMembersRequest q -> groupMembers.remove(session.msisdn(), q);
+            case MemberAccessRequest q -> groupMembers.access(session.msisdn(), q);
+            case RejectListRequest q -> groupMembers.reject(session.msisdn(), q);
+            case InviteRequest q -> invitations.invite(session.msisdn(), q);
+            case InviteUserResponse q -> invitations.answer(session.msisdn(), q);
+            case CancelInviteRequest q -> invitations.cancel(session.msisdn(), q);
+            case GetBlockedListRequest q -> blocking.lists(session.msisdn());
+            case BlockEntityRequest q -> blocking.change(session.msisdn(), q);
             case SendMessageRequest q -> messaging.send(session, tid, q);
             case GetMessageRequest q -> messaging.get(session, q);
+            case GetMessageListRequest q -> messaging.list(session, q);
+            case RejectMessageRequest q -> messaging.reject(session, q);
+            case ForwardMessageRequest q -> messaging.forward(session, tid, q);
             case MessageDelivered q -> {
                 if (!messaging.delivered(session, q)) {
                     throw new CspFault(StatusCode.INVALID_MESSAGE_ID, "No such message waits for you");
@@ -148,11 +213,13 @@ public class CspDispatcher {
     }
 
     /**
-     * What waits for the client: its next message first, else a would-be watcher to authorise, else its contacts'
-     * presence changes; null when nothing.
+     * What waits for the client: its next message first, else a delivery report, else an invitation (offered,
+     * cancelled or answered), else a change of a group it is in, else a would-be watcher to authorise, else its
+     * contacts' presence changes; null when nothing.
      */
     private Transaction poll(WvSession session) {
-        Optional<Transaction> message = messaging.poll(session);
+        Optional<Transaction> message = messaging.poll(session).or(() -> reports.poll(session)).or(() -> invitations.poll(session))
+                .or(() -> groups.poll(session));
         if (message.isPresent()) {
             return message.get();
         }
@@ -163,10 +230,15 @@ public class CspDispatcher {
         return presence.changes(session).map(n -> ServerTransactions.request(n, false)).orElse(null);
     }
 
-    /** A client's answer to a server-initiated transaction: a confirmed message is delivered; a Status needs nothing. */
+    /**
+     * A client's answer to a server-initiated transaction: a confirmed message is delivered, an invitation answered
+     * (some clients answer InviteUser-Request in its own transaction); a Status needs nothing.
+     */
     private void acknowledgement(String sessionId, Primitive primitive) {
         if (primitive instanceof MessageDelivered delivered) {
             messaging.delivered(sessions.resolve(sessionId), delivered);
+        } else if (primitive instanceof InviteUserResponse answer) {
+            invitations.answer(sessions.resolve(sessionId).msisdn(), answer);
         }
     }
 }

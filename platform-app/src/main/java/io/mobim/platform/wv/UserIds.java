@@ -3,6 +3,9 @@ package io.mobim.platform.wv;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.wv.StatusCode;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -57,6 +60,22 @@ public final class UserIds {
             throw new CspFault(StatusCode.CONTACT_LIST_DOES_NOT_EXIST, "A contact list name has 1 to 50 characters");
         }
         return name;
+    }
+
+    /** The numbers the UserIDs name, each once, in order; a UserID that names none is added to {@code failures}. */
+    public List<Msisdn> parseAll(Collection<String> ids, Failures failures) {
+        List<Msisdn> out = new ArrayList<>();
+        for (String id : ids) {
+            try {
+                Msisdn m = parse(id);
+                if (!out.contains(m)) {
+                    out.add(m);
+                }
+            } catch (CspFault f) {
+                failures.add(f, id);
+            }
+        }
+        return out;
     }
 
     /**

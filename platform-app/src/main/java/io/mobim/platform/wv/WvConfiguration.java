@@ -1,15 +1,29 @@
 package io.mobim.platform.wv;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.directory.Directory;
+import io.mobim.platform.invitations.Invitations;
+import io.mobim.platform.rooms.Groups;
+import io.mobim.platform.rooms.RoomNotices;
+import io.mobim.platform.rooms.Rooms;
+import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.ClientMessages;
+import io.mobim.platform.messaging.ClientReports;
 import io.mobim.platform.messaging.GroupCommit;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.subscribers.PasswordVault;
 import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
+import io.mobim.platform.wv.groups.WvGroupMembers;
+import io.mobim.platform.wv.groups.WvGroups;
+import io.mobim.platform.wv.invitations.WvInvitations;
+import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
+import io.mobim.platform.wv.search.WvSearch;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
 import io.mobim.platform.wv.session.WvSessions;
@@ -61,8 +75,45 @@ class WvConfiguration {
 
     @Bean
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
-                                WvContactLists contactLists, WvPresence presence) {
-        return new CspDispatcher(sessions, logins, negotiation, messaging, contactLists, presence);
+                                WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
+                                WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search) {
+        return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking, invitations,
+                groups, groupMembers, search);
+    }
+
+    @Bean
+    WvSearch wvSearch(Directory directory, UserIds userIds) {
+        return new WvSearch(directory, userIds);
+    }
+
+    @Bean
+    GroupIds wvGroupIds(UserIds userIds, WvSettings settings) {
+        return new GroupIds(userIds, settings);
+    }
+
+    @Bean
+    WvGroups wvGroups(Rooms rooms, Groups groups, RoomNotices notices, GroupIds groupIds, UserIds userIds) {
+        return new WvGroups(rooms, groups, notices, groupIds, userIds);
+    }
+
+    @Bean
+    WvGroupMembers wvGroupMembers(Rooms rooms, Groups groups, GroupIds groupIds, UserIds userIds) {
+        return new WvGroupMembers(rooms, groups, groupIds, userIds);
+    }
+
+    @Bean
+    WvInvitations wvInvitations(Invitations invitations, Contacts contacts, UserIds userIds, Clock clock) {
+        return new WvInvitations(invitations, contacts, userIds, clock);
+    }
+
+    @Bean
+    WvDeliveryReports wvDeliveryReports(ClientReports reports, UserIds userIds) {
+        return new WvDeliveryReports(reports, userIds);
+    }
+
+    @Bean
+    WvBlocking wvBlocking(BlockList blocks, UserIds userIds) {
+        return new WvBlocking(blocks, userIds);
     }
 
     @Bean
@@ -96,7 +147,8 @@ class WvConfiguration {
     }
 
     @Bean
-    WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, UserIds userIds, WvSessions sessions) {
-        return new WvMessaging(groupCommit, clientMessages, userIds, sessions);
+    WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, ClientDeliveries clientDeliveries, UserIds userIds,
+                            GroupIds groupIds, WvSessions sessions) {
+        return new WvMessaging(groupCommit, clientMessages, clientDeliveries, userIds, groupIds, sessions);
     }
 }

@@ -468,6 +468,7 @@ class ImCoreScenarioTest {
         assertThatExceptionOfType(RoomRefused.class).isThrownBy(() -> rooms.addMember(member, group, stranger))
                 .extracting(RoomRefused::reason).isEqualTo(RoomRefused.Reason.NOT_OWNER);
         rooms.addMember(owner, group, member);
+        rooms.join(member, group, null); // on the member list, they may join
         assertThat(events.stream(RoomChanged.class).filter(e -> e.room().equals(group) && e.change() == RoomChanged.Change.JOINED
                 && e.nickname().equals("member"))).singleElement().satisfies(e -> assertThat(e.others())
                 .extracting(io.mobim.platform.rooms.RoomMember::msisdn).containsExactly(owner));

@@ -104,7 +104,7 @@ class WvEndpointInputTest extends WvTestBase {
         SendMessageRequest noRecipient = new SendMessageRequest(false,
                 new MessageInfo(null, null, "text/plain", null, 2, null, null, null, null, null), "hi");
         assertThat(handset.request(noRecipient, Status.class).result().code()).isEqualTo(402);
-        assertThat(handset.request(new io.mobim.wv.model.GetBlockedListRequest(), Status.class).result().code())
+        assertThat(handset.request(new io.mobim.wv.model.GetAttributeListRequest(List.of(), List.of(), true), Status.class).result().code())
                 .as("a primitive not served yet").isEqualTo(405);
         SendMessageResponse toNobody = handset.send("hi", "wv:+33612345678@mobim");
         assertThat(toNobody.result().code()).isEqualTo(531);

@@ -106,15 +106,44 @@ final class WvHandset {
 
     /** SendMessage of {@code text} to the given UserIDs. */
     SendMessageResponse send(String text, String... toUserIds) {
+        return send(false, text, toUserIds);
+    }
+
+    /** SendMessage of {@code text} to the given UserIDs, asking for delivery reports or not. */
+    SendMessageResponse send(boolean deliveryReport, String text, String... toUserIds) {
         MessageInfo info = new MessageInfo(null, null, "text/plain", "None", text.getBytes(StandardCharsets.UTF_8).length,
                 new Recipient(Arrays.stream(toUserIds).map(User::new).toList(), List.of(), List.of()), null, null, null, null);
-        return request(new SendMessageRequest(false, info, text), SendMessageResponse.class);
+        return request(new SendMessageRequest(deliveryReport, info, text), SendMessageResponse.class);
     }
 
     /** A Polling-Request (empty TransactionID, as clients send it); null when the server had nothing (empty 200). */
     Transaction poll() {
         WvMessage answer = exchange(Transaction.request("", new PollingRequest()));
         return answer == null ? null : answer.transaction();
+    }
+
+    /** Polls until the server hands out a {@code type}, answering what comes before it as a handset would. */
+    <T extends Primitive> Transaction awaitPolled(Class<T> type) {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            Transaction t = poll();
+            if (t != null && type.isInstance(t.primitive())) {
+                return t;
+            }
+            if (t == null) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            } else if (t.primitive() instanceof NewMessage) {
+                confirm(t);
+            } else {
+                acknowledge(t);
+            }
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " within 30 s");
     }
 
     /** Confirms a NewMessage the way handsets do: MessageDelivered as the Response to the server's transaction. */

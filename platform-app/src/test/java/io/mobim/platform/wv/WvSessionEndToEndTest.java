@@ -68,12 +68,14 @@ class WvSessionEndToEndTest extends WvTestBase {
         assertThat(capabilities.capabilityList().serverPollMin()).isEqualTo(30);
 
         ServiceResponse services = handset.request(new ServiceRequest(new ClientId("http://handset/wv", null),
-                WvNode.of("Functions", WvNode.of("WVCSPFeat", WvNode.of("IMFeat"), WvNode.of("GroupFeat"))), false),
+                WvNode.of("Functions", WvNode.of("WVCSPFeat", WvNode.of("IMFeat"),
+                        WvNode.of("PresenceFeat", WvNode.of("AttListFunc")))), false),
                 ServiceResponse.class);
         assertThat(services.allFunctions()).as("always there: clients read it unconditionally").isNotNull();
         WvNode agreed = services.functions().child("WVCSPFeat");
         assertThat(agreed.child("IMFeat")).as("asked and served").isNotNull();
-        assertThat(agreed.child("GroupFeat")).as("asked, not served").isNull();
+        assertThat(agreed.child("PresenceFeat").children()).as("asked, not served: attribute lists").isEmpty();
+        assertThat(services.allFunctions().child("WVCSPFeat").child("GroupFeat")).as("groups are served").isNotNull();
 
         KeepAliveResponse keepAlive = handset.request(new KeepAliveRequest(100_000), KeepAliveResponse.class);
         assertThat(keepAlive.keepAliveTime()).as("capped at mobim.wv.keep-alive-max").isEqualTo(3600);

@@ -486,11 +486,12 @@ public final class Schemas {
             Field.of("InviteNote", "InviteNote", Kind.STR, null, false),
             Field.of("ScreenName", "ScreenName", Kind.REC, SCREEN_NAME, false),
             Field.of("Validity", "Validity", Kind.INT, null, false));
-    public static final Schema<InviteResponse> INVITE_RESPONSE = Schema.of(InviteResponse.class, "Invite-Response", a -> new InviteResponse((String) a[0], (Boolean) a[1], (String) a[2], (ScreenName) a[3]),
-            r -> new Object[] {r.inviteId(), r.acceptance(), r.responseNote(), r.screenName()},
+    public static final Schema<InviteResponse> INVITE_RESPONSE = Schema.of(InviteResponse.class, "Invite-Response", a -> new InviteResponse((String) a[0], (Boolean) a[1], (String) a[2], (String) a[3], (ScreenName) a[4]),
+            r -> new Object[] {r.inviteId(), r.acceptance(), r.responseNote(), r.userId(), r.screenName()},
             Field.of("InviteID", "InviteID", Kind.STR, null, false),
             Field.of("Acceptance", "Acceptance", Kind.BOOL, null, false),
             Field.of("ResponseNote", "ResponseNote", Kind.STR, null, false),
+            Field.of("UserID", "UserID", Kind.STR, null, false),
             Field.of("ScreenName", "ScreenName", Kind.REC, SCREEN_NAME, false));
     public static final Schema<InviteUserRequest> INVITE_USER_REQUEST = Schema.of(InviteUserRequest.class, "InviteUser-Request", a -> new InviteUserRequest((String) a[0], (String) a[1], (Sender) a[2], (String) a[3], (WvNode) a[4], (UrlList) a[5], (String) a[6], (ScreenName) a[7], (Integer) a[8]),
             r -> new Object[] {r.inviteId(), r.inviteType(), r.sender(), r.groupId(), r.presenceSubList(), r.urlList(), r.inviteNote(), r.screenName(), r.validity()},

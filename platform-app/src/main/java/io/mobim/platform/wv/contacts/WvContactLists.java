@@ -97,7 +97,7 @@ public class WvContactLists {
                 }
             }
         }
-        List<Contact> members = name.equals(contacts.defaultList()) ? contacts.list(owner) : contacts.members(owner, name);
+        List<Contact> members = contacts.onList(owner, name);
         NickList nickList = new NickList(members.stream().map(c -> new NickName(c.nickname(), userIds.of(c.msisdn()))).toList());
         PropertyList properties = new PropertyList(List.of(new Property("Default", name.equals(contacts.defaultList()) ? "T" : "F")));
         return new ListManageResponse(result(failures), nickList, properties);

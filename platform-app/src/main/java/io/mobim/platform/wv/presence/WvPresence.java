@@ -7,12 +7,14 @@ import io.mobim.platform.presence.Availability;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
 import io.mobim.platform.wv.CspFault;
+import io.mobim.platform.wv.Failures;
 import io.mobim.platform.wv.UserIds;
 import io.mobim.platform.wv.session.WvSession;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.DetailedResult;
 import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetPresenceResponse;
+import io.mobim.wv.model.GetWatcherListResponse;
 import io.mobim.wv.model.Presence;
 import io.mobim.wv.model.PresenceAuthRequest;
 import io.mobim.wv.model.PresenceAuthUser;
@@ -20,15 +22,18 @@ import io.mobim.wv.model.PresenceNotificationRequest;
 import io.mobim.wv.model.Result;
 import io.mobim.wv.model.Status;
 import io.mobim.wv.model.SubscribePresenceRequest;
+import io.mobim.wv.model.UnsubscribePresenceRequest;
 import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.User;
 import io.mobim.wv.model.WvNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * CSP presence on the IM core's ({@link PresenceService}): what a watcher sees is what the presentity authorised
@@ -94,7 +99,7 @@ public class WvPresence {
         }
         for (String list : q.contactLists()) {
             String name = userIds.listName(watcher, list);
-            (name.equals(contacts.defaultList()) ? contacts.list(watcher) : contacts.members(watcher, name))
+            contacts.onList(watcher, name)
                     .forEach(c -> asked.putIfAbsent(c.msisdn(), userIds.of(c.msisdn())));
         }
         List<Presence> presences = new ArrayList<>();
@@ -130,6 +135,30 @@ public class WvPresence {
         return new Status(new Result(StatusCode.PARTIALLY_SUCCESSFUL.code(), StatusCode.PARTIALLY_SUCCESSFUL.meaning(),
                 List.of(new DetailedResult(StatusCode.UNKNOWN_USER.code(), "Could not subscribe", failed, List.of(), List.of(),
                         List.of(), List.of(), List.of()))));
+    }
+
+    /**
+     * Stops watching the users (and the members of the lists) named, who stay contacts; subscribing again asks them
+     * anew. A user not watched is fine, a UserID that is not one is named (201).
+     */
+    public Status unsubscribe(Msisdn watcher, UnsubscribePresenceRequest q) {
+        if (q.users().isEmpty() && q.contactLists().isEmpty()) {
+            throw new CspFault(StatusCode.BAD_PARAMETER, "User or ContactList is missing");
+        }
+        Failures failures = new Failures();
+        Set<Msisdn> who = new LinkedHashSet<>(userIds.parseAll(q.users().stream().map(User::userId).toList(), failures));
+        for (String list : q.contactLists()) {
+            String name = userIds.listName(watcher, list);
+            contacts.onList(watcher, name)
+                    .forEach(c -> who.add(c.msisdn()));
+        }
+        who.forEach(presentity -> contacts.unsubscribe(watcher, presentity));
+        return new Status(failures.result(!who.isEmpty()));
+    }
+
+    /** Who may see the user's presence now. */
+    public GetWatcherListResponse watchers(Msisdn presentity) {
+        return new GetWatcherListResponse(Result.of(StatusCode.SUCCESSFUL), contacts.watchers(presentity).stream().map(userIds::of).toList());
     }
 
     /** The presentity's answer to a would-be watcher. */

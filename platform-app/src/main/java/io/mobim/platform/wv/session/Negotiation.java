@@ -21,14 +21,28 @@ public class Negotiation {
 
     /** The largest ContentData a client is sent, in bytes of the content (a message body is at most 2,000 characters). */
     private static final int CONTENT_LENGTH = 8192;
-    /** The functions served (CSP 1.2 feature tree): sessions, contact lists, presence, sending and receiving messages. */
+    /**
+     * The functions served (CSP 1.2 feature tree): sessions, search, invitations, contact lists, presence and watcher
+     * lists, sending, receiving, forwarding and rejecting messages, blocking, groups. Not attribute lists, reactive
+     * authorisation, nor group notice subscription.
+     */
     private static final WvNode SERVED = WvNode.of("WVCSPFeat",
-            WvNode.of("FundamentalFeat", WvNode.of("ServiceFunc", WvNode.of("GETSPI"))),
+            WvNode.of("FundamentalFeat", WvNode.of("ServiceFunc", WvNode.of("GETSPI")),
+                    WvNode.of("SearchFunc", WvNode.of("SRCH"), WvNode.of("STSRC")),
+                    WvNode.of("InviteFunc", WvNode.of("INVIT"), WvNode.of("CAINV"))),
             WvNode.of("PresenceFeat", WvNode.of("ContListFunc", WvNode.of("GCLI"), WvNode.of("CCLI"), WvNode.of("DCLI"), WvNode.of("MCLS")),
+                    WvNode.of("PresenceAuthFunc", WvNode.of("GETWL")),
                     WvNode.of("PresenceDeliverFunc", WvNode.of("GETPR"), WvNode.of("UPDPR"))),
             WvNode.of("IMFeat",
-                    WvNode.of("IMSendFunc", WvNode.of("MDELIV")),
-                    WvNode.of("IMReceiveFunc", WvNode.of("SETD"), WvNode.of("GETM"), WvNode.of("NEWM"), WvNode.of("NOTIF"))));
+                    WvNode.of("IMSendFunc", WvNode.of("MDELIV"), WvNode.of("FWMSG")),
+                    WvNode.of("IMReceiveFunc", WvNode.of("SETD"), WvNode.of("GETLM"), WvNode.of("GETM"), WvNode.of("REJCM"),
+                            WvNode.of("NEWM"), WvNode.of("NOTIF")),
+                    WvNode.of("IMAuthFunc", WvNode.of("GLBLU"), WvNode.of("BLENT"))),
+            WvNode.of("GroupFeat",
+                    WvNode.of("GroupMgmtFunc", WvNode.of("CREAG"), WvNode.of("DELGR"), WvNode.of("GETGP"), WvNode.of("SETGP")),
+                    WvNode.of("GroupUseFunc", WvNode.of("GRCHN")),
+                    WvNode.of("GroupAuthFunc", WvNode.of("GETGM"), WvNode.of("ADDGM"), WvNode.of("RMVGM"), WvNode.of("MBRAC"),
+                            WvNode.of("REJEC"))));
 
     private final WvSessions sessions;
     private final WvSettings settings;
