@@ -3,10 +3,11 @@ package io.mobim.platform.interconnect;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.platform.kafka.EventConsumers;
-import io.mobim.platform.messaging.Interconnect;
+import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.numberplan.NumberPlan;
 import io.mobim.platform.outbox.Outbox;
+import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,8 +51,18 @@ class InterconnectConfiguration {
     }
 
     @Bean
-    Interconnect interconnect(NumberPlan plan, InterconnectSettings settings, Outbox outbox) {
+    OutboundMessages interconnect(NumberPlan plan, InterconnectSettings settings, Outbox outbox) {
         return new OutboundMessages(plan, settings, outbox);
+    }
+
+    @Bean
+    AuthorizationForwarding authorizationForwarding(OutboundMessages outbound) {
+        return new AuthorizationForwarding(outbound);
+    }
+
+    @Bean
+    InboundAuthorizations inboundAuthorizations(Contacts contacts, Subscribers subscribers) {
+        return new InboundAuthorizations(contacts, subscribers);
     }
 
     @Bean
@@ -68,8 +79,8 @@ class InterconnectConfiguration {
     }
 
     @Bean
-    ConcurrentKafkaListenerContainerFactory<String, PeerMessage> interconnectListenerFactory(EventConsumers consumers) {
-        return consumers.factory(PeerMessage.class, "mobim-im-interconnect");
+    ConcurrentKafkaListenerContainerFactory<String, PeerOutbound> interconnectListenerFactory(EventConsumers consumers) {
+        return consumers.factory(PeerOutbound.class, "mobim-im-interconnect");
     }
 
     @Bean
@@ -87,8 +98,8 @@ class InterconnectConfiguration {
 
         @KafkaListener(id = "mobim-im-interconnect", idIsGroup = false, topics = Topics.INTEROP_OUTBOUND,
                 containerFactory = "interconnectListenerFactory")
-        void onMessage(PeerMessage message) {
-            dispatcher.handOver(message);
+        void onMessage(PeerOutbound outbound) {
+            dispatcher.handOver(outbound);
         }
     }
 }

@@ -28,6 +28,13 @@ public record InterconnectSettings(
         @DefaultValue("5m") @NotNull Duration maxClockSkew,
         @DefaultValue("10s") @NotNull Duration requestTimeout) {
 
+    public InterconnectSettings {
+        // operator codes are upper case; environment variables (MOBIM_INTERCONNECT_PEERS_FRAF1_URL) bind map keys in lower case
+        Map<String, Peer> byCode = new java.util.TreeMap<>();
+        peers.forEach((code, peer) -> byCode.put(code.toUpperCase(java.util.Locale.ROOT), peer));
+        peers = Map.copyOf(byCode);
+    }
+
     /**
      * One peer operator.
      *

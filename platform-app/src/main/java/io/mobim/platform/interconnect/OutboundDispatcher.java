@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Hands each message waiting on {@code interop.outbound.v1} to its peer ({@link PeerClient}), then records in one
- * transaction what the peer said: taken, with this side's originating {@code InteropRecord}, or refused for good. A
+ * Hands each message (and presence authorization) waiting on {@code interop.outbound.v1} to its peer
+ * ({@link PeerClient}), then records a message's outcome in one transaction: what the peer said: taken, with this side's originating {@code InteropRecord}, or refused for good. A
  * peer that is down stops its partition's consumer, which waits with backoff (the message stays on the topic: nothing
  * is lost); a message handed over again after a crash is a duplicate the peer answers as the first time, and the row
  * of {@code im.interconnect_outbound} keeps its record from being written twice.
@@ -39,8 +39,18 @@ final class OutboundDispatcher {
         this.meters = meters;
     }
 
-    void handOver(PeerMessage message) {
-        PeerClient.Answer answer = client.send(message);
+    void handOver(PeerOutbound outbound) {
+        PeerClient.Answer answer = client.send(outbound);
+        if (outbound.authorization() != null) {
+            // nothing to record: the peer keeps the request (or answer), and a retry changes nothing there
+            meters.counter("mobim.interconnect.outbound", "peer", outbound.peer(), "kind", "authorization", "outcome",
+                    answer.taken() ? "handed_over" : "refused").increment();
+            if (!answer.taken()) {
+                log.warn("{} refused {}: {}", outbound.peer(), outbound.authorization(), answer.refusal());
+            }
+            return;
+        }
+        PeerMessage message = outbound.message();
         Instant now = clock.instant();
         transactions.executeWithoutResult(tx -> {
             int first = jdbc.sql("""
@@ -53,7 +63,7 @@ final class OutboundDispatcher {
                 records.record(InteropSide.ORIGINATING, message, now);
             }
         });
-        meters.counter("mobim.interconnect.outbound", "peer", message.terminatingOperator(), "outcome",
+        meters.counter("mobim.interconnect.outbound", "peer", message.terminatingOperator(), "kind", "message", "outcome",
                 answer.taken() ? "handed_over" : "refused").increment();
         if (!answer.taken()) {
             log.warn("{} refused {}: {}", message.terminatingOperator(), message, answer.refusal());

@@ -1,5 +1,6 @@
 package io.mobim.platform.interconnect;
 
+import io.mobim.events.Msisdn;
 import io.mobim.events.Topics;
 import io.mobim.events.charging.Channel;
 import io.mobim.events.interop.InteropChannel;
@@ -8,12 +9,14 @@ import io.mobim.platform.numberplan.NumberPlan;
 import io.mobim.platform.outbox.Outbox;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Messaging's way out to peer operators: a number belongs to a peer when the number plan gives it to an operator
- * this one is connected with ({@code mobim.interconnect.peers}); an accepted message for one is written to the outbox
- * for {@code interop.outbound.v1} in the send's transaction, and {@link OutboundDispatcher} hands it over.
+ * this one is connected with ({@code mobim.interconnect.peers}); an accepted message for one (and a presence
+ * authorization, {@link AuthorizationForwarding}) is written to the outbox for {@code interop.outbound.v1} in the
+ * transaction of the fact, and {@link OutboundDispatcher} hands it over.
  */
 final class OutboundMessages implements Interconnect {
 
@@ -43,6 +46,20 @@ final class OutboundMessages implements Interconnect {
         PeerMessage message = new PeerMessage(m.messageId().toString(), plan.homeOperator(), m.peerOperator(), m.sender().value(),
                 m.senderName(), m.recipient().value(), m.body(), m.channel() == Channel.SMS ? InteropChannel.SMS : InteropChannel.CLIENT,
                 m.units(), m.sentAt());
-        outbox.append(Topics.INTEROP_OUTBOUND, m.peerOperator(), message);
+        outbox.append(Topics.INTEROP_OUTBOUND, m.peerOperator(), new PeerOutbound(message, null));
+    }
+
+    /** Queues a presence authorization for its peer, in the caller's transaction. */
+    void handOver(PeerAuthorization authorization) {
+        outbox.append(Topics.INTEROP_OUTBOUND, authorization.toOperator(), new PeerOutbound(null, authorization));
+    }
+
+    /** The connected peer operator {@code msisdn} belongs to, if any. */
+    String peerOf(Msisdn msisdn) {
+        return peersOf(List.of(msisdn.value())).get(msisdn.value());
+    }
+
+    String homeOperator() {
+        return plan.homeOperator();
     }
 }

@@ -11,7 +11,8 @@ import java.time.Clock;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Hands messages to peer operators' platforms: {@code POST <peer url>/s2s/v1/messages}, signed ({@link RequestSigning}).
+ * Hands messages and presence authorizations to peer operators' platforms: {@code POST <peer url>/s2s/v1/messages} or
+ * {@code /s2s/v1/authorizations}, signed ({@link RequestSigning}).
  * The peer took it (2xx) or refused it for good (4xx but 401: its recipient, its rules, our request): an
  * {@link Answer}. A peer that does not answer, answers 5xx or does not recognise our signature (keys being rotated)
  * is an {@link Outage}: the message waits and is tried again.
@@ -19,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 final class PeerClient {
 
     static final String MESSAGES_PATH = "/s2s/v1/messages";
+    static final String AUTHORIZATIONS_PATH = "/s2s/v1/authorizations";
 
     private final InterconnectSettings settings;
     private final String ourCode;
@@ -36,24 +38,26 @@ final class PeerClient {
     record Answer(boolean taken, String peerReference, String refusal) {
     }
 
-    Answer send(PeerMessage message) {
-        InterconnectSettings.Peer peer = settings.peers().get(message.terminatingOperator());
+    Answer send(PeerOutbound outbound) {
+        String operator = outbound.peer();
+        InterconnectSettings.Peer peer = settings.peers().get(operator);
         if (peer == null) {
-            throw new Outage("no interconnection configured with " + message.terminatingOperator() + " any more");
+            throw new Outage("no interconnection configured with " + operator + " any more");
         }
-        byte[] body = EventJson.mapper().writeValueAsBytes(message);
-        URI uri = URI.create(peer.url().toString().replaceAll("/+$", "") + MESSAGES_PATH);
+        String path = outbound.message() != null ? MESSAGES_PATH : AUTHORIZATIONS_PATH;
+        byte[] body = EventJson.mapper().writeValueAsBytes(outbound.message() != null ? outbound.message() : outbound.authorization());
+        URI uri = URI.create(peer.url().toString().replaceAll("/+$", "") + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        RequestSigning.headers(ourCode, peer.secret(), "POST", MESSAGES_PATH, body, clock.instant()).forEach(request::header);
+        RequestSigning.headers(ourCode, peer.secret(), "POST", path, body, clock.instant()).forEach(request::header);
         HttpResponse<String> response;
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new Outage(message.terminatingOperator() + " does not answer: " + e, e);
+            throw new Outage(operator + " does not answer: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Outage("interrupted while handing over to " + message.terminatingOperator(), e);
+            throw new Outage("interrupted while handing over to " + operator, e);
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
@@ -63,7 +67,7 @@ final class PeerClient {
             String detail = field(response.body(), "detail");
             return new Answer(false, null, status + " " + (detail == null ? "" : detail.length() > 180 ? detail.substring(0, 180) : detail));
         }
-        throw new Outage(message.terminatingOperator() + " answered " + status);
+        throw new Outage(operator + " answered " + status);
     }
 
     private static String field(String json, String name) {

@@ -3,6 +3,7 @@ package io.mobim.platform.interconnect;
 import io.mobim.events.EventJson;
 import io.mobim.platform.messaging.MessageRefused;
 import io.mobim.platform.messaging.SendResult;
+import io.mobim.platform.numberplan.NumberPlan;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The server-to-server interface, version 1: peer operators' platforms hand over messages for this operator's
- * subscribers. Every request is signed ({@link RequestSigning}); an unsigned one, an unknown peer, a stale timestamp
+ * subscribers, and presence authorization requests and answers. Every request is signed ({@link RequestSigning}); an unsigned one, an unknown peer, a stale timestamp
  * or a wrong signature is refused with 401 and the reason, a peer speaking for another operator with 403. Answers:
  * 202 with this platform's message id (also to a retry of the same message), 404 recipient unknown, 403 the
  * recipient does not take the sender's messages, 409 the recipient's store is full, 422 an invalid message.
@@ -35,12 +36,14 @@ class S2sController {
 
     private final InterconnectSettings settings;
     private final InboundMessages inbound;
+    private final InboundAuthorizations authorizations;
     private final String homeOperator;
     private final Clock clock;
 
-    S2sController(InterconnectSettings settings, InboundMessages inbound, io.mobim.platform.numberplan.NumberPlan plan, Clock clock) {
+    S2sController(InterconnectSettings settings, InboundMessages inbound, InboundAuthorizations authorizations, NumberPlan plan, Clock clock) {
         this.settings = settings;
         this.inbound = inbound;
+        this.authorizations = authorizations;
         this.homeOperator = plan.homeOperator();
         this.clock = clock;
     }
@@ -51,20 +54,9 @@ class S2sController {
                               @RequestHeader(name = RequestSigning.TIMESTAMP, required = false) String timestamp,
                               @RequestHeader(name = RequestSigning.SIGNATURE, required = false) String signature) {
         byte[] content = body == null ? new byte[0] : body;
-        RequestSigning.Refusal refusal;
-        InterconnectSettings.Peer known = peer == null ? null : settings.peers().get(peer);
-        if (peer == null || timestamp == null || signature == null) {
-            refusal = RequestSigning.Refusal.MISSING_HEADERS;
-        } else if (known == null) {
-            refusal = RequestSigning.Refusal.UNKNOWN_PEER;
-        } else {
-            refusal = RequestSigning.verify(known.secret(), request.getMethod(), request.getRequestURI(), timestamp, signature, content,
-                    clock.instant(), settings.maxClockSkew());
-        }
-        if (refusal != null) {
-            log.warn("s2s request from {} refused: {}", peer == null ? "an unnamed caller" : peer.length() > 16 ? peer.substring(0, 16) : peer,
-                    refusal);
-            return problem(HttpStatus.UNAUTHORIZED, "Not a signed request of a peer", refusal.reason(), refusal.name());
+        ResponseEntity<ProblemDetail> refused = authenticate(request, content, peer, timestamp, signature);
+        if (refused != null) {
+            return refused;
         }
         PeerMessage message;
         try {
@@ -72,11 +64,9 @@ class S2sController {
         } catch (RuntimeException e) {
             return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid message", innermost(e), "INVALID");
         }
-        if (!peer.equals(message.originatingOperator())) {
-            return problem(HttpStatus.FORBIDDEN, "Not this peer's message", "a peer hands over its own subscribers' messages only", "WRONG_OPERATOR");
-        }
-        if (!homeOperator.equals(message.terminatingOperator())) {
-            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong operator", "this platform is " + homeOperator, "WRONG_OPERATOR");
+        refused = operators(peer, message.originatingOperator(), message.terminatingOperator());
+        if (refused != null) {
+            return refused;
         }
         try {
             SendResult result = inbound.receive(message);
@@ -91,6 +81,70 @@ class S2sController {
             };
             return problem(status, "Message refused", e.getMessage(), e.reason().name());
         }
+    }
+
+    /**
+     * {@code POST /s2s/v1/authorizations}: a peer's subscriber asks one of ours to see their presence, or one of ours
+     * gets the answer to theirs. 202 (also when asked again), 404 when the subscriber of ours it names does not exist
+     * or never asked.
+     */
+    @PostMapping(path = "/authorizations")
+    ResponseEntity<?> authorization(HttpServletRequest request, @RequestBody(required = false) byte[] body,
+                                    @RequestHeader(name = RequestSigning.PEER, required = false) String peer,
+                                    @RequestHeader(name = RequestSigning.TIMESTAMP, required = false) String timestamp,
+                                    @RequestHeader(name = RequestSigning.SIGNATURE, required = false) String signature) {
+        byte[] content = body == null ? new byte[0] : body;
+        ResponseEntity<ProblemDetail> refused = authenticate(request, content, peer, timestamp, signature);
+        if (refused != null) {
+            return refused;
+        }
+        PeerAuthorization authorization;
+        try {
+            authorization = EventJson.mapper().readValue(content, PeerAuthorization.class);
+        } catch (RuntimeException e) {
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid authorization", innermost(e), "INVALID");
+        }
+        refused = operators(peer, authorization.fromOperator(), authorization.toOperator());
+        if (refused != null) {
+            return refused;
+        }
+        if (!authorizations.receive(authorization)) {
+            return problem(HttpStatus.NOT_FOUND, "No such subscriber or request",
+                    "the subscriber named here does not exist, or never asked", "RECIPIENT_UNKNOWN");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "ACCEPTED"));
+    }
+
+    /** Null if the request is signed by a known peer within the allowed clock skew; else the 401 that says why not. */
+    private ResponseEntity<ProblemDetail> authenticate(HttpServletRequest request, byte[] content, String peer, String timestamp,
+                                                       String signature) {
+        RequestSigning.Refusal refusal;
+        InterconnectSettings.Peer known = peer == null ? null : settings.peers().get(peer);
+        if (peer == null || timestamp == null || signature == null) {
+            refusal = RequestSigning.Refusal.MISSING_HEADERS;
+        } else if (known == null) {
+            refusal = RequestSigning.Refusal.UNKNOWN_PEER;
+        } else {
+            refusal = RequestSigning.verify(known.secret(), request.getMethod(), request.getRequestURI(), timestamp, signature, content,
+                    clock.instant(), settings.maxClockSkew());
+        }
+        if (refusal == null) {
+            return null;
+        }
+        log.warn("s2s request from {} refused: {}", peer == null ? "an unnamed caller" : peer.length() > 16 ? peer.substring(0, 16) : peer,
+                refusal);
+        return problem(HttpStatus.UNAUTHORIZED, "Not a signed request of a peer", refusal.reason(), refusal.name());
+    }
+
+    /** Null if {@code peer} speaks for itself ({@code from}) to this operator ({@code to}); else the refusal. */
+    private ResponseEntity<ProblemDetail> operators(String peer, String from, String to) {
+        if (!peer.equals(from)) {
+            return problem(HttpStatus.FORBIDDEN, "Not this peer's request", "a peer speaks for its own subscribers only", "WRONG_OPERATOR");
+        }
+        if (!homeOperator.equals(to)) {
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Wrong operator", "this platform is " + homeOperator, "WRONG_OPERATOR");
+        }
+        return null;
     }
 
     private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail, String code) {

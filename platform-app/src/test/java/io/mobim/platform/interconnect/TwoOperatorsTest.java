@@ -13,6 +13,7 @@ import io.mobim.platform.MobimApplication;
 import io.mobim.platform.numberplan.NumberPlan;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.wv.WvTestClient;
 import io.mobim.smpp.simulator.SmscSimulator;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +26,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -50,7 +52,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Two operators, each a whole platform with its own database, Kafka broker, SMS-C simulator and number range:
  * GBRVF (+4477..., every role, the clearing house too) and FRAF1 (+336..., im and smpp). Their subscribers text each
- * other by SMS command both ways over the server-to-server interface; a message sent while FRAF1 is down arrives once it
+ * other by SMS command and from Wireless Village clients, both ways, over the server-to-server interface, and ask each
+ * other for presence authorization; a message sent while FRAF1 is down arrives once it
  * is back; a number of FRAF1's range ported to GBRVF reaches GBRVF; both sides' inter-operator records reach the clearing
  * house (FRAF1's as the CSV upload an operator sends), which settles them to the minor unit. Two application contexts
  * in one JVM: run in a fork of its own (surefire execution {@code two-operators}, tag {@value #TAG}).
@@ -76,6 +79,7 @@ class TwoOperatorsTest {
     static final Msisdn ANN = Msisdn.of("+447700900101");      // GBRVF
     static final Msisdn BOB = Msisdn.of("+33612345601");       // FRAF1
     static final Msisdn CARLA = Msisdn.of("+33698765402");     // FRAF1's range, ported to GBRVF
+    static final Msisdn DORA = Msisdn.of("+33612345603");      // FRAF1, SMS only
 
     @BeforeAll
     static void twoOperators() throws Exception {
@@ -119,6 +123,7 @@ class TwoOperatorsTest {
         register(a, ANN, "Ann");
         register(a, CARLA, "Carla");
         register(b, BOB, "Bob");
+        register(b, DORA, "Dora");
     }
 
     @AfterAll
@@ -147,6 +152,11 @@ class TwoOperatorsTest {
         assertThat(awaitSms(b, BOB, "Hello Bob")).as("delivered by FRAF1 over its own SMS-C, under the sender's name")
                 .startsWith("Ann: Hello Bob");
 
+        // Ann's request to see Bob's presence crossed to FRAF1 with her message; Bob's answer crosses back
+        assertThat(awaitSms(b, BOB, "wants to add you")).startsWith("Ann (" + ANN.value() + ") wants to add you. Text ACCEPT 1");
+        text(b, BOB, "ACCEPT 1");
+        assertThat(awaitSms(a, ANN, "accepted you")).startsWith(BOB.value() + " accepted you");
+
         text(b, BOB, "ADD " + ANN.value() + " Ann");
         awaitSms(b, BOB, "Ann");
         text(b, BOB, "1 Hi Ann");
@@ -166,20 +176,41 @@ class TwoOperatorsTest {
         text(b, BOB, "2 Hi Carla");
         assertThat(awaitSms(a, CARLA, "Hi Carla")).as("routed to the operator the number moved to").startsWith("Bob: Hi Carla");
 
-        // each message crossed once: four records each side
+        // from the client channel, addressed by MSISDN: Ann's client to Bob's phone, Bob's client to Ann's client
+        WvTestClient annClient = WvTestClient.loggedIn(port(a), ANN);
+        assertThat(annClient.send("From my client", BOB)).isEqualTo(200);
+        assertThat(awaitSms(b, BOB, "From my client")).startsWith("Ann: From my client");
+        WvTestClient bobClient = WvTestClient.loggedIn(port(b), BOB);
+        assertThat(bobClient.send("Client to client", ANN)).isEqualTo(200);
+        assertThat(annClient.awaitMessage(WAIT)).isEqualTo("Client to client");
+
+        // each message crossed once: six records each side
         List<JsonNode> recordsA = await().atMost(WAIT).until(() -> topic(a.getEnvironment().getProperty("spring.kafka.bootstrap-servers"),
-                Topics.INTEROP_RECORDS), r -> r.size() == 4);
-        List<JsonNode> recordsB = await().atMost(WAIT).until(() -> topic(kafkaB.bootstrapServers(), Topics.INTEROP_RECORDS), r -> r.size() == 4);
-        assertThat(recordsA).extracting(r -> r.get("side").asString() + " " + r.get("originatingOperator").asString())
-                .containsExactlyInAnyOrder("ORIGINATING GBRVF", "ORIGINATING GBRVF", "TERMINATING FRAF1", "TERMINATING FRAF1");
-        assertThat(recordsB).extracting(r -> r.get("side").asString() + " " + r.get("originatingOperator").asString())
-                .containsExactlyInAnyOrder("TERMINATING GBRVF", "TERMINATING GBRVF", "ORIGINATING FRAF1", "ORIGINATING FRAF1");
+                Topics.INTEROP_RECORDS), r -> r.size() == 6);
+        List<JsonNode> recordsB = await().atMost(WAIT).until(() -> topic(kafkaB.bootstrapServers(), Topics.INTEROP_RECORDS), r -> r.size() == 6);
+        assertThat(recordsA).extracting(r -> r.get("side").asString() + " " + r.get("originatingOperator").asString() + " "
+                        + r.get("channel").asString())
+                .containsExactlyInAnyOrder("ORIGINATING GBRVF SMS", "ORIGINATING GBRVF SMS", "ORIGINATING GBRVF CLIENT",
+                        "TERMINATING FRAF1 SMS", "TERMINATING FRAF1 SMS", "TERMINATING FRAF1 CLIENT");
+        assertThat(recordsB).extracting(r -> r.get("side").asString() + " " + r.get("originatingOperator").asString() + " "
+                        + r.get("channel").asString())
+                .containsExactlyInAnyOrder("TERMINATING GBRVF SMS", "TERMINATING GBRVF SMS", "TERMINATING GBRVF CLIENT",
+                        "ORIGINATING FRAF1 SMS", "ORIGINATING FRAF1 SMS", "ORIGINATING FRAF1 CLIENT");
 
         // the charging events mark the legs off-net: billing rates them as INTEROP
         List<JsonNode> charging = await().atMost(WAIT).until(() -> topic(a.getEnvironment().getProperty("spring.kafka.bootstrap-servers"),
-                Topics.CHARGING).stream().filter(e -> "INTEROP".equals(e.path("channel").asString())).toList(), l -> l.size() == 4);
+                Topics.CHARGING).stream().filter(e -> "INTEROP".equals(e.path("channel").asString())).toList(), l -> l.size() == 6);
         assertThat(charging).extracting(e -> e.get("chargedRole").asString() + " " + e.get("otherOperator").asString())
-                .containsExactlyInAnyOrder("ORIGINATOR FRAF1", "ORIGINATOR FRAF1", "RECIPIENT FRAF1", "RECIPIENT FRAF1");
+                .containsExactlyInAnyOrder("ORIGINATOR FRAF1", "ORIGINATOR FRAF1", "ORIGINATOR FRAF1",
+                        "RECIPIENT FRAF1", "RECIPIENT FRAF1", "RECIPIENT FRAF1");
+
+        // the message log billing reconciles with lists Ann's sent legs and the received legs of GBRVF's subscribers,
+        // never a leg of FRAF1's Bob: his operator charges him
+        JsonNode messageLog = json(call(a, "GET", "/api/v1/messages/log/" + LocalDate.now(ZoneOffset.UTC), null, null, "admin:a-admin").body());
+        List<String> legs = new ArrayList<>();
+        messageLog.get("legs").forEach(l -> legs.add(l.get("direction").asString() + " " + l.get("msisdn").asString()));
+        assertThat(legs).containsExactlyInAnyOrder("SENT " + ANN.value(), "SENT " + ANN.value(), "SENT " + ANN.value(),
+                "RECEIVED " + ANN.value(), "RECEIVED " + ANN.value(), "RECEIVED " + CARLA.value());
 
         // FRAF1 sends its records to the clearing house as a file; GBRVF's come in on Kafka
         HttpResponse<String> upload = call(a, "POST", "/api/v1/clearing/records", "text/csv", csv(recordsB), "clearing:clearing-secret");
@@ -199,11 +230,13 @@ class TwoOperatorsTest {
             JsonNode result = runJob("/api/v1/clearing/settlements?agreementId=GBRVF-FRAF1&period=" + period);
             return json(call(a, "GET", "/api/v1/clearing/statements/" + result.get(0).get("id").asLong(), null, null,
                     "clearing:clearing-secret").body());
-        }, s -> s.get("controlTotals").get("messages").asLong() == 4);
-        // GBRVF owes 2 x 0.0149 EUR = 0.0298 -> 0.03; FRAF1 owes 2 x 0.1234 GBP x 1.1537 = 0.28473... -> 0.28
-        assertThat(statement.get("grossAToB").decimalValue()).isEqualByComparingTo("0.03");
-        assertThat(statement.get("grossBToA").decimalValue()).isEqualByComparingTo("0.28");
-        assertThat(statement.get("netAmount").decimalValue()).isEqualByComparingTo("0.25");
+        }, s -> s.get("controlTotals").get("messages").asLong() == 6);
+        // a line per direction and channel, each rounded once (HALF_UP to the cent): GBRVF owes SMS 2 x 0.0149 EUR = 0.0298
+        // -> 0.03 and CLIENT 0.0149 -> 0.01; FRAF1 owes SMS 2 x 0.1234 GBP x 1.1537 = 0.28473... -> 0.28 and CLIENT
+        // 0.14236... -> 0.14
+        assertThat(statement.get("grossAToB").decimalValue()).isEqualByComparingTo("0.04");
+        assertThat(statement.get("grossBToA").decimalValue()).isEqualByComparingTo("0.42");
+        assertThat(statement.get("netAmount").decimalValue()).isEqualByComparingTo("0.38");
         assertThat(statement.get("netPayer").asString()).isEqualTo(B);
         assertThat(statement.get("withheld")).as("no disputes: every message matched").isEmpty();
     }
@@ -212,11 +245,12 @@ class TwoOperatorsTest {
     @Order(2)
     void theServerToServerInterfaceTakesOnlySignedRequestsOfKnownPeersAndEachMessageOnce() throws Exception {
         String id = UUID.randomUUID().toString();
-        byte[] body = EventJson.mapper().writeValueAsBytes(new PeerMessage(id, A, B, ANN.value(), "Ann", BOB.value(),
+        byte[] body = EventJson.mapper().writeValueAsBytes(new PeerMessage(id, A, B, ANN.value(), "Ann", DORA.value(),
                 "Signed and sealed", InteropChannel.CLIENT, 1, Instant.now()));
         String path = "/s2s/v1/messages";
 
         assertThat(s2s(body, Map.of()).body()).as("unsigned").contains("\"code\":\"MISSING_HEADERS\"");
+        assertThat(s2s("/s2s/v1/authorizations", body, Map.of()).statusCode()).isEqualTo(401);
         assertThat(s2s(body, RequestSigning.headers("XXXX1", SECRET, "POST", path, body, Instant.now())).body())
                 .contains("\"code\":\"UNKNOWN_PEER\"").contains("no interconnection with this operator");
         assertThat(s2s(body, RequestSigning.headers(A, SECRET, "POST", path, body, Instant.now().minus(Duration.ofMinutes(10)))).body())
@@ -233,9 +267,9 @@ class TwoOperatorsTest {
         assertThat(json(again.body()).get("messageId").asString()).as("a retry gets the first answer")
                 .isEqualTo(json(first.body()).get("messageId").asString());
         assertThat(json(again.body()).get("duplicate").asBoolean()).isTrue();
-        awaitSms(b, BOB, "Signed and sealed");
+        awaitSms(b, DORA, "Signed and sealed");
         Thread.sleep(1_000);
-        assertThat(smsc(b).messagesTo(BOB.value())).filteredOn(m -> m.text().contains("Signed and sealed")).hasSize(1);
+        assertThat(smsc(b).messagesTo(DORA.value())).filteredOn(m -> m.text().contains("Signed and sealed")).hasSize(1);
 
         byte[] unknown = EventJson.mapper().writeValueAsBytes(new PeerMessage(UUID.randomUUID().toString(), A, B, ANN.value(), "Ann",
                 "+33600000009", "Nobody", InteropChannel.CLIENT, 1, Instant.now()));
@@ -247,7 +281,8 @@ class TwoOperatorsTest {
     // --- helpers
 
     private static void register(ConfigurableApplicationContext op, Msisdn msisdn, String nick) {
-        op.getBean(Subscribers.class).register(msisdn, nick, new SubscriberChanges(null, null, "en", "VODAFONE_UK", null, true, null));
+        op.getBean(Subscribers.class).register(msisdn, nick, new SubscriberChanges(null, WvTestClient.PASSWORD, "en", "VODAFONE_UK",
+                null, true, null));
     }
 
     private static int port(ConfigurableApplicationContext op) {
@@ -268,7 +303,11 @@ class TwoOperatorsTest {
     }
 
     private HttpResponse<String> s2s(byte[] body, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(b) + "/s2s/v1/messages"))
+        return s2s("/s2s/v1/messages", body, headers);
+    }
+
+    private HttpResponse<String> s2s(String path, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(b) + path))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(r::header);
         return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
