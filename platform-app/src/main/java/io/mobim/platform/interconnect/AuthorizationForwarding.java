@@ -1,8 +1,10 @@
 package io.mobim.platform.interconnect;
 
+import io.mobim.events.Msisdn;
 import io.mobim.platform.contacts.AuthorizationAnswered;
 import io.mobim.platform.contacts.AuthorizationRequested;
 import io.mobim.platform.contacts.AuthorizationState;
+import io.mobim.platform.subscribers.Subscribers;
 import org.springframework.context.event.EventListener;
 
 /**
@@ -14,14 +16,16 @@ import org.springframework.context.event.EventListener;
 final class AuthorizationForwarding {
 
     private final OutboundMessages outbound;
+    private final Subscribers subscribers;
 
-    AuthorizationForwarding(OutboundMessages outbound) {
+    AuthorizationForwarding(OutboundMessages outbound, Subscribers subscribers) {
         this.outbound = outbound;
+        this.subscribers = subscribers;
     }
 
     @EventListener
     void onRequested(AuthorizationRequested e) {
-        String peer = outbound.peerOf(e.presentity());
+        String peer = peerOf(e.presentity());
         if (peer != null) {
             outbound.handOver(new PeerAuthorization(PeerAuthorization.Kind.REQUEST, outbound.homeOperator(), peer, e.presentity().value(),
                     e.watcher().value(), e.watcherNickname(), null));
@@ -30,10 +34,15 @@ final class AuthorizationForwarding {
 
     @EventListener
     void onAnswered(AuthorizationAnswered e) {
-        String peer = outbound.peerOf(e.watcher());
+        String peer = peerOf(e.watcher());
         if (peer != null) {
             outbound.handOver(new PeerAuthorization(PeerAuthorization.Kind.ANSWER, outbound.homeOperator(), peer, e.presentity().value(),
                     e.watcher().value(), null, e.state() == AuthorizationState.ACCEPTED));
         }
+    }
+
+    /** A subscriber of ours is never a peer's, whatever range their number is in (it may have been ported in). */
+    private String peerOf(Msisdn msisdn) {
+        return subscribers.find(msisdn).isPresent() ? null : outbound.peerOf(msisdn);
     }
 }

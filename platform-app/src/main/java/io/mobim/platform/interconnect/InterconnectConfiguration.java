@@ -11,6 +11,7 @@ import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -56,8 +57,8 @@ class InterconnectConfiguration {
     }
 
     @Bean
-    AuthorizationForwarding authorizationForwarding(OutboundMessages outbound) {
-        return new AuthorizationForwarding(outbound);
+    AuthorizationForwarding authorizationForwarding(OutboundMessages outbound, Subscribers subscribers) {
+        return new AuthorizationForwarding(outbound, subscribers);
     }
 
     @Bean
@@ -73,9 +74,10 @@ class InterconnectConfiguration {
 
     @Bean
     OutboundDispatcher outboundDispatcher(InterconnectSettings settings, NumberPlan plan, InteropRecords records, JdbcClient jdbc,
-                                          PlatformTransactionManager transactions, Clock clock, MeterRegistry meters) {
+                                          PlatformTransactionManager transactions, Clock clock, MeterRegistry meters, Contacts contacts,
+                                          ApplicationEventPublisher events) {
         return new OutboundDispatcher(new PeerClient(settings, plan.homeOperator(), clock), records, jdbc,
-                new TransactionTemplate(transactions), clock, meters);
+                new TransactionTemplate(transactions), clock, meters, contacts, events);
     }
 
     @Bean

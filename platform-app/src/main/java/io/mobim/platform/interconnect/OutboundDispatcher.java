@@ -1,13 +1,19 @@
 package io.mobim.platform.interconnect;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.events.Msisdn;
 import io.mobim.events.interop.InteropSide;
+import io.mobim.platform.contacts.Contact;
+import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.messaging.DeliveryReported;
+import io.mobim.platform.messaging.DeliveryStatus;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,9 +34,13 @@ final class OutboundDispatcher {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final Contacts contacts;
+    private final ApplicationEventPublisher events;
 
     OutboundDispatcher(PeerClient client, InteropRecords records, JdbcClient jdbc, TransactionTemplate transactions, Clock clock,
-                       MeterRegistry meters) {
+                       MeterRegistry meters, Contacts contacts, ApplicationEventPublisher events) {
+        this.contacts = contacts;
+        this.events = events;
         this.client = client;
         this.records = records;
         this.jdbc = jdbc;
@@ -61,6 +71,12 @@ final class OutboundDispatcher {
                     .update();
             if (first > 0 && answer.taken()) {
                 records.record(InteropSide.ORIGINATING, message, now);
+            } else if (first > 0) {
+                // the sender is told, as for a delivery that failed here: nothing they write goes unanswered
+                Msisdn sender = Msisdn.of(message.sender());
+                Msisdn recipient = Msisdn.of(message.recipient());
+                events.publishEvent(new DeliveryReported(UUID.fromString(message.messageId()), sender, recipient,
+                        contacts.byNumber(sender, recipient).map(Contact::nickname).orElse(recipient.value()), DeliveryStatus.FAILED));
             }
         });
         meters.counter("mobim.interconnect.outbound", "peer", message.terminatingOperator(), "kind", "message", "outcome",

@@ -176,6 +176,12 @@ class TwoOperatorsTest {
         text(b, BOB, "2 Hi Carla");
         assertThat(awaitSms(a, CARLA, "Hi Carla")).as("routed to the operator the number moved to").startsWith("Bob: Hi Carla");
 
+        // a number of FRAF1's range that is nobody's there: FRAF1 refuses it, Ann is told, nothing is recorded
+        text(a, ANN, "ADD +33600000009 Zed");
+        awaitSms(a, ANN, "Zed is contact 2");
+        text(a, ANN, "2 Anyone there?");
+        assertThat(awaitSms(a, ANN, "Not delivered")).isEqualTo("Not delivered to Zed.");
+
         // from the client channel, addressed by MSISDN: Ann's client to Bob's phone, Bob's client to Ann's client
         WvTestClient annClient = WvTestClient.loggedIn(port(a), ANN);
         assertThat(annClient.send("From my client", BOB)).isEqualTo(200);
@@ -199,9 +205,10 @@ class TwoOperatorsTest {
 
         // the charging events mark the legs off-net: billing rates them as INTEROP
         List<JsonNode> charging = await().atMost(WAIT).until(() -> topic(a.getEnvironment().getProperty("spring.kafka.bootstrap-servers"),
-                Topics.CHARGING).stream().filter(e -> "INTEROP".equals(e.path("channel").asString())).toList(), l -> l.size() == 6);
+                Topics.CHARGING).stream().filter(e -> "INTEROP".equals(e.path("channel").asString())).toList(), l -> l.size() == 7);
+        // the sender's leg is charged when the message is accepted, as any message's, even if the peer refuses it then
         assertThat(charging).extracting(e -> e.get("chargedRole").asString() + " " + e.get("otherOperator").asString())
-                .containsExactlyInAnyOrder("ORIGINATOR FRAF1", "ORIGINATOR FRAF1", "ORIGINATOR FRAF1",
+                .containsExactlyInAnyOrder("ORIGINATOR FRAF1", "ORIGINATOR FRAF1", "ORIGINATOR FRAF1", "ORIGINATOR FRAF1",
                         "RECIPIENT FRAF1", "RECIPIENT FRAF1", "RECIPIENT FRAF1");
 
         // the message log billing reconciles with lists Ann's sent legs and the received legs of GBRVF's subscribers,
@@ -209,7 +216,7 @@ class TwoOperatorsTest {
         JsonNode messageLog = json(call(a, "GET", "/api/v1/messages/log/" + LocalDate.now(ZoneOffset.UTC), null, null, "admin:a-admin").body());
         List<String> legs = new ArrayList<>();
         messageLog.get("legs").forEach(l -> legs.add(l.get("direction").asString() + " " + l.get("msisdn").asString()));
-        assertThat(legs).containsExactlyInAnyOrder("SENT " + ANN.value(), "SENT " + ANN.value(), "SENT " + ANN.value(),
+        assertThat(legs).containsExactlyInAnyOrder("SENT " + ANN.value(), "SENT " + ANN.value(), "SENT " + ANN.value(), "SENT " + ANN.value(),
                 "RECEIVED " + ANN.value(), "RECEIVED " + ANN.value(), "RECEIVED " + CARLA.value());
 
         // FRAF1 sends its records to the clearing house as a file; GBRVF's come in on Kafka
