@@ -7,6 +7,7 @@ import io.mobim.platform.numberplan.NumberPlan;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,21 +54,12 @@ class S2sController {
                               @RequestHeader(name = RequestSigning.PEER, required = false) String peer,
                               @RequestHeader(name = RequestSigning.TIMESTAMP, required = false) String timestamp,
                               @RequestHeader(name = RequestSigning.SIGNATURE, required = false) String signature) {
-        byte[] content = body == null ? new byte[0] : body;
-        ResponseEntity<ProblemDetail> refused = authenticate(request, content, peer, timestamp, signature);
-        if (refused != null) {
-            return refused;
+        Signed<PeerMessage> signed = read(request, body, peer, timestamp, signature, PeerMessage.class,
+                PeerMessage::originatingOperator, PeerMessage::terminatingOperator);
+        if (signed.refusal() != null) {
+            return signed.refusal();
         }
-        PeerMessage message;
-        try {
-            message = EventJson.mapper().readValue(content, PeerMessage.class);
-        } catch (RuntimeException e) {
-            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid message", innermost(e), "INVALID");
-        }
-        refused = operators(peer, message.originatingOperator(), message.terminatingOperator());
-        if (refused != null) {
-            return refused;
-        }
+        PeerMessage message = signed.value();
         try {
             SendResult result = inbound.receive(message);
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("messageId", result.messageId().toString(), "status", "ACCEPTED",
@@ -93,26 +85,42 @@ class S2sController {
                                     @RequestHeader(name = RequestSigning.PEER, required = false) String peer,
                                     @RequestHeader(name = RequestSigning.TIMESTAMP, required = false) String timestamp,
                                     @RequestHeader(name = RequestSigning.SIGNATURE, required = false) String signature) {
-        byte[] content = body == null ? new byte[0] : body;
-        ResponseEntity<ProblemDetail> refused = authenticate(request, content, peer, timestamp, signature);
-        if (refused != null) {
-            return refused;
+        Signed<PeerAuthorization> signed = read(request, body, peer, timestamp, signature, PeerAuthorization.class,
+                PeerAuthorization::fromOperator, PeerAuthorization::toOperator);
+        if (signed.refusal() != null) {
+            return signed.refusal();
         }
-        PeerAuthorization authorization;
-        try {
-            authorization = EventJson.mapper().readValue(content, PeerAuthorization.class);
-        } catch (RuntimeException e) {
-            return problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid authorization", innermost(e), "INVALID");
-        }
-        refused = operators(peer, authorization.fromOperator(), authorization.toOperator());
-        if (refused != null) {
-            return refused;
-        }
+        PeerAuthorization authorization = signed.value();
         if (!authorizations.receive(authorization)) {
             return problem(HttpStatus.NOT_FOUND, "No such subscriber or request",
                     "the subscriber named here does not exist, or never asked", "RECIPIENT_UNKNOWN");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "ACCEPTED"));
+    }
+
+    /** A request's body read as {@code T} once it passed every check, or the refusal of the first check it failed. */
+    private record Signed<T>(T value, ResponseEntity<ProblemDetail> refusal) {
+    }
+
+    /**
+     * Checks a request and reads its body: signed by a known peer within the allowed clock skew (else 401), a valid
+     * {@code type} (else 422), sent by that peer for itself ({@code from}) to this operator ({@code to}).
+     */
+    private <T> Signed<T> read(HttpServletRequest request, byte[] body, String peer, String timestamp, String signature, Class<T> type,
+                               Function<T, String> from, Function<T, String> to) {
+        byte[] content = body == null ? new byte[0] : body;
+        ResponseEntity<ProblemDetail> refused = authenticate(request, content, peer, timestamp, signature);
+        if (refused != null) {
+            return new Signed<>(null, refused);
+        }
+        T value;
+        try {
+            value = EventJson.mapper().readValue(content, type);
+        } catch (RuntimeException e) {
+            return new Signed<>(null, problem(HttpStatus.UNPROCESSABLE_CONTENT, "Invalid request", innermost(e), "INVALID"));
+        }
+        refused = operators(peer, from.apply(value), to.apply(value));
+        return new Signed<>(refused == null ? value : null, refused);
     }
 
     /** Null if the request is signed by a known peer within the allowed clock skew; else the 401 that says why not. */
