@@ -19,11 +19,17 @@ public final class Topics {
     /** Traffic exchanged with peer operators, keyed by the operator pair. im (outbox) → clearing. */
     public static final String INTEROP_RECORDS = "interop.records.v1";
 
+    /**
+     * Messages for subscribers of peer operators, to hand over on the server-to-server interface, keyed by the peer
+     * operator. im (outbox) → im: a peer that is down holds its messages here, nothing is lost.
+     */
+    public static final String INTEROP_OUTBOUND = "interop.outbound.v1";
+
     /** Suffix of a dead-letter topic: poison records land there with the reason, keyed as the original. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     /** The topics that carry traffic, in the order of the design document. */
-    public static final List<String> MAIN = List.of(SMS_MO, SMS_MT, SMS_DLR, CHARGING, INTEROP_RECORDS);
+    public static final List<String> MAIN = List.of(SMS_MO, SMS_MT, SMS_DLR, CHARGING, INTEROP_RECORDS, INTEROP_OUTBOUND);
 
     /** The header of a dead letter that says, in words, why its record could not be handled (every consumer writes it). */
     public static final String DEAD_LETTER_REASON_HEADER = "mobim_dlt_reason";

@@ -23,7 +23,8 @@ import org.springframework.transaction.TransactionTimedOutException;
  *
  * <ul>
  *   <li>{@link #OUTAGE}: something the record needs is away (the database refuses connections, the pool timed out,
- *       a failover, a serialization conflict, Kafka timed out). The record is fine: the consumer waits and tries
+ *       a failover, a serialization conflict, Kafka timed out, a handler's {@link Outage}: a peer operator's
+ *       platform does not answer). The record is fine: the consumer waits and tries
  *       again for as long as it takes, never dead-letters it.</li>
  *   <li>{@link #PERMANENT}: the record can never be handled as it is (unreadable, malformed, outside the accepted
  *       window, data the database refuses: SQL state class 22). It goes to the dead-letter topic at once, with the
@@ -75,7 +76,7 @@ public enum FailureKind {
                 return true;
             }
         }
-        return t instanceof SQLTransientException || t instanceof SQLRecoverableException
+        return t instanceof Outage || t instanceof SQLTransientException || t instanceof SQLRecoverableException
                 || t instanceof SQLNonTransientConnectionException
                 || t instanceof ConnectException || t instanceof SocketException || t instanceof UnknownHostException
                 || t instanceof InterruptedIOException

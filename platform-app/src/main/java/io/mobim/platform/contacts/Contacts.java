@@ -89,6 +89,17 @@ public class Contacts {
         return contact;
     }
 
+    /**
+     * A peer operator's subscriber {@code watcher} asks {@code presentity}, one of ours, to see their presence: a pending
+     * request as if they had added them here (asked again, nothing changes). False if the presentity blocks them.
+     */
+    @Transactional
+    public boolean requestFromPeer(Msisdn presentity, Msisdn watcher, String watcherNickname) {
+        requestAuthorization(presentity, watcher, watcherNickname != null ? watcherNickname
+                : watcher.value().substring(watcher.value().length() - 4));
+        return !blocks.hasBlocked(presentity, watcher);
+    }
+
     /** Removes entry {@code position}; the owner stops watching that contact. Returns the removed entry. */
     @Transactional
     public Optional<Contact> remove(Msisdn owner, int position) {

@@ -182,16 +182,16 @@ public class ClientDeliveries {
             // alone), and each recipient's tariff plan is read once per batch, not once per message
             jdbc.sql("""
                     update im.delivery d set status = ?, channel = ?, updated_at = ?
-                    from (select x.ctid as delivery_row, o.sender, o.delivery_report, p.tariff_plan as recipient_plan
+                    from (select x.ctid as delivery_row, o.sender, o.delivery_report, o.peer_operator, p.tariff_plan as recipient_plan
                           from unnest(?::uuid[], ?::varchar[]) as a(message_id, recipient)
                           cross join lateral (select ctid, message_id from im.delivery
                                               where message_id = a.message_id and recipient = a.recipient limit 1) x
-                          cross join lateral (select sender, delivery_report from im.message
+                          cross join lateral (select sender, delivery_report, peer_operator from im.message
                                               where id = x.message_id limit 1) o
                           left join (select msisdn, tariff_plan from im.subscriber where msisdn = any(?::varchar[])) p
                                  on p.msisdn = a.recipient) m
                     where d.ctid = m.delivery_row and d.status = ? and d.claimed_at is not null
-                    returning d.id, d.message_id, d.recipient, m.sender, m.delivery_report, m.recipient_plan""")
+                    returning d.id, d.message_id, d.recipient, m.sender, m.delivery_report, m.peer_operator, m.recipient_plan""")
                     .params(DeliveryState.DELIVERED.value(), DeliveryChannel.CLIENT.value(), Timestamp.from(clock.instant()),
                             messages.toArray(UUID[]::new), recipients.toArray(String[]::new),
                             new LinkedHashSet<>(recipients).toArray(String[]::new), DeliveryState.PENDING.value())

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class Deliveries {
 
     /** What the delivery updates return: the delivery and, joined in the same statement, its message's sender. */
-    static final String DONE_COLUMNS = " d.id, d.message_id, d.recipient, m.sender, m.delivery_report," // text blocks drop the space before it
+    static final String DONE_COLUMNS = " d.id, d.message_id, d.recipient, m.sender, m.delivery_report, m.peer_operator," // text blocks drop the space before it
             + " (select s.tariff_plan from im.subscriber s where s.msisdn = d.recipient) as recipient_plan";
 
     private final JdbcClient jdbc;
@@ -57,8 +57,11 @@ final class Deliveries {
     void delivered(Done d, Channel channel, String smscReference, int segments) {
         Msisdn recipient = d.recipient();
         String sender = d.sender().value();
+        // a message from a peer operator's subscriber is an INTEROP leg for its recipient, whatever channel brought it
+        boolean fromPeer = d.peerOperator() != null;
         charging.message(new ChargingRecorder.MessageLeg(legId(d.messageId(), recipient), d.messageId().toString(), recipient.value(),
-                ChargedRole.RECIPIENT, d.recipientPlan(), channel, false, sender, null, smscReference, segments));
+                ChargedRole.RECIPIENT, d.recipientPlan(), fromPeer ? Channel.INTEROP : channel, false, sender, d.peerOperator(),
+                fromPeer ? null : smscReference, segments));
         counters.counter("mobim.messages.delivered", "channel", channel.name()).increment();
         report(d, DeliveryStatus.DELIVERED);
     }
@@ -90,7 +93,8 @@ final class Deliveries {
 
     static Done done(ResultSet rs) throws SQLException {
         return new Done(rs.getObject("id", UUID.class), rs.getObject("message_id", UUID.class), Msisdn.of(rs.getString("recipient")),
-                Msisdn.of(rs.getString("sender")), rs.getBoolean("delivery_report"), rs.getString("recipient_plan"));
+                Msisdn.of(rs.getString("sender")), rs.getBoolean("delivery_report"), rs.getString("recipient_plan"),
+                rs.getString("peer_operator"));
     }
 
     /** A delivery with its message, as a client is handed it (the row's columns named as the claim returns them). */
@@ -111,7 +115,11 @@ final class Deliveries {
         };
     }
 
-    /** A delivery that reached its end, with its message's sender and the recipient's tariff plan (for the charge). */
-    record Done(UUID deliveryId, UUID messageId, Msisdn recipient, Msisdn sender, boolean deliveryReport, String recipientPlan) {
+    /**
+     * A delivery that reached its end, with its message's sender, the recipient's tariff plan (for the charge) and the
+     * peer operator the message came from (null for a message of this operator's subscriber).
+     */
+    record Done(UUID deliveryId, UUID messageId, Msisdn recipient, Msisdn sender, boolean deliveryReport, String recipientPlan,
+                String peerOperator) {
     }
 }

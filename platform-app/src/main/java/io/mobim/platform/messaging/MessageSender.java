@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,15 +31,17 @@ public class MessageSender {
     private final ListAndRoomSends listsAndRooms;
     private final MessageWriter writer;
     private final Deliveries deliveries;
+    private final Interconnect interconnect;
     private final Clock clock;
 
     MessageSender(JdbcClient jdbc, SendRules rules, ListAndRoomSends listsAndRooms, MessageWriter writer, Deliveries deliveries,
-                  Clock clock) {
+                  Interconnect interconnect, Clock clock) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.listsAndRooms = listsAndRooms;
         this.writer = writer;
         this.deliveries = deliveries;
+        this.interconnect = interconnect;
         this.clock = clock;
     }
 
@@ -66,6 +69,32 @@ public class MessageSender {
     public List<SendOutcome> sendAll(List<SendRequest> requests) {
         Deliveries.planForTablesAsTheyAre(jdbc);
         return sendEach(requests);
+    }
+
+    /**
+     * Takes a message a peer operator's platform handed over for one of this operator's subscribers, in the caller's
+     * transaction if it has one: decided as a one-to-one message is (the recipient active, not blocking the sender,
+     * accepting them), delivered over the recipient's channels, their leg charged as INTEROP when delivered. The
+     * sender is the peer's subscriber: not charged here, and no rate limit of this platform applies to them.
+     *
+     * @param peerMessageKey the peer's id of the message, unique per peer: handing it over again returns the first result
+     * @param senderName     what the recipient is shown when they have no name of their own for the sender
+     * @throws MessageRefused if the recipient does not take it (nothing is then stored)
+     */
+    @Transactional(noRollbackFor = MessageRefused.class)
+    public SendResult receiveFromPeer(Origin origin, String peerMessageKey, Msisdn sender, String senderName, Msisdn recipient, String body) {
+        if (!origin.fromPeer()) {
+            throw new IllegalArgumentException("not a peer's message: " + origin.channel());
+        }
+        SendRequest q = new SendRequest(sender, Target.subscriber(recipient), body, origin, peerMessageKey, false);
+        SendBatch batch = new SendBatch(clock.instant());
+        OneToOne row = readOneToOne(new String[] {sender.value()}, new String[] {recipient.value()}, new String[] {peerMessageKey}, batch).getFirst();
+        if (row.recipientActive() && !row.online() && !row.smsFallback()) {
+            rules.countStored(List.of(recipient), batch);
+        }
+        SendOutcome outcome = attempt(() -> decideFromPeer(q, row, senderName, batch));
+        writer.store(batch);
+        return outcome.get();
     }
 
     /** Each recipient's status of a message, for its sender and for operators. */
@@ -117,11 +146,37 @@ public class MessageSender {
             recipients[j] = ((Target.Subscriber) q.target()).msisdn().value();
             clientIds[j] = q.clientMessageId();
         }
+        List<OneToOne> rows = readOneToOne(senders, recipients, clientIds, batch);
+        List<String> notSubscribers = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            if (!rows.get(j).recipientActive()) {
+                notSubscribers.add(recipients[j]);
+            }
+        }
+        Map<String, String> peers = notSubscribers.isEmpty() ? Map.of() : interconnect.peersOf(notSubscribers);
+        List<Msisdn> offline = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            OneToOne r = rows.get(j);
+            if (r.recipientActive() && !r.online() && !r.smsFallback()) {
+                offline.add(Msisdn.of(recipients[j]));
+            }
+        }
+        rules.countStored(offline, batch); // one statement for the offline stores the batch may fill
+        for (int j = 0; j < n; j++) {
+            int index = indexes.get(j);
+            OneToOne row = rows.get(j);
+            String peer = peers.get(recipients[j]);
+            outcomes[index] = attempt(() -> decideOneToOne(requests.get(index), index, row, peer, batch));
+        }
+    }
+
+    /** The one statement that reads what deciding one-to-one messages needs (see {@link #planOneToOne}). */
+    private List<OneToOne> readOneToOne(String[] senders, String[] recipients, String[] clientIds, SendBatch batch) {
         // each lookup is a lateral subquery with "limit 1", which PostgreSQL cannot fold into a join: every row of the
         // batch is answered by key lookups, however many subscribers and sessions there are. As plain joins (and
         // exists) they became hash joins over whole tables whenever the planner thought the tables small: with 2,000
         // subscribers 4 ms of a 200-message batch's 5-7 ms, growing with the subscriber base.
-        List<OneToOne> rows = jdbc.sql("""
+        return jdbc.sql("""
                 select s.status = 'ACTIVE' as sender_active, s.nickname as sender_nickname, s.tariff_plan as sender_plan,
                        coalesce(r.status = 'ACTIVE', false) as recipient_active, r.sms_fallback, r.contacts_only,
                        r.locale as recipient_locale, c.nickname as alias, c.position as sender_position,
@@ -144,22 +199,9 @@ public class MessageSender {
                         rs.getString("recipient_locale"), rs.getString("alias"), rs.getObject("sender_position", Integer.class), rs.getBoolean("is_contact"), rs.getBoolean("blocked"), rs.getBoolean("online"),
                         rs.getObject("earlier", UUID.class)))
                 .list();
-        List<Msisdn> offline = new ArrayList<>();
-        for (int j = 0; j < n; j++) {
-            OneToOne r = rows.get(j);
-            if (r.recipientActive() && !r.online() && !r.smsFallback()) {
-                offline.add(Msisdn.of(recipients[j]));
-            }
-        }
-        rules.countStored(offline, batch); // one statement for the offline stores the batch may fill
-        for (int j = 0; j < n; j++) {
-            int index = indexes.get(j);
-            OneToOne row = rows.get(j);
-            outcomes[index] = attempt(() -> decideOneToOne(requests.get(index), index, row, batch));
-        }
     }
 
-    private SendResult decideOneToOne(SendRequest q, int index, OneToOne r, SendBatch batch) {
+    private SendResult decideOneToOne(SendRequest q, int index, OneToOne r, String peer, SendBatch batch) {
         if (!r.senderActive()) {
             throw rules.refused(MessageRefused.Reason.SENDER_NOT_ACTIVE, "the sender is not an active subscriber");
         }
@@ -172,6 +214,11 @@ public class MessageSender {
             return again;
         }
         rules.checkRate(q.sender());
+        if (!r.recipientActive() && peer != null) {
+            // a peer operator's subscriber: that operator decides whether they take it, and delivers it
+            return batch.accept(q, index, r.senderPlan(), null, List.of(new SendBatch.Routed(((Target.Subscriber) q.target()).msisdn(),
+                    r.senderNickname(), SendResult.Route.INTEROP, null, peer)), List.of());
+        }
         if (!r.recipientActive()) {
             throw rules.refused(MessageRefused.Reason.RECIPIENT_UNKNOWN, "the recipient is not a subscriber");
         }
@@ -186,6 +233,26 @@ public class MessageSender {
         SmsRecipient sms = route == SendResult.Route.SMS
                 ? new SmsRecipient(recipient, Locale.forLanguageTag(r.recipientLocale()), r.senderPosition()) : null;
         return batch.accept(q, index, r.senderPlan(), null, List.of(new SendBatch.Routed(recipient, alias, route, sms)), List.of());
+    }
+
+    /** {@link #decideOneToOne} for a peer's subscriber writing to one of ours: the recipient's rules alone. */
+    private SendResult decideFromPeer(SendRequest q, OneToOne r, String senderName, SendBatch batch) {
+        rules.checkBody(q.body());
+        if (r.earlier() != null) {
+            return rules.resent(r.earlier());
+        }
+        if (!r.recipientActive()) {
+            throw rules.refused(MessageRefused.Reason.RECIPIENT_UNKNOWN, "the recipient is not a subscriber");
+        }
+        if (r.blocked() || (r.contactsOnly() && !r.isContact())) {
+            throw rules.refused(MessageRefused.Reason.NOT_ACCEPTED, "the recipient does not accept messages from the sender");
+        }
+        Msisdn recipient = ((Target.Subscriber) q.target()).msisdn();
+        SendResult.Route route = rules.route(recipient, r.online(), r.smsFallback(), true, batch).orElseThrow();
+        String alias = r.alias() != null ? r.alias() : senderName;
+        SmsRecipient sms = route == SendResult.Route.SMS
+                ? new SmsRecipient(recipient, Locale.forLanguageTag(r.recipientLocale()), r.senderPosition()) : null;
+        return batch.accept(q, 0, null, null, List.of(new SendBatch.Routed(recipient, alias, route, sms)), List.of());
     }
 
     /** What the one-to-one read tells about one request (see {@link #planOneToOne}). */

@@ -55,10 +55,12 @@ class MessagingConfiguration {
     @Bean
     MessageSender messageSender(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
                                 Rooms rooms, ChargingRecorder charging, SmsSubmission sms, Deliveries deliveries,
-                                MessagingSettings settings, Clock clock, MessagingCounters counters, MeterRegistry meters) {
+                                MessagingSettings settings, Clock clock, MessagingCounters counters, MeterRegistry meters,
+                                ObjectProvider<Interconnect> interconnect) {
         SendRules rules = new SendRules(jdbc, deliveries, settings, counters, meters);
+        Interconnect peers = interconnect.getIfAvailable(() -> Interconnect.NONE);
         return new MessageSender(jdbc, rules, new ListAndRoomSends(subscribers, contacts, blocks, presence, rooms, sms, rules),
-                new MessageWriter(jdbc, sms, charging, settings, counters), deliveries, clock);
+                new MessageWriter(jdbc, sms, charging, settings, counters, peers), deliveries, peers, clock);
     }
 
     @Bean

@@ -69,8 +69,19 @@ final class SendBatch {
         return r.sender().value() + '\n' + r.clientMessageId();
     }
 
-    /** An accepted recipient: how it is reached, and for an SMS what its text needs of them. */
-    record Routed(Msisdn recipient, String alias, SendResult.Route route, SmsRecipient sms) {
+    /**
+     * An accepted recipient: how it is reached, for an SMS what its text needs of them, and for a peer operator's
+     * subscriber ({@link SendResult.Route#INTEROP}) that operator.
+     */
+    record Routed(Msisdn recipient, String alias, SendResult.Route route, SmsRecipient sms, String peerOperator) {
+
+        Routed(Msisdn recipient, String alias, SendResult.Route route, SmsRecipient sms) {
+            this(recipient, alias, route, sms, null);
+        }
+
+        boolean offNet() {
+            return route == SendResult.Route.INTEROP;
+        }
     }
 
     /** An accepted message, to be stored: request number {@code index} of the call, one delivery id per routed recipient. */

@@ -23,6 +23,8 @@ public record SendResult(UUID messageId, List<Recipient> recipients, boolean dup
         SMS,
         /** Stored until the recipient opens a client session (they declined SMS fallback). */
         STORED,
+        /** Handed to the recipient's operator, a peer, which delivers it over its own channels. */
+        INTEROP,
         /** Not routed (refused for this recipient). */
         NONE
     }

@@ -327,7 +327,10 @@ public class PresenceService {
      */
     @EventListener
     public void onAuthorizationAnswered(AuthorizationAnswered answered) {
-        if (answered.state() == AuthorizationState.ACCEPTED) {
+        // a peer operator's subscriber who accepted one of ours has no presence here (their operator keeps it)
+        if (answered.state() == AuthorizationState.ACCEPTED
+                && jdbc.sql("select exists (select 1 from im.subscriber where msisdn = ?)").param(answered.presentity().value())
+                        .query(Boolean.class).single()) {
             stampChange(answered.presentity().value(), null);
         }
     }

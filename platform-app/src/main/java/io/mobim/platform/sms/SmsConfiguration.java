@@ -1,5 +1,6 @@
 package io.mobim.platform.sms;
 
+import io.mobim.platform.messaging.Interconnect;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
@@ -70,8 +71,9 @@ class SmsConfiguration {
     }
 
     @Bean
-    SmsNotices smsNotices(Subscribers subscribers, PresenceService presence, SmsReplies replies, SmsSettings settings) {
-        return new SmsNotices(subscribers, presence, replies, settings);
+    SmsNotices smsNotices(Subscribers subscribers, PresenceService presence, SmsReplies replies, SmsSettings settings,
+                          ObjectProvider<Interconnect> interconnect) {
+        return new SmsNotices(subscribers, presence, replies, settings, interconnect.getIfAvailable(() -> Interconnect.NONE));
     }
 
     @Bean

@@ -5,10 +5,12 @@ import io.mobim.platform.contacts.AuthorizationRequested;
 import io.mobim.platform.contacts.AuthorizationState;
 import io.mobim.platform.invitations.InvitationSent;
 import io.mobim.platform.messaging.DeliveryReported;
+import io.mobim.platform.messaging.Interconnect;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.Subscribers;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -24,8 +26,10 @@ class SmsNotices {
     private final PresenceService presence;
     private final SmsReplies replies;
     private final SmsSettings settings;
+    private final Interconnect interconnect;
 
-    SmsNotices(Subscribers subscribers, PresenceService presence, SmsReplies replies, SmsSettings settings) {
+    SmsNotices(Subscribers subscribers, PresenceService presence, SmsReplies replies, SmsSettings settings, Interconnect interconnect) {
+        this.interconnect = interconnect;
         this.subscribers = subscribers;
         this.presence = presence;
         this.replies = replies;
@@ -36,7 +40,9 @@ class SmsNotices {
     void onAuthorizationRequested(AuthorizationRequested e) {
         Optional<Subscriber> presentity = subscribers.find(e.presentity());
         if (presentity.isEmpty()) {
-            if (settings.inviteNonSubscribers() && settings.selfRegistration()) {
+            // a peer operator's subscriber is not invited to join here: they are reached through their own operator
+            if (settings.inviteNonSubscribers() && settings.selfRegistration()
+                    && interconnect.peersOf(List.of(e.presentity().value())).isEmpty()) {
                 replies.send(e.presentity(), Locale.forLanguageTag("en"), "invite", e.watcherNickname(), settings.shortCode());
             }
             return;

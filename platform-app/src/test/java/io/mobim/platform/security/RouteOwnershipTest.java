@@ -26,13 +26,14 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
  * actuator's, the API docs'), has an owner: without credentials it answers 401, with a valid user of a role that
  * does not own it 403. A new route cannot be forgotten: it is walked as soon as it is mapped. Public by design:
  * the health probes (their details need credentials, see AllInOneSmokeTest), the Wireless Village endpoint,
- * which authenticates in its own protocol, and the console's sign-in page (the console's pages: ConsoleSecurityTest).
+ * which authenticates in its own protocol, the server-to-server interface, which takes signed requests of peer
+ * operators only (TwoOperatorsTest), and the console's sign-in page (the console's pages: ConsoleSecurityTest).
  */
 @MobimIntegrationTest
 class RouteOwnershipTest {
 
     private static final Set<String> PUBLIC_BY_DESIGN = Set.of("/actuator/health", "/actuator/health/liveness",
-            "/actuator/health/readiness", "/wv", "/wv/**", "/console/login");
+            "/actuator/health/readiness", "/wv", "/wv/**", "/s2s/v1/messages", "/s2s/v1/authorizations", "/console/login");
     private static final String ADMIN = "admin:admin-secret";
     private static final String BILLING = "billing:billing-secret";
     private static final String CLEARING = "clearing:clearing-secret";
@@ -96,6 +97,13 @@ class RouteOwnershipTest {
         }
         assertThat(failures).as("routes without an owner, out of " + walked + " walked").isEmpty();
         assertThat(walked).isGreaterThan(20);
+    }
+
+    @Test
+    void theServerToServerInterfaceRefusesAnUnsignedRequestWhateverItsCredentials() throws Exception {
+        assertThat(send("POST", "/s2s/v1/messages", "{}", null).statusCode()).isEqualTo(401);
+        assertThat(send("POST", "/s2s/v1/messages", "{}", ADMIN).statusCode()).as("no operator password counts there").isEqualTo(401);
+        assertThat(send("GET", "/s2s/v2/messages", null, ADMIN).statusCode()).as("no other version").isEqualTo(403);
     }
 
     @Test

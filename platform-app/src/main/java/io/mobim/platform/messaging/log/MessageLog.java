@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * so that a leg whose charging event was lost still shows. A message is charged to its sender when it is accepted
  * (one {@code im.message} row), and to each recipient when the delivery is confirmed (an {@code im.delivery} row
  * turned DELIVERED, by the client's acknowledgement or the SMS-C's receipt); both are cut into days by the instant
- * written in the same transaction as the charging event.
+ * written in the same transaction as the charging event. A message from a peer operator's subscriber (origin channel
+ * INTEROP) has no sent leg here: its sender is charged by their own operator.
  */
 public class MessageLog {
 
@@ -86,7 +87,7 @@ public class MessageLog {
                        m.created_at as at,
                        case when m.origin_channel = 'SMS' and m.client_message_id like ?
                             then substr(m.client_message_id, ?) end as gateway_id
-                from im.message m where m.created_at >= ? and m.created_at < ?
+                from im.message m where m.created_at >= ? and m.created_at < ? and m.origin_channel <> 'INTEROP'
                 union all
                 select d.message_id, 'RECEIVED', d.channel, d.recipient, d.updated_at,
                        case when d.channel = ? then ? || d.id end

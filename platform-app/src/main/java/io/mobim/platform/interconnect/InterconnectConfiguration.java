@@ -1,0 +1,107 @@
+package io.mobim.platform.interconnect;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.events.Topics;
+import io.mobim.platform.kafka.EventConsumers;
+import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.messaging.MessageSender;
+import io.mobim.platform.numberplan.NumberPlan;
+import io.mobim.platform.outbox.Outbox;
+import io.mobim.platform.subscribers.Subscribers;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Messaging with peer operators (role {@code im}): the server-to-server interface both ways. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("mobim.role.im.enabled")
+@EnableConfigurationProperties(InterconnectSettings.class)
+class InterconnectConfiguration {
+
+    /**
+     * {@code /s2s/**} authenticates by signed requests ({@link S2sController}), not HTTP Basic: its own filter chain,
+     * before the APIs' one, so that an operator's password is never accepted there nor asked for.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain s2sSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/s2s/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/s2s/v1/**").permitAll().anyRequest().denyAll());
+        return http.build();
+    }
+
+    @Bean
+    InteropRecords interopRecords(Outbox outbox) {
+        return new InteropRecords(outbox);
+    }
+
+    @Bean
+    OutboundMessages interconnect(NumberPlan plan, InterconnectSettings settings, Outbox outbox) {
+        return new OutboundMessages(plan, settings, outbox);
+    }
+
+    @Bean
+    AuthorizationForwarding authorizationForwarding(OutboundMessages outbound, Subscribers subscribers) {
+        return new AuthorizationForwarding(outbound, subscribers);
+    }
+
+    @Bean
+    InboundAuthorizations inboundAuthorizations(Contacts contacts, Subscribers subscribers) {
+        return new InboundAuthorizations(contacts, subscribers);
+    }
+
+    @Bean
+    InboundMessages inboundMessages(MessageSender sender, InteropRecords records, PlatformTransactionManager transactions, Clock clock,
+                                    MeterRegistry meters) {
+        return new InboundMessages(sender, records, new TransactionTemplate(transactions), clock, meters);
+    }
+
+    @Bean
+    OutboundDispatcher outboundDispatcher(InterconnectSettings settings, NumberPlan plan, InteropRecords records, JdbcClient jdbc,
+                                          PlatformTransactionManager transactions, Clock clock, MeterRegistry meters, Contacts contacts,
+                                          ApplicationEventPublisher events) {
+        return new OutboundDispatcher(new PeerClient(settings, plan.homeOperator(), clock), records, jdbc,
+                new TransactionTemplate(transactions), clock, meters, contacts, events);
+    }
+
+    @Bean
+    ConcurrentKafkaListenerContainerFactory<String, PeerOutbound> interconnectListenerFactory(EventConsumers consumers) {
+        return consumers.factory(PeerOutbound.class, "mobim-im-interconnect");
+    }
+
+    @Bean
+    OutboundListener interconnectOutboundListener(OutboundDispatcher dispatcher) {
+        return new OutboundListener(dispatcher);
+    }
+
+    /** One message at a time, in order per peer: a peer that is down holds its messages back, the outage policy waits. */
+    static class OutboundListener {
+        private final OutboundDispatcher dispatcher;
+
+        OutboundListener(OutboundDispatcher dispatcher) {
+            this.dispatcher = dispatcher;
+        }
+
+        @KafkaListener(id = "mobim-im-interconnect", idIsGroup = false, topics = Topics.INTEROP_OUTBOUND,
+                containerFactory = "interconnectListenerFactory")
+        void onMessage(PeerOutbound outbound) {
+            dispatcher.handOver(outbound);
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package io.mobim.platform.interconnect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.mobim.embedded.EmbeddedKafkaBroker;
+import io.mobim.embedded.FreePorts;
+import io.mobim.events.EventJson;
+import io.mobim.events.Msisdn;
+import io.mobim.events.Topics;
+import io.mobim.events.interop.InteropChannel;
+import io.mobim.platform.MobimApplication;
+import io.mobim.platform.numberplan.NumberPlan;
+import io.mobim.platform.subscribers.SubscriberChanges;
+import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.platform.wv.WvTestClient;
+import io.mobim.smpp.simulator.SmscSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Two operators, each a whole platform with its own database, Kafka broker, SMS-C simulator and number range:
+ * GBRVF (+4477..., every role, the clearing house too) and FRAF1 (+336..., im and smpp). Their subscribers text each
+ * other by SMS command and from Wireless Village clients, both ways, over the server-to-server interface, and ask each
+ * other for presence authorization; a message sent while FRAF1 is down arrives once it
+ * is back; a number of FRAF1's range ported to GBRVF reaches GBRVF; both sides' inter-operator records reach the clearing
+ * house (FRAF1's as the CSV upload an operator sends), which settles them to the minor unit. Two application contexts
+ * in one JVM: run in a fork of its own (surefire execution {@code two-operators}, tag {@value #TAG}).
+ */
+@Tag(TwoOperatorsTest.TAG)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TwoOperatorsTest {
+
+    static final String TAG = "two-operators";
+    private static final String A = "GBRVF";
+    private static final String B = "FRAF1";
+    private static final String SECRET = "a-secret-both-operators-share-0123456789";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    static TcpProxy toB;
+    static TcpProxy toA;
+    static EmbeddedKafkaBroker kafkaB;
+    static Path kafkaBDir;
+    static ConfigurableApplicationContext a;
+    static ConfigurableApplicationContext b;
+    static final HttpClient http = HttpClient.newHttpClient();
+
+    static final Msisdn ANN = Msisdn.of("+447700900101");      // GBRVF
+    static final Msisdn BOB = Msisdn.of("+33612345601");       // FRAF1
+    static final Msisdn CARLA = Msisdn.of("+33698765402");     // FRAF1's range, ported to GBRVF
+    static final Msisdn DORA = Msisdn.of("+33612345603");      // FRAF1, SMS only
+
+    @BeforeAll
+    static void twoOperators() throws Exception {
+        toB = new TcpProxy();
+        toA = new TcpProxy();
+        a = new SpringApplicationBuilder(MobimApplication.class).run(
+                "--server.port=0", "--mobim.embedded.ephemeral=true", "--mobim.smpp.simulator.port=0",
+                "--mobim.subscribers.home-operator=" + A,
+                "--mobim.admin.user=admin", "--mobim.admin.password=a-admin",
+                "--mobim.admin.clearing-user=clearing", "--mobim.admin.clearing-password=clearing-secret",
+                "--mobim.kafka.retry.max-interval=1s",
+                "--mobim.interconnect.peers." + B + ".url=http://127.0.0.1:" + toB.port(),
+                "--mobim.interconnect.peers." + B + ".secret=" + SECRET);
+        String jdbcUrl = a.getEnvironment().getProperty("spring.datasource.url");
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+            c.createStatement().execute("create database operator_b");
+        }
+        kafkaBDir = Files.createTempDirectory("mobim-operator-b-kafka");
+        kafkaB = EmbeddedKafkaBroker.start(kafkaBDir, FreePorts.pick(), 2, true);
+        b = new SpringApplicationBuilder(MobimApplication.class).run(
+                "--server.port=0", "--mobim.roles=im,smpp", "--mobim.smpp.simulator.port=0",
+                "--spring.datasource.url=" + jdbcUrl.replace("/postgres?", "/operator_b?"), "--spring.datasource.username=postgres",
+                "--spring.kafka.bootstrap-servers=" + kafkaB.bootstrapServers(),
+                "--mobim.subscribers.home-operator=" + B,
+                "--mobim.admin.user=admin", "--mobim.admin.password=b-admin",
+                "--mobim.kafka.retry.max-interval=1s",
+                "--mobim.interconnect.peers." + A + ".url=http://127.0.0.1:" + toA.port(),
+                "--mobim.interconnect.peers." + A + ".secret=" + SECRET);
+        toB.forwardTo(port(b));
+        toA.forwardTo(port(a));
+        toB.start();
+        toA.start();
+
+        for (ConfigurableApplicationContext op : List.of(a, b)) {
+            NumberPlan plan = op.getBean(NumberPlan.class);
+            plan.assign("+4477", A);
+            plan.assign("+336", B);
+        }
+        // FRAF1's portability export says Carla took her number to GBRVF
+        b.getBean(NumberPlan.class).importPorted(List.of(new NumberPlan.Ported(CARLA.value(), A, Instant.parse("2026-11-01T00:00:00Z"))));
+        register(a, ANN, "Ann");
+        register(a, CARLA, "Carla");
+        register(b, BOB, "Bob");
+        register(b, DORA, "Dora");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+        if (kafkaB != null) {
+            kafkaB.close();
+        }
+        if (toA != null) {
+            toA.close();
+            toB.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void subscribersOfTwoOperatorsTextEachOtherAndTheClearingHouseSettlesItToTheMinorUnit() throws Exception {
+        text(a, ANN, "ADD " + BOB.value() + " Bob");
+        awaitSms(a, ANN, "Bob");
+        text(a, ANN, "1 Hello Bob");
+        assertThat(awaitSms(b, BOB, "Hello Bob")).as("delivered by FRAF1 over its own SMS-C, under the sender's name")
+                .startsWith("Ann: Hello Bob");
+
+        // Ann's request to see Bob's presence crossed to FRAF1 with her message; Bob's answer crosses back
+        assertThat(awaitSms(b, BOB, "wants to add you")).startsWith("Ann (" + ANN.value() + ") wants to add you. Text ACCEPT 1");
+        text(b, BOB, "ACCEPT 1");
+        assertThat(awaitSms(a, ANN, "accepted you")).startsWith(BOB.value() + " accepted you");
+
+        text(b, BOB, "ADD " + ANN.value() + " Ann");
+        awaitSms(b, BOB, "Ann");
+        text(b, BOB, "1 Hi Ann");
+        assertThat(awaitSms(a, ANN, "Hi Ann")).startsWith("Bob: Hi Ann");
+
+        // FRAF1 goes down for a while: the message waits on GBRVF's side, and arrives once FRAF1 is back
+        toB.stop();
+        text(a, ANN, "1 While you were away");
+        Thread.sleep(3_000); // several attempts fail meanwhile
+        assertThat(smsc(b).messagesTo(BOB.value())).noneMatch(m -> m.text().contains("While you were away"));
+        toB.start();
+        awaitSms(b, BOB, "While you were away");
+
+        // a number of FRAF1's range that moved to GBRVF
+        text(b, BOB, "ADD " + CARLA.value() + " Carla");
+        awaitSms(b, BOB, "Carla");
+        text(b, BOB, "2 Hi Carla");
+        assertThat(awaitSms(a, CARLA, "Hi Carla")).as("routed to the operator the number moved to").startsWith("Bob: Hi Carla");
+
+        // a number of FRAF1's range that is nobody's there: FRAF1 refuses it, Ann is told, nothing is recorded
+        text(a, ANN, "ADD +33600000009 Zed");
+        awaitSms(a, ANN, "Zed is contact 2");
+        text(a, ANN, "2 Anyone there?");
+        assertThat(awaitSms(a, ANN, "Not delivered")).isEqualTo("Not delivered to Zed.");
+
+        // from the client channel, addressed by MSISDN: Ann's client to Bob's phone, Bob's client to Ann's client
+        WvTestClient annClient = WvTestClient.loggedIn(port(a), ANN);
+        assertThat(annClient.send("From my client", BOB)).isEqualTo(200);
+        assertThat(awaitSms(b, BOB, "From my client")).startsWith("Ann: From my client");
+        WvTestClient bobClient = WvTestClient.loggedIn(port(b), BOB);
+        assertThat(bobClient.send("Client to client", ANN)).isEqualTo(200);
+        assertThat(annClient.awaitMessage(WAIT)).isEqualTo("Client to client");
+
+        // each message crossed once: six records each side
+        List<JsonNode> recordsA = await().atMost(WAIT).until(() -> topic(a.getEnvironment().getProperty("spring.kafka.bootstrap-servers"),
+                Topics.INTEROP_RECORDS), r -> r.size() == 6);
+        List<JsonNode> recordsB = await().atMost(WAIT).until(() -> topic(kafkaB.bootstrapServers(), Topics.INTEROP_RECORDS), r -> r.size() == 6);
+        assertThat(recordsA).extracting(r -> r.get("side").asString() + " " + r.get("originatingOperator").asString() + " "
+                        + r.get("channel").asString())
+                .containsExactlyInAnyOrder("ORIGINATING GBRVF SMS", "ORIGINATING GBRVF SMS", "ORIGINATING GBRVF CLIENT",
+                        "TERMINATING FRAF1 SMS", "TERMINATING FRAF1 SMS", "TERMINATING FRAF1 CLIENT");
+        assertThat(recordsB).extracting(r -> r.get("side").asString() + " " + r.get("originatingOperator").asString() + " "
+                        + r.get("channel").asString())
+                .containsExactlyInAnyOrder("TERMINATING GBRVF SMS", "TERMINATING GBRVF SMS", "TERMINATING GBRVF CLIENT",
+                        "ORIGINATING FRAF1 SMS", "ORIGINATING FRAF1 SMS", "ORIGINATING FRAF1 CLIENT");
+
+        // the charging events mark the legs off-net: billing rates them as INTEROP
+        List<JsonNode> charging = await().atMost(WAIT).until(() -> topic(a.getEnvironment().getProperty("spring.kafka.bootstrap-servers"),
+                Topics.CHARGING).stream().filter(e -> "INTEROP".equals(e.path("channel").asString())).toList(), l -> l.size() == 7);
+        // the sender's leg is charged when the message is accepted, as any message's, even if the peer refuses it then
+        assertThat(charging).extracting(e -> e.get("chargedRole").asString() + " " + e.get("otherOperator").asString())
+                .containsExactlyInAnyOrder("ORIGINATOR FRAF1", "ORIGINATOR FRAF1", "ORIGINATOR FRAF1", "ORIGINATOR FRAF1",
+                        "RECIPIENT FRAF1", "RECIPIENT FRAF1", "RECIPIENT FRAF1");
+
+        // the message log billing reconciles with lists Ann's sent legs and the received legs of GBRVF's subscribers,
+        // never a leg of FRAF1's Bob: his operator charges him
+        JsonNode messageLog = json(call(a, "GET", "/api/v1/messages/log/" + LocalDate.now(ZoneOffset.UTC), null, null, "admin:a-admin").body());
+        List<String> legs = new ArrayList<>();
+        messageLog.get("legs").forEach(l -> legs.add(l.get("direction").asString() + " " + l.get("msisdn").asString()));
+        assertThat(legs).containsExactlyInAnyOrder("SENT " + ANN.value(), "SENT " + ANN.value(), "SENT " + ANN.value(), "SENT " + ANN.value(),
+                "RECEIVED " + ANN.value(), "RECEIVED " + ANN.value(), "RECEIVED " + CARLA.value());
+
+        // FRAF1 sends its records to the clearing house as a file; GBRVF's come in on Kafka
+        HttpResponse<String> upload = call(a, "POST", "/api/v1/clearing/records", "text/csv", csv(recordsB), "clearing:clearing-secret");
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+        HttpResponse<String> agreement = call(a, "POST", "/api/v1/clearing/agreements/GBRVF-FRAF1/versions", "application/json", """
+                {"partyA": "GBRVF", "partyB": "FRAF1", "validFrom": "2026-01-01", "validTo": null,
+                 "chargingModel": "TERMINATION_FEE",
+                 "rates": [{"direction": "A_TO_B", "price": "0.0149", "currency": "EUR"},
+                           {"direction": "B_TO_A", "price": "0.1234", "currency": "GBP"}],
+                 "settlementCurrency": "EUR", "fxRule": "AGREED", "exchangeRates": {"GBP": "1.1537"},
+                 "settlementPeriod": "MONTHLY", "timeToleranceSeconds": 300, "unitsTolerancePct": 0, "netting": "BILATERAL"}""",
+                "clearing:clearing-secret");
+        assertThat(agreement.statusCode()).as(agreement.body()).isEqualTo(201);
+        String period = YearMonth.now(ZoneOffset.UTC).toString();
+        JsonNode statement = await().atMost(WAIT).until(() -> {
+            runJob("/api/v1/clearing/matching-runs");
+            JsonNode result = runJob("/api/v1/clearing/settlements?agreementId=GBRVF-FRAF1&period=" + period);
+            return json(call(a, "GET", "/api/v1/clearing/statements/" + result.get(0).get("id").asLong(), null, null,
+                    "clearing:clearing-secret").body());
+        }, s -> s.get("controlTotals").get("messages").asLong() == 6);
+        // a line per direction and channel, each rounded once (HALF_UP to the cent): GBRVF owes SMS 2 x 0.0149 EUR = 0.0298
+        // -> 0.03 and CLIENT 0.0149 -> 0.01; FRAF1 owes SMS 2 x 0.1234 GBP x 1.1537 = 0.28473... -> 0.28 and CLIENT
+        // 0.14236... -> 0.14
+        assertThat(statement.get("grossAToB").decimalValue()).isEqualByComparingTo("0.04");
+        assertThat(statement.get("grossBToA").decimalValue()).isEqualByComparingTo("0.42");
+        assertThat(statement.get("netAmount").decimalValue()).isEqualByComparingTo("0.38");
+        assertThat(statement.get("netPayer").asString()).isEqualTo(B);
+        assertThat(statement.get("withheld")).as("no disputes: every message matched").isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void theServerToServerInterfaceTakesOnlySignedRequestsOfKnownPeersAndEachMessageOnce() throws Exception {
+        String id = UUID.randomUUID().toString();
+        byte[] body = EventJson.mapper().writeValueAsBytes(new PeerMessage(id, A, B, ANN.value(), "Ann", DORA.value(),
+                "Signed and sealed", InteropChannel.CLIENT, 1, Instant.now()));
+        String path = "/s2s/v1/messages";
+
+        assertThat(s2s(body, Map.of()).body()).as("unsigned").contains("\"code\":\"MISSING_HEADERS\"");
+        assertThat(s2s("/s2s/v1/authorizations", body, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(s2s(body, RequestSigning.headers("XXXX1", SECRET, "POST", path, body, Instant.now())).body())
+                .contains("\"code\":\"UNKNOWN_PEER\"").contains("no interconnection with this operator");
+        assertThat(s2s(body, RequestSigning.headers(A, SECRET, "POST", path, body, Instant.now().minus(Duration.ofMinutes(10)))).body())
+                .contains("\"code\":\"STALE_TIMESTAMP\"");
+        assertThat(s2s(body, RequestSigning.headers(A, SECRET.replace('a', 'b'), "POST", path, body, Instant.now())).body())
+                .contains("\"code\":\"BAD_SIGNATURE\"");
+        assertThat(s2s(body, RequestSigning.headers(A, SECRET, "POST", path, "{}".getBytes(StandardCharsets.UTF_8), Instant.now())).statusCode())
+                .as("signed for another body").isEqualTo(401);
+
+        HttpResponse<String> first = s2s(body, RequestSigning.headers(A, SECRET, "POST", path, body, Instant.now()));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        HttpResponse<String> again = s2s(body, RequestSigning.headers(A, SECRET, "POST", path, body, Instant.now()));
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(json(again.body()).get("messageId").asString()).as("a retry gets the first answer")
+                .isEqualTo(json(first.body()).get("messageId").asString());
+        assertThat(json(again.body()).get("duplicate").asBoolean()).isTrue();
+        awaitSms(b, DORA, "Signed and sealed");
+        Thread.sleep(1_000);
+        assertThat(smsc(b).messagesTo(DORA.value())).filteredOn(m -> m.text().contains("Signed and sealed")).hasSize(1);
+
+        byte[] unknown = EventJson.mapper().writeValueAsBytes(new PeerMessage(UUID.randomUUID().toString(), A, B, ANN.value(), "Ann",
+                "+33600000009", "Nobody", InteropChannel.CLIENT, 1, Instant.now()));
+        HttpResponse<String> refused = s2s(unknown, RequestSigning.headers(A, SECRET, "POST", path, unknown, Instant.now()));
+        assertThat(refused.statusCode()).isEqualTo(404);
+        assertThat(refused.body()).contains("\"code\":\"RECIPIENT_UNKNOWN\"");
+    }
+
+    // --- helpers
+
+    private static void register(ConfigurableApplicationContext op, Msisdn msisdn, String nick) {
+        op.getBean(Subscribers.class).register(msisdn, nick, new SubscriberChanges(null, WvTestClient.PASSWORD, "en", "VODAFONE_UK",
+                null, true, null));
+    }
+
+    private static int port(ConfigurableApplicationContext op) {
+        return Integer.parseInt(op.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static SmscSimulator smsc(ConfigurableApplicationContext op) {
+        return op.getBean(SmscSimulator.class);
+    }
+
+    private static void text(ConfigurableApplicationContext op, Msisdn from, String text) {
+        smsc(op).injectMo(from.value(), "20123", text).join();
+    }
+
+    private static String awaitSms(ConfigurableApplicationContext op, Msisdn handset, String containing) {
+        return await().atMost(WAIT).until(() -> smsc(op).messagesTo(handset.value()).stream()
+                .filter(m -> m.text().contains(containing)).findFirst().orElse(null), m -> m != null).text();
+    }
+
+    private HttpResponse<String> s2s(byte[] body, Map<String, String> headers) throws Exception {
+        return s2s("/s2s/v1/messages", body, headers);
+    }
+
+    private HttpResponse<String> s2s(String path, byte[] body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(b) + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(r::header);
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> call(ConfigurableApplicationContext op, String method, String path, String type, String body,
+                                             String credentials) throws Exception {
+        HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(op) + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "application/json");
+        if (type != null) {
+            r.header("Content-Type", type);
+        }
+        return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode runJob(String path) throws Exception {
+        HttpResponse<String> started = call(a, "POST", path, null, null, "clearing:clearing-secret");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String location = started.headers().firstValue("Location").orElseThrow();
+        JsonNode job = await().atMost(WAIT).until(() -> json(call(a, "GET", location, null, null, "clearing:clearing-secret").body()),
+                j -> !"RUNNING".equals(j.get("status").asString()));
+        assertThat(job.get("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        return job.get("result");
+    }
+
+    private static JsonNode json(String body) {
+        return EventJson.mapper().readTree(body);
+    }
+
+    /** Every record of {@code topic} so far, as JSON. */
+    private static List<JsonNode> topic(String bootstrap, String topic) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<JsonNode> records = new ArrayList<>();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    records.add(json(r.value()));
+                }
+            }
+            return records;
+        }
+    }
+
+    private static String csv(List<JsonNode> records) {
+        StringBuilder out = new StringBuilder("record_id,side,originating_operator,terminating_operator,message_id,sender,recipient,"
+                + "event_time,channel,units\n");
+        for (JsonNode r : records) {
+            out.append(String.join(",", r.get("recordId").asString(), r.get("side").asString(), r.get("originatingOperator").asString(),
+                    r.get("terminatingOperator").asString(), r.get("messageId").asString(), r.get("sender").asString(),
+                    r.get("recipient").asString(), r.get("eventTime").asString(), r.get("channel").asString(),
+                    r.get("units").asString())).append('\n');
+        }
+        return out.toString();
+    }
+}
