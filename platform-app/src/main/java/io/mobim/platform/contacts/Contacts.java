@@ -91,13 +91,13 @@ public class Contacts {
 
     /**
      * A peer operator's subscriber {@code watcher} asks {@code presentity}, one of ours, to see their presence: a pending
-     * request as if they had added them here (asked again, nothing changes). False if the presentity blocks them.
+     * request as if they had added them here (asked again, nothing changes). A request the presentity refuses (blocked,
+     * or not granted) is dropped as it is on-net, and taken all the same: the watcher must not learn they are refused.
      */
     @Transactional
-    public boolean requestFromPeer(Msisdn presentity, Msisdn watcher, String watcherNickname) {
+    public void requestFromPeer(Msisdn presentity, Msisdn watcher, String watcherNickname) {
         requestAuthorization(presentity, watcher, watcherNickname != null ? watcherNickname
                 : watcher.value().substring(watcher.value().length() - 4));
-        return !blocks.hasBlocked(presentity, watcher);
     }
 
     /** Removes entry {@code position}; the owner stops watching that contact. Returns the removed entry. */

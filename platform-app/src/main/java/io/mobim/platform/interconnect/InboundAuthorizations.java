@@ -23,7 +23,13 @@ final class InboundAuthorizations {
         Msisdn presentity = Msisdn.of(a.presentity());
         Msisdn watcher = Msisdn.of(a.watcher());
         return switch (a.kind()) {
-            case REQUEST -> subscribers.findActive(presentity).isPresent() && contacts.requestFromPeer(presentity, watcher, a.watcherName());
+            case REQUEST -> {
+                if (subscribers.findActive(presentity).isEmpty()) {
+                    yield false;
+                }
+                contacts.requestFromPeer(presentity, watcher, a.watcherName());
+                yield true;
+            }
             case ANSWER -> a.accepted() ? contacts.accept(presentity, watcher) : contacts.deny(presentity, watcher);
         };
     }
