@@ -121,7 +121,7 @@ class BillingController {
     String recompute(@RequestParam LocalDate day, RedirectAttributes redirect) {
         sections.require(ConsoleSection.BILLING);
         runs.refresh(day);
-        redirect.addAttribute("day", day);
+        redirect.addAttribute("day", day.toString()); // ISO, as the page reads it (not the locale's short format)
         return "redirect:/console/billing/reconciliation?day={day}";
     }
 
