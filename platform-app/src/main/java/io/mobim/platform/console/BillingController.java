@@ -5,10 +5,10 @@ import io.mobim.billing.records.BillService;
 import io.mobim.billing.records.RecordFilter;
 import io.mobim.billing.records.RecordPage;
 import io.mobim.billing.reconciliation.ReconciliationReport;
-import io.mobim.billing.reconciliation.ReconciliationService;
 import io.mobim.billing.web.BillingApi;
 import io.mobim.events.Msisdn;
 import io.mobim.events.charging.ChargingKind;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,8 +23,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The billing team's pages: a business day's rated records, filtered and paged in the database; the day's
@@ -36,18 +38,18 @@ import org.springframework.web.bind.annotation.RequestParam;
 class BillingController {
 
     private final ObjectProvider<BillService> bills;
-    private final ObjectProvider<ReconciliationService> reconciliation;
+    private final ReconciliationRuns runs;
     private final ObjectProvider<BillingApi> api;
     private final ObjectProvider<BillingProperties> billing;
     private final ConsoleSections sections;
     private final ConsoleSettings settings;
     private final Clock clock;
 
-    BillingController(ObjectProvider<BillService> bills, ObjectProvider<ReconciliationService> reconciliation,
+    BillingController(ObjectProvider<BillService> bills, ReconciliationRuns runs,
                       ObjectProvider<BillingApi> api, ObjectProvider<BillingProperties> billing, ConsoleSections sections,
                       ConsoleSettings settings, Clock clock) {
         this.bills = bills;
-        this.reconciliation = reconciliation;
+        this.runs = runs;
         this.api = api;
         this.billing = billing;
         this.sections = sections;
@@ -74,27 +76,53 @@ class BillingController {
         return "console/billing";
     }
 
+    /** A kind of mismatch with how many ids it has and the first of them, as many as the page shows. */
+    record MismatchList(String kind, int total, List<String> shown) {
+    }
+
+    /**
+     * The day's reconciliation as last computed (see {@link ReconciliationRuns}); while a computation is under way the
+     * page polls itself until the new report is there.
+     */
     @GetMapping("/reconciliation")
-    String reconciliation(@RequestParam(required = false) LocalDate day, Model model) {
+    String reconciliation(@RequestParam(required = false) LocalDate day, HttpServletRequest request, Model model) {
         sections.require(ConsoleSection.BILLING);
         LocalDate d = day == null ? today() : day;
-        ReconciliationReport report = reconciliation.getObject().report(d, null, null);
-        var r = report.threeWay();
-        Map<String, List<String>> mismatches = new LinkedHashMap<>();
-        mismatches.put("In the log, not rated", r.notRated());
-        mismatches.put("Rated, not in the log", r.ratedNotInLog());
-        mismatches.put("Rated twice", r.ratedTwice());
-        mismatches.put("SMS never confirmed by the SMS-C", r.smsUnconfirmed());
-        mismatches.put("SMS whose delivery failed", r.smsFailed());
-        mismatches.put("Completed at the SMS-C, not rated", r.gatewayNotRated());
-        if (r.moFreeKnown()) {
-            mismatches.put("MOs neither charged nor known as free", r.moNotCharged());
-        }
+        ReconciliationRuns.View view = runs.view(d);
         model.addAttribute("day", d);
-        model.addAttribute("report", report);
-        model.addAttribute("r", r);
-        model.addAttribute("mismatches", mismatches);
+        model.addAttribute("view", view);
+        model.addAttribute("canRecompute", request.isUserInRole(ConsoleSection.BILLING.writer()));
+        model.addAttribute("computedAt", ConsoleFormats.dateTime(view.computedAt()));
+        model.addAttribute("computingSince", ConsoleFormats.dateTime(view.computingSince()));
+        ReconciliationReport report = view.report();
+        if (report != null) {
+            var r = report.threeWay();
+            Map<String, List<String>> all = new LinkedHashMap<>();
+            all.put("In the log, not rated", r.notRated());
+            all.put("Rated, not in the log", r.ratedNotInLog());
+            all.put("Rated twice", r.ratedTwice());
+            all.put("SMS never confirmed by the SMS-C", r.smsUnconfirmed());
+            all.put("SMS whose delivery failed", r.smsFailed());
+            all.put("Completed at the SMS-C, not rated", r.gatewayNotRated());
+            if (r.moFreeKnown()) {
+                all.put("MOs neither charged nor known as free", r.moNotCharged());
+            }
+            int shown = settings.mismatchIdsShown();
+            model.addAttribute("report", report);
+            model.addAttribute("r", r);
+            model.addAttribute("mismatches", all.entrySet().stream().map(e -> new MismatchList(e.getKey(), e.getValue().size(),
+                    List.copyOf(e.getValue().subList(0, Math.min(shown, e.getValue().size()))))).toList());
+        }
         return "console/reconciliation";
+    }
+
+    /** Computes the day's reconciliation again, now. */
+    @PostMapping("/reconciliation")
+    String recompute(@RequestParam LocalDate day, RedirectAttributes redirect) {
+        sections.require(ConsoleSection.BILLING);
+        runs.refresh(day);
+        redirect.addAttribute("day", day.toString()); // ISO, as the page reads it (not the locale's short format)
+        return "redirect:/console/billing/reconciliation?day={day}";
     }
 
     /** A subscriber's rated records of a month as CSV: the billing API's export. */

@@ -4,6 +4,7 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.InvalidSubscriberData;
 import io.mobim.platform.subscribers.SubscriberAlreadyExists;
 import io.mobim.platform.subscribers.SubscriberNotFound;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.DateTimeException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What every console page needs (who is signed in, the menu of the sections they may read) and the console's errors
@@ -61,6 +63,12 @@ class ConsoleAdvice {
     @ResponseStatus(HttpStatus.CONFLICT)
     String exists(SubscriberAlreadyExists e, Model model, Authentication user) {
         return problem(model, user, "Subscriber exists", e.getMessage());
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    String status(ResponseStatusException e, Model model, Authentication user, HttpServletResponse response) {
+        response.setStatus(e.getStatusCode().value());
+        return problem(model, user, e.getStatusCode().is4xxClientError() ? "Not found" : "Failed", e.getReason());
     }
 
     /** Exception handlers get a fresh model, without the attributes above: they are added here. */

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * @param trafficSampleInterval how often the traffic page's figures are read from the platform's meters
  * @param trafficSamples how many samples the traffic charts keep (their time span is this times the interval)
  * @param handsetMessages messages shown per virtual handset, the newest
+ * @param reconciliationMaxAge how old a day's reconciliation shown may be before opening the page computes it again
+ *                             (the older one is shown meanwhile)
+ * @param mismatchIdsShown mismatching ids shown per kind on the reconciliation page (the CSV export has them all)
  */
 @Validated
 @ConfigurationProperties("mobim.console")
@@ -22,5 +25,7 @@ public record ConsoleSettings(
         @DefaultValue("50") @Min(1) @Max(500) int pageSize,
         @DefaultValue("5s") @NotNull Duration trafficSampleInterval,
         @DefaultValue("120") @Min(2) @Max(10_000) int trafficSamples,
-        @DefaultValue("20") @Min(1) @Max(1_000) int handsetMessages) {
+        @DefaultValue("20") @Min(1) @Max(1_000) int handsetMessages,
+        @DefaultValue("5m") @NotNull Duration reconciliationMaxAge,
+        @DefaultValue("100") @Min(1) @Max(10_000) int mismatchIdsShown) {
 }

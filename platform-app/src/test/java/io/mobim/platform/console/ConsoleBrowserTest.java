@@ -125,6 +125,23 @@ class ConsoleBrowserTest {
         assertThat(rows()).allSatisfy(r -> assertThat(r).contains(messageId)).hasSize(2);
         browser.screenshot("07-both-legs");
 
+        // Ann's bill of this month has her sent message; the plan it was rated by shows its prices
+        driver.findElement(By.linkText("A subscriber's bill")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("period")));
+        driver.findElement(By.id("msisdn")).sendKeys(ann.value());
+        driver.findElement(By.cssSelector("form[aria-label='Choose the subscriber and the period'] button")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("bill")));
+        assertThat(driver.findElements(By.cssSelector("#bill tr.line")).stream().map(WebElement::getText))
+                .anySatisfy(l -> assertThat(l).contains("VODAFONE_UK v1", "MESSAGE", "SMS", "SENT", "0.12"));
+        assertThat(driver.findElement(By.cssSelector("#bill tr.total")).getText()).contains("Total GBP", "0.12");
+        browser.screenshot("07b-bill-of-ann");
+        driver.findElement(By.linkText("Tariff plans")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("plans")));
+        driver.findElement(By.linkText("VODAFONE_UK")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("section.plan-version")));
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("VODAFONE_UK v1", "(in force now)", "IM_SENT", "0.12");
+        browser.screenshot("07c-tariff-plan");
+
         driver.get(url("/console/traffic"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mo-title")));
         assertThat(driver.findElement(By.tagName("main")).getText()).contains("MO received per second", "SMS-C sessions", "bound");

@@ -1,6 +1,7 @@
 package io.mobim.platform.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -55,7 +56,8 @@ class ConsoleSecurityTest {
     @Test
     void theReadingPagesBelongToTheRolesThatOwnTheirApis() throws Exception {
         String[] adminOnly = {"/console/handsets", "/console/subscribers", "/console/traffic", "/console/traffic/live"};
-        String[] billingReads = {"/console/billing", "/console/billing/reconciliation"};
+        String[] billingReads = {"/console/billing", "/console/billing/reconciliation", "/console/billing/bill",
+                "/console/billing/plans", "/console/billing/plans/VODAFONE_UK"};
         for (String page : adminOnly) {
             mvc.perform(get(page).with(httpBasic(ADMIN, password(ADMIN)))).andExpect(status().isOk());
             for (String other : new String[] {BILLING, CLEARING, SCRAPER}) {
@@ -92,6 +94,46 @@ class ConsoleSecurityTest {
                 .with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isBadRequest());
         mvc.perform(get("/console/billing/export/reconciliation").param("day", day)
                 .with(httpBasic(CLEARING, password(CLEARING)))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void theBillingTeamReadsABillAndThePlansThroughTheBillingApisOwnCode() throws Exception {
+        String period = java.time.YearMonth.now(java.time.ZoneOffset.UTC).toString();
+        String number = TestNumbers.next().value();
+        MvcResult bill = mvc.perform(get("/console/billing/bill").param("msisdn", number).param("period", period)
+                .with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isOk()).andReturn();
+        assertThat(bill.getResponse().getContentAsString()).contains("Bill of " + number + " for " + period,
+                "No rated record in this period.");
+        mvc.perform(get("/console/billing/bill").param("msisdn", "not a number").param("period", period)
+                .with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isBadRequest());
+        mvc.perform(get("/console/billing/bill").param("msisdn", number).param("period", "2026-13")
+                .with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isBadRequest());
+        MvcResult plan = mvc.perform(get("/console/billing/plans/VODAFONE_UK").with(httpBasic(BILLING, password(BILLING))))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(plan.getResponse().getContentAsString()).contains("VODAFONE_UK v1", "IM_SENT", "0.12");
+        mvc.perform(get("/console/billing/plans/NO_SUCH_PLAN").with(httpBasic(BILLING, password(BILLING))))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theBillingTeamRecomputesTheDaysReconciliationWhichIsComputedInTheBackground() throws Exception {
+        String day = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        var recompute = post("/console/billing/reconciliation").param("day", day);
+        mvc.perform(recompute.with(httpBasic(ADMIN, password(ADMIN))).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/console/billing/reconciliation").param("day", day).with(httpBasic(CLEARING, password(CLEARING)))
+                .with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/console/billing/reconciliation").param("day", day).with(httpBasic(BILLING, password(BILLING))))
+                .andExpect(status().isForbidden()); // no token
+        mvc.perform(post("/console/billing/reconciliation").param("day", day).with(httpBasic(BILLING, password(BILLING)))
+                .with(csrf())).andExpect(status().isFound())
+                .andExpect(redirectedUrl("/console/billing/reconciliation?day=" + day));
+        // the page answers at once; the report shows once the background computation is done
+        await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+            String page = mvc.perform(get("/console/billing/reconciliation").param("day", day)
+                    .with(httpBasic(BILLING, password(BILLING)))).andExpect(status().isOk()).andReturn()
+                    .getResponse().getContentAsString();
+            assertThat(page).contains("id=\"control-totals\"", "Computed at", "Compute again");
+        });
     }
 
     @Test
