@@ -150,15 +150,14 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      *                       crash replays at most this much, and a replayed MT is a duplicate request id, not
      *                       sent again. Not per MT: an offset commit costs the broker more than taking the MT
      * @param ledgerBatch the most acceptances, outcomes and receipts the ledger writer puts in one transaction
-     * @param fetchWait how long the listener's fetch waits to fill ({@code spring.kafka.consumer.fetch-min-size}):
-     *                  MTs are on a subscriber's path, so far shorter than the background consumers'
-     *                  {@code spring.kafka.consumer.fetch-max-wait}
+     * @param fetchWait how long the listener's fetch waits while no MT is there: it returns as soon as one is (MTs are
+     *                  on a subscriber's path), so this only spaces an idle listener's fetches
      */
     public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
                      @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("10000") @Min(1) int maxInMemory,
                      @DefaultValue("mobim-smpp") @NotBlank String consumerGroup, @DefaultValue("1") @Min(1) int concurrency,
                      @DefaultValue("1s") @NotNull Duration commitInterval, @DefaultValue("1000") @Min(1) int ledgerBatch,
-                     @DefaultValue("5ms") @NotNull Duration fetchWait) {
+                     @DefaultValue("500ms") @NotNull Duration fetchWait) {
 
         public static Mt defaults() {
             return unset().mt();
