@@ -11,6 +11,9 @@ import io.mobim.events.Topics;
 import io.mobim.events.interop.InteropChannel;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.numberplan.NumberPlan;
+import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.PresenceView;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.wv.WvTestClient;
@@ -54,7 +57,7 @@ import tools.jackson.databind.node.ObjectNode;
  * Two operators, each a whole platform with its own database, Kafka broker, SMS-C simulator and number range:
  * GBRVF (+4477..., every role, the clearing house too) and FRAF1 (+336..., im and smpp). Their subscribers text each
  * other by SMS command and from Wireless Village clients, both ways, over the server-to-server interface, and ask each
- * other for presence authorization; a message sent while FRAF1 is down arrives once it
+ * other for presence authorization, and see each other's presence (pushed over the same interface); a message sent while FRAF1 is down arrives once it
  * is back; a number of FRAF1's range ported to GBRVF reaches GBRVF; both sides' inter-operator records reach the clearing
  * house (FRAF1's as the CSV upload an operator sends, one record dropped and one duplicated), which makes disputes of
  * those two and settles the rest to the minor unit. Two application contexts
@@ -312,6 +315,69 @@ class TwoOperatorsTest {
         HttpResponse<String> refused = s2s(unknown, RequestSigning.headers(A, SECRET, "POST", path, unknown, Instant.now()));
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).contains("\"code\":\"RECIPIENT_UNKNOWN\"");
+    }
+
+    @Test
+    @Order(3)
+    void aPeersSubscribersPresenceReachesTheirAuthorisedWatchersAndWaitsOutAnOutage() throws Exception {
+        // Bob accepted Ann (test 1): FRAF1 pushes his presence to GBRVF as it changes, and Ann sees it by SMS and client
+        WvTestClient.loggedIn(port(b), BOB);
+        text(b, BOB, "STATUS busy in a meeting");
+        PresenceService presenceA = a.getBean(PresenceService.class);
+        await().atMost(WAIT).until(() -> presenceA.view(ANN, BOB).map(PresenceView::statusText).orElse(""), "in a meeting"::equals);
+        text(a, ANN, "LIST");
+        assertThat(awaitSms(a, ANN, "in a meeting")).contains("1 Bob (busy, in a meeting)");
+        assertThat(presenceA.contactsOf(ANN)).as("what Ann's client is shown")
+                .anySatisfy(v -> {
+                    assertThat(v.msisdn()).isEqualTo(BOB);
+                    assertThat(v.availability()).isEqualTo(Availability.BUSY);
+                    assertThat(v.clientOnline()).isTrue();
+                });
+        assertThat(presenceA.view(CARLA, BOB)).as("only the watchers Bob authorised").isEmpty();
+
+        // GBRVF is down while Bob changes his status: the push waits on FRAF1's side and arrives once GBRVF is back
+        toA.stop();
+        text(b, BOB, "STATUS away gone fishing");
+        Thread.sleep(3_000);
+        assertThat(presenceA.view(ANN, BOB).orElseThrow().statusText()).isEqualTo("in a meeting");
+        toA.start();
+        await().atMost(WAIT).until(() -> presenceA.view(ANN, BOB).map(PresenceView::statusText).orElse(""), "gone fishing"::equals);
+        assertThat(presenceA.view(ANN, BOB).orElseThrow().availability()).isEqualTo(Availability.AWAY);
+
+        // invisible: Ann sees Bob away and offline, as a watcher of his own operator would
+        text(b, BOB, "STATUS invisible");
+        await().atMost(WAIT).until(() -> presenceA.view(ANN, BOB).orElseThrow(), v -> !v.clientOnline() && v.statusText() == null);
+        assertThat(presenceA.view(ANN, BOB).orElseThrow().availability()).isEqualTo(Availability.AWAY);
+    }
+
+    @Test
+    @Order(4)
+    void aPresencePushIsSignedIdempotentAndOnlyForThePeersOwnSubscribers() throws Exception {
+        String path = "/s2s/v1/presence";
+        Instant at = Instant.now();
+        byte[] ann = EventJson.mapper().writeValueAsBytes(new PeerPresence(A, B, ANN.value(), List.of(BOB.value()), Availability.AVAILABLE,
+                "hello", true, true, null, at));
+        assertThat(s2s(path, ann, Map.of()).statusCode()).as("unsigned").isEqualTo(401);
+        HttpResponse<String> first = s2s(path, ann, RequestSigning.headers(A, SECRET, "POST", path, ann, Instant.now()));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(json(first.body()).get("unchanged").asBoolean()).isFalse();
+        HttpResponse<String> again = s2s(path, ann, RequestSigning.headers(A, SECRET, "POST", path, ann, Instant.now()));
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(json(again.body()).get("unchanged").asBoolean()).as("a retry changes nothing").isTrue();
+        byte[] older = EventJson.mapper().writeValueAsBytes(new PeerPresence(A, B, ANN.value(), List.of(BOB.value()), Availability.BUSY,
+                "stale", false, true, null, at.minusSeconds(60)));
+        assertThat(json(s2s(path, older, RequestSigning.headers(A, SECRET, "POST", path, older, Instant.now())).body()).get("unchanged")
+                .asBoolean()).as("an older push than the one kept changes nothing").isTrue();
+
+        byte[] notA = EventJson.mapper().writeValueAsBytes(new PeerPresence(A, B, DORA.value(), List.of(BOB.value()), Availability.AVAILABLE,
+                null, false, true, null, Instant.now()));
+        HttpResponse<String> refused = s2s(path, notA, RequestSigning.headers(A, SECRET, "POST", path, notA, Instant.now()));
+        assertThat(refused.statusCode()).as("FRAF1's own subscriber").isEqualTo(403);
+        assertThat(refused.body()).contains("\"code\":\"WRONG_OPERATOR\"");
+        byte[] invisible = "{\"fromOperator\":\"GBRVF\",\"toOperator\":\"FRAF1\",\"presentity\":\"+447700900101\",\"watchers\":[],\"availability\":\"INVISIBLE\",\"clientOnline\":false,\"smsReachable\":true,\"changedAt\":\"2026-12-01T00:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(s2s(path, invisible, RequestSigning.headers(A, SECRET, "POST", path, invisible, Instant.now())).statusCode())
+                .as("never sent as invisible").isEqualTo(422);
     }
 
     // --- helpers
