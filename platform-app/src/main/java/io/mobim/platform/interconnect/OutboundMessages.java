@@ -64,6 +64,11 @@ final class OutboundMessages implements Interconnect {
         return peersOf(List.of(msisdn.value())).get(msisdn.value());
     }
 
+    /** Whether any peer operator is configured (none: nothing ever crosses). */
+    boolean hasPeers() {
+        return !settings.peers().isEmpty();
+    }
+
     String homeOperator() {
         return plan.homeOperator();
     }

@@ -56,6 +56,9 @@ final class PresenceForwarding {
 
     /** One push per peer with an authorised watcher of {@code presentity}'s (none if they are not ours). */
     private void push(Msisdn presentity) {
+        if (!outbound.hasPeers()) {
+            return;
+        }
         record Watcher(String msisdn, boolean refused) {
         }
         List<Watcher> watchers = jdbc.sql("""
