@@ -3,6 +3,7 @@ package io.mobim.clearing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mobim.clearing.agreement.AgreementService;
+import io.mobim.clearing.agreement.ExchangeRates;
 import io.mobim.clearing.ingest.EventWindow;
 import io.mobim.clearing.ingest.IngestService;
 import io.mobim.clearing.ingest.RecordStore;
@@ -78,9 +79,15 @@ public class ClearingAutoConfiguration {
     }
 
     @Bean
+    ExchangeRates clearingExchangeRates(JdbcTemplate jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock) {
+        return new ExchangeRates(jdbc, new TransactionTemplate(tm), clock(clock));
+    }
+
+    @Bean
     SettlementService clearingSettlementService(JdbcTemplate jdbc, PlatformTransactionManager tm, AgreementService agreements,
-            ClearingMetrics metrics, ObjectProvider<Clock> clock) {
-        return new SettlementService(jdbc, new TransactionTemplate(tm), agreements, new StatementStore(jdbc), metrics, clock(clock));
+            ExchangeRates rates, ClearingMetrics metrics, ObjectProvider<Clock> clock) {
+        return new SettlementService(jdbc, new TransactionTemplate(tm), agreements, rates, new StatementStore(jdbc), metrics,
+                clock(clock));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import io.mobim.bench.billing.BillingRatingBench;
 import io.mobim.clearing.ClearingMetrics;
 import io.mobim.clearing.agreement.AgreementJson;
 import io.mobim.clearing.agreement.AgreementService;
+import io.mobim.clearing.agreement.ExchangeRates;
 import io.mobim.clearing.ingest.RecordSource;
 import io.mobim.clearing.ingest.RecordStore;
 import io.mobim.clearing.job.Progress;
@@ -105,7 +106,8 @@ public final class ClearingBench {
             report("match", run.records(), t2 - t1);
             System.out.println("  messages " + run.messages() + ", one-sided disputes " + run.oneSided() + ", open " + run.open());
 
-            SettlementService settlement = new SettlementService(jdbc, tx, agreements, new StatementStore(jdbc), metrics, clock);
+            SettlementService settlement = new SettlementService(jdbc, tx, agreements, new ExchangeRates(jdbc, tx, clock),
+                    new StatementStore(jdbc), metrics, clock);
             long settled = 0;
             long withheld = 0;
             for (int p = 0; p < pairs; p++) {

@@ -22,6 +22,11 @@ public final class AgreementJson {
         return STRICT.readValue(json, AgreementTerms.class);
     }
 
+    /** {@code json} as a {@code type}, as strictly as terms (an unknown field is refused). */
+    public static <T> T read(byte[] json, Class<T> type) {
+        return STRICT.readValue(json, type);
+    }
+
     public static String write(AgreementTerms terms) {
         return STRICT.writeValueAsString(terms);
     }

@@ -26,6 +26,7 @@ import java.util.Set;
  * @param settlementCurrency  the currency of statements
  * @param fxRule              where exchange rates come from
  * @param exchangeRates       settlement-currency units per unit of each other currency used by the rates
+ *                            ({@link FxRule#AGREED}; none with {@link FxRule#PERIOD_END})
  * @param settlementPeriod    length of a settlement period
  * @param timeToleranceSeconds how far apart the two sides' event times may be for a match
  * @param unitsTolerancePct   how far apart (in percent of the larger) the two sides' units, hence amounts, may be
@@ -86,7 +87,7 @@ public record AgreementTerms(
                     throw new IllegalArgumentException("two rates for " + rate.direction());
                 }
                 price(rate.price(), "rate " + rate.direction());
-                convertible(rate.currency(), settlementCurrency, exchangeRates);
+                convertible(rate.currency(), settlementCurrency, exchangeRates, fxRule);
             }
             if (seen.size() != 2) {
                 throw new IllegalArgumentException(chargingModel + " needs a rate for each direction (A_TO_B and B_TO_A)");
@@ -98,7 +99,7 @@ public record AgreementTerms(
             Objects.requireNonNull(hubFee, "HUB_FEE needs hubFee");
             operator(hubFee.hubId(), "hubFee.hubId");
             price(hubFee.price(), "hubFee");
-            convertible(hubFee.currency(), settlementCurrency, exchangeRates);
+            convertible(hubFee.currency(), settlementCurrency, exchangeRates, fxRule);
         } else if (hubFee != null) {
             throw new IllegalArgumentException("hubFee is for HUB_FEE only");
         }
@@ -114,6 +115,9 @@ public record AgreementTerms(
         } else if (revenueShare != null) {
             throw new IllegalArgumentException("revenueShare is for REVENUE_SHARE only");
         }
+        if (fxRule == FxRule.PERIOD_END && !exchangeRates.isEmpty()) {
+            throw new IllegalArgumentException("fxRule PERIOD_END takes the published rates: no exchangeRates in the agreement");
+        }
         for (Map.Entry<Currency, BigDecimal> fx : exchangeRates.entrySet()) {
             BigDecimal r = fx.getValue();
             if (r == null || r.signum() <= 0 || r.scale() > EXCHANGE_RATE_SCALE) {
@@ -126,6 +130,25 @@ public record AgreementTerms(
     /** The rate of a direction (null for SENDER_KEEPS_ALL). */
     public Rate rate(Direction direction) {
         return rates.stream().filter(r -> r.direction() == direction).findFirst().orElse(null);
+    }
+
+    /** The currencies its prices (rates and hub fee) are written in. */
+    public Set<Currency> priceCurrencies() {
+        Set<Currency> out = new java.util.HashSet<>();
+        rates.forEach(r -> out.add(r.currency()));
+        if (hubFee != null) {
+            out.add(hubFee.currency());
+        }
+        return out;
+    }
+
+    /**
+     * These terms as they price one period under {@link FxRule#PERIOD_END}: with {@code rates} (the published ones) as
+     * the exchange rates, written as {@link FxRule#AGREED} for that pricing only.
+     */
+    public AgreementTerms pricedWith(Map<Currency, BigDecimal> rates) {
+        return new AgreementTerms(partyA, partyB, validFrom, validTo, chargingModel, this.rates, hubFee, revenueShare,
+                settlementCurrency, FxRule.AGREED, rates, settlementPeriod, timeToleranceSeconds, unitsTolerancePct, netting);
     }
 
     /** Settlement-currency units per unit of {@code currency}. */
@@ -152,9 +175,9 @@ public record AgreementTerms(
         }
     }
 
-    private static void convertible(Currency currency, Currency settlement, Map<Currency, BigDecimal> rates) {
+    private static void convertible(Currency currency, Currency settlement, Map<Currency, BigDecimal> rates, FxRule rule) {
         Objects.requireNonNull(currency, "a price needs its currency");
-        if (!currency.equals(settlement) && !rates.containsKey(currency)) {
+        if (rule == FxRule.AGREED && !currency.equals(settlement) && !rates.containsKey(currency)) {
             throw new IllegalArgumentException("no exchange rate from " + currency + " to " + settlement + " in exchangeRates");
         }
     }

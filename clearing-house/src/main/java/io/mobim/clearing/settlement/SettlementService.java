@@ -4,6 +4,7 @@ import io.mobim.clearing.ClearingLock;
 import io.mobim.clearing.ClearingMetrics;
 import io.mobim.clearing.agreement.Agreement;
 import io.mobim.clearing.agreement.AgreementService;
+import io.mobim.clearing.agreement.ExchangeRates;
 import io.mobim.clearing.agreement.SettlementPeriod;
 import io.mobim.clearing.job.Progress;
 import java.sql.Timestamp;
@@ -41,12 +42,14 @@ public class SettlementService {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final AgreementService agreements;
+    private final ExchangeRates rates;
     private final StatementStore statements;
     private final ClearingMetrics metrics;
     private final Clock clock;
 
-    public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, AgreementService agreements, StatementStore statements,
-            ClearingMetrics metrics, Clock clock) {
+    public SettlementService(JdbcTemplate jdbc, TransactionTemplate tx, AgreementService agreements, ExchangeRates rates,
+            StatementStore statements, ClearingMetrics metrics, Clock clock) {
+        this.rates = rates;
         this.jdbc = jdbc;
         this.tx = tx;
         this.agreements = agreements;
@@ -88,7 +91,9 @@ public class SettlementService {
                     rs.getObject(3, LocalDate.class), rs.getBoolean(4), rs.getLong(5), rs.getLong(6),
                     rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()), agreementId, end, run, until, settledSeq);
             progress.phase("pricing " + sums.size() + " sums", 1, 2);
-            Statement statement = StatementBuilder.build(versions, span, sums,
+            // under fxRule PERIOD_END each version prices with the rates published for the period's last day
+            List<Agreement> priced = versions.stream().map(v -> rates.forPeriodEnding(v, span.end())).toList();
+            Statement statement = StatementBuilder.build(priced, span, sums,
                     close ? StatementStatus.CLOSED : StatementStatus.DRAFT);
             Instant now = clock.instant();
             Statement saved = statements.save(statement, run, now);

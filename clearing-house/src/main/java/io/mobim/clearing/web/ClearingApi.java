@@ -3,6 +3,7 @@ package io.mobim.clearing.web;
 import io.mobim.clearing.agreement.Agreement;
 import io.mobim.clearing.agreement.AgreementJson;
 import io.mobim.clearing.agreement.AgreementService;
+import io.mobim.clearing.agreement.ExchangeRates;
 import io.mobim.clearing.ingest.IngestService;
 import io.mobim.clearing.job.Job;
 import io.mobim.clearing.job.JobService;
@@ -19,7 +20,9 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -29,6 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -47,14 +51,16 @@ public class ClearingApi {
 
     private final IngestService ingest;
     private final AgreementService agreements;
+    private final ExchangeRates exchangeRates;
     private final MatchingService matching;
     private final DisputeService disputes;
     private final SettlementService settlement;
     private final StatementStore statements;
     private final JobService jobs;
 
-    public ClearingApi(IngestService ingest, AgreementService agreements, MatchingService matching, DisputeService disputes,
-            SettlementService settlement, StatementStore statements, JobService jobs) {
+    public ClearingApi(IngestService ingest, AgreementService agreements, ExchangeRates exchangeRates, MatchingService matching,
+            DisputeService disputes, SettlementService settlement, StatementStore statements, JobService jobs) {
+        this.exchangeRates = exchangeRates;
         this.ingest = ingest;
         this.agreements = agreements;
         this.matching = matching;
@@ -100,6 +106,22 @@ public class ClearingApi {
             throw new NoSuchElementException("no agreement " + agreementId);
         }
         return versions;
+    }
+
+    /**
+     * Publishes a day's reference exchange rates ({@code {"quoteCurrency": "EUR", "source": "GSER", "rates": {"GBP":
+     * "1.1537"}}}), which agreements with fxRule PERIOD_END settle with; a day published again is corrected.
+     */
+    @PutMapping(path = "/exchange-rates/{date}", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Map<String, BigDecimal>> publishRates(@PathVariable LocalDate date, @RequestBody byte[] body) {
+        exchangeRates.publish(AgreementJson.read(body, ExchangeRates.Rates.class).on(date));
+        return exchangeRates.on(date);
+    }
+
+    /** The rates published for a day, by quote currency. */
+    @GetMapping(path = "/exchange-rates/{date}", produces = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Map<String, BigDecimal>> rates(@PathVariable LocalDate date) {
+        return exchangeRates.on(date);
     }
 
     /** Adds the next version of an agreement (its first, if new): the terms as JSON. */

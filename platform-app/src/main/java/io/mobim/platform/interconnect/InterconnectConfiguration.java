@@ -7,6 +7,7 @@ import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.numberplan.NumberPlan;
 import io.mobim.platform.outbox.Outbox;
+import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -59,6 +60,16 @@ class InterconnectConfiguration {
     @Bean
     AuthorizationForwarding authorizationForwarding(OutboundMessages outbound, Subscribers subscribers) {
         return new AuthorizationForwarding(outbound, subscribers);
+    }
+
+    @Bean
+    PresenceForwarding presenceForwarding(OutboundMessages outbound, PresenceService presence, JdbcClient jdbc, Clock clock) {
+        return new PresenceForwarding(outbound, presence, jdbc, clock);
+    }
+
+    @Bean
+    InboundPresence inboundPresence(JdbcClient jdbc, Subscribers subscribers, OutboundMessages operators, MeterRegistry meters) {
+        return new InboundPresence(jdbc, subscribers, operators, meters);
     }
 
     @Bean

@@ -51,12 +51,12 @@ final class OutboundDispatcher {
 
     void handOver(PeerOutbound outbound) {
         PeerClient.Answer answer = client.send(outbound);
-        if (outbound.authorization() != null) {
-            // nothing to record: the peer keeps the request (or answer), and a retry changes nothing there
-            meters.counter("mobim.interconnect.outbound", "peer", outbound.peer(), "kind", "authorization", "outcome",
+        if (outbound.message() == null) {
+            // an authorization or a presence state: nothing to record, the peer keeps it, and a retry changes nothing there
+            meters.counter("mobim.interconnect.outbound", "peer", outbound.peer(), "kind", outbound.kind(), "outcome",
                     answer.taken() ? "handed_over" : "refused").increment();
             if (!answer.taken()) {
-                log.warn("{} refused {}: {}", outbound.peer(), outbound.authorization(), answer.refusal());
+                log.warn("{} refused {}: {}", outbound.peer(), outbound.body(), answer.refusal());
             }
             return;
         }

@@ -46,17 +46,27 @@ final class OutboundMessages implements Interconnect {
         PeerMessage message = new PeerMessage(m.messageId().toString(), plan.homeOperator(), m.peerOperator(), m.sender().value(),
                 m.senderName(), m.recipient().value(), m.body(), m.channel() == Channel.SMS ? InteropChannel.SMS : InteropChannel.CLIENT,
                 m.units(), m.sentAt());
-        outbox.append(Topics.INTEROP_OUTBOUND, m.peerOperator(), new PeerOutbound(message, null));
+        outbox.append(Topics.INTEROP_OUTBOUND, m.peerOperator(), new PeerOutbound(message, null, null));
     }
 
     /** Queues a presence authorization for its peer, in the caller's transaction. */
     void handOver(PeerAuthorization authorization) {
-        outbox.append(Topics.INTEROP_OUTBOUND, authorization.toOperator(), new PeerOutbound(null, authorization));
+        outbox.append(Topics.INTEROP_OUTBOUND, authorization.toOperator(), new PeerOutbound(null, authorization, null));
+    }
+
+    /** Queues a presence state for its peer, in the caller's transaction. */
+    void handOver(PeerPresence presence) {
+        outbox.append(Topics.INTEROP_OUTBOUND, presence.toOperator(), new PeerOutbound(null, null, presence));
     }
 
     /** The connected peer operator {@code msisdn} belongs to, if any. */
     String peerOf(Msisdn msisdn) {
         return peersOf(List.of(msisdn.value())).get(msisdn.value());
+    }
+
+    /** Whether any peer operator is configured (none: nothing ever crosses). */
+    boolean hasPeers() {
+        return !settings.peers().isEmpty();
     }
 
     String homeOperator() {

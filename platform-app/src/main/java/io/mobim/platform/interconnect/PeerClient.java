@@ -11,8 +11,8 @@ import java.time.Clock;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Hands messages and presence authorizations to peer operators' platforms: {@code POST <peer url>/s2s/v1/messages} or
- * {@code /s2s/v1/authorizations}, signed ({@link RequestSigning}).
+ * Hands messages, presence authorizations and presence states to peer operators' platforms:
+ * {@code POST <peer url>/s2s/v1/messages}, {@code /s2s/v1/authorizations} or {@code /s2s/v1/presence}, signed ({@link RequestSigning}).
  * The peer took it (2xx) or refused it for good (4xx but 401: its recipient, its rules, our request): an
  * {@link Answer}. A peer that does not answer, answers 5xx or does not recognise our signature (keys being rotated)
  * is an {@link Outage}: the message waits and is tried again.
@@ -21,6 +21,7 @@ final class PeerClient {
 
     static final String MESSAGES_PATH = "/s2s/v1/messages";
     static final String AUTHORIZATIONS_PATH = "/s2s/v1/authorizations";
+    static final String PRESENCE_PATH = "/s2s/v1/presence";
 
     private final InterconnectSettings settings;
     private final String ourCode;
@@ -44,8 +45,12 @@ final class PeerClient {
         if (peer == null) {
             throw new Outage("no interconnection configured with " + operator + " any more");
         }
-        String path = outbound.message() != null ? MESSAGES_PATH : AUTHORIZATIONS_PATH;
-        byte[] body = EventJson.mapper().writeValueAsBytes(outbound.message() != null ? outbound.message() : outbound.authorization());
+        String path = switch (outbound.kind()) {
+            case "message" -> MESSAGES_PATH;
+            case "authorization" -> AUTHORIZATIONS_PATH;
+            default -> PRESENCE_PATH;
+        };
+        byte[] body = EventJson.mapper().writeValueAsBytes(outbound.body());
         URI uri = URI.create(peer.url().toString().replaceAll("/+$", "") + path);
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(settings.requestTimeout())
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));

@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The server-to-server interface, version 1: peer operators' platforms hand over messages for this operator's
- * subscribers, and presence authorization requests and answers. Every request is signed ({@link RequestSigning}); an unsigned one, an unknown peer, a stale timestamp
+ * subscribers, presence authorization requests and answers, and their subscribers' presence. Every request is signed ({@link RequestSigning}); an unsigned one, an unknown peer, a stale timestamp
  * or a wrong signature is refused with 401 and the reason, a peer speaking for another operator with 403. Answers:
  * 202 with this platform's message id (also to a retry of the same message), 404 recipient unknown, 403 the
  * recipient does not take the sender's messages, 409 the recipient's store is full, 422 an invalid message.
@@ -38,11 +38,14 @@ class S2sController {
     private final InterconnectSettings settings;
     private final InboundMessages inbound;
     private final InboundAuthorizations authorizations;
+    private final InboundPresence presence;
     private final String homeOperator;
     private final Clock clock;
 
-    S2sController(InterconnectSettings settings, InboundMessages inbound, InboundAuthorizations authorizations, NumberPlan plan, Clock clock) {
+    S2sController(InterconnectSettings settings, InboundMessages inbound, InboundAuthorizations authorizations, InboundPresence presence,
+                  NumberPlan plan, Clock clock) {
         this.settings = settings;
+        this.presence = presence;
         this.inbound = inbound;
         this.authorizations = authorizations;
         this.homeOperator = plan.homeOperator();
@@ -96,6 +99,30 @@ class S2sController {
                     "the subscriber named here does not exist, or never asked", "RECIPIENT_UNKNOWN");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "ACCEPTED"));
+    }
+
+    /**
+     * {@code POST /s2s/v1/presence}: the presence of a peer's subscriber, for the watchers of ours it names. 202 (also
+     * for a push older than the one kept, which changes nothing: {@code "unchanged": true}), 403 when the presentity
+     * is not that peer's subscriber.
+     */
+    @PostMapping(path = "/presence")
+    ResponseEntity<?> presence(HttpServletRequest request, @RequestBody(required = false) byte[] body,
+                               @RequestHeader(name = RequestSigning.PEER, required = false) String peer,
+                               @RequestHeader(name = RequestSigning.TIMESTAMP, required = false) String timestamp,
+                               @RequestHeader(name = RequestSigning.SIGNATURE, required = false) String signature) {
+        Signed<PeerPresence> signed = read(request, body, peer, timestamp, signature, PeerPresence.class,
+                PeerPresence::fromOperator, PeerPresence::toOperator);
+        if (signed.refusal() != null) {
+            return signed.refusal();
+        }
+        InboundPresence.Outcome outcome = presence.receive(signed.value());
+        if (outcome == InboundPresence.Outcome.NOT_THE_PEERS) {
+            return problem(HttpStatus.FORBIDDEN, "Not this peer's subscriber",
+                    "a peer sends the presence of its own subscribers only", "WRONG_OPERATOR");
+        }
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("status", "ACCEPTED",
+                "unchanged", outcome == InboundPresence.Outcome.UNCHANGED));
     }
 
     /** A request's body read as {@code T} once it passed every check, or the refusal of the first check it failed. */

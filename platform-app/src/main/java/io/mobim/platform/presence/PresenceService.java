@@ -43,10 +43,16 @@ import org.springframework.transaction.annotation.Transactional;
  */
 public class PresenceService {
 
-    /** What a view needs of presentity {@code x.msisdn}: its presence row, whether SMS reaches it, whether a client is live. */
+    /**
+     * What a view needs of presentity {@code x.msisdn}: its presence row, whether SMS reaches it, whether a client is
+     * live; for a peer operator's subscriber ({@code pp}, null for ours) what their operator last pushed.
+     */
     private static final String VIEW_COLUMNS = """
-            x.msisdn, sub.sms_opted_out, p.availability, p.status_text, p.location, p.last_seen,
-            exists (select 1 from im.client_session o where o.msisdn = x.msisdn and o.expires_at > ?) as online""";
+            x.msisdn, coalesce(sub.sms_opted_out, not pp.sms_reachable) as sms_opted_out,
+            coalesce(p.availability, pp.availability) as availability, coalesce(p.status_text, pp.status_text) as status_text,
+            p.location, coalesce(p.last_seen, pp.last_seen) as last_seen,
+            (coalesce(pp.client_online, false)
+             or exists (select 1 from im.client_session o where o.msisdn = x.msisdn and o.expires_at > ?)) as online""";
 
     /** Every contact the watcher may see (accepted, active, not blocking them); {@code %s}: the watcher, then a further condition. */
     private static final String VISIBLE_CONTACTS = "select c.position, " + VIEW_COLUMNS + """
@@ -54,9 +60,11 @@ public class PresenceService {
             from im.contact c
             cross join lateral (select c.contact_msisdn as msisdn) x
             join im.presence_authorization a on a.presentity = c.contact_msisdn and a.watcher = c.owner and a.state = 'ACCEPTED'
-            join im.subscriber sub on sub.msisdn = c.contact_msisdn and sub.status = 'ACTIVE'
+            left join im.subscriber sub on sub.msisdn = c.contact_msisdn
             left join im.presence p on p.msisdn = c.contact_msisdn
+            left join im.peer_presence pp on pp.msisdn = c.contact_msisdn and sub.msisdn is null and c.owner = any(pp.watchers)
             where c.owner = %s
+              and (sub.status = 'ACTIVE' or pp.msisdn is not null)
               and not im.refuses(c.contact_msisdn, c.owner)
               %s
             order by c.position""";
@@ -71,7 +79,7 @@ public class PresenceService {
             changed as (
             """ + VISIBLE_CONTACTS.formatted("(select msisdn from prev)", """
               and exists (select 1 from prev where prev.seen is null
-                          or not pg_visible_in_snapshot(coalesce(p.change_xid, '0'::xid8), prev.seen))""") + """
+                          or not pg_visible_in_snapshot(coalesce(p.change_xid, pp.change_xid, '0'::xid8), prev.seen))""") + """
             ),
             stored as (
                 update im.client_session s set presence_snapshot = pg_current_snapshot()
@@ -128,21 +136,40 @@ public class PresenceService {
         if (written == 0) {
             throw new SubscriberNotFound(who);
         }
+        events.publishEvent(new PresenceChanged(who));
     }
 
-    /** What {@code watcher} may see of {@code presentity}: empty unless authorised (or themselves) and not blocked. */
+    /**
+     * What {@code watcher} may see of {@code presentity} (ours, or a peer operator's subscriber whose operator named
+     * the watcher): empty unless authorised (or themselves) and not blocked.
+     */
     @Transactional(readOnly = true)
     public Optional<PresenceView> view(Msisdn watcher, Msisdn presentity) {
         boolean self = watcher.equals(presentity);
+        return view(watcher, presentity, self, self);
+    }
+
+    /**
+     * {@code presentity}'s presence as any authorised watcher sees it (an invisible subscriber is away and offline),
+     * empty if they are not an active subscriber here: what their peer operators' watchers are sent.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PresenceView> asWatchersSeeIt(Msisdn presentity) {
+        return view(presentity, presentity, true, false);
+    }
+
+    private Optional<PresenceView> view(Msisdn watcher, Msisdn presentity, boolean unconditional, boolean self) {
         return jdbc.sql("select " + VIEW_COLUMNS + """
 
                 from (select ?::varchar as msisdn) x
-                join im.subscriber sub on sub.msisdn = x.msisdn and sub.status = 'ACTIVE'
+                left join im.subscriber sub on sub.msisdn = x.msisdn
                 left join im.presence p on p.msisdn = x.msisdn
-                where ? or exists (select 1 from im.presence_authorization a
-                                   where a.presentity = x.msisdn and a.watcher = ? and a.state = 'ACCEPTED'
-                                     and not im.refuses(a.presentity, a.watcher))""")
-                .params(Timestamp.from(clock.instant()), presentity.value(), self, watcher.value())
+                left join im.peer_presence pp on pp.msisdn = x.msisdn and sub.msisdn is null and ?::varchar = any(pp.watchers)
+                where (sub.status = 'ACTIVE' or pp.msisdn is not null)
+                  and (? or exists (select 1 from im.presence_authorization a
+                                    where a.presentity = x.msisdn and a.watcher = ? and a.state = 'ACCEPTED'
+                                      and not im.refuses(a.presentity, a.watcher)))""")
+                .params(Timestamp.from(clock.instant()), presentity.value(), watcher.value(), unconditional, watcher.value())
                 .query((rs, i) -> toView(rs, self)).optional();
     }
 
@@ -192,6 +219,7 @@ public class PresenceService {
                 .update();
         stampChange(msisdn.value(), null);
         events.publishEvent(new ClientSessionOpened(id, msisdn));
+        events.publishEvent(new PresenceChanged(msisdn));
         return id;
     }
 
@@ -318,6 +346,7 @@ public class PresenceService {
         ended.map(Ended::msisdn).ifPresent(o -> {
             stampChange(o, Timestamp.from(lastSeen));
             events.publishEvent(new ClientSessionClosed(sessionId, Msisdn.of(o), expired));
+            events.publishEvent(new PresenceChanged(Msisdn.of(o)));
         });
     }
 
@@ -327,11 +356,16 @@ public class PresenceService {
      */
     @EventListener
     public void onAuthorizationAnswered(AuthorizationAnswered answered) {
-        // a peer operator's subscriber who accepted one of ours has no presence here (their operator keeps it)
-        if (answered.state() == AuthorizationState.ACCEPTED
-                && jdbc.sql("select exists (select 1 from im.subscriber where msisdn = ?)").param(answered.presentity().value())
-                        .query(Boolean.class).single()) {
+        if (answered.state() != AuthorizationState.ACCEPTED) {
+            return;
+        }
+        if (jdbc.sql("select exists (select 1 from im.subscriber where msisdn = ?)").param(answered.presentity().value())
+                .query(Boolean.class).single()) {
             stampChange(answered.presentity().value(), null);
+        } else {
+            // a peer operator's subscriber who accepted one of ours: what their operator pushed, if it came first
+            jdbc.sql("update im.peer_presence set change_xid = pg_current_xact_id() where msisdn = ?")
+                    .param(answered.presentity().value()).update();
         }
     }
 

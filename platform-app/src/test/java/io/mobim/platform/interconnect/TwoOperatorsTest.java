@@ -11,6 +11,9 @@ import io.mobim.events.Topics;
 import io.mobim.events.interop.InteropChannel;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.numberplan.NumberPlan;
+import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.PresenceView;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.wv.WvTestClient;
@@ -48,14 +51,16 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Two operators, each a whole platform with its own database, Kafka broker, SMS-C simulator and number range:
  * GBRVF (+4477..., every role, the clearing house too) and FRAF1 (+336..., im and smpp). Their subscribers text each
  * other by SMS command and from Wireless Village clients, both ways, over the server-to-server interface, and ask each
- * other for presence authorization; a message sent while FRAF1 is down arrives once it
+ * other for presence authorization, and see each other's presence (pushed over the same interface); a message sent while FRAF1 is down arrives once it
  * is back; a number of FRAF1's range ported to GBRVF reaches GBRVF; both sides' inter-operator records reach the clearing
- * house (FRAF1's as the CSV upload an operator sends), which settles them to the minor unit. Two application contexts
+ * house (FRAF1's as the CSV upload an operator sends, one record dropped and one duplicated), which makes disputes of
+ * those two and settles the rest to the minor unit. Two application contexts
  * in one JVM: run in a fork of its own (surefire execution {@code two-operators}, tag {@value #TAG}).
  */
 @Tag(TwoOperatorsTest.TAG)
@@ -219,8 +224,16 @@ class TwoOperatorsTest {
         assertThat(legs).containsExactlyInAnyOrder("SENT " + ANN.value(), "SENT " + ANN.value(), "SENT " + ANN.value(), "SENT " + ANN.value(),
                 "RECEIVED " + ANN.value(), "RECEIVED " + ANN.value(), "RECEIVED " + CARLA.value());
 
-        // FRAF1 sends its records to the clearing house as a file; GBRVF's come in on Kafka
-        HttpResponse<String> upload = call(a, "POST", "/api/v1/clearing/records", "text/csv", csv(recordsB), "clearing:clearing-secret");
+        // FRAF1 sends its records to the clearing house as a file; GBRVF's come in on Kafka. FRAF1's file lacks its record
+        // of one of Ann's SMS ("dropped on one side"), and its relay reported Bob's client message twice, under two ids
+        JsonNode droppedRecord = recordsB.stream().filter(r -> "TERMINATING".equals(r.get("side").asString())
+                && "SMS".equals(r.get("channel").asString())).findFirst().orElseThrow();
+        JsonNode duplicatedRecord = recordsB.stream().filter(r -> "ORIGINATING".equals(r.get("side").asString())
+                && "CLIENT".equals(r.get("channel").asString())).findFirst().orElseThrow();
+        List<JsonNode> fileB = new ArrayList<>(recordsB);
+        fileB.remove(droppedRecord);
+        fileB.add(((ObjectNode) duplicatedRecord.deepCopy()).put("recordId", UUID.randomUUID().toString()));
+        HttpResponse<String> upload = call(a, "POST", "/api/v1/clearing/records", "text/csv", csv(fileB), "clearing:clearing-secret");
         assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
         HttpResponse<String> agreement = call(a, "POST", "/api/v1/clearing/agreements/GBRVF-FRAF1/versions", "application/json", """
                 {"partyA": "GBRVF", "partyB": "FRAF1", "validFrom": "2026-01-01", "validTo": null,
@@ -232,20 +245,39 @@ class TwoOperatorsTest {
                 "clearing:clearing-secret");
         assertThat(agreement.statusCode()).as(agreement.body()).isEqualTo(201);
         String period = YearMonth.now(ZoneOffset.UTC).toString();
+        // the cutoff ends the hour the dropped record's other side would otherwise be waited for
+        String cutoff = Instant.now().plus(Duration.ofMinutes(1)).toString();
         JsonNode statement = await().atMost(WAIT).until(() -> {
-            runJob("/api/v1/clearing/matching-runs");
+            runJob("/api/v1/clearing/matching-runs?cutoff=" + cutoff);
             JsonNode result = runJob("/api/v1/clearing/settlements?agreementId=GBRVF-FRAF1&period=" + period);
             return json(call(a, "GET", "/api/v1/clearing/statements/" + result.get(0).get("id").asLong(), null, null,
                     "clearing:clearing-secret").body());
-        }, s -> s.get("controlTotals").get("messages").asLong() == 6);
-        // a line per direction and channel, each rounded once (HALF_UP to the cent): GBRVF owes SMS 2 x 0.0149 EUR = 0.0298
-        // -> 0.03 and CLIENT 0.0149 -> 0.01; FRAF1 owes SMS 2 x 0.1234 GBP x 1.1537 = 0.28473... -> 0.28 and CLIENT
-        // 0.14236... -> 0.14
-        assertThat(statement.get("grossAToB").decimalValue()).isEqualByComparingTo("0.04");
-        assertThat(statement.get("grossBToA").decimalValue()).isEqualByComparingTo("0.42");
-        assertThat(statement.get("netAmount").decimalValue()).isEqualByComparingTo("0.38");
+        }, s -> s.get("controlTotals").get("messages").asLong() + s.get("controlTotals").get("withheldMessages").asLong() == 6);
+
+        // the dropped record and the duplicated one are disputes, with their reasons
+        JsonNode disputes = json(call(a, "GET", "/api/v1/clearing/disputes?agreementId=GBRVF-FRAF1&status=OPEN", null, null,
+                "clearing:clearing-secret").body());
+        assertThat(disputes).extracting(d -> d.get("messageId").asString() + ":" + d.get("reason").asString())
+                .containsExactlyInAnyOrder(droppedRecord.get("messageId").asString() + ":ORIGINATING_ONLY",
+                        duplicatedRecord.get("messageId").asString() + ":DUPLICATE");
+        assertThat(disputes).extracting(d -> d.get("originatingRecords").asInt() + "/" + d.get("terminatingRecords").asInt())
+                .containsExactlyInAnyOrder("1/0", "2/1");
+
+        // the four matched messages settle, a line per direction and channel, each rounded once (HALF_UP to the cent):
+        // GBRVF owes SMS 1 x 0.0149 EUR -> 0.01 and CLIENT 0.0149 -> 0.01; FRAF1 owes SMS 2 x 0.1234 GBP x 1.1537 =
+        // 0.28473... -> 0.28. The two disputed messages are held out of the gross amounts and the netting
+        assertThat(statement.get("controlTotals").get("messages").asLong()).isEqualTo(4);
+        assertThat(statement.get("grossAToB").decimalValue()).isEqualByComparingTo("0.02");
+        assertThat(statement.get("grossBToA").decimalValue()).isEqualByComparingTo("0.28");
+        assertThat(statement.get("netAmount").decimalValue()).isEqualByComparingTo("0.26");
         assertThat(statement.get("netPayer").asString()).isEqualTo(B);
-        assertThat(statement.get("withheld")).as("no disputes: every message matched").isEmpty();
+        // withheld: Ann's SMS 0.0149 -> 0.01 and Bob's client message 0.1234 GBP x 1.1537 = 0.14236... -> 0.14
+        assertThat(statement.get("withheld")).extracting(l -> l.get("direction").asString() + ":" + l.get("channel").asString()
+                        + ":" + l.get("amount").decimalValue().toPlainString())
+                .containsExactlyInAnyOrder("A_TO_B:SMS:0.01", "B_TO_A:CLIENT:0.14");
+        assertThat(statement.get("controlTotals").get("withheldMessages").asLong()).isEqualTo(2);
+        assertThat(statement.get("controlTotals").get("withheldAmount").decimalValue()).isEqualByComparingTo("0.15");
+        assertThat(statement.get("controlTotals").get("totalOwed").decimalValue()).as("disputes are not owed").isEqualByComparingTo("0.30");
     }
 
     @Test
@@ -283,6 +315,69 @@ class TwoOperatorsTest {
         HttpResponse<String> refused = s2s(unknown, RequestSigning.headers(A, SECRET, "POST", path, unknown, Instant.now()));
         assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.body()).contains("\"code\":\"RECIPIENT_UNKNOWN\"");
+    }
+
+    @Test
+    @Order(3)
+    void aPeersSubscribersPresenceReachesTheirAuthorisedWatchersAndWaitsOutAnOutage() throws Exception {
+        // Bob accepted Ann (test 1): FRAF1 pushes his presence to GBRVF as it changes, and Ann sees it by SMS and client
+        WvTestClient.loggedIn(port(b), BOB);
+        text(b, BOB, "STATUS busy in a meeting");
+        PresenceService presenceA = a.getBean(PresenceService.class);
+        await().atMost(WAIT).until(() -> presenceA.view(ANN, BOB).map(PresenceView::statusText).orElse(""), "in a meeting"::equals);
+        text(a, ANN, "LIST");
+        assertThat(awaitSms(a, ANN, "in a meeting")).contains("1 Bob (busy, in a meeting)");
+        assertThat(presenceA.contactsOf(ANN)).as("what Ann's client is shown")
+                .anySatisfy(v -> {
+                    assertThat(v.msisdn()).isEqualTo(BOB);
+                    assertThat(v.availability()).isEqualTo(Availability.BUSY);
+                    assertThat(v.clientOnline()).isTrue();
+                });
+        assertThat(presenceA.view(CARLA, BOB)).as("only the watchers Bob authorised").isEmpty();
+
+        // GBRVF is down while Bob changes his status: the push waits on FRAF1's side and arrives once GBRVF is back
+        toA.stop();
+        text(b, BOB, "STATUS away gone fishing");
+        Thread.sleep(3_000);
+        assertThat(presenceA.view(ANN, BOB).orElseThrow().statusText()).isEqualTo("in a meeting");
+        toA.start();
+        await().atMost(WAIT).until(() -> presenceA.view(ANN, BOB).map(PresenceView::statusText).orElse(""), "gone fishing"::equals);
+        assertThat(presenceA.view(ANN, BOB).orElseThrow().availability()).isEqualTo(Availability.AWAY);
+
+        // invisible: Ann sees Bob away and offline, as a watcher of his own operator would
+        text(b, BOB, "STATUS invisible");
+        await().atMost(WAIT).until(() -> presenceA.view(ANN, BOB).orElseThrow(), v -> !v.clientOnline() && v.statusText() == null);
+        assertThat(presenceA.view(ANN, BOB).orElseThrow().availability()).isEqualTo(Availability.AWAY);
+    }
+
+    @Test
+    @Order(4)
+    void aPresencePushIsSignedIdempotentAndOnlyForThePeersOwnSubscribers() throws Exception {
+        String path = "/s2s/v1/presence";
+        Instant at = Instant.now();
+        byte[] ann = EventJson.mapper().writeValueAsBytes(new PeerPresence(A, B, ANN.value(), List.of(BOB.value()), Availability.AVAILABLE,
+                "hello", true, true, null, at));
+        assertThat(s2s(path, ann, Map.of()).statusCode()).as("unsigned").isEqualTo(401);
+        HttpResponse<String> first = s2s(path, ann, RequestSigning.headers(A, SECRET, "POST", path, ann, Instant.now()));
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(202);
+        assertThat(json(first.body()).get("unchanged").asBoolean()).isFalse();
+        HttpResponse<String> again = s2s(path, ann, RequestSigning.headers(A, SECRET, "POST", path, ann, Instant.now()));
+        assertThat(again.statusCode()).isEqualTo(202);
+        assertThat(json(again.body()).get("unchanged").asBoolean()).as("a retry changes nothing").isTrue();
+        byte[] older = EventJson.mapper().writeValueAsBytes(new PeerPresence(A, B, ANN.value(), List.of(BOB.value()), Availability.BUSY,
+                "stale", false, true, null, at.minusSeconds(60)));
+        assertThat(json(s2s(path, older, RequestSigning.headers(A, SECRET, "POST", path, older, Instant.now())).body()).get("unchanged")
+                .asBoolean()).as("an older push than the one kept changes nothing").isTrue();
+
+        byte[] notA = EventJson.mapper().writeValueAsBytes(new PeerPresence(A, B, DORA.value(), List.of(BOB.value()), Availability.AVAILABLE,
+                null, false, true, null, Instant.now()));
+        HttpResponse<String> refused = s2s(path, notA, RequestSigning.headers(A, SECRET, "POST", path, notA, Instant.now()));
+        assertThat(refused.statusCode()).as("FRAF1's own subscriber").isEqualTo(403);
+        assertThat(refused.body()).contains("\"code\":\"WRONG_OPERATOR\"");
+        byte[] invisible = "{\"fromOperator\":\"GBRVF\",\"toOperator\":\"FRAF1\",\"presentity\":\"+447700900101\",\"watchers\":[],\"availability\":\"INVISIBLE\",\"clientOnline\":false,\"smsReachable\":true,\"changedAt\":\"2026-12-01T00:00:00Z\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(s2s(path, invisible, RequestSigning.headers(A, SECRET, "POST", path, invisible, Instant.now())).statusCode())
+                .as("never sent as invisible").isEqualTo(422);
     }
 
     // --- helpers

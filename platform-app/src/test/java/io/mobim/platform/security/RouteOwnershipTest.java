@@ -33,7 +33,8 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMappi
 class RouteOwnershipTest {
 
     private static final Set<String> PUBLIC_BY_DESIGN = Set.of("/actuator/health", "/actuator/health/liveness",
-            "/actuator/health/readiness", "/wv", "/wv/**", "/s2s/v1/messages", "/s2s/v1/authorizations", "/console/login");
+            "/actuator/health/readiness", "/wv", "/wv/**", "/s2s/v1/messages", "/s2s/v1/authorizations", "/s2s/v1/presence",
+            "/console/login");
     private static final String ADMIN = "admin:admin-secret";
     private static final String BILLING = "billing:billing-secret";
     private static final String CLEARING = "clearing:clearing-secret";
