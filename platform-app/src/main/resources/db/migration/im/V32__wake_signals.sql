@@ -80,31 +80,29 @@ end $$;
 create trigger presence_wake after insert or update on im.presence
     for each row execute function im.wake_on_presence();
 
--- what a watcher may see changes with their contact entries and with the presentity's block and grant lists
-create function im.wake_on_contact() returns trigger language plpgsql as $$
+-- what a watcher may see changes with their contact entries (the owner is signalled) and with the presentity's
+-- block and grant lists (the presentity's watchers are)
+create function im.wake_on_owner() returns trigger language plpgsql as $$
+declare
+    who text;
 begin
     if tg_op = 'DELETE' then
-        perform im.wake(array[old.owner]);
+        who := old.owner;
     else
-        perform im.wake(array[new.owner]);
+        who := new.owner;
+    end if;
+    if tg_argv[0] = 'watchers' then
+        perform im.wake_watchers(array[who]);
+    else
+        perform im.wake(array[who]);
     end if;
     return null;
 end $$;
 create trigger contact_wake after insert or delete on im.contact
-    for each row execute function im.wake_on_contact();
-
-create function im.wake_on_access_list() returns trigger language plpgsql as $$
-begin
-    if tg_op = 'DELETE' then
-        perform im.wake_watchers(array[old.owner]);
-    else
-        perform im.wake_watchers(array[new.owner]);
-    end if;
-    return null;
-end $$;
+    for each row execute function im.wake_on_owner('owner');
 create trigger block_wake after insert or delete on im.block
-    for each row execute function im.wake_on_access_list();
+    for each row execute function im.wake_on_owner('watchers');
 create trigger grant_entry_wake after insert or delete on im.grant_entry
-    for each row execute function im.wake_on_access_list();
+    for each row execute function im.wake_on_owner('watchers');
 create trigger access_list_use_wake after insert or update or delete on im.access_list_use
-    for each row execute function im.wake_on_access_list();
+    for each row execute function im.wake_on_owner('watchers');

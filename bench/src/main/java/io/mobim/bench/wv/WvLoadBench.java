@@ -28,7 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -197,7 +200,31 @@ public final class WvLoadBench {
             }
         };
         return new SpringApplicationBuilder(MobimApplication.class).properties(props)
-                .initializers(c -> c.getBeanFactory().addBeanPostProcessor(cheapHashes)).run(args);
+                .initializers(c -> {
+                    c.getBeanFactory().addBeanPostProcessor(cheapHashes);
+                    c.getBeanFactory().registerSingleton("benchSkipsTestClasses", new SkipTestClasses());
+                }).run(args);
+    }
+
+    /**
+     * The platform's test classes are on the bench's class path (the handset emulator comes with them); their nested
+     * configurations must not join the application, as the test framework's own filter keeps them out of tests.
+     */
+    private static final class SkipTestClasses extends TypeExcludeFilter {
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+            return reader.getClassMetadata().getClassName().matches(".*Test(\\$.*)?");
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof SkipTestClasses;
+        }
+
+        @Override
+        public int hashCode() {
+            return SkipTestClasses.class.hashCode();
+        }
     }
 
     /** A kind of transaction in the mix, with the latencies of its transactions. */
