@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
+import io.mobim.platform.support.StatementLog;
 import io.mobim.platform.support.TestClockConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -27,6 +28,6 @@ import org.springframework.context.annotation.Import;
                 // billing reads the message log as the user the process makes up, as in an all-in-one without a billing user
                 "mobim.billing.reconciliation.message-log.username="})
 @AutoConfigureMetrics
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, StatementLog.class})
 public @interface MobimIntegrationTest {
 }

@@ -12,6 +12,7 @@ import io.mobim.platform.wv.search.WvSearch;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
+import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSession;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.CspVersion;
@@ -95,10 +96,13 @@ public class CspDispatcher {
     private final WvGroups groups;
     private final WvGroupMembers groupMembers;
     private final WvSearch search;
+    private final WakeSignals signals;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
                          WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
-                         WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search) {
+                         WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search,
+                         WakeSignals signals) {
+        this.signals = signals;
         this.search = search;
         this.groups = groups;
         this.groupMembers = groupMembers;
@@ -213,11 +217,29 @@ public class CspDispatcher {
     }
 
     /**
+     * What waits for the client, read only when something was signalled for the session since its last poll that
+     * found nothing (see {@link WakeSignals}); null when nothing waits.
+     */
+    private Transaction poll(WvSession session) {
+        WakeSignals.Ticket ticket = signals.check(session);
+        if (ticket == null) {
+            return null;
+        }
+        Transaction next = next(session);
+        if (next == null) {
+            signals.nothingFound(ticket);
+        } else {
+            signals.found(ticket);
+        }
+        return next;
+    }
+
+    /**
      * What waits for the client: its next message first, else a delivery report, else an invitation (offered,
      * cancelled or answered), else a change of a group it is in, else a would-be watcher to authorise, else its
      * contacts' presence changes; null when nothing.
      */
-    private Transaction poll(WvSession session) {
+    private Transaction next(WvSession session) {
         Optional<Transaction> message = messaging.poll(session).or(() -> reports.poll(session)).or(() -> invitations.poll(session))
                 .or(() -> groups.poll(session));
         if (message.isPresent()) {

@@ -26,8 +26,10 @@ import io.mobim.platform.wv.presence.WvPresence;
 import io.mobim.platform.wv.search.WvSearch;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
+import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSessions;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -76,9 +78,15 @@ class WvConfiguration {
     @Bean
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
                                 WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
-                                WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search) {
+                                WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search,
+                                WakeSignals signals) {
         return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking, invitations,
-                groups, groupMembers, search);
+                groups, groupMembers, search, signals);
+    }
+
+    @Bean
+    WakeSignals wvWakeSignals(DataSource dataSource, MeterRegistry meters) {
+        return new WakeSignals(dataSource, meters);
     }
 
     @Bean
@@ -148,7 +156,7 @@ class WvConfiguration {
 
     @Bean
     WvMessaging wvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, ClientDeliveries clientDeliveries, UserIds userIds,
-                            GroupIds groupIds, WvSessions sessions) {
-        return new WvMessaging(groupCommit, clientMessages, clientDeliveries, userIds, groupIds, sessions);
+                            GroupIds groupIds, WvSessions sessions, WakeSignals signals) {
+        return new WvMessaging(groupCommit, clientMessages, clientDeliveries, userIds, groupIds, sessions, signals);
     }
 }

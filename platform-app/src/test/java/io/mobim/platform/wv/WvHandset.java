@@ -43,7 +43,7 @@ import java.util.List;
  * messages it gets. Every answer is decoded with the same codec, so a server answering in another encoding or
  * version fails the test.
  */
-final class WvHandset {
+public final class WvHandset {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -55,7 +55,7 @@ final class WvHandset {
     private String sessionId;
     private int nextTransaction = 1;
 
-    WvHandset(URI endpoint, CspVersion version, WvCodec codec, String userId) {
+    public WvHandset(URI endpoint, CspVersion version, WvCodec codec, String userId) {
         this.endpoint = endpoint;
         this.version = version;
         this.codec = codec;
@@ -69,6 +69,11 @@ final class WvHandset {
         return this;
     }
 
+    /** The UserID it logs in as. */
+    public String userId() {
+        return userId;
+    }
+
     String sessionId() {
         return sessionId;
     }
@@ -79,7 +84,7 @@ final class WvHandset {
     }
 
     /** 2-way login with the password in clear; keeps the SessionID on success. */
-    LoginResponse login(String password) {
+    public LoginResponse login(String password) {
         return keep(request(new LoginRequest(userId, new ClientId("http://handset/wv", null), password, List.of(), null,
                 null, "cookie-" + userId), LoginResponse.class));
     }
@@ -105,7 +110,7 @@ final class WvHandset {
     }
 
     /** SendMessage of {@code text} to the given UserIDs. */
-    SendMessageResponse send(String text, String... toUserIds) {
+    public SendMessageResponse send(String text, String... toUserIds) {
         return send(false, text, toUserIds);
     }
 
@@ -117,7 +122,7 @@ final class WvHandset {
     }
 
     /** A Polling-Request (empty TransactionID, as clients send it); null when the server had nothing (empty 200). */
-    Transaction poll() {
+    public Transaction poll() {
         WvMessage answer = exchange(Transaction.request("", new PollingRequest()));
         return answer == null ? null : answer.transaction();
     }
@@ -147,7 +152,7 @@ final class WvHandset {
     }
 
     /** Confirms a NewMessage the way handsets do: MessageDelivered as the Response to the server's transaction. */
-    void confirm(Transaction newMessage) {
+    public void confirm(Transaction newMessage) {
         String messageId = ((NewMessage) newMessage.primitive()).messageInfo().messageId();
         WvMessage answer = exchange(Transaction.response(newMessage.transactionId(), new MessageDelivered(messageId)));
         if (answer != null) {
@@ -156,7 +161,7 @@ final class WvHandset {
     }
 
     /** Answers a server-initiated request the way handsets do: Status 200 as the Response to the server's transaction. */
-    void acknowledge(Transaction serverRequest) {
+    public void acknowledge(Transaction serverRequest) {
         WvMessage answer = exchange(Transaction.response(serverRequest.transactionId(),
                 new Status(Result.of(StatusCode.SUCCESSFUL))));
         if (answer != null) {
@@ -165,7 +170,7 @@ final class WvHandset {
     }
 
     /** One request in its own transaction; its answer's primitive, which must be of {@code type}. */
-    <T extends Primitive> T request(Primitive request, Class<T> type) {
+    public <T extends Primitive> T request(Primitive request, Class<T> type) {
         Primitive answer = request(request).primitive();
         if (!type.isInstance(answer)) {
             throw new AssertionError("expected " + type.getSimpleName() + ", got " + answer);

@@ -17,6 +17,7 @@ import io.mobim.platform.wv.ServerTransactions;
 import io.mobim.platform.wv.UserIds;
 import io.mobim.platform.wv.session.DeliveryMethod;
 import io.mobim.platform.wv.session.WvSession;
+import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.GetMessageRequest;
@@ -72,9 +73,11 @@ public class WvMessaging {
     static final int MESSAGE_LIST_MAX = 50;
 
     private final GroupIds groupIds;
+    private final WakeSignals signals;
 
     public WvMessaging(GroupCommit groupCommit, ClientMessages clientMessages, ClientDeliveries clientDeliveries, UserIds userIds,
-                       GroupIds groupIds, WvSessions sessions) {
+                       GroupIds groupIds, WvSessions sessions, WakeSignals signals) {
+        this.signals = signals;
         this.groupIds = groupIds;
         this.clientDeliveries = clientDeliveries;
         this.groupCommit = groupCommit;
@@ -146,6 +149,9 @@ public class WvMessaging {
                     clientMessageId(session, transactionId, room), report)));
         }
         String toUsers = awaitSent(recipients, sends, failures, Failures.Kind.USER, WvMessaging::status);
+        // committed: a recipient polling this instance finds it on its very next poll, not only once the database's
+        // signal has come round
+        recipients.keySet().forEach(signals::raise);
         String toRooms = awaitSent(rooms, roomSends, failures, Failures.Kind.GROUP, WvMessaging::groupStatus);
         String messageId = toUsers != null ? toUsers : toRooms;
         return new Sent(failures.result(messageId != null), messageId);
