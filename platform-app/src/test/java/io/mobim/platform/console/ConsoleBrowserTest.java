@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -177,7 +178,9 @@ class ConsoleBrowserTest {
 
     /** The text of the first SMS on the phone that contains {@code text}, once it arrived. */
     private String awaitOnPhone(Msisdn phone, String text) {
-        return browser.wait.until(d -> inbox(phone).findElements(By.cssSelector("li.sms")).stream()
+        // an SMS crosses the whole path (simulator, gateway, Kafka, IM core, outbox, gateway): on a busy 2-core CI
+        // machine, after the suite's heavier tests, that can take longer than a page's wait
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(90)).until(d -> inbox(phone).findElements(By.cssSelector("li.sms")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null));
     }
 
