@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -180,7 +181,7 @@ class ConsoleBrowserTest {
     private String awaitOnPhone(Msisdn phone, String text) {
         // an SMS crosses the whole path (simulator, gateway, Kafka, IM core, outbox, gateway): on a busy 2-core CI
         // machine, after the suite's heavier tests, that can take longer than a page's wait
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(90)).until(d -> inbox(phone).findElements(By.cssSelector("li.sms")).stream()
+        return new WebDriverWait(browser.driver, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class).until(d -> inbox(phone).findElements(By.cssSelector("li.sms")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null));
     }
 
