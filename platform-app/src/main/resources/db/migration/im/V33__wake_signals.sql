@@ -4,19 +4,22 @@
 -- authorisation request, a change of a contact's presence or of what a watcher may see. NOTIFY is sent at commit, so
 -- a listener that hears it and then reads sees the row. The payload is comma-separated MSISDNs, in chunks below
 -- the 8000-byte payload limit. Over-signalling only costs a poll one read; missing a signal would hide a message.
+-- Only subscribers with a live client session are signalled: an SMS-only recipient has no poll to wake (the SMS path
+-- writes deliveries on every command), and a client that logs in later reads once before it trusts the signal.
 create function im.wake(msisdns text[]) returns void language plpgsql as $$
 declare
     chunk text[];
     n int;
 begin
-    select array_agg(distinct m) into chunk from unnest(msisdns) m where m is not null;
+    select array_agg(distinct m) into chunk from unnest(msisdns) m
+    where m is not null and exists (select 1 from im.client_session s where s.msisdn = m and s.expires_at > now());
     n := coalesce(array_length(chunk, 1), 0);
     for i in 1..n by 300 loop
         perform pg_notify('im_wake', array_to_string(chunk[i:i + 299], ','));
     end loop;
 end $$;
 
--- the watchers of a presentity that may be online: owners of a contact entry for it, and who asked to watch it
+-- the watchers of a presentity: owners of a contact entry for it, and who asked to watch it (im.wake keeps those online)
 create index contact_by_contact on im.contact (contact_msisdn);
 
 create function im.wake_watchers(presentities text[]) returns void language plpgsql as $$
@@ -25,8 +28,7 @@ begin
         select w.watcher from (
             select c.owner as watcher from im.contact c where c.contact_msisdn = any(presentities)
             union
-            select a.watcher from im.presence_authorization a where a.presentity = any(presentities)) w
-        where exists (select 1 from im.client_session s where s.msisdn = w.watcher and s.expires_at > now())));
+            select a.watcher from im.presence_authorization a where a.presentity = any(presentities)) w));
 end $$;
 
 create function im.wake_on_delivery() returns trigger language plpgsql as $$
