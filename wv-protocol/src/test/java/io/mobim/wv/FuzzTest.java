@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * {@code ./mvnw -pl wv-protocol test -Dtest=FuzzTest -Dwv.fuzz.iterations=50000000} (WBXML count; XML
  * gets 1/25), and {@code -Dwv.fuzz.seed=...} to vary or replay the inputs.
  */
-class FuzzTest {
+public class FuzzTest {
 
     private static final long ITERATIONS = Long.getLong("wv.fuzz.iterations", 1_000_000L);
     private static final long SEED = Long.getLong("wv.fuzz.seed", 20261123L);
@@ -119,7 +119,7 @@ class FuzzTest {
         return b;
     }
 
-    private static byte[] mutate(SplittableRandom rnd, List<byte[]> seeds, boolean xml) {
+    public static byte[] mutate(SplittableRandom rnd, List<byte[]> seeds, boolean xml) {
         byte[] b = seeds.get(rnd.nextInt(seeds.size())).clone();
         int rounds = 1 + rnd.nextInt(4);
         for (int r = 0; r < rounds && b.length > 0; r++) {

@@ -18,7 +18,7 @@ import java.util.Map;
  * lists with two elements, nested records filled recursively, so a round trip exercises every
  * element of every schema.
  */
-final class Samples {
+public final class Samples {
 
     /** Element names of the open-content components (a WvNode is named after its element). */
     private static final Map<String, String> NODE_ELEMENTS = Map.of(
@@ -28,15 +28,15 @@ final class Samples {
     private Samples() {
     }
 
-    static List<Class<?>> primitiveTypes() {
+    public static List<Class<?>> primitiveTypes() {
         return List.of(Primitive.class.getPermittedSubclasses());
     }
 
-    static Primitive full(Class<?> type) {
+    public static Primitive full(Class<?> type) {
         return (Primitive) build(type, "");
     }
 
-    static Primitive empty(Class<?> type) {
+    public static Primitive empty(Class<?> type) {
         try {
             RecordComponent[] rc = type.getRecordComponents();
             Object[] args = new Object[rc.length];
@@ -49,7 +49,7 @@ final class Samples {
         }
     }
 
-    static WvMessage message(CspVersion v, Primitive p) {
+    public static WvMessage message(CspVersion v, Primitive p) {
         return WvMessage.of(v, SessionDescriptor.inband("sess#1@mobim"),
                 new Transaction(TransactionMode.REQUEST, "tx-1", Boolean.TRUE, p));
     }

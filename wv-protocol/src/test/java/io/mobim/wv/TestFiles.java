@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-final class TestFiles {
+public final class TestFiles {
 
     private TestFiles() {
     }
 
-    static byte[] bytes(String resource) {
+    public static byte[] bytes(String resource) {
         try (InputStream in = TestFiles.class.getResourceAsStream("/" + resource)) {
             if (in == null) {
                 throw new IllegalArgumentException("no resource " + resource);

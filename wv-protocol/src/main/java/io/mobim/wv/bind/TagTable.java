@@ -590,6 +590,11 @@ public final class TagTable {
         return id == null ? -1 : id;
     }
 
+    /** Every accepted element name (canonical names and aliases) with its tag id. */
+    static Map<String, Integer> ids() {
+        return java.util.Collections.unmodifiableMap(IDS);
+    }
+
     /** The canonical element name of a tag id, or {@code null}. */
     public static String name(int id) {
         return id >= 0 && id < SIZE ? NAMES[id] : null;

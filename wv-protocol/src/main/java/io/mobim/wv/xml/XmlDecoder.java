@@ -18,8 +18,10 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads CSP XML with the JDK's StAX parser. DTD processing and external entities are off: a
- * DOCTYPE is accepted (its public identifier even tells the version when the namespace is missing)
+ * Reads CSP XML: UTF-8 documents in the plain form clients send straight from their bytes
+ * ({@link XmlScanner}), everything else (other charsets, DOCTYPEs, comments, CDATA, prefixes,
+ * malformed input) with the JDK's StAX parser, which then also gives the error. DTD processing
+ * and external entities are off: a DOCTYPE is accepted (its public identifier even tells the version when the namespace is missing)
  * but never fetched nor expanded, and an entity it would declare is an error. The version comes
  * from the {@code WV-CSP-Message} namespace. Elements this codec does not know (vendor extensions)
  * are skipped with their subtree; unknown attributes are ignored.
@@ -68,6 +70,15 @@ public final class XmlDecoder {
     }
 
     public WvMessage decode(byte[] body, int offset, int length) throws WvDecodeException {
+        return decode(body, offset, length, true);
+    }
+
+    /** The StAX path alone, for tests that hold the fast path to the same results. */
+    WvMessage decodeWithStax(byte[] body) throws WvDecodeException {
+        return decode(body, 0, body.length, false);
+    }
+
+    private WvMessage decode(byte[] body, int offset, int length, boolean fast) throws WvDecodeException {
         if (length > limits.maxBytes()) {
             throw WvDecodeException.badRequest("message of " + length + " bytes exceeds the limit of " + limits.maxBytes());
         }
@@ -79,15 +90,22 @@ public final class XmlDecoder {
             // a WBXML version byte: no XML document starts so (UTF-16BE without BOM starts 00 3C)
             throw new WvDecodeException(StatusCode.UNSUPPORTED_MEDIA_TYPE, "WBXML body where XML was expected");
         }
+        int bom = length >= 3 && body[offset] == (byte) 0xEF && body[offset + 1] == (byte) 0xBB
+                && body[offset + 2] == (byte) 0xBF ? 3 : 0;
+        boolean utf8 = isUtf8(body, offset + bom, length - bom);
+        if (utf8 && fast) {
+            XmlScanner scanner = new XmlScanner(body, offset + bom, offset + length, limits.maxDepth());
+            if (scanner.scan()) {
+                return Binder.toMessage(scanner.root, version(scanner.rootNs, scanner.trcNs, null));
+            }
+        }
         XMLInputFactory factory = IDLE.poll();
         if (factory == null) {
             factory = factory();
         }
         XMLStreamReader r = null;
         try {
-            int bom = length >= 3 && body[offset] == (byte) 0xEF && body[offset + 1] == (byte) 0xBB
-                    && body[offset + 2] == (byte) 0xBF ? 3 : 0;
-            if (isUtf8(body, offset + bom, length - bom)) {
+            if (utf8) {
                 // hand the parser characters: it then skips its encoding detection and reader set-up
                 r = factory.createXMLStreamReader(
                         new StringReader(new String(body, offset + bom, length - bom, StandardCharsets.UTF_8)));

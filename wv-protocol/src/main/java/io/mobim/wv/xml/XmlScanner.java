@@ -1,0 +1,531 @@
+package io.mobim.wv.xml;
+
+import io.mobim.wv.bind.Binder;
+import io.mobim.wv.bind.Elem;
+import io.mobim.wv.bind.TagBytes;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The fast path of {@link XmlDecoder}: reads a UTF-8 document straight from its bytes, without
+ * StAX, when it stays within the plain subset CSP clients send: an optional XML declaration
+ * (version 1.0, UTF-8), unprefixed elements, attributes without entity references (only a
+ * default {@code xmlns} is kept), text with the predefined entities and character references,
+ * whitespace around the root. Anything else (a DOCTYPE, comments, CDATA, processing instructions,
+ * namespace prefixes, carriage returns, an unusual depth or root) makes {@link #scan()} answer
+ * {@code false} and the caller reads the document again with StAX, so errors and the rare
+ * constructs keep exactly the StAX behaviour. Builds the same {@link Elem} tree the StAX path builds.
+ * One pass, no recursion, every index checked against the end; not thread-safe, one per document.
+ */
+final class XmlScanner {
+
+    private static final int MAX_NAME = 256;
+    private static final int MAX_ATTRIBUTES = 16;
+    private static final byte[] XMLNS = {'x', 'm', 'l', 'n', 's'};
+    /** Bit per ASCII byte: 1 name start, 2 name character. Colons are excluded: prefixes go to StAX. */
+    private static final byte[] NAME = new byte[128];
+
+    static {
+        for (int c = 'a'; c <= 'z'; c++) {
+            NAME[c] = 3;
+            NAME[c - 'a' + 'A'] = 3;
+        }
+        NAME['_'] = 3;
+        for (int c = '0'; c <= '9'; c++) {
+            NAME[c] = 2;
+        }
+        NAME['-'] = 2;
+        NAME['.'] = 2;
+    }
+
+    private final byte[] b;
+    private final int end;
+    private final int maxDepth;
+    private int p;
+
+    Elem root;
+    String rootNs;
+    String trcNs;
+
+    private int depth;
+    private int skip;
+    private Elem[] elems;
+    private int[] nameOff;
+    private int[] nameLen;
+    private String[] ns;
+    private final int[] attrOff = new int[MAX_ATTRIBUTES];
+    private final int[] attrLen = new int[MAX_ATTRIBUTES];
+
+    XmlScanner(byte[] b, int off, int end, int maxDepth) {
+        this.b = b;
+        this.p = off;
+        this.end = end;
+        this.maxDepth = maxDepth;
+        int n = Math.min(maxDepth, 32);
+        elems = new Elem[n];
+        nameOff = new int[n];
+        nameLen = new int[n];
+        ns = new String[n];
+    }
+
+    /** True if the whole document was read into {@link #root}; false: read it with StAX instead. */
+    boolean scan() {
+        try {
+            return document();
+        } catch (RuntimeException unexpected) {
+            return false; // defensive: every index is checked; StAX then gives its own verdict
+        }
+    }
+
+    private boolean document() {
+        if (!declaration()) {
+            return false;
+        }
+        space();
+        if (p >= end || b[p] != '<') {
+            return false;
+        }
+        while (true) {
+            if (p + 1 >= end) {
+                return false;
+            }
+            int c = b[p + 1];
+            if (c == '/') {
+                if (!endTag()) {
+                    return false;
+                }
+            } else if (c == '!' || c == '?') {
+                return false;
+            } else if (!startTag()) {
+                return false;
+            }
+            if (depth == 0) {
+                break;
+            }
+            if (!text()) {
+                return false;
+            }
+        }
+        space();
+        return p == end;
+    }
+
+    /** {@code <?xml version="1.0" [encoding="UTF-8"] [standalone="yes|no"]?>}, or none. */
+    private boolean declaration() {
+        if (p + 1 >= end || b[p] != '<' || b[p + 1] != '?') {
+            return true;
+        }
+        if (!literal("<?xml") || !space()) {
+            return false;
+        }
+        int v = value("version");
+        if (v < 0 || !region(v, "1.0")) {
+            return false;
+        }
+        boolean sp = space();
+        if (sp && p < end && b[p] == 'e') {
+            int e = value("encoding");
+            if (e < 0 || !regionIgnoreCase(e, "UTF-8")) {
+                return false;
+            }
+            sp = space();
+        }
+        if (sp && p < end && b[p] == 's') {
+            int s = value("standalone");
+            if (s < 0 || !region(s, "yes") && !region(s, "no")) {
+                return false;
+            }
+            space();
+        }
+        return literal("?>");
+    }
+
+    /** {@code name S? = S? "value"} of the declaration: the value's start (its end is p - 1), or -1. */
+    private int value(String name) {
+        if (!literal(name)) {
+            return -1;
+        }
+        space();
+        if (!literal("=")) {
+            return -1;
+        }
+        space();
+        if (p >= end || b[p] != '"' && b[p] != '\'') {
+            return -1;
+        }
+        byte q = b[p++];
+        int s = p;
+        while (p < end && b[p] != q) {
+            if (b[p] < 0x20) {
+                return -1;
+            }
+            p++;
+        }
+        if (p >= end) {
+            return -1;
+        }
+        p++;
+        return s;
+    }
+
+    private boolean region(int s, String expected) {
+        int len = p - 1 - s;
+        if (len != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (b[s + i] != expected.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean regionIgnoreCase(int s, String expected) {
+        int len = p - 1 - s;
+        return len == expected.length()
+                && new String(b, s, len, StandardCharsets.ISO_8859_1).equalsIgnoreCase(expected);
+    }
+
+    private boolean literal(String s) {
+        int n = s.length();
+        if (end - p < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (b[p + i] != s.charAt(i)) {
+                return false;
+            }
+        }
+        p += n;
+        return true;
+    }
+
+    /** Skips XML whitespace; true if there was some. */
+    private boolean space() {
+        int s = p;
+        while (p < end) {
+            int c = b[p];
+            if (c != ' ' && c != '\n' && c != '\t' && c != '\r') {
+                break;
+            }
+            p++;
+        }
+        return p > s;
+    }
+
+    private int name() {
+        int s = p;
+        if (p >= end || b[p] < 0 || (NAME[b[p]] & 1) == 0) {
+            return -1;
+        }
+        p++;
+        while (p < end && b[p] >= 0 && (NAME[b[p]] & 2) != 0) {
+            p++;
+        }
+        int len = p - s;
+        return len > MAX_NAME ? -1 : len;
+    }
+
+    private boolean startTag() {
+        p++; // '<'
+        int off = p;
+        int len = name();
+        if (len < 0) {
+            return false;
+        }
+        String xmlns = null;
+        int attrs = 0;
+        boolean empty;
+        while (true) {
+            boolean sp = space();
+            if (p >= end) {
+                return false;
+            }
+            int c = b[p];
+            if (c == '>') {
+                p++;
+                empty = false;
+                break;
+            }
+            if (c == '/') {
+                if (p + 1 < end && b[p + 1] == '>') {
+                    p += 2;
+                    empty = true;
+                    break;
+                }
+                return false;
+            }
+            if (!sp || attrs == MAX_ATTRIBUTES) {
+                return false;
+            }
+            int aOff = p;
+            int aLen = name();
+            if (aLen < 0) {
+                return false;
+            }
+            for (int i = 0; i < attrs; i++) {
+                if (attrLen[i] == aLen && Arrays.equals(b, attrOff[i], attrOff[i] + aLen, b, aOff, aOff + aLen)) {
+                    return false; // duplicate attribute: StAX reports it
+                }
+            }
+            attrOff[attrs] = aOff;
+            attrLen[attrs++] = aLen;
+            space();
+            if (p >= end || b[p] != '=') {
+                return false;
+            }
+            p++;
+            space();
+            if (p >= end || b[p] != '"' && b[p] != '\'') {
+                return false;
+            }
+            byte q = b[p++];
+            int vOff = p;
+            while (p < end && b[p] != q) {
+                int v = b[p];
+                if (v < 0x20 || v == '<' || v == '&') { // negative: non-ASCII
+                    return false;
+                }
+                p++;
+            }
+            if (p >= end) {
+                return false;
+            }
+            int vLen = p - vOff;
+            p++;
+            if (aLen == 5 && Arrays.equals(b, aOff, aOff + 5, XMLNS, 0, 5)) {
+                if (vLen == 0) {
+                    return false;
+                }
+                xmlns = new String(b, vOff, vLen, StandardCharsets.ISO_8859_1);
+                if (xmlns.startsWith("http://www.w3.org/")) {
+                    return false; // the reserved namespaces: StAX decides
+                }
+            }
+        }
+        if (depth >= maxDepth) {
+            return false;
+        }
+        int tag = skip > 0 ? -1 : TagBytes.id(b, off, len);
+        if (depth == 0 && tag != Binder.WV_CSP_MESSAGE) {
+            return false;
+        }
+        if (depth == elems.length) {
+            int n = Math.min(maxDepth, depth * 2);
+            elems = Arrays.copyOf(elems, n);
+            nameOff = Arrays.copyOf(nameOff, n);
+            nameLen = Arrays.copyOf(nameLen, n);
+            ns = Arrays.copyOf(ns, n);
+        }
+        String scope = xmlns != null ? xmlns : depth > 0 ? ns[depth - 1] : null;
+        if (depth == 0) {
+            rootNs = scope;
+        }
+        Elem e = null;
+        if (skip > 0 || tag < 0) {
+            skip++;
+        } else {
+            e = new Elem(tag);
+            if (depth == 0) {
+                root = e;
+            } else {
+                elems[depth - 1].add(e);
+            }
+            if (tag == Binder.TRANSACTION_CONTENT && trcNs == null) {
+                trcNs = scope;
+            }
+        }
+        elems[depth] = e;
+        nameOff[depth] = off;
+        nameLen[depth] = len;
+        ns[depth] = scope;
+        depth++;
+        if (empty) {
+            close();
+        }
+        return true;
+    }
+
+    private boolean endTag() {
+        p += 2; // "</"
+        int off = p;
+        int len = name();
+        if (len < 0) {
+            return false;
+        }
+        space();
+        if (p >= end || b[p] != '>' || depth == 0) {
+            return false;
+        }
+        p++;
+        int d = depth - 1;
+        if (nameLen[d] != len || !Arrays.equals(b, nameOff[d], nameOff[d] + len, b, off, off + len)) {
+            return false;
+        }
+        close();
+        return true;
+    }
+
+    private void close() {
+        depth--;
+        if (skip > 0) {
+            skip--;
+        } else {
+            elems[depth].trimIndentation();
+        }
+        elems[depth] = null;
+    }
+
+    /** Character data up to the next {@code <}, appended to the open element unless skipped. */
+    private boolean text() {
+        final byte[] a = b;
+        int s = p;
+        int i = s;
+        boolean nonAscii = false;
+        boolean amp = false;
+        while (i < end) {
+            int c = a[i];
+            if (c == '<') {
+                break;
+            }
+            if (c < 0x20) {
+                if (c < 0) {
+                    nonAscii = true;
+                } else if (c != '\n' && c != '\t') {
+                    return false; // controls are not XML; CR is normalised by StAX
+                }
+            } else if (c == '&') {
+                amp = true;
+            } else if (c == '>' && i - s >= 2 && a[i - 1] == ']' && a[i - 2] == ']') {
+                return false;
+            }
+            i++;
+        }
+        if (i >= end) {
+            return false;
+        }
+        p = i;
+        if (i == s) {
+            return true;
+        }
+        String t;
+        if (!amp) {
+            t = nonAscii ? utf8(s, i) : new String(a, s, i - s, StandardCharsets.ISO_8859_1);
+        } else {
+            t = withEntities(s, i);
+        }
+        if (t == null) {
+            return false;
+        }
+        if (skip == 0) {
+            elems[depth - 1].appendText(t);
+        }
+        return true;
+    }
+
+    private String utf8(int s, int e) {
+        String t = new String(b, s, e - s, StandardCharsets.UTF_8);
+        for (int k = 0, n = t.length(); k < n; k++) {
+            char c = t.charAt(k);
+            if (c >= 0xFFFE) {
+                return null; // not an XML character
+            }
+        }
+        return t;
+    }
+
+    private String withEntities(int s, int e) {
+        StringBuilder sb = new StringBuilder(e - s);
+        int seg = s;
+        int i = s;
+        while (i < e) {
+            if (b[i] != '&') {
+                i++;
+                continue;
+            }
+            if (i > seg) {
+                String part = utf8(seg, i);
+                if (part == null) {
+                    return null;
+                }
+                sb.append(part);
+            }
+            int semi = i + 1;
+            while (semi < e && semi - i <= 10 && b[semi] != ';') {
+                semi++;
+            }
+            if (semi >= e || b[semi] != ';') {
+                return null;
+            }
+            int cp = entity(i + 1, semi);
+            if (cp < 0) {
+                return null;
+            }
+            sb.appendCodePoint(cp);
+            i = seg = semi + 1;
+        }
+        if (i > seg) {
+            String part = utf8(seg, i);
+            if (part == null) {
+                return null;
+            }
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    /** The character of the reference between {@code &} and {@code ;}, or -1 for any other. */
+    private int entity(int s, int e) {
+        int len = e - s;
+        if (len >= 2 && b[s] == '#') {
+            boolean hex = b[s + 1] == 'x';
+            int i = hex ? s + 2 : s + 1;
+            if (i == e || e - i > 7) {
+                return -1;
+            }
+            int v = 0;
+            for (; i < e; i++) {
+                int c = b[i];
+                int d = c >= '0' && c <= '9' ? c - '0'
+                        : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                        : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+                if (d < 0) {
+                    return -1;
+                }
+                v = v * (hex ? 16 : 10) + d;
+            }
+            boolean xmlChar = v == 0x9 || v == 0xA || v == 0xD || v >= 0x20 && v <= 0xD7FF
+                    || v >= 0xE000 && v <= 0xFFFD || v >= 0x10000 && v <= 0x10FFFF;
+            return xmlChar ? v : -1;
+        }
+        if (is(s, e, "lt")) {
+            return '<';
+        }
+        if (is(s, e, "gt")) {
+            return '>';
+        }
+        if (is(s, e, "amp")) {
+            return '&';
+        }
+        if (is(s, e, "quot")) {
+            return '"';
+        }
+        if (is(s, e, "apos")) {
+            return '\'';
+        }
+        return -1;
+    }
+
+    private boolean is(int s, int e, String name) {
+        if (e - s != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (b[s + i] != name.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
