@@ -15,6 +15,8 @@ public final class Schema<R> {
     /** All components of a record at once: one call per record when writing, not one per field. */
     final Function<Object, Object[]> components;
     private final byte[] fieldByTag = new byte[TagTable.SIZE];
+    /** Whether some field repeats (its values are collected in a list). */
+    final boolean hasLists;
 
     @SuppressWarnings("unchecked")
     private Schema(Class<R> type, int tag, Function<Object[], R> constructor, Function<R, Object[]> components,
@@ -24,10 +26,13 @@ public final class Schema<R> {
         this.tag = tag;
         this.fields = fields;
         this.constructor = constructor;
+        boolean lists = false;
         for (int i = 0; i < fields.length; i++) {
+            lists |= fields[i].list;
             fieldByTag[fields[i].tag] = (byte) (i + 1);
             fieldByTag[fields[i].tag12] = (byte) (i + 1);
         }
+        this.hasLists = lists;
     }
 
     static <R> Schema<R> of(Class<R> type, String element, Function<Object[], R> constructor,

@@ -25,6 +25,8 @@ public final class TagTable {
     /** Value tokens from 0x78 are IMPS 1.3 (AOSP): read, never written, since 1.1/1.2 handsets may not know them. */
     private static final int FIRST_DECODE_ONLY_VALUE = 0x78;
     private static final Map<String, Integer> VALUE_IDS = new HashMap<>(256);
+    private static final StringIndex ID_INDEX;
+    private static final StringIndex VALUE_INDEX;
     /** Bit n of entry c: some writable value token starts with (c &amp; 0x7F) and has length n. */
     private static final int[] VALUE_SHAPES = new int[128];
 
@@ -579,6 +581,8 @@ public final class TagTable {
                 VALUE_SHAPES[v[i].charAt(0) & 0x7F] |= 1 << v[i].length();
             }
         }
+        ID_INDEX = new StringIndex(IDS);
+        VALUE_INDEX = new StringIndex(VALUE_IDS);
     }
 
     private TagTable() {
@@ -586,8 +590,7 @@ public final class TagTable {
 
     /** The tag id of an element name (or accepted alias), or -1. */
     public static int id(String name) {
-        Integer id = IDS.get(name);
-        return id == null ? -1 : id;
+        return name == null ? -1 : ID_INDEX.get(name);
     }
 
     /** Every accepted element name (canonical names and aliases) with its tag id. */
@@ -611,8 +614,7 @@ public final class TagTable {
         if (len == 0 || len > 31 || (VALUE_SHAPES[s.charAt(0) & 0x7F] & (1 << len)) == 0) {
             return -1; // no token starts with this character and has this length: skip hashing
         }
-        Integer t = VALUE_IDS.get(s);
-        return t == null ? -1 : t;
+        return VALUE_INDEX.get(s);
     }
 
     static int require(String name) {

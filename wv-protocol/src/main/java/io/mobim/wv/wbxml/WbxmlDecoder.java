@@ -5,7 +5,7 @@ import io.mobim.wv.StatusCode;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.WvLimits;
 import io.mobim.wv.bind.Binder;
-import io.mobim.wv.bind.Elem;
+import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.WvMessage;
 import java.nio.charset.Charset;
@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads CSP WBXML (WBXML 1.1-1.3, reference section 10) without recursion: one pass over the
- * bytes builds the element tree, every length and index is checked against what is left, nesting
+ * bytes feeds the elements straight to the records ({@link Assembler}), every length and index is
+ * checked against what is left, nesting
  * is bounded by the caller's depth limit, so hostile input ends in a {@link WvDecodeException}
  * after at most one pass.
  *
@@ -143,9 +144,10 @@ public final class WbxmlDecoder {
             strtbl = p;
             p += strtblLen;
             version = publicIdVersion(publicId, publicIdIndex);
-            Elem root = body();
+            Assembler into = new Assembler(false);
+            body(into);
             CspVersion v = xmlnsVersion != null ? xmlnsVersion : version != null ? version : CspVersion.V1_2;
-            return Binder.toMessage(root, v);
+            return into.finish(v);
         }
 
         private CspVersion publicIdVersion(int id, int index) throws WvDecodeException {
@@ -215,19 +217,32 @@ public final class WbxmlDecoder {
             return new String(a, s, i - s, charset);
         }
 
-        /** The body: optional PIs, the root element, optional PIs. Iterative. */
-        private Elem body() throws WvDecodeException {
-            Elem[] stack = new Elem[Math.min(maxDepth, 64)];
+        /** Skips an inline string; returns its length in bytes. */
+        private int skipInline() throws WvDecodeException {
+            int i = p;
+            while (i < end && b[i] != 0) {
+                i++;
+            }
+            if (i >= end) {
+                throw bad("unterminated inline string");
+            }
+            int len = i - p;
+            p = i + 1;
+            return len;
+        }
+
+        /** The body: optional PIs, the root element, optional PIs. Iterative; elements go to {@code into}. */
+        private void body(Assembler into) throws WvDecodeException {
             int depth = 0;
             int skip = 0;
             int page = 0;
-            Elem root = null;
+            boolean root = false;
             while (true) {
                 if (p >= end) {
-                    if (root != null && depth == 0) {
-                        return root;
+                    if (root && depth == 0) {
+                        return;
                     }
-                    throw bad(root == null ? "no root element" : "truncated WBXML: unclosed elements");
+                    throw bad(!root ? "no root element" : "truncated WBXML: unclosed elements");
                 }
                 int t = u8();
                 switch (t) {
@@ -239,6 +254,8 @@ public final class WbxmlDecoder {
                         depth--;
                         if (skip > 0) {
                             skip--;
+                        } else {
+                            into.end();
                         }
                     }
                     case 0x02 -> {
@@ -246,19 +263,19 @@ public final class WbxmlDecoder {
                         if (!Character.isValidCodePoint(cp) || Character.isSurrogate((char) cp) && cp < 0x10000) {
                             throw bad("bad character entity");
                         }
-                        text(stack, depth, skip, Character.toString(cp));
+                        text(into, depth, skip, Character.toString(cp));
                     }
-                    case 0x03 -> text(stack, depth, skip, inline());
-                    case 0x40, 0x41, 0x42 -> inline(); // EXT_I_n: no meaning in CSP
+                    case 0x03 -> text(into, depth, skip, inline());
+                    case 0x40, 0x41, 0x42 -> skipInline(); // EXT_I_n: no meaning in CSP
                     case 0x43 -> pi();
                     case 0x80 -> {
                         String v = TagTable.value(mbUint());
                         if (v != null) {
-                            text(stack, depth, skip, v);
+                            text(into, depth, skip, v);
                         }
                     }
                     case 0x81, 0x82 -> mbUint(); // EXT_T_1/2: no meaning in CSP
-                    case 0x83 -> text(stack, depth, skip, tableString(mbUint()));
+                    case 0x83 -> text(into, depth, skip, tableString(mbUint()));
                     case 0xC0, 0xC1, 0xC2 -> {
                         // EXT_n: no meaning in CSP
                     }
@@ -270,24 +287,24 @@ public final class WbxmlDecoder {
                         int s = p;
                         p += len;
                         if (skip == 0 && depth > 0) {
-                            Elem e = stack[depth - 1];
-                            if (WbxmlTypes.INTEGER_READ[e.tag] && len <= 7) {
+                            int tag = into.tag();
+                            if (WbxmlTypes.INTEGER_READ[tag] && len <= 7) {
                                 long v = 0;
                                 for (int i = 0; i < len; i++) {
                                     v = v << 8 | (b[s + i] & 0xFF);
                                 }
                                 spend(len * 3 + 1);
-                                e.appendNumber(v);
+                                into.number(v);
                             } else {
-                                String o = opaque(e.tag, s, len);
+                                String o = opaque(tag, s, len);
                                 spend(o.length());
-                                e.appendText(o);
+                                into.text(o);
                             }
                         }
                     }
                     default -> {
                         // a tag: token, LITERAL (0x04) or with attribute/content bits
-                        if (depth == 0 && root != null) {
+                        if (depth == 0 && root) {
                             throw bad("content after the root element");
                         }
                         int id;
@@ -314,12 +331,11 @@ public final class WbxmlDecoder {
                         }
                         if ((t & 0x40) == 0) {
                             if (skip == 0 && id >= 0) {
-                                Elem e = new Elem(id);
+                                into.start(id);
+                                into.end();
                                 if (isRoot) {
-                                    root = e;
-                                    return root;
+                                    return;
                                 }
-                                stack[depth - 1].add(e);
                             }
                             break;
                         }
@@ -329,31 +345,23 @@ public final class WbxmlDecoder {
                                 throw bad("root element is not WV-CSP-Message");
                             }
                         } else {
-                            Elem e = new Elem(id);
-                            if (isRoot) {
-                                root = e;
-                            } else {
-                                stack[depth - 1].add(e);
-                            }
-                            if (depth == stack.length) {
-                                stack = java.util.Arrays.copyOf(stack, Math.min(maxDepth, stack.length * 2));
-                            }
-                            stack[depth] = e;
+                            into.start(id);
+                            root = true;
                         }
                         depth++;
                     }
                 }
-                if (depth == 0 && root != null) {
+                if (depth == 0 && root) {
                     skipTrailing();
-                    return root;
+                    return;
                 }
             }
         }
 
-        private void text(Elem[] stack, int depth, int skip, String s) throws WvDecodeException {
+        private void text(Assembler into, int depth, int skip, String s) throws WvDecodeException {
             spend(s.length());
             if (skip == 0 && depth > 0) {
-                stack[depth - 1].appendText(s);
+                into.text(s);
             }
         }
 
@@ -375,7 +383,7 @@ public final class WbxmlDecoder {
         /** Reads attributes up to END; keeps only the CSP xmlns version of the root. */
         private void attributes(boolean root) throws WvDecodeException {
             int attr = -1;
-            StringBuilder value = null;
+            String value = null; // collected only for the root's xmlns attributes
             while (true) {
                 int t = u8();
                 if (t == 0x01) {
@@ -385,10 +393,12 @@ public final class WbxmlDecoder {
                     case 0x00 -> u8(); // attribute code page: CSP has only page 0
                     case 0x02 -> mbUint();
                     case 0x03 -> {
-                        String s = inline();
-                        spend(s.length());
                         if (value != null) {
-                            value.append(s);
+                            String s = inline();
+                            spend(s.length());
+                            value = value.isEmpty() ? s : value + s;
+                        } else {
+                            spend(skipInline());
                         }
                     }
                     case 0x04 -> {
@@ -397,13 +407,13 @@ public final class WbxmlDecoder {
                         attr = -1;
                         value = null;
                     }
-                    case 0x40, 0x41, 0x42 -> inline();
+                    case 0x40, 0x41, 0x42 -> skipInline();
                     case 0x80, 0x81, 0x82 -> mbUint();
                     case 0x83 -> {
                         String s = tableString(mbUint());
                         spend(s.length());
                         if (value != null) {
-                            value.append(s);
+                            value = value.isEmpty() ? s : value + s;
                         }
                     }
                     case 0xC0, 0xC1, 0xC2 -> {
@@ -419,7 +429,7 @@ public final class WbxmlDecoder {
                         if (t < 0x80) { // attribute start
                             finishAttr(root, attr, value);
                             attr = t;
-                            value = root && t >= 0x05 && t <= 0x0A ? new StringBuilder(4) : null;
+                            value = root && t >= 0x05 && t <= 0x0A ? "" : null;
                         }
                         // else an attribute value token: CSP defines none
                     }
@@ -428,11 +438,11 @@ public final class WbxmlDecoder {
             finishAttr(root, attr, value);
         }
 
-        private void finishAttr(boolean root, int attr, StringBuilder value) throws WvDecodeException {
+        private void finishAttr(boolean root, int attr, String value) throws WvDecodeException {
             if (!root || value == null) {
                 return;
             }
-            CspVersion v = CspVersion.ofLabel(value.toString());
+            CspVersion v = CspVersion.ofLabel(value);
             if (v != null) {
                 xmlnsVersion = v;
             } else if (attr == 0x05 || attr == 0x08) {

@@ -54,8 +54,8 @@ public final class WbxmlEncoder {
         final ByteBuf buf = new ByteBuf(512);
         final byte[] suffix;
         final int attrBase;
-        int[] pos = new int[64];
-        boolean[] content = new boolean[64];
+        int[] pos = new int[16];
+        boolean[] content = new boolean[16];
         int depth;
         int page;
 

@@ -5,7 +5,7 @@ import io.mobim.wv.StatusCode;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.WvLimits;
 import io.mobim.wv.bind.Binder;
-import io.mobim.wv.bind.Elem;
+import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.WvMessage;
 import java.io.ByteArrayInputStream;
@@ -94,9 +94,10 @@ public final class XmlDecoder {
                 && body[offset + 2] == (byte) 0xBF ? 3 : 0;
         boolean utf8 = isUtf8(body, offset + bom, length - bom);
         if (utf8 && fast) {
-            XmlScanner scanner = new XmlScanner(body, offset + bom, offset + length, limits.maxDepth());
+            Assembler into = new Assembler(true);
+            XmlScanner scanner = new XmlScanner(body, offset + bom, offset + length, limits.maxDepth(), into);
             if (scanner.scan()) {
-                return Binder.toMessage(scanner.root, version(scanner.rootNs, scanner.trcNs, null));
+                return into.finish(version(scanner.rootNs, scanner.trcNs, null));
             }
         }
         XMLInputFactory factory = IDLE.poll();
@@ -131,10 +132,10 @@ public final class XmlDecoder {
 
     private WvMessage read(XMLStreamReader r) throws XMLStreamException, WvDecodeException {
         int maxDepth = limits.maxDepth();
-        Elem[] stack = new Elem[Math.min(maxDepth, 64)];
+        Assembler into = new Assembler(true);
         int depth = 0;
         int skip = 0;
-        Elem root = null;
+        boolean root = false;
         String rootNs = null;
         String trcNs = null;
         String dtd = null;
@@ -161,16 +162,9 @@ public final class XmlDecoder {
                         depth++;
                         break;
                     }
-                    Elem e = new Elem(tag);
-                    if (depth == 0) {
-                        root = e;
-                    } else {
-                        stack[depth - 1].add(e);
-                    }
-                    if (depth == stack.length) {
-                        stack = java.util.Arrays.copyOf(stack, Math.min(maxDepth, stack.length * 2));
-                    }
-                    stack[depth++] = e;
+                    into.start(tag);
+                    root = true;
+                    depth++;
                     if (tag == Binder.TRANSACTION_CONTENT && trcNs == null) {
                         trcNs = r.getNamespaceURI();
                     }
@@ -180,12 +174,12 @@ public final class XmlDecoder {
                     if (skip > 0) {
                         skip--;
                     } else {
-                        stack[depth].trimIndentation();
+                        into.end();
                     }
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
                     if (skip == 0 && depth > 0) {
-                        stack[depth - 1].appendText(r.getText());
+                        into.text(r.getText());
                     }
                 }
                 case XMLStreamConstants.DTD -> dtd = r.getText();
@@ -196,10 +190,10 @@ public final class XmlDecoder {
                 }
             }
         }
-        if (root == null) {
+        if (!root) {
             throw WvDecodeException.badRequest("no root element");
         }
-        return Binder.toMessage(root, version(rootNs, trcNs, dtd));
+        return into.finish(version(rootNs, trcNs, dtd));
     }
 
     private static CspVersion version(String rootNs, String trcNs, String dtd) throws WvDecodeException {

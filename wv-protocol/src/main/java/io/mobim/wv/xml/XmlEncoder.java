@@ -53,7 +53,7 @@ public final class XmlEncoder {
     private static final class Writer implements Sink {
         final ByteBuf buf = new ByteBuf(1024);
         final byte[][] ns;
-        int[] stack = new int[64];
+        int[] stack = new int[16];
         int depth;
         boolean open;
 

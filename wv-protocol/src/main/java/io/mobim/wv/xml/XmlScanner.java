@@ -1,7 +1,7 @@
 package io.mobim.wv.xml;
 
 import io.mobim.wv.bind.Binder;
-import io.mobim.wv.bind.Elem;
+import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.TagBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -14,7 +14,8 @@ import java.util.Arrays;
  * whitespace around the root. Anything else (a DOCTYPE, comments, CDATA, processing instructions,
  * namespace prefixes, carriage returns, an unusual depth or root) makes {@link #scan()} answer
  * {@code false} and the caller reads the document again with StAX, so errors and the rare
- * constructs keep exactly the StAX behaviour. Builds the same {@link Elem} tree the StAX path builds.
+ * constructs keep exactly the StAX behaviour. Feeds the same events to the {@link Assembler} as the
+ * StAX path does.
  * One pass, no recursion, every index checked against the end; not thread-safe, one per document.
  */
 final class XmlScanner {
@@ -43,32 +44,31 @@ final class XmlScanner {
     private final int maxDepth;
     private int p;
 
-    Elem root;
+    private final Assembler into;
     String rootNs;
     String trcNs;
 
     private int depth;
     private int skip;
-    private Elem[] elems;
     private int[] nameOff;
     private int[] nameLen;
     private String[] ns;
     private final int[] attrOff = new int[MAX_ATTRIBUTES];
     private final int[] attrLen = new int[MAX_ATTRIBUTES];
 
-    XmlScanner(byte[] b, int off, int end, int maxDepth) {
+    XmlScanner(byte[] b, int off, int end, int maxDepth, Assembler into) {
+        this.into = into;
         this.b = b;
         this.p = off;
         this.end = end;
         this.maxDepth = maxDepth;
         int n = Math.min(maxDepth, 32);
-        elems = new Elem[n];
         nameOff = new int[n];
         nameLen = new int[n];
         ns = new String[n];
     }
 
-    /** True if the whole document was read into {@link #root}; false: read it with StAX instead. */
+    /** True if the whole document went to the assembler; false: read it with StAX instead (and a new assembler). */
     boolean scan() {
         try {
             return document();
@@ -311,9 +311,8 @@ final class XmlScanner {
         if (depth == 0 && tag != Binder.WV_CSP_MESSAGE) {
             return false;
         }
-        if (depth == elems.length) {
+        if (depth == nameOff.length) {
             int n = Math.min(maxDepth, depth * 2);
-            elems = Arrays.copyOf(elems, n);
             nameOff = Arrays.copyOf(nameOff, n);
             nameLen = Arrays.copyOf(nameLen, n);
             ns = Arrays.copyOf(ns, n);
@@ -322,21 +321,14 @@ final class XmlScanner {
         if (depth == 0) {
             rootNs = scope;
         }
-        Elem e = null;
         if (skip > 0 || tag < 0) {
             skip++;
         } else {
-            e = new Elem(tag);
-            if (depth == 0) {
-                root = e;
-            } else {
-                elems[depth - 1].add(e);
-            }
+            into.start(tag);
             if (tag == Binder.TRANSACTION_CONTENT && trcNs == null) {
                 trcNs = scope;
             }
         }
-        elems[depth] = e;
         nameOff[depth] = off;
         nameLen[depth] = len;
         ns[depth] = scope;
@@ -372,9 +364,8 @@ final class XmlScanner {
         if (skip > 0) {
             skip--;
         } else {
-            elems[depth].trimIndentation();
+            into.end();
         }
-        elems[depth] = null;
     }
 
     /** Character data up to the next {@code <}, appended to the open element unless skipped. */
@@ -419,7 +410,7 @@ final class XmlScanner {
             return false;
         }
         if (skip == 0) {
-            elems[depth - 1].appendText(t);
+            into.text(t);
         }
         return true;
     }

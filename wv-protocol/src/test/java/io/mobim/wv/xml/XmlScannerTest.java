@@ -83,7 +83,7 @@ class XmlScannerTest {
         for (byte[] doc : documents()) {
             for (UnaryOperator<String> shape : PLAIN) {
                 byte[] b = bytes(shape.apply(str(doc)));
-                assertThat(new XmlScanner(b, 0, b.length, LIMITS.maxDepth()).scan())
+                assertThat(new XmlScanner(b, 0, b.length, LIMITS.maxDepth(), new io.mobim.wv.bind.Assembler(true)).scan())
                         .as("fast path takes %s", str(b)).isTrue();
                 assertSame(b);
                 n++;
@@ -99,7 +99,7 @@ class XmlScannerTest {
         for (byte[] doc : documents()) {
             for (UnaryOperator<String> shape : OTHER) {
                 byte[] b = bytes(shape.apply(str(doc)));
-                assertThat(new XmlScanner(b, 0, b.length, LIMITS.maxDepth()).scan())
+                assertThat(new XmlScanner(b, 0, b.length, LIMITS.maxDepth(), new io.mobim.wv.bind.Assembler(true)).scan())
                         .as("left to StAX: %s", str(b)).isFalse();
                 assertSame(b);
             }
@@ -142,7 +142,7 @@ class XmlScannerTest {
         int fast = 0;
         for (int i = 0; i < 10_000; i++) {
             byte[] input = FuzzTest.mutate(rnd, seeds, true);
-            if (input.length > 0 && new XmlScanner(input, 0, input.length, LIMITS.maxDepth()).scan()) {
+            if (input.length > 0 && new XmlScanner(input, 0, input.length, LIMITS.maxDepth(), new io.mobim.wv.bind.Assembler(true)).scan()) {
                 fast++;
             }
             assertSame(input);
