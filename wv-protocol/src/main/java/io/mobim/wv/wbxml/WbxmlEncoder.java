@@ -34,6 +34,15 @@ public final class WbxmlEncoder {
 
     private final boolean stringPublicId;
 
+    /** The xmlns version suffix of each CSP version, as written after the attribute-start token. */
+    private static final byte[][] SUFFIXES = new byte[CspVersion.values().length][];
+
+    static {
+        for (CspVersion v : CspVersion.values()) {
+            SUFFIXES[v.ordinal()] = v.label().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        }
+    }
+
     private WbxmlEncoder(boolean stringPublicId) {
         this.stringPublicId = stringPublicId;
     }
@@ -75,7 +84,7 @@ public final class WbxmlEncoder {
                 buf.write(0x6A);
                 buf.write(0x00);
             }
-            suffix = v.label().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            suffix = SUFFIXES[v.ordinal()];
             attrBase = v == CspVersion.V1_1 ? 0x05 : 0x08;
         }
 
