@@ -58,19 +58,23 @@ class GoldenXmlTest {
                         "Hi guys, just arrived... How is it going?"))));
     }
 
+    /** A CSP 1.1 message of one transaction whose TransactionContent is {@code content}, decoded. */
+    private static WvMessage inline11(String mode, String content) throws WvDecodeException {
+        String xml = "<WV-CSP-Message xmlns=\"http://www.wireless-village.org/CSP1.1\"><Session><SessionDescriptor>"
+                + "<SessionType>Inband</SessionType><SessionID>s1</SessionID></SessionDescriptor><Transaction><TransactionDescriptor>"
+                + "<TransactionMode>" + mode + "</TransactionMode><TransactionID>t1</TransactionID></TransactionDescriptor>"
+                + "<TransactionContent xmlns=\"http://www.wireless-village.org/TRC1.1\">" + content
+                + "</TransactionContent></Transaction></Session></WV-CSP-Message>";
+        return WvCodec.xml().decode(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), WvLimits.DEFAULT);
+    }
+
     /** Re-typed from WV-023 (libwbxml wv-032): the invitee who answered is the Sender, before the ResponseNote. */
     @Test
     void inviteResponseNamesWhoAnsweredAsSender() throws Exception {
-        String xml = """
-                <WV-CSP-Message xmlns="http://www.wireless-village.org/CSP1.1"><Session><SessionDescriptor>\
-                <SessionType>Inband</SessionType><SessionID>s1</SessionID></SessionDescriptor><Transaction>\
-                <TransactionDescriptor><TransactionMode>Request</TransactionMode><TransactionID>t1</TransactionID>\
-                </TransactionDescriptor><TransactionContent xmlns="http://www.wireless-village.org/TRC1.1"><Invite-Response>\
-                <InviteID>0x38382025</InviteID><Acceptance>T</Acceptance><Sender><Group><ScreenName><SName>WV</SName>\
-                <GroupID>wv:john/partygroup@there.com</GroupID></ScreenName></Group></Sender>\
-                <ResponseNote>OK, just a sec!</ResponseNote></Invite-Response></TransactionContent></Transaction>\
-                </Session></WV-CSP-Message>""";
-        WvMessage m = WvCodec.xml().decode(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), WvLimits.DEFAULT);
+        WvMessage m = inline11("Request", """
+                <Invite-Response><InviteID>0x38382025</InviteID><Acceptance>T</Acceptance><Sender><Group><ScreenName>\
+                <SName>WV</SName><GroupID>wv:john/partygroup@there.com</GroupID></ScreenName></Group></Sender>\
+                <ResponseNote>OK, just a sec!</ResponseNote></Invite-Response>""");
         InviteResponse r = (InviteResponse) m.primitive();
         assertThat(r.sender().group().screenName()).isEqualTo(new ScreenName("WV", "wv:john/partygroup@there.com"));
         assertThat(r.responseNote()).isEqualTo("OK, just a sec!");
@@ -81,19 +85,14 @@ class GoldenXmlTest {
     /** Re-typed from WV-023 (libwbxml wv-099): a contact list's attribute list is a Presence with a ContactList. */
     @Test
     void getAttributeListResponseCarriesContactLists() throws Exception {
-        String xml = """
-                <WV-CSP-Message xmlns="http://www.wireless-village.org/CSP1.1"><Session><SessionDescriptor>\
-                <SessionType>Inband</SessionType><SessionID>s1</SessionID></SessionDescriptor><Transaction>\
-                <TransactionDescriptor><TransactionMode>Response</TransactionMode><TransactionID>t1</TransactionID>\
-                </TransactionDescriptor><TransactionContent xmlns="http://www.wireless-village.org/TRC1.1">\
+        WvMessage m = inline11("Response", """
                 <GetAttributeList-Response><Result><Code>200</Code></Result><DefaultAttributeList>\
                 <PresenceSubList xmlns="http://www.wireless-village.org/PA1.1"><UserAvailability/></PresenceSubList>\
                 </DefaultAttributeList><Presence><UserID>somebody@nowhere.com</UserID>\
                 <PresenceSubList xmlns="http://www.wireless-village.org/PA1.1"><OnlineStatus/></PresenceSubList></Presence>\
                 <Presence><ContactList>wv:john/My_friends@smith.com</ContactList>\
                 <PresenceSubList xmlns="http://www.wireless-village.org/PA1.1"><StatusText/></PresenceSubList></Presence>\
-                </GetAttributeList-Response></TransactionContent></Transaction></Session></WV-CSP-Message>""";
-        WvMessage m = WvCodec.xml().decode(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), WvLimits.DEFAULT);
+                </GetAttributeList-Response>""");
         GetAttributeListResponse r = (GetAttributeListResponse) m.primitive();
         assertThat(r.defaultAttributeList().child("PresenceSubList").child("UserAvailability")).isNotNull();
         assertThat(r.presences()).containsExactly(
