@@ -222,8 +222,15 @@ public class Contacts {
     @Transactional
     public void addToList(Msisdn owner, String list, Msisdn number) {
         createList(owner, list, list);
-        jdbc.sql("insert into im.contact_list_member (owner, list_name, contact_msisdn) values (?, ?, ?) on conflict do nothing")
+        int added = jdbc.sql("insert into im.contact_list_member (owner, list_name, contact_msisdn) values (?, ?, ?) on conflict do nothing")
                 .params(owner.value(), list, number.value()).update();
+        // the list's attribute list, if it has one, is the owner's grant to whom it now holds
+        if (added > 0 && jdbc.sql("""
+                select exists (select 1 from im.presence_authorization where presentity = ? and watcher = ? and state = 'PENDING'
+                               and im.presence_attributes(presentity, watcher) is not null)""")
+                .params(owner.value(), number.value()).query(Boolean.class).single()) {
+            answer(owner, number, AuthorizationState.ACCEPTED);
+        }
     }
 
     // --- presence authorisation (RFC 2779) ---

@@ -9,6 +9,7 @@ import io.mobim.wv.CspVersion;
 import io.mobim.wv.model.CancelAuthRequest;
 import io.mobim.wv.model.ClientId;
 import io.mobim.wv.model.CreateAttributeListRequest;
+import io.mobim.wv.model.CreateListRequest;
 import io.mobim.wv.model.DeleteAttributeListRequest;
 import io.mobim.wv.model.GetAttributeListRequest;
 import io.mobim.wv.model.GetAttributeListResponse;
@@ -16,6 +17,8 @@ import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetPresenceResponse;
 import io.mobim.wv.model.GetReactiveAuthStatusRequest;
 import io.mobim.wv.model.GetReactiveAuthStatusResponse;
+import io.mobim.wv.model.NickList;
+import io.mobim.wv.model.NickName;
 import io.mobim.wv.model.PresenceAuthRequest;
 import io.mobim.wv.model.PresenceAuthUser;
 import io.mobim.wv.model.PresenceNotificationRequest;
@@ -131,6 +134,22 @@ class WvAttributeListsEndToEndTest extends WvTestBase {
         assertThat(seen.result().code()).isEqualTo(200);
         assertThat(seen.presences().getFirst().presenceSubList().children()).extracting(WvNode::name)
                 .containsExactly("OnlineStatus").doesNotContain("UserAvailability", "CommCap");
+        Msisdn erin = clients.subscriber("erin");
+        WvHandset erinClient = clients.loggedIn(erin, version, encoding);
+        erinClient.request(new SubscribePresenceRequest(List.of(new User(id(carol))), List.of(), null, true), Status.class);
+        assertThat(erinClient.request(new GetPresenceRequest(List.of(new User(id(carol))), List.of(), null),
+                GetPresenceResponse.class).result().code()).as("the default list is carol's grant to newcomers too").isEqualTo(200);
+        String work = "wv:" + carol.value() + "/work@mobim";
+        assertThat(carolClient.request(new CreateListRequest(work, new NickList(List.of(new NickName("Dave", id(dave)))), null),
+                Status.class).result().code()).isEqualTo(200);
+        assertThat(carolClient.request(new CreateAttributeListRequest(ONLY_AVAILABILITY, List.of(), List.of(work), null),
+                Status.class).result().code()).isEqualTo(200);
+        assertThat(daveClient.request(new GetPresenceRequest(List.of(new User(id(carol))), List.of(), null),
+                GetPresenceResponse.class).presences().getFirst().presenceSubList().children()).extracting(WvNode::name)
+                .as("the list of a contact list dave is on wins over the default list").containsExactly("UserAvailability");
+        assertThat(erinClient.request(new GetPresenceRequest(List.of(new User(id(carol))), List.of(), null),
+                GetPresenceResponse.class).presences().getFirst().presenceSubList().children()).extracting(WvNode::name)
+                .containsExactly("OnlineStatus");
         assertThat(carolClient.request(new CreateAttributeListRequest(WvNode.of("PresenceSubList", WvNode.of("Qualifier")),
                 List.of(), List.of(), true), Status.class).result().code()).as("not a presence attribute").isEqualTo(750);
 
