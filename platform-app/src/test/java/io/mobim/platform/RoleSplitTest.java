@@ -53,6 +53,7 @@ class RoleSplitTest {
                 "--mobim.billing.consumer.group-id=split-billing",
                 "--mobim.billing.reconciliation.gateway.group-id=split-billing-gateway",
                 "--mobim.clearing.consumer.group-id=split-clearing",
+                "--mobim.kafka.instance-id=split-" + role,
                 "--server.port=0",
                 "--mobim.admin.user=admin", "--mobim.admin.password=admin-secret")) {
 

@@ -58,6 +58,49 @@ class GoldenXmlTest {
                         "Hi guys, just arrived... How is it going?"))));
     }
 
+    /** A CSP 1.1 message of one transaction whose TransactionContent is {@code content}, decoded. */
+    private static WvMessage inline11(String mode, String content) throws WvDecodeException {
+        String xml = "<WV-CSP-Message xmlns=\"http://www.wireless-village.org/CSP1.1\"><Session><SessionDescriptor>"
+                + "<SessionType>Inband</SessionType><SessionID>s1</SessionID></SessionDescriptor><Transaction><TransactionDescriptor>"
+                + "<TransactionMode>" + mode + "</TransactionMode><TransactionID>t1</TransactionID></TransactionDescriptor>"
+                + "<TransactionContent xmlns=\"http://www.wireless-village.org/TRC1.1\">" + content
+                + "</TransactionContent></Transaction></Session></WV-CSP-Message>";
+        return WvCodec.xml().decode(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8), WvLimits.DEFAULT);
+    }
+
+    /** Re-typed from WV-023 (libwbxml wv-032): the invitee who answered is the Sender, before the ResponseNote. */
+    @Test
+    void inviteResponseNamesWhoAnsweredAsSender() throws Exception {
+        WvMessage m = inline11("Request", """
+                <Invite-Response><InviteID>0x38382025</InviteID><Acceptance>T</Acceptance><Sender><Group><ScreenName>\
+                <SName>WV</SName><GroupID>wv:john/partygroup@there.com</GroupID></ScreenName></Group></Sender>\
+                <ResponseNote>OK, just a sec!</ResponseNote></Invite-Response>""");
+        InviteResponse r = (InviteResponse) m.primitive();
+        assertThat(r.sender().group().screenName()).isEqualTo(new ScreenName("WV", "wv:john/partygroup@there.com"));
+        assertThat(r.responseNote()).isEqualTo("OK, just a sec!");
+        String written = new String(WvCodec.xml().encode(m), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(written).contains("<Acceptance>T</Acceptance><Sender>").contains("</Sender><ResponseNote>");
+    }
+
+    /** Re-typed from WV-023 (libwbxml wv-099): a contact list's attribute list is a Presence with a ContactList. */
+    @Test
+    void getAttributeListResponseCarriesContactLists() throws Exception {
+        WvMessage m = inline11("Response", """
+                <GetAttributeList-Response><Result><Code>200</Code></Result><DefaultAttributeList>\
+                <PresenceSubList xmlns="http://www.wireless-village.org/PA1.1"><UserAvailability/></PresenceSubList>\
+                </DefaultAttributeList><Presence><UserID>somebody@nowhere.com</UserID>\
+                <PresenceSubList xmlns="http://www.wireless-village.org/PA1.1"><OnlineStatus/></PresenceSubList></Presence>\
+                <Presence><ContactList>wv:john/My_friends@smith.com</ContactList>\
+                <PresenceSubList xmlns="http://www.wireless-village.org/PA1.1"><StatusText/></PresenceSubList></Presence>\
+                </GetAttributeList-Response>""");
+        GetAttributeListResponse r = (GetAttributeListResponse) m.primitive();
+        assertThat(r.defaultAttributeList().child("PresenceSubList").child("UserAvailability")).isNotNull();
+        assertThat(r.presences()).containsExactly(
+                new Presence("somebody@nowhere.com", null, WvNode.of("PresenceSubList", WvNode.of("OnlineStatus"))),
+                new Presence(null, "wv:john/My_friends@smith.com", WvNode.of("PresenceSubList", WvNode.of("StatusText"))));
+        assertThat(WvCodec.wbxml().decode(WvCodec.wbxml().encode(m), WvLimits.DEFAULT).primitive()).isEqualTo(r);
+    }
+
     @Test
     void g4GetPresence() throws Exception {
         WvNode selection = WvNode.of("PresenceSubList", WvNode.of("OnlineStatus"), WvNode.of("UserAvailability"),

@@ -8,7 +8,9 @@ import io.mobim.platform.subscribers.SubscriberNotFound;
 import io.mobim.platform.subscribers.Subscribers;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -220,8 +222,15 @@ public class Contacts {
     @Transactional
     public void addToList(Msisdn owner, String list, Msisdn number) {
         createList(owner, list, list);
-        jdbc.sql("insert into im.contact_list_member (owner, list_name, contact_msisdn) values (?, ?, ?) on conflict do nothing")
+        int added = jdbc.sql("insert into im.contact_list_member (owner, list_name, contact_msisdn) values (?, ?, ?) on conflict do nothing")
                 .params(owner.value(), list, number.value()).update();
+        // the list's attribute list, if it has one, is the owner's grant to whom it now holds
+        if (added > 0 && jdbc.sql("""
+                select exists (select 1 from im.presence_authorization where presentity = ? and watcher = ? and state = 'PENDING'
+                               and im.presence_attributes(presentity, watcher) is not null)""")
+                .params(owner.value(), number.value()).query(Boolean.class).single()) {
+            answer(owner, number, AuthorizationState.ACCEPTED);
+        }
     }
 
     // --- presence authorisation (RFC 2779) ---
@@ -269,6 +278,52 @@ public class Contacts {
     }
 
     /**
+     * {@code presentity}'s decision about {@code watcher}, whether or not they asked: a grant before being asked lets
+     * them see as soon as they watch, a refusal before being asked keeps them from asking. Returns whether it changed.
+     */
+    @Transactional
+    public boolean decide(Msisdn presentity, Msisdn watcher, AuthorizationState state) {
+        if (state == AuthorizationState.PENDING || presentity.equals(watcher)) {
+            throw new IllegalArgumentException("a decision accepts or denies another subscriber");
+        }
+        int changed = jdbc.sql("""
+                insert into im.presence_authorization as a (presentity, watcher, state, requested_at, decided_at)
+                values (?, ?, ?, ?, ?)
+                on conflict (presentity, watcher) do update set state = excluded.state, decided_at = excluded.decided_at
+                where a.state <> excluded.state""")
+                .params(presentity.value(), watcher.value(), state.name(), now(), now()).update();
+        if (changed > 0) {
+            events.publishEvent(new AuthorizationAnswered(presentity, watcher, state));
+        }
+        return changed > 0;
+    }
+
+    /**
+     * {@code presentity} withdraws {@code watcher}'s authorisation (CSP CancelAuth): the watcher no longer sees them and
+     * is asked again only if they subscribe again. Returns false if the watcher was not authorised.
+     */
+    @Transactional
+    public boolean revoke(Msisdn presentity, Msisdn watcher) {
+        return jdbc.sql("delete from im.presence_authorization where presentity = ? and watcher = ? and state = 'ACCEPTED'")
+                .params(presentity.value(), watcher.value()).update() > 0;
+    }
+
+    /**
+     * Accepts every pending request of a watcher an attribute list of {@code presentity} now covers (a list is a grant);
+     * returns those accepted.
+     */
+    @Transactional
+    public List<Msisdn> acceptCoveredByAttributeLists(Msisdn presentity) {
+        List<Msisdn> covered = jdbc.sql("""
+                select watcher from im.presence_authorization
+                where presentity = ? and state = 'PENDING' and im.presence_attributes(presentity, watcher) is not null
+                order by requested_at, watcher""")
+                .param(presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).list();
+        covered.forEach(w -> answer(presentity, w, AuthorizationState.ACCEPTED));
+        return covered;
+    }
+
+    /**
      * {@code watcher} stops watching {@code presentity} but keeps them as a contact: a pending request disappears, an
      * accepted one ends (a refusal stays). Subscribing again asks anew. Returns false if there was nothing to end.
      */
@@ -286,6 +341,18 @@ public class Contacts {
                 where presentity = ? and state = 'ACCEPTED' and not im.refuses(presentity, watcher)
                 order by requested_at, watcher""")
                 .param(presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).list();
+    }
+
+    /** Every watcher {@code presentity} was asked about or decided on, with the decision, in the order they asked. */
+    @Transactional(readOnly = true)
+    public Map<Msisdn, AuthorizationState> authorizations(Msisdn presentity) {
+        Map<Msisdn, AuthorizationState> out = new LinkedHashMap<>();
+        jdbc.sql("select watcher, state from im.presence_authorization where presentity = ? order by requested_at, watcher")
+                .param(presentity.value())
+                .query(rs -> {
+                    out.put(Msisdn.of(rs.getString(1)), AuthorizationState.valueOf(rs.getString(2)));
+                });
+        return out;
     }
 
     /** Whether {@code presentity} accepted {@code watcher}. Blocking is checked separately by presence. */
@@ -311,11 +378,17 @@ public class Contacts {
         if (blocks.refuses(presentity, watcher)) {
             return; // dropped without a word: the watcher must not learn they are refused
         }
-        int inserted = jdbc.sql("""
-                insert into im.presence_authorization (presentity, watcher, state, requested_at)
-                values (?, ?, 'PENDING', ?) on conflict do nothing""")
-                .params(presentity.value(), watcher.value(), now()).update();
-        if (inserted > 0) {
+        // an attribute list of the presentity that covers the watcher is their grant: accepted without being asked
+        Optional<String> inserted = jdbc.sql("""
+                insert into im.presence_authorization (presentity, watcher, state, requested_at, decided_at)
+                select p, w, case when covered then 'ACCEPTED' else 'PENDING' end, ?, case when covered then ?::timestamptz end
+                from (select ?::varchar as p, ?::varchar as w) x
+                cross join lateral (select im.presence_attributes(x.p, x.w) is not null as covered) c
+                on conflict do nothing returning state""")
+                .params(now(), now(), presentity.value(), watcher.value()).query(String.class).optional();
+        if (inserted.isPresent() && inserted.get().equals(AuthorizationState.ACCEPTED.name())) {
+            events.publishEvent(new AuthorizationAnswered(presentity, watcher, AuthorizationState.ACCEPTED));
+        } else if (inserted.isPresent()) {
             int number = pendingRequests(presentity).stream().filter(r -> r.watcher().equals(watcher))
                     .findFirst().map(PendingRequest::number).orElse(1);
             events.publishEvent(new AuthorizationRequested(presentity, watcher, watcherNickname, number));

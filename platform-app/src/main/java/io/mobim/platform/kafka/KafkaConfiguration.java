@@ -9,6 +9,7 @@ import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -22,7 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates every topic of the design document, and its dead-letter topic, at startup (existing ones keep their
- * partitions; a dead-letter topic's retention is set on existing ones too, with {@code spring.kafka.admin.modify-topic-configs});
+ * partitions, see {@link ExistingTopicPartitions}; a dead-letter topic's retention is set on existing ones too, with
+ * {@code spring.kafka.admin.modify-topic-configs});
  * gives every consumer of the process a static group membership; and watches the consumers for outages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,6 +34,22 @@ class KafkaConfiguration {
     @Bean
     KafkaAdmin.NewTopics mobimTopics(KafkaTopicSettings settings) {
         return new KafkaAdmin.NewTopics(Topics.all().stream().map(name -> topic(name, settings)).toArray(NewTopic[]::new));
+    }
+
+    /** Boot's {@link KafkaAdmin} creates missing topics but never changes an existing one's partition count. */
+    @Bean
+    static BeanPostProcessor existingTopicsKeepTheirPartitions(Environment environment) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof KafkaAdmin admin) {
+                    KafkaTopicSettings settings = Binder.get(environment).bindOrCreate("mobim.kafka", KafkaTopicSettings.class);
+                    admin.setCreateOrModifyTopic(new ExistingTopicPartitions(admin.getConfigurationProperties(),
+                            settings.healthTimeout()));
+                }
+                return bean;
+            }
+        };
     }
 
     @Bean

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param partitions partitions per topic (the default leaves room for six consumers of one group per topic)
  * @param replicationFactor replicas per partition; 0 uses the broker's default (1 on the embedded broker)
- * @param healthTimeout how long the health check waits for the cluster to answer
+ * @param healthTimeout how long the health check, and the look at the existing topics at start, wait for the cluster to answer
  * @param listenerConcurrency consumer threads per listener of the IM core (sms.mo.v1, sms.dlr.v1); records of one key
  *                            stay in order on one thread; at most the topic's partition count is useful (the default:
  *                            on 2 cores, 4 threads per listener cost a third more CPU per SMS command than 2; raise it with

@@ -2,6 +2,7 @@ package io.mobim.platform.presence;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.mobim.platform.charging.ChargingRecorder;
+import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,6 +20,11 @@ class PresenceConfiguration {
     PresenceService presenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events,
                                     PresenceSettings settings, ChargingRecorder charging, Clock clock) {
         return new PresenceService(jdbc, subscribers, events, settings, charging, clock);
+    }
+
+    @Bean
+    AttributeLists attributeLists(JdbcClient jdbc, Contacts contacts, PresenceService presence, PresenceSettings settings, Clock clock) {
+        return new AttributeLists(jdbc, contacts, presence, settings, clock);
     }
 
     @Bean

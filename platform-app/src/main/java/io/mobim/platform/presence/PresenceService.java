@@ -56,6 +56,7 @@ public class PresenceService {
 
     /** Every contact the watcher may see (accepted, active, not blocking them); {@code %s}: the watcher, then a further condition. */
     private static final String VISIBLE_CONTACTS = "select c.position, " + VIEW_COLUMNS + """
+            , im.presence_attributes(c.contact_msisdn, c.owner) as shown
 
             from im.contact c
             cross join lateral (select c.contact_msisdn as msisdn) x
@@ -160,7 +161,7 @@ public class PresenceService {
 
     private Optional<PresenceView> view(Msisdn watcher, Msisdn presentity, boolean unconditional, boolean self) {
         return jdbc.sql("select " + VIEW_COLUMNS + """
-
+                , case when ? then null else im.presence_attributes(x.msisdn, ?) end as shown
                 from (select ?::varchar as msisdn) x
                 left join im.subscriber sub on sub.msisdn = x.msisdn
                 left join im.presence p on p.msisdn = x.msisdn
@@ -169,7 +170,8 @@ public class PresenceService {
                   and (? or exists (select 1 from im.presence_authorization a
                                     where a.presentity = x.msisdn and a.watcher = ? and a.state = 'ACCEPTED'
                                       and not im.refuses(a.presentity, a.watcher)))""")
-                .params(Timestamp.from(clock.instant()), presentity.value(), watcher.value(), unconditional, watcher.value())
+                .params(Timestamp.from(clock.instant()), unconditional, watcher.value(), presentity.value(), watcher.value(),
+                        unconditional, watcher.value())
                 .query((rs, i) -> toView(rs, self)).optional();
     }
 
@@ -369,6 +371,11 @@ public class PresenceService {
         }
     }
 
+    /** What {@code presentity}'s attribute lists let watchers see changed: they see it on their next poll. */
+    void attributesChanged(Msisdn presentity) {
+        stampChange(presentity.value(), null);
+    }
+
     /** A watcher no longer refused sees the presentity again on their next poll (if they are accepted). */
     @EventListener
     public void onAccessListsChanged(AccessListsChanged changed) {
@@ -399,8 +406,20 @@ public class PresenceService {
             online = false;
             lastSeen = null;
         }
-        return new PresenceView(Msisdn.of(rs.getString("msisdn")), availability, rs.getString("status_text"), rs.getString("location"),
-                online, !rs.getBoolean("sms_opted_out"), lastSeen == null ? null : lastSeen.toInstant());
+        Set<PresenceAttribute> shown = AttributeLists.attributes(rs.getArray("shown"));
+        String statusText = rs.getString("status_text");
+        String location = rs.getString("location");
+        if (shown != null) {
+            // what the attribute list leaves out is not sent at all, to any channel
+            statusText = shown.contains(PresenceAttribute.STATUS_TEXT) ? statusText : null;
+            location = shown.contains(PresenceAttribute.LOCATION) ? location : null;
+            if (!shown.contains(PresenceAttribute.ONLINE_STATUS)) {
+                online = false;
+                lastSeen = null;
+            }
+        }
+        return new PresenceView(Msisdn.of(rs.getString("msisdn")), availability, statusText, location,
+                online, !rs.getBoolean("sms_opted_out"), lastSeen == null ? null : lastSeen.toInstant(), shown);
     }
 
     /** A session just ended: whose it was, what it moved, and the plan that pays for it (null if none). */

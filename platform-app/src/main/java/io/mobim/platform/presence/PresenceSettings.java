@@ -3,6 +3,7 @@ package io.mobim.platform.presence;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import jakarta.validation.constraints.Min;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -13,11 +14,13 @@ import org.springframework.validation.annotation.Validated;
  * @param touchInterval a session used again within this long of its last recorded use is not written again:
  *                      a client's fetch and acknowledgement in the same second cost one write, not two; a session
  *                      closed by another instance can still be used here for at most this long
+ * @param maxAttributeLists how many presence attribute lists a subscriber may have (CSP 755 beyond)
  */
 @Validated
 @ConfigurationProperties("mobim.presence")
 public record PresenceSettings(
         @DefaultValue("30m") Duration sessionTimeout,
         @DefaultValue("30s") Duration sweepInterval,
-        @DefaultValue("1s") Duration touchInterval) {
+        @DefaultValue("1s") Duration touchInterval,
+        @DefaultValue("50") @Min(1) int maxAttributeLists) {
 }

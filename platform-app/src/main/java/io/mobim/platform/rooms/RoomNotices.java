@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Room changes waiting for the clients of the members who were in the room: written in the transaction of the change
- * for those with a live client session ({@code im.room_notice}), handed out on one of their polls and deleted as they go.
+ * Room changes waiting for the clients of the members who were in the room and take its notices (every member
+ * does until they unsubscribe, CSP SubscribeGroupNotice): written in the transaction of the change for those with a
+ * live client session ({@code im.room_notice}), handed out on one of their polls and deleted as they go.
  */
 public class RoomNotices {
 
@@ -33,9 +34,28 @@ public class RoomNotices {
         jdbc.sql("""
                 insert into im.room_notice (recipient, room, change, msisdn, nickname, created_at)
                 select r, ?, ?, ?, ?, ? from unnest(?::varchar[]) r
-                where exists (select 1 from im.client_session s where s.msisdn = r and s.expires_at > ?)""")
-                .params(e.room(), e.change().name(), e.msisdn() == null ? null : e.msisdn().value(), e.nickname(), now, recipients, now)
+                where exists (select 1 from im.client_session s where s.msisdn = r and s.expires_at > ?)
+                  and exists (select 1 from im.room_member m where m.room = ? and m.msisdn = r and m.notices)""")
+                .params(e.room(), e.change().name(), e.msisdn() == null ? null : e.msisdn().value(), e.nickname(), now, recipients, now,
+                        e.room())
                 .update();
+    }
+
+    /**
+     * Whether {@code member} is told of the room's changes from now on; changes already waiting still go out. Returns
+     * false if they are not in the room.
+     */
+    @Transactional
+    public boolean subscribe(String room, Msisdn member, boolean notices) {
+        return jdbc.sql("update im.room_member set notices = ? where room = ? and msisdn = ?")
+                .params(notices, Rooms.normal(room), member.value()).update() > 0;
+    }
+
+    /** Whether {@code member} is told of the room's changes; empty if they are not in the room. */
+    @Transactional(readOnly = true)
+    public Optional<Boolean> subscribed(String room, Msisdn member) {
+        return jdbc.sql("select notices from im.room_member where room = ? and msisdn = ?")
+                .params(Rooms.normal(room), member.value()).query(Boolean.class).optional();
     }
 
     /** The oldest change waiting for {@code recipient}'s client, taken off the queue. */

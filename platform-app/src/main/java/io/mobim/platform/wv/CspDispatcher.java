@@ -97,11 +97,13 @@ public class CspDispatcher {
     private final WvGroupMembers groupMembers;
     private final WvSearch search;
     private final WakeSignals signals;
+    private final List<CspRoutes> routes;
 
     public CspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
                          WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
                          WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search,
-                         WakeSignals signals) {
+                         WakeSignals signals, List<CspRoutes> routes) {
+        this.routes = List.copyOf(routes);
         this.signals = signals;
         this.search = search;
         this.groups = groups;
@@ -156,7 +158,7 @@ public class CspDispatcher {
         WvSession session = sessions.resolve(sessionId);
         return switch (primitive) {
             case ClientCapabilityRequest q -> negotiation.capabilities(session, q);
-            case ServiceRequest q -> negotiation.services(q);
+            case ServiceRequest q -> negotiation.services(session, q);
             case KeepAliveRequest q -> {
                 int agreed = sessions.keepAliveSeconds(session);
                 int keepAlive = q.timeToLive() == null ? agreed : logins.keepAliveFor(q.timeToLive());
@@ -212,8 +214,19 @@ public class CspDispatcher {
                 sessions.changeDeliveryMethod(session, DeliveryMethod.of(q.deliveryMethod()));
                 yield new Status(Result.of(StatusCode.SUCCESSFUL));
             }
-            default -> throw new CspFault(StatusCode.SERVICE_NOT_SUPPORTED, primitive.elementName() + " is not served yet");
+            default -> routed(session, tid, primitive);
         };
+    }
+
+    /** The answer of the feature that serves {@code primitive} ({@link CspRoutes}); 405 when none does. */
+    private Primitive routed(WvSession session, String tid, Primitive primitive) {
+        for (CspRoutes r : routes) {
+            Primitive answer = r.answer(session, tid, primitive);
+            if (answer != null) {
+                return answer;
+            }
+        }
+        throw new CspFault(StatusCode.SERVICE_NOT_SUPPORTED, primitive.elementName() + " is not served yet");
     }
 
     /**

@@ -16,7 +16,7 @@ import java.util.Map;
 public final class Failures {
 
     /** What a detailed result names. */
-    public enum Kind { USER, GROUP, MESSAGE }
+    public enum Kind { USER, GROUP, MESSAGE, CONTACT_LIST }
 
     private record Key(StatusCode status, Kind kind) {
     }
@@ -52,7 +52,7 @@ public final class Failures {
         List<DetailedResult> details = new ArrayList<>();
         ids.forEach((key, list) -> details.add(new DetailedResult(key.status().code(), descriptions.get(key),
                 key.kind() == Kind.USER ? list : List.of(), key.kind() == Kind.GROUP ? list : List.of(), List.of(),
-                key.kind() == Kind.MESSAGE ? list : List.of(), List.of(), List.of())));
+                key.kind() == Kind.MESSAGE ? list : List.of(), key.kind() == Kind.CONTACT_LIST ? list : List.of(), List.of())));
         if (anyDone) {
             return new Result(StatusCode.PARTIALLY_SUCCESSFUL.code(), StatusCode.PARTIALLY_SUCCESSFUL.meaning(), details);
         }

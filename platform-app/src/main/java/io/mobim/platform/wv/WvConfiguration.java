@@ -18,17 +18,21 @@ import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.wv.blocking.WvBlocking;
 import io.mobim.platform.wv.contacts.WvContactLists;
 import io.mobim.platform.wv.groups.WvGroupMembers;
+import io.mobim.platform.wv.groups.WvGroupNotices;
 import io.mobim.platform.wv.groups.WvGroups;
 import io.mobim.platform.wv.invitations.WvInvitations;
 import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
+import io.mobim.platform.wv.presence.WvPresenceAuthorization;
+import io.mobim.platform.presence.AttributeLists;
 import io.mobim.platform.wv.search.WvSearch;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
 import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSessions;
 import java.time.Clock;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -79,9 +83,19 @@ class WvConfiguration {
     CspDispatcher cspDispatcher(WvSessions sessions, Logins logins, Negotiation negotiation, WvMessaging messaging,
                                 WvDeliveryReports reports, WvContactLists contactLists, WvPresence presence, WvBlocking blocking,
                                 WvInvitations invitations, WvGroups groups, WvGroupMembers groupMembers, WvSearch search,
-                                WakeSignals signals) {
+                                WakeSignals signals, List<CspRoutes> routes) {
         return new CspDispatcher(sessions, logins, negotiation, messaging, reports, contactLists, presence, blocking, invitations,
-                groups, groupMembers, search, signals);
+                groups, groupMembers, search, signals, routes);
+    }
+
+    @Bean
+    WvGroupNotices wvGroupNotices(Rooms rooms, Groups groups, RoomNotices notices, GroupIds groupIds, UserIds userIds) {
+        return new WvGroupNotices(rooms, groups, notices, groupIds, userIds);
+    }
+
+    @Bean
+    WvPresenceAuthorization wvPresenceAuthorization(AttributeLists lists, Contacts contacts, UserIds userIds) {
+        return new WvPresenceAuthorization(lists, contacts, userIds);
     }
 
     @Bean
@@ -125,8 +139,8 @@ class WvConfiguration {
     }
 
     @Bean
-    WvPresence wvPresence(PresenceService presence, Contacts contacts, UserIds userIds) {
-        return new WvPresence(presence, contacts, userIds);
+    WvPresence wvPresence(PresenceService presence, Contacts contacts, UserIds userIds, WvSessions sessions) {
+        return new WvPresence(presence, contacts, userIds, sessions);
     }
 
     @Bean

@@ -18,7 +18,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import io.mobim.smpp.simulator.SmscSimulator;
 
 /**
  * The console as an operator uses it, in a real headless browser against the whole platform: sign in, provision two
@@ -32,6 +34,9 @@ class ConsoleBrowserTest {
 
     @Value("${local.server.port}")
     int port;
+
+    @Autowired
+    SmscSimulator smsc;
 
     private ConsoleBrowser browser;
 
@@ -181,7 +186,11 @@ class ConsoleBrowserTest {
     private String awaitOnPhone(Msisdn phone, String text) {
         // an SMS crosses the whole path (simulator, gateway, Kafka, IM core, outbox, gateway): on a busy 2-core CI
         // machine, after the suite's heavier tests, that can take longer than a page's wait
-        return new WebDriverWait(browser.driver, Duration.ofSeconds(90)).ignoring(StaleElementReferenceException.class).until(d -> inbox(phone).findElements(By.cssSelector("li.sms")).stream()
+        WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(90));
+        wait.ignoring(StaleElementReferenceException.class).withMessage(() -> "the SMS-C simulator has "
+                + smsc.messagesTo(phone.value()).size() + " SMS for this phone, submits " + smsc.submitCount()
+                + ", bound sessions " + smsc.boundSessions());
+        return wait.until(d -> inbox(phone).findElements(By.cssSelector("li.sms")).stream()
                 .map(WebElement::getText).filter(t -> t.contains(text)).findFirst().orElse(null));
     }
 

@@ -19,6 +19,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import io.mobim.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +67,26 @@ class DeploymentEdgesTest {
         try (ConfigurableApplicationContext deployment = start("--mobim.embedded.enabled=false", "--mobim.admin.password=deploy-secret")) {
             int deployed = deployment.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             assertThat(get(OTHER_LOCAL_ADDRESS, deployed, "/actuator/health/liveness", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anInstanceStartedWithAnotherPartitionCountLeavesTheLiveTopicsAsTheyAre() throws Exception {
+        // the all-in-one's topics have the embedded broker's few partitions; a deployment's default is more. Adding
+        // partitions under running consumers would move handsets' keys and leave the new partitions unread for minutes
+        Map<String, Integer> before = partitions(Topics.SMS_MO, Topics.SMS_MT);
+        assertThat(before.get(Topics.SMS_MO)).isLessThan(6);
+        try (ConfigurableApplicationContext deployment = start("--mobim.embedded.enabled=false", "--mobim.admin.password=deploy-secret",
+                "--mobim.kafka.partitions=6")) {
+            assertThat(partitions(Topics.SMS_MO, Topics.SMS_MT)).isEqualTo(before);
+        }
+    }
+
+    private Map<String, Integer> partitions(String... topics) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                env.getRequiredProperty("spring.kafka.bootstrap-servers")))) {
+            return admin.describeTopics(List.of(topics)).allTopicNames().get(10, TimeUnit.SECONDS).entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().partitions().size()));
         }
     }
 
@@ -110,6 +136,8 @@ class DeploymentEdgesTest {
                 "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + env.getRequiredProperty("spring.kafka.bootstrap-servers"),
                 "--spring.kafka.consumer.auto-offset-reset=latest",
+                // its own name in the consumer groups: the shared platform's would fence that platform's consumers
+                "--mobim.kafka.instance-id=deployment-edges",
                 "--server.port=0"));
         args.addAll(List.of(settings));
         return new SpringApplicationBuilder(MobimApplication.class).run(args.toArray(String[]::new));

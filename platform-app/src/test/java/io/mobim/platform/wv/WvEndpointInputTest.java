@@ -104,8 +104,8 @@ class WvEndpointInputTest extends WvTestBase {
         SendMessageRequest noRecipient = new SendMessageRequest(false,
                 new MessageInfo(null, null, "text/plain", null, 2, null, null, null, null, null), "hi");
         assertThat(handset.request(noRecipient, Status.class).result().code()).isEqualTo(402);
-        assertThat(handset.request(new io.mobim.wv.model.GetAttributeListRequest(List.of(), List.of(), true), Status.class).result().code())
-                .as("a primitive not served yet").isEqualTo(405);
+        assertThat(handset.request(new io.mobim.wv.model.PresenceNotificationRequest(List.of()), Status.class).result().code())
+                .as("a server's primitive sent by a client is not served").isEqualTo(405);
         SendMessageResponse toNobody = handset.send("hi", "wv:+33612345678@mobim");
         assertThat(toNobody.result().code()).isEqualTo(531);
     }

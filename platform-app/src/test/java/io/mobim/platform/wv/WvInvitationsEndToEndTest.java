@@ -65,7 +65,7 @@ class WvInvitationsEndToEndTest extends WvTestBase {
         assertThat(answer.inviteId()).as("the inviter's own InviteID").isEqualTo("inv-1");
         assertThat(answer.acceptance()).isTrue();
         assertThat(answer.responseNote()).isEqualTo("Sure");
-        assertThat(answer.userId()).isEqualTo(id(bob));
+        assertThat(answer.sender().user().userId()).as("who answered is the Sender").isEqualTo(id(bob));
         aliceClient.acknowledge(told);
 
         assertThat(bobClient.request(new InviteUserResponse(invitation.inviteId(), false, null, null), Status.class)

@@ -74,8 +74,12 @@ class WvSessionEndToEndTest extends WvTestBase {
         assertThat(services.allFunctions()).as("always there: clients read it unconditionally").isNotNull();
         WvNode agreed = services.functions().child("WVCSPFeat");
         assertThat(agreed.child("IMFeat")).as("asked and served").isNotNull();
-        assertThat(agreed.child("PresenceFeat").children()).as("asked, not served: attribute lists").isEmpty();
-        assertThat(services.allFunctions().child("WVCSPFeat").child("GroupFeat")).as("groups are served").isNotNull();
+        assertThat(agreed.child("PresenceFeat").children()).extracting(WvNode::name).as("asked and served").containsExactly("AttListFunc");
+        assertThat(agreed.child("PresenceFeat").child("AttListFunc").children()).extracting(WvNode::name)
+                .containsExactly("CALI", "DALI", "GALS");
+        WvNode groupUse = services.allFunctions().child("WVCSPFeat").child("GroupFeat").child("GroupUseFunc");
+        assertThat(groupUse.children()).extracting(WvNode::name).as("GetJoinedUsers is CSP 1.2")
+                .containsExactlyElementsOf(version == CspVersion.V1_2 ? List.of("SUBGCN", "GRCHN", "GETJU") : List.of("SUBGCN", "GRCHN"));
 
         KeepAliveResponse keepAlive = handset.request(new KeepAliveRequest(100_000), KeepAliveResponse.class);
         assertThat(keepAlive.keepAliveTime()).as("capped at mobim.wv.keep-alive-max").isEqualTo(3600);

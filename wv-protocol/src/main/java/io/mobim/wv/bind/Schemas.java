@@ -126,9 +126,10 @@ public final class Schemas {
             Field.of("TCPPort", "TCPPort", Kind.INT, null, false),
             Field.of("ServerPollMin", "ServerPollMin", Kind.INT, null, false),
             Field.of("DefaultLanguage", "DefaultLanguage", Kind.STR, null, false));
-    public static final Schema<Presence> PRESENCE = Schema.of(Presence.class, null, a -> new Presence((String) a[0], (WvNode) a[1]),
-            r -> new Object[] {r.userId(), r.presenceSubList()},
+    public static final Schema<Presence> PRESENCE = Schema.of(Presence.class, null, a -> new Presence((String) a[0], (String) a[1], (WvNode) a[2]),
+            r -> new Object[] {r.userId(), r.contactList(), r.presenceSubList()},
             Field.of("UserID", "UserID", Kind.STR, null, false),
+            Field.of("ContactList", "ContactList", Kind.STR, null, false),
             Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false));
     public static final Schema<SearchPair> SEARCH_PAIR = Schema.of(SearchPair.class, null, a -> new SearchPair((String) a[0], (String) a[1]),
             r -> new Object[] {r.searchElement(), r.searchString()},
@@ -486,13 +487,12 @@ public final class Schemas {
             Field.of("InviteNote", "InviteNote", Kind.STR, null, false),
             Field.of("ScreenName", "ScreenName", Kind.REC, SCREEN_NAME, false),
             Field.of("Validity", "Validity", Kind.INT, null, false));
-    public static final Schema<InviteResponse> INVITE_RESPONSE = Schema.of(InviteResponse.class, "Invite-Response", a -> new InviteResponse((String) a[0], (Boolean) a[1], (String) a[2], (String) a[3], (ScreenName) a[4]),
-            r -> new Object[] {r.inviteId(), r.acceptance(), r.responseNote(), r.userId(), r.screenName()},
+    public static final Schema<InviteResponse> INVITE_RESPONSE = Schema.of(InviteResponse.class, "Invite-Response", a -> new InviteResponse((String) a[0], (Boolean) a[1], (Sender) a[2], (String) a[3]),
+            r -> new Object[] {r.inviteId(), r.acceptance(), r.sender(), r.responseNote()},
             Field.of("InviteID", "InviteID", Kind.STR, null, false),
             Field.of("Acceptance", "Acceptance", Kind.BOOL, null, false),
-            Field.of("ResponseNote", "ResponseNote", Kind.STR, null, false),
-            Field.of("UserID", "UserID", Kind.STR, null, false),
-            Field.of("ScreenName", "ScreenName", Kind.REC, SCREEN_NAME, false));
+            Field.of("Sender", "Sender", Kind.REC, SENDER, false),
+            Field.of("ResponseNote", "ResponseNote", Kind.STR, null, false));
     public static final Schema<InviteUserRequest> INVITE_USER_REQUEST = Schema.of(InviteUserRequest.class, "InviteUser-Request", a -> new InviteUserRequest((String) a[0], (String) a[1], (Sender) a[2], (String) a[3], (WvNode) a[4], (UrlList) a[5], (String) a[6], (ScreenName) a[7], (Integer) a[8]),
             r -> new Object[] {r.inviteId(), r.inviteType(), r.sender(), r.groupId(), r.presenceSubList(), r.urlList(), r.inviteNote(), r.screenName(), r.validity()},
             Field.of("InviteID", "InviteID", Kind.STR, null, false),

@@ -1,10 +1,17 @@
 package io.mobim.wv.model;
 
 /**
- * A CSP structure, carried in several primitives.
+ * A CSP structure, carried in several primitives: the presence of a user, or (in GetAttributeList-Response) the
+ * attribute list of a contact list.
  *
  * @param userId {@code <UserID>}, or {@code null} when absent
+ * @param contactList {@code <ContactList>}, or {@code null} when absent
  * @param presenceSubList {@code <PresenceSubList>}, or {@code null} when absent
  */
-public record Presence(String userId, WvNode presenceSubList) {
+public record Presence(String userId, String contactList, WvNode presenceSubList) {
+
+    /** A user's presence. */
+    public Presence(String userId, WvNode presenceSubList) {
+        this(userId, null, presenceSubList);
+    }
 }

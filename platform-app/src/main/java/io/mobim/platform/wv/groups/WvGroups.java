@@ -47,7 +47,8 @@ import java.util.Optional;
  * CSP groups on the IM core's rooms: subscribers' OPEN and restricted groups ({@link Groups}) and the operator's public
  * rooms ({@link Rooms}, whose members stay anonymous: screen names only). CreateGroup, DeleteGroup, JoinGroup,
  * LeaveGroup, GetGroupProps, SetGroupProps, and GroupChangeNotice on a poll to the clients of the members in the
- * group. The member list, roles and reject list are {@link WvGroupMembers}'.
+ * group who take its notices (all unless JoinGroup or CreateGroup said SubscribeNotification F, or they unsubscribed:
+ * {@link WvGroupNotices}). The member list, roles and reject list are {@link WvGroupMembers}'.
  */
 public class WvGroups {
 
@@ -80,6 +81,9 @@ public class WvGroups {
         } else if (q.screenName() != null && q.screenName().sName() != null) {
             GroupFaults.run(() -> rooms.join(me, room, q.screenName().sName()));
         }
+        if (Boolean.FALSE.equals(q.subscribeNotification())) {
+            notices.subscribe(room, me, false);
+        }
         return ok();
     }
 
@@ -97,6 +101,9 @@ public class WvGroups {
         }
         String screenName = q.screenName() == null ? null : q.screenName().sName();
         GroupFaults.run(() -> rooms.join(session.msisdn(), room, screenName));
+        if (Boolean.FALSE.equals(q.subscribeNotification())) {
+            notices.subscribe(room, session.msisdn(), false); // present members are told unless they say otherwise
+        }
         GroupProps props = groups.props(room);
         WelcomeNote welcome = props.welcomeNote() == null ? null : new WelcomeNote("text/plain", "None", props.welcomeNote());
         if (!Boolean.TRUE.equals(q.joinedRequest())) {

@@ -134,7 +134,8 @@ public class WvInvitations {
     }
 
     private InviteResponse outcome(Invitation v) {
-        return new InviteResponse(v.inviterRef(), v.state() == InvitationState.ACCEPTED, v.responseNote(), userIds.of(v.invitee()), null);
+        return new InviteResponse(v.inviterRef(), v.state() == InvitationState.ACCEPTED,
+                new Sender(new User(userIds.of(v.invitee())), null), v.responseNote());
     }
 
     private Map<Msisdn, String> invitees(Msisdn me, Recipient to, Failures failures) {

@@ -1,15 +1,18 @@
 package io.mobim.platform.wv.presence;
 
 import io.mobim.events.Msisdn;
+import io.mobim.platform.contacts.AuthorizationState;
 import io.mobim.platform.contacts.ContactLimitReached;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.PresenceAttribute;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
 import io.mobim.platform.wv.CspFault;
 import io.mobim.platform.wv.Failures;
 import io.mobim.platform.wv.UserIds;
 import io.mobim.platform.wv.session.WvSession;
+import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.DetailedResult;
 import io.mobim.wv.model.GetPresenceRequest;
@@ -48,11 +51,13 @@ public class WvPresence {
     private final PresenceService presence;
     private final Contacts contacts;
     private final UserIds userIds;
+    private final WvSessions sessions;
 
-    public WvPresence(PresenceService presence, Contacts contacts, UserIds userIds) {
+    public WvPresence(PresenceService presence, Contacts contacts, UserIds userIds, WvSessions sessions) {
         this.presence = presence;
         this.contacts = contacts;
         this.userIds = userIds;
+        this.sessions = sessions;
     }
 
     /** Changes the attributes the client sent and keeps the others. */
@@ -161,18 +166,27 @@ public class WvPresence {
         return new GetWatcherListResponse(Result.of(StatusCode.SUCCESSFUL), contacts.watchers(presentity).stream().map(userIds::of).toList());
     }
 
-    /** The presentity's answer to a would-be watcher. */
+    /**
+     * The presentity's answer to a would-be watcher, or their decision before being asked (a grant lets the user see
+     * as soon as they subscribe, a refusal keeps them from asking).
+     */
     public Status authorize(Msisdn presentity, PresenceAuthUser q) {
         Msisdn watcher = userIds.parse(q.userId());
-        boolean asked = Boolean.FALSE.equals(q.acceptance()) ? contacts.deny(presentity, watcher) : contacts.accept(presentity, watcher);
-        if (!asked) {
-            throw new CspFault(StatusCode.NOT_FOUND, "That user did not ask");
+        if (watcher.equals(presentity)) {
+            throw new CspFault(StatusCode.BAD_PARAMETER, "One always sees one's own presence");
         }
+        contacts.decide(presentity, watcher, Boolean.FALSE.equals(q.acceptance()) ? AuthorizationState.DENIED : AuthorizationState.ACCEPTED);
         return new Status(Result.of(StatusCode.SUCCESSFUL));
     }
 
-    /** The next would-be watcher the client has not been asked about, or empty. */
+    /**
+     * The next would-be watcher the client has not been asked about, or empty; always empty for a client that did not
+     * agree reactive authorisation (its user's attribute lists decide, and SMS still tells them).
+     */
     public Optional<PresenceAuthRequest> authorizationRequest(WvSession session) {
+        if (!sessions.reactiveAuthorization(session)) {
+            return Optional.empty();
+        }
         return contacts.nextRequestForClient(session.msisdn()).map(watcher -> new PresenceAuthRequest(userIds.of(watcher),
                 new WvNode("PresenceSubList", null, List.of(WvNode.of("OnlineStatus"), WvNode.of("UserAvailability"),
                         WvNode.of("StatusText"), WvNode.of("CommCap")))));
@@ -188,15 +202,22 @@ public class WvPresence {
                 .map(v -> new Presence(userIds.of(v.msisdn()), subList(v, null))).toList()));
     }
 
-    /** The attributes of a view, all or those selected (an empty element in the request names one). */
+    /**
+     * The attributes of a view, all or those selected (an empty element in the request names one), of those the
+     * presentity's attribute lists let the watcher see.
+     */
     private static WvNode subList(PresenceView v, WvNode selection) {
         List<WvNode> attributes = new ArrayList<>();
-        attributes.add(WvNode.presenceValue("OnlineStatus", v.clientOnline() ? "T" : "F"));
-        attributes.add(WvNode.presenceValue("UserAvailability", switch (v.availability()) {
-            case AVAILABLE -> "AVAILABLE";
-            case BUSY -> "DISCREET";
-            case AWAY, INVISIBLE -> "NOT_AVAILABLE";
-        }));
+        if (v.shows(PresenceAttribute.ONLINE_STATUS)) {
+            attributes.add(WvNode.presenceValue("OnlineStatus", v.clientOnline() ? "T" : "F"));
+        }
+        if (v.shows(PresenceAttribute.AVAILABILITY)) {
+            attributes.add(WvNode.presenceValue("UserAvailability", switch (v.availability()) {
+                case AVAILABLE -> "AVAILABLE";
+                case BUSY -> "DISCREET";
+                case AWAY, INVISIBLE -> "NOT_AVAILABLE";
+            }));
+        }
         if (v.statusText() != null) {
             attributes.add(WvNode.presenceValue("StatusText", v.statusText()));
         }
@@ -206,7 +227,9 @@ public class WvPresence {
         List<WvNode> commCap = new ArrayList<>();
         commCap.add(WvNode.leaf("Qualifier", "T"));
         commCap.addAll(caps);
-        attributes.add(new WvNode("CommCap", null, commCap));
+        if (v.shows(PresenceAttribute.COMM_CAP)) {
+            attributes.add(new WvNode("CommCap", null, commCap));
+        }
         if (selection != null && !selection.children().isEmpty()) {
             attributes.removeIf(a -> selection.child(a.name()) == null);
         }

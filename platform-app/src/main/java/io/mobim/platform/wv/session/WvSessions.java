@@ -153,6 +153,23 @@ public class WvSessions {
                 .param(session.clientSession()).query(String.class).single());
     }
 
+    /**
+     * Whether the client takes presence authorisation requests (it agreed CSP reactive authorisation, REACT); true
+     * until its service negotiation leaves REACT out.
+     */
+    @Transactional(readOnly = true)
+    public boolean reactiveAuthorization(WvSession session) {
+        return jdbc.sql("select reactive_authorization from im.wv_session where client_session_id = ?")
+                .param(session.clientSession()).query(Boolean.class).optional().orElse(true);
+    }
+
+    /** Records whether the client agreed reactive presence authorisation (see {@link #reactiveAuthorization}). */
+    @Transactional
+    public void changeReactiveAuthorization(WvSession session, boolean reactive) {
+        jdbc.sql("update im.wv_session set reactive_authorization = ? where client_session_id = ?")
+                .params(reactive, session.clientSession()).update();
+    }
+
     /** The core session ended (on any instance, for any reason): the CSP session records when and why. */
     @EventListener
     public void onClosed(ClientSessionClosed closed) {
