@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,20 +91,14 @@ public class PresenceService {
     private final PresenceSettings settings;
     private final ChargingRecorder charging;
     private final Clock clock;
-    /** Sessions this instance touched lately, with their subscriber and when: see {@link #touch}. */
-    private final Map<UUID, Touched> recentlyTouched = new ConcurrentHashMap<>();
+    private final SessionTouches touches;
 
     /** The longest status text, in characters ({@code im.presence.status_text varchar(100)}). */
     public static final int STATUS_TEXT_MAX = 100;
 
-    /** How many recently touched sessions are remembered; beyond it the memory starts over (a statement more). */
-    private static final int SESSIONS_REMEMBERED = 100_000;
-
-    private record Touched(Msisdn msisdn, Instant at) {
-    }
-
     PresenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events, PresenceSettings settings,
-                    ChargingRecorder charging, Clock clock) {
+                    ChargingRecorder charging, Clock clock, SessionTouches touches) {
+        this.touches = touches;
         this.jdbc = jdbc;
         this.subscribers = subscribers;
         this.events = events;
@@ -218,24 +211,25 @@ public class PresenceService {
                         timeout == null ? null : (int) timeout.toSeconds())
                 .update();
         stampChange(msisdn.value(), null);
+        touches.written(id, msisdn, now);
         events.publishEvent(new ClientSessionOpened(id, msisdn));
         events.publishEvent(new PresenceChanged(msisdn));
         return id;
     }
 
     /**
-     * Keeps a session alive; returns the subscriber, or empty if the session is over. A session this instance
-     * touched less than {@code touchInterval} ago is known alive without a statement (a client's fetch and its
-     * acknowledgement come together; the timeout is counted in minutes).
+     * Keeps a session alive; returns the subscriber, or empty if the session is over. A session known live here is
+     * touched in memory, its keep-alive written with the others' within {@code touch-interval} ({@link SessionTouches});
+     * one this instance does not know is written at once.
      */
-    @Transactional
     public Optional<Msisdn> touch(UUID sessionId) {
-        return Optional.ofNullable(touchAll(List.of(sessionId)).get(sessionId));
+        Msisdn known = touches.touch(sessionId, clock.instant());
+        return known != null ? Optional.of(known) : Optional.ofNullable(touchAll(List.of(sessionId)).get(sessionId));
     }
 
     /**
      * {@link #touch} for several sessions (a group-committed batch of client requests): one statement for those not
-     * touched lately, taking their rows in id order (two batches touching the same sessions wait, never deadlock).
+     * known here, taking their rows in id order (two batches touching the same sessions wait, never deadlock).
      * Returns the live ones with their subscriber; a session that is over is absent.
      */
     @Transactional
@@ -244,9 +238,9 @@ public class PresenceService {
         Map<UUID, Msisdn> live = new HashMap<>();
         Set<UUID> toWrite = new LinkedHashSet<>();
         for (UUID id : sessionIds) {
-            Touched recent = recentlyTouched.get(id);
-            if (recent != null && !now.isBefore(recent.at()) && now.isBefore(recent.at().plus(settings.touchInterval()))) {
-                live.put(id, recent.msisdn());
+            Msisdn known = touches.touch(id, now);
+            if (known != null) {
+                live.put(id, known);
             } else {
                 toWrite.add(id);
             }
@@ -254,7 +248,6 @@ public class PresenceService {
         if (toWrite.isEmpty()) {
             return live;
         }
-        Map<UUID, Msisdn> written = new HashMap<>();
         jdbc.sql("""
                 update im.client_session s set last_active_at = ?,
                     expires_at = ?::timestamptz + make_interval(secs => coalesce(s.timeout_seconds, ?::int))
@@ -263,20 +256,11 @@ public class PresenceService {
                 .params(Timestamp.from(now), Timestamp.from(now), (int) settings.sessionTimeout().toSeconds(),
                         toWrite.toArray(UUID[]::new), Timestamp.from(now))
                 .query(rs -> {
-                    written.put(rs.getObject(1, UUID.class), Msisdn.of(rs.getString(2)));
+                    UUID id = rs.getObject(1, UUID.class);
+                    Msisdn owner = Msisdn.of(rs.getString(2));
+                    live.put(id, owner);
+                    touches.written(id, owner, now);
                 });
-        if (recentlyTouched.size() + written.size() > SESSIONS_REMEMBERED) {
-            recentlyTouched.clear();
-        }
-        for (UUID id : toWrite) {
-            Msisdn owner = written.get(id);
-            if (owner != null) {
-                recentlyTouched.put(id, new Touched(owner, now));
-                live.put(id, owner);
-            } else {
-                recentlyTouched.remove(id);
-            }
-        }
         return live;
     }
 
@@ -334,7 +318,7 @@ public class PresenceService {
     }
 
     private void close(UUID sessionId, boolean expired) {
-        recentlyTouched.remove(sessionId);
+        touches.forget(sessionId);
         Instant lastSeen = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         // the row and its data volume's charge go together: whichever instance ends the session charges it, once
         Optional<Ended> ended = jdbc.sql("""
