@@ -114,6 +114,23 @@ public class PresenceService {
      */
     @Transactional
     public void update(Msisdn who, Availability availability, String statusText, String location) {
+        write(who, availability, true, statusText, true, location);
+    }
+
+    /**
+     * Changes some of {@code who}'s presence and keeps the rest, in one statement: the availability unless it is
+     * null, the status text if {@code newStatusText} (null clears it); the location stays.
+     *
+     * @throws SubscriberNotFound if {@code who} is not an active subscriber
+     */
+    @Transactional
+    public void change(Msisdn who, Availability availability, boolean newStatusText, String statusText) {
+        write(who, availability, newStatusText, statusText, false, null);
+    }
+
+    /** Writes the availability unless null, and the status text and the location where they are new; the rest stays. */
+    private void write(Msisdn who, Availability availability, boolean newStatusText, String statusText, boolean newLocation,
+                       String location) {
         if (statusText != null && statusText.length() > STATUS_TEXT_MAX) {
             throw new IllegalArgumentException("a status text has at most " + STATUS_TEXT_MAX + " characters");
         }
@@ -122,10 +139,15 @@ public class PresenceService {
         }
         int written = jdbc.sql("""
                 insert into im.presence (msisdn, availability, status_text, location, updated_at, change_xid)
-                select s.msisdn, ?, ?, ?, ?, pg_current_xact_id() from im.subscriber s where s.msisdn = ? and s.status = 'ACTIVE'
+                select s.msisdn, coalesce(?::varchar, p.availability, 'AVAILABLE'),
+                       case when ? then ?::varchar else p.status_text end, case when ? then ?::varchar else p.location end, ?,
+                       pg_current_xact_id()
+                from im.subscriber s left join im.presence p on p.msisdn = s.msisdn
+                where s.msisdn = ? and s.status = 'ACTIVE'
                 on conflict (msisdn) do update set availability = excluded.availability, status_text = excluded.status_text,
                     location = excluded.location, updated_at = excluded.updated_at, change_xid = excluded.change_xid""")
-                .params(availability.name(), statusText, location, Timestamp.from(clock.instant()), who.value()).update();
+                .params(availability == null ? null : availability.name(), newStatusText, statusText, newLocation, location,
+                        Timestamp.from(clock.instant()), who.value()).update();
         if (written == 0) {
             throw new SubscriberNotFound(who);
         }
