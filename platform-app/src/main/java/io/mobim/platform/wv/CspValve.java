@@ -33,9 +33,16 @@ final class CspValve extends ValveBase {
         this.endpoint = endpoint;
     }
 
+    /** Whether the request is for the CSP path, under the application's context path. */
+    private boolean isPath(Request request) {
+        String uri = request.getDecodedRequestURI();
+        String context = request.getContextPath();
+        return uri != null && uri.length() == context.length() + path.length() && uri.startsWith(context) && uri.endsWith(path);
+    }
+
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
-        if (!"POST".equals(request.getMethod()) || !path.equals(request.getDecodedRequestURI())) {
+        if (!"POST".equals(request.getMethod()) || !isPath(request)) {
             getNext().invoke(request, response);
             return;
         }

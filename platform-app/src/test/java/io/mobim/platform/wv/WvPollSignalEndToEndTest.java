@@ -138,12 +138,6 @@ class WvPollSignalEndToEndTest extends WvTestBase {
         assertThat(fresh.check(session)).as("no longer listening: every poll reads").isNotNull();
     }
 
-    private static void drain(WvHandset client) {
-        for (int i = 0; i < 50 && client.poll() != null; i++) {
-            // presence of the session itself, anything a login queued
-        }
-    }
-
     /**
      * The statements of the request itself (its HTTP thread, the group committers); not the background jobs'. The
      * session's keep-alive touch is written at most once per {@code mobim.presence.touch-interval}, not per poll.

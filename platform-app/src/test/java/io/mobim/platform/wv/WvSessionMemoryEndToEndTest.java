@@ -91,10 +91,4 @@ class WvSessionMemoryEndToEndTest extends WvTestBase {
         return jdbc.sql("select max(last_active_at) from im.client_session where msisdn = ?").param(msisdn.value())
                 .query(java.sql.Timestamp.class).single().toInstant();
     }
-
-    private static void drain(WvHandset client) {
-        for (int i = 0; i < 50 && client.poll() != null; i++) {
-            // presence of the session itself, anything a login queued
-        }
-    }
 }
