@@ -164,9 +164,6 @@ public final class WvLoadBench {
         return c == null ? 0 : c.count();
     }
 
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
     private static ConfigurableApplicationContext start(boolean floor) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("mobim.embedded.ephemeral", "true");
