@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class SessionHeap {
 
+    private static final int LANES = 64;
+
     private SessionHeap() {
     }
 
@@ -49,12 +51,13 @@ final class SessionHeap {
         long before = usedHeapAfterGc();
         t0 = System.nanoTime();
         AtomicInteger failed = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
+        // many at once: a new session's first poll looks at every queue, its fetch group-committed with the others'
+        try (ExecutorService pool = Executors.newFixedThreadPool(LANES)) {
             List<Future<?>> all = new java.util.ArrayList<>();
-            for (int t = 0; t < 4; t++) {
+            for (int t = 0; t < LANES; t++) {
                 int lane = t;
                 all.add(pool.submit(() -> {
-                    for (int i = lane; i < sessions; i += 4) {
+                    for (int i = lane; i < sessions; i += LANES) {
                         String userId = "wv:+4477" + String.format(Locale.ROOT, "%09d", 1_000_000 + first + i) + "@mobim";
                         Transaction answer = dispatcher.answer(WvMessage.of(CspVersion.V1_2, SessionDescriptor.outband(),
                                 Transaction.request("1", new LoginRequest(userId, new ClientId("http://handset/wv", null),
