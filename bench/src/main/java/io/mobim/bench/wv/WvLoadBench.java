@@ -1,37 +1,29 @@
 package io.mobim.bench.wv;
 
+import io.mobim.bench.PostgresProcesses;
+import io.mobim.bench.RunCost;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
-import io.mobim.platform.wv.WvHandset;
-import io.mobim.wv.CspVersion;
-import io.mobim.wv.WvCodec;
-import io.mobim.wv.model.NewMessage;
-import io.mobim.wv.model.Status;
-import io.mobim.wv.model.Transaction;
-import io.mobim.wv.model.UpdatePresenceRequest;
-import io.mobim.wv.model.WvNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -47,122 +39,124 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  */
 public final class WvLoadBench {
 
-    private static final String PASSWORD = "bench-pw";
-
     public static void main(String[] argv) throws Exception {
-        Map<String, String> params = new LinkedHashMap<>(Map.of("handsets", "2000", "seconds", "30", "warmup", "10",
-                "encoding", "wbxml", "version", "1.2"));
+        Map<String, String> params = WvDriver.defaults();
+        params.put("driver", "separate");
         Arrays.stream(argv).map(a -> a.split("=", 2)).forEach(kv -> params.put(kv[0], kv[1]));
         System.out.println(Machine.describe());
         System.out.println("parameters: " + params);
         int handsets = Integer.parseInt(params.get("handsets"));
+        boolean floor = "floor".equals(params.get("target"));
 
-        ConfigurableApplicationContext ctx = start();
+        ConfigurableApplicationContext ctx = start(floor);
         try {
             int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
-            URI endpoint = URI.create("http://127.0.0.1:" + port + "/wv/csp");
-            Subscribers subscribers = ctx.getBean(Subscribers.class);
-            CspVersion version = CspVersion.ofLabel(params.get("version"));
-            WvCodec codec = params.get("encoding").equals("xml") ? WvCodec.xml() : WvCodec.wbxml();
-
-            List<Msisdn> numbers = new ArrayList<>(handsets);
-            for (int i = 0; i < handsets; i++) {
-                Msisdn m = Msisdn.of(String.format(Locale.ROOT, "+4477009%05d", i));
-                subscribers.register(m, "h" + i, new SubscriberChanges(null, PASSWORD, "en", "VODAFONE_UK", null, null, null));
-                numbers.add(m);
-            }
-            long heapBefore = usedHeapAfterGc();
-            List<WvHandset> phones = new ArrayList<>(handsets);
-            long t0 = System.nanoTime();
-            try (ExecutorService logins = Executors.newFixedThreadPool(8)) {
-                List<java.util.concurrent.Future<WvHandset>> f = new ArrayList<>();
-                for (Msisdn m : numbers) {
-                    f.add(logins.submit(() -> {
-                        WvHandset h = new WvHandset(endpoint, version, codec, "wv:" + m.value() + "@mobim");
-                        int code = h.login(PASSWORD).result().code();
-                        if (code != 200) {
-                            throw new IllegalStateException("login answered " + code);
-                        }
-                        return h;
-                    }));
-                }
-                for (var x : f) {
-                    phones.add(x.get());
+            params.put("endpoint", "http://127.0.0.1:" + port + (!floor ? "/wv/csp"
+                    : "valve".equals(params.get("floorVia")) ? FloorEndpoint.VALVE_PATH : FloorEndpoint.PATH));
+            if (!floor) {
+                Subscribers subscribers = ctx.getBean(Subscribers.class);
+                for (int i = 0; i < handsets; i++) {
+                    subscribers.register(Msisdn.of(WvDriver.msisdn(i)), "h" + i,
+                            new SubscriberChanges(null, WvDriver.PASSWORD, "en", "VODAFONE_UK", null, null, null));
                 }
             }
-            long heapAfter = usedHeapAfterGc();
-            System.out.printf(Locale.ROOT, "%d handsets logged in in %.1f s; heap per logged-in session %.0f bytes"
-                            + " (used heap after GC %d MB -> %d MB, the driver's own handset objects included)%n",
-                    handsets, (System.nanoTime() - t0) / 1e9, (heapAfter - heapBefore) / (double) handsets,
-                    heapBefore >> 20, heapAfter >> 20);
-
-            MeterRegistry meters = ctx.getBean(MeterRegistry.class);
-            run("warm-up", phones, Integer.parseInt(params.get("warmup")), meters);
-            run("measured", phones, Integer.parseInt(params.get("seconds")), meters);
+            ServerMarks marks = new ServerMarks(ctx, params.get("jfr"), "separate".equals(params.get("driver")));
+            if (Integer.parseInt(params.get("seconds")) <= 0) {
+                System.out.println("no load run (seconds=0)");
+            } else if ("separate".equals(params.get("driver"))) {
+                separate(params, marks);
+            } else {
+                new WvDriver(params).drive(marks);
+            }
+            int sessions = Integer.parseInt(params.getOrDefault("sessions", "0"));
+            if (sessions > 0 && !floor) {
+                SessionHeap.measure(ctx, sessions, handsets);
+            }
         } finally {
             ctx.close();
         }
     }
 
-    /** One closed-loop run of every handset for {@code seconds}; prints what it measured. */
-    private static void run(String name, List<WvHandset> phones, int seconds, MeterRegistry meters) throws Exception {
-        Kind[] kinds = Kind.values();
-        double memory0 = polls(meters, "memory");
-        double database0 = polls(meters, "database");
-        long cpu0 = processCpuNanos();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        AtomicLong failures = new AtomicLong();
-        try (ExecutorService loop = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (WvHandset phone : phones) {
-                loop.submit(() -> {
-                    ThreadLocalRandom r = ThreadLocalRandom.current();
-                    while (System.nanoTime() < end) {
-                        int dice = r.nextInt(100);
-                        Kind kind = dice < 60 ? Kind.POLL : dice < 90 ? Kind.SEND : Kind.PRESENCE;
-                        long s = System.nanoTime();
-                        try {
-                            switch (kind) {
-                                case POLL -> {
-                                    Transaction t = phone.poll();
-                                    if (t != null) {
-                                        if (t.primitive() instanceof NewMessage) {
-                                            phone.confirm(t);
-                                        } else {
-                                            phone.acknowledge(t);
-                                        }
-                                    }
-                                }
-                                case SEND -> {
-                                    WvHandset to = phones.get(r.nextInt(phones.size()));
-                                    phone.send("bench " + s, to.userId());
-                                }
-                                case PRESENCE -> phone.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null,
-                                        List.of(WvNode.presenceValue("StatusText", "at " + (s % 1000))))), Status.class);
-                            }
-                            kind.record(System.nanoTime() - s);
-                        } catch (RuntimeException | AssertionError e) {
-                            if (failures.getAndIncrement() < 5) {
-                                System.err.println(kind + " failed: " + e);
-                            }
-                        }
-                    }
-                });
+    /** Runs the driver in a JVM of its own, on the same class path, and takes the server's figures at its marks. */
+    private static void separate(Map<String, String> params, ServerMarks marks) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + params.getOrDefault("driverHeap", "1g"), "-cp", System.getProperty("java.class.path"),
+                WvDriver.class.getName()));
+        params.forEach((k, v) -> command.add(k + "=" + v));
+        Process driver = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.equals("MARK start")) {
+                    marks.start();
+                } else if (line.startsWith("MARK end ")) {
+                    String[] f = line.split(" ");
+                    marks.end(Long.parseLong(f[2]), Integer.parseInt(f[3]));
+                } else {
+                    System.out.println(line);
+                }
             }
         }
-        double cpu = (processCpuNanos() - cpu0) / 1e9;
-        long total = 0;
-        System.out.println("== " + name + ": " + phones.size() + " handsets, " + seconds + " s ==");
-        for (Kind k : kinds) {
-            Kind.Stats st = k.drain();
-            total += st.count();
-            System.out.printf(Locale.ROOT, "  %-8s %8d  %8.0f/s  p50 %6.2f ms  p99 %7.2f ms%n", k, st.count(),
-                    st.count() / (double) seconds, st.p(50) / 1e6, st.p(99) / 1e6);
+        if (driver.waitFor() != 0) {
+            throw new IllegalStateException("the driver exited with " + driver.exitValue());
         }
-        double memory = polls(meters, "memory") - memory0;
-        double database = polls(meters, "database") - database0;
-        System.out.printf(Locale.ROOT, "  total    %8d  %8.0f CSP transactions/s; %d failed; polls answered from memory %.0f, read %.0f;"
-                        + " process CPU %.1f s (%.1f cores, driver included)%n", total, total / (double) seconds, failures.get(),
-                memory, database, cpu, cpu / seconds);
+    }
+
+    /** The server's figures over the measured run: polls from memory, CPU by thread group and of PostgreSQL, JFR. */
+    private static final class ServerMarks implements WvDriver.Marks {
+
+        private final MeterRegistry meters;
+        private final JdbcClient jdbc;
+        private final long postmaster;
+        private final String jfrPath;
+        private final boolean alone;
+        private double memory0;
+        private double database0;
+        private long cpu0;
+        private RunCost cost;
+        private jdk.jfr.Recording jfr;
+
+        ServerMarks(ConfigurableApplicationContext ctx, String jfrPath, boolean alone) {
+            this.meters = ctx.getBean(MeterRegistry.class);
+            this.jdbc = ctx.getBean(JdbcClient.class);
+            this.postmaster = PostgresProcesses.findPostmaster(ctx.getEnvironment().getProperty("mobim.embedded.data-root"));
+            this.jfrPath = jfrPath;
+            this.alone = alone;
+        }
+
+        @Override
+        public void start() {
+            memory0 = polls(meters, "memory");
+            database0 = polls(meters, "database");
+            if (jfrPath != null) {
+                try {
+                    jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                jfr.start();
+            }
+            cpu0 = WvDriver.processCpuNanos();
+            cost = new RunCost(jdbc, postmaster, "transaction");
+        }
+
+        @Override
+        public void end(long transactions, int seconds) {
+            double cpu = (WvDriver.processCpuNanos() - cpu0) / 1e9;
+            String report = transactions > 0 ? cost.report(transactions, seconds) : "";
+            if (jfr != null) {
+                jfr.stop();
+                try {
+                    jfr.dump(Path.of(jfrPath));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                System.out.println("  JFR recording of the measured run: " + jfrPath);
+            }
+            System.out.printf(Locale.ROOT, "  server: polls answered from memory %.0f, read %.0f; JVM CPU %.1f s (%.2f cores, %s)%n",
+                    polls(meters, "memory") - memory0, polls(meters, "database") - database0, cpu, cpu / seconds,
+                    alone ? "the server alone" : "driver included");
+            System.out.print(report);
+        }
     }
 
     private static double polls(MeterRegistry meters, String answer) {
@@ -170,18 +164,7 @@ public final class WvLoadBench {
         return c == null ? 0 : c.count();
     }
 
-    private static long processCpuNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    private static long usedHeapAfterGc() {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-        }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static ConfigurableApplicationContext start() {
+    private static ConfigurableApplicationContext start(boolean floor) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("mobim.embedded.ephemeral", "true");
         props.put("mobim.roles", "im");
@@ -199,7 +182,9 @@ public final class WvLoadBench {
                 return bean instanceof PasswordEncoder ? new BCryptPasswordEncoder(4) : bean;
             }
         };
-        return new SpringApplicationBuilder(MobimApplication.class).properties(props)
+        SpringApplicationBuilder app = floor ? new SpringApplicationBuilder(MobimApplication.class, FloorEndpoint.class)
+                : new SpringApplicationBuilder(MobimApplication.class);
+        return app.properties(props)
                 .initializers(c -> {
                     c.getBeanFactory().addBeanPostProcessor(cheapHashes);
                     c.getBeanFactory().registerSingleton("benchSkipsTestClasses", new SkipTestClasses());
@@ -224,32 +209,6 @@ public final class WvLoadBench {
         @Override
         public int hashCode() {
             return SkipTestClasses.class.hashCode();
-        }
-    }
-
-    /** A kind of transaction in the mix, with the latencies of its transactions. */
-    private enum Kind {
-        POLL, SEND, PRESENCE;
-
-        private final java.util.concurrent.ConcurrentLinkedQueue<Long> latencies = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        private final LongAdder count = new LongAdder();
-
-        void record(long nanos) {
-            count.increment();
-            latencies.add(nanos);
-        }
-
-        Stats drain() {
-            long[] all = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-            latencies.clear();
-            long n = count.sumThenReset();
-            return new Stats(n, all);
-        }
-
-        record Stats(long count, long[] sorted) {
-            long p(int percentile) {
-                return sorted.length == 0 ? 0 : sorted[Math.min(sorted.length - 1, (int) (sorted.length * percentile / 100.0))];
-            }
         }
     }
 }

@@ -18,8 +18,13 @@ class PresenceConfiguration {
 
     @Bean
     PresenceService presenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events,
-                                    PresenceSettings settings, ChargingRecorder charging, Clock clock) {
-        return new PresenceService(jdbc, subscribers, events, settings, charging, clock);
+                                    PresenceSettings settings, ChargingRecorder charging, Clock clock, SessionTouches touches) {
+        return new PresenceService(jdbc, subscribers, events, settings, charging, clock, touches);
+    }
+
+    @Bean
+    SessionTouches sessionTouches(JdbcClient jdbc, PresenceSettings settings, Clock clock) {
+        return new SessionTouches(jdbc, settings, clock);
     }
 
     @Bean

@@ -24,7 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,20 +92,14 @@ public class PresenceService {
     private final PresenceSettings settings;
     private final ChargingRecorder charging;
     private final Clock clock;
-    /** Sessions this instance touched lately, with their subscriber and when: see {@link #touch}. */
-    private final Map<UUID, Touched> recentlyTouched = new ConcurrentHashMap<>();
+    private final SessionTouches touches;
 
     /** The longest status text, in characters ({@code im.presence.status_text varchar(100)}). */
     public static final int STATUS_TEXT_MAX = 100;
 
-    /** How many recently touched sessions are remembered; beyond it the memory starts over (a statement more). */
-    private static final int SESSIONS_REMEMBERED = 100_000;
-
-    private record Touched(Msisdn msisdn, Instant at) {
-    }
-
     PresenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events, PresenceSettings settings,
-                    ChargingRecorder charging, Clock clock) {
+                    ChargingRecorder charging, Clock clock, SessionTouches touches) {
+        this.touches = touches;
         this.jdbc = jdbc;
         this.subscribers = subscribers;
         this.events = events;
@@ -122,6 +115,23 @@ public class PresenceService {
      */
     @Transactional
     public void update(Msisdn who, Availability availability, String statusText, String location) {
+        write(who, availability, true, statusText, true, location);
+    }
+
+    /**
+     * Changes some of {@code who}'s presence and keeps the rest, in one statement: the availability unless it is
+     * null, the status text if {@code newStatusText} (null clears it); the location stays.
+     *
+     * @throws SubscriberNotFound if {@code who} is not an active subscriber
+     */
+    @Transactional
+    public void change(Msisdn who, Availability availability, boolean newStatusText, String statusText) {
+        write(who, availability, newStatusText, statusText, false, null);
+    }
+
+    /** Writes the availability unless null, and the status text and the location where they are new; the rest stays. */
+    private void write(Msisdn who, Availability availability, boolean newStatusText, String statusText, boolean newLocation,
+                       String location) {
         if (statusText != null && statusText.length() > STATUS_TEXT_MAX) {
             throw new IllegalArgumentException("a status text has at most " + STATUS_TEXT_MAX + " characters");
         }
@@ -130,10 +140,15 @@ public class PresenceService {
         }
         int written = jdbc.sql("""
                 insert into im.presence (msisdn, availability, status_text, location, updated_at, change_xid)
-                select s.msisdn, ?, ?, ?, ?, pg_current_xact_id() from im.subscriber s where s.msisdn = ? and s.status = 'ACTIVE'
+                select s.msisdn, coalesce(?::varchar, p.availability, 'AVAILABLE'),
+                       case when ? then ?::varchar else p.status_text end, case when ? then ?::varchar else p.location end, ?,
+                       pg_current_xact_id()
+                from im.subscriber s left join im.presence p on p.msisdn = s.msisdn
+                where s.msisdn = ? and s.status = 'ACTIVE'
                 on conflict (msisdn) do update set availability = excluded.availability, status_text = excluded.status_text,
                     location = excluded.location, updated_at = excluded.updated_at, change_xid = excluded.change_xid""")
-                .params(availability.name(), statusText, location, Timestamp.from(clock.instant()), who.value()).update();
+                .params(availability == null ? null : availability.name(), newStatusText, statusText, newLocation, location,
+                        Timestamp.from(clock.instant()), who.value()).update();
         if (written == 0) {
             throw new SubscriberNotFound(who);
         }
@@ -220,24 +235,25 @@ public class PresenceService {
                         timeout == null ? null : (int) timeout.toSeconds())
                 .update();
         stampChange(msisdn.value(), null);
+        touches.written(id, msisdn, now);
         events.publishEvent(new ClientSessionOpened(id, msisdn));
         events.publishEvent(new PresenceChanged(msisdn));
         return id;
     }
 
     /**
-     * Keeps a session alive; returns the subscriber, or empty if the session is over. A session this instance
-     * touched less than {@code touchInterval} ago is known alive without a statement (a client's fetch and its
-     * acknowledgement come together; the timeout is counted in minutes).
+     * Keeps a session alive; returns the subscriber, or empty if the session is over. A session known live here is
+     * touched in memory, its keep-alive written with the others' within {@code touch-interval} ({@link SessionTouches});
+     * one this instance does not know is written at once.
      */
-    @Transactional
     public Optional<Msisdn> touch(UUID sessionId) {
-        return Optional.ofNullable(touchAll(List.of(sessionId)).get(sessionId));
+        Msisdn known = touches.touch(sessionId, clock.instant());
+        return known != null ? Optional.of(known) : Optional.ofNullable(touchAll(List.of(sessionId)).get(sessionId));
     }
 
     /**
      * {@link #touch} for several sessions (a group-committed batch of client requests): one statement for those not
-     * touched lately, taking their rows in id order (two batches touching the same sessions wait, never deadlock).
+     * known here, taking their rows in id order (two batches touching the same sessions wait, never deadlock).
      * Returns the live ones with their subscriber; a session that is over is absent.
      */
     @Transactional
@@ -246,9 +262,9 @@ public class PresenceService {
         Map<UUID, Msisdn> live = new HashMap<>();
         Set<UUID> toWrite = new LinkedHashSet<>();
         for (UUID id : sessionIds) {
-            Touched recent = recentlyTouched.get(id);
-            if (recent != null && !now.isBefore(recent.at()) && now.isBefore(recent.at().plus(settings.touchInterval()))) {
-                live.put(id, recent.msisdn());
+            Msisdn known = touches.touch(id, now);
+            if (known != null) {
+                live.put(id, known);
             } else {
                 toWrite.add(id);
             }
@@ -256,7 +272,6 @@ public class PresenceService {
         if (toWrite.isEmpty()) {
             return live;
         }
-        Map<UUID, Msisdn> written = new HashMap<>();
         jdbc.sql("""
                 update im.client_session s set last_active_at = ?,
                     expires_at = ?::timestamptz + make_interval(secs => coalesce(s.timeout_seconds, ?::int))
@@ -265,20 +280,11 @@ public class PresenceService {
                 .params(Timestamp.from(now), Timestamp.from(now), (int) settings.sessionTimeout().toSeconds(),
                         toWrite.toArray(UUID[]::new), Timestamp.from(now))
                 .query(rs -> {
-                    written.put(rs.getObject(1, UUID.class), Msisdn.of(rs.getString(2)));
+                    UUID id = rs.getObject(1, UUID.class);
+                    Msisdn owner = Msisdn.of(rs.getString(2));
+                    live.put(id, owner);
+                    touches.written(id, owner, now);
                 });
-        if (recentlyTouched.size() + written.size() > SESSIONS_REMEMBERED) {
-            recentlyTouched.clear();
-        }
-        for (UUID id : toWrite) {
-            Msisdn owner = written.get(id);
-            if (owner != null) {
-                recentlyTouched.put(id, new Touched(owner, now));
-                live.put(id, owner);
-            } else {
-                recentlyTouched.remove(id);
-            }
-        }
         return live;
     }
 
@@ -336,7 +342,7 @@ public class PresenceService {
     }
 
     private void close(UUID sessionId, boolean expired) {
-        recentlyTouched.remove(sessionId);
+        touches.forget(sessionId);
         Instant lastSeen = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         // the row and its data volume's charge go together: whichever instance ends the session charges it, once
         Optional<Ended> ended = jdbc.sql("""

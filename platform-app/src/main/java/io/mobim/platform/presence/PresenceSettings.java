@@ -11,9 +11,9 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param sessionTimeout a client session with no request for this long is over (CSP's default keep-alive is shorter, clients poll)
  * @param sweepInterval how often expired sessions are closed
- * @param touchInterval a session used again within this long of its last recorded use is not written again:
- *                      a client's fetch and acknowledgement in the same second cost one write, not two; a session
- *                      closed by another instance can still be used here for at most this long
+ * @param touchInterval how often the keep-alive of the sessions used since is written, all of them in one statement:
+ *                      a session this instance knows is kept alive from memory in between; a session closed by
+ *                      another instance can still be used here for about this long
  * @param maxAttributeLists how many presence attribute lists a subscriber may have (CSP 755 beyond)
  */
 @Validated

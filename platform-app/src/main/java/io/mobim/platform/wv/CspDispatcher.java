@@ -55,7 +55,6 @@ import io.mobim.wv.model.LoginRequest;
 import io.mobim.wv.model.LogoutRequest;
 import io.mobim.wv.model.MessageDelivered;
 import io.mobim.wv.model.PollingRequest;
-import io.mobim.wv.model.PresenceAuthRequest;
 import io.mobim.wv.model.PresenceAuthUser;
 import io.mobim.wv.model.SubscribePresenceRequest;
 import io.mobim.wv.model.UpdatePresenceRequest;
@@ -70,7 +69,6 @@ import io.mobim.wv.model.TransactionMode;
 import io.mobim.wv.model.WvMessage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +81,10 @@ import org.slf4j.LoggerFactory;
 public class CspDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(CspDispatcher.class);
+    /** What a poll hands out first. */
+    private static final List<WakeSignals.Kind> POLL_ORDER = List.of(WakeSignals.Kind.MESSAGE, WakeSignals.Kind.REPORT,
+            WakeSignals.Kind.INVITATION, WakeSignals.Kind.GROUP_NOTICE, WakeSignals.Kind.AUTHORIZATION_REQUEST,
+            WakeSignals.Kind.PRESENCE);
 
     private final WvSessions sessions;
     private final Logins logins;
@@ -231,38 +233,41 @@ public class CspDispatcher {
 
     /**
      * What waits for the client, read only when something was signalled for the session since its last poll that
-     * found nothing (see {@link WakeSignals}); null when nothing waits.
+     * found nothing, and only of the kinds signalled (see {@link WakeSignals}): its next message first, else a delivery
+     * report, else an invitation (offered, cancelled or answered), else a change of a group it is in, else a would-be
+     * watcher to authorise, else its contacts' presence changes; null when nothing waits.
      */
     private Transaction poll(WvSession session) {
         WakeSignals.Ticket ticket = signals.check(session);
         if (ticket == null) {
             return null;
         }
-        Transaction next = next(session);
-        if (next == null) {
-            signals.nothingFound(ticket);
-        } else {
-            signals.found(ticket);
+        for (WakeSignals.Kind kind : POLL_ORDER) {
+            if (!ticket.looks(kind)) {
+                continue;
+            }
+            Transaction next = next(kind, session);
+            if (next != null) {
+                signals.found(ticket, kind);
+                return next;
+            }
+            signals.nothingFound(ticket, kind);
         }
-        return next;
+        return null;
     }
 
-    /**
-     * What waits for the client: its next message first, else a delivery report, else an invitation (offered,
-     * cancelled or answered), else a change of a group it is in, else a would-be watcher to authorise, else its
-     * contacts' presence changes; null when nothing.
-     */
-    private Transaction next(WvSession session) {
-        Optional<Transaction> message = messaging.poll(session).or(() -> reports.poll(session)).or(() -> invitations.poll(session))
-                .or(() -> groups.poll(session));
-        if (message.isPresent()) {
-            return message.get();
-        }
-        Optional<PresenceAuthRequest> asked = presence.authorizationRequest(session);
-        if (asked.isPresent()) {
-            return ServerTransactions.request(asked.get(), true); // presence changes may wait behind it
-        }
-        return presence.changes(session).map(n -> ServerTransactions.request(n, false)).orElse(null);
+    /** The next transaction of {@code kind} waiting for the client, or null. */
+    private Transaction next(WakeSignals.Kind kind, WvSession session) {
+        return switch (kind) {
+            case MESSAGE -> messaging.poll(session).orElse(null);
+            case REPORT -> reports.poll(session).orElse(null);
+            case INVITATION -> invitations.poll(session).orElse(null);
+            case GROUP_NOTICE -> groups.poll(session).orElse(null);
+            // presence changes may wait behind an authorisation request
+            case AUTHORIZATION_REQUEST -> presence.authorizationRequest(session).map(a -> ServerTransactions.request(a, true)).orElse(null);
+            case PRESENCE -> presence.changes(session).map(n -> ServerTransactions.request(n, false)).orElse(null);
+            case SETTINGS -> null;
+        };
     }
 
     /**

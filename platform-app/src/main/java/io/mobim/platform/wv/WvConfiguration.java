@@ -34,7 +34,10 @@ import io.mobim.platform.wv.session.WvSessions;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +47,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.function.RouterFunction;
-import org.springframework.web.servlet.function.RouterFunctions;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /** The Wireless Village channel of role {@code im}: the CSP endpoint and what it serves. */
 @Configuration(proxyBeanMethods = false)
@@ -55,8 +55,9 @@ import org.springframework.web.servlet.function.ServerResponse;
 class WvConfiguration {
 
     /**
-     * The CSP endpoint authenticates by CSP session, not HTTP: its own filter chain, before the APIs' one, without
-     * HTTP Basic, so that an Authorization header a WAP gateway or client adds is never checked (nor answered 401).
+     * The CSP endpoint authenticates by CSP session, not HTTP: its POSTs never reach the filters ({@link CspValve}); for
+     * anything else on its path, its own filter chain, before the APIs' one, without HTTP Basic, so that an
+     * Authorization header a WAP gateway or client adds is never checked (nor answered 401).
      */
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -69,9 +70,10 @@ class WvConfiguration {
         return http.build();
     }
 
+    /** {@code POST <mobim.wv.path>}, served from Tomcat's pipeline (see {@link CspValve}). */
     @Bean
-    RouterFunction<ServerResponse> wvRoute(WvEndpoint endpoint, WvSettings settings) {
-        return RouterFunctions.route().POST(settings.path(), endpoint::handle).build();
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> wvValve(WvSettings settings, ObjectProvider<WvEndpoint> endpoint) {
+        return factory -> factory.addContextValves(new CspValve(settings.path(), endpoint::getObject));
     }
 
     @Bean
@@ -154,8 +156,8 @@ class WvConfiguration {
     }
 
     @Bean
-    WvSessions wvSessions(JdbcClient jdbc, PresenceService presence, WvSettings settings, Clock clock) {
-        return new WvSessions(jdbc, presence, settings, clock);
+    WvSessions wvSessions(JdbcClient jdbc, PresenceService presence, WakeSignals signals, WvSettings settings, Clock clock) {
+        return new WvSessions(jdbc, presence, signals, settings, clock);
     }
 
     @Bean

@@ -13,6 +13,7 @@ import io.mobim.wv.model.Status;
 import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.WvMessage;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
@@ -21,12 +22,10 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.web.servlet.function.ServerRequest;
-import org.springframework.web.servlet.function.ServerResponse;
 
 /**
- * {@code POST <mobim.wv.path>}: one CSP message in, its answer out, in the client's encoding and CSP version. The
+ * {@code POST <mobim.wv.path>}: one CSP message in, its answer out, in the client's encoding and CSP version, served
+ * by {@link CspValve} straight from Tomcat's pipeline (the session is the credential, see there). The
  * encoding is the Content-Type's when it is a CSP one, else read from the body (clients send {@code text/html},
  * {@code application/octet-stream} or nothing). Clients treat any HTTP status but 200 as a broken connection, so
  * everything that can be answered in CSP is answered with 200: a Status for a request that cannot be served, and an
@@ -53,65 +52,83 @@ public class WvEndpoint {
         }
     }
 
-    public ServerResponse handle(ServerRequest request) throws IOException {
-        HttpServletRequest http = request.servletRequest();
+    /** Reads one CSP request and writes its answer. */
+    public void handle(HttpServletRequest http, HttpServletResponse response) throws IOException {
         int max = limits.maxBytes();
         if (http.getContentLengthLong() > max) {
-            return refuse(Outcome.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "CSP message larger than " + max + " bytes");
+            refuse(response, Outcome.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "CSP message larger than " + max + " bytes");
+            return;
         }
         byte[] body = http.getInputStream().readNBytes(max + 1);
         if (body.length > max) {
-            return refuse(Outcome.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "CSP message larger than " + max + " bytes");
+            refuse(response, Outcome.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "CSP message larger than " + max + " bytes");
+            return;
         }
         if (body.length == 0) {
-            return refuse(Outcome.UNREADABLE, HttpStatus.BAD_REQUEST, "empty body: a CSP message was expected");
+            refuse(response, Outcome.UNREADABLE, HttpStatus.BAD_REQUEST, "empty body: a CSP message was expected");
+            return;
         }
         WvCodec codec = WvCodec.forContentType(http.getContentType());
         if (codec == null) {
             codec = sniff(body);
             if (codec == null) {
-                return refuse(Outcome.UNSUPPORTED_MEDIA, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body is neither CSP XML nor WBXML");
+                refuse(response, Outcome.UNSUPPORTED_MEDIA, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "the body is neither CSP XML nor WBXML");
+                return;
             }
         }
         WvMessage in;
         try {
             in = codec.decode(body, limits);
         } catch (WvDecodeException e) {
-            return undecodable(codec, body, e);
+            undecodable(response, codec, body, e);
+            return;
         }
         List<Transaction> answers = dispatcher.answer(in);
         if (answers.isEmpty()) {
             outcomes.get(Outcome.EMPTY).increment();
-            return ServerResponse.ok().build();
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentLength(0);
+            return;
         }
         outcomes.get(Outcome.ANSWERED).increment();
-        return answer(codec, new WvMessage(in.version(), in.session(), answers));
+        answer(response, codec, new WvMessage(in.version(), in.session(), answers));
     }
 
     /** A body that is CSP but could not be read: unreadable ones get an HTTP error, the rest a CSP Status. */
-    private ServerResponse undecodable(WvCodec codec, byte[] body, WvDecodeException e) {
+    private void undecodable(HttpServletResponse response, WvCodec codec, byte[] body, WvDecodeException e) throws IOException {
         log.debug("Undecodable CSP request: {}", e.toString());
         if (e.status() == StatusCode.BAD_REQUEST) {
-            return refuse(Outcome.UNREADABLE, HttpStatus.BAD_REQUEST, e.reason());
+            refuse(response, Outcome.UNREADABLE, HttpStatus.BAD_REQUEST, e.reason());
+            return;
         }
         if (e.status() == StatusCode.UNSUPPORTED_MEDIA_TYPE) {
-            return refuse(Outcome.UNSUPPORTED_MEDIA, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.reason());
+            refuse(response, Outcome.UNSUPPORTED_MEDIA, HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.reason());
+            return;
         }
         // a version or primitive not served: the client can read a Status in the version it most likely speaks
         outcomes.get(Outcome.CSP_ERROR).increment();
         Status status = new Status(Result.of(e.status().code(), e.status().meaning()));
-        return answer(codec, WvMessage.of(likelyVersion(codec, body), SessionDescriptor.outband(), Transaction.response(null, status)));
+        answer(response, codec, WvMessage.of(likelyVersion(codec, body), SessionDescriptor.outband(), Transaction.response(null, status)));
     }
 
-    private static ServerResponse answer(WvCodec codec, WvMessage message) {
+    private static void answer(HttpServletResponse response, WvCodec codec, WvMessage message) throws IOException {
         byte[] out = codec.encode(message);
-        return ServerResponse.ok().contentType(MediaType.parseMediaType(codec.contentType())).contentLength(out.length).body(out);
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(codec.contentType());
+        response.setContentLength(out.length);
+        response.getOutputStream().write(out);
     }
 
-    private ServerResponse refuse(Outcome outcome, HttpStatus status, String reason) {
+    private void refuse(HttpServletResponse response, Outcome outcome, HttpStatus status, String reason) throws IOException {
         outcomes.get(outcome).increment();
-        return ServerResponse.status(status).contentType(MediaType.TEXT_PLAIN)
-                .body((reason + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] text = (reason + "\n").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(status.value());
+        if (status == HttpStatus.CONTENT_TOO_LARGE) {
+            response.setHeader("Connection", "close"); // the rest of the body may still be on its way
+        }
+        response.setContentType("text/plain;charset=UTF-8");
+        response.setContentLength(text.length);
+        response.getOutputStream().write(text);
     }
 
     /** The codec of a body by its first bytes: WBXML starts with its version (1 to 3), XML with markup. */

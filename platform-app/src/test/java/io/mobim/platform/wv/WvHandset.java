@@ -47,7 +47,19 @@ public final class WvHandset {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final URI endpoint;
+    /** How a handset's bodies reach the server: the JDK's HTTP client by default, a load driver's own client in bench. */
+    @FunctionalInterface
+    public interface Transport {
+
+        /** Posts {@code body} with {@code contentType} (null for none) and returns the server's answer. */
+        Answer post(byte[] body, String contentType);
+    }
+
+    /** An HTTP answer: its status, its Content-Type (empty if none) and its body. */
+    public record Answer(int status, String contentType, byte[] body) {
+    }
+
+    private final Transport transport;
     private final CspVersion version;
     private final WvCodec codec;
     private final String userId;
@@ -56,7 +68,20 @@ public final class WvHandset {
     private int nextTransaction = 1;
 
     public WvHandset(URI endpoint, CspVersion version, WvCodec codec, String userId) {
-        this.endpoint = endpoint;
+        this(jdkHttp(endpoint), version, codec, userId);
+    }
+
+    /** Posts to {@code endpoint} with the JDK's HTTP client (one shared client, its connections kept alive). */
+    public static Transport jdkHttp(URI endpoint) {
+        return (body, type) -> {
+            HttpResponse<byte[]> r = post(endpoint, body, type);
+            return new Answer(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+        };
+    }
+
+    /** A handset whose requests go through {@code transport}. */
+    public WvHandset(Transport transport, CspVersion version, WvCodec codec, String userId) {
+        this.transport = transport;
         this.version = version;
         this.codec = codec;
         this.userId = userId;
@@ -194,14 +219,14 @@ public final class WvHandset {
     /** Posts one message of this handset's session and decodes the answer (null for an empty 200). */
     WvMessage exchange(Transaction transaction) {
         SessionDescriptor session = sessionId == null ? SessionDescriptor.outband() : SessionDescriptor.inband(sessionId);
-        HttpResponse<byte[]> response = post(codec.encode(WvMessage.of(version, session, transaction)));
-        if (response.statusCode() != 200) {
-            throw new AssertionError("HTTP " + response.statusCode() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+        Answer response = transport.post(codec.encode(WvMessage.of(version, session, transaction)), contentType);
+        if (response.status() != 200) {
+            throw new AssertionError("HTTP " + response.status() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
         if (response.body().length == 0) {
             return null;
         }
-        String answeredType = response.headers().firstValue("Content-Type").orElse("");
+        String answeredType = response.contentType();
         if (!answeredType.startsWith(codec.contentType())) {
             throw new AssertionError("answered as " + answeredType + ", asked in " + codec.contentType());
         }
@@ -214,11 +239,6 @@ public final class WvHandset {
         } catch (WvDecodeException e) {
             throw new AssertionError("the answer is not CSP: " + e);
         }
-    }
-
-    /** Posts raw bytes with this handset's Content-Type. */
-    HttpResponse<byte[]> post(byte[] body) {
-        return post(body, contentType);
     }
 
     static HttpResponse<byte[]> post(URI endpoint, byte[] body, String contentType) {
@@ -234,10 +254,6 @@ public final class WvHandset {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    private HttpResponse<byte[]> post(byte[] body, String type) {
-        return post(endpoint, body, type);
     }
 
     private LoginResponse keep(LoginResponse response) {

@@ -63,6 +63,32 @@ class WvPollSignalEndToEndTest extends WvTestBase {
     }
 
     @Test
+    void aPollWokenByAMessageLooksAtTheMessagesAlone() {
+        Msisdn frank = clients.subscriber("frank");
+        Msisdn grace = clients.subscriber("grace");
+        WvHandset frankClient = clients.loggedIn(frank, CspVersion.V1_2, "wbxml");
+        WvHandset graceClient = clients.loggedIn(grace, CspVersion.V1_2, "xml");
+        await().atMost(WAIT).until(() -> signals.listening());
+        drain(graceClient);
+
+        assertThat(frankClient.send("only this", "wv:" + grace.value() + "@mobim").result().code()).isEqualTo(200);
+        Transaction[] got = new Transaction[1];
+        List<String> read = requestStatements(StatementLog.during(() -> got[0] = graceClient.poll())).stream()
+                .map(StatementLog.Sent::sql).toList();
+        assertThat(got[0].primitive()).isInstanceOf(NewMessage.class);
+        assertThat(read).as("the queues nothing was signalled for are not read")
+                .noneMatch(sql -> sql.contains("client_delivery_report") || sql.contains("im.invitation")
+                        || sql.contains("room_notice") || sql.contains("presence_authorization"));
+        graceClient.confirm(got[0]);
+
+        List<String> after = requestStatements(StatementLog.during(() -> assertThat(graceClient.poll()).isNull())).stream()
+                .map(StatementLog.Sent::sql).toList();
+        assertThat(after).as("the poll after it looks for more messages, nothing else").anyMatch(sql -> sql.contains("im.delivery"))
+                .allMatch(sql -> sql.contains("im.delivery") || sql.startsWith("set local"));
+        assertThat(requestStatements(StatementLog.during(() -> assertThat(graceClient.poll()).isNull()))).isEmpty();
+    }
+
+    @Test
     void whatIsQueuedThroughTheDatabaseByAnyWriterWakesThePoll() {
         Msisdn carol = clients.subscriber("carol");
         Msisdn dave = clients.subscriber("dave");
@@ -110,12 +136,6 @@ class WvPollSignalEndToEndTest extends WvTestBase {
             fresh.stop();
         }
         assertThat(fresh.check(session)).as("no longer listening: every poll reads").isNotNull();
-    }
-
-    private static void drain(WvHandset client) {
-        for (int i = 0; i < 50 && client.poll() != null; i++) {
-            // presence of the session itself, anything a login queued
-        }
     }
 
     /**

@@ -6,6 +6,7 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.support.Handsets;
+import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.CspVersion;
@@ -48,6 +49,7 @@ class WvSessionEndToEndTest extends WvTestBase {
     @Autowired SmscSimulator smsc;
     @Autowired WvSettings settings;
     @Autowired Clock clock;
+    @Autowired WakeSignals signals;
 
 
     @ParameterizedTest(name = "{0} CSP {1}")
@@ -188,7 +190,7 @@ class WvSessionEndToEndTest extends WvTestBase {
         WvSettings forcing = new WvSettings(settings.path(), settings.domain(), settings.maxBody(), settings.keepAliveMin(),
                 settings.keepAliveMax(), settings.keepAliveDefault(), settings.keepAliveGrace(), true, settings.nonceValidity(),
                 settings.endedSessionRetention(), settings.serverPollMin(), settings.serviceName(), null, null);
-        new WvSessions(jdbc, presence, forcing, clock).open(ivan, CspVersion.V1_2, "tablet", "c3", 600);
+        new WvSessions(jdbc, presence, signals, forcing, clock).open(ivan, CspVersion.V1_2, "tablet", "c3", 600);
 
         assertThat(phone.request(new KeepAliveRequest(null), Status.class).result().code()).isEqualTo(601);
         assertThat(laptop.request(new KeepAliveRequest(null), Status.class).result().code()).isEqualTo(601);

@@ -151,7 +151,7 @@ public class WvMessaging {
         String toUsers = awaitSent(recipients, sends, failures, Failures.Kind.USER, WvMessaging::status);
         // committed: a recipient polling this instance finds it on its very next poll, not only once the database's
         // signal has come round
-        recipients.keySet().forEach(signals::raise);
+        recipients.keySet().forEach(r -> signals.raise(r, WakeSignals.Kind.MESSAGE));
         String toRooms = awaitSent(rooms, roomSends, failures, Failures.Kind.GROUP, WvMessaging::groupStatus);
         String messageId = toUsers != null ? toUsers : toRooms;
         return new Sent(failures.result(messageId != null), messageId);

@@ -66,9 +66,8 @@ public class WvPresence {
         if (sub == null || sub.children().isEmpty()) {
             throw new CspFault(StatusCode.BAD_PARAMETER, "PresenceSubList is missing");
         }
-        Optional<PresenceView> now = presence.view(me, me);
-        Availability availability = now.map(PresenceView::availability).orElse(Availability.AVAILABLE);
-        String statusText = now.map(PresenceView::statusText).orElse(null);
+        Availability availability = null; // kept unless the client sent one
+        String statusText = null;
         String availabilityValue = value(sub, "UserAvailability");
         if (availabilityValue != null) {
             availability = switch (availabilityValue.strip().toUpperCase(Locale.ROOT)) {
@@ -81,13 +80,14 @@ public class WvPresence {
         if ("F".equalsIgnoreCase(value(sub, "OnlineStatus"))) {
             availability = Availability.INVISIBLE;
         }
-        if (sub.child("StatusText") != null) {
+        boolean newStatusText = sub.child("StatusText") != null;
+        if (newStatusText) {
             statusText = value(sub, "StatusText");
             if (statusText != null && statusText.length() > PresenceService.STATUS_TEXT_MAX) {
                 throw new CspFault(StatusCode.INVALID_PRESENCE_VALUE, "A StatusText has at most " + PresenceService.STATUS_TEXT_MAX + " characters");
             }
         }
-        presence.update(me, availability, statusText, now.map(PresenceView::location).orElse(null));
+        presence.change(me, availability, newStatusText, statusText);
         return new Status(Result.of(StatusCode.SUCCESSFUL));
     }
 

@@ -7,6 +7,7 @@ import io.mobim.platform.wv.CspFault;
 import io.mobim.platform.wv.WvSettings;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.StatusCode;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,33 +29,65 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * CSP sessions, in {@code im.wv_session} so that any instance serves any client. Each is an IM-core client session
  * ({@link PresenceService}) whose silence timeout is the agreed KeepAliveTime plus a grace. The SessionID the client
  * carries is 192 random bits; only its SHA-256 is stored. A session ended by logout, expiry or a newer login is
  * remembered for a while, so that a client still using it learns why (604, 600, 601).
+ *
+ * <p>A request names its session: this instance keeps the sessions it served in memory, so that a request reads
+ * nothing and writes nothing of its own (its keep-alive is the core session's touch, written in batches). What a
+ * client may renegotiate (delivery method, KeepAliveTime) is kept too, and read again once a session of the subscriber
+ * changed it through any instance ({@link WakeSignals#settingsVersion}).
  */
 public class WvSessions {
 
     private static final Logger log = LoggerFactory.getLogger(WvSessions.class);
     private static final int TOKEN_BYTES = 24;
-    /** How many sessions this instance remembers; beyond it the memory starts over (a read more per session). */
-    private static final int SESSIONS_REMEMBERED = 100_000;
 
     private final JdbcClient jdbc;
     private final PresenceService presence;
+    private final WakeSignals signals;
     private final WvSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** Live sessions by the hex SHA-256 of their SessionID; whether they are still live is the core session's touch. */
-    private final Map<String, WvSession> known = new ConcurrentHashMap<>();
+    /** Live sessions by the first 128 bits of the SHA-256 of their SessionID; whether still live is the core session's touch. */
+    private final Map<TokenKey, Known> known = new ConcurrentHashMap<>();
+    /** What live sessions agreed, by core session, as read at a {@link WakeSignals#settingsVersion}. */
+    private final Map<UUID, Agreed> agreed = new ConcurrentHashMap<>();
 
-    public WvSessions(JdbcClient jdbc, PresenceService presence, WvSettings settings, Clock clock) {
+    public WvSessions(JdbcClient jdbc, PresenceService presence, WakeSignals signals, WvSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.presence = presence;
+        this.signals = signals;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** A SessionID's key in memory: half its SHA-256, as unguessable as the SessionID's own 192 bits allow. */
+    private record TokenKey(long high, long low) {
+        static TokenKey of(byte[] hash) {
+            ByteBuffer b = ByteBuffer.wrap(hash);
+            return new TokenKey(b.getLong(), b.getLong());
+        }
+    }
+
+    /** A session served here, and when it was last used here (epoch milliseconds). */
+    private static final class Known {
+        final WvSession session;
+        volatile long usedAt;
+
+        Known(WvSession session, long usedAt) {
+            this.session = session;
+            this.usedAt = usedAt;
+        }
+    }
+
+    /** A session's delivery method and KeepAliveTime, read at {@code version} of the subscriber's settings signal. */
+    private record Agreed(DeliveryMethod deliveryMethod, int keepAliveSeconds, long version) {
     }
 
     /** A new session; returns its SessionID. Ends the subscriber's older ones first when the operator so configured. */
@@ -83,36 +115,38 @@ public class WvSessions {
                 .params(hash(sessionId), core, msisdn.value(), version.label(), truncate(clientId), truncate(sessionCookie),
                         keepAliveSeconds, Timestamp.from(now))
                 .update();
+        // should the transaction roll back, nobody has the SessionID: the entry is never used, and evicted
+        known.put(TokenKey.of(hash(sessionId)), new Known(new WvSession(core, msisdn, version, truncate(sessionCookie)), now.toEpochMilli()));
         return sessionId;
     }
 
     /**
-     * The live session a request names, kept alive by the request.
+     * The live session a request names, kept alive by the request: from memory when this instance served it before.
      *
      * @throws CspFault 604 for no or an unknown session, or one logged out; 600 for one expired; 601 for one a newer
      *     login ended
      */
-    @Transactional
     public WvSession resolve(String sessionId) {
         if (sessionId == null || sessionId.isBlank()) {
             throw new CspFault(StatusCode.INVALID_SESSION, "Not logged in: an Inband session with a SessionID is required");
         }
         byte[] hash = hash(sessionId.strip());
-        String key = HexFormat.of().formatHex(hash);
-        WvSession session = known.get(key);
-        if (session == null) {
-            session = load(hash);
-            if (known.size() >= SESSIONS_REMEMBERED) {
-                known.clear();
-            }
-            known.put(key, session);
+        TokenKey key = TokenKey.of(hash);
+        long now = clock.millis();
+        Known k = known.get(key);
+        if (k == null) {
+            k = new Known(load(hash), now);
+            known.put(key, k);
+        } else {
+            k.usedAt = now;
         }
-        if (presence.touch(session.clientSession()).isEmpty()) {
+        if (presence.touch(k.session.clientSession()).isEmpty()) {
             known.remove(key);
+            agreed.remove(k.session.clientSession());
             SessionEnd end = endOf(hash).orElse(SessionEnd.EXPIRED);
             throw new CspFault(end.status(), end.status().meaning());
         }
-        return session;
+        return k.session;
     }
 
     /** Ends a session at the client's request; its SessionID is unknown from then on. */
@@ -121,7 +155,7 @@ public class WvSessions {
         byte[] hash = hash(sessionId.strip());
         jdbc.sql("update im.wv_session set end_reason = 'LOGGED_OUT' where token_hash = ? and end_reason is null").param(hash).update();
         presence.closeSession(session.clientSession());
-        known.remove(HexFormat.of().formatHex(hash));
+        known.remove(TokenKey.of(hash));
     }
 
     /** Agrees a new KeepAliveTime for a live session. */
@@ -130,13 +164,12 @@ public class WvSessions {
         presence.changeTimeout(session.clientSession(), Duration.ofSeconds(keepAliveSeconds).plus(settings.keepAliveGrace()));
         jdbc.sql("update im.wv_session set keep_alive_seconds = ? where client_session_id = ?")
                 .params(keepAliveSeconds, session.clientSession()).update();
+        changedSettings(session);
     }
 
     /** The KeepAliveTime agreed for a session. */
-    @Transactional(readOnly = true)
     public int keepAliveSeconds(WvSession session) {
-        return jdbc.sql("select keep_alive_seconds from im.wv_session where client_session_id = ?")
-                .param(session.clientSession()).query(Integer.class).single();
+        return agreed(session).keepAliveSeconds();
     }
 
     /** Sets how new messages reach a session's client. */
@@ -144,13 +177,42 @@ public class WvSessions {
     public void changeDeliveryMethod(WvSession session, DeliveryMethod method) {
         jdbc.sql("update im.wv_session set delivery_method = ? where client_session_id = ?")
                 .params(method.code(), session.clientSession()).update();
+        changedSettings(session);
     }
 
     /** How new messages reach a session's client, as last agreed through any instance. */
-    @Transactional(readOnly = true)
     public DeliveryMethod deliveryMethod(WvSession session) {
-        return DeliveryMethod.of(jdbc.sql("select delivery_method from im.wv_session where client_session_id = ?")
-                .param(session.clientSession()).query(String.class).single());
+        return agreed(session).deliveryMethod();
+    }
+
+    /** What the session agreed: as kept here, unless a session of the subscriber changed its settings since. */
+    private Agreed agreed(WvSession session) {
+        long version = signals.settingsVersion(session.msisdn()); // read before the row: a change after it moves it
+        Agreed a = agreed.get(session.clientSession());
+        if (a != null && version >= 0 && a.version() == version) {
+            return a;
+        }
+        Agreed read = jdbc.sql("select delivery_method, keep_alive_seconds from im.wv_session where client_session_id = ?")
+                .param(session.clientSession())
+                .query((rs, i) -> new Agreed(DeliveryMethod.of(rs.getString(1)), rs.getInt(2), version)).single();
+        agreed.put(session.clientSession(), read);
+        return read;
+    }
+
+    /** Once committed, this instance reads the session's settings again at once; the others when the database's signal comes. */
+    private void changedSettings(WvSession session) {
+        Runnable raise = () -> signals.raise(session.msisdn(), WakeSignals.Kind.SETTINGS);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    raise.run();
+                }
+            });
+        } else {
+            raise.run();
+        }
+        agreed.remove(session.clientSession());
     }
 
     /**
@@ -173,12 +235,29 @@ public class WvSessions {
     /** The core session ended (on any instance, for any reason): the CSP session records when and why. */
     @EventListener
     public void onClosed(ClientSessionClosed closed) {
+        agreed.remove(closed.sessionId()); // its SessionID stays known here until used again (the touch refuses it) or silent
         jdbc.sql("""
                 update im.wv_session set ended_at = ?, end_reason = coalesce(end_reason, ?)
                 where client_session_id = ? and ended_at is null""")
                 .params(Timestamp.from(clock.instant()), (closed.expired() ? SessionEnd.EXPIRED : SessionEnd.LOGGED_OUT).name(),
                         closed.sessionId())
                 .update();
+    }
+
+    /**
+     * Forgets here the sessions not used here for longer than the longest KeepAliveTime and its grace (they ended, or
+     * their client went to another instance): a request in one of them reads it again.
+     */
+    @Scheduled(fixedDelay = 1, initialDelay = 1, timeUnit = TimeUnit.MINUTES)
+    public void forgetSilent() {
+        long before = clock.millis() - settings.keepAliveMax().plus(settings.keepAliveGrace()).toMillis();
+        known.values().removeIf(k -> {
+            if (k.usedAt >= before) {
+                return false;
+            }
+            agreed.remove(k.session.clientSession());
+            return true;
+        });
     }
 
     /** Forgets sessions that ended longer than {@code mobim.wv.ended-session-retention} ago, on every instance. */
