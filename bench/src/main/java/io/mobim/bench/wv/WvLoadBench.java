@@ -4,7 +4,7 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
-import io.mobim.platform.wv.WvHandset;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.WvCodec;
 import io.mobim.wv.model.NewMessage;
