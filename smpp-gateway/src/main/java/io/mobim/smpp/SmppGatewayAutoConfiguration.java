@@ -2,6 +2,7 @@ package io.mobim.smpp;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.mobim.events.consumer.ConsumerClientMetrics;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.smpp.codec.PartStore;
 import io.mobim.smpp.codec.Reassembler;
@@ -162,8 +163,9 @@ public class SmppGatewayAutoConfiguration {
 
         @Bean
         ConcurrentMessageListenerContainer<String, SmsMt> smppMtListener(KafkaProperties kafka, SmppProperties properties,
-                SmppGateway gateway, SmppKafkaClients clients) {
-            return SmppKafkaConfiguration.mtListener(kafka, properties.mt(), gateway, clients.events(), clients.deadLetters());
+                SmppGateway gateway, SmppKafkaClients clients, ObjectProvider<ConsumerClientMetrics> clientMetrics) {
+            return SmppKafkaConfiguration.mtListener(kafka, properties.mt(), gateway, clients.events(), clients.deadLetters(),
+                    clientMetrics.getIfAvailable());
         }
     }
 }

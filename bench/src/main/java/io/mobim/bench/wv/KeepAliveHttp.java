@@ -1,6 +1,6 @@
 package io.mobim.bench.wv;
 
-import io.mobim.platform.wv.WvHandset;
+import io.mobim.wv.handset.WvHandset;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;

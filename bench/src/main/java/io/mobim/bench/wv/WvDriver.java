@@ -1,6 +1,6 @@
 package io.mobim.bench.wv;
 
-import io.mobim.platform.wv.WvHandset;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.WvCodec;
 import io.mobim.wv.model.NewMessage;

@@ -6,9 +6,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
- * Network operations' traffic page: rates, delivery ratio, submit latency, SMS-C binds and throughput, outbox backlog
- * and dead letters, from the platform's own meters ({@link TrafficSampler}). The figures part of the page is
- * fetched again at every sample interval.
+ * Network operations' traffic page: rates, delivery ratio, submit latency, SMS-C binds and throughput, Kafka consumer
+ * lag, outbox backlog and dead letters, from the platform's own meters ({@link TrafficSampler}). The figures part of
+ * the page is fetched again at every sample interval.
  */
 @Controller
 @RequestMapping("/console/traffic")

@@ -6,10 +6,12 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.mobim.events.consumer.ConsumerClientMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -32,7 +34,8 @@ final class TrafficSampler implements AutoCloseable {
     static final String SUBMIT_LATENCY = "mobim.smpp.submit.latency";
     static final String BIND_UP = "mobim.smpp.bind.up";
     static final String OUTBOX_PENDING = "mobim.outbox.pending";
-    static final String KAFKA_LAG = "kafka.consumer.fetch.manager.records.lag.max";
+    /** Records a consumer has yet to read, per partition it is assigned, as its last fetch saw it (client metrics). */
+    static final String KAFKA_LAG = "kafka.consumer.fetch.manager.records.lag";
     static final List<String> DEAD_LETTERS = List.of("mobim.kafka.consumer.dead_lettered", "billing.events.dead_lettered",
             "billing.gateway.dead_lettered");
 
@@ -41,9 +44,17 @@ final class TrafficSampler implements AutoCloseable {
      *
      * @param submitsByLink submit_sm accepted per SMS-C link
      * @param latencyBuckets the submit latency histogram, cumulative counts per bucket bound in nanoseconds
+     * @param kafkaLag the consumer lag of every group of the process, summed
      */
     record Sample(Instant at, double mo, double mtSubmitted, double receipts, double mtAccepted, double mtFinished,
-                  Map<String, Double> submitsByLink, TreeMap<Double, Double> latencyBuckets) {
+                  Map<String, Double> submitsByLink, TreeMap<Double, Double> latencyBuckets, double kafkaLag) {
+    }
+
+    /**
+     * The lag of one consumer group on one topic: records written that the group's consumers in this process have
+     * yet to read, summed over the partitions they are assigned.
+     */
+    record ConsumerLag(String group, String topic, double records) {
     }
 
     private final MeterRegistry meters;
@@ -87,7 +98,7 @@ final class TrafficSampler implements AutoCloseable {
                 count(meters.find(RECEIPTS).tag("outcome", "matched").counters()),
                 count(meters.find(MT).tag("outcome", "accepted").counters()),
                 count(meters.find(MT).counters().stream().filter(c -> !"duplicate".equals(c.getId().getTag("outcome"))).toList()),
-                byLink, latencyBuckets());
+                byLink, latencyBuckets(), kafkaLag().stream().mapToDouble(ConsumerLag::records).sum());
         synchronized (samples) {
             if (samples.size() == capacity) {
                 samples.removeFirst();
@@ -118,10 +129,25 @@ final class TrafficSampler implements AutoCloseable {
         return g == null ? null : g.value();
     }
 
-    /** The largest consumer lag the Kafka clients report, or null when no consumer publishes client metrics. */
-    Double kafkaLag() {
-        Collection<Gauge> lags = meters.find(KAFKA_LAG).gauges();
-        return lags.isEmpty() ? null : lags.stream().mapToDouble(Gauge::value).filter(v -> !Double.isNaN(v)).max().orElse(0);
+    /**
+     * The lag of each consumer group on each topic, from the partition-level lag the Kafka clients publish (see
+     * {@code ConsumerClientMetrics}), by group and topic; empty before a consumer of this process has fetched.
+     */
+    List<ConsumerLag> kafkaLag() {
+        Map<List<String>, Double> byGroupAndTopic = new TreeMap<>(Comparator.comparing((List<String> k) -> k.get(0))
+                .thenComparing(k -> k.get(1)));
+        for (Gauge g : meters.find(KAFKA_LAG).tagKeys("partition", "topic").gauges()) {
+            double lag = g.value();
+            if (Double.isNaN(lag)) {
+                continue; // a partition given up since the client's meters were last looked at
+            }
+            String group = g.getId().getTag(ConsumerClientMetrics.GROUP_TAG);
+            byGroupAndTopic.merge(List.of(group == null ? ConsumerClientMetrics.NO_GROUP : group, g.getId().getTag("topic")),
+                    Math.max(0, lag), Double::sum);
+        }
+        List<ConsumerLag> lags = new ArrayList<>();
+        byGroupAndTopic.forEach((k, v) -> lags.add(new ConsumerLag(k.get(0), k.get(1), v)));
+        return lags;
     }
 
     /** Records sent to dead-letter topics since start, by every consumer of this process. */

@@ -1,5 +1,6 @@
 package io.mobim.platform.console;
 
+import io.mobim.platform.console.TrafficSampler.ConsumerLag;
 import io.mobim.platform.console.TrafficSampler.Sample;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,11 +22,11 @@ import java.util.function.ToDoubleFunction;
  * @param throughputByLink submit_sm accepted per second per SMS-C link, over the last interval
  * @param binds whether each SMS-C session is bound
  * @param outboxPending records waiting in the outbox for Kafka, null where the IM role does not run
- * @param kafkaLag the largest consumer lag, null when not measured
+ * @param kafkaLag each consumer group's lag per topic, read now; empty before a consumer of this process has fetched
  * @param deadLettered records dead-lettered since start
  */
 record TrafficView(Duration window, List<Chart> charts, Double deliveryRatio, Map<String, Double> latencyMillis,
-                   Map<String, Double> throughputByLink, Map<String, Boolean> binds, Double outboxPending, Double kafkaLag,
+                   Map<String, Double> throughputByLink, Map<String, Boolean> binds, Double outboxPending, List<ConsumerLag> kafkaLag,
                    double deadLettered) {
 
     static final int WIDTH = 600;
@@ -37,10 +38,16 @@ record TrafficView(Duration window, List<Chart> charts, Double deliveryRatio, Ma
      *
      * @param id a stable id for the markup
      * @param points the polyline's points
-     * @param latest the latest rate per second
-     * @param peak the highest rate of the window
+     * @param latest the latest value (a rate per second, or a level such as a lag)
+     * @param peak the highest value of the window
+     * @param unit what the figures count ("per second" for a rate)
      */
-    record Chart(String id, String title, String points, double latest, double peak) {
+    record Chart(String id, String title, String points, double latest, double peak, String unit) {
+    }
+
+    /** The lag of every consumer group of the process on every topic, summed; null before any was measured. */
+    public Double kafkaLagTotal() {
+        return kafkaLag.isEmpty() ? null : kafkaLag.stream().mapToDouble(ConsumerLag::records).sum();
     }
 
     static TrafficView of(TrafficSampler sampler) {
@@ -50,7 +57,8 @@ record TrafficView(Duration window, List<Chart> charts, Double deliveryRatio, Ma
         List<Chart> charts = List.of(
                 chart("mo", "MO received per second", samples, Sample::mo),
                 chart("mt", "MT submitted per second", samples, Sample::mtSubmitted),
-                chart("receipts", "Delivery receipts per second", samples, Sample::receipts));
+                chart("receipts", "Delivery receipts per second", samples, Sample::receipts),
+                plot("lag", "Kafka consumer lag", samples.stream().map(Sample::kafkaLag).toList(), "records"));
         Double ratio = null;
         Map<String, Double> latency = new TreeMap<>();
         Map<String, Double> byLink = new TreeMap<>();
@@ -70,6 +78,7 @@ record TrafficView(Duration window, List<Chart> charts, Double deliveryRatio, Ma
                 sampler.kafkaLag(), sampler.deadLettered());
     }
 
+    /** A rate chart: the counter's increase per second between consecutive samples. */
     private static Chart chart(String id, String title, List<Sample> samples, ToDoubleFunction<Sample> counter) {
         List<Double> rates = new ArrayList<>();
         for (int i = 1; i < samples.size(); i++) {
@@ -77,6 +86,11 @@ record TrafficView(Duration window, List<Chart> charts, Double deliveryRatio, Ma
             Sample b = samples.get(i);
             rates.add(Math.max(0, counter.applyAsDouble(b) - counter.applyAsDouble(a)) / seconds(a, b));
         }
+        return plot(id, title, rates, "per second");
+    }
+
+    /** A chart of {@code rates} (or levels), one point each, oldest first. */
+    private static Chart plot(String id, String title, List<Double> rates, String unit) {
         double peak = rates.stream().mapToDouble(Double::doubleValue).max().orElse(0);
         double scale = peak > 0 ? peak : 1;
         StringBuilder points = new StringBuilder();
@@ -85,7 +99,7 @@ record TrafficView(Duration window, List<Chart> charts, Double deliveryRatio, Ma
             double y = HEIGHT - 4 - (HEIGHT - 8) * rates.get(i) / scale;
             points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
-        return new Chart(id, title, points.toString().strip(), rates.isEmpty() ? 0 : rates.getLast(), peak);
+        return new Chart(id, title, points.toString().strip(), rates.isEmpty() ? 0 : rates.getLast(), peak, unit);
     }
 
     private static double seconds(Sample a, Sample b) {

@@ -2,6 +2,7 @@ package io.mobim.platform.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
+import io.mobim.events.consumer.ConsumerClientMetrics;
 import io.mobim.events.consumer.ConsumerOutages;
 import io.mobim.events.consumer.StaticMembership;
 import jakarta.persistence.EntityManagerFactory;
@@ -25,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Creates every topic of the design document, and its dead-letter topic, at startup (existing ones keep their
  * partitions, see {@link ExistingTopicPartitions}; a dead-letter topic's retention is set on existing ones too, with
  * {@code spring.kafka.admin.modify-topic-configs});
- * gives every consumer of the process a static group membership; and watches the consumers for outages.
+ * gives every consumer of the process a static group membership and publishes its client metrics; and watches the consumers for outages.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KafkaTopicSettings.class)
@@ -76,6 +77,16 @@ class KafkaConfiguration {
     static StaticMembership staticMembership(Environment environment) {
         KafkaTopicSettings settings = Binder.get(environment).bindOrCreate("mobim.kafka", KafkaTopicSettings.class);
         return new StaticMembership(StaticMembership.instanceId(settings.instanceId()), settings.sessionTimeout());
+    }
+
+    /**
+     * The Kafka client metrics of every consumer of the process, tagged with its group (the console's consumer lag).
+     * A bean post-processor like {@link #staticMembership}; the registry is looked up when the first consumer starts.
+     */
+    @Bean
+    static ConsumerClientMetrics consumerClientMetrics(Environment environment, ObjectProvider<MeterRegistry> meters) {
+        KafkaTopicSettings settings = Binder.get(environment).bindOrCreate("mobim.kafka", KafkaTopicSettings.class);
+        return new ConsumerClientMetrics(meters::getObject, settings.clientMetricsRefresh());
     }
 
     @Bean

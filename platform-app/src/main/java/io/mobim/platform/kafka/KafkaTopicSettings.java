@@ -37,6 +37,9 @@ import org.springframework.validation.annotation.Validated;
  *                       within it under the same id takes its partitions back at once; one that does not come back
  *                       (a replaced pod of a Deployment, whose name changes) is no slower to replace than before
  * @param retry how the IM core's and billing's consumers retry a record they failed to handle
+ * @param clientMetricsRefresh how often the consumers' Kafka client metrics (published to Micrometer, consumer lag
+ *                             among them) are looked for new meters: a partition's lag is known once it is first
+ *                             fetched, so a new assignment shows within this time
  */
 @Validated
 @ConfigurationProperties("mobim.kafka")
@@ -49,7 +52,8 @@ public record KafkaTopicSettings(
         @DefaultValue("14d") @NotNull Duration deadLetterRetention,
         @DefaultValue("") @Size(max = 180) @Pattern(regexp = "[a-zA-Z0-9._-]*") String instanceId,
         @DefaultValue("45s") @NotNull Duration sessionTimeout,
-        @DefaultValue @Valid @NotNull Retry retry) {
+        @DefaultValue @Valid @NotNull Retry retry,
+        @DefaultValue("10s") @NotNull Duration clientMetricsRefresh) {
 
     /**
      * @param initialInterval the first wait after a failure

@@ -151,7 +151,8 @@ class ConsoleBrowserTest {
 
         driver.get(url("/console/traffic"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mo-title")));
-        assertThat(driver.findElement(By.tagName("main")).getText()).contains("MO received per second", "SMS-C sessions", "bound");
+        assertThat(driver.findElement(By.tagName("main")).getText()).contains("MO received per second", "SMS-C sessions", "bound",
+                "Kafka consumer lag");
         browser.screenshot("08-traffic");
 
         driver.get(url("/console/clearing"));

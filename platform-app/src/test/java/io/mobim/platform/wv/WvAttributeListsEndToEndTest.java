@@ -1,5 +1,6 @@
 package io.mobim.platform.wv;
 
+import io.mobim.wv.handset.WvHandset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -8,6 +8,7 @@ import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.support.Handsets;
 import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.AccessList;
 import io.mobim.wv.model.BlockEntityRequest;
 import io.mobim.wv.model.DetailedResult;

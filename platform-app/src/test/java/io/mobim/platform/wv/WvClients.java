@@ -6,6 +6,7 @@ import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.TestNumbers;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.WvCodec;
+import io.mobim.wv.handset.WvHandset;
 import java.net.URI;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.Arguments;

@@ -6,6 +6,7 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.CreateListRequest;
 import io.mobim.wv.model.DeleteListRequest;
 import io.mobim.wv.model.EntityList;

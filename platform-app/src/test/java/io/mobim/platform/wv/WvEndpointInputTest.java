@@ -7,6 +7,7 @@ import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.WvCodec;
 import io.mobim.wv.WvLimits;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.KeepAliveRequest;
 import io.mobim.wv.model.LoginResponse;
 import io.mobim.wv.model.MessageInfo;

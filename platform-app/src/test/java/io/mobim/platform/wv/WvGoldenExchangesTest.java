@@ -10,6 +10,7 @@ import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.WvCodec;
 import io.mobim.wv.WvLimits;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.LoginResponse;
 import io.mobim.wv.model.NewMessage;
 import io.mobim.wv.model.SendMessageResponse;

@@ -1,5 +1,6 @@
 package io.mobim.platform.wv;
 
+import io.mobim.wv.handset.WvHandset;
 import static io.mobim.platform.wv.WvBlockingEndToEndTest.id;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -10,6 +10,7 @@ import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.support.Handsets;
 import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.AddGroupMembersRequest;
 import io.mobim.wv.model.CreateGroupRequest;
 import io.mobim.wv.model.DeleteGroupRequest;

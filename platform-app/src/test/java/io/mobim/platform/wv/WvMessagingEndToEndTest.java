@@ -11,6 +11,7 @@ import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.support.Handsets;
 import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.DetailedResult;
 import io.mobim.wv.model.GetMessageRequest;
 import io.mobim.wv.model.GetMessageResponse;

@@ -14,6 +14,7 @@ import io.mobim.platform.support.TestNumbers;
 import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSession;
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.NewMessage;
 import io.mobim.wv.model.Transaction;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.GetPresenceRequest;
 import io.mobim.wv.model.GetPresenceResponse;
 import io.mobim.wv.model.Presence;

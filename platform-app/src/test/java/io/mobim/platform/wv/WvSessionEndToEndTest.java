@@ -10,6 +10,7 @@ import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSessions;
 import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.ClientCapabilityResponse;
 import io.mobim.wv.model.ClientId;
 import io.mobim.wv.model.Disconnect;

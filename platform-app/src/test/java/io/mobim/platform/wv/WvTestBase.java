@@ -1,5 +1,6 @@
 package io.mobim.platform.wv;
 
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.platform.subscribers.Subscribers;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mobim.events.Msisdn;
 import io.mobim.wv.CspVersion;
+import io.mobim.wv.handset.WvHandset;
 import io.mobim.wv.model.NewMessage;
 import io.mobim.wv.model.Transaction;
 import java.net.URI;

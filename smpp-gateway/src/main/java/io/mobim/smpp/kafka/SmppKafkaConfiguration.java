@@ -3,6 +3,7 @@ package io.mobim.smpp.kafka;
 import io.mobim.events.JsonEventSerde;
 import io.mobim.events.MalformedEvent;
 import io.mobim.events.Topics;
+import io.mobim.events.consumer.ConsumerClientMetrics;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.smpp.SmppGateway;
 import io.mobim.smpp.config.SmppProperties;
@@ -83,10 +84,20 @@ public final class SmppKafkaConfiguration {
         return new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(props));
     }
 
-    /** The {@code sms.mt.v1} listener container that hands MTs to the gateway. */
+    /** The {@code sms.mt.v1} listener container that hands MTs to the gateway, without client metrics. */
     public static ConcurrentMessageListenerContainer<String, SmsMt> mtListener(KafkaProperties kafka,
             SmppProperties.Mt config, SmppGateway gateway, KafkaTemplate<String, Object> events,
             KafkaTemplate<Object, Object> raw) {
+        return mtListener(kafka, config, gateway, events, raw, null);
+    }
+
+    /**
+     * The {@code sms.mt.v1} listener container that hands MTs to the gateway; its consumers publish their client
+     * metrics through {@code clientMetrics} (null: none).
+     */
+    public static ConcurrentMessageListenerContainer<String, SmsMt> mtListener(KafkaProperties kafka,
+            SmppProperties.Mt config, SmppGateway gateway, KafkaTemplate<String, Object> events,
+            KafkaTemplate<Object, Object> raw, ConsumerClientMetrics clientMetrics) {
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -98,6 +109,9 @@ public final class SmppKafkaConfiguration {
         props.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) config.fetchWait().toMillis());
         DefaultKafkaConsumerFactory<String, SmsMt> consumers = new DefaultKafkaConsumerFactory<>(props,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(new JsonEventSerde<>(SmsMt.class)));
+        if (clientMetrics != null) {
+            clientMetrics.listenTo(consumers);
+        }
 
         ContainerProperties containerProps = new ContainerProperties(Topics.SMS_MT);
         containerProps.setAckMode(ContainerProperties.AckMode.TIME);

@@ -1,4 +1,4 @@
-package io.mobim.platform.wv;
+package io.mobim.wv.handset;
 
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.StatusCode;
@@ -40,8 +40,10 @@ import java.util.List;
 /**
  * A CSP handset over real HTTP, built on wv-protocol the way a J2ME client is: it logs in (clear or digest), sends
  * requests in its encoding and CSP version with its own transaction numbers 1, 2, 3, polls, and confirms the
- * messages it gets. Every answer is decoded with the same codec, so a server answering in another encoding or
- * version fails the test.
+ * messages it gets. Every answer is decoded with the same codec, and a server answering in another encoding or
+ * version, with another HTTP status than 200, or with another transaction id is refused
+ * ({@link IllegalStateException}): the platform's tests and benchmarks drive the endpoint with it, and
+ * {@link WvHandsetCli} puts it on the command line.
  */
 public final class WvHandset {
 
@@ -89,7 +91,7 @@ public final class WvHandset {
     }
 
     /** Sends bodies with this Content-Type instead of the codec's (clients send {@code text/html} and others). */
-    WvHandset contentType(String type) {
+    public WvHandset contentType(String type) {
         this.contentType = type;
         return this;
     }
@@ -99,12 +101,12 @@ public final class WvHandset {
         return userId;
     }
 
-    String sessionId() {
+    public String sessionId() {
         return sessionId;
     }
 
     /** Uses a SessionID of its own (an old one, or one that never existed). */
-    void useSession(String id) {
+    public void useSession(String id) {
         this.sessionId = id;
     }
 
@@ -115,7 +117,7 @@ public final class WvHandset {
     }
 
     /** 4-way digest login: the challenge, then Base64(HASH(nonce + password)) with the schema the server chose. */
-    LoginResponse loginDigest(String password, String... schemas) {
+    public LoginResponse loginDigest(String password, String... schemas) {
         LoginResponse challenge = request(new LoginRequest(userId, new ClientId("http://handset/wv", null), null,
                 List.of(schemas), null, null, "cookie-" + userId), LoginResponse.class);
         if (challenge.result().code() != 401) {
@@ -128,7 +130,7 @@ public final class WvHandset {
     }
 
     /** ClientCapability with a delivery method ({@code P} or {@code N}). */
-    Primitive capabilities(String deliveryMethod) {
+    public Primitive capabilities(String deliveryMethod) {
         return request(new ClientCapabilityRequest(new ClientId("http://handset/wv", null), new CapabilityList("MOBILE_PHONE",
                 deliveryMethod, List.of("text/plain"), List.of(106), List.of("None"), 2000, null, List.of("HTTP"), 1, 4096,
                 List.of(), null, null, null, null, "en"))).primitive();
@@ -140,7 +142,7 @@ public final class WvHandset {
     }
 
     /** SendMessage of {@code text} to the given UserIDs, asking for delivery reports or not. */
-    SendMessageResponse send(boolean deliveryReport, String text, String... toUserIds) {
+    public SendMessageResponse send(boolean deliveryReport, String text, String... toUserIds) {
         MessageInfo info = new MessageInfo(null, null, "text/plain", "None", text.getBytes(StandardCharsets.UTF_8).length,
                 new Recipient(Arrays.stream(toUserIds).map(User::new).toList(), List.of(), List.of()), null, null, null, null);
         return request(new SendMessageRequest(deliveryReport, info, text), SendMessageResponse.class);
@@ -153,7 +155,7 @@ public final class WvHandset {
     }
 
     /** Polls until the server hands out a {@code type}, answering what comes before it as a handset would. */
-    <T extends Primitive> Transaction awaitPolled(Class<T> type) {
+    public <T extends Primitive> Transaction awaitPolled(Class<T> type) {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             Transaction t = poll();
@@ -173,7 +175,7 @@ public final class WvHandset {
                 acknowledge(t);
             }
         }
-        throw new AssertionError("no " + type.getSimpleName() + " within 30 s");
+        throw new IllegalStateException("no " + type.getSimpleName() + " within 30 s");
     }
 
     /** Confirms a NewMessage the way handsets do: MessageDelivered as the Response to the server's transaction. */
@@ -181,7 +183,7 @@ public final class WvHandset {
         String messageId = ((NewMessage) newMessage.primitive()).messageInfo().messageId();
         WvMessage answer = exchange(Transaction.response(newMessage.transactionId(), new MessageDelivered(messageId)));
         if (answer != null) {
-            throw new AssertionError("an acknowledgement is answered with an empty 200, got " + answer);
+            throw new IllegalStateException("an acknowledgement is answered with an empty 200, got " + answer);
         }
     }
 
@@ -190,7 +192,7 @@ public final class WvHandset {
         WvMessage answer = exchange(Transaction.response(serverRequest.transactionId(),
                 new Status(Result.of(StatusCode.SUCCESSFUL))));
         if (answer != null) {
-            throw new AssertionError("an acknowledgement is answered with an empty 200, got " + answer);
+            throw new IllegalStateException("an acknowledgement is answered with an empty 200, got " + answer);
         }
     }
 
@@ -198,50 +200,51 @@ public final class WvHandset {
     public <T extends Primitive> T request(Primitive request, Class<T> type) {
         Primitive answer = request(request).primitive();
         if (!type.isInstance(answer)) {
-            throw new AssertionError("expected " + type.getSimpleName() + ", got " + answer);
+            throw new IllegalStateException("expected " + type.getSimpleName() + ", got " + answer);
         }
         return type.cast(answer);
     }
 
     /** One request in its own transaction; the answer, whose TransactionID must echo the request's. */
-    WvMessage request(Primitive request) {
+    public WvMessage request(Primitive request) {
         String tid = Integer.toString(nextTransaction++);
         WvMessage answer = exchange(Transaction.request(tid, request));
         if (answer == null) {
-            throw new AssertionError("no answer to " + request.elementName());
+            throw new IllegalStateException("no answer to " + request.elementName());
         }
         if (!tid.equals(answer.transaction().transactionId())) {
-            throw new AssertionError("answer to transaction " + tid + " carries " + answer.transaction().transactionId());
+            throw new IllegalStateException("answer to transaction " + tid + " carries " + answer.transaction().transactionId());
         }
         return answer;
     }
 
     /** Posts one message of this handset's session and decodes the answer (null for an empty 200). */
-    WvMessage exchange(Transaction transaction) {
+    public WvMessage exchange(Transaction transaction) {
         SessionDescriptor session = sessionId == null ? SessionDescriptor.outband() : SessionDescriptor.inband(sessionId);
         Answer response = transport.post(codec.encode(WvMessage.of(version, session, transaction)), contentType);
         if (response.status() != 200) {
-            throw new AssertionError("HTTP " + response.status() + ": " + new String(response.body(), StandardCharsets.UTF_8));
+            throw new IllegalStateException("HTTP " + response.status() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }
         if (response.body().length == 0) {
             return null;
         }
         String answeredType = response.contentType();
         if (!answeredType.startsWith(codec.contentType())) {
-            throw new AssertionError("answered as " + answeredType + ", asked in " + codec.contentType());
+            throw new IllegalStateException("answered as " + answeredType + ", asked in " + codec.contentType());
         }
         try {
             WvMessage answer = codec.decode(response.body(), WvLimits.DEFAULT);
             if (answer.version() != version) {
-                throw new AssertionError("answered in CSP " + answer.version().label() + ", asked in " + version.label());
+                throw new IllegalStateException("answered in CSP " + answer.version().label() + ", asked in " + version.label());
             }
             return answer;
         } catch (WvDecodeException e) {
-            throw new AssertionError("the answer is not CSP: " + e);
+            throw new IllegalStateException("the answer is not CSP: " + e);
         }
     }
 
-    static HttpResponse<byte[]> post(URI endpoint, byte[] body, String contentType) {
+    /** Posts raw bytes to {@code endpoint} with {@code contentType} (none if null), through the JDK's HTTP client. */
+    public static HttpResponse<byte[]> post(URI endpoint, byte[] body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
