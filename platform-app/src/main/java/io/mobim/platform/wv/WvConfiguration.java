@@ -24,12 +24,14 @@ import io.mobim.platform.wv.messaging.WvDeliveryReports;
 import io.mobim.platform.wv.messaging.WvMessaging;
 import io.mobim.platform.wv.presence.WvPresence;
 import io.mobim.platform.wv.search.WvSearch;
+import io.mobim.platform.wv.session.CirAgreement;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
 import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSessions;
 import java.time.Clock;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -71,8 +73,8 @@ class WvConfiguration {
     }
 
     @Bean
-    WvEndpoint wvEndpoint(CspDispatcher dispatcher, WvSettings settings, MeterRegistry meters) {
-        return new WvEndpoint(dispatcher, settings, meters);
+    WvEndpoint wvEndpoint(CspDispatcher dispatcher, WvSessions sessions, WvSettings settings, MeterRegistry meters) {
+        return new WvEndpoint(dispatcher, sessions, settings, meters);
     }
 
     @Bean
@@ -150,8 +152,8 @@ class WvConfiguration {
     }
 
     @Bean
-    Negotiation wvNegotiation(WvSessions sessions, WvSettings settings) {
-        return new Negotiation(sessions, settings);
+    Negotiation wvNegotiation(WvSessions sessions, WvSettings settings, ObjectProvider<CirAgreement> cir) {
+        return new Negotiation(sessions, settings, cir.getIfAvailable(() -> CirAgreement.NONE));
     }
 
     @Bean

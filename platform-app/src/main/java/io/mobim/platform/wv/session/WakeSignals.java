@@ -7,9 +7,13 @@ import io.mobim.platform.presence.ClientSessionClosed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
@@ -49,6 +53,8 @@ public class WakeSignals implements SmartLifecycle {
     private final AtomicLong maybe = new AtomicLong();
     private final Counter fromMemory;
     private final Counter fromDatabase;
+    /** Who else hears the signals (the CIR channels this instance holds), called on the listening thread. */
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
     private volatile boolean running;
     private Thread listener;
@@ -111,6 +117,11 @@ public class WakeSignals implements SmartLifecycle {
         }
     }
 
+    /** Has {@code listener} hear every signal from now on, from every instance. */
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
     /** Whether the listening connection is up: until it is, every poll reads. */
     public boolean listening() {
         return listening;
@@ -133,14 +144,18 @@ public class WakeSignals implements SmartLifecycle {
                 epoch.incrementAndGet();
                 listening = true;
                 log.info("Listening for CSP wake signals on channel {}", CHANNEL);
+                tell(null);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null) {
+                        Set<String> signalled = new HashSet<>();
                         for (PGNotification n : notifications) {
                             for (String msisdn : n.getParameter().split(",")) {
                                 raiseOne(msisdn);
+                                signalled.add(msisdn);
                             }
                         }
+                        tell(signalled);
                     }
                 }
                 listening = false;
@@ -161,6 +176,21 @@ public class WakeSignals implements SmartLifecycle {
                 }
             } finally {
                 listening = false;
+            }
+        }
+    }
+
+    /** Tells the listeners who was signalled; null: anyone may have been (signals were lost). */
+    private void tell(Set<String> signalled) {
+        for (Listener l : listeners) {
+            try {
+                if (signalled == null) {
+                    l.anyoneMayWait();
+                } else {
+                    l.signalled(signalled);
+                }
+            } catch (RuntimeException e) {
+                log.warn("A CSP wake signal listener failed", e);
             }
         }
     }
@@ -187,6 +217,16 @@ public class WakeSignals implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Hears the signals on the listening thread: must not block. */
+    public interface Listener {
+
+        /** Something may now wait for these subscribers (E.164 numbers). */
+        void signalled(Set<String> msisdns);
+
+        /** Signals may have been lost (the listening connection was down): something may wait for anyone. */
+        void anyoneMayWait();
     }
 
     /** What a poll that looks hands back: the session's mark as it was, and the value read before looking. */

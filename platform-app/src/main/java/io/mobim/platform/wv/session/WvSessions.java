@@ -83,6 +83,7 @@ public class WvSessions {
                 .params(hash(sessionId), core, msisdn.value(), version.label(), truncate(clientId), truncate(sessionCookie),
                         keepAliveSeconds, Timestamp.from(now))
                 .update();
+        known.put(HexFormat.of().formatHex(hash(sessionId)), new WvSession(core, msisdn, version, truncate(sessionCookie)));
         return sessionId;
     }
 
@@ -113,6 +114,20 @@ public class WvSessions {
             throw new CspFault(end.status(), end.status().meaning());
         }
         return session;
+    }
+
+    /**
+     * Counts the bytes of a request and its answer to the session a SessionID names, if it is live here (in memory:
+     * written with the session's next touch, see {@link PresenceService#addData}).
+     */
+    public void countData(String sessionId, long bytes) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return;
+        }
+        WvSession session = known.get(HexFormat.of().formatHex(hash(sessionId.strip())));
+        if (session != null) {
+            presence.addData(session.clientSession(), bytes);
+        }
     }
 
     /** Ends a session at the client's request; its SessionID is unknown from then on. */
