@@ -73,8 +73,13 @@ class WvCirEndToEndTest extends WvTestBase {
             tcp.setSoTimeout((int) WAIT.toMillis());
             OutputStream out = tcp.getOutputStream();
             BufferedReader in = new BufferedReader(new InputStreamReader(tcp.getInputStream(), StandardCharsets.US_ASCII));
+            String wake = "WVCI " + version.label() + " " + client.sessionCookie();
             out.write(("HELO " + client.sessionId() + "\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("OK");
+            assertThat(in.readLine()).as("woken once on HELO: something may have waited").isEqualTo(wake);
+            for (Transaction t = client.poll(); t != null; t = client.poll()) {
+                client.acknowledge(t);
+            }
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("OK");
 
@@ -82,7 +87,6 @@ class WvCirEndToEndTest extends WvTestBase {
             phones.text(leo, "1 Wake up, dinner is ready");
 
             // each wake is answered by one poll: the message comes out of a poll a WVCI line asked for
-            String wake = "WVCI " + version.label() + " " + client.sessionCookie();
             NewMessage got = null;
             while (got == null) {
                 assertThat(in.readLine()).isEqualTo(wake);

@@ -203,6 +203,7 @@ public class TcpCirServer implements SmartLifecycle, WakeSignals.Listener {
                             return;
                         }
                         write(out, OK);
+                        wake(); // what was signalled while it had no connection: one poll finds out
                     } else if (line.equalsIgnoreCase("PING")) {
                         write(out, OK);
                     } else if (session == null) {

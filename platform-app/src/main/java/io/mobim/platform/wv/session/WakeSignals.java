@@ -33,7 +33,9 @@ import org.springframework.context.event.EventListener;
  * moved. A signal raised while a poll runs therefore moves the counter past what the poll recorded: the next poll
  * looks. A session this instance has not seen yet (a fresh instance, a session logged in elsewhere) starts as
  * "maybe waiting"; while the listening connection is down every poll reads, and when it is back every session is
- * "maybe waiting" again (the epoch moves), since notifications sent meanwhile are lost.
+ * "maybe waiting" again (the epoch moves), since notifications sent meanwhile are lost. {@link Listener}s (the CIR
+ * channels this instance holds) hear the subscribers of each batch of notifications, and that anyone may be waiting
+ * when the listening connection is back.
  */
 public class WakeSignals implements SmartLifecycle {
 
