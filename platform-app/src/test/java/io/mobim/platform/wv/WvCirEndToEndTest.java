@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mobim.events.Msisdn;
+import io.mobim.platform.MobimApplication;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.support.Handsets;
 import io.mobim.platform.support.MutableClock;
 import io.mobim.platform.wv.cir.CirSettings;
+import io.mobim.platform.wv.cir.TcpCirServer;
 import io.mobim.smpp.codec.UserDataHeader;
 import io.mobim.smpp.simulator.HandsetMessage;
 import io.mobim.smpp.simulator.SmscSimulator;
@@ -33,13 +35,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Waking idle CSP clients (CIR) over real HTTP, TCP and SMPP: a client on standing TCP is sent a WVCI line when an
  * SMS subscriber's message waits and its poll then returns the message; clients woken by SMS get a WAP push (binary,
- * to the push port) or a plain SMS on the SMS-C simulator's handset; a client that never answers its wake gets the
- * message as an SMS, once.
+ * to the push port) or a plain SMS on the SMS-C simulator's handset; a client whose connection another instance
+ * holds is woken by it; a client that never answers its wake gets the message as an SMS, once.
  */
 @MobimIntegrationTest
 class WvCirEndToEndTest extends WvTestBase {
@@ -51,6 +56,7 @@ class WvCirEndToEndTest extends WvTestBase {
     @Autowired MutableClock clock;
     @Autowired CirSettings cir;
     @Autowired JdbcClient jdbc;
+    @Autowired Environment env;
     private Handsets phones;
 
     @BeforeEach
@@ -77,29 +83,46 @@ class WvCirEndToEndTest extends WvTestBase {
             out.write(("HELO " + client.sessionId() + "\r\n").getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("OK");
             assertThat(in.readLine()).as("woken once on HELO: something may have waited").isEqualTo(wake);
-            for (Transaction t = client.poll(); t != null; t = client.poll()) {
-                client.acknowledge(t);
-            }
+            drain(client);
             out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
             assertThat(in.readLine()).isEqualTo("OK");
 
             phones.addsContact(leo, kate, "kate");
             phones.text(leo, "1 Wake up, dinner is ready");
 
-            // each wake is answered by one poll: the message comes out of a poll a WVCI line asked for
-            NewMessage got = null;
-            while (got == null) {
-                assertThat(in.readLine()).isEqualTo(wake);
-                Transaction t = client.poll();
-                if (t != null && t.primitive() instanceof NewMessage m) {
-                    got = m;
-                    client.confirm(t);
-                } else if (t != null) {
-                    client.acknowledge(t);
-                }
-            }
-            assertThat(got.contentData()).isEqualTo("Wake up, dinner is ready");
+            assertThat(wokenFor(in, wake, client).contentData()).isEqualTo("Wake up, dinner is ready");
             assertThat(smsc.messagesTo(kate.value())).as("a TCP client is not woken by SMS").isEmpty();
+        }
+    }
+
+    @Test
+    void anInstanceWakesAClientWhoseConnectionAnotherInstanceHolds() throws Exception {
+        Msisdn rita = clients.subscriber("rita");
+        Msisdn sam = clients.subscriber("sam");
+        WvHandset client = clients.loggedIn(rita, CspVersion.V1_2, "xml");
+        assertThat(client.capabilitiesWithCir("STCP").capabilityList().supportedCirMethods()).containsExactly("STCP");
+        // the TCP load balancer sends the client's connection to another instance than its HTTP requests
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(MobimApplication.class)
+                .run("--mobim.roles=im", "--server.port=0", "--mobim.wv.cir.tcp-port=0", "--mobim.outbox.node-id=cir-second",
+                        "--mobim.kafka.instance-id=cir-second", "--mobim.admin.password=second",
+                        // its consumers' partitions go back to this instance soon after it stops, for the tests after it
+                        "--mobim.kafka.session-timeout=6s",
+                        "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+                        "--spring.datasource.username=" + env.getProperty("spring.datasource.username"),
+                        "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"));
+             Socket tcp = new Socket("127.0.0.1", second.getBean(TcpCirServer.class).port())) {
+            tcp.setSoTimeout((int) WAIT.toMillis());
+            BufferedReader in = new BufferedReader(new InputStreamReader(tcp.getInputStream(), StandardCharsets.US_ASCII));
+            String wake = "WVCI 1.2 " + client.sessionCookie();
+            tcp.getOutputStream().write(("HELO " + client.sessionId() + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).isEqualTo("OK");
+            assertThat(in.readLine()).isEqualTo(wake);
+            drain(client);
+
+            clients.loggedIn(sam, CspVersion.V1_2, "xml").send("Over here", "wv:" + rita.value() + "@mobim"); // through this instance
+
+            assertThat(wokenFor(in, wake, client).contentData()).as("woken by the instance holding the connection")
+                    .isEqualTo("Over here");
         }
     }
 
@@ -168,5 +191,35 @@ class WvCirEndToEndTest extends WvTestBase {
                         && smsc.messagesTo(pia.value()).stream().filter(m -> m.text().startsWith("WVCI")).count() == 1);
         assertThat(client.request(new KeepAliveRequest(null), Status.class).result().code())
                 .as("the session ended as expired").isEqualTo(600);
+    }
+
+    /**
+     * Answers each WVCI line with one poll, as a client does, until a poll returns a message (confirmed): the message
+     * comes out of a poll a wake asked for.
+     */
+    private static NewMessage wokenFor(BufferedReader in, String wake, WvHandset client) throws java.io.IOException {
+        while (true) {
+            assertThat(in.readLine()).isEqualTo(wake);
+            Transaction t = client.poll();
+            if (t != null && t.primitive() instanceof NewMessage m) {
+                client.confirm(t);
+                return m;
+            } else if (t != null) {
+                client.acknowledge(t);
+            }
+        }
+    }
+
+    /** Polls until nothing waits, answering what comes as a handset does. */
+    private static void drain(WvHandset client) {
+        for (int i = 0; i < 20; i++) {
+            Transaction t = client.poll();
+            if (t == null) {
+                return;
+            }
+            assertThat(t.primitive()).as("the session is live").isNotInstanceOf(Status.class);
+            client.acknowledge(t);
+        }
+        throw new AssertionError("still something to poll after 20 polls");
     }
 }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.platform.presence.ClientSessionClosed;
-import io.mobim.platform.wv.CspFault;
 import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSession;
 import io.mobim.platform.wv.session.WvSessions;
@@ -224,10 +223,8 @@ public class TcpCirServer implements SmartLifecycle, WakeSignals.Listener {
 
         /** Names the session this connection wakes; false if it is not a live one. */
         private boolean hello(String sessionId) {
-            WvSession s;
-            try {
-                s = sessions.resolve(sessionId);
-            } catch (CspFault e) {
+            WvSession s = sessions.find(sessionId).orElse(null);
+            if (s == null) {
                 return false;
             }
             unregister();

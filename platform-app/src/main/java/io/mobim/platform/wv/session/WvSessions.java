@@ -130,6 +130,27 @@ public class WvSessions {
         }
     }
 
+    /**
+     * The live session a SessionID names, without keeping it alive: a CIR connection's {@code HELO} is no CSP request.
+     * Empty for no, an unknown or an ended session.
+     */
+    @Transactional(readOnly = true)
+    public Optional<WvSession> find(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return Optional.empty();
+        }
+        byte[] hash = hash(sessionId.strip());
+        WvSession session = known.get(HexFormat.of().formatHex(hash));
+        if (session == null) {
+            try {
+                session = load(hash);
+            } catch (CspFault ended) {
+                return Optional.empty();
+            }
+        }
+        return presence.liveSessions(session.msisdn()).contains(session.clientSession()) ? Optional.of(session) : Optional.empty();
+    }
+
     /** Ends a session at the client's request; its SessionID is unknown from then on. */
     @Transactional
     public void logout(String sessionId, WvSession session) {
