@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"mobim.embedded.ephemeral=true", "mobim.smpp.simulator.port=0",
+        properties = {"mobim.embedded.ephemeral=true", "mobim.smpp.simulator.port=0", "mobim.wv.cir.tcp-port=0",
                 // apart from the background listeners' wait, so that MoListenerFetchTest sees it applied
                 "mobim.sms.mo-fetch-wait=20ms",
                 "mobim.admin.user=admin", "mobim.admin.password=admin-secret",

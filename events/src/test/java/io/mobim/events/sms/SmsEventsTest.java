@@ -45,6 +45,40 @@ class SmsEventsTest {
     }
 
     @Test
+    void aBinaryMtRoundTripsWithItsPortsAndATextMtOfTheFirstSchemaStillReads() {
+        byte[] push = {0x01, 0x06, 0x02, (byte) 0xC6, (byte) 0xAF, 'W', 'V', 'C', 'I'};
+        SmsMt mt = SmsMt.binary("cir-1", "20123", "+447700900001", new SmsMt.Binary(push, 2948, 9200), AT, false, "wv.cir");
+        JsonEventSerde<SmsMt> serde = new JsonEventSerde<>(SmsMt.class);
+        SmsMt read = serde.deserialize("sms.mt.v1", serde.serialize("sms.mt.v1", mt));
+        assertThat(read).isEqualTo(mt);
+        assertThat(read.carriesBinary()).isTrue();
+        assertThat(read.text()).isNull();
+        assertThat(read.binary().data()).containsExactly(push);
+        assertThat(read.binary().destinationPort()).isEqualTo(2948);
+        assertThat(read.toString()).contains("bytes=9").doesNotContain("WVCI");
+
+        String firstSchema = "{\"schemaVersion\":1,\"requestId\":\"r\",\"from\":\"20123\",\"to\":\"+447700900001\","
+                + "\"text\":\"x\",\"expiresAt\":\"2026-11-23T12:00:00Z\",\"receiptWanted\":false}";
+        SmsMt text = serde.deserialize("sms.mt.v1", firstSchema.getBytes(StandardCharsets.UTF_8));
+        assertThat(text.carriesBinary()).isFalse();
+        assertThat(text.text()).isEqualTo("x");
+    }
+
+    @Test
+    void aBinaryMtIsMalformedWithATextTooOrBadPortsOrNoData() {
+        String both = "{\"schemaVersion\":1,\"requestId\":\"r\",\"from\":\"20123\",\"to\":\"+447700900001\","
+                + "\"text\":\"x\",\"expiresAt\":\"2026-11-23T12:00:00Z\",\"receiptWanted\":false,"
+                + "\"binary\":{\"data\":\"AQI=\",\"destinationPort\":2948}}";
+        assertThatThrownBy(() -> new JsonEventSerde<>(SmsMt.class).deserialize("sms.mt.v1", both.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEvent.class);
+        assertThatThrownBy(() -> new SmsMt.Binary(new byte[1], 70_000, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsMt.Binary(new byte[1], null, 9200)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsMt.Binary(new byte[0], 2948, 9200)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SmsMt.Binary(new byte[SmsMt.MAX_BINARY_LENGTH + 1], 2948, 9200))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void invalidNumbersAndVersionsAreMalformed() {
         assertThatThrownBy(() -> SmsMo.of("mo-1", "07700900001", "20123", "x", AT, "smsc0", 1, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from");

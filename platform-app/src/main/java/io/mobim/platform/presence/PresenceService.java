@@ -24,10 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Presence with authorisation (RFC 2778/2779) and the client sessions it depends on.
@@ -93,6 +96,8 @@ public class PresenceService {
     private final ChargingRecorder charging;
     private final Clock clock;
     private final SessionTouches touches;
+    /** Bytes sessions moved through this instance that are not written yet: see {@link #addData}. */
+    private final Map<UUID, Long> unwrittenData = new ConcurrentHashMap<>();
 
     /** The longest status text, in characters ({@code im.presence.status_text varchar(100)}). */
     public static final int STATUS_TEXT_MAX = 100;
@@ -272,13 +277,18 @@ public class PresenceService {
         if (toWrite.isEmpty()) {
             return live;
         }
+        UUID[] ids = toWrite.toArray(UUID[]::new);
+        Long[] data = takeData(ids);
         jdbc.sql("""
                 update im.client_session s set last_active_at = ?,
-                    expires_at = ?::timestamptz + make_interval(secs => coalesce(s.timeout_seconds, ?::int))
-                where s.id in (select id from im.client_session where id = any(?) and expires_at > ? order by id for update)
+                    expires_at = ?::timestamptz + make_interval(secs => coalesce(s.timeout_seconds, ?::int)),
+                    data_bytes = s.data_bytes + d.bytes
+                from unnest(?::uuid[], ?::bigint[]) d(id, bytes)
+                where s.id = d.id
+                  and s.id in (select id from im.client_session where id = any(?) and expires_at > ? order by id for update)
                 returning s.id, s.msisdn""")
                 .params(Timestamp.from(now), Timestamp.from(now), (int) settings.sessionTimeout().toSeconds(),
-                        toWrite.toArray(UUID[]::new), Timestamp.from(now))
+                        ids, data, ids, Timestamp.from(now))
                 .query(rs -> {
                     UUID id = rs.getObject(1, UUID.class);
                     Msisdn owner = Msisdn.of(rs.getString(2));
@@ -300,8 +310,66 @@ public class PresenceService {
     }
 
     /**
-     * Adds {@code bytes} to what a live session moved over the network (its channel counts each request and response);
-     * charged as one SESSION_DATA event when the session ends. Returns false if the session is over.
+     * Counts {@code bytes} a session moved through this instance (its channel counts each request and its answer), in
+     * memory: they are written with the session's next touch, or by {@link #writeData} (every sweep) if no touch comes,
+     * and charged with the rest as one SESSION_DATA event when the session ends. No statement of its own.
+     */
+    public void addData(UUID sessionId, long bytes) {
+        if (bytes < 0) {
+            throw new IllegalArgumentException("bytes must be >= 0: " + bytes);
+        }
+        if (bytes > 0) {
+            unwrittenData.merge(sessionId, bytes, Long::sum);
+        }
+    }
+
+    /**
+     * Writes the bytes counted by {@link #addData} that no touch has written yet, in one statement; a session that is
+     * over by then has been charged without them. Returns how many sessions had some.
+     */
+    @Transactional
+    public int writeData() {
+        if (unwrittenData.isEmpty()) {
+            return 0;
+        }
+        UUID[] ids = unwrittenData.keySet().toArray(UUID[]::new);
+        Long[] data = takeData(ids);
+        jdbc.sql("""
+                update im.client_session s set data_bytes = s.data_bytes + d.bytes
+                from unnest(?::uuid[], ?::bigint[]) d(id, bytes)
+                where s.id = d.id and s.id in (select id from im.client_session where id = any(?) order by id for update)""")
+                .params(ids, data, ids).update();
+        return ids.length;
+    }
+
+    /**
+     * Takes the unwritten bytes of {@code ids} (0 for none); should the transaction writing them roll back, they are
+     * counted again.
+     */
+    private Long[] takeData(UUID[] ids) {
+        Long[] data = new Long[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            Long counted = unwrittenData.remove(ids[i]);
+            data[i] = counted == null ? 0L : counted;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        for (int i = 0; i < ids.length; i++) {
+                            addData(ids[i], data[i]);
+                        }
+                    }
+                }
+            });
+        }
+        return data;
+    }
+
+    /**
+     * Adds {@code bytes} to what a live session moved over the network at once, in a statement of its own (see
+     * {@link #addData} for a channel's requests). Returns false if the session is over.
      */
     @Transactional
     public boolean recordData(UUID sessionId, long bytes) {
@@ -316,6 +384,15 @@ public class PresenceService {
     @Transactional
     public void closeSession(UUID sessionId) {
         close(sessionId, false);
+    }
+
+    /**
+     * Ends a session as expired before its time: its client is taken as gone (it did not answer a wake). Its watchers
+     * see it go and what waits for it is rerouted, as when a session times out.
+     */
+    @Transactional
+    public void expireSession(UUID sessionId) {
+        close(sessionId, true);
     }
 
     /** Ends every session that has been silent for longer than the session timeout; returns how many. */
@@ -343,6 +420,8 @@ public class PresenceService {
 
     private void close(UUID sessionId, boolean expired) {
         touches.forget(sessionId);
+        Long unwritten = unwrittenData.remove(sessionId);
+        long lastBytes = unwritten == null ? 0 : unwritten;
         Instant lastSeen = clock.instant().truncatedTo(ChronoUnit.MINUTES);
         // the row and its data volume's charge go together: whichever instance ends the session charges it, once
         Optional<Ended> ended = jdbc.sql("""
@@ -350,7 +429,7 @@ public class PresenceService {
                 select e.msisdn, e.data_bytes, s.tariff_plan from ended e left join im.subscriber s on s.msisdn = e.msisdn""")
                 .param(sessionId).query((rs, i) -> new Ended(rs.getString(1), rs.getLong(2), rs.getString(3))).optional();
         // without a plan it is still recorded: billing keeps it as rejected until the plan is fixed
-        ended.ifPresent(e -> charging.sessionData(sessionId, e.msisdn(), e.tariffPlan(), Channel.CLIENT, e.dataBytes()));
+        ended.ifPresent(e -> charging.sessionData(sessionId, e.msisdn(), e.tariffPlan(), Channel.CLIENT, e.dataBytes() + lastBytes));
         ended.map(Ended::msisdn).ifPresent(o -> {
             stampChange(o, Timestamp.from(lastSeen));
             events.publishEvent(new ClientSessionClosed(sessionId, Msisdn.of(o), expired));

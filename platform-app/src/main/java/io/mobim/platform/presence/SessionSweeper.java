@@ -5,8 +5,8 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 
 /**
- * Closes client sessions that went silent, on every instance (rows are claimed with SKIP LOCKED), every
- * {@code mobim.presence.sweep-interval}.
+ * Writes the data volume counted on this instance that no touch wrote, then closes client sessions that went silent,
+ * on every instance (rows are claimed with SKIP LOCKED), every {@code mobim.presence.sweep-interval}.
  */
 class SessionSweeper implements SchedulingConfigurer {
 
@@ -24,6 +24,7 @@ class SessionSweeper implements SchedulingConfigurer {
     }
 
     void sweep() {
+        presence.writeData();
         presence.expireSessions();
     }
 }

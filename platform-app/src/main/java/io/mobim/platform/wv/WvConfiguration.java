@@ -27,6 +27,7 @@ import io.mobim.platform.wv.presence.WvPresence;
 import io.mobim.platform.wv.presence.WvPresenceAuthorization;
 import io.mobim.platform.presence.AttributeLists;
 import io.mobim.platform.wv.search.WvSearch;
+import io.mobim.platform.wv.session.CirAgreement;
 import io.mobim.platform.wv.session.Logins;
 import io.mobim.platform.wv.session.Negotiation;
 import io.mobim.platform.wv.session.WakeSignals;
@@ -77,8 +78,8 @@ class WvConfiguration {
     }
 
     @Bean
-    WvEndpoint wvEndpoint(CspDispatcher dispatcher, WvSettings settings, MeterRegistry meters) {
-        return new WvEndpoint(dispatcher, settings, meters);
+    WvEndpoint wvEndpoint(CspDispatcher dispatcher, WvSessions sessions, WvSettings settings, MeterRegistry meters) {
+        return new WvEndpoint(dispatcher, sessions, settings, meters);
     }
 
     @Bean
@@ -166,8 +167,8 @@ class WvConfiguration {
     }
 
     @Bean
-    Negotiation wvNegotiation(WvSessions sessions, WvSettings settings) {
-        return new Negotiation(sessions, settings);
+    Negotiation wvNegotiation(WvSessions sessions, WvSettings settings, ObjectProvider<CirAgreement> cir) {
+        return new Negotiation(sessions, settings, cir.getIfAvailable(() -> CirAgreement.NONE));
     }
 
     @Bean

@@ -7,6 +7,8 @@ import io.mobim.wv.StatusCode;
 import io.mobim.wv.WvCodec;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.WvLimits;
+import io.mobim.platform.wv.session.WvSessions;
+import io.mobim.wv.model.LoginResponse;
 import io.mobim.wv.model.Result;
 import io.mobim.wv.model.SessionDescriptor;
 import io.mobim.wv.model.Status;
@@ -31,6 +33,7 @@ import org.springframework.http.HttpStatus;
  * everything that can be answered in CSP is answered with 200: a Status for a request that cannot be served, and an
  * empty body when there is nothing to say (an empty poll, the client's acknowledgements). Only a body that is not a
  * CSP message at all gets 400 (unreadable), 413 (larger than {@code mobim.wv.max-body}) or 415 (neither XML nor WBXML).
+ * The bytes of a request's body and of its answer count to its session's data volume, charged when the session ends.
  */
 public class WvEndpoint {
 
@@ -40,11 +43,13 @@ public class WvEndpoint {
     enum Outcome { ANSWERED, EMPTY, CSP_ERROR, UNREADABLE, TOO_LARGE, UNSUPPORTED_MEDIA }
 
     private final CspDispatcher dispatcher;
+    private final WvSessions sessions;
     private final WvLimits limits;
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
 
-    public WvEndpoint(CspDispatcher dispatcher, WvSettings settings, MeterRegistry meters) {
+    public WvEndpoint(CspDispatcher dispatcher, WvSessions sessions, WvSettings settings, MeterRegistry meters) {
         this.dispatcher = dispatcher;
+        this.sessions = sessions;
         this.limits = new WvLimits((int) settings.maxBody().toBytes(), WvLimits.DEFAULT.maxDepth());
         for (Outcome o : Outcome.values()) {
             outcomes.put(o, Counter.builder("mobim.wv.requests").description("CSP requests over HTTP, by what became of them")
@@ -86,12 +91,28 @@ public class WvEndpoint {
         List<Transaction> answers = dispatcher.answer(in);
         if (answers.isEmpty()) {
             outcomes.get(Outcome.EMPTY).increment();
+            sessions.countData(in.session().sessionId(), body.length);
             response.setStatus(HttpStatus.OK.value());
             response.setContentLength(0);
             return;
         }
         outcomes.get(Outcome.ANSWERED).increment();
-        answer(response, codec, new WvMessage(in.version(), in.session(), answers));
+        byte[] out = codec.encode(new WvMessage(in.version(), in.session(), answers));
+        sessions.countData(sessionOf(in, answers), body.length + out.length);
+        answer(response, codec, out);
+    }
+
+    /** The session a request's data volume is charged to: the one it names, else the one its Login opened. */
+    private static String sessionOf(WvMessage in, List<Transaction> answers) {
+        if (in.session().sessionId() != null) {
+            return in.session().sessionId();
+        }
+        for (Transaction t : answers) {
+            if (t.primitive() instanceof LoginResponse login && login.sessionId() != null) {
+                return login.sessionId();
+            }
+        }
+        return null;
     }
 
     /** A body that is CSP but could not be read: unreadable ones get an HTTP error, the rest a CSP Status. */
@@ -112,7 +133,10 @@ public class WvEndpoint {
     }
 
     private static void answer(HttpServletResponse response, WvCodec codec, WvMessage message) throws IOException {
-        byte[] out = codec.encode(message);
+        answer(response, codec, codec.encode(message));
+    }
+
+    private static void answer(HttpServletResponse response, WvCodec codec, byte[] out) throws IOException {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(codec.contentType());
         response.setContentLength(out.length);

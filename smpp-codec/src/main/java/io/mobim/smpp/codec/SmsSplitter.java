@@ -45,6 +45,54 @@ public final class SmsSplitter {
         return parts;
     }
 
+    /**
+     * The parts of binary {@code data} (8-bit, data_coding 0x04), each with a user data header: the application port
+     * addressing element (IE 0x05, 16-bit ports, TS 23.040 §9.2.3.24.4) when {@code destinationPort} is given, and
+     * the concatenation element when the data takes several parts. A binary message always travels with a header,
+     * since a handset routes it to its application by the ports, and every part must carry them.
+     *
+     * @param destinationPort the port of the handset's application (2948 for WAP push), or null for none
+     * @param sourcePort the originating port (9200 for WAP push), used only with a destination port
+     * @throws MessageTooLongException if it would take more than {@code maxParts}
+     */
+    public List<Segment> splitBinary(byte[] data, Integer destinationPort, int sourcePort, int reference) {
+        if (data.length == 0) {
+            throw new IllegalArgumentException("binary data must not be empty");
+        }
+        byte[] ports = destinationPort == null ? new byte[0] : new byte[] {0x05, 0x04,
+                (byte) (destinationPort >> 8), (byte) (int) destinationPort, (byte) (sourcePort >> 8), (byte) sourcePort};
+        int limit = SmsEncoding.BINARY.singleLimit();
+        int single = ports.length == 0 ? limit : limit - 1 - ports.length;
+        int perPart = limit - 1 - ports.length - 5; // UDHL, the ports, the 5-octet concatenation element
+        int total = data.length <= single ? 1 : Math.ceilDiv(data.length, perPart);
+        if (total > maxParts) {
+            throw new MessageTooLongException(total, maxParts);
+        }
+        int ref = total == 1 ? 0 : reference & 0xFF;
+        if (total == 1) {
+            perPart = single;
+        }
+        List<Segment> parts = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            int from = i * perPart;
+            int to = Math.min(data.length, from + perPart);
+            byte[] concat = total == 1 ? new byte[0] : new byte[] {0x00, 0x03, (byte) ref, (byte) total, (byte) (i + 1)};
+            int udhl = ports.length + concat.length;
+            byte[] sm = new byte[(udhl == 0 ? 0 : 1 + udhl) + to - from];
+            int at = 0;
+            if (udhl > 0) {
+                sm[at++] = (byte) udhl;
+                System.arraycopy(ports, 0, sm, at, ports.length);
+                at += ports.length;
+                System.arraycopy(concat, 0, sm, at, concat.length);
+                at += concat.length;
+            }
+            System.arraycopy(data, from, sm, at, to - from);
+            parts.add(new Segment(sm, SmsEncoding.BINARY, udhl > 0, ref, i + 1, total));
+        }
+        return parts;
+    }
+
     /** How many parts {@code text} takes, without building them. */
     public static int countParts(String text) {
         return chunks(text, SmsEncoding.choose(text)).size();

@@ -129,4 +129,45 @@ class SmsSplitterTest {
         parts.forEach(p -> joined.write(p.shortMessage(), 6, p.shortMessage().length - 6));
         assertThat(new String(joined.toByteArray(), StandardCharsets.UTF_16BE)).isEqualTo(text);
     }
+
+    @Test
+    void binaryDataTravelsAsEightBitWithItsPortsInEveryPart() {
+        byte[] push = new byte[133];
+        Arrays.fill(push, (byte) 0xA5);
+        assertThat(splitter.splitBinary(push, 2948, 9200, 9)).singleElement().satisfies(s -> {
+            assertThat(s.encoding()).isEqualTo(SmsEncoding.BINARY);
+            assertThat(s.encoding().dataCoding()).isEqualTo((byte) 0x04);
+            assertThat(s.udhi()).isTrue();
+            assertThat(Arrays.copyOf(s.shortMessage(), 7)).containsExactly(0x06, 0x05, 0x04, 0x0B, 0x84, 0x23, 0xF0);
+            assertThat(s.shortMessage()).hasSize(140);
+            assertThat(UserDataHeader.parse(s.shortMessage()).concatenated()).isFalse();
+        });
+
+        List<Segment> parts = splitter.splitBinary(new byte[134], 2948, 9200, 9);
+        assertThat(parts).hasSize(2);
+        for (Segment part : parts) {
+            assertThat(Arrays.copyOf(part.shortMessage(), 7)).as("ports in part %d", part.seq())
+                    .containsExactly(0x0B, 0x05, 0x04, 0x0B, 0x84, 0x23, 0xF0);
+            UserDataHeader udh = UserDataHeader.parse(part.shortMessage());
+            assertThat(udh.headerLength()).isEqualTo(12);
+            assertThat(udh.concatenated()).isTrue();
+            assertThat(udh.total()).isEqualTo(2);
+            assertThat(udh.seq()).isEqualTo(part.seq());
+            assertThat(udh.reference()).isEqualTo(9);
+        }
+        assertThat(parts.get(0).shortMessage()).hasSize(140);
+        assertThat(parts.get(1).shortMessage()).hasSize(12 + 134 - 128);
+    }
+
+    @Test
+    void binaryDataWithoutPortsHasNoHeaderUnlessItIsSplit() {
+        assertThat(splitter.splitBinary(new byte[140], null, 0, 1)).singleElement().satisfies(s -> {
+            assertThat(s.udhi()).isFalse();
+            assertThat(s.shortMessage()).hasSize(140);
+        });
+        assertThat(splitter.splitBinary(new byte[141], null, 0, 1)).hasSize(2)
+                .allSatisfy(s -> assertThat(s.shortMessage()[0]).isEqualTo((byte) 0x05));
+        assertThatThrownBy(() -> new SmsSplitter(2).splitBinary(new byte[128 * 3], 2948, 9200, 1))
+                .isInstanceOf(MessageTooLongException.class);
+    }
 }

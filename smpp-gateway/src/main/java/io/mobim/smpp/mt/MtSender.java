@@ -223,7 +223,11 @@ public final class MtSender implements AutoCloseable {
         }
         if (job.parts == null) {
             try {
-                job.parts = splitter.split(job.mt.text(), SubmitSmFactory.reference(job.mt.requestId()), concatMode);
+                int reference = SubmitSmFactory.reference(job.mt.requestId());
+                SmsMt.Binary binary = job.mt.binary();
+                // binary data always travels with a user data header: its ports must be in every part
+                job.parts = binary == null ? splitter.split(job.mt.text(), reference, concatMode)
+                        : splitter.splitBinary(binary.data(), binary.destinationPort(), binary.sourcePortOrZero(), reference);
             } catch (MessageTooLongException e) {
                 finish(job, MtLedger.State.REJECTED, "too-long:" + e.parts());
                 return;

@@ -164,6 +164,42 @@ class SmppGatewayLoopbackTest {
     }
 
     @Test
+    void aBinaryMtReachesTheSmscAsEightBitDataWithItsPortsInTheHeader() throws Exception {
+        smsc = SmscSimulator.start(0);
+        // even on a link that ties long texts together with sar_ TLVs: the ports need the header in every part
+        startGateway(link().withConcatenation(ConcatMode.SAR));
+        byte[] small = "WVCI 1.2 cookie-7".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] large = new byte[200];
+        java.util.Arrays.fill(large, (byte) 0xC6);
+        Instant expires = Instant.now().plus(Duration.ofMinutes(5));
+
+        gateway.accept(SmsMt.binary("bin-1", "20123", BOB, new SmsMt.Binary(small, 2948, 9200), expires, true, "wv.cir"));
+        gateway.accept(SmsMt.binary("bin-2", "20123", ALICE, new SmsMt.Binary(large, 3716, 3716), expires, false, "wv.cir"));
+
+        await(() -> dlrsFor("bin-1").size() == 2 && smsc.submitsTo(ALICE).size() == 2);
+        assertThat(smsc.submitsTo(BOB)).singleElement().satisfies(p -> {
+            assertThat(p.dataCoding()).as("8-bit data").isEqualTo((byte) 0x04);
+            assertThat(p.esmClass() & 0x40).as("UDHI").isEqualTo(0x40);
+            assertThat(java.util.Arrays.copyOf(p.shortMessage(), 7)).as("ports 2948 from 9200")
+                    .containsExactly(0x06, 0x05, 0x04, 0x0B, 0x84, 0x23, 0xF0);
+            assertThat(java.util.Arrays.copyOfRange(p.shortMessage(), 7, p.shortMessage().length)).containsExactly(small);
+        });
+        assertThat(dlrsFor("bin-1").get(1).status()).isEqualTo(SmsDlr.Status.DELIVERED);
+        List<io.mobim.smpp.simulator.SubmittedPart> parts = smsc.submitsTo(ALICE);
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        for (io.mobim.smpp.simulator.SubmittedPart p : parts) {
+            assertThat(p.dataCoding()).isEqualTo((byte) 0x04);
+            assertThat(p.esmClass() & 0x40).isEqualTo(0x40);
+            io.mobim.smpp.codec.UserDataHeader udh = io.mobim.smpp.codec.UserDataHeader.parse(p.shortMessage());
+            assertThat(udh.total()).isEqualTo(2);
+            assertThat(java.util.Arrays.copyOfRange(p.shortMessage(), 1, 7)).as("ports in part %d", udh.seq())
+                    .containsExactly(0x05, 0x04, 0x0E, 0x84, 0x0E, 0x84);
+            joined.write(p.shortMessage(), udh.headerLength(), p.shortMessage().length - udh.headerLength());
+        }
+        assertThat(joined.toByteArray()).containsExactly(large);
+    }
+
+    @Test
     void sarConcatenationIsReassembledByTheSmsc() throws Exception {
         smsc = SmscSimulator.start(0);
         startGateway(link().withConcatenation(ConcatMode.SAR));

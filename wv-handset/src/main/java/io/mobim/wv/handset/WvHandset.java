@@ -7,6 +7,7 @@ import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.WvLimits;
 import io.mobim.wv.model.CapabilityList;
 import io.mobim.wv.model.ClientCapabilityRequest;
+import io.mobim.wv.model.ClientCapabilityResponse;
 import io.mobim.wv.model.ClientId;
 import io.mobim.wv.model.LoginRequest;
 import io.mobim.wv.model.LoginResponse;
@@ -68,6 +69,7 @@ public final class WvHandset {
     private String contentType;
     private String sessionId;
     private int nextTransaction = 1;
+    private long bytesMoved;
 
     public WvHandset(URI endpoint, CspVersion version, WvCodec codec, String userId) {
         this(jdkHttp(endpoint), version, codec, userId);
@@ -134,6 +136,23 @@ public final class WvHandset {
         return request(new ClientCapabilityRequest(new ClientId("http://handset/wv", null), new CapabilityList("MOBILE_PHONE",
                 deliveryMethod, List.of("text/plain"), List.of(106), List.of("None"), 2000, null, List.of("HTTP"), 1, 4096,
                 List.of(), null, null, null, null, "en"))).primitive();
+    }
+
+    /** ClientCapability in push mode, supporting the given CIR methods ({@code STCP}, {@code WAPSMS}, {@code SSMS}). */
+    public ClientCapabilityResponse capabilitiesWithCir(String... cirMethods) {
+        return request(new ClientCapabilityRequest(new ClientId("http://handset/wv", null), new CapabilityList("MOBILE_PHONE",
+                "P", List.of("text/plain"), List.of(106), List.of("None"), 2000, null, List.of("HTTP"), 1, 4096,
+                List.of(cirMethods), null, null, null, null, "en")), ClientCapabilityResponse.class);
+    }
+
+    /** The SessionCookie it logged in with: a CIR names the session by it. */
+    public String sessionCookie() {
+        return "cookie-" + userId;
+    }
+
+    /** The bytes of every CSP body it sent and received: the data volume its session is charged for. */
+    public long bytesMoved() {
+        return bytesMoved;
     }
 
     /** SendMessage of {@code text} to the given UserIDs. */
@@ -221,7 +240,9 @@ public final class WvHandset {
     /** Posts one message of this handset's session and decodes the answer (null for an empty 200). */
     public WvMessage exchange(Transaction transaction) {
         SessionDescriptor session = sessionId == null ? SessionDescriptor.outband() : SessionDescriptor.inband(sessionId);
-        Answer response = transport.post(codec.encode(WvMessage.of(version, session, transaction)), contentType);
+        byte[] body = codec.encode(WvMessage.of(version, session, transaction));
+        Answer response = transport.post(body, contentType);
+        bytesMoved += body.length + response.body().length;
         if (response.status() != 200) {
             throw new IllegalStateException("HTTP " + response.status() + ": " + new String(response.body(), StandardCharsets.UTF_8));
         }

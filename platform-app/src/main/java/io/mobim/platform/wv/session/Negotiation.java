@@ -67,13 +67,18 @@ public class Negotiation {
 
     private final WvSessions sessions;
     private final WvSettings settings;
+    private final CirAgreement cir;
 
-    public Negotiation(WvSessions sessions, WvSettings settings) {
+    public Negotiation(WvSessions sessions, WvSettings settings, CirAgreement cir) {
         this.sessions = sessions;
         this.settings = settings;
+        this.cir = cir;
     }
 
-    /** Agrees the client's capabilities: the delivery method it asked, text content, HTTP polling without CIR. */
+    /**
+     * Agrees the client's capabilities: the delivery method it asked, text content, HTTP, and a CIR method among those
+     * it supports (with where to connect for STCP) or none, when it polls.
+     */
     public ClientCapabilityResponse capabilities(WvSession session, ClientCapabilityRequest q) {
         CapabilityList asked = q.capabilityList();
         DeliveryMethod method = DeliveryMethod.of(asked == null ? null : asked.initialDeliveryMethod());
@@ -81,9 +86,10 @@ public class Negotiation {
         Integer parserSize = asked == null ? null : asked.parserSize();
         Integer contentLength = asked == null || asked.acceptedContentLength() == null ? CONTENT_LENGTH
                 : Math.min(CONTENT_LENGTH, asked.acceptedContentLength());
+        CirAgreement.Agreed wake = cir.agree(session, asked == null ? List.of() : asked.supportedCirMethods());
         CapabilityList agreed = new CapabilityList(asked == null ? null : asked.clientType(), method.code(),
                 List.of("text/plain"), List.of(106), List.of("None", "BASE64"), contentLength, null, List.of("HTTP"), 1,
-                parserSize, List.of(), null, null, null, settings.serverPollMin(),
+                parserSize, wake.methods(), null, wake.tcpAddress(), wake.tcpPort(), settings.serverPollMin(),
                 asked == null ? null : asked.defaultLanguage());
         return new ClientCapabilityResponse(q.clientId(), agreed);
     }

@@ -7,9 +7,13 @@ import io.mobim.platform.presence.ClientSessionClosed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 import javax.sql.DataSource;
@@ -38,6 +42,9 @@ import org.springframework.context.event.EventListener;
  * <p>The {@link Kind#SETTINGS} counter is not polled: it moves when a session of the subscriber changed what it agreed
  * (delivery method, keep-alive), so that an instance holding a copy of those knows to read them again
  * ({@link #settingsVersion}).
+ *
+ * <p>{@link Listener}s (the CIR channels this instance holds) hear the subscribers of each batch of notifications
+ * that may have something to poll, and that anyone may be waiting when the listening connection is back.
  */
 public class WakeSignals implements SmartLifecycle {
 
@@ -86,6 +93,8 @@ public class WakeSignals implements SmartLifecycle {
     private final AtomicLong maybe = new AtomicLong();
     private final Counter fromMemory;
     private final Counter fromDatabase;
+    /** Who else hears the signals (the CIR channels this instance holds), called on the listening thread. */
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean listening;
     private volatile boolean running;
     private Thread listener;
@@ -226,6 +235,11 @@ public class WakeSignals implements SmartLifecycle {
         return kinds;
     }
 
+    /** Has {@code listener} hear every signal from now on, from every instance. */
+    public void addListener(Listener listener) {
+        listeners.add(listener);
+    }
+
     /** Whether the listening connection is up: until it is, every poll reads. */
     public boolean listening() {
         return listening;
@@ -248,16 +262,23 @@ public class WakeSignals implements SmartLifecycle {
                 epoch.incrementAndGet();
                 listening = true;
                 log.info("Listening for CSP wake signals on channel {}", CHANNEL);
+                tell(null);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null) {
+                        Set<String> signalled = new HashSet<>();
                         for (PGNotification n : notifications) {
                             String[] names = n.getParameter().split(",");
                             int kinds = kindsOf(names[0]);
+                            boolean polled = (kinds & ~(1 << Kind.SETTINGS.ordinal())) != 0;
                             for (String msisdn : names) {
                                 raiseOne(msisdn, kinds);
+                                if (polled && !msisdn.isEmpty() && msisdn.charAt(0) != KINDS_MARK) {
+                                    signalled.add(msisdn);
+                                }
                             }
                         }
+                        tell(signalled);
                     }
                 }
                 listening = false;
@@ -278,6 +299,21 @@ public class WakeSignals implements SmartLifecycle {
                 }
             } finally {
                 listening = false;
+            }
+        }
+    }
+
+    /** Tells the listeners who was signalled; null: anyone may have been (signals were lost). */
+    private void tell(Set<String> signalled) {
+        for (Listener l : listeners) {
+            try {
+                if (signalled == null) {
+                    l.anyoneMayWait();
+                } else {
+                    l.signalled(signalled);
+                }
+            } catch (RuntimeException e) {
+                log.warn("A CSP wake signal listener failed", e);
             }
         }
     }
@@ -304,6 +340,16 @@ public class WakeSignals implements SmartLifecycle {
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** Hears the signals on the listening thread: must not block. */
+    public interface Listener {
+
+        /** Something a poll hands out may now wait for these subscribers (E.164 numbers). */
+        void signalled(Set<String> msisdns);
+
+        /** Signals may have been lost (the listening connection was down): something may wait for anyone. */
+        void anyoneMayWait();
     }
 
     /**

@@ -149,6 +149,42 @@ public class WvSessions {
         return k.session;
     }
 
+    /**
+     * Counts the bytes of a request and its answer to the session a SessionID names, if it is live here (in memory:
+     * written with the session's next touch, see {@link PresenceService#addData}).
+     */
+    public void countData(String sessionId, long bytes) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return;
+        }
+        Known k = known.get(TokenKey.of(hash(sessionId.strip())));
+        if (k != null) {
+            presence.addData(k.session.clientSession(), bytes);
+        }
+    }
+
+    /**
+     * The live session a SessionID names, without keeping it alive: a CIR connection's {@code HELO} is no CSP request.
+     * Empty for no, an unknown or an ended session.
+     */
+    @Transactional(readOnly = true)
+    public Optional<WvSession> find(String sessionId) {
+        if (sessionId == null || sessionId.isBlank()) {
+            return Optional.empty();
+        }
+        byte[] hash = hash(sessionId.strip());
+        Known k = known.get(TokenKey.of(hash));
+        WvSession session = k == null ? null : k.session;
+        if (session == null) {
+            try {
+                session = load(hash);
+            } catch (CspFault ended) {
+                return Optional.empty();
+            }
+        }
+        return presence.liveSessions(session.msisdn()).contains(session.clientSession()) ? Optional.of(session) : Optional.empty();
+    }
+
     /** Ends a session at the client's request; its SessionID is unknown from then on. */
     @Transactional
     public void logout(String sessionId, WvSession session) {
