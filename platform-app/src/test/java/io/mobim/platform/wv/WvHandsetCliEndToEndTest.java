@@ -83,8 +83,8 @@ class WvHandsetCliEndToEndTest extends WvTestBase {
         assertThat(phones.awaitSms(dan, "Are you coming tonight?").text()).startsWith("ann");
         phones.addsContact(dan, ann, "ann");
         phones.text(dan, "1 Yes, at eight");
-        annPhone.type("poll 30");
-        annPhone.awaitOutput("message from wv:" + dan.value() + "@mobim: Yes, at eight");
+        // dan's ADD asks ann's authorisation first: a poll may hand that out and end before his message is there
+        annPhone.pollUntil("message from wv:" + dan.value() + "@mobim: Yes, at eight");
 
         annPhone.type("presence Out for lunch");
         annPhone.awaitOutput("presence set");
@@ -167,6 +167,16 @@ class WvHandsetCliEndToEndTest extends WvTestBase {
             synchronized (screen) {
                 return screen.toString(StandardCharsets.UTF_8);
             }
+        }
+
+        /** Polls once a second (each poll prints what waits, or "nothing new") until {@code line} was printed. */
+        void pollUntil(String line) {
+            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+                if (!output().contains(line)) {
+                    type("poll");
+                }
+                return output().contains(line);
+            });
         }
 
         void awaitOutput(String... lines) {
