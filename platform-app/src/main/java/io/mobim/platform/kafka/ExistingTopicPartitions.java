@@ -1,7 +1,12 @@
 package io.mobim.platform.kafka;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,11 +29,14 @@ final class ExistingTopicPartitions implements Predicate<NewTopic> {
     private static final Logger log = LoggerFactory.getLogger(ExistingTopicPartitions.class);
 
     private final Map<String, Object> adminConfig;
+    private final List<String> declared;
     private final Duration timeout;
     private Map<String, TopicDescription> existing;
 
-    ExistingTopicPartitions(Map<String, Object> adminConfig, Duration timeout) {
+    /** @param declared the topics the application declares: only these are described */
+    ExistingTopicPartitions(Map<String, Object> adminConfig, Collection<String> declared, Duration timeout) {
         this.adminConfig = adminConfig;
+        this.declared = List.copyOf(declared);
         this.timeout = timeout;
     }
 
@@ -43,20 +51,29 @@ final class ExistingTopicPartitions implements Predicate<NewTopic> {
         return false;
     }
 
-    /** The descriptions of the topics that exist, read once for all; none when the cluster does not answer. */
+    /**
+     * The declared topics that exist, described in one request the first time it is asked; none when the cluster does
+     * not answer (remembered too: the next topics must not each wait out the timeout again).
+     */
     private Map<String, TopicDescription> existing() {
         if (existing == null) {
+            existing = new HashMap<>();
             try (Admin admin = Admin.create(adminConfig)) {
-                var listed = admin.listTopics().names().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                existing = listed.isEmpty() ? Map.of()
-                        : admin.describeTopics(listed).allTopicNames().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                if (e instanceof InterruptedException) {
+                admin.describeTopics(declared).topicNameValues().forEach((name, description) -> {
+                    try {
+                        existing.put(name, description.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
+                    } catch (ExecutionException e) {
+                        // not there yet (UnknownTopicOrPartitionException): KafkaAdmin creates it
+                    } catch (InterruptedException | TimeoutException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                if (e.getCause() instanceof InterruptedException) {
                     Thread.currentThread().interrupt();
                 }
                 // KafkaAdmin meets the same unreachable cluster next and reports it its own way
                 log.debug("Could not describe the existing topics: {}", e.toString());
-                return Map.of();
             }
         }
         return existing;

@@ -46,7 +46,7 @@ class KafkaConfiguration {
                 if (bean instanceof KafkaAdmin admin) {
                     KafkaTopicSettings settings = Binder.get(environment).bindOrCreate("mobim.kafka", KafkaTopicSettings.class);
                     admin.setCreateOrModifyTopic(new ExistingTopicPartitions(admin.getConfigurationProperties(),
-                            settings.healthTimeout()));
+                            Topics.all(), settings.healthTimeout()));
                 }
                 return bean;
             }
