@@ -4,21 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.support.Handsets;
-import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.handset.WvHandsetCli;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The handset emulator's command line ({@code wv-handset}) against the running platform, as a person or a script
@@ -28,23 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * reading the commands typed to it and printing what a person would read.
  */
 @MobimIntegrationTest
-class WvHandsetCliEndToEndTest extends WvTestBase {
-
-    @Autowired SmscSimulator smsc;
-    private Handsets phones;
-    private final List<CliEmulator> emulators = new ArrayList<>();
-
-    @BeforeEach
-    void phones() {
-        phones = new Handsets(smsc, subscribers);
-    }
-
-    @AfterEach
-    void hangUp() throws IOException {
-        for (CliEmulator e : emulators) {
-            e.close();
-        }
-    }
+class WvHandsetCliEndToEndTest extends WvCliTestBase {
 
     @Test
     void twoEmulatorsExchangeMessagesAndOneTalksWithAnSmsOnlySubscriber() throws Exception {
@@ -113,15 +89,5 @@ class WvHandsetCliEndToEndTest extends WvTestBase {
                 new BufferedReader(new StringReader("contacts\n")), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
         assertThat(refused).isEqualTo(2);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("error 409 ").doesNotContain("contacts");
-    }
-
-    private String[] args(Msisdn who, String encoding, String version, boolean digest, String password) {
-        return CliEmulator.args(clients.endpoint(), who, encoding, version, digest, password);
-    }
-
-    private CliEmulator start(Msisdn who, String encoding, String version, boolean digest) throws IOException {
-        CliEmulator e = new CliEmulator(args(who, encoding, version, digest, WvClients.PASSWORD));
-        emulators.add(e);
-        return e;
     }
 }

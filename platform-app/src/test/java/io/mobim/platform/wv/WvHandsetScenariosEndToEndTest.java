@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.presence.PresenceService;
-import io.mobim.platform.support.Handsets;
 import io.mobim.platform.support.MutableClock;
 import io.mobim.smpp.simulator.HandsetMessage;
-import io.mobim.smpp.simulator.SmscSimulator;
-import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -28,26 +22,11 @@ import org.springframework.beans.factory.annotation.Autowired;
  * it from the all-in-one's simulator).
  */
 @MobimIntegrationTest
-class WvHandsetScenariosEndToEndTest extends WvTestBase {
+class WvHandsetScenariosEndToEndTest extends WvCliTestBase {
 
-    @Autowired SmscSimulator smsc;
     @Autowired MutableClock clock;
     @Autowired PresenceService presence;
     @Autowired WvSettings settings;
-    private Handsets phones;
-    private final List<CliEmulator> emulators = new ArrayList<>();
-
-    @BeforeEach
-    void phones() {
-        phones = new Handsets(smsc, subscribers);
-    }
-
-    @AfterEach
-    void hangUp() throws IOException {
-        for (CliEmulator e : emulators) {
-            e.close();
-        }
-    }
 
     @Test
     void aWatcherIsAuthorisedAndToldOfChangesAndADeniedOneSeesNothing() throws Exception {
@@ -239,11 +218,5 @@ class WvHandsetScenariosEndToEndTest extends WvTestBase {
 
     private static void await(org.awaitility.core.ThrowingRunnable assertion) {
         org.awaitility.Awaitility.await().atMost(CliEmulator.WAIT).untilAsserted(assertion);
-    }
-
-    private CliEmulator start(Msisdn who, String encoding, String version, boolean digest) throws IOException {
-        CliEmulator e = new CliEmulator(CliEmulator.args(clients.endpoint(), who, encoding, version, digest, WvClients.PASSWORD));
-        emulators.add(e);
-        return e;
     }
 }

@@ -60,6 +60,8 @@ public final class HandsetSession {
     private final CirCommands cir;
     /** Commands and wakes take turns: the handset runs one exchange at a time. */
     private final Object turn = new Object();
+    /** Logged out: a wake read meanwhile has no session to poll. */
+    private boolean loggedOut;
 
     /**
      * @param handset the handset, not logged in yet
@@ -159,6 +161,7 @@ public final class HandsetSession {
         if (!answers.succeeded(answer.result())) {
             return false;
         }
+        loggedOut = false;
         out.println("logged in as " + handset.userId() + (digest ? " (digest)" : ""));
         return true;
     }
@@ -199,6 +202,7 @@ public final class HandsetSession {
         if (answers.ask(new LogoutRequest(), Disconnect.class) == null) {
             return false;
         }
+        loggedOut = true;
         out.println("logged out");
         return true;
     }
@@ -206,6 +210,9 @@ public final class HandsetSession {
     /** A wake (a WVCI line over TCP, or the text handed to {@code wake}): says so and polls, between commands. */
     private void woken(String wake) {
         synchronized (turn) {
+            if (loggedOut) {
+                return;
+            }
             out.println("woken: " + wake);
             try {
                 inbox.poll("");
