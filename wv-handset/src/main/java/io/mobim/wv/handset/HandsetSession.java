@@ -24,30 +24,30 @@ import java.util.Locale;
 public final class HandsetSession {
 
     static final String HELP = """
-            login                    log in again (clear password, or the 4-way digest with --digest)
-            keepalive <seconds>      ask for this KeepAliveTime (TimeToLive): silent longer, the session expires
-            contacts                 the default contact list: nickname and UserID of each contact
-            add <number> [nick]      put a subscriber on the default contact list
-            subscribe <user>         watch a user's presence (they are asked to authorise it)
-            auth <user> yes|no       grant or deny a user this user's presence (asked or not)
-            status <user>            a user's presence, as far as they authorised it
-            presence <status text>   this user's status text (and availability AVAILABLE)
-            send <user|group> <text> a message to a UserID or a number (a client user or an SMS-only one), or a group
-            poll [seconds]           what is waiting: messages, presence, authorisation requests, invitations, group
-                                     notices, delivery reports; with seconds, waits that long for the first of them
-            group <name>             create an open group wv:<own number>/<name>@<domain> (joined, taking notices)
-            join <group> [screen]    join a group (its GroupID, e.g. wv:+447700900101/chat@mobim), optionally as screen
-            leave <group>            leave a group
-            invite <user> [group] [note]   invite a user to chat, or to a group
-            accept <invitation> yes|no [note]   answer an invitation
-            block <user>             refuse a user's messages and requests (the block list, put in use)
-            unblock <user>           take a user off the block list
-            search <nick|number>     users by nickname (those listed in the directory) or by number
-            cir tcp [host]           be woken over standing TCP: connects, polls on each WVCI
-            cir sms | cir wap        be woken by plain SMS or WAP push to this number: hand its text to wake
-            wake <WVCI text>         the text of a wake SMS: polls if it names this session
-            logout                   end the session (and the emulator)
-            help                     this list""";
+            login                              log in again (the 4-way digest with --digest)
+            keepalive <seconds>                ask this KeepAliveTime: silent longer, the session expires
+            contacts                           the default contact list: nickname and UserID of each contact
+            add <number> [nick]                put a subscriber on the default contact list
+            subscribe <user>                   watch a user's presence (they are asked to authorise it)
+            auth <user> yes|no                 grant or deny a user this user's presence (asked or not)
+            status <user>                      a user's presence, as far as they authorised it
+            presence <status text>             this user's status text (and availability AVAILABLE)
+            send <user|group> <text>           a message to a user (a UserID or a number, client or SMS-only) or a group
+            poll [seconds]                     what waits: messages, presence, authorisation requests, invitations,
+                                               group notices, delivery reports; waits that long for the first
+            group <name>                       create the open group wv:<own number>/<name>@<domain> and join it
+            join <group> [screen name]         join a group (its GroupID, e.g. wv:+447700900101/chat@mobim)
+            leave <group>                      leave a group
+            invite <user> [group] [note]       invite a user to chat, or to a group (a GroupID)
+            accept <invitation> yes|no [note]  answer an invitation a poll showed
+            block <user>                       refuse a user's messages and requests (the block list)
+            unblock <user>                     take a user off the block list
+            search <nick|number>               users by nickname (those listed in the directory) or by number
+            cir tcp [host]                     be woken over standing TCP: connects, and polls on each WVCI
+            cir sms | cir wap                  be woken by plain SMS or WAP push: hand its text to wake
+            wake <WVCI text>                   the text of a wake SMS: polls if it names this session
+            logout                             end the session (and the emulator)
+            help                               this list""";
 
     private final WvHandset handset;
     private final String password;

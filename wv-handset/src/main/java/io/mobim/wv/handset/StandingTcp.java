@@ -39,6 +39,12 @@ final class StandingTcp implements AutoCloseable {
      * @throws UncheckedIOException when it cannot connect or the server refuses the HELO
      */
     static StandingTcp open(String host, int port, String sessionId, Consumer<String> onWake, Consumer<String> onClosed) {
+        return open(host, port, sessionId, PING_AFTER, onWake, onClosed);
+    }
+
+    /** {@link #open}, pinging after {@code pingAfter} of quiet. */
+    static StandingTcp open(String host, int port, String sessionId, Duration pingAfter, Consumer<String> onWake,
+                            Consumer<String> onClosed) {
         StandingTcp tcp = new StandingTcp(host, port);
         try {
             tcp.socket.connect(new InetSocketAddress(host, port), (int) CONNECT_TIMEOUT.toMillis());
@@ -50,7 +56,7 @@ final class StandingTcp implements AutoCloseable {
                 tcp.close();
                 throw new IOException("the server refused HELO" + (answer == null ? " (closed)" : ": " + answer));
             }
-            tcp.socket.setSoTimeout((int) PING_AFTER.toMillis());
+            tcp.socket.setSoTimeout((int) pingAfter.toMillis());
             Thread.ofPlatform().daemon().name("wv-handset-cir").start(() -> tcp.read(in, onWake, onClosed));
             return tcp;
         } catch (IOException e) {
