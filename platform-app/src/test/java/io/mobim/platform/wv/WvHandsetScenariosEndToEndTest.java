@@ -15,11 +15,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The scenarios of a CSP client, driven through the handset emulator's command line ({@code wv-handset}) against the
- * running platform, each mixing WBXML and XML, CSP 1.1 and 1.2: a presence authorisation granted and denied, with the
- * notification that follows; an invitation to a group, answered, and a group chat with its change notices; blocking
- * and unblocking; a session left silent past its KeepAliveTime; and an idle emulator woken to fetch a message, over
- * standing TCP, by plain SMS and by WAP push (the wake SMS read from the SMS-C simulator's handset, as a person reads
- * it from the all-in-one's simulator).
+ * running platform, each mixing WBXML and XML, CSP 1.1 and 1.2: a contact added and its presence authorisation
+ * granted, with the notification that follows, and another watcher denied; an invitation to a group, answered, and a
+ * group chat with its change notices; blocking and unblocking; a session left silent past its KeepAliveTime; and an
+ * idle emulator woken to fetch a message, over standing TCP, by plain SMS and by WAP push (the wake SMS read from the
+ * SMS-C simulator's handset, as a person reads it from the all-in-one's simulator).
  */
 @MobimIntegrationTest
 class WvHandsetScenariosEndToEndTest extends WvCliTestBase {
@@ -37,6 +37,8 @@ class WvHandsetScenariosEndToEndTest extends WvCliTestBase {
         CliEmulator bobPhone = start(bob, "wbxml", "1.2", true);
         CliEmulator cidPhone = start(cid, "xml", "1.2", false);
 
+        bobPhone.type("add " + ann.value() + " Annie");
+        bobPhone.awaitOutput("added " + id(ann) + " as Annie");
         bobPhone.type("subscribe " + ann.value());
         bobPhone.awaitOutput("subscribed to " + id(ann));
         annPhone.pollUntil("authorisation asked by " + id(bob));
