@@ -1,32 +1,16 @@
 package io.mobim.platform.wv;
 
-import io.mobim.wv.handset.WvHandset;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.support.Handsets;
-import io.mobim.smpp.simulator.SmscSimulator;
 import io.mobim.wv.handset.WvHandsetCli;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PipedReader;
-import java.io.PipedWriter;
 import java.io.PrintStream;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The handset emulator's command line ({@code wv-handset}) against the running platform, as a person or a script
@@ -36,33 +20,15 @@ import org.springframework.beans.factory.annotation.Autowired;
  * reading the commands typed to it and printing what a person would read.
  */
 @MobimIntegrationTest
-class WvHandsetCliEndToEndTest extends WvTestBase {
-
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    @Autowired SmscSimulator smsc;
-    private Handsets phones;
-    private final List<Emulator> emulators = new ArrayList<>();
-
-    @BeforeEach
-    void phones() {
-        phones = new Handsets(smsc, subscribers);
-    }
-
-    @AfterEach
-    void hangUp() throws IOException {
-        for (Emulator e : emulators) {
-            e.keyboard.close(); // ends a session a failed test left waiting for its next command
-        }
-    }
+class WvHandsetCliEndToEndTest extends WvCliTestBase {
 
     @Test
     void twoEmulatorsExchangeMessagesAndOneTalksWithAnSmsOnlySubscriber() throws Exception {
         Msisdn ann = clients.subscriber("ann");
         Msisdn bob = clients.subscriber("bob");
         Msisdn dan = phones.subscriber("dan");
-        Emulator annPhone = start(ann, "wbxml", "1.2", true);
-        Emulator bobPhone = start(bob, "xml", "1.1", false);
+        CliEmulator annPhone = start(ann, "wbxml", "1.2", true);
+        CliEmulator bobPhone = start(bob, "xml", "1.1", false);
         annPhone.awaitOutput("logged in as wv:" + ann.value() + "@mobim (digest)");
         bobPhone.awaitOutput("logged in as wv:" + bob.value() + "@mobim");
 
@@ -123,69 +89,5 @@ class WvHandsetCliEndToEndTest extends WvTestBase {
                 new BufferedReader(new StringReader("contacts\n")), new PrintStream(bytes, true, StandardCharsets.UTF_8), false);
         assertThat(refused).isEqualTo(2);
         assertThat(bytes.toString(StandardCharsets.UTF_8)).startsWith("error 409 ").doesNotContain("contacts");
-    }
-
-    private String[] args(Msisdn who, String encoding, String version, boolean digest, String password) {
-        List<String> args = new ArrayList<>(List.of("--url", clients.endpoint().toString(), "--user", "wv:" + who.value() + "@mobim",
-                "--password", password, "--encoding", encoding, "--version", version));
-        if (digest) {
-            args.add("--digest");
-        }
-        return args.toArray(String[]::new);
-    }
-
-    private Emulator start(Msisdn who, String encoding, String version, boolean digest) throws IOException {
-        Emulator e = new Emulator(args(who, encoding, version, digest, WvClients.PASSWORD));
-        emulators.add(e);
-        return e;
-    }
-
-    /** One emulator on its own thread: what is typed to it, what it printed. */
-    private static final class Emulator {
-        private final PipedWriter keyboard = new PipedWriter();
-        private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
-        private final CompletableFuture<Integer> exit;
-
-        Emulator(String[] args) throws IOException {
-            BufferedReader in = new BufferedReader(new PipedReader(keyboard));
-            PrintStream out = new PrintStream(screen, true, StandardCharsets.UTF_8);
-            exit = CompletableFuture.supplyAsync(() -> {
-                try {
-                    return WvHandsetCli.run(args, in, out, false);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
-
-        void type(String line) throws IOException {
-            keyboard.write(line + "\n");
-            keyboard.flush();
-        }
-
-        String output() {
-            synchronized (screen) {
-                return screen.toString(StandardCharsets.UTF_8);
-            }
-        }
-
-        /** Polls once a second (each poll prints what waits, or "nothing new") until {@code line} was printed. */
-        void pollUntil(String line) {
-            await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                if (!output().contains(line)) {
-                    type("poll");
-                }
-                return output().contains(line);
-            });
-        }
-
-        void awaitOutput(String... lines) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(output()).contains(lines));
-        }
-
-        int exitStatus() throws Exception {
-            keyboard.close();
-            return exit.get(WAIT.toSeconds(), TimeUnit.SECONDS);
-        }
     }
 }

@@ -103,6 +103,11 @@ public final class WvHandset {
         return userId;
     }
 
+    /** The CSP version it speaks. */
+    public CspVersion version() {
+        return version;
+    }
+
     public String sessionId() {
         return sessionId;
     }
@@ -114,12 +119,14 @@ public final class WvHandset {
 
     /** 2-way login with the password in clear; keeps the SessionID on success. */
     public LoginResponse login(String password) {
+        sessionId = null; // a login opens a session: it is sent Outband, whatever an earlier session became
         return keep(request(new LoginRequest(userId, new ClientId("http://handset/wv", null), password, List.of(), null,
                 null, "cookie-" + userId), LoginResponse.class));
     }
 
     /** 4-way digest login: the challenge, then Base64(HASH(nonce + password)) with the schema the server chose. */
     public LoginResponse loginDigest(String password, String... schemas) {
+        sessionId = null;
         LoginResponse challenge = request(new LoginRequest(userId, new ClientId("http://handset/wv", null), null,
                 List.of(schemas), null, null, "cookie-" + userId), LoginResponse.class);
         if (challenge.result().code() != 401) {
@@ -140,9 +147,14 @@ public final class WvHandset {
 
     /** ClientCapability in push mode, supporting the given CIR methods ({@code STCP}, {@code WAPSMS}, {@code SSMS}). */
     public ClientCapabilityResponse capabilitiesWithCir(String... cirMethods) {
-        return request(new ClientCapabilityRequest(new ClientId("http://handset/wv", null), new CapabilityList("MOBILE_PHONE",
+        return request(cirCapabilities(cirMethods), ClientCapabilityResponse.class);
+    }
+
+    /** The ClientCapability-Request of a client in push mode supporting the given CIR methods. */
+    public static ClientCapabilityRequest cirCapabilities(String... cirMethods) {
+        return new ClientCapabilityRequest(new ClientId("http://handset/wv", null), new CapabilityList("MOBILE_PHONE",
                 "P", List.of("text/plain"), List.of(106), List.of("None"), 2000, null, List.of("HTTP"), 1, 4096,
-                List.of(cirMethods), null, null, null, null, "en")), ClientCapabilityResponse.class);
+                List.of(cirMethods), null, null, null, null, "en"));
     }
 
     /** The SessionCookie it logged in with: a CIR names the session by it. */
@@ -162,9 +174,15 @@ public final class WvHandset {
 
     /** SendMessage of {@code text} to the given UserIDs, asking for delivery reports or not. */
     public SendMessageResponse send(boolean deliveryReport, String text, String... toUserIds) {
+        return request(textMessage(deliveryReport, text,
+                new Recipient(Arrays.stream(toUserIds).map(User::new).toList(), List.of(), List.of())), SendMessageResponse.class);
+    }
+
+    /** A SendMessage-Request of plain {@code text} to {@code recipient} (users, groups or contact lists). */
+    public static SendMessageRequest textMessage(boolean deliveryReport, String text, Recipient recipient) {
         MessageInfo info = new MessageInfo(null, null, "text/plain", "None", text.getBytes(StandardCharsets.UTF_8).length,
-                new Recipient(Arrays.stream(toUserIds).map(User::new).toList(), List.of(), List.of()), null, null, null, null);
-        return request(new SendMessageRequest(deliveryReport, info, text), SendMessageResponse.class);
+                recipient, null, null, null, null);
+        return new SendMessageRequest(deliveryReport, info, text);
     }
 
     /** A Polling-Request (empty TransactionID, as clients send it); null when the server had nothing (empty 200). */
