@@ -13,7 +13,6 @@ import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Binds a decoder's element events straight onto the message records, without an intermediate
@@ -385,7 +384,8 @@ public final class Assembler {
         return v;
     }
 
-    private static Boolean bool(String s, int tag) throws WvDecodeException {
+    /** A CSP boolean, leniently; {@code null} for none. */
+    public static Boolean bool(String s, int tag) throws WvDecodeException {
         if (s == null) {
             return null;
         }
@@ -492,13 +492,7 @@ public final class Assembler {
         }
 
         WvNode node() {
-            List<WvNode> c = switch (nodeCount) {
-                case 0 -> List.of();
-                case 1 -> List.of(nodes[0]);
-                case 2 -> List.of(nodes[0], nodes[1]);
-                default -> List.of(Arrays.copyOf(nodes, nodeCount)); // List.of copies: nodes is reused
-            };
-            return new WvNode(TagTable.name(tag), text(), c);
+            return new WvNode(TagTable.name(tag), text(), Collect.nodes(nodes, 0, nodeCount));
         }
     }
 }

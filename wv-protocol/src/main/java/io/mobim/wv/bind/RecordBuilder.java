@@ -1,11 +1,8 @@
 package io.mobim.wv.bind;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * The components of one record being decoded, in typed fields (no {@code Object[]}, integers not
- * boxed), and the call of its constructor. One generated subclass per record in {@link Binders};
+ * boxed), and the call of its constructor. One generated subclass per record in {@link RecordBuilders};
  * the field numbers are the schema's. A repeated single element keeps the last value; a list
  * ignores {@code null} (an empty element).
  */
@@ -19,28 +16,4 @@ abstract class RecordBuilder {
 
     /** The record. */
     abstract Object build();
-
-    /** The immutable list the record keeps as it is (its constructor's copy is then free). */
-    @SuppressWarnings("unchecked")
-    static <T> List<T> immutable(ArrayList<T> l) {
-        if (l == null) {
-            return null;
-        }
-        return switch (l.size()) {
-            case 1 -> List.of(l.get(0));
-            case 2 -> List.of(l.get(0), l.get(1));
-            default -> (List<T>) List.of(l.toArray());
-        };
-    }
-
-    static <T> ArrayList<T> add(ArrayList<T> l, T v) {
-        if (v == null) {
-            return l;
-        }
-        if (l == null) {
-            l = new ArrayList<>(4);
-        }
-        l.add(v);
-        return l;
-    }
 }

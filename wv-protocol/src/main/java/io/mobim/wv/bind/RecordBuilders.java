@@ -174,12 +174,12 @@ final class RecordBuilders {
                     v0 = v == null ? 0 : (Integer) v;
                 }
                 case 1 -> v1 = (String) v;
-                case 2 -> v2 = add(v2, (String) v);
-                case 3 -> v3 = add(v3, (String) v);
-                case 4 -> v4 = add(v4, (ScreenName) v);
-                case 5 -> v5 = add(v5, (String) v);
-                case 6 -> v6 = add(v6, (String) v);
-                case 7 -> v7 = add(v7, (String) v);
+                case 2 -> v2 = Collect.add(v2, (String) v);
+                case 3 -> v3 = Collect.add(v3, (String) v);
+                case 4 -> v4 = Collect.add(v4, (ScreenName) v);
+                case 5 -> v5 = Collect.add(v5, (String) v);
+                case 6 -> v6 = Collect.add(v6, (String) v);
+                case 7 -> v7 = Collect.add(v7, (String) v);
                 default -> {
                 }
             }
@@ -198,7 +198,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new DetailedResult(h0 ? Integer.valueOf(v0) : null, v1, immutable(v2), immutable(v3), immutable(v4), immutable(v5), immutable(v6), immutable(v7));
+            return new DetailedResult(h0 ? Integer.valueOf(v0) : null, v1, Collect.immutable(v2), Collect.immutable(v3), Collect.immutable(v4), Collect.immutable(v5), Collect.immutable(v6), Collect.immutable(v7));
         }
     }
 
@@ -216,7 +216,7 @@ final class RecordBuilders {
                     v0 = v == null ? 0 : (Integer) v;
                 }
                 case 1 -> v1 = (String) v;
-                case 2 -> v2 = add(v2, (DetailedResult) v);
+                case 2 -> v2 = Collect.add(v2, (DetailedResult) v);
                 default -> {
                 }
             }
@@ -235,7 +235,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new Result(h0 ? Integer.valueOf(v0) : null, v1, immutable(v2));
+            return new Result(h0 ? Integer.valueOf(v0) : null, v1, Collect.immutable(v2));
         }
     }
 
@@ -320,9 +320,9 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (User) v);
-                case 1 -> v1 = add(v1, (Group) v);
-                case 2 -> v2 = add(v2, (String) v);
+                case 0 -> v0 = Collect.add(v0, (User) v);
+                case 1 -> v1 = Collect.add(v1, (Group) v);
+                case 2 -> v2 = Collect.add(v2, (String) v);
                 default -> {
                 }
             }
@@ -335,7 +335,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new Recipient(immutable(v0), immutable(v1), immutable(v2));
+            return new Recipient(Collect.immutable(v0), Collect.immutable(v1), Collect.immutable(v2));
         }
     }
 
@@ -454,7 +454,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (NickName) v);
+                case 0 -> v0 = Collect.add(v0, (NickName) v);
                 default -> {
                 }
             }
@@ -467,7 +467,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new NickList(immutable(v0));
+            return new NickList(Collect.immutable(v0));
         }
     }
 
@@ -479,9 +479,9 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (String) v);
-                case 1 -> v1 = add(v1, (String) v);
-                case 2 -> v2 = add(v2, (ScreenName) v);
+                case 0 -> v0 = Collect.add(v0, (String) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
+                case 2 -> v2 = Collect.add(v2, (ScreenName) v);
                 default -> {
                 }
             }
@@ -494,7 +494,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new EntityList(immutable(v0), immutable(v1), immutable(v2));
+            return new EntityList(Collect.immutable(v0), Collect.immutable(v1), Collect.immutable(v2));
         }
     }
 
@@ -529,7 +529,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (Property) v);
+                case 0 -> v0 = Collect.add(v0, (Property) v);
                 default -> {
                 }
             }
@@ -542,7 +542,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new PropertyList(immutable(v0));
+            return new PropertyList(Collect.immutable(v0));
         }
     }
 
@@ -580,7 +580,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (Property) v);
+                case 0 -> v0 = Collect.add(v0, (Property) v);
                 case 1 -> v1 = (WelcomeNote) v;
                 default -> {
                 }
@@ -594,7 +594,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GroupProperties(immutable(v0), v1);
+            return new GroupProperties(Collect.immutable(v0), v1);
         }
     }
 
@@ -605,8 +605,8 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (User) v);
-                case 1 -> v1 = add(v1, (ScreenName) v);
+                case 0 -> v0 = Collect.add(v0, (User) v);
+                case 1 -> v1 = Collect.add(v1, (ScreenName) v);
                 default -> {
                 }
             }
@@ -619,7 +619,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new UserList(immutable(v0), immutable(v1));
+            return new UserList(Collect.immutable(v0), Collect.immutable(v1));
         }
     }
 
@@ -654,7 +654,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (UserMapping) v);
+                case 0 -> v0 = Collect.add(v0, (UserMapping) v);
                 default -> {
                 }
             }
@@ -667,7 +667,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new UserMapList(immutable(v0));
+            return new UserMapList(Collect.immutable(v0));
         }
     }
 
@@ -725,15 +725,15 @@ final class RecordBuilders {
             switch (i) {
                 case 0 -> v0 = (String) v;
                 case 1 -> v1 = (String) v;
-                case 2 -> v2 = add(v2, (String) v);
-                case 3 -> v3 = add(v3, (Integer) v);
-                case 4 -> v4 = add(v4, (String) v);
+                case 2 -> v2 = Collect.add(v2, (String) v);
+                case 3 -> v3 = Collect.add(v3, (Integer) v);
+                case 4 -> v4 = Collect.add(v4, (String) v);
                 case 5 -> {
                     h5 = v != null;
                     v5 = v == null ? 0 : (Integer) v;
                 }
                 case 6 -> v6 = (Boolean) v;
-                case 7 -> v7 = add(v7, (String) v);
+                case 7 -> v7 = Collect.add(v7, (String) v);
                 case 8 -> {
                     h8 = v != null;
                     v8 = v == null ? 0 : (Integer) v;
@@ -742,7 +742,7 @@ final class RecordBuilders {
                     h9 = v != null;
                     v9 = v == null ? 0 : (Integer) v;
                 }
-                case 10 -> v10 = add(v10, (String) v);
+                case 10 -> v10 = Collect.add(v10, (String) v);
                 case 11 -> {
                     h11 = v != null;
                     v11 = v == null ? 0 : (Integer) v;
@@ -765,7 +765,7 @@ final class RecordBuilders {
         @Override
         void setInt(int i, int v) {
             switch (i) {
-                case 3 -> v3 = add(v3, v);
+                case 3 -> v3 = Collect.add(v3, v);
                 case 5 -> {
                     v5 = v;
                     h5 = true;
@@ -796,7 +796,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new CapabilityList(v0, v1, immutable(v2), immutable(v3), immutable(v4), h5 ? Integer.valueOf(v5) : null, v6, immutable(v7), h8 ? Integer.valueOf(v8) : null, h9 ? Integer.valueOf(v9) : null, immutable(v10), h11 ? Integer.valueOf(v11) : null, v12, h13 ? Integer.valueOf(v13) : null, h14 ? Integer.valueOf(v14) : null, v15);
+            return new CapabilityList(v0, v1, Collect.immutable(v2), Collect.immutable(v3), Collect.immutable(v4), h5 ? Integer.valueOf(v5) : null, v6, Collect.immutable(v7), h8 ? Integer.valueOf(v8) : null, h9 ? Integer.valueOf(v9) : null, Collect.immutable(v10), h11 ? Integer.valueOf(v11) : null, v12, h13 ? Integer.valueOf(v13) : null, h14 ? Integer.valueOf(v14) : null, v15);
         }
     }
 
@@ -858,7 +858,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (String) v);
+                case 0 -> v0 = Collect.add(v0, (String) v);
                 default -> {
                 }
             }
@@ -871,7 +871,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GroupList(immutable(v0));
+            return new GroupList(Collect.immutable(v0));
         }
     }
 
@@ -960,7 +960,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (ReactiveAuthState) v);
+                case 0 -> v0 = Collect.add(v0, (ReactiveAuthState) v);
                 default -> {
                 }
             }
@@ -973,7 +973,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new ReactiveAuthStatusList(immutable(v0));
+            return new ReactiveAuthStatusList(Collect.immutable(v0));
         }
     }
 
@@ -983,7 +983,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (String) v);
+                case 0 -> v0 = Collect.add(v0, (String) v);
                 default -> {
                 }
             }
@@ -996,7 +996,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new UrlList(immutable(v0));
+            return new UrlList(Collect.immutable(v0));
         }
     }
 
@@ -1016,7 +1016,7 @@ final class RecordBuilders {
                 case 0 -> v0 = (String) v;
                 case 1 -> v1 = (ClientId) v;
                 case 2 -> v2 = (String) v;
-                case 3 -> v3 = add(v3, (String) v);
+                case 3 -> v3 = Collect.add(v3, (String) v);
                 case 4 -> v4 = (String) v;
                 case 5 -> {
                     h5 = v != null;
@@ -1041,7 +1041,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new LoginRequest(v0, v1, v2, immutable(v3), v4, h5 ? Integer.valueOf(v5) : null, v6);
+            return new LoginRequest(v0, v1, v2, Collect.immutable(v3), v4, h5 ? Integer.valueOf(v5) : null, v6);
         }
     }
 
@@ -1425,8 +1425,8 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (User) v);
-                case 1 -> v1 = add(v1, (String) v);
+                case 0 -> v0 = Collect.add(v0, (User) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
                 case 2 -> v2 = (WvNode) v;
                 default -> {
                 }
@@ -1440,7 +1440,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetPresenceRequest(immutable(v0), immutable(v1), v2);
+            return new GetPresenceRequest(Collect.immutable(v0), Collect.immutable(v1), v2);
         }
     }
 
@@ -1452,7 +1452,7 @@ final class RecordBuilders {
         void set(int i, Object v) {
             switch (i) {
                 case 0 -> v0 = (Result) v;
-                case 1 -> v1 = add(v1, (Presence) v);
+                case 1 -> v1 = Collect.add(v1, (Presence) v);
                 default -> {
                 }
             }
@@ -1465,7 +1465,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetPresenceResponse(v0, immutable(v1));
+            return new GetPresenceResponse(v0, Collect.immutable(v1));
         }
     }
 
@@ -1478,8 +1478,8 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (User) v);
-                case 1 -> v1 = add(v1, (String) v);
+                case 0 -> v0 = Collect.add(v0, (User) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
                 case 2 -> v2 = (WvNode) v;
                 case 3 -> v3 = (Boolean) v;
                 default -> {
@@ -1494,7 +1494,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new SubscribePresenceRequest(immutable(v0), immutable(v1), v2, v3);
+            return new SubscribePresenceRequest(Collect.immutable(v0), Collect.immutable(v1), v2, v3);
         }
     }
 
@@ -1506,8 +1506,8 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (User) v);
-                case 1 -> v1 = add(v1, (String) v);
+                case 0 -> v0 = Collect.add(v0, (User) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
                 case 2 -> v2 = (Boolean) v;
                 default -> {
                 }
@@ -1521,7 +1521,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new UnsubscribePresenceRequest(immutable(v0), immutable(v1), v2);
+            return new UnsubscribePresenceRequest(Collect.immutable(v0), Collect.immutable(v1), v2);
         }
     }
 
@@ -1531,7 +1531,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (Presence) v);
+                case 0 -> v0 = Collect.add(v0, (Presence) v);
                 default -> {
                 }
             }
@@ -1544,7 +1544,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new PresenceNotificationRequest(immutable(v0));
+            return new PresenceNotificationRequest(Collect.immutable(v0));
         }
     }
 
@@ -1645,7 +1645,7 @@ final class RecordBuilders {
         void set(int i, Object v) {
             switch (i) {
                 case 0 -> v0 = (Result) v;
-                case 1 -> v1 = add(v1, (String) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
                 default -> {
                 }
             }
@@ -1658,7 +1658,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetWatcherListResponse(v0, immutable(v1));
+            return new GetWatcherListResponse(v0, Collect.immutable(v1));
         }
     }
 
@@ -1672,8 +1672,8 @@ final class RecordBuilders {
         void set(int i, Object v) {
             switch (i) {
                 case 0 -> v0 = (WvNode) v;
-                case 1 -> v1 = add(v1, (String) v);
-                case 2 -> v2 = add(v2, (String) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
+                case 2 -> v2 = Collect.add(v2, (String) v);
                 case 3 -> v3 = (Boolean) v;
                 default -> {
                 }
@@ -1687,7 +1687,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new CreateAttributeListRequest(v0, immutable(v1), immutable(v2), v3);
+            return new CreateAttributeListRequest(v0, Collect.immutable(v1), Collect.immutable(v2), v3);
         }
     }
 
@@ -1699,8 +1699,8 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (String) v);
-                case 1 -> v1 = add(v1, (String) v);
+                case 0 -> v0 = Collect.add(v0, (String) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
                 case 2 -> v2 = (Boolean) v;
                 default -> {
                 }
@@ -1714,7 +1714,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new DeleteAttributeListRequest(immutable(v0), immutable(v1), v2);
+            return new DeleteAttributeListRequest(Collect.immutable(v0), Collect.immutable(v1), v2);
         }
     }
 
@@ -1726,8 +1726,8 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (String) v);
-                case 1 -> v1 = add(v1, (String) v);
+                case 0 -> v0 = Collect.add(v0, (String) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
                 case 2 -> v2 = (Boolean) v;
                 default -> {
                 }
@@ -1741,7 +1741,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetAttributeListRequest(immutable(v0), immutable(v1), v2);
+            return new GetAttributeListRequest(Collect.immutable(v0), Collect.immutable(v1), v2);
         }
     }
 
@@ -1755,7 +1755,7 @@ final class RecordBuilders {
             switch (i) {
                 case 0 -> v0 = (Result) v;
                 case 1 -> v1 = (WvNode) v;
-                case 2 -> v2 = add(v2, (Presence) v);
+                case 2 -> v2 = Collect.add(v2, (Presence) v);
                 default -> {
                 }
             }
@@ -1768,7 +1768,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetAttributeListResponse(v0, v1, immutable(v2));
+            return new GetAttributeListResponse(v0, v1, Collect.immutable(v2));
         }
     }
 
@@ -1778,7 +1778,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (String) v);
+                case 0 -> v0 = Collect.add(v0, (String) v);
                 default -> {
                 }
             }
@@ -1791,7 +1791,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetReactiveAuthStatusRequest(immutable(v0));
+            return new GetReactiveAuthStatusRequest(Collect.immutable(v0));
         }
     }
 
@@ -1845,7 +1845,7 @@ final class RecordBuilders {
         void set(int i, Object v) {
             switch (i) {
                 case 0 -> v0 = (Result) v;
-                case 1 -> v1 = add(v1, (String) v);
+                case 1 -> v1 = Collect.add(v1, (String) v);
                 case 2 -> v2 = (String) v;
                 default -> {
                 }
@@ -1859,7 +1859,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetListResponse(v0, immutable(v1), v2);
+            return new GetListResponse(v0, Collect.immutable(v1), v2);
         }
     }
 
@@ -2148,7 +2148,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (String) v);
+                case 0 -> v0 = Collect.add(v0, (String) v);
                 default -> {
                 }
             }
@@ -2161,7 +2161,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new RejectMessageRequest(immutable(v0));
+            return new RejectMessageRequest(Collect.immutable(v0));
         }
     }
 
@@ -2206,7 +2206,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (MessageInfo) v);
+                case 0 -> v0 = Collect.add(v0, (MessageInfo) v);
                 default -> {
                 }
             }
@@ -2219,7 +2219,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetMessageListResponse(immutable(v0));
+            return new GetMessageListResponse(Collect.immutable(v0));
         }
     }
 
@@ -3166,7 +3166,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = add(v0, (SearchPair) v);
+                case 0 -> v0 = Collect.add(v0, (SearchPair) v);
                 case 1 -> {
                     h1 = v != null;
                     v1 = v == null ? 0 : (Integer) v;
@@ -3198,7 +3198,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new SearchRequest(immutable(v0), h1 ? Integer.valueOf(v1) : null, v2, h3 ? Integer.valueOf(v3) : null);
+            return new SearchRequest(Collect.immutable(v0), h1 ? Integer.valueOf(v1) : null, v2, h3 ? Integer.valueOf(v3) : null);
         }
     }
 

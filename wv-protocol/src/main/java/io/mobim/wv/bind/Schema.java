@@ -3,7 +3,7 @@ package io.mobim.wv.bind;
 /**
  * The layout of one record: its fields in element order (the order of the record's components).
  * Lookups from a child tag to a field are one array read. Building and writing the record is
- * {@link Binders}' generated code, selected by {@link #id}.
+ * generated code ({@link RecordBuilders}, {@link RecordWriters}), selected by {@link #id}.
  */
 public final class Schema<R> {
 

@@ -6,7 +6,7 @@ import io.mobim.wv.model.*;
  * The element layout of every CSP structure and primitive, in the element order the CSP DTDs use.
  * One line per record: which child element feeds which component, with its data type, in the
  * order of the record's components. The XML and WBXML codecs share these through {@link Binder};
- * the code that builds and writes each record ({@link Binders}) is generated from them by
+ * the code that builds, writes and reads (WBXML) each record is generated from them by
  * {@code BinderGenerator} (in the tests), and a test fails when it is out of date.
  */
 public final class Schemas {

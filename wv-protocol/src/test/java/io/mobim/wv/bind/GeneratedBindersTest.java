@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class GeneratedBindersTest {
 
-    private static final Path DIR = Path.of("src/main/java/io/mobim/wv/bind");
+    private static final Path DIR = Path.of("src/main/java/io/mobim/wv");
 
     @Test
     void committedBindersAreUpToDate() throws IOException {
