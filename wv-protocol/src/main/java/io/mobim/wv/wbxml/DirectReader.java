@@ -47,7 +47,7 @@ final class DirectReader {
     private int depth;
     private long textBudget;
     /** The open trees' children, innermost last. */
-    private WvNode[] nodes = new WvNode[16];
+    private WvNode[] nodes;
     private int nodeTop;
 
     private DirectReader(byte[] b, int off, int end, int maxDepth) {
@@ -355,14 +355,18 @@ final class DirectReader {
                 break;
             }
             WvNode n = node(c);
-            if (nodeTop == nodes.length) {
+            if (nodes == null) {
+                nodes = new WvNode[16];
+            } else if (nodeTop == nodes.length) {
                 nodes = java.util.Arrays.copyOf(nodes, nodeTop * 2);
             }
             nodes[nodeTop++] = n;
         }
         WvNode n = new WvNode(name, text, Collect.nodes(nodes, base, nodeTop - base));
-        java.util.Arrays.fill(nodes, base, nodeTop, null);
-        nodeTop = base;
+        if (nodeTop > base) {
+            java.util.Arrays.fill(nodes, base, nodeTop, null);
+            nodeTop = base;
+        }
         return n;
     }
 
