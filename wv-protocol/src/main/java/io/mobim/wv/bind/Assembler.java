@@ -343,16 +343,21 @@ public final class Assembler {
     /** The integer of a field, or -1 if it has none (an empty element). */
     private static long integer(Frame f) throws WvDecodeException {
         long num = f.number;
-        if (num >= 0) {
-            if (num > Integer.MAX_VALUE) {
-                throw WvDecodeException.badRequest("integer out of range in " + TagTable.name(f.tag));
-            }
-            return num;
+        if (num < 0) {
+            String s = f.text();
+            num = s == null ? -1 : integer(s, f.tag);
         }
-        String s = f.text();
-        if (s == null) {
-            return -1;
+        if (num > Integer.MAX_VALUE) {
+            throw WvDecodeException.badRequest("integer out of range in " + TagTable.name(f.tag));
         }
+        return num;
+    }
+
+    /**
+     * A CSP integer as text, leniently (blanks around, an optional '+'): its value, which may exceed
+     * an int, or -1 if the text is blank.
+     */
+    public static long integer(String s, int tag) throws WvDecodeException {
         int n = s.length();
         int i = 0;
         while (i < n && s.charAt(i) <= ' ') {
@@ -368,18 +373,15 @@ public final class Assembler {
             i++;
         }
         if (i == n || n - i > 10) {
-            throw WvDecodeException.badRequest("bad integer in " + TagTable.name(f.tag));
+            throw WvDecodeException.badRequest("bad integer in " + TagTable.name(tag));
         }
         long v = 0;
         for (; i < n; i++) {
             char ch = s.charAt(i);
             if (ch < '0' || ch > '9') {
-                throw WvDecodeException.badRequest("bad integer in " + TagTable.name(f.tag));
+                throw WvDecodeException.badRequest("bad integer in " + TagTable.name(tag));
             }
             v = v * 10 + (ch - '0');
-        }
-        if (v > Integer.MAX_VALUE) {
-            throw WvDecodeException.badRequest("integer out of range in " + TagTable.name(f.tag));
         }
         return v;
     }

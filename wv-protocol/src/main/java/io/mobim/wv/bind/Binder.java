@@ -5,6 +5,7 @@ import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
 import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -87,20 +88,24 @@ public final class Binder {
 
     /** An open-content tree; its element names must be in the tag table. */
     static void writeNode(int tag, WvNode n, Sink out) {
-        if (n.children().isEmpty()) {
-            if (n.text() == null) {
+        List<WvNode> children = n.children();
+        int count = children.size();
+        String text = n.text();
+        if (count == 0) {
+            if (text == null) {
                 out.start(tag);
                 out.end();
             } else {
-                out.leaf(tag, n.text());
+                out.leaf(tag, text);
             }
             return;
         }
         out.start(tag);
-        if (n.text() != null) {
-            out.text(n.text());
+        if (text != null) {
+            out.text(text);
         }
-        for (WvNode c : n.children()) {
+        for (int i = 0; i < count; i++) { // by index: the recursion keeps an iterator from being optimised away
+            WvNode c = children.get(i);
             int ct = TagTable.id(c.name());
             if (ct < 0) {
                 throw new IllegalArgumentException("unknown CSP element <" + c.name() + ">");

@@ -261,38 +261,12 @@ final class DirectReader {
         if ((t & CONTENT) == 0) {
             return null;
         }
-        int k = u8();
-        if (k == 0x01) {
+        if (b[p] == 0x01) {
+            p++;
             depth--;
             return null;
         }
-        int tag = t & TAG;
-        String s;
-        if (k == 0x03) {
-            s = inline();
-        } else if (k == 0x80) {
-            s = TagTable.value(mbUint());
-            if (s == null) {
-                throw NOT_PLAIN;
-            }
-        } else if (k == 0xC3) {
-            int len = mbUint();
-            if (len > end - p) {
-                throw NOT_PLAIN;
-            }
-            int at = p;
-            p += len;
-            if (WbxmlTypes.INTEGER_READ[tag] && len <= 7) {
-                spend(len * 3 + 1);
-                s = Long.toString(number(at, len));
-                closeLeaf();
-                return s;
-            }
-            s = opaque(tag, at, len);
-        } else {
-            throw NOT_PLAIN;
-        }
-        spend(s.length());
+        String s = piece(t);
         closeLeaf();
         return s;
     }
@@ -330,7 +304,11 @@ final class DirectReader {
             return v;
         }
         String s = text(t);
-        return s == null ? -1 : decimal(s);
+        long v = s == null ? -1 : Assembler.integer(s, tag);
+        if (v > Integer.MAX_VALUE) {
+            throw NOT_PLAIN;
+        }
+        return v;
     }
 
     /** An open-content tree: its element, its text, its children. */
@@ -370,7 +348,7 @@ final class DirectReader {
         return n;
     }
 
-    /** One text piece inside a tree element, leaving the element open. */
+    /** One piece of text (an inline string, a value token, an OPAQUE) of element {@code t}, leaving it open. */
     private String piece(int t) throws WvDecodeException {
         int k = u8();
         String s;
@@ -381,6 +359,8 @@ final class DirectReader {
             if (s == null) {
                 throw NOT_PLAIN;
             }
+        } else if (k != 0xC3) {
+            throw NOT_PLAIN;
         } else {
             int len = mbUint();
             if (len > end - p) {
@@ -428,39 +408,6 @@ final class DirectReader {
         long v = 0;
         for (int i = 0; i < len; i++) {
             v = v << 8 | (b[at + i] & 0xFF);
-        }
-        return v;
-    }
-
-    /** A decimal integer as text: blanks around, an optional '+'; -1 if blank. */
-    private static long decimal(String s) {
-        int n = s.length();
-        int i = 0;
-        while (i < n && s.charAt(i) <= ' ') {
-            i++;
-        }
-        while (n > i && s.charAt(n - 1) <= ' ') {
-            n--;
-        }
-        if (i == n) {
-            return -1;
-        }
-        if (s.charAt(i) == '+') {
-            i++;
-        }
-        if (i == n || n - i > 10) {
-            throw NOT_PLAIN;
-        }
-        long v = 0;
-        for (; i < n; i++) {
-            char ch = s.charAt(i);
-            if (ch < '0' || ch > '9') {
-                throw NOT_PLAIN;
-            }
-            v = v * 10 + (ch - '0');
-        }
-        if (v > Integer.MAX_VALUE) {
-            throw NOT_PLAIN;
         }
         return v;
     }
