@@ -442,12 +442,8 @@ final class DirectReader {
 
     private String inline() {
         int s = p;
-        int i = WbxmlDecoder.nul(b, s, end);
-        if (i >= end) {
-            throw NOT_PLAIN;
-        }
-        p = i + 1;
-        return new String(b, s, i - s, StandardCharsets.UTF_8);
+        int len = skipInline();
+        return new String(b, s, len, StandardCharsets.UTF_8);
     }
 
     private int skipInline() {
