@@ -13,7 +13,6 @@ import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Binds a decoder's element events straight onto the message records, without an intermediate
@@ -221,7 +220,17 @@ public final class Assembler {
             case FIELD, RECORD, NODE -> {
                 if (txError == null) {
                     try {
-                        deliver(f, value(f));
+                        if (f.kind == FIELD && f.field.kind == Kind.INT) {
+                            // a field's parent is a record; the integer goes in unboxed
+                            long n = integer(f);
+                            if (n < 0) {
+                                frames[depth - 1].builder.set(f.fieldIndex, null);
+                            } else {
+                                frames[depth - 1].builder.setInt(f.fieldIndex, (int) n);
+                            }
+                        } else {
+                            deliver(f, value(f));
+                        }
                     } catch (WvDecodeException e) {
                         txError = e;
                     }
@@ -245,18 +254,14 @@ public final class Assembler {
                 }
                 return f.record();
             default:
-                return switch (f.field.kind) {
-                    case INT -> integer(f);
-                    case BOOL -> bool(f.text(), f.tag);
-                    default -> f.text() == null ? "" : f.text();
-                };
+                return f.field.kind == Kind.BOOL ? bool(f.text(), f.tag) : f.text() == null ? "" : f.text();
         }
     }
 
     private void deliver(Frame f, Object v) {
         Frame parent = frames[depth - 1];
         switch (parent.kind) {
-            case RECORD -> parent.set(f.fieldIndex, f.field.list, v);
+            case RECORD -> parent.builder.set(f.fieldIndex, v);
             case NODE -> parent.addNode((WvNode) v);
             default -> txPrimitive = (Primitive) v; // CONTENT
         }
@@ -335,18 +340,24 @@ public final class Assembler {
         return new WvMessage(v, new SessionDescriptor(type, sessionId), transactions);
     }
 
-    private static Integer integer(Frame f) throws WvDecodeException {
+    /** The integer of a field, or -1 if it has none (an empty element). */
+    private static long integer(Frame f) throws WvDecodeException {
         long num = f.number;
-        if (num >= 0) {
-            if (num > Integer.MAX_VALUE) {
-                throw WvDecodeException.badRequest("integer out of range in " + TagTable.name(f.tag));
-            }
-            return (int) num;
+        if (num < 0) {
+            String s = f.text();
+            num = s == null ? -1 : integer(s, f.tag);
         }
-        String s = f.text();
-        if (s == null) {
-            return null;
+        if (num > Integer.MAX_VALUE) {
+            throw WvDecodeException.badRequest("integer out of range in " + TagTable.name(f.tag));
         }
+        return num;
+    }
+
+    /**
+     * A CSP integer as text, leniently (blanks around, an optional '+'): its value, which may exceed
+     * an int, or -1 if the text is blank.
+     */
+    public static long integer(String s, int tag) throws WvDecodeException {
         int n = s.length();
         int i = 0;
         while (i < n && s.charAt(i) <= ' ') {
@@ -356,29 +367,27 @@ public final class Assembler {
             n--;
         }
         if (i == n) {
-            return null;
+            return -1;
         }
         if (s.charAt(i) == '+') {
             i++;
         }
         if (i == n || n - i > 10) {
-            throw WvDecodeException.badRequest("bad integer in " + TagTable.name(f.tag));
+            throw WvDecodeException.badRequest("bad integer in " + TagTable.name(tag));
         }
         long v = 0;
         for (; i < n; i++) {
             char ch = s.charAt(i);
             if (ch < '0' || ch > '9') {
-                throw WvDecodeException.badRequest("bad integer in " + TagTable.name(f.tag));
+                throw WvDecodeException.badRequest("bad integer in " + TagTable.name(tag));
             }
             v = v * 10 + (ch - '0');
         }
-        if (v > Integer.MAX_VALUE) {
-            throw WvDecodeException.badRequest("integer out of range in " + TagTable.name(f.tag));
-        }
-        return (int) v;
+        return v;
     }
 
-    private static Boolean bool(String s, int tag) throws WvDecodeException {
+    /** A CSP boolean, leniently; {@code null} for none. */
+    public static Boolean bool(String s, int tag) throws WvDecodeException {
         if (s == null) {
             return null;
         }
@@ -414,7 +423,7 @@ public final class Assembler {
         /** The whole content when it is one WBXML OPAQUE integer (no decimal round trip), else -1. */
         long number;
         Schema<?> schema;
-        Object[] values;
+        RecordBuilder builder;
         Field field;
         int fieldIndex;
         WvNode[] nodes;
@@ -427,7 +436,7 @@ public final class Assembler {
             this.schema = schema;
             this.field = field;
             this.fieldIndex = fieldIndex;
-            this.values = schema == null ? null : new Object[schema.fields.length];
+            this.builder = schema == null ? null : RecordBuilders.of(schema.id);
             children = false;
             text = null;
             pieces = null;
@@ -471,29 +480,8 @@ public final class Assembler {
             return text;
         }
 
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        void set(int i, boolean list, Object v) {
-            if (!list) {
-                values[i] = v;
-            } else if (v != null) {
-                Object l = values[i];
-                if (l == null) {
-                    values[i] = l = new ArrayList<>(4);
-                }
-                ((ArrayList) l).add(v);
-            }
-        }
-
         Object record() {
-            Object[] a = values;
-            if (schema.hasLists) {
-                for (int i = 0; i < a.length; i++) {
-                    if (a[i] instanceof ArrayList<?> l) {
-                        a[i] = immutable(l);
-                    }
-                }
-            }
-            return schema.constructor.apply(a);
+            return builder.build();
         }
 
         void addNode(WvNode n) {
@@ -506,22 +494,7 @@ public final class Assembler {
         }
 
         WvNode node() {
-            List<WvNode> c = switch (nodeCount) {
-                case 0 -> List.of();
-                case 1 -> List.of(nodes[0]);
-                case 2 -> List.of(nodes[0], nodes[1]);
-                default -> List.of(Arrays.copyOf(nodes, nodeCount)); // List.of copies: nodes is reused
-            };
-            return new WvNode(TagTable.name(tag), text(), c);
-        }
-
-        /** The immutable list the record keeps as it is (its constructor's copy is then free). */
-        private static List<?> immutable(ArrayList<?> l) {
-            return switch (l.size()) {
-                case 1 -> List.of(l.get(0));
-                case 2 -> List.of(l.get(0), l.get(1));
-                default -> List.of(l.toArray());
-            };
+            return new WvNode(TagTable.name(tag), text(), Collect.nodes(nodes, 0, nodeCount));
         }
     }
 }

@@ -54,6 +54,7 @@ public final class Binder {
 
     /** Writes a message in version {@code v}. */
     public static void write(WvMessage m, CspVersion v, Sink out) {
+        boolean v12 = v == CspVersion.V1_2;
         out.start(WV_CSP_MESSAGE);
         out.start(SESSION);
         out.start(SESSION_DESCRIPTOR);
@@ -76,7 +77,7 @@ public final class Binder {
             out.start(TRANSACTION_CONTENT);
             Schema<?> s = PRIMITIVE_BY_CLASS.get(t.primitive().getClass());
             out.start(s.tag);
-            writeFields(s, t.primitive(), v, out);
+            RecordWriters.primitive(s.id, t.primitive(), v12, out);
             out.end();
             out.end();
             out.end();
@@ -85,57 +86,26 @@ public final class Binder {
         out.end();
     }
 
-    private static void writeFields(Schema<?> s, Object rec, CspVersion v, Sink out) {
-        boolean v12 = v == CspVersion.V1_2;
-        Object[] values = s.components.apply(rec);
-        Field[] fields = s.fields;
-        for (int i = 0; i < fields.length; i++) {
-            Field f = fields[i];
-            Object val = values[i];
-            if (val == null) {
-                continue;
-            }
-            int tag = v12 ? f.tag12 : f.tag;
-            if (f.list) {
-                List<?> l = (List<?>) val;
-                for (int k = 0, n = l.size(); k < n; k++) {
-                    writeValue(f, tag, l.get(k), v, out);
-                }
-            } else {
-                writeValue(f, tag, val, v, out);
-            }
-        }
-    }
-
-    private static void writeValue(Field f, int tag, Object o, CspVersion v, Sink out) {
-        switch (f.kind) {
-            case STR, DATE -> out.leaf(tag, (String) o);
-            case INT -> out.leafInt(tag, (Integer) o);
-            case BOOL -> out.leaf(tag, (Boolean) o ? "T" : "F");
-            case NODE -> writeNode(tag, (WvNode) o, out);
-            case REC -> {
-                out.start(tag);
-                writeFields(f.sub, o, v, out);
-                out.end();
-            }
-        }
-    }
-
-    private static void writeNode(int tag, WvNode n, Sink out) {
-        if (n.children().isEmpty()) {
-            if (n.text() == null) {
+    /** An open-content tree; its element names must be in the tag table. */
+    static void writeNode(int tag, WvNode n, Sink out) {
+        List<WvNode> children = n.children();
+        int count = children.size();
+        String text = n.text();
+        if (count == 0) {
+            if (text == null) {
                 out.start(tag);
                 out.end();
             } else {
-                out.leaf(tag, n.text());
+                out.leaf(tag, text);
             }
             return;
         }
         out.start(tag);
-        if (n.text() != null) {
-            out.text(n.text());
+        if (text != null) {
+            out.text(text);
         }
-        for (WvNode c : n.children()) {
+        for (int i = 0; i < count; i++) { // by index: the recursion keeps an iterator from being optimised away
+            WvNode c = children.get(i);
             int ct = TagTable.id(c.name());
             if (ct < 0) {
                 throw new IllegalArgumentException("unknown CSP element <" + c.name() + ">");

@@ -2,7 +2,7 @@ package io.mobim.wv.bind;
 
 import java.util.Arrays;
 
-/** A growable byte array the encoders write into. Not thread-safe; one per encode call. */
+/** A growable byte array the encoders write into. Not thread-safe. */
 public final class ByteBuf {
 
     byte[] a;
@@ -33,6 +33,16 @@ public final class ByteBuf {
 
     public int size() {
         return n;
+    }
+
+    /** Empties the buffer for the next document, keeping its array. */
+    public void clear() {
+        n = 0;
+    }
+
+    /** The capacity in bytes. */
+    public int capacity() {
+        return a.length;
     }
 
     /** ORs bits into an already written byte (the WBXML content flag of a start tag). */

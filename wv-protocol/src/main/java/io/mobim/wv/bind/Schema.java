@@ -1,43 +1,35 @@
 package io.mobim.wv.bind;
 
-import java.util.function.Function;
-
 /**
- * The layout of one record: its fields in element order, and a constructor taking the decoded
- * values in that order. Lookups from a child tag to a field are one array read.
+ * The layout of one record: its fields in element order (the order of the record's components).
+ * Lookups from a child tag to a field are one array read. Building and writing the record is
+ * generated code ({@link RecordBuilders}, {@link RecordWriters}), selected by {@link #id}.
  */
 public final class Schema<R> {
+
+    /** Schemas are created once, by {@link Schemas}' class initialisation, which numbers them. */
+    private static int created;
 
     final Class<R> type;
     final int tag;
     final Field[] fields;
-    final Function<Object[], R> constructor;
-    /** All components of a record at once: one call per record when writing, not one per field. */
-    final Function<Object, Object[]> components;
+    /** Position in {@link Schemas}' declarations: the generated binders switch on it. */
+    final int id;
     private final byte[] fieldByTag = new byte[TagTable.SIZE];
-    /** Whether some field repeats (its values are collected in a list). */
-    final boolean hasLists;
 
-    @SuppressWarnings("unchecked")
-    private Schema(Class<R> type, int tag, Function<Object[], R> constructor, Function<R, Object[]> components,
-            Field[] fields) {
+    private Schema(Class<R> type, int tag, Field[] fields) {
         this.type = type;
-        this.components = (Function<Object, Object[]>) components;
         this.tag = tag;
         this.fields = fields;
-        this.constructor = constructor;
-        boolean lists = false;
+        this.id = created++;
         for (int i = 0; i < fields.length; i++) {
-            lists |= fields[i].list;
             fieldByTag[fields[i].tag] = (byte) (i + 1);
             fieldByTag[fields[i].tag12] = (byte) (i + 1);
         }
-        this.hasLists = lists;
     }
 
-    static <R> Schema<R> of(Class<R> type, String element, Function<Object[], R> constructor,
-            Function<R, Object[]> components, Field... fields) {
-        return new Schema<>(type, element == null ? -1 : TagTable.require(element), constructor, components, fields);
+    static <R> Schema<R> of(Class<R> type, String element, Field... fields) {
+        return new Schema<>(type, element == null ? -1 : TagTable.require(element), fields);
     }
 
     /** Index of the field fed by this child tag, or -1. */

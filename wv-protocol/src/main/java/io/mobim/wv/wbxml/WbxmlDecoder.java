@@ -12,11 +12,12 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads CSP WBXML (WBXML 1.1-1.3, reference section 10) without recursion: one pass over the
- * bytes feeds the elements straight to the records ({@link Assembler}), every length and index is
- * checked against what is left, nesting
- * is bounded by the caller's depth limit, so hostile input ends in a {@link WvDecodeException}
- * after at most one pass.
+ * Reads CSP WBXML (WBXML 1.1-1.3, reference section 10). The form handsets send goes straight
+ * into the records ({@link DirectReader}); everything else, and every invalid document, takes the
+ * general path: one pass without recursion over the bytes feeds the elements to the records
+ * ({@link Assembler}), every length and index is checked against what is left, nesting is bounded by
+ * the caller's depth limit, so hostile input ends in a {@link WvDecodeException} after at most two
+ * passes.
  *
  * <p>Lenient where real clients are: integers and date-times as {@code OPAQUE} or as text, value
  * tokens ({@code EXT_T_0}) or inline strings, string-table references, {@code LITERAL} tags,
@@ -54,11 +55,24 @@ public final class WbxmlDecoder {
     }
 
     public WvMessage decode(byte[] body, int offset, int length) throws WvDecodeException {
+        return decode(body, offset, length, true);
+    }
+
+    /** Always the general path (tests compare the two). */
+    WvMessage decodeGeneral(byte[] body) throws WvDecodeException {
+        return decode(body, 0, body.length, false);
+    }
+
+    private WvMessage decode(byte[] body, int offset, int length, boolean direct) throws WvDecodeException {
         if (length > limits.maxBytes()) {
             throw WvDecodeException.badRequest("message of " + length + " bytes exceeds the limit of " + limits.maxBytes());
         }
         if (offset < 0 || length < 0 || offset + length > body.length) {
             throw new IllegalArgumentException("offset/length");
+        }
+        WvMessage m = direct ? DirectReader.read(body, offset, offset + length, limits.maxDepth()) : null;
+        if (m != null) {
+            return m;
         }
         try {
             return new Parser(body, offset, offset + length, limits.maxDepth()).parse();
@@ -66,6 +80,23 @@ public final class WbxmlDecoder {
             // defensive: every read is bounds-checked, this is not expected
             throw WvDecodeException.badRequest("malformed WBXML");
         }
+    }
+
+    /** The index of the first NUL byte in {@code a[i, e)}, or {@code e}. */
+    static int nul(byte[] a, int i, int e) {
+        // eight bytes at a time: (v - 0x01..01) & ~v & 0x80..80 is non-zero iff v has a zero byte
+        while (i + 8 <= e) {
+            long v = (long) LONG_LE.get(a, i);
+            long z = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+            if (z != 0) {
+                return i + (Long.numberOfTrailingZeros(z) >>> 3);
+            }
+            i += 8;
+        }
+        while (i < e && a[i] != 0) {
+            i++;
+        }
+        return i;
     }
 
     private static final class Parser {
@@ -193,36 +224,18 @@ public final class WbxmlDecoder {
         }
 
         private String inline() throws WvDecodeException {
-            final byte[] a = b;
-            final int s = p;
-            final int e = end;
-            int i = s;
-            // eight bytes at a time: (v - 0x01..01) & ~v & 0x80..80 is non-zero iff v has a zero byte
-            while (i + 8 <= e) {
-                long v = (long) LONG_LE.get(a, i);
-                long z = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
-                if (z != 0) {
-                    i += Long.numberOfTrailingZeros(z) >>> 3;
-                    break;
-                }
-                i += 8;
-            }
-            while (i < e && a[i] != 0) {
-                i++;
-            }
-            if (i >= e) {
+            int s = p;
+            int i = nul(b, s, end);
+            if (i >= end) {
                 throw bad("unterminated inline string");
             }
             p = i + 1;
-            return new String(a, s, i - s, charset);
+            return new String(b, s, i - s, charset);
         }
 
         /** Skips an inline string; returns its length in bytes. */
         private int skipInline() throws WvDecodeException {
-            int i = p;
-            while (i < end && b[i] != 0) {
-                i++;
-            }
+            int i = nul(b, p, end);
             if (i >= end) {
                 throw bad("unterminated inline string");
             }

@@ -13,7 +13,7 @@ import io.mobim.wv.model.WvMessage;
  * {@code WV-CSP-Message}, {@code TransactionContent} and {@code PresenceSubList} carry their xmlns
  * as an attribute-start token plus the version suffix; integers and date-times as {@code OPAQUE};
  * a string equal to a value-token entry as {@code EXT_T_0}; other strings inline.
- * Stateless and shared: use {@link #INSTANCE}.
+ * Shared and thread-safe: use {@link #INSTANCE}. Each thread keeps one writer and its buffer.
  */
 public final class WbxmlEncoder {
 
@@ -54,21 +54,47 @@ public final class WbxmlEncoder {
 
     /** Encodes in version {@code version}. */
     public byte[] encode(WvMessage message, CspVersion version) {
-        Writer w = new Writer(version, stringPublicId);
-        Binder.write(message, version, w);
-        return w.buf.toByteArray();
+        Writer w = SPARE.get();
+        if (w == null || w.busy) {
+            w = new Writer();
+            SPARE.set(w);
+        }
+        w.busy = true;
+        try {
+            w.begin(version, stringPublicId);
+            Binder.write(message, version, w);
+            return w.buf.toByteArray();
+        } finally {
+            w.finish();
+        }
     }
 
+    /** Each thread's writer, reused from one document to the next: its buffers are most of an encoding's garbage. */
+    private static final ThreadLocal<Writer> SPARE = new ThreadLocal<>();
+    /** A writer whose buffer grew past this gives it up after the document. */
+    private static final int KEPT_CAPACITY = 16 * 1024;
+
     private static final class Writer implements Sink {
-        final ByteBuf buf = new ByteBuf(512);
-        final byte[] suffix;
-        final int attrBase;
+        ByteBuf buf = new ByteBuf(512);
+        byte[] suffix;
+        int attrBase;
         int[] pos = new int[16];
         boolean[] content = new boolean[16];
         int depth;
         int page;
+        boolean busy;
 
-        Writer(CspVersion v, boolean stringPublicId) {
+        void finish() {
+            busy = false;
+            if (buf.capacity() > KEPT_CAPACITY) {
+                buf = new ByteBuf(512);
+            }
+        }
+
+        void begin(CspVersion v, boolean stringPublicId) {
+            buf.clear();
+            depth = 0;
+            page = 0;
             buf.write(0x03);
             if (stringPublicId) {
                 byte[] pid = (v == CspVersion.V1_1 ? "-//OMA//DTD WV-CSP 1.1//EN" : v.publicId())

@@ -103,28 +103,29 @@ final class WbxmlTypes {
         int hour = (int) (bits >>> 12) & 0x1F;
         int minute = (int) (bits >>> 6) & 0x3F;
         int second = (int) bits & 0x3F;
-        StringBuilder sb = new StringBuilder(16);
-        pad(sb, year, 4);
-        pad(sb, month, 2);
-        pad(sb, day, 2);
-        sb.append('T');
-        pad(sb, hour, 2);
-        pad(sb, minute, 2);
-        pad(sb, second, 2);
+        // every field fits its width (the year has 12 bits): fixed-width digits, no number formatting
+        byte[] t = new byte[16];
+        digits(t, 0, year, 4);
+        digits(t, 4, month, 2);
+        digits(t, 6, day, 2);
+        t[8] = 'T';
+        digits(t, 9, hour, 2);
+        digits(t, 11, minute, 2);
+        digits(t, 13, second, 2);
+        int n = 15;
         if (len == 6) {
             int tz = b[off + 5] & 0xFF;
             if (tz >= 'A' && tz <= 'Z') {
-                sb.append((char) tz);
+                t[n++] = (byte) tz;
             }
         }
-        return sb.toString();
+        return new String(t, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    private static void pad(StringBuilder sb, int v, int width) {
-        String s = Integer.toString(v);
-        for (int i = s.length(); i < width; i++) {
-            sb.append('0');
+    private static void digits(byte[] t, int at, int v, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            t[i] = (byte) ('0' + v % 10);
+            v /= 10;
         }
-        sb.append(s);
     }
 }

@@ -1,0 +1,458 @@
+package io.mobim.wv.wbxml;
+
+import io.mobim.wv.CspVersion;
+import io.mobim.wv.WvDecodeException;
+import io.mobim.wv.bind.Assembler;
+import io.mobim.wv.bind.Binder;
+import io.mobim.wv.bind.Collect;
+import io.mobim.wv.bind.TagTable;
+import io.mobim.wv.model.Primitive;
+import io.mobim.wv.model.SessionDescriptor;
+import io.mobim.wv.model.SessionType;
+import io.mobim.wv.model.Transaction;
+import io.mobim.wv.model.TransactionMode;
+import io.mobim.wv.model.WvMessage;
+import io.mobim.wv.model.WvNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+
+/**
+ * Reads the WBXML form handsets send (and {@link WbxmlEncoder} writes) straight into the records:
+ * a numeric CSP public id, UTF-8, no string table, known elements each in its place and once where
+ * the envelope wants it once, every value one inline string, value token or {@code OPAQUE}, and a
+ * message that passes every check. The element loop of each record is generated
+ * ({@link WbxmlRecordReaders}): a tag selects the component and its reader, nothing is boxed, and
+ * the record's constructor is called directly.
+ *
+ * <p>Anything else gives {@code null}, and the caller decodes the document again on the general path
+ * ({@link Assembler}), which gives the same message or the error, so results and errors cannot
+ * differ between the two. One per document.
+ */
+final class DirectReader {
+
+    /** The element has content (its END is still to come). */
+    static final int CONTENT = 1 << 16;
+    /** The tag id part of {@link #child()}'s answer. */
+    static final int TAG = CONTENT - 1;
+
+    /** Not the plain form: go the general way. Thrown without a stack trace, caught in {@link #read}. */
+    static final RuntimeException NOT_PLAIN = new RuntimeException("not the plain form", null, false, false) {
+    };
+
+    private final byte[] b;
+    private final int end;
+    private final int maxDepth;
+    private int p;
+    private int page;
+    private int depth;
+    private long textBudget;
+    /** The open trees' children, innermost last. */
+    private WvNode[] nodes;
+    private int nodeTop;
+
+    private DirectReader(byte[] b, int off, int end, int maxDepth) {
+        this.b = b;
+        this.p = off;
+        this.end = end;
+        this.maxDepth = maxDepth;
+        this.textBudget = 4L * (end - off) + 4096;
+    }
+
+    /** The message, or {@code null} if the document is not in the plain form or is not valid. */
+    static WvMessage read(byte[] b, int off, int end, int maxDepth) {
+        try {
+            return new DirectReader(b, off, end, maxDepth).message();
+        } catch (RuntimeException | WvDecodeException e) {
+            return null; // NOT_PLAIN, a bad value, or bytes cut short: the general path says what
+        }
+    }
+
+    private WvMessage message() throws WvDecodeException {
+        int wbxmlVersion = u8();
+        if (wbxmlVersion == 0 || wbxmlVersion > 0x03) { // WBXML 1.0 has no charset byte
+            throw NOT_PLAIN;
+        }
+        int publicId = u8();
+        CspVersion version = publicId == 0x10 ? CspVersion.V1_1 : publicId == 0x11 ? CspVersion.V1_2 : null;
+        if (version == null || u8() != 0x6A || u8() != 0x00) { // UTF-8, empty string table
+            throw NOT_PLAIN;
+        }
+        int root = u8();
+        if ((root & 0x3F) != Binder.WV_CSP_MESSAGE || (root & 0x40) == 0 || maxDepth < 1) {
+            throw NOT_PLAIN;
+        }
+        if ((root & 0x80) != 0) {
+            version = rootNamespace();
+        }
+        depth = 1;
+        int session = child();
+        if ((session & TAG) != Binder.SESSION || (session & CONTENT) == 0) {
+            throw NOT_PLAIN;
+        }
+        WvMessage m = session(version);
+        if (child() >= 0 || p != end) {
+            throw NOT_PLAIN;
+        }
+        return m;
+    }
+
+    /** The root's xmlns attribute: its version. */
+    private CspVersion rootNamespace() {
+        int attr = u8();
+        if (attr < 0x05 || attr > 0x0A || u8() != 0x03) {
+            throw NOT_PLAIN;
+        }
+        String ns = inline();
+        spend(ns.length());
+        CspVersion v = CspVersion.ofLabel(ns);
+        if (v == null || u8() != 0x01) {
+            throw NOT_PLAIN;
+        }
+        return v;
+    }
+
+    private WvMessage session(CspVersion version) throws WvDecodeException {
+        boolean descriptor = false;
+        boolean sawType = false;
+        boolean sawId = false;
+        String type = null;
+        String sessionId = null;
+        ArrayList<Transaction> transactions = new ArrayList<>(1);
+        for (int t; (t = child()) >= 0; ) {
+            int tag = t & TAG;
+            if (tag == Binder.TRANSACTION && (t & CONTENT) != 0) {
+                transactions.add(transaction());
+            } else if (tag == Binder.SESSION_DESCRIPTOR && !descriptor) {
+                descriptor = true;
+                if ((t & CONTENT) != 0) {
+                    for (int d; (d = child()) >= 0; ) {
+                        if ((d & TAG) == Binder.SESSION_TYPE && !sawType) {
+                            sawType = true;
+                            type = text(d);
+                        } else if ((d & TAG) == Binder.SESSION_ID && !sawId) {
+                            sawId = true;
+                            sessionId = text(d);
+                        } else {
+                            throw NOT_PLAIN;
+                        }
+                    }
+                }
+            } else {
+                throw NOT_PLAIN;
+            }
+        }
+        SessionType st = SessionType.parse(type);
+        if (st == null && sawType || transactions.isEmpty()) {
+            throw NOT_PLAIN;
+        }
+        if (st == null) {
+            st = sessionId == null ? SessionType.OUTBAND : SessionType.INBAND;
+        }
+        return new WvMessage(version, new SessionDescriptor(st, sessionId), transactions);
+    }
+
+    private Transaction transaction() throws WvDecodeException {
+        boolean descriptor = false;
+        boolean sawMode = false;
+        boolean sawId = false;
+        boolean sawPoll = false;
+        String mode = null;
+        String id = null;
+        String poll = null;
+        Primitive primitive = null;
+        for (int t; (t = child()) >= 0; ) {
+            int tag = t & TAG;
+            if (tag == Binder.TRANSACTION_DESCRIPTOR && !descriptor) {
+                descriptor = true;
+                if ((t & CONTENT) == 0) {
+                    continue;
+                }
+                for (int d; (d = child()) >= 0; ) {
+                    int dt = d & TAG;
+                    if (dt == Binder.TRANSACTION_MODE && !sawMode) {
+                        sawMode = true;
+                        mode = text(d);
+                    } else if (dt == Binder.TRANSACTION_ID && !sawId) {
+                        sawId = true;
+                        id = text(d);
+                        if (id == null) {
+                            id = "";
+                        }
+                    } else if (dt == Binder.POLL && !sawPoll) {
+                        sawPoll = true;
+                        poll = text(d);
+                    } else {
+                        throw NOT_PLAIN;
+                    }
+                }
+            } else if (tag == Binder.TRANSACTION_CONTENT && primitive == null && (t & CONTENT) != 0) {
+                int c = child();
+                if (c < 0) {
+                    throw NOT_PLAIN;
+                }
+                primitive = WbxmlRecordReaders.primitive(this, c);
+                if (child() >= 0) {
+                    throw NOT_PLAIN;
+                }
+            } else {
+                throw NOT_PLAIN;
+            }
+        }
+        TransactionMode m = TransactionMode.parse(mode);
+        if (m == null || primitive == null) {
+            throw NOT_PLAIN;
+        }
+        return new Transaction(m, id, sawPoll ? Assembler.bool(poll, Binder.POLL) : null, primitive);
+    }
+
+    // ------------------------------------------------------------------ elements
+
+    /**
+     * The next child element of the open element, as its tag id plus {@link #CONTENT} if it has
+     * content (it is then open), or -1 at the open element's END. Attributes are skipped.
+     */
+    int child() {
+        while (true) {
+            int t = u8();
+            if (t == 0x01) {
+                depth--;
+                return -1;
+            }
+            if (t == 0x00) {
+                page = u8();
+                continue;
+            }
+            int token = t & 0x3F;
+            if (token < 5 || page > 0x0A || depth >= maxDepth) { // a global token, or too deep
+                throw NOT_PLAIN;
+            }
+            int id = page << 6 | token;
+            if (TagTable.name(id) == null) {
+                throw NOT_PLAIN;
+            }
+            if ((t & 0x80) != 0) {
+                attributes();
+            }
+            if ((t & 0x40) == 0) {
+                return id;
+            }
+            depth++;
+            return id | CONTENT;
+        }
+    }
+
+    /** Skips the attributes of an element (CSP gives meaning only to the root's). */
+    private void attributes() {
+        while (true) {
+            int t = u8();
+            if (t == 0x01) {
+                return;
+            }
+            if (t == 0x03) {
+                spend(skipInline());
+            } else if (t < 0x05 || t >= 0x40) { // a global token other than STR_I, or an attribute value token
+                throw NOT_PLAIN;
+            }
+        }
+    }
+
+    /** The character data of element {@code t}, or {@code null} if it has none; the element is then closed. */
+    String text(int t) throws WvDecodeException {
+        if ((t & CONTENT) == 0) {
+            return null;
+        }
+        if (b[p] == 0x01) {
+            p++;
+            depth--;
+            return null;
+        }
+        String s = piece(t);
+        closeLeaf();
+        return s;
+    }
+
+    /** A string component: {@code ""} for an empty element. */
+    String str(int t) throws WvDecodeException {
+        String s = text(t);
+        return s == null ? "" : s;
+    }
+
+    /** A boolean component, or {@code null} for an empty element. */
+    Boolean bool(int t) throws WvDecodeException {
+        return Assembler.bool(text(t), t & TAG);
+    }
+
+    /** An integer component, or -1 for an empty (or blank) element. */
+    long integer(int t) throws WvDecodeException {
+        if ((t & CONTENT) == 0) {
+            return -1;
+        }
+        int tag = t & TAG;
+        if (b[p] == (byte) 0xC3 && WbxmlTypes.INTEGER_READ[tag]) {
+            p++;
+            int len = mbUint();
+            if (len > 7 || len > end - p) {
+                throw NOT_PLAIN;
+            }
+            long v = number(p, len);
+            p += len;
+            spend(len * 3 + 1);
+            closeLeaf();
+            if (v > Integer.MAX_VALUE) {
+                throw NOT_PLAIN;
+            }
+            return v;
+        }
+        String s = text(t);
+        long v = s == null ? -1 : Assembler.integer(s, tag);
+        if (v > Integer.MAX_VALUE) {
+            throw NOT_PLAIN;
+        }
+        return v;
+    }
+
+    /** An open-content tree: its element, its text, its children. */
+    WvNode node(int t) throws WvDecodeException {
+        String name = TagTable.name(t & TAG);
+        if ((t & CONTENT) == 0) {
+            return new WvNode(name, null, java.util.List.of());
+        }
+        int base = nodeTop;
+        String text = null;
+        while (true) {
+            int k = b[p] & 0xFF;
+            if (k == 0x03 || k == 0x80 || k == 0xC3) {
+                if (text != null) {
+                    throw NOT_PLAIN;
+                }
+                text = piece(t);
+                continue;
+            }
+            int c = child();
+            if (c < 0) {
+                break;
+            }
+            WvNode n = node(c);
+            if (nodes == null) {
+                nodes = new WvNode[16];
+            } else if (nodeTop == nodes.length) {
+                nodes = java.util.Arrays.copyOf(nodes, nodeTop * 2);
+            }
+            nodes[nodeTop++] = n;
+        }
+        WvNode n = new WvNode(name, text, Collect.nodes(nodes, base, nodeTop - base));
+        if (nodeTop > base) {
+            java.util.Arrays.fill(nodes, base, nodeTop, null);
+            nodeTop = base;
+        }
+        return n;
+    }
+
+    /** One piece of text (an inline string, a value token, an OPAQUE) of element {@code t}, leaving it open. */
+    private String piece(int t) throws WvDecodeException {
+        int k = u8();
+        String s;
+        if (k == 0x03) {
+            s = inline();
+        } else if (k == 0x80) {
+            s = TagTable.value(mbUint());
+            if (s == null) {
+                throw NOT_PLAIN;
+            }
+        } else if (k != 0xC3) {
+            throw NOT_PLAIN;
+        } else {
+            int len = mbUint();
+            if (len > end - p) {
+                throw NOT_PLAIN;
+            }
+            int at = p;
+            p += len;
+            int tag = t & TAG;
+            if (WbxmlTypes.INTEGER_READ[tag] && len <= 7) {
+                spend(len * 3 + 1);
+                return Long.toString(number(at, len));
+            }
+            s = opaque(tag, at, len);
+        }
+        spend(s.length());
+        return s;
+    }
+
+    private void closeLeaf() {
+        if (u8() != 0x01) {
+            throw NOT_PLAIN; // more than one piece of text, or children
+        }
+        depth--;
+    }
+
+    // ------------------------------------------------------------------ values
+
+    private String opaque(int tag, int at, int len) {
+        if (WbxmlTypes.INTEGER_READ[tag]) {
+            if (len > 8) {
+                throw NOT_PLAIN;
+            }
+            return Long.toUnsignedString(number(at, len));
+        }
+        if (WbxmlTypes.DATE[tag]) {
+            String d = WbxmlTypes.date(b, at, len);
+            if (d != null) {
+                return d;
+            }
+        }
+        return new String(b, at, len, StandardCharsets.UTF_8);
+    }
+
+    private long number(int at, int len) {
+        long v = 0;
+        for (int i = 0; i < len; i++) {
+            v = v << 8 | (b[at + i] & 0xFF);
+        }
+        return v;
+    }
+
+    private void spend(int chars) {
+        textBudget -= chars;
+        if (textBudget < 0) {
+            throw NOT_PLAIN;
+        }
+    }
+
+    // ------------------------------------------------------------------ bytes
+
+    private int u8() {
+        if (p >= end) {
+            throw NOT_PLAIN;
+        }
+        return b[p++] & 0xFF;
+    }
+
+    private int mbUint() {
+        int v = 0;
+        for (int i = 0; i < 4; i++) {
+            int c = u8();
+            v = (v << 7) | (c & 0x7F);
+            if ((c & 0x80) == 0) {
+                return v;
+            }
+        }
+        throw NOT_PLAIN;
+    }
+
+    private String inline() {
+        int s = p;
+        int len = skipInline();
+        return new String(b, s, len, StandardCharsets.UTF_8);
+    }
+
+    private int skipInline() {
+        int s = p;
+        int i = WbxmlDecoder.nul(b, s, end);
+        if (i >= end) {
+            throw NOT_PLAIN;
+        }
+        p = i + 1;
+        return i - s;
+    }
+}
