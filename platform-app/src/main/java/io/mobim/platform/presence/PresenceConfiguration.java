@@ -28,8 +28,8 @@ class PresenceConfiguration {
     }
 
     @Bean
-    AttributeLists attributeLists(JdbcClient jdbc, Contacts contacts, PresenceService presence, PresenceSettings settings, Clock clock) {
-        return new AttributeLists(jdbc, contacts, presence, settings, clock);
+    AttributeLists attributeLists(JdbcClient jdbc, Contacts contacts, PresenceSettings settings, Clock clock) {
+        return new AttributeLists(jdbc, contacts, settings, clock);
     }
 
     @Bean
