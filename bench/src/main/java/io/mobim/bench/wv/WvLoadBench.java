@@ -113,6 +113,7 @@ public final class WvLoadBench {
         private double database0;
         private long cpu0;
         private RunCost cost;
+        private TableReads reads;
         private jdk.jfr.Recording jfr;
 
         ServerMarks(ConfigurableApplicationContext ctx, String jfrPath, boolean alone) {
@@ -137,6 +138,7 @@ public final class WvLoadBench {
             }
             cpu0 = WvDriver.processCpuNanos();
             cost = new RunCost(jdbc, postmaster, "transaction");
+            reads = new TableReads(jdbc);
         }
 
         @Override
@@ -156,6 +158,9 @@ public final class WvLoadBench {
                     polls(meters, "memory") - memory0, polls(meters, "database") - database0, cpu, cpu / seconds,
                     alone ? "the server alone" : "driver included");
             System.out.print(report);
+            if (transactions > 0) {
+                System.out.print(reads.report(transactions));
+            }
         }
     }
 
