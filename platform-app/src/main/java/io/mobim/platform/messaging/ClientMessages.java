@@ -25,13 +25,15 @@ public class ClientMessages {
     }
 
     /**
-     * Whether a message waits unclaimed for {@code recipient}'s next fetch. Asked as the recipient's oldest waiting
-     * delivery, in the order of the waiting deliveries' index by recipient (V13), as a fetch asks: as an EXISTS (whose
-     * order and limit the planner drops) PostgreSQL chose the index of waiting deliveries by expiry and read every
-     * waiting delivery of every recipient, with the entries of those delivered since the last vacuum.
+     * Whether a message waits unclaimed for {@code recipient}'s next fetch: the recipient's oldest waiting delivery,
+     * read in the order of the waiting deliveries' index by recipient (V13) as a fetch reads it, planned for the
+     * tables as they are ({@link Deliveries#planForTablesAsTheyAre}). As an EXISTS (whose order and limit the planner
+     * drops) with a cached plan, PostgreSQL used the index of waiting deliveries by expiry and read every waiting
+     * delivery of every recipient.
      */
     @Transactional(readOnly = true)
     public boolean waiting(Msisdn recipient) {
+        Deliveries.planForTablesAsTheyAre(jdbc);
         return jdbc.sql("""
                 select 1 from im.delivery
                 where recipient = ? and status = %s and claimed_at is null and expires_at > ?
