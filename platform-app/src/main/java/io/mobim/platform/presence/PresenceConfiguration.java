@@ -28,6 +28,11 @@ class PresenceConfiguration {
     }
 
     @Bean
+    PresenceUpdates presenceUpdates(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        return new PresenceUpdates(jdbc, events, clock);
+    }
+
+    @Bean
     AttributeLists attributeLists(JdbcClient jdbc, Contacts contacts, PresenceSettings settings, Clock clock) {
         return new AttributeLists(jdbc, contacts, settings, clock);
     }

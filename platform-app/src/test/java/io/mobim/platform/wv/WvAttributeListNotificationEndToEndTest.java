@@ -15,6 +15,7 @@ import io.mobim.wv.model.NickName;
 import io.mobim.wv.model.Presence;
 import io.mobim.wv.model.PresenceAuthUser;
 import io.mobim.wv.model.PresenceNotificationRequest;
+import io.mobim.wv.model.Primitive;
 import io.mobim.wv.model.Status;
 import io.mobim.wv.model.SubscribePresenceRequest;
 import io.mobim.wv.model.Transaction;
@@ -43,19 +44,15 @@ class WvAttributeListNotificationEndToEndTest extends WvTestBase {
         WvHandset aliceClient = clients.loggedIn(alice, CspVersion.V1_2, "xml");
         WvHandset bobClient = clients.loggedIn(bob, CspVersion.V1_2, "xml");
         String bobId = id(bob);
-        assertThat(bobClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", "Not for alice")))),
-                Status.class).result().code()).isEqualTo(200);
-        assertThat(aliceClient.request(new SubscribePresenceRequest(List.of(new User(bobId)), List.of(), null, true), Status.class)
-                .result().code()).isEqualTo(200);
+        busyWithStatus(bobClient, "Not for alice");
+        ok(aliceClient, new SubscribePresenceRequest(List.of(new User(bobId)), List.of(), null, true));
         String friends = "wv:" + bob.value() + "/friends@mobim";
         assertThat(bobClient.request(new CreateListRequest(friends, new NickList(List.of(new NickName("Alice", id(alice)))), null),
                 Status.class).result().code()).isEqualTo(200);
         drain(aliceClient);
         assertThat(aliceClient.poll()).as("bob has not authorised alice: nothing of his to see").isNull();
 
-        assertThat(bobClient.request(new CreateAttributeListRequest(ONLY_AVAILABILITY, List.of(), List.of(friends), null),
-                Status.class).result().code()).isEqualTo(200);
+        ok(bobClient, new CreateAttributeListRequest(ONLY_AVAILABILITY, List.of(), List.of(friends), null));
 
         assertNotifiedOfAvailabilityOnly(aliceClient, bobId);
     }
@@ -67,15 +64,9 @@ class WvAttributeListNotificationEndToEndTest extends WvTestBase {
         WvHandset carolClient = clients.loggedIn(carol, CspVersion.V1_1, "wbxml");
         WvHandset daveClient = clients.loggedIn(dave, CspVersion.V1_1, "wbxml");
         String daveId = id(dave);
-        assertThat(daveClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", "Not for carol")))),
-                Status.class).result().code()).isEqualTo(200);
-        String work = "wv:" + dave.value() + "/work@mobim";
-        assertThat(daveClient.request(new CreateListRequest(work, null, null), Status.class).result().code()).isEqualTo(200);
-        assertThat(daveClient.request(new CreateAttributeListRequest(ONLY_AVAILABILITY, List.of(), List.of(work), null),
-                Status.class).result().code()).isEqualTo(200);
-        assertThat(carolClient.request(new SubscribePresenceRequest(List.of(new User(daveId)), List.of(), null, true), Status.class)
-                .result().code()).isEqualTo(200);
+        busyWithStatus(daveClient, "Not for carol");
+        String work = listShowingOnlyAvailability(daveClient, dave);
+        ok(carolClient, new SubscribePresenceRequest(List.of(new User(daveId)), List.of(), null, true));
         drain(carolClient);
         assertThat(carolClient.poll()).as("carol is on none of dave's lists: nothing of his to see").isNull();
 
@@ -93,17 +84,11 @@ class WvAttributeListNotificationEndToEndTest extends WvTestBase {
         WvHandset erinClient = clients.loggedIn(erin, CspVersion.V1_2, "wbxml");
         WvHandset frankClient = clients.loggedIn(frank, CspVersion.V1_2, "wbxml");
         String frankId = id(frank);
-        assertThat(frankClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", "Not for erin")))),
-                Status.class).result().code()).isEqualTo(200);
-        String work = "wv:" + frank.value() + "/work@mobim";
-        assertThat(frankClient.request(new CreateListRequest(work, null, null), Status.class).result().code()).isEqualTo(200);
-        assertThat(frankClient.request(new CreateAttributeListRequest(ONLY_AVAILABILITY, List.of(), List.of(work), null),
-                Status.class).result().code()).isEqualTo(200);
+        busyWithStatus(frankClient, "Not for erin");
+        String work = listShowingOnlyAvailability(frankClient, frank);
         assertThat(frankClient.request(new PresenceAuthUser(id(erin), true), Status.class).result().code())
                 .as("a grant before being asked").isEqualTo(200);
-        assertThat(erinClient.request(new SubscribePresenceRequest(List.of(new User(frankId)), List.of(), null, true), Status.class)
-                .result().code()).isEqualTo(200);
+        ok(erinClient, new SubscribePresenceRequest(List.of(new User(frankId)), List.of(), null, true));
         Transaction everything = erinClient.awaitPolled(PresenceNotificationRequest.class);
         assertThat(((PresenceNotificationRequest) everything.primitive()).presences().getFirst().presenceSubList()
                 .child("StatusText")).as("no list covers erin yet: she sees all").isNotNull();
@@ -162,6 +147,25 @@ class WvAttributeListNotificationEndToEndTest extends WvTestBase {
                 .filter(p -> p.userId().equals(presentityId)).findFirst().orElseThrow();
         assertThat(seen.presenceSubList().children()).extracting(WvNode::name).containsExactly("UserAvailability");
         assertThat(seen.presenceSubList().child("UserAvailability").childText("PresenceValue")).isEqualTo("DISCREET");
+    }
+
+    /** The presentity says they are busy, with a status text. */
+    private static void busyWithStatus(WvHandset presentity, String statusText) {
+        ok(presentity, new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
+                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", statusText)))));
+    }
+
+    /** A new empty contact list "work" of the presentity's, whose attribute list shows only the availability; its id. */
+    private static String listShowingOnlyAvailability(WvHandset client, Msisdn presentity) {
+        String work = "wv:" + presentity.value() + "/work@mobim";
+        ok(client, new CreateListRequest(work, null, null));
+        ok(client, new CreateAttributeListRequest(ONLY_AVAILABILITY, List.of(), List.of(work), null));
+        return work;
+    }
+
+    /** Sends {@code request} as {@code client}, which must be answered with Status 200. */
+    private static void ok(WvHandset client, Primitive request) {
+        assertThat(client.request(request, Status.class).result().code()).as(request.elementName()).isEqualTo(200);
     }
 
     private static String id(Msisdn m) {
