@@ -113,6 +113,8 @@ public final class WvLoadBench {
         private double database0;
         private long cpu0;
         private RunCost cost;
+        private TableReads reads;
+        private final Map<String, double[]> batches0 = new LinkedHashMap<>();
         private jdk.jfr.Recording jfr;
 
         ServerMarks(ConfigurableApplicationContext ctx, String jfrPath, boolean alone) {
@@ -125,6 +127,10 @@ public final class WvLoadBench {
 
         @Override
         public void start() {
+            batches0.clear();
+            for (String operation : GROUP_COMMITS) {
+                batches0.put(operation, batches(meters, operation));
+            }
             memory0 = polls(meters, "memory");
             database0 = polls(meters, "database");
             if (jfrPath != null) {
@@ -137,6 +143,7 @@ public final class WvLoadBench {
             }
             cpu0 = WvDriver.processCpuNanos();
             cost = new RunCost(jdbc, postmaster, "transaction");
+            reads = new TableReads(jdbc);
         }
 
         @Override
@@ -156,7 +163,26 @@ public final class WvLoadBench {
                     polls(meters, "memory") - memory0, polls(meters, "database") - database0, cpu, cpu / seconds,
                     alone ? "the server alone" : "driver included");
             System.out.print(report);
+            StringBuilder grouped = new StringBuilder("  group commit over the run (transactions, requests per transaction):");
+            for (String operation : GROUP_COMMITS) {
+                double[] now = batches(meters, operation);
+                double n = now[0] - batches0.get(operation)[0];
+                grouped.append(String.format(Locale.ROOT, " %s %.0f, %.1f;", operation, n, n == 0 ? 0 : (now[1] - batches0.get(operation)[1]) / n));
+            }
+            System.out.println(grouped);
+            if (transactions > 0) {
+                System.out.print(reads.report(transactions));
+            }
         }
+    }
+
+    /** The group committers whose batches are counted: {@code mobim.messaging.group-commit.batch{operation}}. */
+    private static final List<String> GROUP_COMMITS = List.of("send", "client", "presence");
+
+    /** Batches committed and requests in them, so far. */
+    private static double[] batches(MeterRegistry meters, String operation) {
+        var s = meters.find("mobim.messaging.group-commit.batch").tag("operation", operation).summary();
+        return s == null ? new double[2] : new double[] {s.count(), s.totalAmount()};
     }
 
     private static double polls(MeterRegistry meters, String answer) {

@@ -24,14 +24,21 @@ public class ClientMessages {
         this.clock = clock;
     }
 
-    /** Whether a message waits unclaimed for {@code recipient}'s next fetch. */
+    /**
+     * Whether a message waits unclaimed for {@code recipient}'s next fetch: the recipient's oldest waiting delivery,
+     * read in the order of the waiting deliveries' index by recipient (V13) as a fetch reads it, planned for the
+     * tables as they are ({@link Deliveries#planForTablesAsTheyAre}). As an EXISTS (whose order and limit the planner
+     * drops) with a cached plan, PostgreSQL used the index of waiting deliveries by expiry and read every waiting
+     * delivery of every recipient.
+     */
     @Transactional(readOnly = true)
     public boolean waiting(Msisdn recipient) {
+        Deliveries.planForTablesAsTheyAre(jdbc);
         return jdbc.sql("""
-                select exists (select 1 from im.delivery
-                               where recipient = ? and status = %s and claimed_at is null and expires_at > ?)"""
-                        .formatted(DeliveryState.PENDING.literal()))
-                .params(recipient.value(), Timestamp.from(clock.instant())).query(Boolean.class).single();
+                select 1 from im.delivery
+                where recipient = ? and status = %s and claimed_at is null and expires_at > ?
+                order by updated_at limit 1""".formatted(DeliveryState.PENDING.literal()))
+                .params(recipient.value(), Timestamp.from(clock.instant())).query(Integer.class).optional().isPresent();
     }
 
     /** Message {@code messageId} as handed to session {@code sessionId} of {@code recipient}, while it is unacknowledged. */

@@ -1,7 +1,12 @@
 package io.mobim.platform.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.platform.presence.PresenceChange;
+import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.PresenceUpdates;
+import io.mobim.platform.subscribers.SubscriberNotFound;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -13,7 +18,8 @@ import org.springframework.context.SmartLifecycle;
  * together are committed together, one transaction for the lot instead of one each, which is what a commit costs
  * most (a WAL flush per transaction on a durable database); so are the clients' fetches and acknowledgements. Sends
  * are decided as a set by {@link MessageSender#sendAll} (one read, one insert for all of them); the clients' requests
- * by {@link ClientDeliveries#serveAll} (one statement confirming all acknowledgements, one claiming for all fetches).
+ * by {@link ClientDeliveries#serveAll} (one statement confirming all acknowledgements, one claiming for all fetches);
+ * the clients' presence changes by {@link PresenceUpdates#changeAll} (one statement for all of them).
  * Each request is answered as if it had run alone; a batch that fails as a whole is run again one request per
  * transaction (see {@link GroupCommitter}).
  * Callers inside a transaction use {@link MessageSender} and {@link ClientDeliveries} directly, which join it.
@@ -22,11 +28,15 @@ public final class GroupCommit implements SmartLifecycle {
 
     private final GroupCommitter<SendRequest, SendResult> sends;
     private final GroupCommitter<ClientRequest, List<?>> clientRequests;
+    private final GroupCommitter<PresenceChange, Boolean> presenceChanges;
     private final Duration stopTimeout;
 
-    /** {@code sender} and {@code clientDeliveries} must be the transactional beans: their batch methods open each batch's transaction. */
-    GroupCommit(MessageSender sender, ClientDeliveries clientDeliveries, MessagingSettings.GroupCommit settings, Duration stopTimeout,
-                MeterRegistry meters) {
+    /**
+     * {@code sender}, {@code clientDeliveries}, {@code presenceUpdates} and {@code presence} must be the transactional
+     * beans: their methods open each batch's (or lone request's) transaction.
+     */
+    GroupCommit(MessageSender sender, ClientDeliveries clientDeliveries, PresenceUpdates presenceUpdates, PresenceService presence,
+                MessagingSettings.GroupCommit settings, Duration stopTimeout, MeterRegistry meters) {
         this.stopTimeout = stopTimeout;
         this.sends = new GroupCommitter<>("send",
                 batch -> sender.sendAll(batch).stream()
@@ -41,6 +51,20 @@ public final class GroupCommit implements SmartLifecycle {
                 q -> switch (q) {
                     case Fetch f -> clientDeliveries.fetch(f.session(), f.max());
                     case Acknowledgement a -> clientDeliveries.acknowledge(a.session(), a.messageIds());
+                }, settings, meters);
+        this.presenceChanges = new GroupCommitter<>("presence",
+                batch -> {
+                    List<Boolean> written = presenceUpdates.changeAll(batch);
+                    List<GroupCommitter.Answer<Boolean>> answers = new ArrayList<>(batch.size());
+                    for (int i = 0; i < batch.size(); i++) {
+                        answers.add(written.get(i) ? GroupCommitter.Answer.of(true)
+                                : GroupCommitter.Answer.failed(new SubscriberNotFound(batch.get(i).who())));
+                    }
+                    return answers;
+                },
+                q -> {
+                    presence.change(q.who(), q.availability(), q.newStatusText(), q.statusText());
+                    return true;
                 }, settings, meters);
     }
 
@@ -70,10 +94,27 @@ public final class GroupCommit implements SmartLifecycle {
         return (List<UUID>) clientRequests.call(new Acknowledgement(sessionId, List.copyOf(messageIds)));
     }
 
+    /**
+     * {@link PresenceService#change}, committed with the presence changes made at the same moment; returns once
+     * committed, from when on the subscriber's watchers' polls return it. Changes of one subscriber take effect in the
+     * order they were made.
+     *
+     * @throws SubscriberNotFound if the subscriber is not active (that change alone fails)
+     */
+    public void changePresence(PresenceChange change) {
+        presenceChanges.call(change);
+    }
+
+    /** Queues one presence change; the future completes once it is committed, or with what it alone failed with. */
+    public CompletableFuture<Boolean> submitPresence(PresenceChange change) {
+        return presenceChanges.submit(change);
+    }
+
     @Override
     public void start() {
         sends.start();
         clientRequests.start();
+        presenceChanges.start();
     }
 
     /** Takes no new requests, commits the queued ones, then ends the committers. */
@@ -81,6 +122,7 @@ public final class GroupCommit implements SmartLifecycle {
     public void stop() {
         sends.stop(stopTimeout);
         clientRequests.stop(stopTimeout);
+        presenceChanges.stop(stopTimeout);
     }
 
     @Override

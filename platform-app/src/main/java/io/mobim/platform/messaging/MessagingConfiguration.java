@@ -11,6 +11,7 @@ import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.kafka.RecordBatches;
 import io.mobim.platform.outbox.Outbox;
 import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.PresenceUpdates;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
@@ -94,10 +95,14 @@ class MessagingConfiguration {
         return new DeliverySweeper(jdbc, subscribers, presence, sms, deliveries, settings, clock, counters);
     }
 
-    /** Group commit for callers without a transaction; gets the transactional proxies of the sender and the client deliveries. */
+    /**
+     * Group commit for callers without a transaction; gets the transactional proxies of the sender, the client
+     * deliveries and presence.
+     */
     @Bean
-    GroupCommit groupCommit(MessageSender sender, ClientDeliveries clientDeliveries, MessagingSettings settings, MeterRegistry meters) {
-        return new GroupCommit(sender, clientDeliveries, settings.groupCommit(), Duration.ofSeconds(30), meters);
+    GroupCommit groupCommit(MessageSender sender, ClientDeliveries clientDeliveries, PresenceUpdates presenceUpdates,
+                            PresenceService presence, MessagingSettings settings, MeterRegistry meters) {
+        return new GroupCommit(sender, clientDeliveries, presenceUpdates, presence, settings.groupCommit(), Duration.ofSeconds(30), meters);
     }
 
     @Bean

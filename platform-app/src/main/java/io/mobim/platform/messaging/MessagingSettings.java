@@ -57,9 +57,9 @@ public record MessagingSettings(
     }
 
     /**
-     * Group commit of sends and of the clients' fetches and acknowledgements ({@link GroupCommit}).
+     * Group commit of sends, of the clients' fetches and acknowledgements, and of presence changes ({@link GroupCommit}).
      *
-     * @param committers threads committing batches, for sends and for the clients' requests each: the
+     * @param committers threads committing batches, for sends, for the clients' requests and for presence changes each: the
      *                   first commits whatever is queued when it is free; the others join in only while more than
      *                   {@code maxBatch} requests wait, each taking a full batch (on two cores shared with
      *                   PostgreSQL, committers splitting the queue cost 20% more CPU per message; docs/performance.md)

@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * (which add up), which win over the default list; an authorised watcher no list covers sees everything. A list is
  * also a grant (proactive authorisation): the watchers it covers are accepted without being asked, those who asked
  * already at once. Deleting a list takes no authorisation back (CancelAuth does); what the watcher sees falls back to
- * the next list that covers them. Every change reaches the watchers on their next poll.
+ * the next list that covers them. Every change reaches the watchers it concerns on their next poll (the database
+ * stamps their authorisations, im V48).
  */
 public class AttributeLists {
 
@@ -29,14 +30,12 @@ public class AttributeLists {
 
     private final JdbcClient jdbc;
     private final Contacts contacts;
-    private final PresenceService presence;
     private final PresenceSettings settings;
     private final Clock clock;
 
-    AttributeLists(JdbcClient jdbc, Contacts contacts, PresenceService presence, PresenceSettings settings, Clock clock) {
+    AttributeLists(JdbcClient jdbc, Contacts contacts, PresenceSettings settings, Clock clock) {
         this.jdbc = jdbc;
         this.contacts = contacts;
-        this.presence = presence;
         this.settings = settings;
         this.clock = clock;
     }
@@ -78,7 +77,6 @@ public class AttributeLists {
         } else {
             contacts.acceptCoveredByAttributeLists(presentity);
         }
-        presence.attributesChanged(presentity);
     }
 
     /** Deletes {@code presentity}'s list of that kind for that watcher or contact list; false if there was none. */
@@ -88,9 +86,6 @@ public class AttributeLists {
                 delete from im.presence_attribute_list where presentity = ? and kind = ?
                   and watcher is not distinct from ? and list_name is not distinct from ?""")
                 .params(presentity.value(), kind.name(), watcher == null ? null : watcher.value(), contactList).update();
-        if (deleted > 0) {
-            presence.attributesChanged(presentity);
-        }
         return deleted > 0;
     }
 

@@ -28,8 +28,13 @@ class PresenceConfiguration {
     }
 
     @Bean
-    AttributeLists attributeLists(JdbcClient jdbc, Contacts contacts, PresenceService presence, PresenceSettings settings, Clock clock) {
-        return new AttributeLists(jdbc, contacts, presence, settings, clock);
+    PresenceUpdates presenceUpdates(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        return new PresenceUpdates(jdbc, events, clock);
+    }
+
+    @Bean
+    AttributeLists attributeLists(JdbcClient jdbc, Contacts contacts, PresenceSettings settings, Clock clock) {
+        return new AttributeLists(jdbc, contacts, settings, clock);
     }
 
     @Bean

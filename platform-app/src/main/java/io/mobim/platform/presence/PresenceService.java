@@ -3,8 +3,6 @@ package io.mobim.platform.presence;
 import io.mobim.events.charging.Channel;
 import io.mobim.platform.blocking.AccessListsChanged;
 import io.mobim.platform.charging.ChargingRecorder;
-import io.mobim.platform.contacts.AuthorizationAnswered;
-import io.mobim.platform.contacts.AuthorizationState;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.SubscriberNotFound;
@@ -75,14 +73,17 @@ public class PresenceService {
     /**
      * A poll, in one statement and so with one snapshot: the visible contacts whose last change the snapshot of
      * the session's previous poll did not see (all of them on the first poll); if there are any, this poll's
-     * snapshot is stored for the next one. A poll that finds nothing writes nothing.
+     * snapshot is stored for the next one. A poll that finds nothing writes nothing. A change is the presentity's
+     * (their presence row's stamp) or one of what this watcher may see of them (their authorisation row's stamp,
+     * V48: accepted, or an attribute list came to cover them, stopped covering them or changed).
      */
     private static final String CHANGES = """
             with prev as (select id, msisdn, presence_snapshot as seen from im.client_session where id = ?),
             changed as (
             """ + VISIBLE_CONTACTS.formatted("(select msisdn from prev)", """
               and exists (select 1 from prev where prev.seen is null
-                          or not pg_visible_in_snapshot(coalesce(p.change_xid, pp.change_xid, '0'::xid8), prev.seen))""") + """
+                          or not pg_visible_in_snapshot(coalesce(p.change_xid, pp.change_xid, '0'::xid8), prev.seen)
+                          or not pg_visible_in_snapshot(a.change_xid, prev.seen))""") + """
             ),
             stored as (
                 update im.client_session s set presence_snapshot = pg_current_snapshot()
@@ -437,30 +438,6 @@ public class PresenceService {
         });
     }
 
-    /**
-     * A newly accepted watcher sees the presentity on their next poll rather than at its next change: the
-     * presentity's row is stamped as changed (its other watchers get its unchanged state once more).
-     */
-    @EventListener
-    public void onAuthorizationAnswered(AuthorizationAnswered answered) {
-        if (answered.state() != AuthorizationState.ACCEPTED) {
-            return;
-        }
-        if (jdbc.sql("select exists (select 1 from im.subscriber where msisdn = ?)").param(answered.presentity().value())
-                .query(Boolean.class).single()) {
-            stampChange(answered.presentity().value(), null);
-        } else {
-            // a peer operator's subscriber who accepted one of ours: what their operator pushed, if it came first
-            jdbc.sql("update im.peer_presence set change_xid = pg_current_xact_id() where msisdn = ?")
-                    .param(answered.presentity().value()).update();
-        }
-    }
-
-    /** What {@code presentity}'s attribute lists let watchers see changed: they see it on their next poll. */
-    void attributesChanged(Msisdn presentity) {
-        stampChange(presentity.value(), null);
-    }
-
     /** A watcher no longer refused sees the presentity again on their next poll (if they are accepted). */
     @EventListener
     public void onAccessListsChanged(AccessListsChanged changed) {
@@ -469,7 +446,9 @@ public class PresenceService {
 
     /**
      * Marks {@code msisdn}'s presence as changed (a client came or went, and when it went {@code lastSeen} is set; or
-     * a watcher was accepted or unblocked): watchers see it on their next poll. Not while they are invisible: they look offline either way, and a change would hint.
+     * a watcher was unblocked): watchers see it on their next poll. Not while they are invisible: they look offline
+     * either way, and a change would hint. (What concerns one watcher, their acceptance or the attribute lists that
+     * cover them, stamps their authorisation instead: im V48.)
      */
     private void stampChange(String msisdn, Timestamp lastSeen) {
         jdbc.sql("""

@@ -142,8 +142,8 @@ class WvConfiguration {
     }
 
     @Bean
-    WvPresence wvPresence(PresenceService presence, Contacts contacts, UserIds userIds, WvSessions sessions) {
-        return new WvPresence(presence, contacts, userIds, sessions);
+    WvPresence wvPresence(PresenceService presence, GroupCommit groupCommit, Contacts contacts, UserIds userIds, WvSessions sessions) {
+        return new WvPresence(presence, groupCommit, contacts, userIds, sessions);
     }
 
     @Bean

@@ -4,7 +4,9 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.contacts.AuthorizationState;
 import io.mobim.platform.contacts.ContactLimitReached;
 import io.mobim.platform.contacts.Contacts;
+import io.mobim.platform.messaging.GroupCommit;
 import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.PresenceChange;
 import io.mobim.platform.presence.PresenceAttribute;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
@@ -49,18 +51,23 @@ import java.util.Set;
 public class WvPresence {
 
     private final PresenceService presence;
+    private final GroupCommit groupCommit;
     private final Contacts contacts;
     private final UserIds userIds;
     private final WvSessions sessions;
 
-    public WvPresence(PresenceService presence, Contacts contacts, UserIds userIds, WvSessions sessions) {
+    public WvPresence(PresenceService presence, GroupCommit groupCommit, Contacts contacts, UserIds userIds, WvSessions sessions) {
         this.presence = presence;
+        this.groupCommit = groupCommit;
         this.contacts = contacts;
         this.userIds = userIds;
         this.sessions = sessions;
     }
 
-    /** Changes the attributes the client sent and keeps the others. */
+    /**
+     * Changes the attributes the client sent and keeps the others, committed with the other sessions' changes of the
+     * moment ({@link GroupCommit#changePresence}).
+     */
     public Status update(Msisdn me, UpdatePresenceRequest q) {
         WvNode sub = q.presenceSubList();
         if (sub == null || sub.children().isEmpty()) {
@@ -87,7 +94,7 @@ public class WvPresence {
                 throw new CspFault(StatusCode.INVALID_PRESENCE_VALUE, "A StatusText has at most " + PresenceService.STATUS_TEXT_MAX + " characters");
             }
         }
-        presence.change(me, availability, newStatusText, statusText);
+        groupCommit.changePresence(new PresenceChange(me, availability, newStatusText, statusText));
         return new Status(Result.of(StatusCode.SUCCESSFUL));
     }
 

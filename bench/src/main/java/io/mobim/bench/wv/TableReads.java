@@ -1,0 +1,70 @@
+package io.mobim.bench.wv;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Where the rows PostgreSQL read went, per table: rows read by sequential scans and index entries read, per
+ * transaction of the run ({@code pg_stat_user_tables}, {@code pg_stat_user_indexes}), so that a rise of
+ * {@code pg_stat_database.tup_returned} points at its table and scan. When PostgreSQL has {@code pg_stat_statements}
+ * loaded ({@code -Dmobim.embedded.postgres-settings.shared_preload_libraries=pg_stat_statements}), also the
+ * statements that touched the most buffers.
+ */
+final class TableReads {
+
+    private final JdbcClient jdbc;
+    private final Map<String, Long> start;
+
+    TableReads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+        this.start = snapshot();
+        try {
+            jdbc.sql("create extension if not exists pg_stat_statements").update();
+            jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
+            statements = true;
+        } catch (RuntimeException notLoaded) {
+            statements = false;
+        }
+    }
+
+    private boolean statements;
+
+    /** The tables and indexes that read at least 0.5 rows per transaction since construction, most first. */
+    String report(long transactions) {
+        Map<String, Long> end = snapshot();
+        return "  rows read per transaction by table scan / index: " + end.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - start.getOrDefault(e.getKey(), 0L)) / (double) transactions))
+                .filter(e -> e.getValue() >= 0.5)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", ")) + "\n" + (statements ? statements(transactions) : "");
+    }
+
+    private String statements(long transactions) {
+        StringBuilder out = new StringBuilder("  statements by buffers touched per transaction:\n");
+        jdbc.sql("""
+                select calls, shared_blks_hit + shared_blks_read as blocks, rows, total_exec_time,
+                       regexp_replace(left(query, 160), '\\s+', ' ', 'g') as q
+                from pg_stat_statements order by shared_blks_hit + shared_blks_read desc limit 8""")
+                .query((java.sql.ResultSet rs) -> {
+                    out.append(String.format(Locale.ROOT, "    %.1f blocks/tx, %.3f calls/tx, %.1f blocks/call, %.3f ms/call: %s%n",
+                            rs.getLong("blocks") / (double) transactions, rs.getLong("calls") / (double) transactions,
+                            rs.getLong("blocks") / (double) Math.max(1, rs.getLong("calls")),
+                            rs.getDouble("total_exec_time") / Math.max(1, rs.getLong("calls")), rs.getString("q")));
+                });
+        return out.toString();
+    }
+
+    private Map<String, Long> snapshot() {
+        Map<String, Long> reads = new HashMap<>();
+        jdbc.sql("select 'seq ' || relname, seq_tup_read from pg_stat_user_tables"
+                        + " union all select 'idx ' || indexrelname, idx_tup_read from pg_stat_user_indexes")
+                .query((java.sql.ResultSet rs) -> {
+                    reads.put(rs.getString(1), rs.getLong(2));
+                });
+        return reads;
+    }
+}
