@@ -71,6 +71,7 @@ class BillingKafkaConfiguration {
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        consumer.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) settings.fetchWait().toMillis());
         // a poll returns at most one fetch per partition: let one fetch hold a whole poll (events are ~0.5 KB)
         consumer.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Math.max(1 << 20, maxPollRecords * 1024));
         consumer.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -76,6 +76,9 @@ public record BillingProperties(
      * @param maxEventAhead    likewise for an event time this far ahead of the clock (a producer's clock that is
      *                         wrong). Such an event can be replayed from the dead-letter topic once its
      *                         time has come or the window has been widened
+     * @param fetchWait        how long a fetch of billing's consumers (charging events and the gateway's facts) waits
+     *                         to fill: billing is off every subscriber's path, so it takes fuller polls, each one
+     *                         transaction and one broker request, instead of a poll every few commands
      */
     public record Consumer(
             @DefaultValue("true") boolean enabled,
@@ -86,7 +89,8 @@ public record BillingProperties(
             @NotNull @DurationMin(millis = 1) @DefaultValue("200ms") Duration retryInitialInterval,
             @Min(0) @Max(100) @DefaultValue("4") int unknownRetries,
             @NotNull @DurationMin(days = 1) @DurationMax(days = 36_500) @DefaultValue("400d") Duration maxEventAge,
-            @NotNull @DurationMin(seconds = 1) @DurationMax(days = 3_650) @DefaultValue("1d") Duration maxEventAhead) {
+            @NotNull @DurationMin(seconds = 1) @DurationMax(days = 3_650) @DefaultValue("1d") Duration maxEventAhead,
+            @NotNull @DurationMin(millis = 1) @DurationMax(seconds = 10) @DefaultValue("500ms") Duration fetchWait) {
 
         /** How this consumer retries, as {@link ConsumerErrorPolicy} takes it. */
         public ConsumerErrorPolicy.Retry retry() {
