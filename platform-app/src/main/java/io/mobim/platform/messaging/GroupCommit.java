@@ -32,10 +32,10 @@ public final class GroupCommit implements SmartLifecycle {
     private final Duration stopTimeout;
 
     /**
-     * {@code sender}, {@code clientDeliveries}, {@code presenceUpdates} and {@code presence} must be the transactional
-     * beans: their methods open each batch's (or lone request's) transaction.
+     * {@code sender}, {@code clientDeliveries} and {@code presenceUpdates} must be the transactional beans: their methods
+     * open each batch's (or lone request's) transaction.
      */
-    GroupCommit(MessageSender sender, ClientDeliveries clientDeliveries, PresenceUpdates presenceUpdates, PresenceService presence,
+    GroupCommit(MessageSender sender, ClientDeliveries clientDeliveries, PresenceUpdates presenceUpdates,
                 MessagingSettings.GroupCommit settings, Duration stopTimeout, MeterRegistry meters) {
         this.stopTimeout = stopTimeout;
         this.sends = new GroupCommitter<>("send",
@@ -63,7 +63,9 @@ public final class GroupCommit implements SmartLifecycle {
                     return answers;
                 },
                 q -> {
-                    presence.change(q.who(), q.availability(), q.newStatusText(), q.statusText());
+                    if (!presenceUpdates.changeAll(List.of(q)).getFirst()) {
+                        throw new SubscriberNotFound(q.who());
+                    }
                     return true;
                 }, settings, meters);
     }

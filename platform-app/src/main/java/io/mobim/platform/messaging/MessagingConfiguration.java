@@ -101,8 +101,8 @@ class MessagingConfiguration {
      */
     @Bean
     GroupCommit groupCommit(MessageSender sender, ClientDeliveries clientDeliveries, PresenceUpdates presenceUpdates,
-                            PresenceService presence, MessagingSettings settings, MeterRegistry meters) {
-        return new GroupCommit(sender, clientDeliveries, presenceUpdates, presence, settings.groupCommit(), Duration.ofSeconds(30), meters);
+                            MessagingSettings settings, MeterRegistry meters) {
+        return new GroupCommit(sender, clientDeliveries, presenceUpdates, settings.groupCommit(), Duration.ofSeconds(30), meters);
     }
 
     @Bean
