@@ -1,6 +1,8 @@
 // Where a paced SMS command's time goes, hop by hop: joins the paced SMS-C's per-command times (deliver_sm sent,
 // deliver_sm_resp, the MT's submit_sm received) with the create times of the command's records on sms.mo.v1 (the
 // gateway publishing the MO) and sms.mt.v1 (the outbox relay publishing the MT), found by the command's "p<seq>" tag.
+// Where the outbox hands MTs straight to the gateway (the all-in-one), sms.mt.v1 has none: the IM core, relay and
+// gateway are then one hop, MO -> submit_sm.
 // Run by paced-run.sh with the all-in-one still up: java -cp '<kafka-clients and slf4j-api jars>' PathHops.java
 //   <bootstrap> <times.csv> <first measured seq>
 // Clocks: the driver and the JVM read the same machine's wall clock (loopback only), to the millisecond.
@@ -31,24 +33,31 @@ public class PathHops {
         int firstMeasured = Integer.parseInt(args[2]);
         Map<Integer, Long> mo = createTimes(bootstrap, "sms.mo.v1");
         Map<Integer, Long> mt = createTimes(bootstrap, "sms.mt.v1");
+        boolean mtOnKafka = !mt.isEmpty();
         Map<String, List<Double>> hops = new LinkedHashMap<>();
-        for (String hop : List.of("deliver_sm -> MO on sms.mo.v1 (gateway)", "deliver_sm -> deliver_sm_resp",
-                "MO -> MT on sms.mt.v1 (IM core, outbox relay)", "MT -> submit_sm (gateway)", "deliver_sm -> submit_sm")) {
-            hops.put(hop, new ArrayList<>());
-        }
+        List<String> names = mtOnKafka
+                ? List.of("deliver_sm -> MO on sms.mo.v1 (gateway)", "deliver_sm -> deliver_sm_resp",
+                        "MO -> MT on sms.mt.v1 (IM core, outbox relay)", "MT -> submit_sm (gateway)", "deliver_sm -> submit_sm")
+                : List.of("deliver_sm -> MO on sms.mo.v1 (gateway)", "deliver_sm -> deliver_sm_resp",
+                        "MO -> submit_sm (IM core, outbox relay, gateway)", "deliver_sm -> submit_sm");
+        names.forEach(hop -> hops.put(hop, new ArrayList<>()));
         for (String line : lines) {
             String[] f = line.split(",");
             int k = Integer.parseInt(f[0]);
             double sent = Double.parseDouble(f[1]), resp = Double.parseDouble(f[2]), got = Double.parseDouble(f[3]);
-            if (k < firstMeasured || got <= 0 || !mo.containsKey(k) || !mt.containsKey(k)) {
+            if (k < firstMeasured || got <= 0 || !mo.containsKey(k) || mtOnKafka && !mt.containsKey(k)) {
                 continue;
             }
             List<List<Double>> h = new ArrayList<>(hops.values());
             h.get(0).add(mo.get(k) - sent);
             h.get(1).add(resp - sent);
-            h.get(2).add((double) (mt.get(k) - mo.get(k)));
-            h.get(3).add(got - mt.get(k));
-            h.get(4).add(got - sent);
+            if (mtOnKafka) {
+                h.get(2).add((double) (mt.get(k) - mo.get(k)));
+                h.get(3).add(got - mt.get(k));
+            } else {
+                h.get(2).add(got - mo.get(k));
+            }
+            h.getLast().add(got - sent);
         }
         hops.forEach((hop, ms) -> {
             double[] a = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();

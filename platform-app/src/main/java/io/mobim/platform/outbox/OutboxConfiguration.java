@@ -1,5 +1,6 @@
 package io.mobim.platform.outbox;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
@@ -56,13 +57,15 @@ class OutboxConfiguration {
 
     @Bean
     OutboxRelay outboxRelay(JdbcTemplate jdbc, PlatformTransactionManager txManager, KafkaProperties kafka,
-                            OutboxSettings settings, NodeIdentity nodeId, MeterRegistry meters) {
+                            OutboxSettings settings, NodeIdentity nodeId, ObjectProvider<LocalConsumer> localConsumers,
+                            MeterRegistry meters) {
         Map<String, Object> props = kafka.buildProducerProperties();
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         var factory = new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
-        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), new KafkaTemplate<>(factory), settings, nodeId, meters);
+        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), new KafkaTemplate<>(factory), settings, nodeId,
+                localConsumers.orderedStream().toList(), meters);
     }
 
     @Bean

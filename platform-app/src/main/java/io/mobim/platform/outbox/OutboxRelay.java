@@ -10,10 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +51,10 @@ public class OutboxRelay {
     private final KafkaTemplate<String, byte[]> kafka;
     private final OutboxSettings settings;
     private final Counter published;
+    private final Counter handedOver;
     private final Counter failures;
+    /** Consumers in this process that take their topic's records straight from the relay, by topic. */
+    private final Map<String, LocalConsumer> localConsumers;
     private final NodeIdentity nodeId;
     /** The last id the previous round read; the next round reads above it unless it reads from the start. */
     private long readUpTo;
@@ -57,20 +63,17 @@ public class OutboxRelay {
     /** Records per row in the last round: how many rows the next round fetches at once. */
     private int recordsPerRow = 1;
 
-    /** A relay with the fixed node id of {@code settings}. */
-    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings, MeterRegistry meters) {
-        this(jdbc, tx, kafka, settings, settings::nodeId, meters);
-    }
-
     OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings,
-                NodeIdentity nodeId, MeterRegistry meters) {
+                NodeIdentity nodeId, List<LocalConsumer> localConsumers, MeterRegistry meters) {
         this.jdbcTemplate = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
         this.tx = tx;
         this.kafka = kafka;
         this.settings = settings;
         this.nodeId = nodeId;
-        this.published = Counter.builder("mobim.outbox.published").description("records relayed from the outbox to Kafka").register(meters);
+        this.localConsumers = Map.copyOf(localConsumers.stream().collect(Collectors.toMap(LocalConsumer::topic, c -> c)));
+        this.published = Counter.builder("mobim.outbox.published").description("records relayed from the outbox to Kafka or a consumer in this process").register(meters);
+        this.handedOver = Counter.builder("mobim.outbox.handed.over").description("records taken by a consumer in this process instead of through Kafka").register(meters);
         this.failures = Counter.builder("mobim.outbox.failures").description("relay rounds rolled back because Kafka did not acknowledge").register(meters);
         // records, not rows: a row holds all the records of one transaction (im.outbox: rows of a pod before V16)
         Gauge.builder("mobim.outbox.pending", this.jdbc, j -> j.sql("""
@@ -171,18 +174,25 @@ public class OutboxRelay {
         String quotedNodeId = node == null ? null : EventJson.mapper().writeValueAsString(node);
         long next = sequenced == 0 ? 0 : reserveSequence(node, sequenced);
         List<CompletableFuture<?>> acks = new ArrayList<>(records);
+        Map<String, List<ProducerRecord<String, byte[]>>> local = new HashMap<>();
         for (Row row : rows) {
             for (int i = 0; i < row.size(); i++) {
                 byte[] payload = row.payloads()[i];
                 if (row.sequenced()[i]) {
                     payload = stamp(payload, quotedNodeId, next++);
                 }
-                acks.add(kafka.send(new ProducerRecord<>(row.topics()[i], row.keys()[i], payload)));
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topics()[i], row.keys()[i], payload);
+                if (localConsumers.containsKey(record.topic())) {
+                    local.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record);
+                } else {
+                    acks.add(kafka.send(record));
+                }
             }
         }
         if (records == 0) {
             return 0;
         }
+        local.forEach((topic, handed) -> handOver(localConsumers.get(topic), handed, acks));
         kafka.flush();
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -190,6 +200,18 @@ public class OutboxRelay {
             throw new IllegalStateException("Kafka did not acknowledge " + records + " outbox records: " + e.getMessage(), e);
         }
         return records;
+    }
+
+    /**
+     * Hands a round's records of one topic to the consumer in this process (while Kafka acknowledges the others); the
+     * records it leaves go to Kafka after all. Throws (the round rolls back) if it could not take them durably.
+     */
+    private void handOver(LocalConsumer consumer, List<ProducerRecord<String, byte[]>> records, List<CompletableFuture<?>> acks) {
+        List<Integer> left = consumer.take(records.stream().map(ProducerRecord::value).toList());
+        handedOver.increment(records.size() - left.size());
+        for (int i : left) {
+            acks.add(kafka.send(records.get(i)));
+        }
     }
 
     private void delete(String table, List<Row> rows) {

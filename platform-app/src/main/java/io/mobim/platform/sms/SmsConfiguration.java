@@ -16,6 +16,7 @@ import io.mobim.platform.outbox.Outbox;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Subscribers;
+import io.mobim.smpp.SmppGateway;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +50,12 @@ class SmsConfiguration {
     @Bean
     SmsRenderer smsFallbackRenderer(SmsReplies replies) {
         return new SmsFallbackRenderer(replies);
+    }
+
+    /** MTs to the gateway of this process without a round trip through Kafka, where it is the only gateway. */
+    @Bean
+    LocalGatewayMts localGatewayMts(ObjectProvider<SmppGateway> gateway) {
+        return new LocalGatewayMts(gateway);
     }
 
     @Bean

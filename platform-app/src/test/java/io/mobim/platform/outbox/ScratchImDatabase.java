@@ -3,6 +3,7 @@ package io.mobim.platform.outbox;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -47,13 +48,18 @@ final class ScratchImDatabase implements AutoCloseable {
 
     /** A relay on this database publishing to the embedded broker; its producer is closed with the database. */
     OutboxRelay relay(String bootstrapServers, String nodeId, int batchSize, MeterRegistry meters) {
+        return relay(bootstrapServers, nodeId, batchSize, List.of(), meters);
+    }
+
+    /** A relay as {@link #relay(String, String, int, MeterRegistry)} that hands their topics' records to {@code localConsumers}. */
+    OutboxRelay relay(String bootstrapServers, String nodeId, int batchSize, List<LocalConsumer> localConsumers, MeterRegistry meters) {
         if (producers == null) {
             producers = new DefaultKafkaProducerFactory<>(Map.<String, Object>of("bootstrap.servers", bootstrapServers),
                     new StringSerializer(), new ByteArraySerializer());
         }
         return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new KafkaTemplate<>(producers), new OutboxSettings(nodeId, batchSize, Duration.ofMillis(50), Duration.ofSeconds(10),
-                Duration.ofSeconds(1)), meters);
+                Duration.ofSeconds(1)), () -> nodeId, localConsumers, meters);
     }
 
     @Override

@@ -152,12 +152,16 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * @param ledgerBatch the most acceptances, outcomes and receipts the ledger writer puts in one transaction
      * @param fetchWait how long the listener's fetch waits while no MT is there: it returns as soon as one is (MTs are
      *                  on a subscriber's path), so this only spaces an idle listener's fetches
+     * @param soleGateway whether this is the only gateway on the MT ledger: it then sends every MT of the ledger
+     *                    whatever {@code sms.mt.v1} partitions Kafka assigns it, and where the IM core runs in the same
+     *                    process its outbox hands MTs straight to it; never with several gateways (the all-in-one
+     *                    runtime sets it)
      */
     public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
                      @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("10000") @Min(1) int maxInMemory,
                      @DefaultValue("mobim-smpp") @NotBlank String consumerGroup, @DefaultValue("1") @Min(1) int concurrency,
                      @DefaultValue("1s") @NotNull Duration commitInterval, @DefaultValue("1000") @Min(1) int ledgerBatch,
-                     @DefaultValue("500ms") @NotNull Duration fetchWait) {
+                     @DefaultValue("500ms") @NotNull Duration fetchWait, @DefaultValue("false") boolean soleGateway) {
 
         public static Mt defaults() {
             return unset().mt();

@@ -117,8 +117,11 @@ public final class SmppKafkaConfiguration {
         containerProps.setAckMode(ContainerProperties.AckMode.TIME);
         containerProps.setAckTime(config.commitInterval().toMillis());
         containerProps.setMessageListener(new MtBatchListener(gateway)); // a poll at a time: one ledger write
-        gateway.mtSender().ownAssignedPartitions();
-        containerProps.setConsumerRebalanceListener(new MtPartitionOwnership(gateway.mtSender()));
+        if (!config.soleGateway()) {
+            // gateways sharing the ledger each send the MTs of the partitions Kafka assigns them
+            gateway.mtSender().ownAssignedPartitions();
+            containerProps.setConsumerRebalanceListener(new MtPartitionOwnership(gateway.mtSender()));
+        }
 
         Map<Class<?>, KafkaOperations<?, ?>> templates = new LinkedHashMap<>();
         templates.put(byte[].class, raw);

@@ -98,6 +98,11 @@ final class MtBacklog {
         }
     }
 
+    /** Whether every MT of the ledger is this gateway's to send, whatever its partition. */
+    boolean ownsEveryMt() {
+        return ownership == Ownership.ALL;
+    }
+
     /** Whether {@code job}'s partition is this gateway's. */
     boolean owns(MtJob job) {
         return ownership == Ownership.ALL || owned.contains(job.partition);

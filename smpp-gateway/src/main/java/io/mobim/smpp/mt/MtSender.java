@@ -148,6 +148,15 @@ public final class MtSender implements AutoCloseable {
         backlog.ownAssignedPartitions();
     }
 
+    /**
+     * Whether this gateway sends every MT of its ledger (it is the only one), not only those of the {@code sms.mt.v1}
+     * partitions assigned to it: then MTs may be handed to it in the process ({@link #acceptAll}) instead of through
+     * Kafka.
+     */
+    public boolean ownsEveryMt() {
+        return backlog.ownsEveryMt();
+    }
+
     /** Partitions assigned to this gateway: their PENDING MTs are read back (a page at a time) and sent. */
     public void partitionsAssigned(Collection<Integer> partitions) {
         backlog.assigned(partitions);
