@@ -24,9 +24,10 @@ import org.springframework.validation.annotation.Validated;
  *                         MO it thinks we missed, and is neither handled nor charged again
  * @param redeliveryMatch which MOs are matched by fingerprint
  * @param moFetchWait how long the MO listener's fetch waits to fill ({@code spring.kafka.consumer.fetch-min-size})
- *                    before it returns what there is. A fuller poll is one transaction for more commands: on a small
- *                    machine, where a command's CPU decides its latency under load, a short wait costs more than it
- *                    saves (docs/performance.md, "SMS commands end to end")
+ *                    before it returns what there is: most of a command's time below full load. A longer wait
+ *                    makes fuller polls, one transaction for more commands, and costs the subscriber its length;
+ *                    a much shorter one makes so many small transactions that their cost queues the commands
+ *                    (docs/performance.md, "SMS commands end to end")
  */
 @Validated
 @ConfigurationProperties("mobim.sms")
@@ -39,5 +40,5 @@ public record SmsSettings(
         @DefaultValue("14d") Duration handledMoRetention,
         @DefaultValue("10m") @NotNull Duration redeliveryWindow,
         @DefaultValue("REFERENCED") @NotNull RedeliveryMatch redeliveryMatch,
-        @DefaultValue("100ms") @NotNull Duration moFetchWait) {
+        @DefaultValue("20ms") @NotNull Duration moFetchWait) {
 }
