@@ -104,7 +104,9 @@ public class ClientDeliveries {
             Timestamp now = Timestamp.from(clock.instant());
             // two sessions of one subscriber may pick the same deliveries: the update gives each to one of them. The rows
             // picked are locked, so each is updated where the pick found it (its ctid), without a second lookup by key. The
-            // pick names the waiting state in its text, for the partial index of waiting deliveries by recipient (V13)
+            // pick names the waiting state in its text, for the partial index of waiting deliveries by recipient (V13).
+            // Each claimed delivery's message is looked up by key ("limit 1" keeps it from becoming a join): as a join,
+            // the planner hashed every stored message for the few dozen claimed
             jdbc.sql("""
                     with claimed as (
                         update im.delivery d set channel = ?, session_id = p.session_id, claimed_at = ?,
@@ -118,7 +120,10 @@ public class ClientDeliveries {
                         where d.ctid = p.delivery_row
                         returning d.id, d.message_id, d.sender_alias, d.session_id)
                     select c.session_id, c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
-                    from claimed c join im.message m on m.id = c.message_id order by m.created_at, c.id""".formatted(DeliveryState.PENDING.literal()))
+                    from claimed c
+                    cross join lateral (select sender, body, created_at, target_kind, target from im.message
+                                        where id = c.message_id limit 1) m
+                    order by m.created_at, c.id""".formatted(DeliveryState.PENDING.literal()))
                     .params(DeliveryChannel.CLIENT.value(), now, sessions, recipients, limits, now)
                     .query(rs -> {
                         claimed.computeIfAbsent(rs.getObject("session_id", UUID.class), k -> new ArrayList<>()).add(Deliveries.clientDelivery(rs));
@@ -179,7 +184,8 @@ public class ClientDeliveries {
             // confirmation in the batch, and under load a batch took seconds to minutes while the claims behind it timed
             // out. The row found is updated where it lies (its ctid: no second lookup by key; a row changed meanwhile by
             // another transaction, a sweep or another confirmation, is no longer PENDING and claimed there, and is left
-            // alone), and each recipient's tariff plan is read once per batch, not once per message
+            // alone), and each recipient's tariff plan is read once per batch, not once per message, by key (as "= any"
+            // the planner read the whole subscriber table whenever it judged that cheaper than a few dozen probes)
             jdbc.sql("""
                     update im.delivery d set status = ?, channel = ?, updated_at = ?
                     from (select x.ctid as delivery_row, o.sender, o.delivery_report, o.peer_operator, p.tariff_plan as recipient_plan
@@ -188,7 +194,8 @@ public class ClientDeliveries {
                                               where message_id = a.message_id and recipient = a.recipient limit 1) x
                           cross join lateral (select sender, delivery_report, peer_operator from im.message
                                               where id = x.message_id limit 1) o
-                          left join (select msisdn, tariff_plan from im.subscriber where msisdn = any(?::varchar[])) p
+                          left join (select u.msisdn, s.tariff_plan from unnest(?::varchar[]) as u(msisdn)
+                                     cross join lateral (select tariff_plan from im.subscriber where msisdn = u.msisdn limit 1) s) p
                                  on p.msisdn = a.recipient) m
                     where d.ctid = m.delivery_row and d.status = ? and d.claimed_at is not null
                     returning d.id, d.message_id, d.recipient, m.sender, m.delivery_report, m.peer_operator, m.recipient_plan""")
@@ -233,7 +240,9 @@ public class ClientDeliveries {
                       and (d.claimed_at is null or d.session_id = ?)
                     returning d.id, d.message_id, d.sender_alias)
                 select c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
-                from claimed c join im.message m on m.id = c.message_id""")
+                from claimed c
+                cross join lateral (select sender, body, created_at, target_kind, target from im.message
+                                    where id = c.message_id limit 1) m""")
                 .params(DeliveryChannel.CLIENT.value(), sessionId, Timestamp.from(clock.instant()), messageId, recipient.value(),
                         DeliveryState.PENDING.value(), Timestamp.from(clock.instant()), sessionId)
                 .query((rs, i) -> Deliveries.clientDelivery(rs)).optional();
