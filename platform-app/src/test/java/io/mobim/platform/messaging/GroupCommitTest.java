@@ -14,7 +14,9 @@ import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.TestNumbers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -268,14 +270,16 @@ class GroupCommitTest {
     @Test
     void aFetchTellsWhetherAnotherMessageStillWaits() {
         Msisdn alice = subscriber("alice", true);
-        Msisdn bob = subscriber("bob", true);
-        Msisdn carol = subscriber("carol", true);
-        UUID bobSession = presence.openSession(bob);
-        UUID carolSession = presence.openSession(carol);
-        for (int i = 0; i < 3; i++) {
-            sender.send(alice, Target.subscriber(bob), "b" + i, Origin.client(), null, false);
+        Map<String, UUID> sessions = new HashMap<>();
+        for (String nick : List.of("bob", "carol")) {
+            Msisdn m = subscriber(nick, true);
+            sessions.put(nick, presence.openSession(m));
+            for (int i = 0; i < (nick.equals("bob") ? 3 : 1); i++) {
+                sender.send(alice, Target.subscriber(m), nick.charAt(0) + "" + i, Origin.client(), null, false);
+            }
         }
-        sender.send(alice, Target.subscriber(carol), "c", Origin.client(), null, false);
+        UUID bobSession = sessions.get("bob");
+        UUID carolSession = sessions.get("carol");
 
         // in one batch: Bob takes one of three and asks again for one, Carol takes her only one
         List<Object> answers = clients.serveAll(List.of(new GroupCommit.Fetch(bobSession, 1),
