@@ -9,12 +9,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,6 +47,12 @@ public class ClientDeliveries {
      */
     @Transactional
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
+        return handOut(sessionId, max).deliveries();
+    }
+
+    /** {@link #fetch}, also telling whether another message still waits for the subscriber once these are claimed. */
+    @Transactional
+    public HandedOut handOut(UUID sessionId, int max) {
         Deliveries.planForTablesAsTheyAre(jdbc);
         return claim(List.of(new GroupCommit.Fetch(sessionId, max)), presence.touchAll(List.of(sessionId))).getFirst();
     }
@@ -52,12 +60,12 @@ public class ClientDeliveries {
     /**
      * The clients' fetches and acknowledgements of the moment in one transaction (see {@link GroupCommit}): each
      * session is checked once, one statement confirms every acknowledgement and one claims for every fetch.
-     * Answered in order: a fetch with its deliveries (as {@link #fetch}), an acknowledgement with the ids it
-     * confirmed (as {@link #acknowledge(UUID, Collection)}). A session that fetches twice gets its messages split
-     * between the requests; a message confirmed twice counts for the first confirmation.
+     * Answered in order: a fetch with a {@link HandedOut} (as {@link #handOut}), an acknowledgement with the list of
+     * the ids it confirmed (as {@link #acknowledge(UUID, Collection)}). A session that fetches twice gets its messages
+     * split between the requests; a message confirmed twice counts for the first confirmation.
      */
     @Transactional
-    public List<List<?>> serveAll(List<GroupCommit.ClientRequest> requests) {
+    public List<Object> serveAll(List<GroupCommit.ClientRequest> requests) {
         Deliveries.planForTablesAsTheyAre(jdbc);
         Map<UUID, Msisdn> owners = presence.touchAll(requests.stream().map(GroupCommit.ClientRequest::session).toList());
         List<GroupCommit.Acknowledgement> acknowledgements = new ArrayList<>();
@@ -70,8 +78,8 @@ public class ClientDeliveries {
         }
         // confirmations first: a client confirming some messages while fetching more gets the fetch's answer either way
         Iterator<List<UUID>> confirmed = confirm(acknowledgements, owners).iterator();
-        Iterator<List<ClientDelivery>> claimed = claim(fetches, owners).iterator();
-        List<List<?>> answers = new ArrayList<>(requests.size());
+        Iterator<HandedOut> claimed = claim(fetches, owners).iterator();
+        List<Object> answers = new ArrayList<>(requests.size());
         for (GroupCommit.ClientRequest q : requests) {
             answers.add(q instanceof GroupCommit.Fetch ? claimed.next() : confirmed.next());
         }
@@ -85,7 +93,7 @@ public class ClientDeliveries {
      * changes the status. The sweep finds claims not acknowledged in time among the deliveries waiting longer than
      * the timeout (a claim never changes {@code updated_at}, so a stale claim is an old PENDING row).
      */
-    private List<List<ClientDelivery>> claim(List<GroupCommit.Fetch> fetches, Map<UUID, Msisdn> owners) {
+    private List<HandedOut> claim(List<GroupCommit.Fetch> fetches, Map<UUID, Msisdn> owners) {
         Map<UUID, Integer> wanted = new LinkedHashMap<>();
         for (GroupCommit.Fetch f : fetches) {
             if (owners.containsKey(f.session()) && f.max() > 0) {
@@ -104,7 +112,9 @@ public class ClientDeliveries {
             Timestamp now = Timestamp.from(clock.instant());
             // two sessions of one subscriber may pick the same deliveries: the update gives each to one of them. The rows
             // picked are locked, so each is updated where the pick found it (its ctid), without a second lookup by key. The
-            // pick names the waiting state in its text, for the partial index of waiting deliveries by recipient (V13)
+            // pick names the waiting state in its text, for the partial index of waiting deliveries by recipient (V13).
+            // Each claimed delivery's message is looked up by key ("limit 1" keeps it from becoming a join): as a join,
+            // the planner hashed every stored message for the few dozen claimed
             jdbc.sql("""
                     with claimed as (
                         update im.delivery d set channel = ?, session_id = p.session_id, claimed_at = ?,
@@ -118,22 +128,51 @@ public class ClientDeliveries {
                         where d.ctid = p.delivery_row
                         returning d.id, d.message_id, d.sender_alias, d.session_id)
                     select c.session_id, c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
-                    from claimed c join im.message m on m.id = c.message_id order by m.created_at, c.id""".formatted(DeliveryState.PENDING.literal()))
+                    from claimed c
+                    cross join lateral (select sender, body, created_at, target_kind, target from im.message
+                                        where id = c.message_id limit 1) m
+                    order by m.created_at, c.id""".formatted(DeliveryState.PENDING.literal()))
                     .params(DeliveryChannel.CLIENT.value(), now, sessions, recipients, limits, now)
                     .query(rs -> {
                         claimed.computeIfAbsent(rs.getObject("session_id", UUID.class), k -> new ArrayList<>()).add(Deliveries.clientDelivery(rs));
                     });
         }
-        List<List<ClientDelivery>> answers = new ArrayList<>(fetches.size());
+        Set<UUID> more = stillWaiting(claimed.keySet(), owners);
+        List<HandedOut> answers = new ArrayList<>(fetches.size());
         Map<UUID, Integer> handedOut = new HashMap<>();
         for (GroupCommit.Fetch f : fetches) {
             List<ClientDelivery> all = claimed.getOrDefault(f.session(), List.of());
             int from = handedOut.getOrDefault(f.session(), 0);
             int to = Math.min(all.size(), from + Math.max(0, f.max()));
-            answers.add(List.copyOf(all.subList(from, to)));
+            // a later fetch of the same session in this batch has the rest of its claim: more for this one
+            answers.add(from == to ? HandedOut.NOTHING : new HandedOut(all.subList(from, to), to < all.size() || more.contains(f.session())));
             handedOut.put(f.session(), to);
         }
         return answers;
+    }
+
+    /**
+     * The sessions among {@code sessions} whose subscriber has another message waiting unclaimed after this
+     * transaction's claims: one statement for the batch, instead of a transaction per poll that handed something out.
+     * Each subscriber's oldest waiting delivery is read as a claim reads it (the index of waiting deliveries by
+     * recipient, V13).
+     */
+    private Set<UUID> stillWaiting(Set<UUID> sessions, Map<UUID, Msisdn> owners) {
+        if (sessions.isEmpty()) {
+            return Set.of();
+        }
+        UUID[] ids = sessions.toArray(UUID[]::new);
+        String[] recipients = new String[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            recipients[i] = owners.get(ids[i]).value();
+        }
+        return new HashSet<>(jdbc.sql("""
+                select r.session_id from unnest(?::uuid[], ?::varchar[]) as r(session_id, recipient)
+                cross join lateral (select 1 from im.delivery
+                                    where recipient = r.recipient and status = %s and claimed_at is null and expires_at > ?
+                                    order by updated_at limit 1) w""".formatted(DeliveryState.PENDING.literal()))
+                .params(ids, recipients, Timestamp.from(clock.instant()))
+                .query(UUID.class).list());
     }
 
     /**
@@ -179,7 +218,8 @@ public class ClientDeliveries {
             // confirmation in the batch, and under load a batch took seconds to minutes while the claims behind it timed
             // out. The row found is updated where it lies (its ctid: no second lookup by key; a row changed meanwhile by
             // another transaction, a sweep or another confirmation, is no longer PENDING and claimed there, and is left
-            // alone), and each recipient's tariff plan is read once per batch, not once per message
+            // alone), and each recipient's tariff plan is read once per batch, not once per message, by key (as "= any"
+            // the planner read the whole subscriber table whenever it judged that cheaper than a few dozen probes)
             jdbc.sql("""
                     update im.delivery d set status = ?, channel = ?, updated_at = ?
                     from (select x.ctid as delivery_row, o.sender, o.delivery_report, o.peer_operator, p.tariff_plan as recipient_plan
@@ -188,7 +228,8 @@ public class ClientDeliveries {
                                               where message_id = a.message_id and recipient = a.recipient limit 1) x
                           cross join lateral (select sender, delivery_report, peer_operator from im.message
                                               where id = x.message_id limit 1) o
-                          left join (select msisdn, tariff_plan from im.subscriber where msisdn = any(?::varchar[])) p
+                          left join (select u.msisdn, s.tariff_plan from unnest(?::varchar[]) as u(msisdn)
+                                     cross join lateral (select tariff_plan from im.subscriber where msisdn = u.msisdn limit 1) s) p
                                  on p.msisdn = a.recipient) m
                     where d.ctid = m.delivery_row and d.status = ? and d.claimed_at is not null
                     returning d.id, d.message_id, d.recipient, m.sender, m.delivery_report, m.peer_operator, m.recipient_plan""")
@@ -233,7 +274,9 @@ public class ClientDeliveries {
                       and (d.claimed_at is null or d.session_id = ?)
                     returning d.id, d.message_id, d.sender_alias)
                 select c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
-                from claimed c join im.message m on m.id = c.message_id""")
+                from claimed c
+                cross join lateral (select sender, body, created_at, target_kind, target from im.message
+                                    where id = c.message_id limit 1) m""")
                 .params(DeliveryChannel.CLIENT.value(), sessionId, Timestamp.from(clock.instant()), messageId, recipient.value(),
                         DeliveryState.PENDING.value(), Timestamp.from(clock.instant()), sessionId)
                 .query((rs, i) -> Deliveries.clientDelivery(rs)).optional();

@@ -10,9 +10,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What a client channel reads about its deliveries without changing them: whether more wait (so it can tell the client
- * to poll again without claiming them), and a message a session claimed but has not acknowledged yet (a client told
- * of a message fetches its content later). Claims and acknowledgements are {@link ClientDeliveries}'.
+ * What a client channel reads about its deliveries without changing them: a message a session claimed but has not
+ * acknowledged yet (a client told of a message fetches its content later), and the messages waiting for it. Claims
+ * and acknowledgements, and whether more wait after a claim ({@link HandedOut}), are {@link ClientDeliveries}'.
  */
 public class ClientMessages {
 
@@ -22,23 +22,6 @@ public class ClientMessages {
     ClientMessages(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    /**
-     * Whether a message waits unclaimed for {@code recipient}'s next fetch: the recipient's oldest waiting delivery,
-     * read in the order of the waiting deliveries' index by recipient (V13) as a fetch reads it, planned for the
-     * tables as they are ({@link Deliveries#planForTablesAsTheyAre}). As an EXISTS (whose order and limit the planner
-     * drops) with a cached plan, PostgreSQL used the index of waiting deliveries by expiry and read every waiting
-     * delivery of every recipient.
-     */
-    @Transactional(readOnly = true)
-    public boolean waiting(Msisdn recipient) {
-        Deliveries.planForTablesAsTheyAre(jdbc);
-        return jdbc.sql("""
-                select 1 from im.delivery
-                where recipient = ? and status = %s and claimed_at is null and expires_at > ?
-                order by updated_at limit 1""".formatted(DeliveryState.PENDING.literal()))
-                .params(recipient.value(), Timestamp.from(clock.instant())).query(Integer.class).optional().isPresent();
     }
 
     /** Message {@code messageId} as handed to session {@code sessionId} of {@code recipient}, while it is unacknowledged. */

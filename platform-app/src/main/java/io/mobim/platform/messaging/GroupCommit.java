@@ -27,7 +27,7 @@ import org.springframework.context.SmartLifecycle;
 public final class GroupCommit implements SmartLifecycle {
 
     private final GroupCommitter<SendRequest, SendResult> sends;
-    private final GroupCommitter<ClientRequest, List<?>> clientRequests;
+    private final GroupCommitter<ClientRequest, Object> clientRequests;
     private final GroupCommitter<PresenceChange, Boolean> presenceChanges;
     private final Duration stopTimeout;
 
@@ -47,9 +47,9 @@ public final class GroupCommit implements SmartLifecycle {
         // fetches and acknowledgements share transactions: one commit, one session check and one statement of each
         // kind for all the clients' requests of the moment, and half as many transactions competing for the cores
         this.clientRequests = new GroupCommitter<>("client",
-                batch -> clientDeliveries.serveAll(batch).stream().<GroupCommitter.Answer<List<?>>>map(GroupCommitter.Answer::of).toList(),
+                batch -> clientDeliveries.serveAll(batch).stream().map(GroupCommitter.Answer::of).toList(),
                 q -> switch (q) {
-                    case Fetch f -> clientDeliveries.fetch(f.session(), f.max());
+                    case Fetch f -> clientDeliveries.handOut(f.session(), f.max());
                     case Acknowledgement a -> clientDeliveries.acknowledge(a.session(), a.messageIds());
                 }, settings, meters);
         this.presenceChanges = new GroupCommitter<>("presence",
@@ -85,9 +85,13 @@ public final class GroupCommit implements SmartLifecycle {
     }
 
     /** {@link ClientDeliveries#fetch}, committed with the clients' fetches and acknowledgements made at the same moment. */
-    @SuppressWarnings("unchecked") // a fetch's answer is the list of its deliveries (ClientDeliveries#serveAll)
     public List<ClientDelivery> fetch(UUID sessionId, int max) {
-        return (List<ClientDelivery>) clientRequests.call(new Fetch(sessionId, max));
+        return handOut(sessionId, max).deliveries();
+    }
+
+    /** {@link ClientDeliveries#handOut}, committed with the clients' fetches and acknowledgements made at the same moment. */
+    public HandedOut handOut(UUID sessionId, int max) {
+        return (HandedOut) clientRequests.call(new Fetch(sessionId, max)); // a fetch's answer (ClientDeliveries#serveAll)
     }
 
     /** {@link ClientDeliveries#acknowledge(UUID, Collection)}, committed with the clients' requests made at the same moment. */

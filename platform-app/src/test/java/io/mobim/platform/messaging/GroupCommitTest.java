@@ -14,7 +14,9 @@ import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.platform.support.TestNumbers;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -49,8 +51,8 @@ class GroupCommitTest {
 
     /** One request's answer from {@link ClientDeliveries#serveAll}: a fetch's deliveries, or an acknowledgement's ids. */
     @SuppressWarnings("unchecked")
-    private static <T> List<T> answer(List<?> answer) {
-        return (List<T>) answer;
+    private static <T> List<T> answer(Object answer) {
+        return answer instanceof HandedOut h ? (List<T>) h.deliveries() : (List<T>) answer;
     }
 
     private static SendRequest message(Msisdn from, Msisdn to, String body, String clientId) {
@@ -245,7 +247,7 @@ class GroupCommitTest {
         List<UUID> bobHas = clients.fetch(bobSession, 2).stream().map(ClientDelivery::messageId).toList();
 
         // Bob confirms what he has and fetches the rest, Carol fetches, a dead session does both: one transaction
-        List<List<?>> answers = clients.serveAll(List.of(
+        List<Object> answers = clients.serveAll(List.of(
                 new GroupCommit.Fetch(bobSession, 10),
                 new GroupCommit.Acknowledgement(bobSession, bobHas),
                 new GroupCommit.Fetch(carolSession, 10),
@@ -257,11 +259,39 @@ class GroupCommitTest {
                 .as("the three Bob had not fetched, in the order sent").containsExactlyElementsOf(toBob.subList(2, 5));
         assertThat(GroupCommitTest.<UUID>answer(answers.get(1))).containsExactlyInAnyOrderElementsOf(bobHas);
         assertThat(GroupCommitTest.<ClientDelivery>answer(answers.get(2))).extracting(ClientDelivery::messageId).containsExactly(toCarol);
-        assertThat(answers.get(3)).as("nothing is confirmed for a session that is over").isEmpty();
-        assertThat(answers.get(4)).isEmpty();
+        assertThat(GroupCommitTest.<UUID>answer(answers.get(3))).as("nothing is confirmed for a session that is over").isEmpty();
+        assertThat(GroupCommitTest.<ClientDelivery>answer(answers.get(4))).isEmpty();
         assertThat(sender.outcomes(toBob.getFirst())).singleElement()
                 .satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.DELIVERED));
         assertThat(sender.outcomes(toCarol)).singleElement()
                 .as("handed to Carol's session, not confirmed by a stranger's").satisfies(r -> assertThat(r.status()).isEqualTo(DeliveryStatus.ACCEPTED));
+    }
+
+    @Test
+    void aFetchTellsWhetherAnotherMessageStillWaits() {
+        Msisdn alice = subscriber("alice", true);
+        Map<String, UUID> sessions = new HashMap<>();
+        for (String nick : List.of("bob", "carol")) {
+            Msisdn m = subscriber(nick, true);
+            sessions.put(nick, presence.openSession(m));
+            for (int i = 0; i < (nick.equals("bob") ? 3 : 1); i++) {
+                sender.send(alice, Target.subscriber(m), nick.charAt(0) + "" + i, Origin.client(), null, false);
+            }
+        }
+        UUID bobSession = sessions.get("bob");
+        UUID carolSession = sessions.get("carol");
+
+        // in one batch: Bob takes one of three and asks again for one, Carol takes her only one
+        List<Object> answers = clients.serveAll(List.of(new GroupCommit.Fetch(bobSession, 1),
+                new GroupCommit.Fetch(carolSession, 10), new GroupCommit.Fetch(bobSession, 1)));
+        assertThat(answers).allSatisfy(a -> assertThat(((HandedOut) a).deliveries()).hasSize(1));
+        assertThat(((HandedOut) answers.get(0)).more()).as("Bob's next is in his second fetch").isTrue();
+        assertThat(((HandedOut) answers.get(1)).more()).as("nothing else waits for Carol").isFalse();
+        assertThat(((HandedOut) answers.get(2)).more()).as("Bob's third still waits").isTrue();
+
+        HandedOut last = batcher.handOut(bobSession, 1);
+        assertThat(last.deliveries()).extracting(ClientDelivery::body).containsExactly("b2");
+        assertThat(last.more()).as("that was Bob's last").isFalse();
+        assertThat(batcher.handOut(bobSession, 1)).isEqualTo(new HandedOut(List.of(), false));
     }
 }

@@ -5,6 +5,7 @@ import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.ClientDelivery;
 import io.mobim.platform.messaging.ClientMessages;
 import io.mobim.platform.messaging.GroupCommit;
+import io.mobim.platform.messaging.HandedOut;
 import io.mobim.platform.messaging.MessageRefused;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.SendRequest;
@@ -219,16 +220,15 @@ public class WvMessaging {
      * empty 200). {@code Poll} is true when another message waits.
      */
     public Optional<Transaction> poll(WvSession session) {
-        List<ClientDelivery> handed = groupCommit.fetch(session.clientSession(), 1);
-        if (handed.isEmpty()) {
+        HandedOut handed = groupCommit.handOut(session.clientSession(), 1);
+        if (handed.deliveries().isEmpty()) {
             return Optional.empty();
         }
-        ClientDelivery d = handed.getFirst();
+        ClientDelivery d = handed.deliveries().getFirst();
         Primitive primitive = sessions.deliveryMethod(session) == DeliveryMethod.NOTIFY
                 ? new MessageNotification(info(session, d))
                 : new NewMessage(info(session, d), d.body());
-        boolean more = clientMessages.waiting(session.msisdn());
-        return Optional.of(ServerTransactions.request(primitive, more));
+        return Optional.of(ServerTransactions.request(primitive, handed.more()));
     }
 
     /** The content of a message the client was notified of and has not confirmed. */
