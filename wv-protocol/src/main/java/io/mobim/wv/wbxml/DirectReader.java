@@ -13,8 +13,14 @@ import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.TransactionMode;
 import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.AttributeShape;
+import io.mobim.wv.model.presence.CommC;
+import io.mobim.wv.model.presence.OtherAttribute;
+import io.mobim.wv.model.presence.PresenceAttribute;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the WBXML form handsets send (and {@link WbxmlEncoder} writes) straight into the records:
@@ -39,6 +45,24 @@ final class DirectReader {
     static final RuntimeException NOT_PLAIN = new RuntimeException("not the plain form", null, false, false) {
     };
 
+    /** The typed attribute shapes by element tag. */
+    private static final AttributeShape[] SHAPES = new AttributeShape[TagTable.SIZE];
+    /** The tags of each shape's leaves, by ordinal. */
+    private static final int[][] LEAF_TAGS = new int[AttributeShape.values().length][];
+    private static final int COMM_C = TagTable.id(CommC.ELEMENT);
+    private static final int[] COMM_C_TAGS = tags(AttributeShape.COMM_C);
+
+    static {
+        for (AttributeShape s : AttributeShape.values()) {
+            SHAPES[TagTable.id(s.element())] = s;
+            LEAF_TAGS[s.ordinal()] = tags(s.leaves());
+        }
+    }
+
+    private static int[] tags(List<String> names) {
+        return names.stream().mapToInt(TagTable::id).toArray();
+    }
+
     private final byte[] b;
     private final int end;
     private final int maxDepth;
@@ -49,6 +73,9 @@ final class DirectReader {
     /** The open trees' children, innermost last. */
     private WvNode[] nodes;
     private int nodeTop;
+    /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
+    private final String[] leaves = new String[AttributeShape.MAX_LEAVES];
+    private final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
 
     private DirectReader(byte[] b, int off, int end, int maxDepth) {
         this.b = b;
@@ -346,6 +373,71 @@ final class DirectReader {
             nodeTop = base;
         }
         return n;
+    }
+
+    /**
+     * A PresenceSubList: each attribute of a typed shape straight into its record, any other as a tree. A typed
+     * attribute not in the form of its shape is not the plain form (the general path keeps it as a tree).
+     */
+    PresenceSubList presence(int t) throws WvDecodeException {
+        ArrayList<PresenceAttribute> attributes = null;
+        if ((t & CONTENT) != 0) {
+            for (int c; (c = child()) >= 0; ) {
+                AttributeShape s = SHAPES[c & TAG];
+                attributes = Collect.add(attributes, s == null ? new OtherAttribute(node(c)) : typed(s, c));
+            }
+        }
+        return new PresenceSubList(attributes == null ? List.of() : Collect.immutable(attributes));
+    }
+
+    private PresenceAttribute typed(AttributeShape s, int t) throws WvDecodeException {
+        String[] texts = leaves;
+        java.util.Arrays.fill(texts, null);
+        ArrayList<CommC> commCs = null;
+        if ((t & CONTENT) != 0) {
+            int[] tags = LEAF_TAGS[s.ordinal()];
+            int next = 0;
+            for (int c; (c = child()) >= 0; ) {
+                int tag = c & TAG;
+                if (tag == COMM_C && s.hasCommCs()) {
+                    commCs = Collect.add(commCs, commC(c));
+                    next = tags.length;
+                    continue;
+                }
+                int i = index(tags, tag, next);
+                texts[i] = str(c);
+                next = i + 1;
+            }
+        }
+        PresenceAttribute a = s.build(texts, commCs == null ? List.of() : commCs);
+        if (a == null) {
+            throw NOT_PLAIN;
+        }
+        return a;
+    }
+
+    private CommC commC(int t) throws WvDecodeException {
+        String[] texts = commCLeaves;
+        java.util.Arrays.fill(texts, null);
+        if ((t & CONTENT) != 0) {
+            int next = 0;
+            for (int c; (c = child()) >= 0; ) {
+                int i = index(COMM_C_TAGS, c & TAG, next);
+                texts[i] = str(c);
+                next = i + 1;
+            }
+        }
+        return AttributeShape.commC(texts);
+    }
+
+    /** The position of {@code tag} in {@code tags} at or after {@code from}: a leaf out of order is not the plain form. */
+    private static int index(int[] tags, int tag, int from) {
+        for (int i = from; i < tags.length; i++) {
+            if (tags[i] == tag) {
+                return i;
+            }
+        }
+        throw NOT_PLAIN;
     }
 
     /** One piece of text (an inline string, a value token, an OPAQUE) of element {@code t}, leaving it open. */

@@ -9,6 +9,7 @@ import static io.mobim.wv.wbxml.DirectReader.TAG;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.bind.Collect;
 import io.mobim.wv.model.*;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.ArrayList;
 
 /**
@@ -490,13 +491,13 @@ final class WbxmlRecordReaders {
     static Presence readPresence(DirectReader r, int t) throws WvDecodeException {
         String c0 = null;
         String c1 = null;
-        WvNode c2 = null;
+        PresenceSubList c2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x03A /* UserID */ -> c0 = r.str(e);
                     case 0x00C /* ContactList */ -> c1 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c2 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c2 = r.presence(e);
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -828,11 +829,11 @@ final class WbxmlRecordReaders {
     }
 
     static UpdatePresenceRequest readUpdatePresenceRequest(DirectReader r, int t) throws WvDecodeException {
-        WvNode c0 = null;
+        PresenceSubList c0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x023 /* PresenceSubList */ -> c0 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c0 = r.presence(e);
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -843,13 +844,13 @@ final class WbxmlRecordReaders {
     static GetPresenceRequest readGetPresenceRequest(DirectReader r, int t) throws WvDecodeException {
         ArrayList<User> c0 = null;
         ArrayList<String> c1 = null;
-        WvNode c2 = null;
+        PresenceSubList c2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x039 /* User */ -> c0 = Collect.add(c0, readUser(r, e));
                     case 0x00C /* ContactList */ -> c1 = Collect.add(c1, r.str(e));
-                    case 0x023 /* PresenceSubList */ -> c2 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c2 = r.presence(e);
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -875,14 +876,14 @@ final class WbxmlRecordReaders {
     static SubscribePresenceRequest readSubscribePresenceRequest(DirectReader r, int t) throws WvDecodeException {
         ArrayList<User> c0 = null;
         ArrayList<String> c1 = null;
-        WvNode c2 = null;
+        PresenceSubList c2 = null;
         Boolean c3 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x039 /* User */ -> c0 = Collect.add(c0, readUser(r, e));
                     case 0x00C /* ContactList */ -> c1 = Collect.add(c1, r.str(e));
-                    case 0x023 /* PresenceSubList */ -> c2 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c2 = r.presence(e);
                     case 0x11E /* AutoSubscribe */ -> c3 = r.bool(e);
                     default -> throw NOT_PLAIN;
                 }
@@ -923,12 +924,12 @@ final class WbxmlRecordReaders {
 
     static PresenceAuthRequest readPresenceAuthRequest(DirectReader r, int t) throws WvDecodeException {
         String c0 = null;
-        WvNode c1 = null;
+        PresenceSubList c1 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x03A /* UserID */ -> c0 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c1 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c1 = r.presence(e);
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -989,14 +990,14 @@ final class WbxmlRecordReaders {
     }
 
     static CreateAttributeListRequest readCreateAttributeListRequest(DirectReader r, int t) throws WvDecodeException {
-        WvNode c0 = null;
+        PresenceSubList c0 = null;
         ArrayList<String> c1 = null;
         ArrayList<String> c2 = null;
         Boolean c3 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x023 /* PresenceSubList */ -> c0 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c0 = r.presence(e);
                     case 0x03A /* UserID */ -> c1 = Collect.add(c1, r.str(e));
                     case 0x00C /* ContactList */ -> c2 = Collect.add(c2, r.str(e));
                     case 0x10B /* DefaultList */ -> c3 = r.bool(e);
@@ -1756,7 +1757,7 @@ final class WbxmlRecordReaders {
         String c1 = null;
         Recipient c2 = null;
         String c3 = null;
-        WvNode c4 = null;
+        PresenceSubList c4 = null;
         UrlList c5 = null;
         String c6 = null;
         ScreenName c7 = null;
@@ -1768,7 +1769,7 @@ final class WbxmlRecordReaders {
                     case 0x058 /* InviteType */ -> c1 = r.str(e);
                     case 0x027 /* Recipient */ -> c2 = readRecipient(r, e);
                     case 0x016 /* GroupID */ -> c3 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c4 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c4 = r.presence(e);
                     case 0x038 /* URLList */ -> c5 = readUrlList(r, e);
                     case 0x055 /* InviteNote */ -> c6 = r.str(e);
                     case 0x02B /* ScreenName */ -> c7 = readScreenName(r, e);
@@ -1804,7 +1805,7 @@ final class WbxmlRecordReaders {
         String c1 = null;
         Sender c2 = null;
         String c3 = null;
-        WvNode c4 = null;
+        PresenceSubList c4 = null;
         UrlList c5 = null;
         String c6 = null;
         ScreenName c7 = null;
@@ -1816,7 +1817,7 @@ final class WbxmlRecordReaders {
                     case 0x058 /* InviteType */ -> c1 = r.str(e);
                     case 0x02C /* Sender */ -> c2 = readSender(r, e);
                     case 0x016 /* GroupID */ -> c3 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c4 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c4 = r.presence(e);
                     case 0x038 /* URLList */ -> c5 = readUrlList(r, e);
                     case 0x055 /* InviteNote */ -> c6 = r.str(e);
                     case 0x02B /* ScreenName */ -> c7 = readScreenName(r, e);
@@ -1851,7 +1852,7 @@ final class WbxmlRecordReaders {
         String c0 = null;
         Recipient c1 = null;
         String c2 = null;
-        WvNode c3 = null;
+        PresenceSubList c3 = null;
         UrlList c4 = null;
         String c5 = null;
         ScreenName c6 = null;
@@ -1861,7 +1862,7 @@ final class WbxmlRecordReaders {
                     case 0x054 /* InviteID */ -> c0 = r.str(e);
                     case 0x027 /* Recipient */ -> c1 = readRecipient(r, e);
                     case 0x016 /* GroupID */ -> c2 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c3 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c3 = r.presence(e);
                     case 0x038 /* URLList */ -> c4 = readUrlList(r, e);
                     case 0x063 /* ResponseNote */ -> c5 = r.str(e);
                     case 0x02B /* ScreenName */ -> c6 = readScreenName(r, e);
@@ -1876,7 +1877,7 @@ final class WbxmlRecordReaders {
         String c0 = null;
         Sender c1 = null;
         String c2 = null;
-        WvNode c3 = null;
+        PresenceSubList c3 = null;
         UrlList c4 = null;
         String c5 = null;
         ScreenName c6 = null;
@@ -1886,7 +1887,7 @@ final class WbxmlRecordReaders {
                     case 0x054 /* InviteID */ -> c0 = r.str(e);
                     case 0x02C /* Sender */ -> c1 = readSender(r, e);
                     case 0x016 /* GroupID */ -> c2 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c3 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c3 = r.presence(e);
                     case 0x038 /* URLList */ -> c4 = readUrlList(r, e);
                     case 0x063 /* ResponseNote */ -> c5 = r.str(e);
                     case 0x02B /* ScreenName */ -> c6 = readScreenName(r, e);
