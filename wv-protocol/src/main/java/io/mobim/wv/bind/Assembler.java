@@ -496,7 +496,7 @@ public final class Assembler {
         }
 
         WvNode node() {
-            return new WvNode(TagTable.name(tag), text(), Collect.nodes(nodes, 0, nodeCount));
+            return new WvNode(TagTable.name(tag), text(), Collect.list(nodes, 0, nodeCount));
         }
     }
 }

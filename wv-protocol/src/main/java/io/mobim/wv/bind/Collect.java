@@ -1,10 +1,9 @@
 package io.mobim.wv.bind;
 
-import io.mobim.wv.model.WvNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The repeated components of a record being decoded, and the open trees' child lists. */
+/** The repeated components of a record being decoded, the open trees' child lists and presence attributes. */
 public final class Collect {
 
     private Collect() {
@@ -31,6 +30,8 @@ public final class Collect {
         return switch (l.size()) {
             case 1 -> List.of(l.get(0));
             case 2 -> List.of(l.get(0), l.get(1));
+            case 3 -> List.of(l.get(0), l.get(1), l.get(2));
+            case 4 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3));
             default -> (List<T>) List.of(l.toArray());
         };
     }
@@ -39,7 +40,7 @@ public final class Collect {
      * An immutable copy of {@code a[from, from + n)}. The fixed-arity {@code List.of} overloads copy
      * their arguments once; the array one would copy a copy.
      */
-    public static List<WvNode> nodes(WvNode[] a, int from, int n) {
+    public static <T> List<T> list(T[] a, int from, int n) {
         int i = from;
         return switch (n) {
             case 0 -> List.of();

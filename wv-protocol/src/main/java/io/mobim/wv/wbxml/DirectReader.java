@@ -73,9 +73,11 @@ final class DirectReader {
     /** The open trees' children, innermost last. */
     private WvNode[] nodes;
     private int nodeTop;
+    /** The attributes of the PresenceSubList being read (they do not nest), made when one is read. */
+    private PresenceAttribute[] attributes;
     /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
-    private final String[] leaves = new String[AttributeShape.MAX_LEAVES];
-    private final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
+    private String[] leaves;
+    private String[] commCLeaves;
 
     private DirectReader(byte[] b, int off, int end, int maxDepth) {
         this.b = b;
@@ -367,7 +369,7 @@ final class DirectReader {
             }
             nodes[nodeTop++] = n;
         }
-        WvNode n = new WvNode(name, text, Collect.nodes(nodes, base, nodeTop - base));
+        WvNode n = new WvNode(name, text, Collect.list(nodes, base, nodeTop - base));
         if (nodeTop > base) {
             java.util.Arrays.fill(nodes, base, nodeTop, null);
             nodeTop = base;
@@ -380,14 +382,25 @@ final class DirectReader {
      * attribute not in the form of its shape is not the plain form (the general path keeps it as a tree).
      */
     PresenceSubList presence(int t) throws WvDecodeException {
-        ArrayList<PresenceAttribute> attributes = null;
+        int n = 0;
+        if (attributes == null) {
+            attributes = new PresenceAttribute[8];
+            leaves = new String[AttributeShape.MAX_LEAVES];
+            commCLeaves = new String[AttributeShape.COMM_C.size()];
+        }
         if ((t & CONTENT) != 0) {
             for (int c; (c = child()) >= 0; ) {
                 AttributeShape s = SHAPES[c & TAG];
-                attributes = Collect.add(attributes, s == null ? new OtherAttribute(node(c)) : typed(s, c));
+                PresenceAttribute a = s == null ? new OtherAttribute(node(c)) : typed(s, c);
+                if (n == attributes.length) {
+                    attributes = java.util.Arrays.copyOf(attributes, n * 2);
+                }
+                attributes[n++] = a;
             }
         }
-        return new PresenceSubList(attributes == null ? List.of() : Collect.immutable(attributes));
+        PresenceSubList l = new PresenceSubList(Collect.list(attributes, 0, n));
+        java.util.Arrays.fill(attributes, 0, n, null);
+        return l;
     }
 
     private PresenceAttribute typed(AttributeShape s, int t) throws WvDecodeException {
@@ -409,7 +422,7 @@ final class DirectReader {
                 next = i + 1;
             }
         }
-        PresenceAttribute a = s.build(texts, commCs == null ? List.of() : commCs);
+        PresenceAttribute a = s.build(texts, commCs == null ? List.of() : Collect.immutable(commCs));
         if (a == null) {
             throw NOT_PLAIN;
         }
