@@ -60,22 +60,8 @@ final class PresenceWriter {
 
     private static void attribute(PresenceAttribute a, Sink out) {
         switch (a) {
-            case OnlineStatus s -> {
-                out.start(ONLINE_STATUS);
-                qualifier(s.qualifier(), out);
-                if (s.value() != null) {
-                    out.leaf(PRESENCE_VALUE, s.value() ? "T" : "F");
-                }
-                out.end();
-            }
-            case UserAvailability s -> {
-                out.start(USER_AVAILABILITY);
-                qualifier(s.qualifier(), out);
-                if (s.value() != null) {
-                    out.leaf(PRESENCE_VALUE, s.value().name());
-                }
-                out.end();
-            }
+            case OnlineStatus s -> value(ONLINE_STATUS, s.qualifier(), s.presenceValue(), out);
+            case UserAvailability s -> value(USER_AVAILABILITY, s.qualifier(), s.presenceValue(), out);
             case StatusText s -> value(STATUS_TEXT, s.qualifier(), s.value(), out);
             case StatusMood s -> value(STATUS_MOOD, s.qualifier(), s.value(), out);
             case Alias s -> value(ALIAS, s.qualifier(), s.value(), out);

@@ -1,14 +1,12 @@
 package io.mobim.wv.model.presence;
 
-import io.mobim.wv.model.WvNode;
-
 /**
  * The presence attribute {@code <Alias>} (the name the user shows).
  *
  * @param qualifier {@code <Qualifier>} (T/F), or {@code null} when absent
  * @param value {@code <PresenceValue>} ("" for an empty element), or {@code null} when absent
  */
-public record Alias(Boolean qualifier, String value) implements PresenceAttribute {
+public record Alias(Boolean qualifier, String value) implements ValueAttribute {
     /** The element name, {@value #ELEMENT}. */
     public static final String ELEMENT = "Alias";
 
@@ -23,7 +21,7 @@ public record Alias(Boolean qualifier, String value) implements PresenceAttribut
     }
 
     @Override
-    public WvNode toNode() {
-        return AttributeShape.node(ELEMENT, AttributeShape.qualifier(qualifier), AttributeShape.leaf("PresenceValue", value));
+    public String presenceValue() {
+        return value;
     }
 }

@@ -1,14 +1,12 @@
 package io.mobim.wv.model.presence;
 
-import io.mobim.wv.model.WvNode;
-
 /**
  * The presence attribute {@code <OnlineStatus>} (whether the user is logged in with a client).
  *
  * @param qualifier {@code <Qualifier>} (T/F), or {@code null} when absent
  * @param value {@code <PresenceValue>}, or {@code null} when absent
  */
-public record OnlineStatus(Boolean qualifier, Boolean value) implements PresenceAttribute {
+public record OnlineStatus(Boolean qualifier, Boolean value) implements ValueAttribute {
     /** The element name, {@value #ELEMENT}. */
     public static final String ELEMENT = "OnlineStatus";
 
@@ -23,7 +21,7 @@ public record OnlineStatus(Boolean qualifier, Boolean value) implements Presence
     }
 
     @Override
-    public WvNode toNode() {
-        return AttributeShape.node(ELEMENT, AttributeShape.qualifier(qualifier), AttributeShape.leaf("PresenceValue", value == null ? null : value ? "T" : "F"));
+    public String presenceValue() {
+        return value == null ? null : value ? "T" : "F";
     }
 }

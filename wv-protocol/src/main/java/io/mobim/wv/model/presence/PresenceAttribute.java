@@ -10,8 +10,7 @@ import io.mobim.wv.model.WvNode;
  * as it came, so nothing a client sends is lost or changes on the way back.
  */
 public sealed interface PresenceAttribute
-        permits OnlineStatus, UserAvailability, StatusText, StatusMood, Alias, ClientInfo, CommCap, StatusContent,
-        OtherAttribute {
+        permits ValueAttribute, ClientInfo, CommCap, StatusContent, OtherAttribute {
 
     /** The element name, e.g. {@code OnlineStatus}. */
     String element();

@@ -1,14 +1,12 @@
 package io.mobim.wv.model.presence;
 
-import io.mobim.wv.model.WvNode;
-
 /**
  * The presence attribute {@code <StatusMood>} (HAPPY, SAD, ...).
  *
  * @param qualifier {@code <Qualifier>} (T/F), or {@code null} when absent
  * @param value {@code <PresenceValue>} ("" for an empty element), or {@code null} when absent
  */
-public record StatusMood(Boolean qualifier, String value) implements PresenceAttribute {
+public record StatusMood(Boolean qualifier, String value) implements ValueAttribute {
     /** The element name, {@value #ELEMENT}. */
     public static final String ELEMENT = "StatusMood";
 
@@ -23,7 +21,7 @@ public record StatusMood(Boolean qualifier, String value) implements PresenceAtt
     }
 
     @Override
-    public WvNode toNode() {
-        return AttributeShape.node(ELEMENT, AttributeShape.qualifier(qualifier), AttributeShape.leaf("PresenceValue", value));
+    public String presenceValue() {
+        return value;
     }
 }

@@ -1,14 +1,12 @@
 package io.mobim.wv.model.presence;
 
-import io.mobim.wv.model.WvNode;
-
 /**
  * The presence attribute {@code <UserAvailability>}.
  *
  * @param qualifier {@code <Qualifier>} (T/F), or {@code null} when absent
  * @param value {@code <PresenceValue>}, or {@code null} when absent
  */
-public record UserAvailability(Boolean qualifier, Availability value) implements PresenceAttribute {
+public record UserAvailability(Boolean qualifier, Availability value) implements ValueAttribute {
     /** The element name, {@value #ELEMENT}. */
     public static final String ELEMENT = "UserAvailability";
 
@@ -23,7 +21,7 @@ public record UserAvailability(Boolean qualifier, Availability value) implements
     }
 
     @Override
-    public WvNode toNode() {
-        return AttributeShape.node(ELEMENT, AttributeShape.qualifier(qualifier), AttributeShape.leaf("PresenceValue", value == null ? null : value.name()));
+    public String presenceValue() {
+        return value == null ? null : value.name();
     }
 }
