@@ -51,8 +51,13 @@ final class DirectReader {
     private static final int[][] LEAF_TAGS = new int[AttributeShape.values().length][];
     private static final int COMM_C = TagTable.id(CommC.ELEMENT);
     private static final int[] COMM_C_TAGS = tags(AttributeShape.COMM_C);
+    /** The strings of one ASCII character. */
+    private static final String[] ONE_CHAR = new String[128];
 
     static {
+        for (int c = 1; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf((char) c).intern();
+        }
         for (AttributeShape s : AttributeShape.values()) {
             SHAPES[TagTable.id(s.element())] = s;
             LEAF_TAGS[s.ordinal()] = tags(s.leaves());
@@ -406,14 +411,23 @@ final class DirectReader {
     private PresenceAttribute typed(AttributeShape s, int t) throws WvDecodeException {
         String[] texts = leaves;
         java.util.Arrays.fill(texts, null);
-        ArrayList<CommC> commCs = null;
+        CommC first = null;
+        ArrayList<CommC> more = null;
         if ((t & CONTENT) != 0) {
             int[] tags = LEAF_TAGS[s.ordinal()];
             int next = 0;
             for (int c; (c = child()) >= 0; ) {
                 int tag = c & TAG;
                 if (tag == COMM_C && s.hasCommCs()) {
-                    commCs = Collect.add(commCs, commC(c));
+                    if (first == null) {
+                        first = commC(c);
+                    } else {
+                        if (more == null) {
+                            more = new ArrayList<>(4);
+                            more.add(first);
+                        }
+                        more.add(commC(c));
+                    }
                     next = tags.length;
                     continue;
                 }
@@ -422,7 +436,7 @@ final class DirectReader {
                 next = i + 1;
             }
         }
-        PresenceAttribute a = s.build(texts, commCs == null ? List.of() : Collect.immutable(commCs));
+        PresenceAttribute a = s.build(texts, more != null ? Collect.immutable(more) : first != null ? List.of(first) : List.of());
         if (a == null) {
             throw NOT_PLAIN;
         }
@@ -548,6 +562,9 @@ final class DirectReader {
     private String inline() {
         int s = p;
         int len = skipInline();
+        if (len == 1 && b[s] > 0) {
+            return ONE_CHAR[b[s]]; // T and F of every boolean and Qualifier: no String to make
+        }
         return new String(b, s, len, StandardCharsets.UTF_8);
     }
 
