@@ -21,6 +21,21 @@ public final class Collect {
         return l;
     }
 
+    /** Appends {@code v} to the items of a repeated component past the first, creating the list with the first at need. */
+    public static <T> ArrayList<T> more(ArrayList<T> l, T first, T v) {
+        if (l == null) {
+            l = new ArrayList<>(4);
+            l.add(first);
+        }
+        l.add(v);
+        return l;
+    }
+
+    /** The immutable list of a repeated component read as its first item and the list past it, or {@code null}. */
+    public static <T> List<T> immutable(T first, ArrayList<T> more) {
+        return more != null ? immutable(more) : first != null ? List.of(first) : null;
+    }
+
     /** The immutable list the record keeps as it is (its constructor's copy is then free), or {@code null}. */
     @SuppressWarnings("unchecked")
     public static <T> List<T> immutable(ArrayList<T> l) {

@@ -78,11 +78,15 @@ final class DirectReader {
     /** The open trees' children, innermost last. */
     private WvNode[] nodes;
     private int nodeTop;
-    /** The attributes of the PresenceSubList being read (they do not nest), made when one is read. */
-    private PresenceAttribute[] attributes;
-    /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
-    private String[] leaves;
-    private String[] commCLeaves;
+    /** The thread's arrays for reading a PresenceSubList (it does not nest), kept from one document to the next. */
+    private static final ThreadLocal<PresenceScratch> PRESENCE_SCRATCH = ThreadLocal.withInitial(PresenceScratch::new);
+
+    private static final class PresenceScratch {
+        PresenceAttribute[] attributes = new PresenceAttribute[8];
+        /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
+        final String[] leaves = new String[AttributeShape.MAX_LEAVES];
+        final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
+    }
 
     private DirectReader(byte[] b, int off, int end, int maxDepth) {
         this.b = b;
@@ -151,11 +155,21 @@ final class DirectReader {
         boolean sawId = false;
         String type = null;
         String sessionId = null;
-        ArrayList<Transaction> transactions = new ArrayList<>(1);
+        Transaction first = null;
+        ArrayList<Transaction> more = null;
         for (int t; (t = child()) >= 0; ) {
             int tag = t & TAG;
             if (tag == Binder.TRANSACTION && (t & CONTENT) != 0) {
-                transactions.add(transaction());
+                Transaction tx = transaction();
+                if (first == null) {
+                    first = tx;
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(4);
+                        more.add(first);
+                    }
+                    more.add(tx);
+                }
             } else if (tag == Binder.SESSION_DESCRIPTOR && !descriptor) {
                 descriptor = true;
                 if ((t & CONTENT) != 0) {
@@ -176,13 +190,13 @@ final class DirectReader {
             }
         }
         SessionType st = SessionType.parse(type);
-        if (st == null && sawType || transactions.isEmpty()) {
+        if (st == null && sawType || first == null) {
             throw NOT_PLAIN;
         }
         if (st == null) {
             st = sessionId == null ? SessionType.OUTBAND : SessionType.INBAND;
         }
-        return new WvMessage(version, new SessionDescriptor(st, sessionId), transactions);
+        return new WvMessage(version, new SessionDescriptor(st, sessionId), more != null ? more : List.of(first));
     }
 
     private Transaction transaction() throws WvDecodeException {
@@ -387,29 +401,29 @@ final class DirectReader {
      * attribute not in the form of its shape is not the plain form (the general path keeps it as a tree).
      */
     PresenceSubList presence(int t) throws WvDecodeException {
-        int n = 0;
-        if (attributes == null) {
-            attributes = new PresenceAttribute[8];
-            leaves = new String[AttributeShape.MAX_LEAVES];
-            commCLeaves = new String[AttributeShape.COMM_C.size()];
+        if ((t & CONTENT) == 0) {
+            return new PresenceSubList(List.of());
         }
-        if ((t & CONTENT) != 0) {
+        PresenceScratch scratch = PRESENCE_SCRATCH.get();
+        PresenceAttribute[] attributes = scratch.attributes;
+        int n = 0;
+        try {
             for (int c; (c = child()) >= 0; ) {
                 AttributeShape s = SHAPES[c & TAG];
-                PresenceAttribute a = s == null ? new OtherAttribute(node(c)) : typed(s, c);
+                PresenceAttribute a = s == null ? new OtherAttribute(node(c)) : typed(s, c, scratch);
                 if (n == attributes.length) {
-                    attributes = java.util.Arrays.copyOf(attributes, n * 2);
+                    scratch.attributes = attributes = java.util.Arrays.copyOf(attributes, n * 2);
                 }
                 attributes[n++] = a;
             }
+            return new PresenceSubList(Collect.list(attributes, 0, n));
+        } finally {
+            java.util.Arrays.fill(attributes, 0, n, null);
         }
-        PresenceSubList l = new PresenceSubList(Collect.list(attributes, 0, n));
-        java.util.Arrays.fill(attributes, 0, n, null);
-        return l;
     }
 
-    private PresenceAttribute typed(AttributeShape s, int t) throws WvDecodeException {
-        String[] texts = leaves;
+    private PresenceAttribute typed(AttributeShape s, int t, PresenceScratch scratch) throws WvDecodeException {
+        String[] texts = scratch.leaves;
         java.util.Arrays.fill(texts, null);
         CommC first = null;
         ArrayList<CommC> more = null;
@@ -420,13 +434,13 @@ final class DirectReader {
                 int tag = c & TAG;
                 if (tag == COMM_C && s.hasCommCs()) {
                     if (first == null) {
-                        first = commC(c);
+                        first = commC(c, scratch.commCLeaves);
                     } else {
                         if (more == null) {
                             more = new ArrayList<>(4);
                             more.add(first);
                         }
-                        more.add(commC(c));
+                        more.add(commC(c, scratch.commCLeaves));
                     }
                     next = tags.length;
                     continue;
@@ -443,8 +457,7 @@ final class DirectReader {
         return a;
     }
 
-    private CommC commC(int t) throws WvDecodeException {
-        String[] texts = commCLeaves;
+    private CommC commC(int t, String[] texts) throws WvDecodeException {
         java.util.Arrays.fill(texts, null);
         if ((t & CONTENT) != 0) {
             int next = 0;

@@ -384,8 +384,12 @@ public final class BinderGenerator {
         b.append("\n    static ").append(name).append(" read").append(name).append("(DirectReader r, int t) throws WvDecodeException {\n");
         for (int i = 0; i < fs.length; i++) {
             Field f = fs[i];
-            if (f.list) {
+            if (f.list && f.kind == Kind.INT) {
                 b.append("        ArrayList<").append(itemType(f)).append("> c").append(i).append(" = null;\n");
+            } else if (f.list) {
+                // the first item apart: most lists hold one, which then needs no ArrayList
+                b.append("        ").append(itemType(f)).append(" c").append(i).append(" = null;\n");
+                b.append("        ArrayList<").append(itemType(f)).append("> m").append(i).append(" = null;\n");
             } else if (f.kind == Kind.INT) {
                 b.append("        long c").append(i).append(" = -1;\n");
             } else {
@@ -427,7 +431,13 @@ public final class BinderGenerator {
                     b.append("                            ").append(c).append(" = Collect.add(").append(c).append(", (int) n);\n");
                     b.append("                        }\n                    }\n");
                 } else if (f.list) {
-                    b.append(c).append(" = Collect.add(").append(c).append(", ").append(value).append(");\n");
+                    b.append("{\n                        ").append(itemType(f)).append(" v = ").append(value).append(";\n");
+                    b.append("                        if (").append(c).append(" == null) {\n");
+                    b.append("                            ").append(c).append(" = v;\n");
+                    b.append("                        } else if (v != null) {\n");
+                    b.append("                            m").append(i).append(" = Collect.more(m").append(i).append(", ").append(c)
+                            .append(", v);\n");
+                    b.append("                        }\n                    }\n");
                 } else {
                     b.append(c).append(" = ").append(value).append(";\n");
                 }
@@ -441,8 +451,10 @@ public final class BinderGenerator {
         for (int i = 0; i < fs.length; i++) {
             Field f = fs[i];
             b.append(i > 0 ? ", " : "");
-            if (f.list) {
+            if (f.list && f.kind == Kind.INT) {
                 b.append("Collect.immutable(c").append(i).append(")");
+            } else if (f.list) {
+                b.append("Collect.immutable(c").append(i).append(", m").append(i).append(")");
             } else if (f.kind == Kind.INT) {
                 b.append("c").append(i).append(" < 0 ? null : Integer.valueOf((int) c").append(i).append(")");
             } else {
