@@ -3,6 +3,7 @@ package io.mobim.wv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.wv.model.*;
+import io.mobim.wv.model.presence.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -96,15 +97,15 @@ class GoldenXmlTest {
         GetAttributeListResponse r = (GetAttributeListResponse) m.primitive();
         assertThat(r.defaultAttributeList().child("PresenceSubList").child("UserAvailability")).isNotNull();
         assertThat(r.presences()).containsExactly(
-                new Presence("somebody@nowhere.com", null, WvNode.of("PresenceSubList", WvNode.of("OnlineStatus"))),
-                new Presence(null, "wv:john/My_friends@smith.com", WvNode.of("PresenceSubList", WvNode.of("StatusText"))));
+                new Presence("somebody@nowhere.com", null, PresenceSubList.select("OnlineStatus")),
+                new Presence(null, "wv:john/My_friends@smith.com", PresenceSubList.of(new StatusText(null, null))));
         assertThat(WvCodec.wbxml().decode(WvCodec.wbxml().encode(m), WvLimits.DEFAULT).primitive()).isEqualTo(r);
     }
 
     @Test
     void g4GetPresence() throws Exception {
-        WvNode selection = WvNode.of("PresenceSubList", WvNode.of("OnlineStatus"), WvNode.of("UserAvailability"),
-                WvNode.of("StatusText"), WvNode.of("Alias"), WvNode.of("CommCap"));
+        PresenceSubList selection = PresenceSubList.of(new OnlineStatus(null, null), new UserAvailability(null, null),
+                new StatusText(null, null), new Alias(null, null), new CommCap(null, List.of()));
         assertThat(xml("g4-get-presence-request-1.1").primitive()).isEqualTo(new GetPresenceRequest(
                 List.of(new User("wv:he@there.com"), new User("wv:she@there.com")), List.of(), selection));
 
@@ -113,13 +114,9 @@ class GoldenXmlTest {
         assertThat(r.presences()).hasSize(1);
         Presence he = r.presences().get(0);
         assertThat(he.userId()).isEqualTo("wv:he@there.com");
-        WvNode psl = he.presenceSubList();
-        assertThat(psl.child("OnlineStatus")).isEqualTo(WvNode.presenceValue("OnlineStatus", "T"));
-        assertThat(psl.child("UserAvailability").childText("PresenceValue")).isEqualTo("AVAILABLE");
-        assertThat(psl.child("StatusText").childText("PresenceValue")).isEqualTo("Busy editing a document");
-        assertThat(psl.child("CommCap").child("CommC")).isEqualTo(WvNode.of("CommC", WvNode.leaf("Cap", "IM"),
-                WvNode.leaf("Status", "OPEN"), WvNode.leaf("Contact", "he@there.com"),
-                WvNode.leaf("Note", "My IM-application is now online")));
+        assertThat(he.presenceSubList().attributes()).containsExactly(OnlineStatus.of(true),
+                CommCap.of(new CommC("IM", "OPEN", "he@there.com", "My IM-application is now online")),
+                UserAvailability.of(Availability.AVAILABLE), StatusText.of("Busy editing a document"), Alias.of("He"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.mobim.wv.model.*;
+import io.mobim.wv.model.presence.*;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -192,8 +193,7 @@ class HostileInputTest {
                 + "<PresenceSubList xmlns=\"http://www.openmobilealliance.org/DTD/WV-PA1.2\">"
                 + "<ClientInfo><Qualifier>T</Qualifier><ClientTypeDetail xmlns=\"http://imps.colibria.com/PA-ext-1.2\">PC</ClientTypeDetail>"
                 + "<ClientType>COMPUTER</ClientType></ClientInfo></PresenceSubList></UpdatePresence-Request>" + ENV_TAIL);
-        assertThat(m.primitive()).isEqualTo(new UpdatePresenceRequest(WvNode.of("PresenceSubList",
-                WvNode.of("ClientInfo", WvNode.leaf("Qualifier", "T"), WvNode.leaf("ClientType", "COMPUTER")))));
+        assertThat(m.primitive()).isEqualTo(new UpdatePresenceRequest(PresenceSubList.of(ClientInfo.of("COMPUTER"))));
     }
 
     @Test

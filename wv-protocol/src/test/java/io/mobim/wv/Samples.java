@@ -6,6 +6,7 @@ import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.TransactionMode;
 import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -95,6 +96,9 @@ public final class Samples {
         }
         if (c == Boolean.class) {
             return index == 0;
+        }
+        if (c == PresenceSubList.class) {
+            return PresenceSubList.of(node("PresenceSubList"));
         }
         if (c == WvNode.class) {
             return node(NODE_ELEMENTS.get(name));

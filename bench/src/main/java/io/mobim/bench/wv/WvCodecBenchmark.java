@@ -5,6 +5,7 @@ import io.mobim.wv.WvCodec;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.WvLimits;
 import io.mobim.wv.model.*;
+import io.mobim.wv.model.presence.*;
 import io.mobim.wv.wbxml.WbxmlDecoder;
 import io.mobim.wv.wbxml.WbxmlEncoder;
 import io.mobim.wv.xml.XmlDecoder;
@@ -63,14 +64,9 @@ public class WvCodecBenchmark {
                             "See you at 8 at the station")));
             case "PresenceNotification" -> WvMessage.of(CspVersion.V1_2, session, new Transaction(
                     TransactionMode.REQUEST, "srv-1000018", false, new PresenceNotificationRequest(List.of(
-                    new Presence("wv:+447700900456@mobim.example", WvNode.of("PresenceSubList",
-                            WvNode.presenceValue("OnlineStatus", "T"),
-                            WvNode.presenceValue("UserAvailability", "AVAILABLE"),
-                            WvNode.presenceValue("StatusText", "On the train"),
-                            WvNode.of("ClientInfo", WvNode.leaf("Qualifier", "T"),
-                                    WvNode.leaf("ClientType", "MOBILE_PHONE")),
-                            WvNode.of("CommCap", WvNode.leaf("Qualifier", "T"), WvNode.of("CommC",
-                                    WvNode.leaf("Cap", "IM"), WvNode.leaf("Status", "OPEN")))))))));
+                    new Presence("wv:+447700900456@mobim.example", PresenceSubList.of(OnlineStatus.of(true),
+                            UserAvailability.of(Availability.AVAILABLE), StatusText.of("On the train"),
+                            ClientInfo.of("MOBILE_PHONE"), CommCap.of(CommC.of("IM", "OPEN"))))))));
             default -> throw new IllegalArgumentException(which);
         };
     }

@@ -15,7 +15,7 @@ import java.lang.management.ThreadMXBean;
  * the rate is counted per second of this thread's CPU time (ThreadMXBean) rather than wall time, so
  * time the scheduler gives to other processes does not count. It still suffers from cache and SMT
  * contention, and has none of JMH's rigour (no forks, no blackhole): a cross-check, not a
- * replacement. Usage: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.wv.WvCodecCpuTime [seconds]}.
+ * replacement. It also prints the bytes each operation allocates (exact, unlike the rates). Usage: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.wv.WvCodecCpuTime [seconds]}.
  */
 public final class WvCodecCpuTime {
 
@@ -34,7 +34,7 @@ public final class WvCodecCpuTime {
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         WbxmlDecoder wd = new WbxmlDecoder(WvLimits.DEFAULT);
         XmlDecoder xd = new XmlDecoder(WvLimits.DEFAULT);
-        System.out.printf("%-22s %-18s %14s %14s%n", "message", "operation", "ops/cpu-s", "ops/wall-s");
+        System.out.printf("%-22s %-18s %14s %14s %10s%n", "message", "operation", "ops/cpu-s", "ops/wall-s", "bytes/op");
         for (String name : new String[] {"SendMessage", "NewMessage", "PresenceNotification"}) {
             WvMessage m = WvCodecBenchmark.sample(name);
             byte[] wbxml = WbxmlEncoder.INSTANCE.encode(m);
@@ -53,10 +53,12 @@ public final class WvCodecCpuTime {
             run(mx, seconds / 3, body);
         }
         double[] r = run(mx, seconds, body);
-        System.out.printf("%-22s %-18s %14.0f %14.0f%n", message, op, r[0], r[1]);
+        System.out.printf("%-22s %-18s %14.0f %14.0f %10.0f%n", message, op, r[0], r[1], r[2]);
     }
 
     private static double[] run(ThreadMXBean mx, double seconds, Op body) throws Exception {
+        com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
+        long bytes0 = alloc.getCurrentThreadAllocatedBytes();
         long cpu0 = mx.getCurrentThreadCpuTime();
         long wall0 = System.nanoTime();
         long limit = (long) (seconds * 1e9);
@@ -69,6 +71,7 @@ public final class WvCodecCpuTime {
         }
         long cpu = mx.getCurrentThreadCpuTime() - cpu0;
         long wall = System.nanoTime() - wall0;
-        return new double[] {n * 1e9 / cpu, n * 1e9 / wall};
+        long bytes = alloc.getCurrentThreadAllocatedBytes() - bytes0;
+        return new double[] {n * 1e9 / cpu, n * 1e9 / wall, (double) bytes / n};
     }
 }

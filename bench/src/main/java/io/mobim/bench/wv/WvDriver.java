@@ -10,7 +10,8 @@ import io.mobim.wv.model.Status;
 import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.WvMessage;
-import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
+import io.mobim.wv.model.presence.StatusText;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.util.ArrayList;
@@ -191,8 +192,8 @@ public final class WvDriver {
                                     WvHandset to = phones.get(r.nextInt(phones.size())).phone();
                                     phone.send("bench " + s, to.userId());
                                 }
-                                case PRESENCE -> phone.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null,
-                                        List.of(WvNode.presenceValue("StatusText", "at " + (s % 1000))))), Status.class);
+                                case PRESENCE -> phone.request(new UpdatePresenceRequest(
+                                        PresenceSubList.of(StatusText.of("at " + (s % 1000)))), Status.class);
                             }
                             kind.record(System.nanoTime() - s);
                         } catch (RuntimeException | AssertionError e) {

@@ -22,6 +22,7 @@ import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.User;
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +36,7 @@ import org.junit.jupiter.api.Test;
 @MobimIntegrationTest
 class WvAttributeListNotificationEndToEndTest extends WvTestBase {
 
-    private static final WvNode ONLY_AVAILABILITY = WvNode.of("PresenceSubList", WvNode.of("UserAvailability"));
+    private static final PresenceSubList ONLY_AVAILABILITY = PresenceSubList.of(WvNode.of("PresenceSubList", WvNode.of("UserAvailability")));
 
     @Test
     void aWatcherNewlyCoveredByAContactListsAttributeListIsNotifiedWithoutAChange() {
@@ -90,7 +91,7 @@ class WvAttributeListNotificationEndToEndTest extends WvTestBase {
                 .as("a grant before being asked").isEqualTo(200);
         ok(erinClient, new SubscribePresenceRequest(List.of(new User(frankId)), List.of(), null, true));
         Transaction everything = erinClient.awaitPolled(PresenceNotificationRequest.class);
-        assertThat(((PresenceNotificationRequest) everything.primitive()).presences().getFirst().presenceSubList()
+        assertThat(((PresenceNotificationRequest) everything.primitive()).presences().getFirst().presenceSubList().toNode()
                 .child("StatusText")).as("no list covers erin yet: she sees all").isNotNull();
         erinClient.acknowledge(everything);
         drain(erinClient);
@@ -116,28 +117,28 @@ class WvAttributeListNotificationEndToEndTest extends WvTestBase {
                 true), Status.class).result().code()).isEqualTo(200);
         ginaClient.acknowledge(ginaClient.awaitPolled(PresenceNotificationRequest.class));
         drain(ginaClient);
-        assertThat(hankClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("OnlineStatus", "F")))), Status.class).result().code()).as("hank goes invisible").isEqualTo(200);
+        assertThat(hankClient.request(new UpdatePresenceRequest(PresenceSubList.of(new WvNode("PresenceSubList", null, List.of(
+                WvNode.presenceValue("OnlineStatus", "F"))))), Status.class).result().code()).as("hank goes invisible").isEqualTo(200);
         String friends = "wv:" + hank.value() + "/friends@mobim";
         assertThat(hankClient.request(new CreateListRequest(friends, new NickList(List.of(new NickName("Gina", id(gina)))), null),
                 Status.class).result().code()).isEqualTo(200);
         // ivan's change after that moves gina's snapshot past hank's going invisible
-        assertThat(ivanClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("StatusText", "Lunch")))), Status.class).result().code()).isEqualTo(200);
+        assertThat(ivanClient.request(new UpdatePresenceRequest(PresenceSubList.of(new WvNode("PresenceSubList", null, List.of(
+                WvNode.presenceValue("StatusText", "Lunch"))))), Status.class).result().code()).isEqualTo(200);
         Transaction ivans = ginaClient.awaitPolled(PresenceNotificationRequest.class);
         assertThat(((PresenceNotificationRequest) ivans.primitive()).presences()).extracting(Presence::userId).containsExactly(id(ivan));
         ginaClient.acknowledge(ivans);
         drain(ginaClient);
         assertThat(ginaClient.poll()).isNull();
 
-        assertThat(hankClient.request(new CreateAttributeListRequest(WvNode.of("PresenceSubList", WvNode.of("OnlineStatus"),
-                WvNode.of("UserAvailability")), List.of(), List.of(friends), null), Status.class).result().code()).isEqualTo(200);
+        assertThat(hankClient.request(new CreateAttributeListRequest(PresenceSubList.of(WvNode.of("PresenceSubList", WvNode.of("OnlineStatus"),
+                WvNode.of("UserAvailability"))), List.of(), List.of(friends), null), Status.class).result().code()).isEqualTo(200);
 
         Transaction notified = ginaClient.awaitPolled(PresenceNotificationRequest.class);
         Presence seen = ((PresenceNotificationRequest) notified.primitive()).presences().stream()
                 .filter(p -> p.userId().equals(id(hank))).findFirst().orElseThrow();
-        assertThat(seen.presenceSubList().child("OnlineStatus").childText("PresenceValue")).isEqualTo("F");
-        assertThat(seen.presenceSubList().child("UserAvailability").childText("PresenceValue")).isEqualTo("NOT_AVAILABLE");
+        assertThat(seen.presenceSubList().toNode().child("OnlineStatus").childText("PresenceValue")).isEqualTo("F");
+        assertThat(seen.presenceSubList().toNode().child("UserAvailability").childText("PresenceValue")).isEqualTo("NOT_AVAILABLE");
     }
 
     /** The watcher's polls hand out the presentity's presence, with only the availability the list grants. */
@@ -145,14 +146,14 @@ class WvAttributeListNotificationEndToEndTest extends WvTestBase {
         Transaction notified = watcher.awaitPolled(PresenceNotificationRequest.class);
         Presence seen = ((PresenceNotificationRequest) notified.primitive()).presences().stream()
                 .filter(p -> p.userId().equals(presentityId)).findFirst().orElseThrow();
-        assertThat(seen.presenceSubList().children()).extracting(WvNode::name).containsExactly("UserAvailability");
-        assertThat(seen.presenceSubList().child("UserAvailability").childText("PresenceValue")).isEqualTo("DISCREET");
+        assertThat(seen.presenceSubList().toNode().children()).extracting(WvNode::name).containsExactly("UserAvailability");
+        assertThat(seen.presenceSubList().toNode().child("UserAvailability").childText("PresenceValue")).isEqualTo("DISCREET");
     }
 
     /** The presentity says they are busy, with a status text. */
     private static void busyWithStatus(WvHandset presentity, String statusText) {
-        ok(presentity, new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", statusText)))));
+        ok(presentity, new UpdatePresenceRequest(PresenceSubList.of(new WvNode("PresenceSubList", null, List.of(
+                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", statusText))))));
     }
 
     /** A new empty contact list "work" of the presentity's, whose attribute list shows only the availability; its id. */

@@ -32,6 +32,7 @@ import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.User;
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,7 +47,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @MobimIntegrationTest
 class WvAttributeListsEndToEndTest extends WvTestBase {
 
-    private static final WvNode ONLY_AVAILABILITY = WvNode.of("PresenceSubList", WvNode.of("UserAvailability"));
+    private static final PresenceSubList ONLY_AVAILABILITY = PresenceSubList.of(WvNode.of("PresenceSubList", WvNode.of("UserAvailability")));
 
     @ParameterizedTest(name = "{0} CSP {1}")
     @MethodSource("io.mobim.platform.wv.WvClients#encodingsAndVersions")
@@ -73,32 +74,32 @@ class WvAttributeListsEndToEndTest extends WvTestBase {
         assertThat(bobClient.request(new PresenceAuthUser(aliceId, true), Status.class).result().code()).isEqualTo(200);
         assertThat(bobClient.request(new CreateAttributeListRequest(ONLY_AVAILABILITY, List.of(aliceId), List.of(), null),
                 Status.class).result().code()).isEqualTo(200);
-        assertThat(bobClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", "Secret plans")))),
+        assertThat(bobClient.request(new UpdatePresenceRequest(PresenceSubList.of(new WvNode("PresenceSubList", null, List.of(
+                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", "Secret plans"))))),
                 Status.class).result().code()).isEqualTo(200);
 
         GetPresenceResponse seen = aliceClient.request(new GetPresenceRequest(List.of(new User(bobId)), List.of(), null),
                 GetPresenceResponse.class);
         assertThat(seen.result().code()).isEqualTo(200);
-        assertThat(seen.presences().getFirst().presenceSubList().children()).extracting(WvNode::name)
+        assertThat(seen.presences().getFirst().presenceSubList().toNode().children()).extracting(WvNode::name)
                 .as("the status text, online status and reachability are not alice's to see").containsExactly("UserAvailability");
-        assertThat(seen.presences().getFirst().presenceSubList().child("UserAvailability").childText("PresenceValue"))
+        assertThat(seen.presences().getFirst().presenceSubList().toNode().child("UserAvailability").childText("PresenceValue"))
                 .isEqualTo("DISCREET");
         Transaction notified = aliceClient.awaitPolled(PresenceNotificationRequest.class);
         WvNode notifiedAttributes = ((PresenceNotificationRequest) notified.primitive()).presences().stream()
-                .filter(p -> p.userId().equals(bobId)).findFirst().orElseThrow().presenceSubList();
+                .filter(p -> p.userId().equals(bobId)).findFirst().orElseThrow().presenceSubList().toNode();
         assertThat(notifiedAttributes.children()).extracting(WvNode::name).containsExactly("UserAvailability");
 
         GetAttributeListResponse lists = bobClient.request(new GetAttributeListRequest(List.of(), List.of(), null),
                 GetAttributeListResponse.class);
         assertThat(lists.presences()).hasSize(1);
         assertThat(lists.presences().getFirst().userId()).isEqualTo(aliceId);
-        assertThat(lists.presences().getFirst().presenceSubList().children()).extracting(WvNode::name).containsExactly("UserAvailability");
+        assertThat(lists.presences().getFirst().presenceSubList().toNode().children()).extracting(WvNode::name).containsExactly("UserAvailability");
 
         assertThat(bobClient.request(new DeleteAttributeListRequest(List.of(aliceId), List.of(), null), Status.class)
                 .result().code()).isEqualTo(200);
         assertThat(aliceClient.request(new GetPresenceRequest(List.of(new User(bobId)), List.of(), null), GetPresenceResponse.class)
-                .presences().getFirst().presenceSubList().child("StatusText")).as("no list: an accepted watcher sees all").isNotNull();
+                .presences().getFirst().presenceSubList().toNode().child("StatusText")).as("no list: an accepted watcher sees all").isNotNull();
 
         assertThat(bobClient.request(new CancelAuthRequest(aliceId), Status.class).result().code()).isEqualTo(200);
         assertThat(aliceClient.request(new GetPresenceRequest(List.of(new User(bobId)), List.of(), null), GetPresenceResponse.class)
@@ -127,13 +128,13 @@ class WvAttributeListsEndToEndTest extends WvTestBase {
         assertThat(daveClient.request(new GetPresenceRequest(List.of(new User(id(carol))), List.of(), null),
                 GetPresenceResponse.class).result().code()).as("no grant yet").isEqualTo(534);
 
-        assertThat(carolClient.request(new CreateAttributeListRequest(WvNode.of("PresenceSubList", WvNode.of("OnlineStatus"),
-                WvNode.of("StatusText"), WvNode.of("StatusMood")), List.of(), List.of(), true), Status.class).result().code())
+        assertThat(carolClient.request(new CreateAttributeListRequest(PresenceSubList.of(WvNode.of("PresenceSubList", WvNode.of("OnlineStatus"),
+                WvNode.of("StatusText"), WvNode.of("StatusMood"))), List.of(), List.of(), true), Status.class).result().code())
                 .isEqualTo(200);
         GetPresenceResponse seen = daveClient.request(new GetPresenceRequest(List.of(new User(id(carol))), List.of(), null),
                 GetPresenceResponse.class);
         assertThat(seen.result().code()).isEqualTo(200);
-        assertThat(seen.presences().getFirst().presenceSubList().children()).extracting(WvNode::name)
+        assertThat(seen.presences().getFirst().presenceSubList().toNode().children()).extracting(WvNode::name)
                 .containsExactly("OnlineStatus").doesNotContain("UserAvailability", "CommCap");
         Msisdn erin = clients.subscriber("erin");
         WvHandset erinClient = clients.loggedIn(erin, version, encoding);
@@ -146,12 +147,12 @@ class WvAttributeListsEndToEndTest extends WvTestBase {
         assertThat(carolClient.request(new CreateAttributeListRequest(ONLY_AVAILABILITY, List.of(), List.of(work), null),
                 Status.class).result().code()).isEqualTo(200);
         assertThat(daveClient.request(new GetPresenceRequest(List.of(new User(id(carol))), List.of(), null),
-                GetPresenceResponse.class).presences().getFirst().presenceSubList().children()).extracting(WvNode::name)
+                GetPresenceResponse.class).presences().getFirst().presenceSubList().toNode().children()).extracting(WvNode::name)
                 .as("the list of a contact list dave is on wins over the default list").containsExactly("UserAvailability");
         assertThat(erinClient.request(new GetPresenceRequest(List.of(new User(id(carol))), List.of(), null),
-                GetPresenceResponse.class).presences().getFirst().presenceSubList().children()).extracting(WvNode::name)
+                GetPresenceResponse.class).presences().getFirst().presenceSubList().toNode().children()).extracting(WvNode::name)
                 .containsExactly("OnlineStatus");
-        assertThat(carolClient.request(new CreateAttributeListRequest(WvNode.of("PresenceSubList", WvNode.of("Qualifier")),
+        assertThat(carolClient.request(new CreateAttributeListRequest(PresenceSubList.of(WvNode.of("PresenceSubList", WvNode.of("Qualifier"))),
                 List.of(), List.of(), true), Status.class).result().code()).as("not a presence attribute").isEqualTo(750);
 
         if (version == CspVersion.V1_2) {

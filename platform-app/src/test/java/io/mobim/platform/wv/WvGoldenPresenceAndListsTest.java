@@ -22,6 +22,7 @@ import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.User;
 import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -68,8 +69,8 @@ class WvGoldenPresenceAndListsTest extends WvTestBase {
         heClient.acknowledge(heClient.awaitPolled(PresenceAuthRequest.class));
         assertThat(heClient.request(new PresenceAuthUser("wv:" + watcher.value() + "@mobim", true), Status.class).result().code())
                 .isEqualTo(200);
-        heClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("UserAvailability", "AVAILABLE"), WvNode.presenceValue("StatusText", "Busy editing a document")))),
+        heClient.request(new UpdatePresenceRequest(PresenceSubList.of(new WvNode("PresenceSubList", null, List.of(
+                WvNode.presenceValue("UserAvailability", "AVAILABLE"), WvNode.presenceValue("StatusText", "Busy editing a document"))))),
                 Status.class);
         String session = watcherClient.sessionId();
 
@@ -81,7 +82,7 @@ class WvGoldenPresenceAndListsTest extends WvTestBase {
         assertThat(response.result().detailedResults()).extracting(DetailedResult::code, DetailedResult::userIds)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(534, List.of(sheId)));
         assertThat(response.presences()).extracting(Presence::userId).containsExactly(heId);
-        WvNode attributes = response.presences().getFirst().presenceSubList();
+        WvNode attributes = response.presences().getFirst().presenceSubList().toNode();
         assertThat(attributes.children()).extracting(WvNode::name).as("only attributes asked for")
                 .isSubsetOf("OnlineStatus", "UserAvailability", "StatusText", "Alias", "CommCap")
                 .contains("OnlineStatus", "UserAvailability", "StatusText");

@@ -19,6 +19,7 @@ import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.User;
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -55,27 +56,27 @@ class WvPresenceEndToEndTest extends WvTestBase {
         assertThat(bobClient.poll()).as("each request goes out to a client once").isNull();
         assertThat(bobClient.request(new PresenceAuthUser("wv:" + alice.value() + "@mobim", true), Status.class).result().code())
                 .isEqualTo(200);
-        assertThat(bobClient.request(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", "In a meeting")))),
+        assertThat(bobClient.request(new UpdatePresenceRequest(PresenceSubList.of(new WvNode("PresenceSubList", null, List.of(
+                WvNode.presenceValue("UserAvailability", "DISCREET"), WvNode.presenceValue("StatusText", "In a meeting"))))),
                 Status.class).result().code()).isEqualTo(200);
 
         GetPresenceResponse seen = aliceClient.request(new GetPresenceRequest(List.of(new User(bobId)), List.of(), null),
                 GetPresenceResponse.class);
         assertThat(seen.result().code()).isEqualTo(200);
-        WvNode attributes = seen.presences().getFirst().presenceSubList();
+        WvNode attributes = seen.presences().getFirst().presenceSubList().toNode();
         assertThat(attributes.child("UserAvailability").childText("PresenceValue")).isEqualTo("DISCREET");
         assertThat(attributes.child("StatusText").childText("PresenceValue")).isEqualTo("In a meeting");
         assertThat(attributes.child("OnlineStatus").childText("PresenceValue")).isEqualTo("T");
 
         GetPresenceResponse selected = aliceClient.request(new GetPresenceRequest(List.of(new User(bobId)), List.of(),
-                WvNode.of("PresenceSubList", WvNode.of("StatusText"))), GetPresenceResponse.class);
-        assertThat(selected.presences().getFirst().presenceSubList().children()).extracting(WvNode::name).containsExactly("StatusText");
+                PresenceSubList.of(WvNode.of("PresenceSubList", WvNode.of("StatusText")))), GetPresenceResponse.class);
+        assertThat(selected.presences().getFirst().presenceSubList().toNode().children()).extracting(WvNode::name).containsExactly("StatusText");
 
         Transaction notified = await().atMost(Duration.ofSeconds(30)).until(aliceClient::poll,
                 t -> t != null && t.primitive() instanceof PresenceNotificationRequest);
         Presence bobsPresence = ((PresenceNotificationRequest) notified.primitive()).presences().stream()
                 .filter(p -> p.userId().equals(bobId)).findFirst().orElseThrow();
-        assertThat(bobsPresence.presenceSubList().child("StatusText").childText("PresenceValue")).isEqualTo("In a meeting");
+        assertThat(bobsPresence.presenceSubList().toNode().child("StatusText").childText("PresenceValue")).isEqualTo("In a meeting");
 
         GetPresenceResponse refused = carolClient.request(new GetPresenceRequest(List.of(new User(bobId)), List.of(), null),
                 GetPresenceResponse.class);

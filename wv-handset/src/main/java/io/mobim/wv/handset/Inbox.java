@@ -25,7 +25,8 @@ import io.mobim.wv.model.User;
 import io.mobim.wv.model.UserList;
 import io.mobim.wv.model.UserMapList;
 import io.mobim.wv.model.UserMapping;
-import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceAttribute;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -135,11 +136,12 @@ final class Inbox {
     }
 
     static String attributes(Presence presence) {
-        WvNode list = presence.presenceSubList();
-        if (list == null || list.children() == null) {
+        PresenceSubList list = presence.presenceSubList();
+        if (list == null) {
             return "";
         }
-        return list.children().stream().map(a -> a.name() + "=" + nullToEmpty(a.childText("PresenceValue")))
+        return list.attributes().stream().map(PresenceAttribute::toNode)
+                .map(a -> a.name() + "=" + nullToEmpty(a.childText("PresenceValue")))
                 .collect(Collectors.joining(" "));
     }
 

@@ -19,7 +19,10 @@ import io.mobim.wv.model.Status;
 import io.mobim.wv.model.SubscribePresenceRequest;
 import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.User;
-import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.Availability;
+import io.mobim.wv.model.presence.PresenceSubList;
+import io.mobim.wv.model.presence.StatusText;
+import io.mobim.wv.model.presence.UserAvailability;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
@@ -118,8 +121,8 @@ final class PeopleCommands {
         if (text.isEmpty()) {
             return answers.usage("presence <status text>");
         }
-        if (answers.ask(new UpdatePresenceRequest(new WvNode("PresenceSubList", null, List.of(
-                WvNode.presenceValue("UserAvailability", "AVAILABLE"), WvNode.presenceValue("StatusText", text)))),
+        if (answers.ask(new UpdatePresenceRequest(PresenceSubList.of(UserAvailability.of(Availability.AVAILABLE),
+                StatusText.of(text))),
                 Status.class) == null) {
             return false;
         }

@@ -11,6 +11,7 @@ import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.TransactionMode;
 import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.ArrayList;
 import java.util.Arrays;
 
@@ -160,7 +161,7 @@ public final class Assembler {
                         if (fieldIndex >= 0) {
                             field = parent.schema.fields[fieldIndex];
                             switch (field.kind) {
-                                case NODE -> kind = NODE;
+                                case NODE, PRESENCE -> kind = NODE;
                                 case REC -> {
                                     kind = RECORD;
                                     schema = field.sub;
@@ -245,7 +246,8 @@ public final class Assembler {
     private Object value(Frame f) throws WvDecodeException {
         switch (f.kind) {
             case NODE:
-                return f.node();
+                // a PresenceSubList is read as a tree, then typed where its attributes fit their records
+                return f.field != null && f.field.kind == Kind.PRESENCE ? PresenceSubList.of(f.node()) : f.node();
             case RECORD:
                 String text = f.text();
                 if (f.schema == Schemas.CLIENT_ID && !f.children && text != null && !text.isBlank()) {
@@ -494,7 +496,7 @@ public final class Assembler {
         }
 
         WvNode node() {
-            return new WvNode(TagTable.name(tag), text(), Collect.nodes(nodes, 0, nodeCount));
+            return new WvNode(TagTable.name(tag), text(), Collect.list(nodes, 0, nodeCount));
         }
     }
 }

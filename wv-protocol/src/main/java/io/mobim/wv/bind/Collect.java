@@ -1,10 +1,9 @@
 package io.mobim.wv.bind;
 
-import io.mobim.wv.model.WvNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The repeated components of a record being decoded, and the open trees' child lists. */
+/** The repeated components of a record being decoded, the open trees' child lists and presence attributes. */
 public final class Collect {
 
     private Collect() {
@@ -22,6 +21,21 @@ public final class Collect {
         return l;
     }
 
+    /** Appends {@code v} to the items of a repeated component past the first, creating the list with the first at need. */
+    public static <T> ArrayList<T> more(ArrayList<T> l, T first, T v) {
+        if (l == null) {
+            l = new ArrayList<>(4);
+            l.add(first);
+        }
+        l.add(v);
+        return l;
+    }
+
+    /** The immutable list of a repeated component read as its first item and the list past it, or {@code null}. */
+    public static <T> List<T> immutable(T first, ArrayList<T> more) {
+        return more != null ? immutable(more) : first != null ? List.of(first) : null;
+    }
+
     /** The immutable list the record keeps as it is (its constructor's copy is then free), or {@code null}. */
     @SuppressWarnings("unchecked")
     public static <T> List<T> immutable(ArrayList<T> l) {
@@ -31,6 +45,8 @@ public final class Collect {
         return switch (l.size()) {
             case 1 -> List.of(l.get(0));
             case 2 -> List.of(l.get(0), l.get(1));
+            case 3 -> List.of(l.get(0), l.get(1), l.get(2));
+            case 4 -> List.of(l.get(0), l.get(1), l.get(2), l.get(3));
             default -> (List<T>) List.of(l.toArray());
         };
     }
@@ -39,7 +55,7 @@ public final class Collect {
      * An immutable copy of {@code a[from, from + n)}. The fixed-arity {@code List.of} overloads copy
      * their arguments once; the array one would copy a copy.
      */
-    public static List<WvNode> nodes(WvNode[] a, int from, int n) {
+    public static <T> List<T> list(T[] a, int from, int n) {
         int i = from;
         return switch (n) {
             case 0 -> List.of();

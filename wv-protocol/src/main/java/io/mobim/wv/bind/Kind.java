@@ -12,6 +12,8 @@ public enum Kind {
     DATE,
     /** An open-content subtree ({@link io.mobim.wv.model.WvNode}). */
     NODE,
+    /** A {@code PresenceSubList} ({@link io.mobim.wv.model.presence.PresenceSubList}): typed attributes, in order. */
+    PRESENCE,
     /** A nested record with its own schema. */
     REC
 }

@@ -3,6 +3,7 @@
 package io.mobim.wv.bind;
 
 import io.mobim.wv.model.*;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.ArrayList;
 
 /** A builder per record: its components in typed fields, then its constructor, called directly. */
@@ -803,14 +804,14 @@ final class RecordBuilders {
     private static final class PresenceBuilder extends RecordBuilder {
         private String v0;
         private String v1;
-        private WvNode v2;
+        private PresenceSubList v2;
 
         @Override
         void set(int i, Object v) {
             switch (i) {
                 case 0 -> v0 = (String) v;
                 case 1 -> v1 = (String) v;
-                case 2 -> v2 = (WvNode) v;
+                case 2 -> v2 = (PresenceSubList) v;
                 default -> {
                 }
             }
@@ -1395,12 +1396,12 @@ final class RecordBuilders {
     }
 
     private static final class UpdatePresenceRequestBuilder extends RecordBuilder {
-        private WvNode v0;
+        private PresenceSubList v0;
 
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = (WvNode) v;
+                case 0 -> v0 = (PresenceSubList) v;
                 default -> {
                 }
             }
@@ -1420,14 +1421,14 @@ final class RecordBuilders {
     private static final class GetPresenceRequestBuilder extends RecordBuilder {
         private ArrayList<User> v0;
         private ArrayList<String> v1;
-        private WvNode v2;
+        private PresenceSubList v2;
 
         @Override
         void set(int i, Object v) {
             switch (i) {
                 case 0 -> v0 = Collect.add(v0, (User) v);
                 case 1 -> v1 = Collect.add(v1, (String) v);
-                case 2 -> v2 = (WvNode) v;
+                case 2 -> v2 = (PresenceSubList) v;
                 default -> {
                 }
             }
@@ -1472,7 +1473,7 @@ final class RecordBuilders {
     private static final class SubscribePresenceRequestBuilder extends RecordBuilder {
         private ArrayList<User> v0;
         private ArrayList<String> v1;
-        private WvNode v2;
+        private PresenceSubList v2;
         private Boolean v3;
 
         @Override
@@ -1480,7 +1481,7 @@ final class RecordBuilders {
             switch (i) {
                 case 0 -> v0 = Collect.add(v0, (User) v);
                 case 1 -> v1 = Collect.add(v1, (String) v);
-                case 2 -> v2 = (WvNode) v;
+                case 2 -> v2 = (PresenceSubList) v;
                 case 3 -> v3 = (Boolean) v;
                 default -> {
                 }
@@ -1550,13 +1551,13 @@ final class RecordBuilders {
 
     private static final class PresenceAuthRequestBuilder extends RecordBuilder {
         private String v0;
-        private WvNode v1;
+        private PresenceSubList v1;
 
         @Override
         void set(int i, Object v) {
             switch (i) {
                 case 0 -> v0 = (String) v;
-                case 1 -> v1 = (WvNode) v;
+                case 1 -> v1 = (PresenceSubList) v;
                 default -> {
                 }
             }
@@ -1663,7 +1664,7 @@ final class RecordBuilders {
     }
 
     private static final class CreateAttributeListRequestBuilder extends RecordBuilder {
-        private WvNode v0;
+        private PresenceSubList v0;
         private ArrayList<String> v1;
         private ArrayList<String> v2;
         private Boolean v3;
@@ -1671,7 +1672,7 @@ final class RecordBuilders {
         @Override
         void set(int i, Object v) {
             switch (i) {
-                case 0 -> v0 = (WvNode) v;
+                case 0 -> v0 = (PresenceSubList) v;
                 case 1 -> v1 = Collect.add(v1, (String) v);
                 case 2 -> v2 = Collect.add(v2, (String) v);
                 case 3 -> v3 = (Boolean) v;
@@ -2934,7 +2935,7 @@ final class RecordBuilders {
         private String v1;
         private Recipient v2;
         private String v3;
-        private WvNode v4;
+        private PresenceSubList v4;
         private UrlList v5;
         private String v6;
         private ScreenName v7;
@@ -2948,7 +2949,7 @@ final class RecordBuilders {
                 case 1 -> v1 = (String) v;
                 case 2 -> v2 = (Recipient) v;
                 case 3 -> v3 = (String) v;
-                case 4 -> v4 = (WvNode) v;
+                case 4 -> v4 = (PresenceSubList) v;
                 case 5 -> v5 = (UrlList) v;
                 case 6 -> v6 = (String) v;
                 case 7 -> v7 = (ScreenName) v;
@@ -3012,7 +3013,7 @@ final class RecordBuilders {
         private String v1;
         private Sender v2;
         private String v3;
-        private WvNode v4;
+        private PresenceSubList v4;
         private UrlList v5;
         private String v6;
         private ScreenName v7;
@@ -3026,7 +3027,7 @@ final class RecordBuilders {
                 case 1 -> v1 = (String) v;
                 case 2 -> v2 = (Sender) v;
                 case 3 -> v3 = (String) v;
-                case 4 -> v4 = (WvNode) v;
+                case 4 -> v4 = (PresenceSubList) v;
                 case 5 -> v5 = (UrlList) v;
                 case 6 -> v6 = (String) v;
                 case 7 -> v7 = (ScreenName) v;
@@ -3089,7 +3090,7 @@ final class RecordBuilders {
         private String v0;
         private Recipient v1;
         private String v2;
-        private WvNode v3;
+        private PresenceSubList v3;
         private UrlList v4;
         private String v5;
         private ScreenName v6;
@@ -3100,7 +3101,7 @@ final class RecordBuilders {
                 case 0 -> v0 = (String) v;
                 case 1 -> v1 = (Recipient) v;
                 case 2 -> v2 = (String) v;
-                case 3 -> v3 = (WvNode) v;
+                case 3 -> v3 = (PresenceSubList) v;
                 case 4 -> v4 = (UrlList) v;
                 case 5 -> v5 = (String) v;
                 case 6 -> v6 = (ScreenName) v;
@@ -3124,7 +3125,7 @@ final class RecordBuilders {
         private String v0;
         private Sender v1;
         private String v2;
-        private WvNode v3;
+        private PresenceSubList v3;
         private UrlList v4;
         private String v5;
         private ScreenName v6;
@@ -3135,7 +3136,7 @@ final class RecordBuilders {
                 case 0 -> v0 = (String) v;
                 case 1 -> v1 = (Sender) v;
                 case 2 -> v2 = (String) v;
-                case 3 -> v3 = (WvNode) v;
+                case 3 -> v3 = (PresenceSubList) v;
                 case 4 -> v4 = (UrlList) v;
                 case 5 -> v5 = (String) v;
                 case 6 -> v6 = (ScreenName) v;

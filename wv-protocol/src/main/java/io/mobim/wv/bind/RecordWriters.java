@@ -3,6 +3,7 @@
 package io.mobim.wv.bind;
 
 import io.mobim.wv.model.*;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.List;
 
 /**
@@ -544,9 +545,9 @@ final class RecordWriters {
         if (c1 != null) {
             out.leaf(0x00C /* ContactList */, c1);
         }
-        WvNode c2 = r.presenceSubList();
+        PresenceSubList c2 = r.presenceSubList();
         if (c2 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c2, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c2, out);
         }
     }
 
@@ -854,9 +855,9 @@ final class RecordWriters {
     }
 
     static void writeUpdatePresenceRequest(UpdatePresenceRequest r, boolean v12, Sink out) {
-        WvNode c0 = r.presenceSubList();
+        PresenceSubList c0 = r.presenceSubList();
         if (c0 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c0, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c0, out);
         }
     }
 
@@ -875,9 +876,9 @@ final class RecordWriters {
                 out.leaf(0x00C /* ContactList */, c1.get(k));
             }
         }
-        WvNode c2 = r.presenceSubList();
+        PresenceSubList c2 = r.presenceSubList();
         if (c2 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c2, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c2, out);
         }
     }
 
@@ -913,9 +914,9 @@ final class RecordWriters {
                 out.leaf(0x00C /* ContactList */, c1.get(k));
             }
         }
-        WvNode c2 = r.presenceSubList();
+        PresenceSubList c2 = r.presenceSubList();
         if (c2 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c2, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c2, out);
         }
         Boolean c3 = r.autoSubscribe();
         if (c3 != null) {
@@ -960,9 +961,9 @@ final class RecordWriters {
         if (c0 != null) {
             out.leaf(0x03A /* UserID */, c0);
         }
-        WvNode c1 = r.presenceSubList();
+        PresenceSubList c1 = r.presenceSubList();
         if (c1 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c1, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c1, out);
         }
     }
 
@@ -1003,9 +1004,9 @@ final class RecordWriters {
     }
 
     static void writeCreateAttributeListRequest(CreateAttributeListRequest r, boolean v12, Sink out) {
-        WvNode c0 = r.presenceSubList();
+        PresenceSubList c0 = r.presenceSubList();
         if (c0 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c0, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c0, out);
         }
         List<String> c1 = r.userIds();
         if (c1 != null) {
@@ -1764,9 +1765,9 @@ final class RecordWriters {
         if (c3 != null) {
             out.leaf(0x016 /* GroupID */, c3);
         }
-        WvNode c4 = r.presenceSubList();
+        PresenceSubList c4 = r.presenceSubList();
         if (c4 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c4, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c4, out);
         }
         UrlList c5 = r.urlList();
         if (c5 != null) {
@@ -1830,9 +1831,9 @@ final class RecordWriters {
         if (c3 != null) {
             out.leaf(0x016 /* GroupID */, c3);
         }
-        WvNode c4 = r.presenceSubList();
+        PresenceSubList c4 = r.presenceSubList();
         if (c4 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c4, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c4, out);
         }
         UrlList c5 = r.urlList();
         if (c5 != null) {
@@ -1892,9 +1893,9 @@ final class RecordWriters {
         if (c2 != null) {
             out.leaf(0x016 /* GroupID */, c2);
         }
-        WvNode c3 = r.presenceSubList();
+        PresenceSubList c3 = r.presenceSubList();
         if (c3 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c3, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c3, out);
         }
         UrlList c4 = r.urlList();
         if (c4 != null) {
@@ -1929,9 +1930,9 @@ final class RecordWriters {
         if (c2 != null) {
             out.leaf(0x016 /* GroupID */, c2);
         }
-        WvNode c3 = r.presenceSubList();
+        PresenceSubList c3 = r.presenceSubList();
         if (c3 != null) {
-            Binder.writeNode(0x023 /* PresenceSubList */, c3, out);
+            PresenceWriter.write(0x023 /* PresenceSubList */, c3, out);
         }
         UrlList c4 = r.urlList();
         if (c4 != null) {

@@ -108,7 +108,7 @@ public final class Schemas {
     public static final Schema<Presence> PRESENCE = Schema.of(Presence.class, null,
             Field.of("UserID", "UserID", Kind.STR, null, false),
             Field.of("ContactList", "ContactList", Kind.STR, null, false),
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false));
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false));
     public static final Schema<SearchPair> SEARCH_PAIR = Schema.of(SearchPair.class, null,
             Field.of("SearchElement", "SearchElement", Kind.STR, null, false),
             Field.of("SearchString", "SearchString", Kind.STR, null, false));
@@ -179,18 +179,18 @@ public final class Schemas {
     public static final Schema<Status> STATUS = Schema.of(Status.class, "Status",
             Field.of("Result", "Result", Kind.REC, RESULT, false));
     public static final Schema<UpdatePresenceRequest> UPDATE_PRESENCE_REQUEST = Schema.of(UpdatePresenceRequest.class, "UpdatePresence-Request",
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false));
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false));
     public static final Schema<GetPresenceRequest> GET_PRESENCE_REQUEST = Schema.of(GetPresenceRequest.class, "GetPresence-Request",
             Field.of("User", "User", Kind.REC, USER, true),
             Field.of("ContactList", "ContactList", Kind.STR, null, true),
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false));
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false));
     public static final Schema<GetPresenceResponse> GET_PRESENCE_RESPONSE = Schema.of(GetPresenceResponse.class, "GetPresence-Response",
             Field.of("Result", "Result", Kind.REC, RESULT, false),
             Field.of("Presence", "Presence", Kind.REC, PRESENCE, true));
     public static final Schema<SubscribePresenceRequest> SUBSCRIBE_PRESENCE_REQUEST = Schema.of(SubscribePresenceRequest.class, "SubscribePresence-Request",
             Field.of("User", "User", Kind.REC, USER, true),
             Field.of("ContactList", "ContactList", Kind.STR, null, true),
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false),
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false),
             Field.of("AutoSubscribe", "AutoSubscribe", Kind.BOOL, null, false));
     public static final Schema<UnsubscribePresenceRequest> UNSUBSCRIBE_PRESENCE_REQUEST = Schema.of(UnsubscribePresenceRequest.class, "UnsubscribePresence-Request",
             Field.of("User", "User", Kind.REC, USER, true),
@@ -200,7 +200,7 @@ public final class Schemas {
             Field.of("Presence", "Presence", Kind.REC, PRESENCE, true));
     public static final Schema<PresenceAuthRequest> PRESENCE_AUTH_REQUEST = Schema.of(PresenceAuthRequest.class, "PresenceAuth-Request",
             Field.of("UserID", "UserID", Kind.STR, null, false),
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false));
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false));
     public static final Schema<PresenceAuthUser> PRESENCE_AUTH_USER = Schema.of(PresenceAuthUser.class, "PresenceAuth-User",
             Field.of("UserID", "UserID", Kind.STR, null, false),
             Field.of("Acceptance", "Acceptance", Kind.BOOL, null, false));
@@ -211,7 +211,7 @@ public final class Schemas {
             Field.of("Result", "Result", Kind.REC, RESULT, false),
             Field.of("UserID", "UserID", Kind.STR, null, true));
     public static final Schema<CreateAttributeListRequest> CREATE_ATTRIBUTE_LIST_REQUEST = Schema.of(CreateAttributeListRequest.class, "CreateAttributeList-Request",
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false),
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false),
             Field.of("UserID", "UserID", Kind.STR, null, true),
             Field.of("ContactList", "ContactList", Kind.STR, null, true),
             Field.of("DefaultList", "DefaultList", Kind.BOOL, null, false));
@@ -378,7 +378,7 @@ public final class Schemas {
             Field.of("InviteType", "InviteType", Kind.STR, null, false),
             Field.of("Recipient", "Recipient", Kind.REC, RECIPIENT, false),
             Field.of("GroupID", "GroupID", Kind.STR, null, false),
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false),
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false),
             Field.of("URLList", "URLList", Kind.REC, URL_LIST, false),
             Field.of("InviteNote", "InviteNote", Kind.STR, null, false),
             Field.of("ScreenName", "ScreenName", Kind.REC, SCREEN_NAME, false),
@@ -393,7 +393,7 @@ public final class Schemas {
             Field.of("InviteType", "InviteType", Kind.STR, null, false),
             Field.of("Sender", "Sender", Kind.REC, SENDER, false),
             Field.of("GroupID", "GroupID", Kind.STR, null, false),
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false),
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false),
             Field.of("URLList", "URLList", Kind.REC, URL_LIST, false),
             Field.of("InviteNote", "InviteNote", Kind.STR, null, false),
             Field.of("ScreenName", "ScreenName", Kind.REC, SCREEN_NAME, false),
@@ -407,7 +407,7 @@ public final class Schemas {
             Field.of("InviteID", "InviteID", Kind.STR, null, false),
             Field.of("Recipient", "Recipient", Kind.REC, RECIPIENT, false),
             Field.of("GroupID", "GroupID", Kind.STR, null, false),
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false),
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false),
             Field.of("URLList", "URLList", Kind.REC, URL_LIST, false),
             Field.of("ResponseNote", "ResponseNote", Kind.STR, null, false),
             Field.of("ScreenName", "ScreenName", Kind.REC, SCREEN_NAME, false));
@@ -415,7 +415,7 @@ public final class Schemas {
             Field.of("InviteID", "InviteID", Kind.STR, null, false),
             Field.of("Sender", "Sender", Kind.REC, SENDER, false),
             Field.of("GroupID", "GroupID", Kind.STR, null, false),
-            Field.of("PresenceSubList", "PresenceSubList", Kind.NODE, null, false),
+            Field.of("PresenceSubList", "PresenceSubList", Kind.PRESENCE, null, false),
             Field.of("URLList", "URLList", Kind.REC, URL_LIST, false),
             Field.of("ResponseNote", "ResponseNote", Kind.STR, null, false),
             Field.of("ScreenName", "ScreenName", Kind.REC, SCREEN_NAME, false));

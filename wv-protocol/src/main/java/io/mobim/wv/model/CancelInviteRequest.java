@@ -1,5 +1,7 @@
 package io.mobim.wv.model;
 
+import io.mobim.wv.model.presence.PresenceSubList;
+
 /**
  * The CSP primitive {@code <CancelInvite-Request>}.
  *
@@ -11,7 +13,7 @@ package io.mobim.wv.model;
  * @param responseNote {@code <ResponseNote>}, or {@code null} when absent
  * @param screenName {@code <ScreenName>}, or {@code null} when absent
  */
-public record CancelInviteRequest(String inviteId, Recipient recipient, String groupId, WvNode presenceSubList, UrlList urlList, String responseNote, ScreenName screenName) implements Primitive {
+public record CancelInviteRequest(String inviteId, Recipient recipient, String groupId, PresenceSubList presenceSubList, UrlList urlList, String responseNote, ScreenName screenName) implements Primitive {
     /** The element name, {@value #ELEMENT}. */
     public static final String ELEMENT = "CancelInvite-Request";
 

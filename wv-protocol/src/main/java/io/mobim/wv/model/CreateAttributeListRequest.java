@@ -1,5 +1,6 @@
 package io.mobim.wv.model;
 
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param contactLists {@code <ContactList>}, repeated
  * @param defaultList {@code <DefaultList>}, or {@code null} when absent
  */
-public record CreateAttributeListRequest(WvNode presenceSubList, List<String> userIds, List<String> contactLists, Boolean defaultList) implements Primitive {
+public record CreateAttributeListRequest(PresenceSubList presenceSubList, List<String> userIds, List<String> contactLists, Boolean defaultList) implements Primitive {
     public CreateAttributeListRequest {
         userIds = Lists.copy(userIds);
         contactLists = Lists.copy(contactLists);

@@ -1,5 +1,6 @@
 package io.mobim.wv.model;
 
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.List;
 
 /**
@@ -9,7 +10,7 @@ import java.util.List;
  * @param contactLists {@code <ContactList>}, repeated
  * @param presenceSubList {@code <PresenceSubList>}, or {@code null} when absent
  */
-public record GetPresenceRequest(List<User> users, List<String> contactLists, WvNode presenceSubList) implements Primitive {
+public record GetPresenceRequest(List<User> users, List<String> contactLists, PresenceSubList presenceSubList) implements Primitive {
     public GetPresenceRequest {
         users = Lists.copy(users);
         contactLists = Lists.copy(contactLists);

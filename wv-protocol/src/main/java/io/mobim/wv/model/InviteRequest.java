@@ -1,5 +1,7 @@
 package io.mobim.wv.model;
 
+import io.mobim.wv.model.presence.PresenceSubList;
+
 /**
  * The CSP primitive {@code <Invite-Request>}.
  *
@@ -13,7 +15,7 @@ package io.mobim.wv.model;
  * @param screenName {@code <ScreenName>}, or {@code null} when absent
  * @param validity {@code <Validity>}, or {@code null} when absent
  */
-public record InviteRequest(String inviteId, String inviteType, Recipient recipient, String groupId, WvNode presenceSubList, UrlList urlList, String inviteNote, ScreenName screenName, Integer validity) implements Primitive {
+public record InviteRequest(String inviteId, String inviteType, Recipient recipient, String groupId, PresenceSubList presenceSubList, UrlList urlList, String inviteNote, ScreenName screenName, Integer validity) implements Primitive {
     /** The element name, {@value #ELEMENT}. */
     public static final String ELEMENT = "Invite-Request";
 

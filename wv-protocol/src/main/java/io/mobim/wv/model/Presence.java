@@ -1,5 +1,7 @@
 package io.mobim.wv.model;
 
+import io.mobim.wv.model.presence.PresenceSubList;
+
 /**
  * A CSP structure, carried in several primitives: the presence of a user, or (in GetAttributeList-Response) the
  * attribute list of a contact list.
@@ -8,10 +10,10 @@ package io.mobim.wv.model;
  * @param contactList {@code <ContactList>}, or {@code null} when absent
  * @param presenceSubList {@code <PresenceSubList>}, or {@code null} when absent
  */
-public record Presence(String userId, String contactList, WvNode presenceSubList) {
+public record Presence(String userId, String contactList, PresenceSubList presenceSubList) {
 
     /** A user's presence. */
-    public Presence(String userId, WvNode presenceSubList) {
+    public Presence(String userId, PresenceSubList presenceSubList) {
         this(userId, null, presenceSubList);
     }
 }

@@ -1,5 +1,6 @@
 package io.mobim.wv.model;
 
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.List;
 
 /**
@@ -10,7 +11,7 @@ import java.util.List;
  * @param presenceSubList {@code <PresenceSubList>}, or {@code null} when absent
  * @param autoSubscribe {@code <AutoSubscribe>}, or {@code null} when absent
  */
-public record SubscribePresenceRequest(List<User> users, List<String> contactLists, WvNode presenceSubList, Boolean autoSubscribe) implements Primitive {
+public record SubscribePresenceRequest(List<User> users, List<String> contactLists, PresenceSubList presenceSubList, Boolean autoSubscribe) implements Primitive {
     public SubscribePresenceRequest {
         users = Lists.copy(users);
         contactLists = Lists.copy(contactLists);

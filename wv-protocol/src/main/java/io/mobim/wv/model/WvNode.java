@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * An open-content element subtree, used where CSP content is a large or extensible tree that a
- * server reads selectively: {@code PresenceSubList} (presence attributes), the service-function
- * trees {@code Functions}/{@code AllFunctions}, {@code Logo}, {@code DefaultAttributeList},
- * {@code AdminMapList}. Element names are the CSP names; elements unknown to the tag table are
+ * server reads selectively: the service-function trees {@code Functions}/{@code AllFunctions},
+ * {@code Logo}, {@code DefaultAttributeList}, {@code AdminMapList}, and the presence attributes the
+ * model does not type ({@link io.mobim.wv.model.presence.OtherAttribute}). Element names are the CSP names; elements unknown to the tag table are
  * dropped when decoding and rejected when encoding.
  *
  * @param name element name, e.g. {@code OnlineStatus}

@@ -13,8 +13,14 @@ import io.mobim.wv.model.Transaction;
 import io.mobim.wv.model.TransactionMode;
 import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.AttributeShape;
+import io.mobim.wv.model.presence.CommC;
+import io.mobim.wv.model.presence.OtherAttribute;
+import io.mobim.wv.model.presence.PresenceAttribute;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads the WBXML form handsets send (and {@link WbxmlEncoder} writes) straight into the records:
@@ -39,6 +45,29 @@ final class DirectReader {
     static final RuntimeException NOT_PLAIN = new RuntimeException("not the plain form", null, false, false) {
     };
 
+    /** The typed attribute shapes by element tag. */
+    private static final AttributeShape[] SHAPES = new AttributeShape[TagTable.SIZE];
+    /** The tags of each shape's leaves, by ordinal. */
+    private static final int[][] LEAF_TAGS = new int[AttributeShape.values().length][];
+    private static final int COMM_C = TagTable.id(CommC.ELEMENT);
+    private static final int[] COMM_C_TAGS = tags(AttributeShape.COMM_C);
+    /** The strings of one ASCII character. */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (int c = 1; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf((char) c).intern();
+        }
+        for (AttributeShape s : AttributeShape.values()) {
+            SHAPES[TagTable.id(s.element())] = s;
+            LEAF_TAGS[s.ordinal()] = tags(s.leaves());
+        }
+    }
+
+    private static int[] tags(List<String> names) {
+        return names.stream().mapToInt(TagTable::id).toArray();
+    }
+
     private final byte[] b;
     private final int end;
     private final int maxDepth;
@@ -49,6 +78,15 @@ final class DirectReader {
     /** The open trees' children, innermost last. */
     private WvNode[] nodes;
     private int nodeTop;
+    /** The thread's arrays for reading a PresenceSubList (it does not nest), kept from one document to the next. */
+    private static final ThreadLocal<PresenceScratch> PRESENCE_SCRATCH = ThreadLocal.withInitial(PresenceScratch::new);
+
+    private static final class PresenceScratch {
+        PresenceAttribute[] attributes = new PresenceAttribute[8];
+        /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
+        final String[] leaves = new String[AttributeShape.MAX_LEAVES];
+        final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
+    }
 
     private DirectReader(byte[] b, int off, int end, int maxDepth) {
         this.b = b;
@@ -117,11 +155,21 @@ final class DirectReader {
         boolean sawId = false;
         String type = null;
         String sessionId = null;
-        ArrayList<Transaction> transactions = new ArrayList<>(1);
+        Transaction first = null;
+        ArrayList<Transaction> more = null;
         for (int t; (t = child()) >= 0; ) {
             int tag = t & TAG;
             if (tag == Binder.TRANSACTION && (t & CONTENT) != 0) {
-                transactions.add(transaction());
+                Transaction tx = transaction();
+                if (first == null) {
+                    first = tx;
+                } else {
+                    if (more == null) {
+                        more = new ArrayList<>(4);
+                        more.add(first);
+                    }
+                    more.add(tx);
+                }
             } else if (tag == Binder.SESSION_DESCRIPTOR && !descriptor) {
                 descriptor = true;
                 if ((t & CONTENT) != 0) {
@@ -142,13 +190,13 @@ final class DirectReader {
             }
         }
         SessionType st = SessionType.parse(type);
-        if (st == null && sawType || transactions.isEmpty()) {
+        if (st == null && sawType || first == null) {
             throw NOT_PLAIN;
         }
         if (st == null) {
             st = sessionId == null ? SessionType.OUTBAND : SessionType.INBAND;
         }
-        return new WvMessage(version, new SessionDescriptor(st, sessionId), transactions);
+        return new WvMessage(version, new SessionDescriptor(st, sessionId), more != null ? more : List.of(first));
     }
 
     private Transaction transaction() throws WvDecodeException {
@@ -340,12 +388,96 @@ final class DirectReader {
             }
             nodes[nodeTop++] = n;
         }
-        WvNode n = new WvNode(name, text, Collect.nodes(nodes, base, nodeTop - base));
+        WvNode n = new WvNode(name, text, Collect.list(nodes, base, nodeTop - base));
         if (nodeTop > base) {
             java.util.Arrays.fill(nodes, base, nodeTop, null);
             nodeTop = base;
         }
         return n;
+    }
+
+    /**
+     * A PresenceSubList: each attribute of a typed shape straight into its record, any other as a tree. A typed
+     * attribute not in the form of its shape is not the plain form (the general path keeps it as a tree).
+     */
+    PresenceSubList presence(int t) throws WvDecodeException {
+        if ((t & CONTENT) == 0) {
+            return new PresenceSubList(List.of());
+        }
+        PresenceScratch scratch = PRESENCE_SCRATCH.get();
+        PresenceAttribute[] attributes = scratch.attributes;
+        int n = 0;
+        try {
+            for (int c; (c = child()) >= 0; ) {
+                AttributeShape s = SHAPES[c & TAG];
+                PresenceAttribute a = s == null ? new OtherAttribute(node(c)) : typed(s, c, scratch);
+                if (n == attributes.length) {
+                    scratch.attributes = attributes = java.util.Arrays.copyOf(attributes, n * 2);
+                }
+                attributes[n++] = a;
+            }
+            return new PresenceSubList(Collect.list(attributes, 0, n));
+        } finally {
+            java.util.Arrays.fill(attributes, 0, n, null);
+        }
+    }
+
+    private PresenceAttribute typed(AttributeShape s, int t, PresenceScratch scratch) throws WvDecodeException {
+        String[] texts = scratch.leaves;
+        java.util.Arrays.fill(texts, null);
+        CommC first = null;
+        ArrayList<CommC> more = null;
+        if ((t & CONTENT) != 0) {
+            int[] tags = LEAF_TAGS[s.ordinal()];
+            int next = 0;
+            for (int c; (c = child()) >= 0; ) {
+                int tag = c & TAG;
+                if (tag == COMM_C && s.hasCommCs()) {
+                    if (first == null) {
+                        first = commC(c, scratch.commCLeaves);
+                    } else {
+                        if (more == null) {
+                            more = new ArrayList<>(4);
+                            more.add(first);
+                        }
+                        more.add(commC(c, scratch.commCLeaves));
+                    }
+                    next = tags.length;
+                    continue;
+                }
+                int i = index(tags, tag, next);
+                texts[i] = str(c);
+                next = i + 1;
+            }
+        }
+        PresenceAttribute a = s.build(texts, more != null ? Collect.immutable(more) : first != null ? List.of(first) : List.of());
+        if (a == null) {
+            throw NOT_PLAIN;
+        }
+        return a;
+    }
+
+    private CommC commC(int t, String[] texts) throws WvDecodeException {
+        java.util.Arrays.fill(texts, null);
+        if ((t & CONTENT) != 0) {
+            int next = 0;
+            for (int c; (c = child()) >= 0; ) {
+                int i = index(COMM_C_TAGS, c & TAG, next);
+                texts[i] = str(c);
+                next = i + 1;
+            }
+        }
+        return AttributeShape.commC(texts);
+    }
+
+    /** The position of {@code tag} in {@code tags} at or after {@code from}: a leaf out of order is not the plain form. */
+    private static int index(int[] tags, int tag, int from) {
+        for (int i = from; i < tags.length; i++) {
+            if (tags[i] == tag) {
+                return i;
+            }
+        }
+        throw NOT_PLAIN;
     }
 
     /** One piece of text (an inline string, a value token, an OPAQUE) of element {@code t}, leaving it open. */
@@ -443,6 +575,9 @@ final class DirectReader {
     private String inline() {
         int s = p;
         int len = skipInline();
+        if (len == 1 && b[s] > 0) {
+            return ONE_CHAR[b[s]]; // T and F of every boolean and Qualifier: no String to make
+        }
         return new String(b, s, len, StandardCharsets.UTF_8);
     }
 

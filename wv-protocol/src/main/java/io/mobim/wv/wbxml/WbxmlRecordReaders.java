@@ -9,6 +9,7 @@ import static io.mobim.wv.wbxml.DirectReader.TAG;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.bind.Collect;
 import io.mobim.wv.model.*;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.ArrayList;
 
 /**
@@ -129,45 +130,101 @@ final class WbxmlRecordReaders {
     static DetailedResult readDetailedResult(DirectReader r, int t) throws WvDecodeException {
         long c0 = -1;
         String c1 = null;
-        ArrayList<String> c2 = null;
-        ArrayList<String> c3 = null;
-        ArrayList<ScreenName> c4 = null;
-        ArrayList<String> c5 = null;
-        ArrayList<String> c6 = null;
-        ArrayList<String> c7 = null;
+        String c2 = null;
+        ArrayList<String> m2 = null;
+        String c3 = null;
+        ArrayList<String> m3 = null;
+        ScreenName c4 = null;
+        ArrayList<ScreenName> m4 = null;
+        String c5 = null;
+        ArrayList<String> m5 = null;
+        String c6 = null;
+        ArrayList<String> m6 = null;
+        String c7 = null;
+        ArrayList<String> m7 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x00B /* Code */ -> c0 = r.integer(e);
                     case 0x012 /* Description */ -> c1 = r.str(e);
-                    case 0x03A /* UserID */ -> c2 = Collect.add(c2, r.str(e));
-                    case 0x016 /* GroupID */ -> c3 = Collect.add(c3, r.str(e));
-                    case 0x02B /* ScreenName */ -> c4 = Collect.add(c4, readScreenName(r, e));
-                    case 0x01B /* MessageID */ -> c5 = Collect.add(c5, r.str(e));
-                    case 0x00C /* ContactList */ -> c6 = Collect.add(c6, r.str(e));
-                    case 0x246 /* Domain */ -> c7 = Collect.add(c7, r.str(e));
+                    case 0x03A /* UserID */ -> {
+                        String v = r.str(e);
+                        if (c2 == null) {
+                            c2 = v;
+                        } else if (v != null) {
+                            m2 = Collect.more(m2, c2, v);
+                        }
+                    }
+                    case 0x016 /* GroupID */ -> {
+                        String v = r.str(e);
+                        if (c3 == null) {
+                            c3 = v;
+                        } else if (v != null) {
+                            m3 = Collect.more(m3, c3, v);
+                        }
+                    }
+                    case 0x02B /* ScreenName */ -> {
+                        ScreenName v = readScreenName(r, e);
+                        if (c4 == null) {
+                            c4 = v;
+                        } else if (v != null) {
+                            m4 = Collect.more(m4, c4, v);
+                        }
+                    }
+                    case 0x01B /* MessageID */ -> {
+                        String v = r.str(e);
+                        if (c5 == null) {
+                            c5 = v;
+                        } else if (v != null) {
+                            m5 = Collect.more(m5, c5, v);
+                        }
+                    }
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c6 == null) {
+                            c6 = v;
+                        } else if (v != null) {
+                            m6 = Collect.more(m6, c6, v);
+                        }
+                    }
+                    case 0x246 /* Domain */ -> {
+                        String v = r.str(e);
+                        if (c7 == null) {
+                            c7 = v;
+                        } else if (v != null) {
+                            m7 = Collect.more(m7, c7, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new DetailedResult(c0 < 0 ? null : Integer.valueOf((int) c0), c1, Collect.immutable(c2), Collect.immutable(c3), Collect.immutable(c4), Collect.immutable(c5), Collect.immutable(c6), Collect.immutable(c7));
+        return new DetailedResult(c0 < 0 ? null : Integer.valueOf((int) c0), c1, Collect.immutable(c2, m2), Collect.immutable(c3, m3), Collect.immutable(c4, m4), Collect.immutable(c5, m5), Collect.immutable(c6, m6), Collect.immutable(c7, m7));
     }
 
     static Result readResult(DirectReader r, int t) throws WvDecodeException {
         long c0 = -1;
         String c1 = null;
-        ArrayList<DetailedResult> c2 = null;
+        DetailedResult c2 = null;
+        ArrayList<DetailedResult> m2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x00B /* Code */ -> c0 = r.integer(e);
                     case 0x012 /* Description */ -> c1 = r.str(e);
-                    case 0x013 /* DetailedResult */ -> c2 = Collect.add(c2, readDetailedResult(r, e));
+                    case 0x013 /* DetailedResult */ -> {
+                        DetailedResult v = readDetailedResult(r, e);
+                        if (c2 == null) {
+                            c2 = v;
+                        } else if (v != null) {
+                            m2 = Collect.more(m2, c2, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new Result(c0 < 0 ? null : Integer.valueOf((int) c0), c1, Collect.immutable(c2));
+        return new Result(c0 < 0 ? null : Integer.valueOf((int) c0), c1, Collect.immutable(c2, m2));
     }
 
     static ClientId readClientId(DirectReader r, int t) throws WvDecodeException {
@@ -214,20 +271,44 @@ final class WbxmlRecordReaders {
     }
 
     static Recipient readRecipient(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<User> c0 = null;
-        ArrayList<Group> c1 = null;
-        ArrayList<String> c2 = null;
+        User c0 = null;
+        ArrayList<User> m0 = null;
+        Group c1 = null;
+        ArrayList<Group> m1 = null;
+        String c2 = null;
+        ArrayList<String> m2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x039 /* User */ -> c0 = Collect.add(c0, readUser(r, e));
-                    case 0x015 /* Group */ -> c1 = Collect.add(c1, readGroup(r, e));
-                    case 0x00C /* ContactList */ -> c2 = Collect.add(c2, r.str(e));
+                    case 0x039 /* User */ -> {
+                        User v = readUser(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
+                    case 0x015 /* Group */ -> {
+                        Group v = readGroup(r, e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c2 == null) {
+                            c2 = v;
+                        } else if (v != null) {
+                            m2 = Collect.more(m2, c2, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new Recipient(Collect.immutable(c0), Collect.immutable(c1), Collect.immutable(c2));
+        return new Recipient(Collect.immutable(c0, m0), Collect.immutable(c1, m1), Collect.immutable(c2, m2));
     }
 
     static Sender readSender(DirectReader r, int t) throws WvDecodeException {
@@ -292,33 +373,65 @@ final class WbxmlRecordReaders {
     }
 
     static NickList readNickList(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<NickName> c0 = null;
+        NickName c0 = null;
+        ArrayList<NickName> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x020 /* NickName */ -> c0 = Collect.add(c0, readNickName(r, e));
+                    case 0x020 /* NickName */ -> {
+                        NickName v = readNickName(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new NickList(Collect.immutable(c0));
+        return new NickList(Collect.immutable(c0, m0));
     }
 
     static EntityList readEntityList(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<String> c0 = null;
-        ArrayList<String> c1 = null;
-        ArrayList<ScreenName> c2 = null;
+        String c0 = null;
+        ArrayList<String> m0 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
+        ScreenName c2 = null;
+        ArrayList<ScreenName> m2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x03A /* UserID */ -> c0 = Collect.add(c0, r.str(e));
-                    case 0x016 /* GroupID */ -> c1 = Collect.add(c1, r.str(e));
-                    case 0x02B /* ScreenName */ -> c2 = Collect.add(c2, readScreenName(r, e));
+                    case 0x03A /* UserID */ -> {
+                        String v = r.str(e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
+                    case 0x016 /* GroupID */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
+                    case 0x02B /* ScreenName */ -> {
+                        ScreenName v = readScreenName(r, e);
+                        if (c2 == null) {
+                            c2 = v;
+                        } else if (v != null) {
+                            m2 = Collect.more(m2, c2, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new EntityList(Collect.immutable(c0), Collect.immutable(c1), Collect.immutable(c2));
+        return new EntityList(Collect.immutable(c0, m0), Collect.immutable(c1, m1), Collect.immutable(c2, m2));
     }
 
     static Property readProperty(DirectReader r, int t) throws WvDecodeException {
@@ -337,16 +450,24 @@ final class WbxmlRecordReaders {
     }
 
     static PropertyList readPropertyList(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<Property> c0 = null;
+        Property c0 = null;
+        ArrayList<Property> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x025 /* Property */ -> c0 = Collect.add(c0, readProperty(r, e));
+                    case 0x025 /* Property */ -> {
+                        Property v = readProperty(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new PropertyList(Collect.immutable(c0));
+        return new PropertyList(Collect.immutable(c0, m0));
     }
 
     static WelcomeNote readWelcomeNote(DirectReader r, int t) throws WvDecodeException {
@@ -367,33 +488,57 @@ final class WbxmlRecordReaders {
     }
 
     static GroupProperties readGroupProperties(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<Property> c0 = null;
+        Property c0 = null;
+        ArrayList<Property> m0 = null;
         WelcomeNote c1 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x025 /* Property */ -> c0 = Collect.add(c0, readProperty(r, e));
+                    case 0x025 /* Property */ -> {
+                        Property v = readProperty(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     case 0x1E0 /* WelcomeNote */ -> c1 = readWelcomeNote(r, e);
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GroupProperties(Collect.immutable(c0), c1);
+        return new GroupProperties(Collect.immutable(c0, m0), c1);
     }
 
     static UserList readUserList(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<User> c0 = null;
-        ArrayList<ScreenName> c1 = null;
+        User c0 = null;
+        ArrayList<User> m0 = null;
+        ScreenName c1 = null;
+        ArrayList<ScreenName> m1 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x039 /* User */ -> c0 = Collect.add(c0, readUser(r, e));
-                    case 0x02B /* ScreenName */ -> c1 = Collect.add(c1, readScreenName(r, e));
+                    case 0x039 /* User */ -> {
+                        User v = readUser(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
+                    case 0x02B /* ScreenName */ -> {
+                        ScreenName v = readScreenName(r, e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new UserList(Collect.immutable(c0), Collect.immutable(c1));
+        return new UserList(Collect.immutable(c0, m0), Collect.immutable(c1, m1));
     }
 
     static UserMapping readUserMapping(DirectReader r, int t) throws WvDecodeException {
@@ -412,16 +557,24 @@ final class WbxmlRecordReaders {
     }
 
     static UserMapList readUserMapList(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<UserMapping> c0 = null;
+        UserMapping c0 = null;
+        ArrayList<UserMapping> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x1EB /* UserMapping */ -> c0 = Collect.add(c0, readUserMapping(r, e));
+                    case 0x1EB /* UserMapping */ -> {
+                        UserMapping v = readUserMapping(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new UserMapList(Collect.immutable(c0));
+        return new UserMapList(Collect.immutable(c0, m0));
     }
 
     static MemberList readMemberList(DirectReader r, int t) throws WvDecodeException {
@@ -442,15 +595,19 @@ final class WbxmlRecordReaders {
     static CapabilityList readCapabilityList(DirectReader r, int t) throws WvDecodeException {
         String c0 = null;
         String c1 = null;
-        ArrayList<String> c2 = null;
+        String c2 = null;
+        ArrayList<String> m2 = null;
         ArrayList<Integer> c3 = null;
-        ArrayList<String> c4 = null;
+        String c4 = null;
+        ArrayList<String> m4 = null;
         long c5 = -1;
         Boolean c6 = null;
-        ArrayList<String> c7 = null;
+        String c7 = null;
+        ArrayList<String> m7 = null;
         long c8 = -1;
         long c9 = -1;
-        ArrayList<String> c10 = null;
+        String c10 = null;
+        ArrayList<String> m10 = null;
         long c11 = -1;
         String c12 = null;
         long c13 = -1;
@@ -461,20 +618,48 @@ final class WbxmlRecordReaders {
                 switch (e & TAG) {
                     case 0x14F /* ClientType */ -> c0 = r.str(e);
                     case 0x0CB /* InitialDeliveryMethod */ -> c1 = r.str(e);
-                    case 0x0C7 /* AcceptedContentType */ -> c2 = Collect.add(c2, r.str(e));
+                    case 0x0C7 /* AcceptedContentType */ -> {
+                        String v = r.str(e);
+                        if (c2 == null) {
+                            c2 = v;
+                        } else if (v != null) {
+                            m2 = Collect.more(m2, c2, v);
+                        }
+                    }
                     case 0x0C5 /* AcceptedCharset */ -> {
                         long n = r.integer(e);
                         if (n >= 0) {
                             c3 = Collect.add(c3, (int) n);
                         }
                     }
-                    case 0x0C8 /* AcceptedTransferEncoding */ -> c4 = Collect.add(c4, r.str(e));
+                    case 0x0C8 /* AcceptedTransferEncoding */ -> {
+                        String v = r.str(e);
+                        if (c4 == null) {
+                            c4 = v;
+                        } else if (v != null) {
+                            m4 = Collect.more(m4, c4, v);
+                        }
+                    }
                     case 0x0C6 /* AcceptedContentLength */ -> c5 = r.integer(e);
                     case 0x0C9 /* AnyContent */ -> c6 = r.bool(e);
-                    case 0x0CF /* SupportedBearer */ -> c7 = Collect.add(c7, r.str(e));
+                    case 0x0CF /* SupportedBearer */ -> {
+                        String v = r.str(e);
+                        if (c7 == null) {
+                            c7 = v;
+                        } else if (v != null) {
+                            m7 = Collect.more(m7, c7, v);
+                        }
+                    }
                     case 0x0CC /* MultiTrans */ -> c8 = r.integer(e);
                     case 0x0CD /* ParserSize */ -> c9 = r.integer(e);
-                    case 0x0D0 /* SupportedCIRMethod */ -> c10 = Collect.add(c10, r.str(e));
+                    case 0x0D0 /* SupportedCIRMethod */ -> {
+                        String v = r.str(e);
+                        if (c10 == null) {
+                            c10 = v;
+                        } else if (v != null) {
+                            m10 = Collect.more(m10, c10, v);
+                        }
+                    }
                     case 0x0D3 /* UDPPort */ -> c11 = r.integer(e);
                     case 0x0D1 /* TCPAddress */ -> c12 = r.str(e);
                     case 0x0D2 /* TCPPort */ -> c13 = r.integer(e);
@@ -484,19 +669,19 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new CapabilityList(c0, c1, Collect.immutable(c2), Collect.immutable(c3), Collect.immutable(c4), c5 < 0 ? null : Integer.valueOf((int) c5), c6, Collect.immutable(c7), c8 < 0 ? null : Integer.valueOf((int) c8), c9 < 0 ? null : Integer.valueOf((int) c9), Collect.immutable(c10), c11 < 0 ? null : Integer.valueOf((int) c11), c12, c13 < 0 ? null : Integer.valueOf((int) c13), c14 < 0 ? null : Integer.valueOf((int) c14), c15);
+        return new CapabilityList(c0, c1, Collect.immutable(c2, m2), Collect.immutable(c3), Collect.immutable(c4, m4), c5 < 0 ? null : Integer.valueOf((int) c5), c6, Collect.immutable(c7, m7), c8 < 0 ? null : Integer.valueOf((int) c8), c9 < 0 ? null : Integer.valueOf((int) c9), Collect.immutable(c10, m10), c11 < 0 ? null : Integer.valueOf((int) c11), c12, c13 < 0 ? null : Integer.valueOf((int) c13), c14 < 0 ? null : Integer.valueOf((int) c14), c15);
     }
 
     static Presence readPresence(DirectReader r, int t) throws WvDecodeException {
         String c0 = null;
         String c1 = null;
-        WvNode c2 = null;
+        PresenceSubList c2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x03A /* UserID */ -> c0 = r.str(e);
                     case 0x00C /* ContactList */ -> c1 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c2 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c2 = r.presence(e);
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -520,16 +705,24 @@ final class WbxmlRecordReaders {
     }
 
     static GroupList readGroupList(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<String> c0 = null;
+        String c0 = null;
+        ArrayList<String> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x016 /* GroupID */ -> c0 = Collect.add(c0, r.str(e));
+                    case 0x016 /* GroupID */ -> {
+                        String v = r.str(e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GroupList(Collect.immutable(c0));
+        return new GroupList(Collect.immutable(c0, m0));
     }
 
     static SearchResult readSearchResult(DirectReader r, int t) throws WvDecodeException {
@@ -582,36 +775,53 @@ final class WbxmlRecordReaders {
     }
 
     static ReactiveAuthStatusList readReactiveAuthStatusList(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<ReactiveAuthState> c0 = null;
+        ReactiveAuthState c0 = null;
+        ArrayList<ReactiveAuthState> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x24B /* ReactiveAuthState */ -> c0 = Collect.add(c0, readReactiveAuthState(r, e));
+                    case 0x24B /* ReactiveAuthState */ -> {
+                        ReactiveAuthState v = readReactiveAuthState(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new ReactiveAuthStatusList(Collect.immutable(c0));
+        return new ReactiveAuthStatusList(Collect.immutable(c0, m0));
     }
 
     static UrlList readUrlList(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<String> c0 = null;
+        String c0 = null;
+        ArrayList<String> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x037 /* URL */ -> c0 = Collect.add(c0, r.str(e));
+                    case 0x037 /* URL */ -> {
+                        String v = r.str(e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new UrlList(Collect.immutable(c0));
+        return new UrlList(Collect.immutable(c0, m0));
     }
 
     static LoginRequest readLoginRequest(DirectReader r, int t) throws WvDecodeException {
         String c0 = null;
         ClientId c1 = null;
         String c2 = null;
-        ArrayList<String> c3 = null;
+        String c3 = null;
+        ArrayList<String> m3 = null;
         String c4 = null;
         long c5 = -1;
         String c6 = null;
@@ -621,7 +831,14 @@ final class WbxmlRecordReaders {
                     case 0x03A /* UserID */ -> c0 = r.str(e);
                     case 0x00A /* ClientID */ -> c1 = readClientId(r, e);
                     case 0x061 /* Password */ -> c2 = r.str(e);
-                    case 0x04F /* DigestSchema */ -> c3 = Collect.add(c3, r.str(e));
+                    case 0x04F /* DigestSchema */ -> {
+                        String v = r.str(e);
+                        if (c3 == null) {
+                            c3 = v;
+                        } else if (v != null) {
+                            m3 = Collect.more(m3, c3, v);
+                        }
+                    }
                     case 0x04E /* DigestBytes */ -> c4 = r.str(e);
                     case 0x072 /* TimeToLive */ -> c5 = r.integer(e);
                     case 0x070 /* SessionCookie */ -> c6 = r.str(e);
@@ -629,7 +846,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new LoginRequest(c0, c1, c2, Collect.immutable(c3), c4, c5 < 0 ? null : Integer.valueOf((int) c5), c6);
+        return new LoginRequest(c0, c1, c2, Collect.immutable(c3, m3), c4, c5 < 0 ? null : Integer.valueOf((int) c5), c6);
     }
 
     static LoginResponse readLoginResponse(DirectReader r, int t) throws WvDecodeException {
@@ -828,11 +1045,11 @@ final class WbxmlRecordReaders {
     }
 
     static UpdatePresenceRequest readUpdatePresenceRequest(DirectReader r, int t) throws WvDecodeException {
-        WvNode c0 = null;
+        PresenceSubList c0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x023 /* PresenceSubList */ -> c0 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c0 = r.presence(e);
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -841,94 +1058,158 @@ final class WbxmlRecordReaders {
     }
 
     static GetPresenceRequest readGetPresenceRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<User> c0 = null;
-        ArrayList<String> c1 = null;
-        WvNode c2 = null;
+        User c0 = null;
+        ArrayList<User> m0 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
+        PresenceSubList c2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x039 /* User */ -> c0 = Collect.add(c0, readUser(r, e));
-                    case 0x00C /* ContactList */ -> c1 = Collect.add(c1, r.str(e));
-                    case 0x023 /* PresenceSubList */ -> c2 = r.node(e);
+                    case 0x039 /* User */ -> {
+                        User v = readUser(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
+                    case 0x023 /* PresenceSubList */ -> c2 = r.presence(e);
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GetPresenceRequest(Collect.immutable(c0), Collect.immutable(c1), c2);
+        return new GetPresenceRequest(Collect.immutable(c0, m0), Collect.immutable(c1, m1), c2);
     }
 
     static GetPresenceResponse readGetPresenceResponse(DirectReader r, int t) throws WvDecodeException {
         Result c0 = null;
-        ArrayList<Presence> c1 = null;
+        Presence c1 = null;
+        ArrayList<Presence> m1 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x02A /* Result */ -> c0 = readResult(r, e);
-                    case 0x022 /* Presence */ -> c1 = Collect.add(c1, readPresence(r, e));
+                    case 0x022 /* Presence */ -> {
+                        Presence v = readPresence(r, e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GetPresenceResponse(c0, Collect.immutable(c1));
+        return new GetPresenceResponse(c0, Collect.immutable(c1, m1));
     }
 
     static SubscribePresenceRequest readSubscribePresenceRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<User> c0 = null;
-        ArrayList<String> c1 = null;
-        WvNode c2 = null;
+        User c0 = null;
+        ArrayList<User> m0 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
+        PresenceSubList c2 = null;
         Boolean c3 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x039 /* User */ -> c0 = Collect.add(c0, readUser(r, e));
-                    case 0x00C /* ContactList */ -> c1 = Collect.add(c1, r.str(e));
-                    case 0x023 /* PresenceSubList */ -> c2 = r.node(e);
+                    case 0x039 /* User */ -> {
+                        User v = readUser(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
+                    case 0x023 /* PresenceSubList */ -> c2 = r.presence(e);
                     case 0x11E /* AutoSubscribe */ -> c3 = r.bool(e);
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new SubscribePresenceRequest(Collect.immutable(c0), Collect.immutable(c1), c2, c3);
+        return new SubscribePresenceRequest(Collect.immutable(c0, m0), Collect.immutable(c1, m1), c2, c3);
     }
 
     static UnsubscribePresenceRequest readUnsubscribePresenceRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<User> c0 = null;
-        ArrayList<String> c1 = null;
+        User c0 = null;
+        ArrayList<User> m0 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
         Boolean c2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x039 /* User */ -> c0 = Collect.add(c0, readUser(r, e));
-                    case 0x00C /* ContactList */ -> c1 = Collect.add(c1, r.str(e));
+                    case 0x039 /* User */ -> {
+                        User v = readUser(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
                     case 0x11E /* AutoSubscribe */ -> c2 = r.bool(e);
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new UnsubscribePresenceRequest(Collect.immutable(c0), Collect.immutable(c1), c2);
+        return new UnsubscribePresenceRequest(Collect.immutable(c0, m0), Collect.immutable(c1, m1), c2);
     }
 
     static PresenceNotificationRequest readPresenceNotificationRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<Presence> c0 = null;
+        Presence c0 = null;
+        ArrayList<Presence> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x022 /* Presence */ -> c0 = Collect.add(c0, readPresence(r, e));
+                    case 0x022 /* Presence */ -> {
+                        Presence v = readPresence(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new PresenceNotificationRequest(Collect.immutable(c0));
+        return new PresenceNotificationRequest(Collect.immutable(c0, m0));
     }
 
     static PresenceAuthRequest readPresenceAuthRequest(DirectReader r, int t) throws WvDecodeException {
         String c0 = null;
-        WvNode c1 = null;
+        PresenceSubList c1 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x03A /* UserID */ -> c0 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c1 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c1 = r.presence(e);
                     default -> throw NOT_PLAIN;
                 }
             }
@@ -975,100 +1256,172 @@ final class WbxmlRecordReaders {
 
     static GetWatcherListResponse readGetWatcherListResponse(DirectReader r, int t) throws WvDecodeException {
         Result c0 = null;
-        ArrayList<String> c1 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x02A /* Result */ -> c0 = readResult(r, e);
-                    case 0x03A /* UserID */ -> c1 = Collect.add(c1, r.str(e));
+                    case 0x03A /* UserID */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GetWatcherListResponse(c0, Collect.immutable(c1));
+        return new GetWatcherListResponse(c0, Collect.immutable(c1, m1));
     }
 
     static CreateAttributeListRequest readCreateAttributeListRequest(DirectReader r, int t) throws WvDecodeException {
-        WvNode c0 = null;
-        ArrayList<String> c1 = null;
-        ArrayList<String> c2 = null;
+        PresenceSubList c0 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
+        String c2 = null;
+        ArrayList<String> m2 = null;
         Boolean c3 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x023 /* PresenceSubList */ -> c0 = r.node(e);
-                    case 0x03A /* UserID */ -> c1 = Collect.add(c1, r.str(e));
-                    case 0x00C /* ContactList */ -> c2 = Collect.add(c2, r.str(e));
+                    case 0x023 /* PresenceSubList */ -> c0 = r.presence(e);
+                    case 0x03A /* UserID */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c2 == null) {
+                            c2 = v;
+                        } else if (v != null) {
+                            m2 = Collect.more(m2, c2, v);
+                        }
+                    }
                     case 0x10B /* DefaultList */ -> c3 = r.bool(e);
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new CreateAttributeListRequest(c0, Collect.immutable(c1), Collect.immutable(c2), c3);
+        return new CreateAttributeListRequest(c0, Collect.immutable(c1, m1), Collect.immutable(c2, m2), c3);
     }
 
     static DeleteAttributeListRequest readDeleteAttributeListRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<String> c0 = null;
-        ArrayList<String> c1 = null;
+        String c0 = null;
+        ArrayList<String> m0 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
         Boolean c2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x03A /* UserID */ -> c0 = Collect.add(c0, r.str(e));
-                    case 0x00C /* ContactList */ -> c1 = Collect.add(c1, r.str(e));
+                    case 0x03A /* UserID */ -> {
+                        String v = r.str(e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
                     case 0x10B /* DefaultList */ -> c2 = r.bool(e);
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new DeleteAttributeListRequest(Collect.immutable(c0), Collect.immutable(c1), c2);
+        return new DeleteAttributeListRequest(Collect.immutable(c0, m0), Collect.immutable(c1, m1), c2);
     }
 
     static GetAttributeListRequest readGetAttributeListRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<String> c0 = null;
-        ArrayList<String> c1 = null;
+        String c0 = null;
+        ArrayList<String> m0 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
         Boolean c2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x03A /* UserID */ -> c0 = Collect.add(c0, r.str(e));
-                    case 0x00C /* ContactList */ -> c1 = Collect.add(c1, r.str(e));
+                    case 0x03A /* UserID */ -> {
+                        String v = r.str(e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
                     case 0x10B /* DefaultList */ -> c2 = r.bool(e);
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GetAttributeListRequest(Collect.immutable(c0), Collect.immutable(c1), c2);
+        return new GetAttributeListRequest(Collect.immutable(c0, m0), Collect.immutable(c1, m1), c2);
     }
 
     static GetAttributeListResponse readGetAttributeListResponse(DirectReader r, int t) throws WvDecodeException {
         Result c0 = null;
         WvNode c1 = null;
-        ArrayList<Presence> c2 = null;
+        Presence c2 = null;
+        ArrayList<Presence> m2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x02A /* Result */ -> c0 = readResult(r, e);
                     case 0x109 /* DefaultAttributeList */ -> c1 = r.node(e);
-                    case 0x022 /* Presence */ -> c2 = Collect.add(c2, readPresence(r, e));
+                    case 0x022 /* Presence */ -> {
+                        Presence v = readPresence(r, e);
+                        if (c2 == null) {
+                            c2 = v;
+                        } else if (v != null) {
+                            m2 = Collect.more(m2, c2, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GetAttributeListResponse(c0, c1, Collect.immutable(c2));
+        return new GetAttributeListResponse(c0, c1, Collect.immutable(c2, m2));
     }
 
     static GetReactiveAuthStatusRequest readGetReactiveAuthStatusRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<String> c0 = null;
+        String c0 = null;
+        ArrayList<String> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x03A /* UserID */ -> c0 = Collect.add(c0, r.str(e));
+                    case 0x03A /* UserID */ -> {
+                        String v = r.str(e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GetReactiveAuthStatusRequest(Collect.immutable(c0));
+        return new GetReactiveAuthStatusRequest(Collect.immutable(c0, m0));
     }
 
     static GetReactiveAuthStatusResponse readGetReactiveAuthStatusResponse(DirectReader r, int t) throws WvDecodeException {
@@ -1097,19 +1450,27 @@ final class WbxmlRecordReaders {
 
     static GetListResponse readGetListResponse(DirectReader r, int t) throws WvDecodeException {
         Result c0 = null;
-        ArrayList<String> c1 = null;
+        String c1 = null;
+        ArrayList<String> m1 = null;
         String c2 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
                     case 0x02A /* Result */ -> c0 = readResult(r, e);
-                    case 0x00C /* ContactList */ -> c1 = Collect.add(c1, r.str(e));
+                    case 0x00C /* ContactList */ -> {
+                        String v = r.str(e);
+                        if (c1 == null) {
+                            c1 = v;
+                        } else if (v != null) {
+                            m1 = Collect.more(m1, c1, v);
+                        }
+                    }
                     case 0x10A /* DefaultContactList */ -> c2 = r.str(e);
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GetListResponse(c0, Collect.immutable(c1), c2);
+        return new GetListResponse(c0, Collect.immutable(c1, m1), c2);
     }
 
     static CreateListRequest readCreateListRequest(DirectReader r, int t) throws WvDecodeException {
@@ -1282,16 +1643,24 @@ final class WbxmlRecordReaders {
     }
 
     static RejectMessageRequest readRejectMessageRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<String> c0 = null;
+        String c0 = null;
+        ArrayList<String> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x01B /* MessageID */ -> c0 = Collect.add(c0, r.str(e));
+                    case 0x01B /* MessageID */ -> {
+                        String v = r.str(e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new RejectMessageRequest(Collect.immutable(c0));
+        return new RejectMessageRequest(Collect.immutable(c0, m0));
     }
 
     static GetMessageListRequest readGetMessageListRequest(DirectReader r, int t) throws WvDecodeException {
@@ -1310,16 +1679,24 @@ final class WbxmlRecordReaders {
     }
 
     static GetMessageListResponse readGetMessageListResponse(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<MessageInfo> c0 = null;
+        MessageInfo c0 = null;
+        ArrayList<MessageInfo> m0 = null;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x193 /* MessageInfo */ -> c0 = Collect.add(c0, readMessageInfo(r, e));
+                    case 0x193 /* MessageInfo */ -> {
+                        MessageInfo v = readMessageInfo(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     default -> throw NOT_PLAIN;
                 }
             }
         }
-        return new GetMessageListResponse(Collect.immutable(c0));
+        return new GetMessageListResponse(Collect.immutable(c0, m0));
     }
 
     static DeliveryReportRequest readDeliveryReportRequest(DirectReader r, int t) throws WvDecodeException {
@@ -1756,7 +2133,7 @@ final class WbxmlRecordReaders {
         String c1 = null;
         Recipient c2 = null;
         String c3 = null;
-        WvNode c4 = null;
+        PresenceSubList c4 = null;
         UrlList c5 = null;
         String c6 = null;
         ScreenName c7 = null;
@@ -1768,7 +2145,7 @@ final class WbxmlRecordReaders {
                     case 0x058 /* InviteType */ -> c1 = r.str(e);
                     case 0x027 /* Recipient */ -> c2 = readRecipient(r, e);
                     case 0x016 /* GroupID */ -> c3 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c4 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c4 = r.presence(e);
                     case 0x038 /* URLList */ -> c5 = readUrlList(r, e);
                     case 0x055 /* InviteNote */ -> c6 = r.str(e);
                     case 0x02B /* ScreenName */ -> c7 = readScreenName(r, e);
@@ -1804,7 +2181,7 @@ final class WbxmlRecordReaders {
         String c1 = null;
         Sender c2 = null;
         String c3 = null;
-        WvNode c4 = null;
+        PresenceSubList c4 = null;
         UrlList c5 = null;
         String c6 = null;
         ScreenName c7 = null;
@@ -1816,7 +2193,7 @@ final class WbxmlRecordReaders {
                     case 0x058 /* InviteType */ -> c1 = r.str(e);
                     case 0x02C /* Sender */ -> c2 = readSender(r, e);
                     case 0x016 /* GroupID */ -> c3 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c4 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c4 = r.presence(e);
                     case 0x038 /* URLList */ -> c5 = readUrlList(r, e);
                     case 0x055 /* InviteNote */ -> c6 = r.str(e);
                     case 0x02B /* ScreenName */ -> c7 = readScreenName(r, e);
@@ -1851,7 +2228,7 @@ final class WbxmlRecordReaders {
         String c0 = null;
         Recipient c1 = null;
         String c2 = null;
-        WvNode c3 = null;
+        PresenceSubList c3 = null;
         UrlList c4 = null;
         String c5 = null;
         ScreenName c6 = null;
@@ -1861,7 +2238,7 @@ final class WbxmlRecordReaders {
                     case 0x054 /* InviteID */ -> c0 = r.str(e);
                     case 0x027 /* Recipient */ -> c1 = readRecipient(r, e);
                     case 0x016 /* GroupID */ -> c2 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c3 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c3 = r.presence(e);
                     case 0x038 /* URLList */ -> c4 = readUrlList(r, e);
                     case 0x063 /* ResponseNote */ -> c5 = r.str(e);
                     case 0x02B /* ScreenName */ -> c6 = readScreenName(r, e);
@@ -1876,7 +2253,7 @@ final class WbxmlRecordReaders {
         String c0 = null;
         Sender c1 = null;
         String c2 = null;
-        WvNode c3 = null;
+        PresenceSubList c3 = null;
         UrlList c4 = null;
         String c5 = null;
         ScreenName c6 = null;
@@ -1886,7 +2263,7 @@ final class WbxmlRecordReaders {
                     case 0x054 /* InviteID */ -> c0 = r.str(e);
                     case 0x02C /* Sender */ -> c1 = readSender(r, e);
                     case 0x016 /* GroupID */ -> c2 = r.str(e);
-                    case 0x023 /* PresenceSubList */ -> c3 = r.node(e);
+                    case 0x023 /* PresenceSubList */ -> c3 = r.presence(e);
                     case 0x038 /* URLList */ -> c4 = readUrlList(r, e);
                     case 0x063 /* ResponseNote */ -> c5 = r.str(e);
                     case 0x02B /* ScreenName */ -> c6 = readScreenName(r, e);
@@ -1898,14 +2275,22 @@ final class WbxmlRecordReaders {
     }
 
     static SearchRequest readSearchRequest(DirectReader r, int t) throws WvDecodeException {
-        ArrayList<SearchPair> c0 = null;
+        SearchPair c0 = null;
+        ArrayList<SearchPair> m0 = null;
         long c1 = -1;
         String c2 = null;
         long c3 = -1;
         if ((t & CONTENT) != 0) {
             for (int e; (e = r.child()) >= 0; ) {
                 switch (e & TAG) {
-                    case 0x06A /* SearchPairList */ -> c0 = Collect.add(c0, readSearchPair(r, e));
+                    case 0x06A /* SearchPairList */ -> {
+                        SearchPair v = readSearchPair(r, e);
+                        if (c0 == null) {
+                            c0 = v;
+                        } else if (v != null) {
+                            m0 = Collect.more(m0, c0, v);
+                        }
+                    }
                     case 0x068 /* SearchLimit */ -> c1 = r.integer(e);
                     case 0x066 /* SearchID */ -> c2 = r.str(e);
                     case 0x067 /* SearchIndex */ -> c3 = r.integer(e);
@@ -1913,7 +2298,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new SearchRequest(Collect.immutable(c0), c1 < 0 ? null : Integer.valueOf((int) c1), c2, c3 < 0 ? null : Integer.valueOf((int) c3));
+        return new SearchRequest(Collect.immutable(c0, m0), c1 < 0 ? null : Integer.valueOf((int) c1), c2, c3 < 0 ? null : Integer.valueOf((int) c3));
     }
 
     static SearchResponse readSearchResponse(DirectReader r, int t) throws WvDecodeException {

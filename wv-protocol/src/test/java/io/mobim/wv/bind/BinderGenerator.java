@@ -1,6 +1,7 @@
 package io.mobim.wv.bind;
 
 import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.io.IOException;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
@@ -92,6 +93,7 @@ public final class BinderGenerator {
                 case INT -> Integer.class;
                 case BOOL -> Boolean.class;
                 case NODE -> WvNode.class;
+                case PRESENCE -> PresenceSubList.class;
                 case REC -> f.sub.type;
             };
             Type actual = rc[i].getGenericType();
@@ -107,7 +109,8 @@ public final class BinderGenerator {
     }
 
     private static String simple(Type t) {
-        return t.getTypeName().replace("java.lang.", "").replace("java.util.", "").replace("io.mobim.wv.model.", "");
+        return t.getTypeName().replace("java.lang.", "").replace("java.util.", "").replace("io.mobim.wv.model.presence.", "")
+                .replace("io.mobim.wv.model.", "");
     }
 
     /** The element type of field i (of a list: of its items). */
@@ -117,6 +120,7 @@ public final class BinderGenerator {
             case INT -> "Integer";
             case BOOL -> "Boolean";
             case NODE -> "WvNode";
+            case PRESENCE -> "PresenceSubList";
             case REC -> f.sub.type.getSimpleName();
         };
     }
@@ -138,6 +142,7 @@ public final class BinderGenerator {
                 package io.mobim.wv.bind;
 
                 import io.mobim.wv.model.*;
+                import io.mobim.wv.model.presence.PresenceSubList;
                 import java.util.ArrayList;
 
                 /** A builder per record: its components in typed fields, then its constructor, called directly. */
@@ -249,6 +254,7 @@ public final class BinderGenerator {
                 package io.mobim.wv.bind;
 
                 import io.mobim.wv.model.*;
+                import io.mobim.wv.model.presence.PresenceSubList;
                 import java.util.List;
 
                 /**
@@ -314,6 +320,7 @@ public final class BinderGenerator {
             case INT -> b.append("out.leafInt(").append(tag).append(", ").append(v).append(");\n");
             case BOOL -> b.append("out.leaf(").append(tag).append(", ").append(v).append(" ? \"T\" : \"F\");\n");
             case NODE -> b.append("Binder.writeNode(").append(tag).append(", ").append(v).append(", out);\n");
+            case PRESENCE -> b.append("PresenceWriter.write(").append(tag).append(", ").append(v).append(", out);\n");
             case REC -> {
                 b.append("out.start(").append(tag).append(");\n");
                 b.append(indent).append("write").append(f.sub.type.getSimpleName()).append("(").append(v).append(", v12, out);\n");
@@ -336,6 +343,7 @@ public final class BinderGenerator {
                 import io.mobim.wv.WvDecodeException;
                 import io.mobim.wv.bind.Collect;
                 import io.mobim.wv.model.*;
+                import io.mobim.wv.model.presence.PresenceSubList;
                 import java.util.ArrayList;
 
                 /**
@@ -376,8 +384,12 @@ public final class BinderGenerator {
         b.append("\n    static ").append(name).append(" read").append(name).append("(DirectReader r, int t) throws WvDecodeException {\n");
         for (int i = 0; i < fs.length; i++) {
             Field f = fs[i];
-            if (f.list) {
+            if (f.list && f.kind == Kind.INT) {
                 b.append("        ArrayList<").append(itemType(f)).append("> c").append(i).append(" = null;\n");
+            } else if (f.list) {
+                // the first item apart: most lists hold one, which then needs no ArrayList
+                b.append("        ").append(itemType(f)).append(" c").append(i).append(" = null;\n");
+                b.append("        ArrayList<").append(itemType(f)).append("> m").append(i).append(" = null;\n");
             } else if (f.kind == Kind.INT) {
                 b.append("        long c").append(i).append(" = -1;\n");
             } else {
@@ -409,6 +421,7 @@ public final class BinderGenerator {
                     case STR, DATE -> "r.str(e)";
                     case BOOL -> "r.bool(e)";
                     case NODE -> "r.node(e)";
+                    case PRESENCE -> "r.presence(e)";
                     case REC -> "read" + f.sub.type.getSimpleName() + "(r, e)";
                     case INT -> "r.integer(e)";
                 };
@@ -418,7 +431,13 @@ public final class BinderGenerator {
                     b.append("                            ").append(c).append(" = Collect.add(").append(c).append(", (int) n);\n");
                     b.append("                        }\n                    }\n");
                 } else if (f.list) {
-                    b.append(c).append(" = Collect.add(").append(c).append(", ").append(value).append(");\n");
+                    b.append("{\n                        ").append(itemType(f)).append(" v = ").append(value).append(";\n");
+                    b.append("                        if (").append(c).append(" == null) {\n");
+                    b.append("                            ").append(c).append(" = v;\n");
+                    b.append("                        } else if (v != null) {\n");
+                    b.append("                            m").append(i).append(" = Collect.more(m").append(i).append(", ").append(c)
+                            .append(", v);\n");
+                    b.append("                        }\n                    }\n");
                 } else {
                     b.append(c).append(" = ").append(value).append(";\n");
                 }
@@ -432,8 +451,10 @@ public final class BinderGenerator {
         for (int i = 0; i < fs.length; i++) {
             Field f = fs[i];
             b.append(i > 0 ? ", " : "");
-            if (f.list) {
+            if (f.list && f.kind == Kind.INT) {
                 b.append("Collect.immutable(c").append(i).append(")");
+            } else if (f.list) {
+                b.append("Collect.immutable(c").append(i).append(", m").append(i).append(")");
             } else if (f.kind == Kind.INT) {
                 b.append("c").append(i).append(" < 0 ? null : Integer.valueOf((int) c").append(i).append(")");
             } else {

@@ -8,7 +8,11 @@ import io.mobim.wv.Samples;
 import io.mobim.wv.TestFiles;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.WvLimits;
+import io.mobim.wv.PresenceSubListTest;
 import io.mobim.wv.model.WvMessage;
+import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceAttribute;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -93,6 +97,29 @@ class DirectReaderTest {
             assertSame(input);
         }
         assertThat(direct).as("some mutants stay on the direct path").isGreaterThan(1000);
+    }
+
+    @Test
+    void typedPresenceAttributesAreReadDirectlyOtherFormsGoTheGeneralWay() {
+        List<byte[]> seeds = new ArrayList<>();
+        for (CspVersion v : CspVersion.values()) {
+            for (PresenceAttribute a : PresenceSubListTest.TYPED) {
+                byte[] doc = WbxmlEncoder.INSTANCE.encode(PresenceSubListTest.update(v, PresenceSubList.of(a)));
+                assertThat(direct(doc)).as("direct path takes %s", a).isTrue();
+                seeds.add(doc);
+            }
+            for (WvNode n : PresenceSubListTest.OTHER) {
+                PresenceSubList l = PresenceSubList.of(WvNode.of("PresenceSubList", n));
+                seeds.add(WbxmlEncoder.INSTANCE.encode(PresenceSubListTest.update(v, l)));
+            }
+        }
+        for (byte[] doc : seeds) {
+            assertSame(doc);
+        }
+        SplittableRandom rnd = new SplittableRandom(Long.getLong("wv.fuzz.seed", 20261206L));
+        for (long i = 0, n = Long.getLong("wv.direct.iterations", 20_000L) / 4; i < n; i++) {
+            assertSame(FuzzTest.mutate(rnd, seeds, false));
+        }
     }
 
     private static void assertSame(byte[] input) {

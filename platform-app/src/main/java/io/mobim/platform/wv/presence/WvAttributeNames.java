@@ -3,7 +3,7 @@ package io.mobim.platform.wv.presence;
 import io.mobim.platform.presence.PresenceAttribute;
 import io.mobim.platform.wv.CspFault;
 import io.mobim.wv.StatusCode;
-import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.PresenceSubList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +33,25 @@ final class WvAttributeNames {
      *
      * @throws CspFault 750 for an element that is no CSP presence attribute, 402 when the list is missing
      */
-    static Set<PresenceAttribute> of(WvNode presenceSubList) {
+    static Set<PresenceAttribute> of(PresenceSubList presenceSubList) {
         if (presenceSubList == null) {
             throw new CspFault(StatusCode.BAD_PARAMETER, "PresenceSubList is missing");
         }
         Set<PresenceAttribute> out = EnumSet.noneOf(PresenceAttribute.class);
-        for (WvNode a : presenceSubList.children()) {
-            PresenceAttribute served = SERVED.get(a.name());
+        for (String a : presenceSubList.elements()) {
+            PresenceAttribute served = SERVED.get(a);
             if (served != null) {
                 out.add(served);
-            } else if (!KNOWN.contains(a.name())) {
-                throw new CspFault(StatusCode.INVALID_PRESENCE_ATTRIBUTE, a.name() + " is not a presence attribute");
+            } else if (!KNOWN.contains(a)) {
+                throw new CspFault(StatusCode.INVALID_PRESENCE_ATTRIBUTE, a + " is not a presence attribute");
             }
         }
         return out;
     }
 
     /** A PresenceSubList naming {@code attributes} (empty elements). */
-    static WvNode subList(Set<PresenceAttribute> attributes) {
-        return new WvNode("PresenceSubList", null, ORDER.stream().filter(n -> attributes.contains(SERVED.get(n))).map(WvNode::of).toList());
+    static PresenceSubList subList(Set<PresenceAttribute> attributes) {
+        return PresenceSubList.select(ORDER.stream().filter(n -> attributes.contains(SERVED.get(n))).toArray(String[]::new));
     }
 
     /** The CSP name of a served attribute. */

@@ -30,7 +30,12 @@ import io.mobim.wv.model.SubscribePresenceRequest;
 import io.mobim.wv.model.UnsubscribePresenceRequest;
 import io.mobim.wv.model.UpdatePresenceRequest;
 import io.mobim.wv.model.User;
-import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.CommC;
+import io.mobim.wv.model.presence.CommCap;
+import io.mobim.wv.model.presence.OnlineStatus;
+import io.mobim.wv.model.presence.PresenceSubList;
+import io.mobim.wv.model.presence.StatusText;
+import io.mobim.wv.model.presence.UserAvailability;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -69,8 +74,8 @@ public class WvPresence {
      * moment ({@link GroupCommit#changePresence}).
      */
     public Status update(Msisdn me, UpdatePresenceRequest q) {
-        WvNode sub = q.presenceSubList();
-        if (sub == null || sub.children().isEmpty()) {
+        PresenceSubList sub = q.presenceSubList();
+        if (sub == null || sub.attributes().isEmpty()) {
             throw new CspFault(StatusCode.BAD_PARAMETER, "PresenceSubList is missing");
         }
         Availability availability = null; // kept unless the client sent one
@@ -87,7 +92,7 @@ public class WvPresence {
         if ("F".equalsIgnoreCase(value(sub, "OnlineStatus"))) {
             availability = Availability.INVISIBLE;
         }
-        boolean newStatusText = sub.child("StatusText") != null;
+        boolean newStatusText = sub.get("StatusText") != null;
         if (newStatusText) {
             statusText = value(sub, "StatusText");
             if (statusText != null && statusText.length() > PresenceService.STATUS_TEXT_MAX) {
@@ -195,8 +200,7 @@ public class WvPresence {
             return Optional.empty();
         }
         return contacts.nextRequestForClient(session.msisdn()).map(watcher -> new PresenceAuthRequest(userIds.of(watcher),
-                new WvNode("PresenceSubList", null, List.of(WvNode.of("OnlineStatus"), WvNode.of("UserAvailability"),
-                        WvNode.of("StatusText"), WvNode.of("CommCap")))));
+                PresenceSubList.select("OnlineStatus", "UserAvailability", "StatusText", "CommCap")));
     }
 
     /** The contacts whose presence changed since the session's last notification, or empty. */
@@ -213,38 +217,34 @@ public class WvPresence {
      * The attributes of a view, all or those selected (an empty element in the request names one), of those the
      * presentity's attribute lists let the watcher see.
      */
-    private static WvNode subList(PresenceView v, WvNode selection) {
-        List<WvNode> attributes = new ArrayList<>();
+    private static PresenceSubList subList(PresenceView v, PresenceSubList selection) {
+        List<io.mobim.wv.model.presence.PresenceAttribute> attributes = new ArrayList<>();
         if (v.shows(PresenceAttribute.ONLINE_STATUS)) {
-            attributes.add(WvNode.presenceValue("OnlineStatus", v.clientOnline() ? "T" : "F"));
+            attributes.add(OnlineStatus.of(v.clientOnline()));
         }
         if (v.shows(PresenceAttribute.AVAILABILITY)) {
-            attributes.add(WvNode.presenceValue("UserAvailability", switch (v.availability()) {
-                case AVAILABLE -> "AVAILABLE";
-                case BUSY -> "DISCREET";
-                case AWAY, INVISIBLE -> "NOT_AVAILABLE";
+            attributes.add(UserAvailability.of(switch (v.availability()) {
+                case AVAILABLE -> io.mobim.wv.model.presence.Availability.AVAILABLE;
+                case BUSY -> io.mobim.wv.model.presence.Availability.DISCREET;
+                case AWAY, INVISIBLE -> io.mobim.wv.model.presence.Availability.NOT_AVAILABLE;
             }));
         }
         if (v.statusText() != null) {
-            attributes.add(WvNode.presenceValue("StatusText", v.statusText()));
+            attributes.add(StatusText.of(v.statusText()));
         }
-        List<WvNode> caps = new ArrayList<>();
-        caps.add(WvNode.of("CommC", WvNode.leaf("Cap", "IM"), WvNode.leaf("Status", v.clientOnline() ? "OPEN" : "CLOSED")));
-        caps.add(WvNode.of("CommC", WvNode.leaf("Cap", "SMS"), WvNode.leaf("Status", v.smsReachable() ? "OPEN" : "CLOSED")));
-        List<WvNode> commCap = new ArrayList<>();
-        commCap.add(WvNode.leaf("Qualifier", "T"));
-        commCap.addAll(caps);
         if (v.shows(PresenceAttribute.COMM_CAP)) {
-            attributes.add(new WvNode("CommCap", null, commCap));
+            attributes.add(CommCap.of(CommC.of("IM", v.clientOnline() ? "OPEN" : "CLOSED"),
+                    CommC.of("SMS", v.smsReachable() ? "OPEN" : "CLOSED")));
         }
-        if (selection != null && !selection.children().isEmpty()) {
-            attributes.removeIf(a -> selection.child(a.name()) == null);
+        if (selection != null && !selection.attributes().isEmpty()) {
+            attributes.removeIf(a -> selection.get(a.element()) == null);
         }
-        return new WvNode("PresenceSubList", null, attributes);
+        return new PresenceSubList(attributes);
     }
 
-    private static String value(WvNode sub, String attribute) {
-        WvNode a = sub.child(attribute);
-        return a == null ? null : a.childText("PresenceValue");
+    /** The text of an attribute's PresenceValue, typed or not ({@code null} when absent or empty). */
+    private static String value(PresenceSubList sub, String attribute) {
+        io.mobim.wv.model.presence.PresenceAttribute a = sub.get(attribute);
+        return a == null ? null : a.toNode().childText("PresenceValue");
     }
 }

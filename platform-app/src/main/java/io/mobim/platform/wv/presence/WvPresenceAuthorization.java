@@ -106,7 +106,7 @@ public class WvPresenceAuthorization implements CspRoutes {
             switch (l.kind()) {
                 case DEFAULT -> {
                     if (all || Boolean.TRUE.equals(q.defaultList())) {
-                        defaultList = WvNode.of("DefaultAttributeList", WvAttributeNames.subList(l.attributes()));
+                        defaultList = WvNode.of("DefaultAttributeList", WvAttributeNames.subList(l.attributes()).toNode());
                     }
                 }
                 case CONTACT_LIST -> {
