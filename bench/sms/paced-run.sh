@@ -3,7 +3,8 @@
 # bench/sms/paced-smsc.js as its SMS-C, which offers RATE "1 p<seq>" commands per second from 1,000 paired senders
 # and times each command exactly (deliver_sm -> deliver_sm_resp, deliver_sm -> the MT's submit_sm).
 # Usage, from the project root after `./mvnw -B -ntp -DskipTests package`:
-#   bench/sms/paced-run.sh [RATE=1000] [SECONDS=30] [extra mobim arguments...]
+#   [WARM=10] bench/sms/paced-run.sh [RATE=1000] [SECONDS=30] [extra mobim arguments...]
+# WARM: unmeasured seconds at the same rate before the measured ones (120 lets the JIT settle).
 # The 1,000 subscribers (447700900000+i, contact 1 of each is 447700900000+(i xor 1)) are set up once through
 # mobim's own simulator into $SEED (default /tmp/mobim-sms-seed) and copied for every run. Run it alone on the
 # machine (flock /tmp/bench.lock). Needs node and npm (node-smpp 0.5.1 is installed into /tmp/mobim-bench-node).
@@ -44,5 +45,5 @@ echo "mobim paced: $(grep '"ev":"result"' $D/driver.out)"
 # hop by hop, from the records' create times on the all-in-one's broker (still up)
 mkdir -p $W/lib && (cd $W/lib && unzip -q -j -o "$JAR" 'BOOT-INF/lib/kafka-clients-*' 'BOOT-INF/lib/slf4j-api-*')
 BROKER=$(grep -o 'Kafka  *127.0.0.1:[0-9]*' $D/run.log | head -1 | grep -o '127.0.0.1:[0-9]*')
-"$JAVA" -cp "$W/lib/*" "$HERE/PathHops.java" "$BROKER" $D/times.csv $((RATE * 10)) 2>/dev/null
+"$JAVA" -cp "$W/lib/*" "$HERE/PathHops.java" "$BROKER" $D/times.csv $((RATE * ${WARM:-10})) 2>/dev/null
 kill -TERM $APP; wait $APP 2>/dev/null
