@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Hands the outbox's MTs straight to the SMPP gateway of this process, when it is the only gateway on the MT ledger
@@ -21,11 +22,12 @@ import org.springframework.beans.factory.ObjectProvider;
  */
 final class LocalGatewayMts implements LocalConsumer {
 
-    private final ObjectProvider<SmppGateway> gateway;
+    /** Looked up once it exists, not on every relay round. */
+    private final SingletonSupplier<SmppGateway> gateway;
     private final JsonEventSerde<SmsMt> mts = new JsonEventSerde<>(SmsMt.class);
 
     LocalGatewayMts(ObjectProvider<SmppGateway> gateway) {
-        this.gateway = gateway;
+        this.gateway = SingletonSupplier.of(gateway::getIfAvailable);
     }
 
     @Override
@@ -35,7 +37,7 @@ final class LocalGatewayMts implements LocalConsumer {
 
     @Override
     public List<Integer> take(List<byte[]> payloads) {
-        SmppGateway local = gateway.getIfAvailable();
+        SmppGateway local = gateway.get();
         if (local == null || !local.mtSender().ownsEveryMt()) {
             return IntStream.range(0, payloads.size()).boxed().toList();
         }
