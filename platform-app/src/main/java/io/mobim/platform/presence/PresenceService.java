@@ -70,6 +70,16 @@ public class PresenceService {
               %s
             order by c.position""";
 
+    /** A visible contact's change that session {@code prev}'s last poll did not see (of {@link #VISIBLE_CONTACTS}). */
+    private static final String UNSEEN = """
+            (prev.seen is null or not pg_visible_in_snapshot(coalesce(p.change_xid, pp.change_xid, '0'::xid8), prev.seen)
+             or not pg_visible_in_snapshot(a.change_xid, prev.seen))""";
+
+    /** Of a set of client sessions, those whose next poll would return a change, reading only (see {@link #CHANGES}). */
+    private static final String CHANGES_WAIT = """
+            select prev.id from (select id, msisdn, presence_snapshot as seen from im.client_session where id = any(?)) prev
+            where exists (""" + VISIBLE_CONTACTS.formatted("prev.msisdn", "and " + UNSEEN) + ")";
+
     /**
      * A poll, in one statement and so with one snapshot: the visible contacts whose last change the snapshot of
      * the session's previous poll did not see (all of them on the first poll); if there are any, this poll's
@@ -80,10 +90,7 @@ public class PresenceService {
     private static final String CHANGES = """
             with prev as (select id, msisdn, presence_snapshot as seen from im.client_session where id = ?),
             changed as (
-            """ + VISIBLE_CONTACTS.formatted("(select msisdn from prev)", """
-              and exists (select 1 from prev where prev.seen is null
-                          or not pg_visible_in_snapshot(coalesce(p.change_xid, pp.change_xid, '0'::xid8), prev.seen)
-                          or not pg_visible_in_snapshot(a.change_xid, prev.seen))""") + """
+            """ + VISIBLE_CONTACTS.formatted("(select msisdn from prev)", "and exists (select 1 from prev where " + UNSEEN + ")") + """
             ),
             stored as (
                 update im.client_session s set presence_snapshot = pg_current_snapshot()
@@ -212,6 +219,15 @@ public class PresenceService {
     public List<PresenceView> changesFor(UUID sessionId) {
         return jdbc.sql(CHANGES).params(sessionId, Timestamp.from(clock.instant()))
                 .query((rs, i) -> toView(rs, false)).list();
+    }
+
+    /** Of {@code sessionIds}, the client sessions whose next poll would return presence changes; marks nothing seen. */
+    public Set<UUID> changesWait(Collection<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql(CHANGES_WAIT).params(sessionIds.toArray(UUID[]::new), Timestamp.from(clock.instant()))
+                .query(UUID.class).list());
     }
 
     // --- client sessions ---

@@ -21,6 +21,7 @@ import io.mobim.wv.CspVersion;
 import io.mobim.wv.model.CapabilityList;
 import io.mobim.wv.model.KeepAliveRequest;
 import io.mobim.wv.model.NewMessage;
+import io.mobim.wv.model.Primitive;
 import io.mobim.wv.model.Status;
 import io.mobim.wv.model.Transaction;
 import java.io.BufferedReader;
@@ -199,12 +200,22 @@ class WvCirEndToEndTest extends WvTestBase {
      * comes out of a poll a wake asked for.
      */
     private static NewMessage wokenFor(BufferedReader in, String wake, WvHandset client) throws java.io.IOException {
+        Transaction t = wokenFor(in, wake, client, NewMessage.class);
+        client.confirm(t);
+        return (NewMessage) t.primitive();
+    }
+
+    /**
+     * Answers each WVCI line with one poll, as a client does, until a poll returns a {@code type} (not answered):
+     * it comes out of a poll a wake asked for.
+     */
+    static Transaction wokenFor(BufferedReader in, String wake, WvHandset client, Class<? extends Primitive> type)
+            throws java.io.IOException {
         while (true) {
             assertThat(in.readLine()).isEqualTo(wake);
             Transaction t = client.poll();
-            if (t != null && t.primitive() instanceof NewMessage m) {
-                client.confirm(t);
-                return m;
+            if (t != null && type.isInstance(t.primitive())) {
+                return t;
             } else if (t != null) {
                 client.acknowledge(t);
             }
@@ -212,7 +223,7 @@ class WvCirEndToEndTest extends WvTestBase {
     }
 
     /** Polls until nothing waits, answering what comes as a handset does. */
-    private static void drainAnswering(WvHandset client) {
+    static void drainAnswering(WvHandset client) {
         for (int i = 0; i < 20; i++) {
             Transaction t = client.poll();
             if (t == null) {

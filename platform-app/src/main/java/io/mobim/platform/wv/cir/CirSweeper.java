@@ -11,10 +11,10 @@ import io.mobim.wv.CspVersion;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import io.mobim.platform.wv.session.WakeSignals.Kind;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,21 +24,26 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Wakes the CSP sessions a message waits for and settles the wakes, on every instance every
+ * Wakes the CSP sessions something waits for and settles the wakes, on every instance every
  * {@code mobim.wv.cir.sweep-interval} (rows taken with SKIP LOCKED, so each wake is sent by one instance, once).
  *
- * <p>A session marked due (a message started waiting, {@code V41}) is woken if the message still waits unclaimed, no
- * earlier wake is unanswered, and the client has been silent for a touch interval (so that its answer, whatever
- * instance it reaches, is written as the session's last activity): an SMS wake goes out through the outbox with the
- * wake's record; a TCP client was sent its line by the instance holding its connection when the message was signalled.
- * A wake not answered by any request within {@code mobim.wv.cir.answer-timeout} ends the session as expired: the
- * core's session end sends what waits for it by SMS (each delivery once: it moves only while it waits).
+ * <p>A session marked due (something a poll hands out started waiting for its subscriber, {@code V50}) is woken if
+ * something of a kind that wakes its method still waits unclaimed ({@link CirWaiting}; by SMS only the kinds of
+ * {@code mobim.wv.cir.sms-wakes}, over TCP every kind), no earlier wake is unanswered, and the client has been silent
+ * for a touch interval (so that its answer, whatever instance it reaches, is written as the session's last activity;
+ * a busy session is looked at again when it may be silent): an SMS wake goes out through the outbox with the wake's
+ * record; a TCP client was sent its line by the instance holding its connection when the thing was signalled. What
+ * does not wake it waits for its next poll. A wake not answered by any request within
+ * {@code mobim.wv.cir.answer-timeout} ends the session as expired: the core's session end sends the messages waiting
+ * for it by SMS (each delivery once: it moves only while it waits); the rest waits for the subscriber's next login.
  */
 public class CirSweeper implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(CirSweeper.class);
     private static final int BATCH = 200;
     private static final int MAX_BATCHES = 20;
+    /** Wakes sent, by method and by the first kind waiting (what the client's poll hands out first). */
+    static final String WAKES = "mobim.wv.cir.wakes";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -49,9 +54,11 @@ public class CirSweeper implements SchedulingConfigurer {
     private final MessagingSettings messaging;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final CirWaiting waiting;
 
     public CirSweeper(JdbcClient jdbc, TransactionTemplate transactions, PresenceService presence, Outbox outbox, CirSettings settings,
                       PresenceSettings presenceSettings, MessagingSettings messaging, Clock clock, MeterRegistry meters) {
+        this.waiting = new CirWaiting(jdbc, presence, clock);
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.presence = presence;
@@ -86,44 +93,58 @@ public class CirSweeper implements SchedulingConfigurer {
     boolean wakeDue() {
         Instant now = clock.instant();
         List<Due> due = jdbc.sql("""
-                select w.client_session_id, w.msisdn, w.csp_version, w.session_cookie, w.cir_method, w.woken_at, c.last_active_at
+                select w.client_session_id, w.msisdn, w.csp_version, w.session_cookie, w.cir_method, w.woken_at, c.last_active_at,
+                       w.reactive_authorization
                 from im.wv_session w left join im.client_session c on c.id = w.client_session_id
-                where w.cir_due_at is not null
+                where w.cir_due_at <= greatest(now(), ?) -- marked by the database's clock, deferred by this instance's
                 order by w.cir_due_at limit ? for update of w skip locked""")
-                .param(BATCH)
+                .params(Timestamp.from(now), BATCH)
                 .query((rs, i) -> new Due(rs.getObject(1, UUID.class), Msisdn.of(rs.getString(2)), CspVersion.ofLabel(rs.getString(3)),
                         rs.getString(4), rs.getString(5) == null ? null : CirMethod.valueOf(rs.getString(5)), instant(rs.getTimestamp(6)),
-                        instant(rs.getTimestamp(7))))
+                        instant(rs.getTimestamp(7)), rs.getBoolean(8)))
                 .list();
         if (due.isEmpty()) {
             return false;
         }
-        Set<String> waiting = new HashSet<>(jdbc.sql("""
-                select distinct recipient from im.delivery
-                where recipient = any(?) and status = 'PENDING' and claimed_at is null""")
-                .param(due.stream().map(d -> d.msisdn().value()).distinct().toArray(String[]::new)).query(String.class).list());
         List<UUID> settled = new ArrayList<>();
-        List<UUID> woken = new ArrayList<>();
+        List<UUID> busy = new ArrayList<>();
+        List<Due> idle = new ArrayList<>();
         Instant idleSince = now.minus(presenceSettings.touchInterval());
         for (Due d : due) {
-            if (d.lastActive() == null || d.method() == null || !waiting.contains(d.msisdn().value())) {
-                settled.add(d.session()); // the session is over, or its client fetched what waited by itself
+            if (d.lastActive() == null || d.method() == null) {
+                settled.add(d.session()); // the session is over
             } else if (d.wokenAt() != null && !d.lastActive().isAfter(d.wokenAt())) {
-                settled.add(d.session()); // an earlier wake is unanswered: it covers this message too
+                settled.add(d.session()); // an earlier wake is unanswered: it covers what waits now too
             } else if (d.lastActive().isAfter(idleSince)) {
-                continue; // the client is busy right now: wake it once it is silent
+                busy.add(d.session()); // the client is busy right now: wake it once it is silent
             } else {
-                woken.add(d.session());
-                if (d.method().sms()) {
-                    outbox.append(Topics.SMS_MT, d.msisdn().value(), CirMessages.sms(d.method(), messaging.smsSender(), d.msisdn().value(),
-                            CirMessages.line(d.version(), d.cookie()), now.plus(settings.answerTimeout())));
-                    meters.counter("mobim.wv.cir.wakes", "method", d.method().name()).increment();
-                }
+                idle.add(d);
             }
+        }
+        Map<UUID, Kind> waiting = this.waiting.firstWaiting(idle.stream().map(d -> new CirWaiting.Candidate(d.session(),
+                d.msisdn().value(), d.reactiveAuthorization(), k -> settings.wakes(d.method(), k))).toList());
+        List<UUID> woken = new ArrayList<>();
+        for (Due d : idle) {
+            Kind kind = waiting.get(d.session());
+            if (kind == null) {
+                settled.add(d.session()); // its client fetched what waited, or what waits is not worth the wake's SMS
+                continue;
+            }
+            woken.add(d.session());
+            if (d.method().sms()) {
+                outbox.append(Topics.SMS_MT, d.msisdn().value(), CirMessages.sms(d.method(), messaging.smsSender(), d.msisdn().value(),
+                        CirMessages.line(d.version(), d.cookie()), now.plus(settings.answerTimeout())));
+                meters.counter(WAKES, "method", d.method().name(), "kind", kind.name()).increment();
+            } // a TCP client was sent its line (and counted) by the instance holding its connection when it was signalled
         }
         jdbc.sql("update im.wv_session set cir_due_at = null where client_session_id = any(?)").param(settled.toArray(UUID[]::new)).update();
         jdbc.sql("update im.wv_session set cir_due_at = null, woken_at = ? where client_session_id = any(?)")
                 .params(Timestamp.from(now), woken.toArray(UUID[]::new)).update();
+        // looked at again when the client may be silent, not on every sweep meanwhile
+        jdbc.sql("""
+                update im.wv_session w set cir_due_at = c.last_active_at + make_interval(secs => ?)
+                from im.client_session c where c.id = w.client_session_id and w.client_session_id = any(?)""")
+                .params(presenceSettings.touchInterval().toMillis() / 1000.0, busy.toArray(UUID[]::new)).update();
         return due.size() == BATCH;
     }
 
@@ -162,7 +183,7 @@ public class CirSweeper implements SchedulingConfigurer {
 
     /** A session marked due: who, how to wake it, its last wake and its client's last request. */
     private record Due(UUID session, Msisdn msisdn, CspVersion version, String cookie, CirMethod method, Instant wokenAt,
-                       Instant lastActive) {
+                       Instant lastActive, boolean reactiveAuthorization) {
     }
 
     /** A wake to settle. */

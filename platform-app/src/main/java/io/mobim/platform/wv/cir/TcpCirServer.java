@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.platform.presence.ClientSessionClosed;
 import io.mobim.platform.wv.session.WakeSignals;
+import io.mobim.platform.wv.session.WakeSignals.Kind;
 import io.mobim.platform.wv.session.WvSession;
 import io.mobim.platform.wv.session.WvSessions;
 import java.io.BufferedInputStream;
@@ -51,7 +52,8 @@ public class TcpCirServer implements SmartLifecycle, WakeSignals.Listener {
     /** The same connections by subscriber: the signals name subscribers. */
     private final Map<String, Set<Connection>> bySubscriber = new ConcurrentHashMap<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
-    private final Counter wakes;
+    private final Counter lines;
+    private final MeterRegistry meters;
     private final Counter refused;
     private volatile ServerSocket server;
     private volatile String advertisedAddress;
@@ -61,8 +63,9 @@ public class TcpCirServer implements SmartLifecycle, WakeSignals.Listener {
         this.sessions = sessions;
         this.settings = settings;
         this.defaultBindAddress = defaultBindAddress;
-        this.wakes = Counter.builder("mobim.wv.cir.wakes").tag("method", CirMethod.STCP.name())
-                .description("CIR wakes sent to CSP clients").register(meters);
+        this.meters = meters;
+        this.lines = Counter.builder("mobim.wv.cir.tcp.lines")
+                .description("WVCI lines written on standing TCP connections: wakes, and one on each HELO").register(meters);
         this.refused = Counter.builder("mobim.wv.cir.tcp.refused")
                 .description("STCP connections refused: over the limit, or no valid HELO").register(meters);
         Gauge.builder("mobim.wv.cir.tcp.connections", open, Set::size)
@@ -86,18 +89,18 @@ public class TcpCirServer implements SmartLifecycle, WakeSignals.Listener {
     }
 
     @Override
-    public void signalled(Set<String> msisdns) {
-        for (String msisdn : msisdns) {
+    public void signalled(Map<String, Kind> msisdns) {
+        msisdns.forEach((msisdn, kind) -> {
             Set<Connection> held = bySubscriber.get(msisdn);
             if (held != null) {
-                held.forEach(Connection::wake);
+                held.forEach(c -> c.wake(kind));
             }
-        }
+        });
     }
 
     @Override
     public void anyoneMayWait() {
-        bySession.values().forEach(Connection::wake);
+        bySession.values().forEach(c -> c.wake(null));
     }
 
     /** A session that ended on this instance no longer keeps its connection. */
@@ -202,7 +205,7 @@ public class TcpCirServer implements SmartLifecycle, WakeSignals.Listener {
                             return;
                         }
                         write(out, OK);
-                        wake(); // what was signalled while it had no connection: one poll finds out
+                        wake(null); // what was signalled while it had no connection: one poll finds out
                     } else if (line.equalsIgnoreCase("PING")) {
                         write(out, OK);
                     } else if (session == null) {
@@ -242,7 +245,8 @@ public class TcpCirServer implements SmartLifecycle, WakeSignals.Listener {
             return true;
         }
 
-        void wake() {
+        /** Writes the WVCI line, for something of {@code kind} signalled (null: something may wait). */
+        void wake(Kind kind) {
             byte[] line = wakeLine;
             if (line == null || !writing.compareAndSet(false, true)) {
                 return;
@@ -250,7 +254,10 @@ public class TcpCirServer implements SmartLifecycle, WakeSignals.Listener {
             Thread.ofVirtual().name("wv-cir-wake").start(() -> {
                 try {
                     write(socket.getOutputStream(), line);
-                    wakes.increment();
+                    lines.increment();
+                    if (kind != null) {
+                        meters.counter(CirSweeper.WAKES, "method", CirMethod.STCP.name(), "kind", kind.name()).increment();
+                    }
                 } catch (IOException e) {
                     close();
                 } finally {

@@ -7,7 +7,7 @@ import io.mobim.platform.presence.ClientSessionClosed;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,6 +72,11 @@ public class WakeSignals implements SmartLifecycle {
 
         Kind(char code) {
             this.code = code;
+        }
+
+        /** Whether a poll hands out something of this kind (all but {@link #SETTINGS}). */
+        public boolean polled() {
+            return ordinal() < POLLED;
         }
 
         static Kind ofCode(char c) {
@@ -266,15 +271,17 @@ public class WakeSignals implements SmartLifecycle {
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null) {
-                        Set<String> signalled = new HashSet<>();
+                        Map<String, Kind> signalled = new HashMap<>();
                         for (PGNotification n : notifications) {
                             String[] names = n.getParameter().split(",");
                             int kinds = kindsOf(names[0]);
-                            boolean polled = (kinds & ~(1 << Kind.SETTINGS.ordinal())) != 0;
+                            int polled = kinds & ALL_POLLED;
+                            // the kinds are in the order a poll looks at them: the lowest is what it hands out first
+                            Kind first = polled == 0 ? null : KINDS[Integer.numberOfTrailingZeros(polled)];
                             for (String msisdn : names) {
                                 raiseOne(msisdn, kinds);
-                                if (polled && !msisdn.isEmpty() && msisdn.charAt(0) != KINDS_MARK) {
-                                    signalled.add(msisdn);
+                                if (first != null && !msisdn.isEmpty() && msisdn.charAt(0) != KINDS_MARK) {
+                                    signalled.merge(msisdn, first, (a, b) -> a.ordinal() <= b.ordinal() ? a : b);
                                 }
                             }
                         }
@@ -304,7 +311,7 @@ public class WakeSignals implements SmartLifecycle {
     }
 
     /** Tells the listeners who was signalled; null: anyone may have been (signals were lost). */
-    private void tell(Set<String> signalled) {
+    private void tell(Map<String, Kind> signalled) {
         for (Listener l : listeners) {
             try {
                 if (signalled == null) {
@@ -345,8 +352,11 @@ public class WakeSignals implements SmartLifecycle {
     /** Hears the signals on the listening thread: must not block. */
     public interface Listener {
 
-        /** Something a poll hands out may now wait for these subscribers (E.164 numbers). */
-        void signalled(Set<String> msisdns);
+        /**
+         * Something a poll hands out may now wait for these subscribers (E.164 numbers), each with the first kind
+         * signalled for them in the order a poll looks (what their next poll may hand out first).
+         */
+        void signalled(Map<String, Kind> msisdns);
 
         /** Signals may have been lost (the listening connection was down): something may wait for anyone. */
         void anyoneMayWait();

@@ -1,0 +1,33 @@
+-- CIR wakes for everything a poll hands out, not only messages: a CIR session is marked due (wv_session.cir_due_at,
+-- V41) whenever anything of a polled kind starts waiting for its subscriber (a message, a delivery report, an
+-- invitation or its answer or cancellation, a group change notice, a presence authorisation request, a presence
+-- change), by im.wake itself, which every writer's trigger calls with the kinds (V47); the session settings kind
+-- ('s') marks nothing. The CIR sweeper then looks at what still waits unclaimed of each kind that wakes the session's
+-- method (mobim.wv.cir.sms-wakes for an SMS wake; every kind over TCP) and wakes it, or forgets the mark.
+--
+-- Marking stays as V41 made it: only a session not due yet is locked and updated, the rows of one call locked in one
+-- order, so that a busy subscriber's row is written once per sweep rather than by every send to them.
+drop trigger delivery_cir_insert on im.delivery;
+drop trigger delivery_cir_update on im.delivery;
+drop function im.cir_due_on_delivery();
+
+create or replace function im.wake(kinds text, msisdns text[]) returns void language plpgsql as $$
+declare
+    chunk text[];
+    n int;
+begin
+    select array_agg(m) into chunk
+    from (select distinct m from unnest(msisdns) m where m is not null) x(m)
+    cross join lateral (select 1 from im.client_session s where s.msisdn = x.m and s.expires_at > now() limit 1) live;
+    n := coalesce(array_length(chunk, 1), 0);
+    for i in 1..n by 300 loop
+        perform pg_notify('im_wake', '@' || kinds || ',' || array_to_string(chunk[i:i + 299], ','));
+    end loop;
+    if n > 0 and replace(kinds, 's', '') <> '' then
+        update im.wv_session set cir_due_at = now()
+        where client_session_id in (
+            select w.client_session_id from im.wv_session w
+            where w.msisdn = any(chunk) and w.ended_at is null and w.cir_method is not null and w.cir_due_at is null
+            order by w.client_session_id for update);
+    end if;
+end $$;
