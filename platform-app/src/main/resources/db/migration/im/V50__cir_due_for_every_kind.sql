@@ -5,8 +5,12 @@
 -- ('s') marks nothing. The CIR sweeper then looks at what still waits unclaimed of each kind that wakes the session's
 -- method (mobim.wv.cir.sms-wakes for an SMS wake; every kind over TCP) and wakes it, or forgets the mark.
 --
--- Marking stays as V41 made it: only a session not due yet is locked and updated, the rows of one call locked in one
--- order, so that a busy subscriber's row is written once per sweep rather than by every send to them.
+-- As in V41 only a session not due yet is updated, so that a busy subscriber's row is written once per sweep rather
+-- than by every send to them. Unlike V41 a row locked by another transaction is skipped rather than waited for: many
+-- triggers now mark, several per transaction (an authorisation marks the presentity then the watcher, an attribute
+-- list change each watcher), and waiting could deadlock two writers marking the same sessions in opposite orders.
+-- What holds the row is another marker (it marks it due), the sweeper (due rows: not marked anyway; a settled wake)
+-- or the session's own client changing its settings: a mark skipped then only leaves what waits for the next poll.
 drop trigger delivery_cir_insert on im.delivery;
 drop trigger delivery_cir_update on im.delivery;
 drop function im.cir_due_on_delivery();
@@ -28,6 +32,6 @@ begin
         where client_session_id in (
             select w.client_session_id from im.wv_session w
             where w.msisdn = any(chunk) and w.ended_at is null and w.cir_method is not null and w.cir_due_at is null
-            order by w.client_session_id for update);
+            for update skip locked);
     end if;
 end $$;
