@@ -15,23 +15,17 @@ drop trigger delivery_cir_insert on im.delivery;
 drop trigger delivery_cir_update on im.delivery;
 drop function im.cir_due_on_delivery();
 
-create or replace function im.wake(kinds text, msisdns text[]) returns void language plpgsql as $$
-declare
-    chunk text[];
-    n int;
+-- im.wake keeps its notifications (V49) under another name, and marks after them
+alter function im.wake(text, text[]) rename to notify_wake;
+
+create function im.wake(kinds text, msisdns text[]) returns void language plpgsql as $$
 begin
-    select array_agg(m) into chunk
-    from (select distinct m from unnest(msisdns) m where m is not null) x(m)
-    cross join lateral (select 1 from im.client_session s where s.msisdn = x.m and s.expires_at > now() limit 1) live;
-    n := coalesce(array_length(chunk, 1), 0);
-    for i in 1..n by 300 loop
-        perform pg_notify('im_wake', '@' || kinds || ',' || array_to_string(chunk[i:i + 299], ','));
-    end loop;
-    if n > 0 and replace(kinds, 's', '') <> '' then
+    perform im.notify_wake(kinds, msisdns);
+    if replace(kinds, 's', '') <> '' then
         update im.wv_session set cir_due_at = now()
         where client_session_id in (
             select w.client_session_id from im.wv_session w
-            where w.msisdn = any(chunk) and w.ended_at is null and w.cir_method is not null and w.cir_due_at is null
+            where w.msisdn = any(msisdns) and w.ended_at is null and w.cir_method is not null and w.cir_due_at is null
             for update skip locked);
     end if;
 end $$;

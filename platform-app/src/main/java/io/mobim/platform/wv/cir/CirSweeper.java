@@ -77,7 +77,7 @@ public class CirSweeper implements SchedulingConfigurer {
 
     void sweep() {
         try {
-            // a full batch: more may wait; busy sessions stay due, so the batches of one sweep are bounded
+            // a full batch: more may be due (a busy session is put off, not taken again); bounded all the same
             for (int i = 0; i < MAX_BATCHES && Boolean.TRUE.equals(transactions.execute(t -> wakeDue())); i++) {
                 log.debug("CIR sweep: another batch of due sessions");
             }
