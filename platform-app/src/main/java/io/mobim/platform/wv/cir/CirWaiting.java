@@ -41,7 +41,7 @@ class CirWaiting {
     /** For each candidate something waits for, the first kind that waits and wakes it, in the order a poll hands them out. */
     Map<UUID, Kind> firstWaiting(List<Candidate> candidates) {
         Map<UUID, Kind> found = new HashMap<>();
-        for (Kind kind : Kind.values()) {
+        for (Kind kind : Kind.values()) { // declared in the order a poll looks at them
             List<Candidate> asked = new ArrayList<>();
             for (Candidate c : candidates) {
                 if (!found.containsKey(c.session()) && c.wakes().test(kind)

@@ -44,7 +44,8 @@ import org.springframework.context.event.EventListener;
  * ({@link #settingsVersion}).
  *
  * <p>{@link Listener}s (the CIR channels this instance holds) hear the subscribers of each batch of notifications
- * that may have something to poll, and that anyone may be waiting when the listening connection is back.
+ * that may have something to poll, each with the first kind signalled in the order a poll looks, and that anyone may
+ * be waiting when the listening connection is back.
  */
 public class WakeSignals implements SmartLifecycle {
 
