@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.common.Uuid;
@@ -20,6 +22,12 @@ import org.apache.kafka.server.common.MetadataVersion;
  * ephemeral: the storage is formatted once, as {@code kafka-storage format} would, and reused afterwards.
  */
 public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+    /** Settings that make the broker the embedded one: not to be replaced by the caller's. */
+    private static final Set<String> OWN = Set.of("process.roles", "node.id", "controller.quorum.voters", "listeners",
+            "advertised.listeners", "controller.listener.names", "listener.security.protocol.map",
+            "inter.broker.listener.name", "log.dirs", "log.dir");
+
 
     private final KafkaRaftServer server;
     private final String bootstrapServers;
@@ -40,6 +48,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * @param partitions the default partition count of topics created without one
      */
     public static EmbeddedKafkaBroker start(Path logDir, int port, int partitions, boolean deleteOnClose) throws Exception {
+        return start(logDir, port, partitions, deleteOnClose, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, int, int, boolean)}, with broker settings on top of the embedded ones (thread counts,
+     * retention...); the listeners, the node's identity and its log directory are the embedded broker's own.
+     */
+    public static EmbeddedKafkaBroker start(Path logDir, int port, int partitions, boolean deleteOnClose,
+                                            Map<String, String> settings) throws Exception {
         Files.createDirectories(logDir);
         int clientPort = port;
         int controllerPort = FreePorts.pick();
@@ -65,6 +82,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        // a single node shares its machine with the application: Kafka's thread counts are sized for a broker of its
+        // own on many cores; one network thread and two request handlers keep busy under load, where eight handlers
+        // hand most requests to a thread that was parked (the caller's settings may raise them)
+        p.put("num.network.threads", "1");
+        p.put("num.io.threads", "2");
+        settings.forEach((name, value) -> {
+            if (OWN.contains(name)) {
+                throw new IllegalArgumentException("the embedded Kafka broker sets " + name + " itself");
+            }
+            p.put(name, value);
+        });
         KafkaConfig config = KafkaConfig.fromProps(p, false);
 
         if (!Files.exists(logDir.resolve("meta.properties"))) {

@@ -70,7 +70,8 @@ final class EmbeddedServices {
             Path dir = root.resolve("kafka");
             bootstrapServers = "127.0.0.1:" + port;
             kafka = CompletableFuture.supplyAsync(() -> timed("Embedded Kafka broker", "at " + bootstrapServers,
-                    () -> EmbeddedKafkaBroker.start(dir, port, settings.kafkaPartitions(), settings.ephemeral())), EmbeddedServices::daemon);
+                    () -> EmbeddedKafkaBroker.start(dir, port, settings.kafkaPartitions(), settings.ephemeral(),
+                            settings.kafkaSettings())), EmbeddedServices::daemon);
         }
         users++;
         return new Running(wantPostgres ? jdbcUrl : null, wantKafka ? bootstrapServers : null, root);

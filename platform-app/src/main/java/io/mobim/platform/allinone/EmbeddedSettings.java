@@ -22,6 +22,8 @@ import org.springframework.validation.annotation.Validated;
  * @param postgresSettings PostgreSQL server settings on top of the embedded defaults, by name, e.g.
  *                         {@code mobim.embedded.postgres-settings.shared_buffers=1GB}; a name with a dot goes in
  *                         brackets: {@code mobim.embedded.postgres-settings[pg_stat_statements.track]=all}
+ * @param kafkaSettings Kafka broker settings on top of the embedded defaults, by name in brackets, e.g.
+ *                      {@code mobim.embedded.kafka-settings[log.retention.hours]=24}
  */
 @Validated
 @ConfigurationProperties("mobim.embedded")
@@ -32,9 +34,11 @@ public record EmbeddedSettings(
         @DefaultValue("0") @Min(0) @Max(65535) int postgresPort,
         @DefaultValue("0") @Min(0) @Max(65535) int kafkaPort,
         @DefaultValue("2") @Min(1) int kafkaPartitions,
-        Map<String, String> postgresSettings) {
+        Map<String, String> postgresSettings,
+        Map<String, String> kafkaSettings) {
 
     public EmbeddedSettings {
         postgresSettings = postgresSettings == null ? Map.of() : Map.copyOf(postgresSettings);
+        kafkaSettings = kafkaSettings == null ? Map.of() : Map.copyOf(kafkaSettings);
     }
 }

@@ -1,12 +1,12 @@
 package io.mobim.platform.messaging;
 
 import io.mobim.events.Msisdn;
+import io.mobim.platform.subscribers.Languages;
 import io.mobim.platform.subscribers.Subscriber;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -231,7 +231,7 @@ public class MessageSender {
         // the recipient sees the sender as they named them, or by the sender's own nickname
         String alias = r.alias() != null ? r.alias() : r.senderNickname();
         SmsRecipient sms = route == SendResult.Route.SMS
-                ? new SmsRecipient(recipient, Locale.forLanguageTag(r.recipientLocale()), r.senderPosition()) : null;
+                ? new SmsRecipient(recipient, Languages.of(r.recipientLocale()), r.senderPosition()) : null;
         return batch.accept(q, index, r.senderPlan(), null, List.of(new SendBatch.Routed(recipient, alias, route, sms)), List.of());
     }
 
@@ -251,7 +251,7 @@ public class MessageSender {
         SendResult.Route route = rules.route(recipient, r.online(), r.smsFallback(), true, batch).orElseThrow();
         String alias = r.alias() != null ? r.alias() : senderName;
         SmsRecipient sms = route == SendResult.Route.SMS
-                ? new SmsRecipient(recipient, Locale.forLanguageTag(r.recipientLocale()), r.senderPosition()) : null;
+                ? new SmsRecipient(recipient, Languages.of(r.recipientLocale()), r.senderPosition()) : null;
         return batch.accept(q, 0, null, null, List.of(new SendBatch.Routed(recipient, alias, route, sms)), List.of());
     }
 

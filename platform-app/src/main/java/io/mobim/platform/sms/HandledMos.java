@@ -1,17 +1,17 @@
 package io.mobim.platform.sms;
 
-import io.mobim.events.sms.SmsMo;
-import io.mobim.events.Msisdn;
-import java.sql.Timestamp;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mobim.events.Msisdn;
+import io.mobim.events.sms.SmsMo;
+import io.mobim.platform.subscribers.Languages;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -96,7 +96,7 @@ final class HandledMos {
                         return; // the SMS-C's redelivery of an MO handled within the window
                     }
                     Optional<SmsSender> sender = rs.getString(3) == null ? Optional.empty() : Optional.of(new SmsSender(
-                            Msisdn.of(rs.getString(3)), rs.getString(4), Locale.forLanguageTag(rs.getString(5)), rs.getBoolean(6),
+                            Msisdn.of(rs.getString(3)), rs.getString(4), Languages.of(rs.getString(5)), rs.getBoolean(6),
                             rs.getBoolean(7)));
                     ContactAtPosition contact = rs.getString(8) == null ? null
                             : new ContactAtPosition(Msisdn.of(rs.getString(8)), rs.getString(9));

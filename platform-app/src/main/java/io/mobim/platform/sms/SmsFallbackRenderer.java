@@ -22,7 +22,9 @@ class SmsFallbackRenderer implements SmsRenderer {
             return replies.text(recipient.locale(), "incoming.room", m.senderAlias(), m.body(), m.room());
         }
         if (recipient.senderPosition() != null) {
-            return replies.text(recipient.locale(), "incoming.contact", m.senderAlias(), m.body(), recipient.senderPosition());
+            // as text: a number argument would make MessageFormat build a NumberFormat per SMS (and group digits)
+            return replies.text(recipient.locale(), "incoming.contact", m.senderAlias(), m.body(),
+                    Integer.toString(recipient.senderPosition()));
         }
         return replies.text(recipient.locale(), "incoming.stranger", m.senderAlias(), m.body());
     }

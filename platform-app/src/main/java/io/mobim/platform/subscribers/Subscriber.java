@@ -81,7 +81,7 @@ public class Subscriber {
     }
 
     public Locale locale() {
-        return Locale.forLanguageTag(locale);
+        return Languages.of(locale);
     }
 
     public SubscriberStatus status() {
