@@ -140,9 +140,12 @@ final class DirectReader {
         if (attr < 0x05 || attr > 0x0A || u8() != 0x03) {
             throw NOT_PLAIN;
         }
-        String ns = inline();
-        spend(ns.length());
-        CspVersion v = CspVersion.ofLabel(ns);
+        int at = p;
+        int len = skipInline();
+        spend(len);
+        // "1.1" or "1.2", read from the bytes: no String for it
+        CspVersion v = len != 3 || b[at] != '1' || b[at + 1] != '.' ? null
+                : b[at + 2] == '2' ? CspVersion.V1_2 : b[at + 2] == '1' ? CspVersion.V1_1 : null;
         if (v == null || u8() != 0x01) {
             throw NOT_PLAIN;
         }
@@ -485,7 +488,10 @@ final class DirectReader {
         int k = u8();
         String s;
         if (k == 0x03) {
-            s = inline();
+            int at = p;
+            int len = skipInline();
+            spend(len); // bytes: never fewer than the chars they make
+            return string(at, len);
         } else if (k == 0x80) {
             s = TagTable.value(mbUint());
             if (s == null) {
@@ -572,13 +578,12 @@ final class DirectReader {
         throw NOT_PLAIN;
     }
 
-    private String inline() {
-        int s = p;
-        int len = skipInline();
-        if (len == 1 && b[s] > 0) {
-            return ONE_CHAR[b[s]]; // T and F of every boolean and Qualifier: no String to make
+    /** The inline string of {@code len} bytes at {@code at}. */
+    private String string(int at, int len) {
+        if (len == 1 && b[at] > 0) {
+            return ONE_CHAR[b[at]]; // T and F of every boolean and Qualifier: no String to make
         }
-        return new String(b, s, len, StandardCharsets.UTF_8);
+        return new String(b, at, len, StandardCharsets.UTF_8);
     }
 
     private int skipInline() {

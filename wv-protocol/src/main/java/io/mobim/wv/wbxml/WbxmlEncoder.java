@@ -74,6 +74,9 @@ public final class WbxmlEncoder {
     /** A writer whose buffer grew past this gives it up after the document. */
     private static final int KEPT_CAPACITY = 16 * 1024;
 
+    /** The most bytes a start tag takes: a page switch, the tag, and the xmlns attribute with its version. */
+    private static final int START_ROOM = 16;
+
     private static final class Writer implements Sink {
         ByteBuf buf = new ByteBuf(512);
         byte[] suffix;
@@ -121,11 +124,12 @@ public final class WbxmlEncoder {
             }
         }
 
+        /** The code page switch {@code tag} needs; room must have been made. */
         private void token(int tag) {
             int p = tag >> 6;
             if (p != page) {
-                buf.write(SWITCH_PAGE);
-                buf.write(p);
+                buf.put(SWITCH_PAGE);
+                buf.put(p);
                 page = p;
             }
         }
@@ -133,6 +137,7 @@ public final class WbxmlEncoder {
         @Override
         public void start(int tag) {
             markContent();
+            buf.ensure(START_ROOM);
             token(tag);
             int attr = tag == Binder.WV_CSP_MESSAGE ? 0 : tag == Binder.TRANSACTION_CONTENT ? 2
                     : tag == Binder.PRESENCE_SUB_LIST ? 1 : -1;
@@ -142,15 +147,15 @@ public final class WbxmlEncoder {
             }
             pos[depth] = buf.size();
             if (attr >= 0) {
-                buf.write((tag & 0x3F) | 0xC0);
-                buf.write(attrBase + attr);
-                buf.write(STR_I);
+                buf.put((tag & 0x3F) | 0xC0);
+                buf.put(attrBase + attr);
+                buf.put(STR_I);
                 buf.write(suffix);
                 buf.write(0);
                 buf.write(END);
                 content[depth++] = true;
             } else {
-                buf.write(tag & 0x3F);
+                buf.put(tag & 0x3F);
                 content[depth++] = false;
             }
         }
@@ -175,8 +180,7 @@ public final class WbxmlEncoder {
                 buf.writeMbUint(t);
             } else {
                 buf.write(STR_I);
-                buf.writeText(s, false);
-                buf.write(0);
+                buf.writeInline(s);
             }
         }
 
@@ -189,12 +193,13 @@ public final class WbxmlEncoder {
                 return;
             }
             markContent();
+            buf.ensure(START_ROOM);
             token(tag);
             if (s.isEmpty()) {
-                buf.write(tag & 0x3F);
+                buf.put(tag & 0x3F);
                 return;
             }
-            buf.write((tag & 0x3F) | 0x40);
+            buf.put((tag & 0x3F) | 0x40);
             if (WbxmlTypes.INTEGER[tag]) {
                 long v = WbxmlTypes.digits(s);
                 if (v >= 0) {
@@ -219,8 +224,9 @@ public final class WbxmlEncoder {
         @Override
         public void leafInt(int tag, long v) {
             markContent();
+            buf.ensure(START_ROOM);
             token(tag);
-            buf.write((tag & 0x3F) | 0x40);
+            buf.put((tag & 0x3F) | 0x40);
             if (v >= 0 && WbxmlTypes.INTEGER[tag]) {
                 opaque(v);
             } else {
