@@ -78,10 +78,14 @@ final class DirectReader {
     /** The open trees' children, innermost last. */
     private WvNode[] nodes;
     private int nodeTop;
-    /** The thread's arrays for reading a PresenceSubList (it does not nest), kept from one document to the next. */
-    private static final ThreadLocal<PresenceScratch> PRESENCE_SCRATCH = ThreadLocal.withInitial(PresenceScratch::new);
+    /** What the thread keeps from one document to the next. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** This thread's, once the document needs it. */
+    private Scratch scratch;
 
-    private static final class PresenceScratch {
+    private static final class Scratch {
+        final SharedStrings shared = new SharedStrings();
+        /** The arrays for reading a PresenceSubList (it does not nest). */
         PresenceAttribute[] attributes = new PresenceAttribute[8];
         /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
         final String[] leaves = new String[AttributeShape.MAX_LEAVES];
@@ -407,7 +411,7 @@ final class DirectReader {
         if ((t & CONTENT) == 0) {
             return new PresenceSubList(List.of());
         }
-        PresenceScratch scratch = PRESENCE_SCRATCH.get();
+        Scratch scratch = scratch();
         PresenceAttribute[] attributes = scratch.attributes;
         int n = 0;
         try {
@@ -425,7 +429,7 @@ final class DirectReader {
         }
     }
 
-    private PresenceAttribute typed(AttributeShape s, int t, PresenceScratch scratch) throws WvDecodeException {
+    private PresenceAttribute typed(AttributeShape s, int t, Scratch scratch) throws WvDecodeException {
         String[] texts = scratch.leaves;
         java.util.Arrays.fill(texts, null);
         CommC first = null;
@@ -491,7 +495,7 @@ final class DirectReader {
             int at = p;
             int len = skipInline();
             spend(len); // bytes: never fewer than the chars they make
-            return string(at, len);
+            return string(t & TAG, at, len);
         } else if (k == 0x80) {
             s = TagTable.value(mbUint());
             if (s == null) {
@@ -578,12 +582,23 @@ final class DirectReader {
         throw NOT_PLAIN;
     }
 
-    /** The inline string of {@code len} bytes at {@code at}. */
-    private String string(int at, int len) {
+    /** The inline string of {@code len} bytes at {@code at}, the text of element {@code tag}. */
+    private String string(int tag, int at, int len) {
         if (len == 1 && b[at] > 0) {
             return ONE_CHAR[b[at]]; // T and F of every boolean and Qualifier: no String to make
         }
+        if (SharedStrings.shares(tag, len)) {
+            return scratch().shared.get(b, at, len);
+        }
         return new String(b, at, len, StandardCharsets.UTF_8);
+    }
+
+    private Scratch scratch() {
+        Scratch s = scratch;
+        if (s == null) {
+            scratch = s = SCRATCH.get();
+        }
+        return s;
     }
 
     private int skipInline() {
