@@ -431,11 +431,11 @@ final class DirectReader {
 
     private PresenceAttribute typed(AttributeShape s, int t, Scratch scratch) throws WvDecodeException {
         String[] texts = scratch.leaves;
-        java.util.Arrays.fill(texts, null);
+        int[] tags = LEAF_TAGS[s.ordinal()];
+        java.util.Arrays.fill(texts, 0, Math.max(2, tags.length), null); // build reads a value leaf of every shape
         CommC first = null;
         ArrayList<CommC> more = null;
         if ((t & CONTENT) != 0) {
-            int[] tags = LEAF_TAGS[s.ordinal()];
             int next = 0;
             for (int c; (c = child()) >= 0; ) {
                 int tag = c & TAG;
