@@ -208,12 +208,15 @@ public final class WbxmlEncoder {
                     return;
                 }
             } else if (WbxmlTypes.DATE[tag]) {
-                byte[] d = WbxmlTypes.date(s);
-                if (d != null) {
-                    buf.write(OPAQUE);
-                    buf.write(d.length);
-                    buf.write(d);
-                    buf.write(END);
+                long d = WbxmlTypes.date(s);
+                if (d >= 0) {
+                    buf.ensure(WbxmlTypes.DATE_BYTES + 3);
+                    buf.put(OPAQUE);
+                    buf.put(WbxmlTypes.DATE_BYTES);
+                    for (int shift = 8 * (WbxmlTypes.DATE_BYTES - 1); shift >= 0; shift -= 8) {
+                        buf.put((int) (d >>> shift));
+                    }
+                    buf.put(END);
                     return;
                 }
             }
