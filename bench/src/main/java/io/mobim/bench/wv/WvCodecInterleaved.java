@@ -21,11 +21,13 @@ import java.util.List;
  * Calls go through method handles, a cost every build pays alike.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.wv.WvCodecInterleaved rounds slice-seconds
- * name=classpath...}
+ * [messages=PresenceNotification] name=classpath...}. One message per JVM gives each the JIT profile it has in a
+ * server that handles mostly that message; all three in one JVM (the default) share the JDK's profiles, as two
+ * builds always do here.
  */
 public final class WvCodecInterleaved {
 
-    private static final String[] MESSAGES = {"SendMessage", "NewMessage", "PresenceNotification"};
+    private static final String ALL_MESSAGES = "SendMessage,NewMessage,PresenceNotification";
     private static final int WARM_UP_ROUNDS = 3;
     private static volatile Object sink;
 
@@ -34,15 +36,20 @@ public final class WvCodecInterleaved {
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 3) {
-            throw new IllegalArgumentException("usage: rounds slice-seconds name=classpath...");
+            throw new IllegalArgumentException("usage: rounds slice-seconds [messages=A,B] name=classpath...");
         }
         int rounds = Integer.parseInt(args[0]);
         double slice = Double.parseDouble(args[1]);
         System.out.println(Machine.describe());
         List<String> names = new ArrayList<>();
         List<URLClassLoader> loaders = new ArrayList<>();
+        String[] messages = ALL_MESSAGES.split(",");
         for (int i = 2; i < args.length; i++) {
             String[] build = args[i].split("=", 2);
+            if (build[0].equals("messages")) {
+                messages = build[1].split(",");
+                continue;
+            }
             List<URL> urls = new ArrayList<>();
             for (String p : build[1].split(":")) {
                 urls.add(Path.of(p).toUri().toURL());
@@ -52,7 +59,7 @@ public final class WvCodecInterleaved {
         }
         System.out.printf("%-22s %-10s %14s %14s %14s %10s%n", "message", "build", "median/cpu-s", "highest", "lowest",
                 "bytes/op");
-        for (String message : MESSAGES) {
+        for (String message : messages) {
             List<Op> ops = new ArrayList<>();
             for (ClassLoader loader : loaders) {
                 ops.add(Op.of(loader, message));
