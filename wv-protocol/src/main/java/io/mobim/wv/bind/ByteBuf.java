@@ -91,8 +91,13 @@ public final class ByteBuf {
      * from one bulk read of the string, with no per-character encoding decisions.
      */
     public void writeInline(String s) {
+        ensure(s.length() * 3 + 1);
+        putInline(s);
+    }
+
+    /** {@link #writeInline} into room made by {@link #ensure}: three bytes a char and one. */
+    public void putInline(String s) {
         int len = s.length();
-        ensure(len * 3 + 1);
         char[] cs = chars;
         if (cs.length < len) {
             chars = cs = new char[Math.max(len, 2 * cs.length)];

@@ -220,8 +220,21 @@ public final class WbxmlEncoder {
                     return;
                 }
             }
-            string(s);
-            buf.write(END);
+            valueAndEnd(s);
+        }
+
+        /** A leaf's value and its END, in one reservation. */
+        private void valueAndEnd(String s) {
+            int t = TagTable.valueToken(s);
+            buf.ensure(s.length() * 3 + 8); // STR_I, NUL and END, or EXT_T_0, the token and END
+            if (t >= 0) {
+                buf.put(EXT_T_0);
+                buf.writeMbUint(t);
+            } else {
+                buf.put(STR_I);
+                buf.putInline(s);
+            }
+            buf.put(END);
         }
 
         @Override
