@@ -29,7 +29,6 @@ public final class WvCodecInterleaved {
 
     private static final String ALL_MESSAGES = "SendMessage,NewMessage,PresenceNotification";
     private static final int WARM_UP_ROUNDS = 3;
-    private static volatile Object sink;
 
     private WvCodecInterleaved() {
     }
@@ -86,20 +85,9 @@ public final class WvCodecInterleaved {
     }
 
     /** Operations per CPU-second and bytes per operation over one slice. */
-    private static double[] run(Op op, double seconds) throws Throwable {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        long bytes0 = mx.getCurrentThreadAllocatedBytes();
-        long cpu0 = mx.getCurrentThreadCpuTime();
-        long limit = (long) (seconds * 1e9);
-        long n = 0;
-        while (mx.getCurrentThreadCpuTime() - cpu0 < limit) {
-            for (int i = 0; i < 1000; i++) {
-                sink = op.decodeEncode();
-            }
-            n += 1000;
-        }
-        long cpu = mx.getCurrentThreadCpuTime() - cpu0;
-        return new double[] {n * 1e9 / cpu, (double) (mx.getCurrentThreadAllocatedBytes() - bytes0) / n};
+    private static double[] run(Op op, double seconds) throws Exception {
+        double[] r = WvCodecCpuTime.run(ManagementFactory.getThreadMXBean(), seconds, op::decodeEncode);
+        return new double[] {r[0], r[2]};
     }
 
     /** WBXML decode then encode of one sample message, in one build. */
@@ -121,8 +109,12 @@ public final class WvCodecInterleaved {
             return new Op(decode, encode, (byte[]) encode.invoke(model));
         }
 
-        Object decodeEncode() throws Throwable {
-            return encode.invoke(decode.invoke(wbxml));
+        Object decodeEncode() {
+            try {
+                return encode.invoke(decode.invoke(wbxml));
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

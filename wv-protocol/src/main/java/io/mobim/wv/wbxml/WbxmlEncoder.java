@@ -76,6 +76,8 @@ public final class WbxmlEncoder {
 
     /** The most bytes a start tag takes: a page switch, the tag, and the xmlns attribute with its version. */
     private static final int START_ROOM = 16;
+    /** The bytes a value takes besides three a char: STR_I, NUL and END, or EXT_T_0, the token and END. */
+    private static final int VALUE_ROOM = 8;
 
     private static final class Writer implements Sink {
         ByteBuf buf = new ByteBuf(512);
@@ -170,17 +172,19 @@ public final class WbxmlEncoder {
         @Override
         public void text(String s) {
             markContent();
-            string(s);
+            buf.ensure(s.length() * 3 + VALUE_ROOM);
+            value(s);
         }
 
-        private void string(String s) {
+        /** A value token or an inline string, into room reserved for it. */
+        private void value(String s) {
             int t = TagTable.valueToken(s);
             if (t >= 0) {
-                buf.write(EXT_T_0);
+                buf.put(EXT_T_0);
                 buf.writeMbUint(t);
             } else {
-                buf.write(STR_I);
-                buf.writeInline(s);
+                buf.put(STR_I);
+                buf.putInline(s);
             }
         }
 
@@ -225,15 +229,8 @@ public final class WbxmlEncoder {
 
         /** A leaf's value and its END, in one reservation. */
         private void valueAndEnd(String s) {
-            int t = TagTable.valueToken(s);
-            buf.ensure(s.length() * 3 + 8); // STR_I, NUL and END, or EXT_T_0, the token and END
-            if (t >= 0) {
-                buf.put(EXT_T_0);
-                buf.writeMbUint(t);
-            } else {
-                buf.put(STR_I);
-                buf.putInline(s);
-            }
+            buf.ensure(s.length() * 3 + VALUE_ROOM);
+            value(s);
             buf.put(END);
         }
 
@@ -245,10 +242,10 @@ public final class WbxmlEncoder {
             buf.put((tag & 0x3F) | 0x40);
             if (v >= 0 && WbxmlTypes.INTEGER[tag]) {
                 opaque(v);
+                buf.write(END);
             } else {
-                string(Long.toString(v));
+                valueAndEnd(Long.toString(v));
             }
-            buf.write(END);
         }
 
         private void opaque(long v) {
