@@ -56,7 +56,8 @@ public final class WvCodecCpuTime {
         System.out.printf("%-22s %-18s %14.0f %14.0f %10.0f%n", message, op, r[0], r[1], r[2]);
     }
 
-    private static double[] run(ThreadMXBean mx, double seconds, Op body) throws Exception {
+    /** Operations per CPU-second, per wall-second, and bytes allocated per operation, over one slice. */
+    static double[] run(ThreadMXBean mx, double seconds, Op body) throws Exception {
         com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) mx;
         long bytes0 = alloc.getCurrentThreadAllocatedBytes();
         long cpu0 = mx.getCurrentThreadCpuTime();

@@ -7,6 +7,8 @@ public final class ByteBuf {
 
     byte[] a;
     int n;
+    /** The chars of the string being written by {@link #writeInline}, kept for the next one. */
+    private char[] chars = new char[0];
 
     public ByteBuf(int capacity) {
         a = new byte[capacity];
@@ -20,6 +22,18 @@ public final class ByteBuf {
         if (n == a.length) {
             grow(1);
         }
+        a[n++] = (byte) b;
+    }
+
+    /** Makes room for {@code extra} more bytes, which {@link #put} may then write without a capacity check. */
+    public void ensure(int extra) {
+        if (n + extra > a.length) {
+            grow(extra);
+        }
+    }
+
+    /** One byte into the room made by {@link #ensure}. */
+    public void put(int b) {
         a[n++] = (byte) b;
     }
 
@@ -67,13 +81,47 @@ public final class ByteBuf {
      * carry are replaced by U+FFFD, and {@code & < >} and CR are escaped when {@code xml}.
      */
     public void writeText(String s, boolean xml) {
+        ensure(s.length() * 3 + 16);
+        text(s, 0, xml);
+    }
+
+    /**
+     * A WBXML inline string's bytes: the UTF-8 of {@code s} as {@link #writeText writeText(s, false)} writes it,
+     * then the terminating NUL. Strings of ASCII (nearly all values handsets exchange) are copied char by char
+     * from one bulk read of the string, with no per-character encoding decisions.
+     */
+    public void writeInline(String s) {
+        ensure(s.length() * 3 + 1);
+        putInline(s);
+    }
+
+    /** {@link #writeInline} into room made by {@link #ensure}: three bytes a char and one. */
+    public void putInline(String s) {
         int len = s.length();
-        if (n + len * 3 + 16 > a.length) {
-            grow(len * 3 + 16);
+        char[] cs = chars;
+        if (cs.length < len) {
+            chars = cs = new char[Math.max(len, 2 * cs.length)];
         }
+        s.getChars(0, len, cs, 0);
         byte[] b = a;
         int p = n;
-        for (int i = 0; i < len; i++) {
+        int i = 0;
+        for (char c; i < len && (c = cs[i]) != 0 && c < 0x80; i++) {
+            b[p++] = (byte) c;
+        }
+        n = p;
+        if (i < len) {
+            text(s, i, false);
+        }
+        a[n++] = 0;
+    }
+
+    /** The UTF-8 of {@code s} from char {@code from}; room for three bytes a char must have been made. */
+    private void text(String s, int from, boolean xml) {
+        int len = s.length();
+        byte[] b = a;
+        int p = n;
+        for (int i = from; i < len; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '&' && c != '<' && c != '>' || !xml && c != 0) {

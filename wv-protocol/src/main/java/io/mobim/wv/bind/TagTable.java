@@ -29,6 +29,8 @@ public final class TagTable {
     private static final StringIndex VALUE_INDEX;
     /** Bit n of entry c: some writable value token starts with (c &amp; 0x7F) and has length n. */
     private static final int[] VALUE_SHAPES = new int[128];
+    /** The token of each one-character ASCII value ({@code T} and {@code F} of every Qualifier and boolean), or -1. */
+    private static final int[] ONE_CHAR_TOKENS = new int[128];
 
     static {
         String[] n = NAMES;
@@ -575,10 +577,14 @@ public final class TagTable {
         v[0xBE] = "FORMER_SUBSCRIBER";
         v[0xBF] = "PRESENCE_ACCESS";
         v[0xC0] = "R";
+        java.util.Arrays.fill(ONE_CHAR_TOKENS, -1);
         for (int i = FIRST_DECODE_ONLY_VALUE - 1; i >= 0; i--) { // lowest token wins for the duplicates (IM, SMS)
             if (v[i] != null) {
                 VALUE_IDS.put(v[i], i);
                 VALUE_SHAPES[v[i].charAt(0) & 0x7F] |= 1 << v[i].length();
+                if (v[i].length() == 1 && v[i].charAt(0) < 0x80) {
+                    ONE_CHAR_TOKENS[v[i].charAt(0)] = i;
+                }
             }
         }
         ID_INDEX = new StringIndex(IDS);
@@ -611,6 +617,10 @@ public final class TagTable {
     /** The EXT_T_0 value token for a whole string, or -1. */
     public static int valueToken(String s) {
         int len = s.length();
+        if (len == 1) {
+            char c = s.charAt(0);
+            return c < 0x80 ? ONE_CHAR_TOKENS[c] : -1;
+        }
         if (len == 0 || len > 31 || (VALUE_SHAPES[s.charAt(0) & 0x7F] & (1 << len)) == 0) {
             return -1; // no token starts with this character and has this length: skip hashing
         }

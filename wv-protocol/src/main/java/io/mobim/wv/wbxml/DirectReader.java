@@ -78,10 +78,14 @@ final class DirectReader {
     /** The open trees' children, innermost last. */
     private WvNode[] nodes;
     private int nodeTop;
-    /** The thread's arrays for reading a PresenceSubList (it does not nest), kept from one document to the next. */
-    private static final ThreadLocal<PresenceScratch> PRESENCE_SCRATCH = ThreadLocal.withInitial(PresenceScratch::new);
+    /** What the thread keeps from one document to the next. */
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+    /** This thread's, once the document needs it. */
+    private Scratch scratch;
 
-    private static final class PresenceScratch {
+    private static final class Scratch {
+        final SharedStrings shared = new SharedStrings();
+        /** The arrays for reading a PresenceSubList (it does not nest). */
         PresenceAttribute[] attributes = new PresenceAttribute[8];
         /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
         final String[] leaves = new String[AttributeShape.MAX_LEAVES];
@@ -140,9 +144,12 @@ final class DirectReader {
         if (attr < 0x05 || attr > 0x0A || u8() != 0x03) {
             throw NOT_PLAIN;
         }
-        String ns = inline();
-        spend(ns.length());
-        CspVersion v = CspVersion.ofLabel(ns);
+        int at = p;
+        int len = skipInline();
+        spend(len);
+        // "1.1" or "1.2", read from the bytes: no String for it
+        CspVersion v = len != 3 || b[at] != '1' || b[at + 1] != '.' ? null
+                : b[at + 2] == '2' ? CspVersion.V1_2 : b[at + 2] == '1' ? CspVersion.V1_1 : null;
         if (v == null || u8() != 0x01) {
             throw NOT_PLAIN;
         }
@@ -404,7 +411,7 @@ final class DirectReader {
         if ((t & CONTENT) == 0) {
             return new PresenceSubList(List.of());
         }
-        PresenceScratch scratch = PRESENCE_SCRATCH.get();
+        Scratch scratch = scratch();
         PresenceAttribute[] attributes = scratch.attributes;
         int n = 0;
         try {
@@ -422,13 +429,13 @@ final class DirectReader {
         }
     }
 
-    private PresenceAttribute typed(AttributeShape s, int t, PresenceScratch scratch) throws WvDecodeException {
+    private PresenceAttribute typed(AttributeShape s, int t, Scratch scratch) throws WvDecodeException {
         String[] texts = scratch.leaves;
-        java.util.Arrays.fill(texts, null);
+        int[] tags = LEAF_TAGS[s.ordinal()];
+        java.util.Arrays.fill(texts, 0, Math.max(2, tags.length), null); // build reads a value leaf of every shape
         CommC first = null;
         ArrayList<CommC> more = null;
         if ((t & CONTENT) != 0) {
-            int[] tags = LEAF_TAGS[s.ordinal()];
             int next = 0;
             for (int c; (c = child()) >= 0; ) {
                 int tag = c & TAG;
@@ -485,7 +492,10 @@ final class DirectReader {
         int k = u8();
         String s;
         if (k == 0x03) {
-            s = inline();
+            int at = p;
+            int len = skipInline();
+            spend(len); // bytes: never fewer than the chars they make
+            return string(t & TAG, at, len);
         } else if (k == 0x80) {
             s = TagTable.value(mbUint());
             if (s == null) {
@@ -572,13 +582,23 @@ final class DirectReader {
         throw NOT_PLAIN;
     }
 
-    private String inline() {
-        int s = p;
-        int len = skipInline();
-        if (len == 1 && b[s] > 0) {
-            return ONE_CHAR[b[s]]; // T and F of every boolean and Qualifier: no String to make
+    /** The inline string of {@code len} bytes at {@code at}, the text of element {@code tag}. */
+    private String string(int tag, int at, int len) {
+        if (len == 1 && b[at] > 0) {
+            return ONE_CHAR[b[at]]; // T and F of every boolean and Qualifier: no String to make
         }
-        return new String(b, s, len, StandardCharsets.UTF_8);
+        if (SharedStrings.shares(tag, len)) {
+            return scratch().shared.get(b, at, len);
+        }
+        return new String(b, at, len, StandardCharsets.UTF_8);
+    }
+
+    private Scratch scratch() {
+        Scratch s = scratch;
+        if (s == null) {
+            scratch = s = SCRATCH.get();
+        }
+        return s;
     }
 
     private int skipInline() {

@@ -74,6 +74,11 @@ public final class WbxmlEncoder {
     /** A writer whose buffer grew past this gives it up after the document. */
     private static final int KEPT_CAPACITY = 16 * 1024;
 
+    /** The most bytes a start tag takes: a page switch, the tag, and the xmlns attribute with its version. */
+    private static final int START_ROOM = 16;
+    /** The bytes a value takes besides three a char: STR_I, NUL and END, or EXT_T_0, the token and END. */
+    private static final int VALUE_ROOM = 8;
+
     private static final class Writer implements Sink {
         ByteBuf buf = new ByteBuf(512);
         byte[] suffix;
@@ -121,11 +126,12 @@ public final class WbxmlEncoder {
             }
         }
 
+        /** The code page switch {@code tag} needs; room must have been made. */
         private void token(int tag) {
             int p = tag >> 6;
             if (p != page) {
-                buf.write(SWITCH_PAGE);
-                buf.write(p);
+                buf.put(SWITCH_PAGE);
+                buf.put(p);
                 page = p;
             }
         }
@@ -133,6 +139,7 @@ public final class WbxmlEncoder {
         @Override
         public void start(int tag) {
             markContent();
+            buf.ensure(START_ROOM);
             token(tag);
             int attr = tag == Binder.WV_CSP_MESSAGE ? 0 : tag == Binder.TRANSACTION_CONTENT ? 2
                     : tag == Binder.PRESENCE_SUB_LIST ? 1 : -1;
@@ -142,15 +149,15 @@ public final class WbxmlEncoder {
             }
             pos[depth] = buf.size();
             if (attr >= 0) {
-                buf.write((tag & 0x3F) | 0xC0);
-                buf.write(attrBase + attr);
-                buf.write(STR_I);
+                buf.put((tag & 0x3F) | 0xC0);
+                buf.put(attrBase + attr);
+                buf.put(STR_I);
                 buf.write(suffix);
                 buf.write(0);
                 buf.write(END);
                 content[depth++] = true;
             } else {
-                buf.write(tag & 0x3F);
+                buf.put(tag & 0x3F);
                 content[depth++] = false;
             }
         }
@@ -165,18 +172,19 @@ public final class WbxmlEncoder {
         @Override
         public void text(String s) {
             markContent();
-            string(s);
+            buf.ensure(s.length() * 3 + VALUE_ROOM);
+            value(s);
         }
 
-        private void string(String s) {
+        /** A value token or an inline string, into room reserved for it. */
+        private void value(String s) {
             int t = TagTable.valueToken(s);
             if (t >= 0) {
-                buf.write(EXT_T_0);
+                buf.put(EXT_T_0);
                 buf.writeMbUint(t);
             } else {
-                buf.write(STR_I);
-                buf.writeText(s, false);
-                buf.write(0);
+                buf.put(STR_I);
+                buf.putInline(s);
             }
         }
 
@@ -189,12 +197,13 @@ public final class WbxmlEncoder {
                 return;
             }
             markContent();
+            buf.ensure(START_ROOM);
             token(tag);
             if (s.isEmpty()) {
-                buf.write(tag & 0x3F);
+                buf.put(tag & 0x3F);
                 return;
             }
-            buf.write((tag & 0x3F) | 0x40);
+            buf.put((tag & 0x3F) | 0x40);
             if (WbxmlTypes.INTEGER[tag]) {
                 long v = WbxmlTypes.digits(s);
                 if (v >= 0) {
@@ -203,30 +212,40 @@ public final class WbxmlEncoder {
                     return;
                 }
             } else if (WbxmlTypes.DATE[tag]) {
-                byte[] d = WbxmlTypes.date(s);
-                if (d != null) {
-                    buf.write(OPAQUE);
-                    buf.write(d.length);
-                    buf.write(d);
-                    buf.write(END);
+                long d = WbxmlTypes.date(s);
+                if (d >= 0) {
+                    buf.ensure(WbxmlTypes.DATE_BYTES + 3);
+                    buf.put(OPAQUE);
+                    buf.put(WbxmlTypes.DATE_BYTES);
+                    for (int shift = 8 * (WbxmlTypes.DATE_BYTES - 1); shift >= 0; shift -= 8) {
+                        buf.put((int) (d >>> shift));
+                    }
+                    buf.put(END);
                     return;
                 }
             }
-            string(s);
-            buf.write(END);
+            valueAndEnd(s);
+        }
+
+        /** A leaf's value and its END, in one reservation. */
+        private void valueAndEnd(String s) {
+            buf.ensure(s.length() * 3 + VALUE_ROOM);
+            value(s);
+            buf.put(END);
         }
 
         @Override
         public void leafInt(int tag, long v) {
             markContent();
+            buf.ensure(START_ROOM);
             token(tag);
-            buf.write((tag & 0x3F) | 0x40);
+            buf.put((tag & 0x3F) | 0x40);
             if (v >= 0 && WbxmlTypes.INTEGER[tag]) {
                 opaque(v);
+                buf.write(END);
             } else {
-                string(Long.toString(v));
+                valueAndEnd(Long.toString(v));
             }
-            buf.write(END);
         }
 
         private void opaque(long v) {

@@ -48,17 +48,20 @@ final class WbxmlTypes {
         return v;
     }
 
+    /** The number of OPAQUE bytes of a date-time {@link #date(String)} gives. */
+    static final int DATE_BYTES = 6;
+
     /**
-     * The 6 OPAQUE bytes of {@code YYYYMMDDTHHMMSSZ} (any upper-case zone letter), or {@code null}
-     * when the text has another shape (it is then sent as a string).
+     * The 6 OPAQUE bytes of {@code YYYYMMDDTHHMMSSZ} (any upper-case zone letter), first byte in the most
+     * significant place of the 48 low bits, or -1 when the text has another shape (it is then sent as a string).
      */
-    static byte[] date(String s) {
+    static long date(String s) {
         if (s.length() != 16 || s.charAt(8) != 'T') {
-            return null;
+            return -1;
         }
         char tz = s.charAt(15);
         if (tz < 'A' || tz > 'Z') {
-            return null;
+            return -1;
         }
         int year = num(s, 0, 4);
         int month = num(s, 4, 6);
@@ -68,12 +71,11 @@ final class WbxmlTypes {
         int second = num(s, 13, 15);
         if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23
                 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
+            return -1;
         }
         long bits = ((long) year << 26) | ((long) month << 22) | ((long) day << 17) | ((long) hour << 12)
                 | ((long) minute << 6) | second;
-        return new byte[] {(byte) (bits >>> 32), (byte) (bits >>> 24), (byte) (bits >>> 16), (byte) (bits >>> 8),
-                (byte) bits, (byte) tz};
+        return bits << 8 | tz;
     }
 
     private static int num(String s, int from, int to) {

@@ -1,0 +1,83 @@
+package io.mobim.wv.wbxml;
+
+import io.mobim.wv.bind.TagTable;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * One thread's Strings of the inline values that recur from one document to the next (user IDs, contact lists,
+ * groups, content and client types, and any value of at most {@value #SHORT} bytes: capabilities, statuses,
+ * a handset's transaction counters), found again by their bytes, so such a value costs its decoder no String
+ * and no copy. Message bodies are never kept. Direct-mapped by a hash of the bytes; a value takes its slot
+ * only when it is read twice in a row there, so a stream of values that never recur (the user IDs of a large
+ * population) leaves the values that do in place and costs only the lookup. Not thread-safe: one per thread.
+ */
+final class SharedStrings {
+
+    /** Values of this many bytes or fewer are shared whatever their element. */
+    static final int SHORT = 8;
+    /** Longer values are not shared. */
+    private static final int MAX_BYTES = 64;
+    private static final int SLOTS = 512;
+
+    /** The elements whose values recur, by tag. */
+    private static final boolean[] RECURRING = new boolean[TagTable.SIZE];
+    private static final int CONTENT_DATA = TagTable.id("ContentData");
+
+    static {
+        for (String n : new String[] {"UserID", "ContactList", "GroupID", "SName", "ContentType", "ClientType",
+                "DevManufacturer", "ClientProducer", "Model", "ClientVersion", "Language", "Cap", "Status"}) {
+            RECURRING[TagTable.id(n)] = true;
+        }
+    }
+
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[][] keys = new byte[SLOTS][];
+    private final String[] strings = new String[SLOTS];
+    /** The hash of the last value that missed in each slot. */
+    private final int[] missed = new int[SLOTS];
+
+    /** Whether values of element {@code tag} of {@code len} bytes are shared. */
+    static boolean shares(int tag, int len) {
+        return len <= SHORT ? tag != CONTENT_DATA : len <= MAX_BYTES && RECURRING[tag];
+    }
+
+    /** The String of the UTF-8 bytes {@code b[at, at + len)}. */
+    String get(byte[] b, int at, int len) {
+        int h = hash(b, at, len);
+        int i = h & (SLOTS - 1);
+        byte[] k = keys[i];
+        if (k != null && k.length == len && Arrays.equals(k, 0, len, b, at, at + len)) {
+            return strings[i];
+        }
+        String s = new String(b, at, len, StandardCharsets.UTF_8);
+        if (missed[i] == h) {
+            keys[i] = Arrays.copyOfRange(b, at, at + len);
+            strings[i] = s;
+        } else {
+            missed[i] = h;
+        }
+        return s;
+    }
+
+    private static int hash(byte[] b, int at, int len) {
+        long h = len;
+        if (len >= Long.BYTES) {
+            int last = at + len - Long.BYTES;
+            for (int i = at; i < last; i += Long.BYTES) {
+                h = (h ^ (long) LONG_LE.get(b, i)) * 0x9E3779B97F4A7C15L;
+            }
+            h = (h ^ (long) LONG_LE.get(b, last)) * 0x9E3779B97F4A7C15L;
+        } else {
+            for (int i = at; i < at + len; i++) {
+                h = (h << 8) | (b[i] & 0xFF);
+            }
+            h *= 0x9E3779B97F4A7C15L;
+        }
+        return (int) (h >>> 32);
+    }
+}
