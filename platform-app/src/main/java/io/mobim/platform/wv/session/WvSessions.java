@@ -330,12 +330,20 @@ public class WvSessions {
     }
 
     private static byte[] hash(String sessionId) {
+        return SHA_256.get().digest(sessionId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A SHA-256 digest per thread: every request hashes its SessionID (twice: to find its session, and to count its
+     * bytes), and looking the algorithm up costs several times the hashing.
+     */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is unavailable", e);
         }
-    }
+    });
 
     private record Row(WvSession session, String endReason) {
     }
