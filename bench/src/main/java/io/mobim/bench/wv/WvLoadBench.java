@@ -136,6 +136,10 @@ public final class WvLoadBench {
             if (jfrPath != null) {
                 try {
                     jfr = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    // CPU-time samples (JDK 25) weigh each thread by the CPU it used, not by being on a CPU when
+                    // sampled; every compilation shows what the JIT still does inside the measured window
+                    jfr.enable("jdk.CPUTimeSample").with("throttle", "1ms");
+                    jfr.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO);
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

@@ -17,7 +17,9 @@ import io.mobim.wv.model.WvMessage;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -60,11 +62,12 @@ public class WvEndpoint {
     /** Reads one CSP request and writes its answer. */
     public void handle(HttpServletRequest http, HttpServletResponse response) throws IOException {
         int max = limits.maxBytes();
-        if (http.getContentLengthLong() > max) {
+        long length = http.getContentLengthLong();
+        if (length > max) {
             refuse(response, Outcome.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "CSP message larger than " + max + " bytes");
             return;
         }
-        byte[] body = http.getInputStream().readNBytes(max + 1);
+        byte[] body = read(http.getInputStream(), (int) length, max);
         if (body.length > max) {
             refuse(response, Outcome.TOO_LARGE, HttpStatus.CONTENT_TOO_LARGE, "CSP message larger than " + max + " bytes");
             return;
@@ -100,6 +103,20 @@ public class WvEndpoint {
         byte[] out = codec.encode(new WvMessage(in.version(), in.session(), answers));
         sessions.countData(sessionOf(in, answers), body.length + out.length);
         answer(response, codec, out);
+    }
+
+    /**
+     * The body: as many bytes as the Content-Length says (fewer if the client stopped short; the container reads no
+     * further than it), else (chunked) up to one more than {@code max}. Sized by the length, not read through a
+     * buffer of the largest body accepted: polls are a few dozen bytes.
+     */
+    private static byte[] read(InputStream in, int length, int max) throws IOException {
+        if (length < 0) {
+            return in.readNBytes(max + 1);
+        }
+        byte[] body = new byte[length];
+        int n = in.readNBytes(body, 0, length);
+        return n == length ? body : Arrays.copyOf(body, n);
     }
 
     /** The session a request's data volume is charged to: the one it names, else the one its Login opened. */

@@ -16,6 +16,9 @@ import io.mobim.wv.model.SendMessageRequest;
 import io.mobim.wv.model.SendMessageResponse;
 import io.mobim.wv.model.Status;
 import io.mobim.wv.model.WvMessage;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -89,6 +92,29 @@ class WvEndpointInputTest extends WvTestBase {
         assertThat(WvHandset.post(clients.endpoint(), new byte[0], WvCodec.XML_CONTENT_TYPE).statusCode()).isEqualTo(400);
         byte[] huge = ("<WV-CSP-Message>" + "x".repeat(70 * 1024) + "</WV-CSP-Message>").getBytes(StandardCharsets.UTF_8);
         assertThat(WvHandset.post(clients.endpoint(), huge, WvCodec.XML_CONTENT_TYPE).statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void aBodySentChunkedWithoutContentLengthIsReadAsWell() throws Exception {
+        Msisdn m = clients.subscriber("chunked");
+        HttpResponse<byte[]> response = postChunked(MOVISTAR_LOGIN.formatted(m.value().substring(1), WvClients.PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(200);
+        LoginResponse login = (LoginResponse) WvCodec.xml().decode(response.body(), WvLimits.DEFAULT).primitive();
+        assertThat(login.result().code()).isEqualTo(200);
+
+        byte[] huge = ("<WV-CSP-Message>" + "x".repeat(70 * 1024) + "</WV-CSP-Message>").getBytes(StandardCharsets.UTF_8);
+        assertThat(postChunked(huge).statusCode()).as("no Content-Length to refuse it by: refused once read past the limit")
+                .isEqualTo(413);
+    }
+
+    /** Posts {@code body} as XML with no Content-Length (chunked), as a client streaming its request would. */
+    private HttpResponse<byte[]> postChunked(byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(clients.endpoint()).header("Content-Type", WvCodec.XML_CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
     }
 
     @Test

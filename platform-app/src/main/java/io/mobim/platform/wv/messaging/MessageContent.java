@@ -1,11 +1,10 @@
 package io.mobim.platform.wv.messaging;
 
 import io.mobim.platform.wv.CspFault;
+import io.mobim.platform.wv.Sha256;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.MessageInfo;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -54,12 +53,7 @@ final class MessageContent {
 
     /** A short, URL-safe digest of {@code s} (27 characters). */
     static String digest(String s) {
-        try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sha).substring(0, 27);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Sha256.of(s)).substring(0, 27);
     }
 
     private static String unescape(String html) {

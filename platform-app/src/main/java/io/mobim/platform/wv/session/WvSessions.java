@@ -4,13 +4,11 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.presence.ClientSessionClosed;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.wv.CspFault;
+import io.mobim.platform.wv.Sha256;
 import io.mobim.platform.wv.WvSettings;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.StatusCode;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -72,6 +70,17 @@ public class WvSessions {
         static TokenKey of(byte[] hash) {
             ByteBuffer b = ByteBuffer.wrap(hash);
             return new TokenKey(b.getLong(), b.getLong());
+        }
+
+        // written out: a record's generated ones go through an invokedynamic call site on every map lookup
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TokenKey k && k.high == high && k.low == low;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(high ^ low);
         }
     }
 
@@ -330,11 +339,7 @@ public class WvSessions {
     }
 
     private static byte[] hash(String sessionId) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(sessionId.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
+        return Sha256.of(sessionId);
     }
 
     private record Row(WvSession session, String endReason) {

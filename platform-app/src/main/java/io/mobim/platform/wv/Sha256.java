@@ -1,0 +1,28 @@
+package io.mobim.platform.wv;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+
+/**
+ * SHA-256 for what the CSP channel hashes per request (SessionIDs, client message ids), with one digest per thread:
+ * looking the algorithm up ({@link MessageDigest#getInstance}) costs several times hashing a few dozen bytes.
+ */
+public final class Sha256 {
+
+    private static final ThreadLocal<MessageDigest> DIGESTS = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    });
+
+    private Sha256() {
+    }
+
+    /** The SHA-256 of {@code s} in UTF-8. */
+    public static byte[] of(String s) {
+        return DIGESTS.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    }
+}
