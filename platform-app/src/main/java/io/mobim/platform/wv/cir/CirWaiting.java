@@ -1,5 +1,8 @@
 package io.mobim.platform.wv.cir;
 
+import io.mobim.platform.contacts.AuthorizationState;
+import io.mobim.platform.invitations.InvitationState;
+import io.mobim.platform.messaging.DeliveryState;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.wv.session.WakeSignals.Kind;
 import java.sql.Timestamp;
@@ -68,21 +71,21 @@ class CirWaiting {
         var query = switch (kind) {
             case MESSAGE -> jdbc.sql("""
                     select distinct recipient from im.delivery
-                    where recipient = any(?) and status = 'PENDING' and claimed_at is null""").param(who);
+                    where recipient = any(?) and status = ? and claimed_at is null""").params(who, DeliveryState.PENDING.value());
             case REPORT -> jdbc.sql("select distinct sender from im.client_delivery_report where sender = any(?)").param(who);
             case INVITATION -> jdbc.sql("""
                     select invitee from im.invitation
-                    where invitee = any(?) and (state = 'PENDING' and invitee_told_at is null and expires_at > ?
-                                                or state = 'CANCELLED' and invitee_told_at is not null and cancel_told_at is null)
+                    where invitee = any(?) and (state = ? and invitee_told_at is null and expires_at > ?
+                                                or state = ? and invitee_told_at is not null and cancel_told_at is null)
                     union
                     select inviter from im.invitation
                     where inviter = any(?) and answered_at is not null and inviter_told_at is null""")
-                    .params(who, Timestamp.from(clock.instant()), who);
+                    .params(who, InvitationState.PENDING.name(), Timestamp.from(clock.instant()), InvitationState.CANCELLED.name(), who);
             case GROUP_NOTICE -> jdbc.sql("select distinct recipient from im.room_notice where recipient = any(?)").param(who);
             case AUTHORIZATION_REQUEST -> jdbc.sql("""
                     select distinct presentity from im.presence_authorization
-                    where presentity = any(?) and state = 'PENDING' and client_told_at is null
-                      and not im.refuses(presentity, watcher)""").param(who);
+                    where presentity = any(?) and state = ? and client_told_at is null
+                      and not im.refuses(presentity, watcher)""").params(who, AuthorizationState.PENDING.name());
             case PRESENCE, SETTINGS -> throw new IllegalArgumentException(kind + " is not waited for by subscriber");
         };
         return new HashSet<>(query.query(String.class).list());
