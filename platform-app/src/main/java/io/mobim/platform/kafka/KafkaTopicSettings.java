@@ -18,10 +18,11 @@ import org.springframework.validation.annotation.Validated;
  * @param partitions partitions per topic (the default leaves room for six consumers of one group per topic)
  * @param replicationFactor replicas per partition; 0 uses the broker's default (1 on the embedded broker)
  * @param healthTimeout how long the health check, and the look at the existing topics at start, wait for the cluster to answer
- * @param listenerConcurrency consumer threads per listener of the IM core (sms.mo.v1, sms.dlr.v1); records of one key
- *                            stay in order on one thread; at most the topic's partition count is useful (the default:
- *                            on 2 cores, 4 threads per listener cost a third more CPU per SMS command than 2; raise it with
- *                            the cores)
+ * @param listenerConcurrency consumer threads per listener of the IM core (sms.mo.v1, sms.dlr.v1, the interconnect);
+ *                            records of one key stay in order on one thread; at most the topic's partition count is
+ *                            useful. The default suits 2 cores: each thread takes its own polls, so more threads make
+ *                            smaller transactions whose per-batch cost delays the commands behind them; raise it with
+ *                            the cores (scaling out is by instances, each with its own consumers)
  * @param commitInterval how often the IM core's listeners commit the offsets of the records they have handled.
  *                       An offset commit is a broker round trip and a write to {@code __consumer_offsets}; committing per
  *                       record cost more than handling it. A crash replays at most this much, which the handlers dedupe
@@ -47,7 +48,7 @@ public record KafkaTopicSettings(
         @DefaultValue("6") @Min(1) int partitions,
         @DefaultValue("0") @Min(0) short replicationFactor,
         @DefaultValue("5s") Duration healthTimeout,
-        @DefaultValue("2") @Min(1) int listenerConcurrency,
+        @DefaultValue("1") @Min(1) int listenerConcurrency,
         @DefaultValue("1s") @NotNull Duration commitInterval,
         @DefaultValue("14d") @NotNull Duration deadLetterRetention,
         @DefaultValue("") @Size(max = 180) @Pattern(regexp = "[a-zA-Z0-9._-]*") String instanceId,
