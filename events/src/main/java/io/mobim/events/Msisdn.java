@@ -61,9 +61,22 @@ public record Msisdn(String value) implements Comparable<Msisdn> {
         return new Msisdn(e164);
     }
 
-    /** Whether {@code s} is a number in E.164 form with its {@code +}: a digit 1 to 9, then 6 to 14 digits. */
+    /**
+     * Whether {@code s} is a number in E.164 form with its {@code +}: a digit 1 to 9, then 6 to 14 digits ({@link #E164}).
+     * Checked by hand rather than with the pattern: every event's constructor checks its numbers, on each producer and
+     * consumer, and a {@code Matcher} per check was a tenth of what the SMS path allocates.
+     */
     public static boolean isE164(String s) {
-        return s != null && E164.matcher(s).matches();
+        if (s == null || s.length() < 8 || s.length() > 16 || s.charAt(0) != '+' || s.charAt(1) == '0') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number with its middle hidden, for logs: {@code +4477009***01}. */
