@@ -97,6 +97,11 @@ public final class MtSender implements AutoCloseable {
         return Math.max(0, backlog.inMemory() - retries.retrying() - sending.get());
     }
 
+    /** MTs this gateway holds in memory not yet accepted by the SMS-C: waiting, in a submit, or waiting for a retry. */
+    public int unsent() {
+        return backlog.inMemory();
+    }
+
     /** Resumes what a previous run left open: PENDING MTs are sent (a page at a time), unpublished outcomes published. */
     public void start() {
         dispatcher.start();

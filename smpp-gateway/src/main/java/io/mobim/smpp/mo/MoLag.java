@@ -1,0 +1,26 @@
+package io.mobim.smpp.mo;
+
+/**
+ * How many MOs the IM core has not yet handled, as {@link MoAdmission} sees it: read from Kafka now and then
+ * ({@code kafka.KafkaMoLag}) and brought forward in between by the MOs admitted since.
+ */
+public interface MoLag {
+
+    /** No such signal: the gateway runs without Kafka (tests that bring their own sinks). */
+    MoLag NONE = new MoLag() {
+        @Override
+        public long estimate() {
+            return 0;
+        }
+
+        @Override
+        public void admitted() {
+        }
+    };
+
+    /** MOs published and not yet handled by the IM core, as far as this gateway can tell now. */
+    long estimate();
+
+    /** One more MO admitted: it counts as not yet handled until a read of the lag sees it. */
+    void admitted();
+}
