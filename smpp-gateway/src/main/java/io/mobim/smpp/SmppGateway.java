@@ -47,7 +47,7 @@ public final class SmppGateway implements AutoCloseable {
     /** @param moLag the IM core's lag on {@code sms.mo.v1}, one of the backlog signals of MO admission */
     public SmppGateway(List<SmppProperties.Smsc> smscs, SmppProperties.Mt mt, SmppProperties.Mo mo, MtLedger ledger,
                        PartStore moParts, MoSink moSink, DlrSink dlrSink, MoLag moLag, MeterRegistry registry, Clock clock) {
-        this.moHandler = new MoHandler(moSink, moParts, mo, registry, clock);
+        this.moHandler = new MoHandler(moSink, moParts, moLag, mo, registry, clock);
         this.ledgerWriter = new LedgerWriter(ledger, mt.ledgerBatch(), registry);
         this.receipts = new ReceiptHandler(ledger, ledgerWriter, dlrSink, mo, registry, clock);
         // read only once the links are started, after the sender (which needs the links) exists

@@ -199,14 +199,17 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
 
     /**
      * MO admission control, {@code mobim.smpp.mo.admission.*}: while the work the platform has taken and not yet
-     * answered (the MOs the IM core has not yet handled plus the MTs this gateway holds unsent) is at
-     * {@code limit}, a deliver_sm is held unanswered and unpublished, in arrival order, and taken once the backlog is
-     * below the limit again; the SMS-C's window then slows it down instead of the backlog growing.
+     * answered is at a limit (the MTs this gateway holds unsent, or the MOs the IM core has not yet handled), a
+     * deliver_sm is held unanswered and unpublished, in arrival order, and taken once the backlog is below the limits
+     * again; the SMS-C's window then slows it down instead of the backlog growing.
      *
-     * @param enabled whether MOs are held while the backlog is at the limit (false: every MO is taken at once)
-     * @param limit the backlog at which MOs are held: MOs on {@code sms.mo.v1} not yet handled by the IM core's
-     *              consumer group (as last read, plus those taken since) and MTs in this gateway's memory not yet
-     *              accepted by the SMS-C
+     * @param enabled whether MOs are held while a backlog is at its limit (false: every MO is taken at once)
+     * @param mtLimit the MTs in this gateway's memory not yet accepted by the SMS-C (waiting, in a submit, or
+     *                waiting for a retry) at which MOs are held: where the backlog of a saturated platform gathers
+     * @param imLagLimit the MOs on {@code sms.mo.v1} not yet committed by {@code consumer-group} (as last read, plus
+     *                   those taken since) at which MOs are held. Coarse: the IM core commits every
+     *                   {@code mobim.kafka.commit-interval}, so its committed offsets trail what it has handled by up
+     *                   to that much traffic; this bounds an IM core that has fallen far behind or stopped
      * @param maxHold the longest a deliver_sm is held; it is then answered ESME_RX_T_APPN without being published and
      *                the SMS-C delivers it again later. Keep it, plus {@code mo.ack-timeout}, within the SMS-C's
      *                response timeout
@@ -214,7 +217,8 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      *                    {@code consumer-group} against the end offsets)
      * @param consumerGroup the IM core's consumer group on {@code sms.mo.v1}
      */
-    public record Admission(@DefaultValue("true") boolean enabled, @DefaultValue("150") @Min(1) int limit,
+    public record Admission(@DefaultValue("true") boolean enabled, @DefaultValue("100") @Min(1) int mtLimit,
+                            @DefaultValue("5000") @Min(1) int imLagLimit,
                             @DefaultValue("5s") @NotNull Duration maxHold, @DefaultValue("100ms") @NotNull Duration lagInterval,
                             @DefaultValue(Topics.SMS_MO_IM_GROUP) @NotBlank String consumerGroup) {
 
@@ -222,16 +226,12 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
             return unset().mo().admission();
         }
 
-        public Admission withLimit(int newLimit, Duration newMaxHold) {
-            return new Admission(enabled, newLimit, newMaxHold, lagInterval, consumerGroup);
+        public Admission withLimits(int newMtLimit, int newImLagLimit, Duration newMaxHold) {
+            return new Admission(enabled, newMtLimit, newImLagLimit, newMaxHold, lagInterval, consumerGroup);
         }
 
         public Admission withConsumerGroup(String group) {
-            return new Admission(enabled, limit, maxHold, lagInterval, group);
-        }
-
-        public Admission disabled() {
-            return new Admission(false, limit, maxHold, lagInterval, consumerGroup);
+            return new Admission(enabled, mtLimit, imLagLimit, maxHold, lagInterval, group);
         }
     }
 

@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Admission control for MOs ({@code mobim.smpp.mo.admission.*}): while the work the platform has taken and not yet
- * answered (the IM core's lag on {@code sms.mo.v1}, {@link MoLag}, plus the MTs this gateway holds unsent) is at the
- * limit, an MO deliver_sm is held: not published, not answered, so the SMS-C's window stops it sending more. Held
- * MOs are taken in arrival order by one thread ({@code smpp-mo-admission}) as the backlog falls below the limit; an
+ * answered is at a limit (the MTs this gateway holds unsent at {@code mt-limit}, or the IM core's lag on
+ * {@code sms.mo.v1}, {@link MoLag}, at {@code im-lag-limit}), an MO deliver_sm is held: not published, not answered, so the SMS-C's window stops it sending more. Held
+ * MOs are taken in arrival order by one thread ({@code smpp-mo-admission}) as the backlogs fall below their limits; an
  * MO arriving while others are held queues behind them, so order per sender is kept. One held longer than
  * {@code max-hold} is answered ESME_RX_T_APPN without being published, and the SMS-C delivers it again later.
  * No jSMPP thread waits: the PDU thread either takes the MO at once or leaves it in the queue.
@@ -68,7 +68,6 @@ public final class MoAdmission implements AutoCloseable {
                 .description("the backlog admission last looked at: MTs held unsent, the IM core's lag on sms.mo.v1")
                 .register(registry);
         Gauge.builder("mobim.smpp.mo.admission.backlog", lastLag, AtomicLong::get).tag("signal", "im-lag").register(registry);
-        Gauge.builder("mobim.smpp.mo.admission.limit", config, SmppProperties.Admission::limit).register(registry);
         this.releaser = new Thread(this::release, "smpp-mo-admission");
         releaser.setDaemon(true);
         if (config.enabled()) {
@@ -77,7 +76,7 @@ public final class MoAdmission implements AutoCloseable {
     }
 
     /**
-     * Takes an MO deliver_sm now ({@code take} runs on the caller's thread) if the backlog is below the limit and
+     * Takes an MO deliver_sm now ({@code take} runs on the caller's thread) if the backlogs are below their limits and
      * nothing is held, or else holds it: {@code take} then runs on the admission thread once the backlog allows, or
      * {@code reply} is answered ESME_RX_T_APPN after {@code max-hold}.
      */
@@ -90,9 +89,7 @@ public final class MoAdmission implements AutoCloseable {
         lock.lock();
         try {
             now = !closed && held.isEmpty() && !releasing && belowLimit();
-            if (now) {
-                lag.admitted();
-            } else {
+            if (!now) {
                 held.addLast(new Held(System.nanoTime(), take, reply));
                 heldNow = held.size();
                 arrived.signal();
@@ -120,7 +117,7 @@ public final class MoAdmission implements AutoCloseable {
         long mos = lag.estimate();
         lastMtQueue.set(mts);
         lastLag.set(mos);
-        return mts + mos < config.limit();
+        return mts < config.mtLimit() && mos < config.imLagLimit();
     }
 
     private void release() {
@@ -141,7 +138,6 @@ public final class MoAdmission implements AutoCloseable {
                     if (belowLimit()) {
                         next = held.pollFirst();
                         releasing = true;
-                        lag.admitted();
                     } else {
                         arrived.awaitNanos(RECHECK_NANOS);
                     }
@@ -155,9 +151,9 @@ public final class MoAdmission implements AutoCloseable {
             }
             if (!expired.isEmpty()) {
                 refusedCount.increment(expired.size());
-                log.warn("{} MO deliver_sm held longer than {} (backlog {} MTs unsent, {} MOs not yet handled, limit {}); "
-                        + "answered ESME_RX_T_APPN for the SMS-C to deliver again", expired.size(), config.maxHold(),
-                        lastMtQueue.get(), lastLag.get(), config.limit());
+                log.warn("{} MO deliver_sm held longer than {} (backlog {} MTs unsent, limit {}; {} MOs not "
+                        + "yet handled, limit {}); answered ESME_RX_T_APPN for the SMS-C to deliver again", expired.size(),
+                        config.maxHold(), lastMtQueue.get(), config.mtLimit(), lastLag.get(), config.imLagLimit());
                 expired.forEach(h -> h.reply().retryLater());
                 expired.clear();
             }

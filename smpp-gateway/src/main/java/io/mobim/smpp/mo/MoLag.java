@@ -2,7 +2,8 @@ package io.mobim.smpp.mo;
 
 /**
  * How many MOs the IM core has not yet handled, as {@link MoAdmission} sees it: read from Kafka now and then
- * ({@code kafka.KafkaMoLag}) and brought forward in between by the MOs admitted since.
+ * ({@code kafka.KafkaMoLag}) and brought forward in between by the MOs the gateway publishes ({@link MoHandler}
+ * tells it of each publish and of its outcome).
  */
 public interface MoLag {
 
@@ -14,13 +15,20 @@ public interface MoLag {
         }
 
         @Override
-        public void admitted() {
+        public void publishing() {
+        }
+
+        @Override
+        public void settled() {
         }
     };
 
     /** MOs published and not yet handled by the IM core, as far as this gateway can tell now. */
     long estimate();
 
-    /** One more MO admitted: it counts as not yet handled until a read of the lag sees it. */
-    void admitted();
+    /** One more MO sent to Kafka: it counts as not yet handled until a read of the lag sees it. */
+    void publishing();
+
+    /** A publish has its outcome (the broker has the MO, or it was refused): a later read of the lag shows it. */
+    void settled();
 }
