@@ -51,13 +51,13 @@ public final class SmppGateway implements AutoCloseable {
         this.ledgerWriter = new LedgerWriter(ledger, mt.ledgerBatch(), registry);
         this.receipts = new ReceiptHandler(ledger, ledgerWriter, dlrSink, mo, registry, clock);
         // read only once the links are started, after the sender (which needs the links) exists
-        this.moAdmission = new MoAdmission(mo.admission(), this::unsentMts, moLag, registry);
+        this.moAdmission = new MoAdmission(mo.admission(), this::queuedMts, moLag, registry);
         this.links = new SmscLinks(smscs, new DeliverRouter(moHandler, receipts, moAdmission), registry);
         this.mtSender = new MtSender(links, ledger, ledgerWriter, dlrSink, mt, registry, clock);
     }
 
-    private int unsentMts() {
-        return mtSender.unsent();
+    private int queuedMts() {
+        return mtSender.queued();
     }
 
     /** Binds every link and resumes the MTs a previous run left open. */

@@ -199,13 +199,14 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
 
     /**
      * MO admission control, {@code mobim.smpp.mo.admission.*}: while the work the platform has taken and not yet
-     * answered is at a limit (the MTs this gateway holds unsent, or the MOs the IM core has not yet handled), a
+     * answered is at a limit (the MTs queued in this gateway, or the MOs the IM core has not yet handled), a
      * deliver_sm is held unanswered and unpublished, in arrival order, and taken once the backlog is below the limits
      * again; the SMS-C's window then slows it down instead of the backlog growing.
      *
      * @param enabled whether MOs are held while a backlog is at its limit (false: every MO is taken at once)
-     * @param mtLimit the MTs in this gateway's memory not yet accepted by the SMS-C (waiting, in a submit, or
-     *                waiting for a retry) at which MOs are held: where the backlog of a saturated platform gathers
+     * @param mtLimit the MTs queued in this gateway's memory (waiting for a window slot or their handset's turn; not
+     *                those in a submit or waiting for a retry) at which MOs are held: where the backlog of a saturated
+     *                platform gathers
      * @param imLagLimit the MOs on {@code sms.mo.v1} not yet committed by {@code consumer-group} (as last read, plus
      *                   those taken since) at which MOs are held. Coarse: the IM core commits every
      *                   {@code mobim.kafka.commit-interval}, so its committed offsets trail what it has handled by up
@@ -217,7 +218,7 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      *                    {@code consumer-group} against the end offsets)
      * @param consumerGroup the IM core's consumer group on {@code sms.mo.v1}
      */
-    public record Admission(@DefaultValue("true") boolean enabled, @DefaultValue("100") @Min(1) int mtLimit,
+    public record Admission(@DefaultValue("true") boolean enabled, @DefaultValue("50") @Min(1) int mtLimit,
                             @DefaultValue("5000") @Min(1) int imLagLimit,
                             @DefaultValue("5s") @NotNull Duration maxHold, @DefaultValue("100ms") @NotNull Duration lagInterval,
                             @DefaultValue(Topics.SMS_MO_IM_GROUP) @NotBlank String consumerGroup) {

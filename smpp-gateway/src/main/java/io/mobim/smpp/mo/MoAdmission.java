@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Admission control for MOs ({@code mobim.smpp.mo.admission.*}): while the work the platform has taken and not yet
- * answered is at a limit (the MTs this gateway holds unsent at {@code mt-limit}, or the IM core's lag on
+ * answered is at a limit (the MTs queued in this gateway at {@code mt-limit}, or the IM core's lag on
  * {@code sms.mo.v1}, {@link MoLag}, at {@code im-lag-limit}), an MO deliver_sm is held: not published, not answered, so the SMS-C's window stops it sending more. Held
  * MOs are taken in arrival order by one thread ({@code smpp-mo-admission}) as the backlogs fall below their limits; an
  * MO arriving while others are held queues behind them, so order per sender is kept. One held longer than
@@ -51,7 +51,7 @@ public final class MoAdmission implements AutoCloseable {
     private final Thread releaser;
 
     /**
-     * @param mtQueue MTs this gateway holds in memory not yet accepted by the SMS-C
+     * @param mtQueue MTs queued in this gateway's memory for a window slot or their handset's turn
      * @param lag the IM core's lag on {@code sms.mo.v1} ({@link MoLag#NONE} without Kafka)
      */
     public MoAdmission(SmppProperties.Admission config, IntSupplier mtQueue, MoLag lag, MeterRegistry registry) {
@@ -65,7 +65,7 @@ public final class MoAdmission implements AutoCloseable {
         Gauge.builder("mobim.smpp.mo.admission.held", () -> heldNow)
                 .description("MO deliver_sm held unanswered while the backlog is at the limit").register(registry);
         Gauge.builder("mobim.smpp.mo.admission.backlog", lastMtQueue, AtomicLong::get).tag("signal", "mt-queue")
-                .description("the backlog admission last looked at: MTs held unsent, the IM core's lag on sms.mo.v1")
+                .description("the backlog admission last looked at: MTs queued, the IM core's lag on sms.mo.v1")
                 .register(registry);
         Gauge.builder("mobim.smpp.mo.admission.backlog", lastLag, AtomicLong::get).tag("signal", "im-lag").register(registry);
         this.releaser = new Thread(this::release, "smpp-mo-admission");
@@ -151,7 +151,7 @@ public final class MoAdmission implements AutoCloseable {
             }
             if (!expired.isEmpty()) {
                 refusedCount.increment(expired.size());
-                log.warn("{} MO deliver_sm held longer than {} (backlog {} MTs unsent, limit {}; {} MOs not "
+                log.warn("{} MO deliver_sm held longer than {} (backlog {} MTs queued, limit {}; {} MOs not "
                         + "yet handled, limit {}); answered ESME_RX_T_APPN for the SMS-C to deliver again", expired.size(),
                         config.maxHold(), lastMtQueue.get(), config.mtLimit(), lastLag.get(), config.imLagLimit());
                 expired.forEach(h -> h.reply().retryLater());

@@ -93,13 +93,9 @@ public final class MtSender implements AutoCloseable {
         dispatcher.setDaemon(true);
     }
 
-    private int queued() {
+    /** MTs in memory waiting for a window slot or their handset's turn (not in a submit, not waiting for a retry). */
+    public int queued() {
         return Math.max(0, backlog.inMemory() - retries.retrying() - sending.get());
-    }
-
-    /** MTs this gateway holds in memory not yet accepted by the SMS-C: waiting, in a submit, or waiting for a retry. */
-    public int unsent() {
-        return backlog.inMemory();
     }
 
     /** Resumes what a previous run left open: PENDING MTs are sent (a page at a time), unpublished outcomes published. */

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
- * MO admission over a real jSMPP session and a real broker: while the platform's backlog (MTs the gateway holds unsent,
+ * MO admission over a real jSMPP session and a real broker: while the platform's backlog (MTs queued in the gateway,
  * the IM core's lag on {@code sms.mo.v1}) is at the limit, deliver_sm stay unanswered and unpublished; once it falls,
  * each is answered ESME_ROK and published once, in the order it came; one held past {@code max-hold} is answered
  * ESME_RX_T_APPN, never published, and its redelivery is taken.
