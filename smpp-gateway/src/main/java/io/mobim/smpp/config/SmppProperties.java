@@ -215,12 +215,13 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      *                the SMS-C delivers it again later. Keep it, plus {@code mo.ack-timeout}, within the SMS-C's
      *                response timeout
      * @param lagInterval how often the IM core's lag on {@code sms.mo.v1} is read (committed offsets of
-     *                    {@code consumer-group} against the end offsets)
+     *                    {@code consumer-group} against the end offsets); reading more often than the IM core commits
+     *                    ({@code mobim.kafka.commit-interval}) sees the same offsets again, at a cost to the broker
      * @param consumerGroup the IM core's consumer group on {@code sms.mo.v1}
      */
     public record Admission(@DefaultValue("true") boolean enabled, @DefaultValue("50") @Min(1) int mtLimit,
                             @DefaultValue("5000") @Min(1) int imLagLimit,
-                            @DefaultValue("5s") @NotNull Duration maxHold, @DefaultValue("100ms") @NotNull Duration lagInterval,
+                            @DefaultValue("5s") @NotNull Duration maxHold, @DefaultValue("1s") @NotNull Duration lagInterval,
                             @DefaultValue(Topics.SMS_MO_IM_GROUP) @NotBlank String consumerGroup) {
 
         public static Admission defaults() {
