@@ -25,6 +25,9 @@ public final class Topics {
      */
     public static final String INTEROP_OUTBOUND = "interop.outbound.v1";
 
+    /** The IM core's consumer group on {@link #SMS_MO}; the gateway reads its lag to hold MOs while it is behind. */
+    public static final String SMS_MO_IM_GROUP = "mobim-im-mo";
+
     /** Suffix of a dead-letter topic: poison records land there with the reason, keyed as the original. */
     public static final String DEAD_LETTER_SUFFIX = ".dlt";
 

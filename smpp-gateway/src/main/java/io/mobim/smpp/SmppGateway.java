@@ -8,7 +8,9 @@ import io.mobim.smpp.config.SmppProperties;
 import io.mobim.smpp.dlr.ReceiptHandler;
 import io.mobim.smpp.esme.DeliverRouter;
 import io.mobim.smpp.esme.SmscLinks;
+import io.mobim.smpp.mo.MoAdmission;
 import io.mobim.smpp.mo.MoHandler;
+import io.mobim.smpp.mo.MoLag;
 import io.mobim.smpp.mo.MoSink;
 import io.mobim.smpp.mt.DlrSink;
 import io.mobim.smpp.mt.LedgerWriter;
@@ -27,6 +29,7 @@ public final class SmppGateway implements AutoCloseable {
     private final SmscLinks links;
     private final MtSender mtSender;
     private final MoHandler moHandler;
+    private final MoAdmission moAdmission;
     private final LedgerWriter ledgerWriter;
     private final ReceiptHandler receipts;
 
@@ -38,11 +41,23 @@ public final class SmppGateway implements AutoCloseable {
     /** @param moParts where parts of long MOs wait for each other (memory or PostgreSQL) */
     public SmppGateway(List<SmppProperties.Smsc> smscs, SmppProperties.Mt mt, SmppProperties.Mo mo, MtLedger ledger,
                        PartStore moParts, MoSink moSink, DlrSink dlrSink, MeterRegistry registry, Clock clock) {
-        this.moHandler = new MoHandler(moSink, moParts, mo, registry, clock);
+        this(smscs, mt, mo, ledger, moParts, moSink, dlrSink, MoLag.NONE, registry, clock);
+    }
+
+    /** @param moLag the IM core's lag on {@code sms.mo.v1}, one of the backlog signals of MO admission */
+    public SmppGateway(List<SmppProperties.Smsc> smscs, SmppProperties.Mt mt, SmppProperties.Mo mo, MtLedger ledger,
+                       PartStore moParts, MoSink moSink, DlrSink dlrSink, MoLag moLag, MeterRegistry registry, Clock clock) {
+        this.moHandler = new MoHandler(moSink, moParts, moLag, mo, registry, clock);
         this.ledgerWriter = new LedgerWriter(ledger, mt.ledgerBatch(), registry);
         this.receipts = new ReceiptHandler(ledger, ledgerWriter, dlrSink, mo, registry, clock);
-        this.links = new SmscLinks(smscs, new DeliverRouter(moHandler, receipts), registry);
+        // read only once the links are started, after the sender (which needs the links) exists
+        this.moAdmission = new MoAdmission(mo.admission(), this::queuedMts, moLag, registry);
+        this.links = new SmscLinks(smscs, new DeliverRouter(moHandler, receipts, moAdmission), registry);
         this.mtSender = new MtSender(links, ledger, ledgerWriter, dlrSink, mt, registry, clock);
+    }
+
+    private int queuedMts() {
+        return mtSender.queued();
     }
 
     /** Binds every link and resumes the MTs a previous run left open. */
@@ -87,8 +102,13 @@ public final class SmppGateway implements AutoCloseable {
         return mtSender;
     }
 
+    public MoAdmission moAdmission() {
+        return moAdmission;
+    }
+
     @Override
     public void close() {
+        moAdmission.close();
         mtSender.close();
         receipts.close();
         links.close();

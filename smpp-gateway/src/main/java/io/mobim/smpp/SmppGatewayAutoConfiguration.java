@@ -12,6 +12,8 @@ import io.mobim.smpp.kafka.KafkaSmsPublisher;
 import io.mobim.smpp.kafka.SmppKafkaClients;
 import io.mobim.smpp.kafka.SmppKafkaConfiguration;
 import io.mobim.smpp.mo.JdbcMoPartStore;
+import io.mobim.smpp.kafka.KafkaMoLag;
+import io.mobim.smpp.mo.MoLag;
 import io.mobim.smpp.mo.MoSink;
 import io.mobim.smpp.mt.DlrSink;
 import io.mobim.smpp.mt.InMemoryMtLedger;
@@ -78,7 +80,7 @@ public class SmppGatewayAutoConfiguration {
     public SmppGateway smppGateway(SmppProperties properties, MtLedger ledger, PartStore moParts,
                                    ObjectProvider<LocalSmsc> localSmsc,
                                    ObjectProvider<MoSink> moSink, ObjectProvider<DlrSink> dlrSink,
-                                   ObjectProvider<MeterRegistry> registry) {
+                                   ObjectProvider<MoLag> moLag, ObjectProvider<MeterRegistry> registry) {
         List<SmppProperties.Smsc> links = properties.smsc();
         if (links.isEmpty()) {
             LocalSmsc local = localSmsc.getIfAvailable();
@@ -97,7 +99,7 @@ public class SmppGatewayAutoConfiguration {
             throw new IllegalStateException("no DlrSink: Kafka is not configured for the SMPP gateway");
         });
         return new SmppGateway(links, properties.mt(), properties.mo(), ledger, moParts, mo, dlr,
-                registry.getIfAvailable(() -> Metrics.globalRegistry), Clock.systemUTC());
+                moLag.getIfAvailable(() -> MoLag.NONE), registry.getIfAvailable(() -> Metrics.globalRegistry), Clock.systemUTC());
     }
 
     @Bean
@@ -159,6 +161,13 @@ public class SmppGatewayAutoConfiguration {
         @ConditionalOnMissingBean({MoSink.class, DlrSink.class})
         KafkaSmsPublisher smppKafkaPublisher(SmppKafkaClients clients) {
             return new KafkaSmsPublisher(clients.events());
+        }
+
+        /** The IM core's lag on {@code sms.mo.v1}, for MO admission. */
+        @Bean(destroyMethod = "close")
+        @ConditionalOnBooleanProperty(name = "mobim.smpp.mo.admission.enabled", matchIfMissing = true)
+        KafkaMoLag smppMoLag(KafkaProperties kafka, SmppProperties properties) {
+            return new KafkaMoLag(kafka.buildAdminProperties(), properties.mo().admission());
         }
 
         @Bean

@@ -85,7 +85,7 @@ class SmsConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, SmsMo> smsCommandListenerFactory(EventConsumers consumers, SmsSettings settings) {
-        return consumers.batchFactory(SmsMo.class, "mobim-im-mo", settings.moFetchWait());
+        return consumers.batchFactory(SmsMo.class, Topics.SMS_MO_IM_GROUP, settings.moFetchWait());
     }
 
     @Bean
@@ -124,7 +124,7 @@ class SmsConfiguration {
      */
     static class SmsCommandListener {
         /** The listener container's id (its consumer group is the factory's). */
-        static final String ID = "mobim-im-mo";
+        static final String ID = Topics.SMS_MO_IM_GROUP;
 
         private final SmsCommandBatch commands;
         private final SmsCommandHandler handler;

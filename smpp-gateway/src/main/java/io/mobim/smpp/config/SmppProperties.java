@@ -1,5 +1,6 @@
 package io.mobim.smpp.config;
 
+import io.mobim.events.Topics;
 import io.mobim.smpp.codec.ConcatMode;
 import io.mobim.smpp.codec.SmsTextDecoder;
 import jakarta.validation.Valid;
@@ -180,13 +181,59 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * @param receiptHold how long a receipt that matches no recorded MT part, or whose MT's ACCEPTED is not yet
      *                    published, is held before it is answered "temporary error"; it is applied
      *                    as soon as the acceptance is recorded
+     * @param admission when the gateway stops taking MOs because the platform has not answered those it took
+     *                  ({@code mobim.smpp.mo.admission.*})
      */
     public record Mo(@DefaultValue("10s") @NotNull Duration ackTimeout, @DefaultValue("10m") @NotNull Duration reassemblyTimeout,
                      @DefaultValue("4096") @Min(1) @Max(100_000) int maxTextLength,
-                     @DefaultValue("10s") @NotNull Duration receiptHold) {
+                     @DefaultValue("10s") @NotNull Duration receiptHold, @Valid @DefaultValue Admission admission) {
 
         public static Mo defaults() {
             return unset().mo();
+        }
+
+        public Mo withAdmission(Admission newAdmission) {
+            return new Mo(ackTimeout, reassemblyTimeout, maxTextLength, receiptHold, newAdmission);
+        }
+    }
+
+    /**
+     * MO admission control, {@code mobim.smpp.mo.admission.*}: while the work the platform has taken and not yet
+     * answered is at a limit (the MTs queued in this gateway, or the MOs the IM core has not yet handled), a
+     * deliver_sm is held unanswered and unpublished, in arrival order, and taken once the backlog is below the limits
+     * again; the SMS-C's window then slows it down instead of the backlog growing.
+     *
+     * @param enabled whether MOs are held while a backlog is at its limit (false: every MO is taken at once)
+     * @param mtLimit the MTs queued in this gateway's memory (waiting for a window slot or their handset's turn; not
+     *                those in a submit or waiting for a retry) at which MOs are held: where the backlog of a saturated
+     *                platform gathers
+     * @param imLagLimit the MOs on {@code sms.mo.v1} not yet committed by {@code consumer-group} (as last read, plus
+     *                   those taken since) at which MOs are held. Coarse: the IM core commits every
+     *                   {@code mobim.kafka.commit-interval}, so its committed offsets trail what it has handled by up
+     *                   to that much traffic; this bounds an IM core that has fallen far behind or stopped
+     * @param maxHold the longest a deliver_sm is held; it is then answered ESME_RX_T_APPN without being published and
+     *                the SMS-C delivers it again later. Keep it, plus {@code mo.ack-timeout}, within the SMS-C's
+     *                response timeout
+     * @param lagInterval how often the IM core's lag on {@code sms.mo.v1} is read (committed offsets of
+     *                    {@code consumer-group} against the end offsets); reading more often than the IM core commits
+     *                    ({@code mobim.kafka.commit-interval}) sees the same offsets again, at a cost to the broker
+     * @param consumerGroup the IM core's consumer group on {@code sms.mo.v1}
+     */
+    public record Admission(@DefaultValue("true") boolean enabled, @DefaultValue("50") @Min(1) int mtLimit,
+                            @DefaultValue("5000") @Min(1) int imLagLimit,
+                            @DefaultValue("5s") @NotNull Duration maxHold, @DefaultValue("1s") @NotNull Duration lagInterval,
+                            @DefaultValue(Topics.SMS_MO_IM_GROUP) @NotBlank String consumerGroup) {
+
+        public static Admission defaults() {
+            return unset().mo().admission();
+        }
+
+        public Admission withLimits(int newMtLimit, int newImLagLimit, Duration newMaxHold) {
+            return new Admission(enabled, newMtLimit, newImLagLimit, newMaxHold, lagInterval, consumerGroup);
+        }
+
+        public Admission withConsumerGroup(String group) {
+            return new Admission(enabled, mtLimit, imLagLimit, maxHold, lagInterval, group);
         }
     }
 

@@ -44,6 +44,7 @@ public final class MoHandler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MoHandler.class);
 
     private final MoSink sink;
+    private final MoLag lag;
     private final SmppProperties.Mo config;
     private final Clock clock;
     private final PartStore reassembler;
@@ -62,12 +63,16 @@ public final class MoHandler implements AutoCloseable {
     });
 
     public MoHandler(MoSink sink, SmppProperties.Mo config, MeterRegistry registry, Clock clock) {
-        this(sink, new Reassembler(config.reassemblyTimeout()), config, registry, clock);
+        this(sink, new Reassembler(config.reassemblyTimeout()), MoLag.NONE, config, registry, clock);
     }
 
-    /** @param parts where parts of long MOs wait: in memory ({@link Reassembler}) or in PostgreSQL ({@link JdbcMoPartStore}) */
-    public MoHandler(MoSink sink, PartStore parts, SmppProperties.Mo config, MeterRegistry registry, Clock clock) {
+    /**
+     * @param parts where parts of long MOs wait: in memory ({@link Reassembler}) or in PostgreSQL ({@link JdbcMoPartStore})
+     * @param lag told of each MO sent to the sink and of its publish settling, for MO admission
+     */
+    public MoHandler(MoSink sink, PartStore parts, MoLag lag, SmppProperties.Mo config, MeterRegistry registry, Clock clock) {
         this.sink = sink;
+        this.lag = lag;
         this.config = config;
         this.clock = clock;
         this.reassembler = parts;
@@ -158,6 +163,7 @@ public final class MoHandler implements AutoCloseable {
             return;
         }
         CompletableFuture<?> stored;
+        lag.publishing();
         try {
             stored = sink.publish(mo);
         } catch (RuntimeException e) {
@@ -166,6 +172,7 @@ public final class MoHandler implements AutoCloseable {
         awaiting.incrementAndGet();
         stored.orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((ok, failure) -> {
             awaiting.decrementAndGet();
+            lag.settled();
             if (failure == null) {
                 published.increment();
                 reply.accept();

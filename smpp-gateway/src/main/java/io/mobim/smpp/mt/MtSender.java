@@ -93,7 +93,8 @@ public final class MtSender implements AutoCloseable {
         dispatcher.setDaemon(true);
     }
 
-    private int queued() {
+    /** MTs in memory waiting for a window slot or their handset's turn (not in a submit, not waiting for a retry). */
+    public int queued() {
         return Math.max(0, backlog.inMemory() - retries.retrying() - sending.get());
     }
 

@@ -77,7 +77,8 @@ class ReceiptMatchingTest {
 
     private void startGateway(Duration receiptHold) {
         KafkaSmsPublisher kafka = TestKafka.publisher(producer);
-        SmppProperties.Mo mo = new SmppProperties.Mo(Duration.ofSeconds(10), Duration.ofMinutes(5), 4096, receiptHold);
+        SmppProperties.Mo mo = new SmppProperties.Mo(Duration.ofSeconds(10), Duration.ofMinutes(5), 4096, receiptHold,
+                SmppProperties.Admission.defaults());
         SmppProperties.Smsc link = SmppProperties.Smsc.of("scripted", "127.0.0.1", smsc.port(), "mobim", "pw")
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(300));
         gateway = new SmppGateway(List.of(link), SmppProperties.Mt.defaults(), mo, new JdbcMtLedger(TestPostgres.jdbc()),

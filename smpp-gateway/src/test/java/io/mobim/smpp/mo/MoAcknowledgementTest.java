@@ -59,7 +59,7 @@ class MoAcknowledgementTest {
     private void startGateway(String bootstrap, int maxTextLength) throws Exception {
         smsc = new ScriptedSmsc();
         SmppProperties.Mo mo = new SmppProperties.Mo(Duration.ofSeconds(5), Duration.ofMinutes(5), maxTextLength,
-                Duration.ofSeconds(10));
+                Duration.ofSeconds(10), SmppProperties.Admission.defaults());
         producer = TestKafka.producer(bootstrap, mo.ackTimeout());
         KafkaSmsPublisher kafka = TestKafka.publisher(producer);
         SmppProperties.Smsc link = SmppProperties.Smsc.of("scripted", "127.0.0.1", smsc.port(), "mobim", "pw")
