@@ -33,7 +33,7 @@ public record EmbeddedSettings(
         @DefaultValue("false") boolean ephemeral,
         @DefaultValue("0") @Min(0) @Max(65535) int postgresPort,
         @DefaultValue("0") @Min(0) @Max(65535) int kafkaPort,
-        @DefaultValue("2") @Min(1) int kafkaPartitions,
+        @DefaultValue("1") @Min(1) int kafkaPartitions,
         Map<String, String> postgresSettings,
         Map<String, String> kafkaSettings) {
 
