@@ -203,7 +203,10 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * deliver_sm is held unanswered and unpublished, in arrival order, and taken once the backlog is below the limits
      * again; the SMS-C's window then slows it down instead of the backlog growing.
      *
-     * @param enabled whether MOs are held while a backlog is at its limit (false: every MO is taken at once)
+     * @param enabled whether MOs are held while a backlog is at its limit (false, the default: every MO is taken at
+     *                once). Off by default because holding costs throughput on a saturated platform (the stages behind
+     *                the gateway get smaller batches, docs/performance.md); on, it bounds how much an overload queues
+     *                in the platform, and the SMS-C keeps the rest
      * @param mtLimit the MTs queued in this gateway's memory (waiting for a window slot or their handset's turn; not
      *                those in a submit or waiting for a retry) at which MOs are held: where the backlog of a saturated
      *                platform gathers
@@ -219,7 +222,7 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      *                    ({@code mobim.kafka.commit-interval}) sees the same offsets again, at a cost to the broker
      * @param consumerGroup the IM core's consumer group on {@code sms.mo.v1}
      */
-    public record Admission(@DefaultValue("true") boolean enabled, @DefaultValue("50") @Min(1) int mtLimit,
+    public record Admission(@DefaultValue("false") boolean enabled, @DefaultValue("50") @Min(1) int mtLimit,
                             @DefaultValue("5000") @Min(1) int imLagLimit,
                             @DefaultValue("5s") @NotNull Duration maxHold, @DefaultValue("1s") @NotNull Duration lagInterval,
                             @DefaultValue(Topics.SMS_MO_IM_GROUP) @NotBlank String consumerGroup) {
@@ -228,8 +231,9 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
             return unset().mo().admission();
         }
 
-        public Admission withLimits(int newMtLimit, int newImLagLimit, Duration newMaxHold) {
-            return new Admission(enabled, newMtLimit, newImLagLimit, newMaxHold, lagInterval, consumerGroup);
+        /** Admission switched on, with these limits. */
+        public Admission enabledWithLimits(int newMtLimit, int newImLagLimit, Duration newMaxHold) {
+            return new Admission(true, newMtLimit, newImLagLimit, newMaxHold, lagInterval, consumerGroup);
         }
 
         public Admission withConsumerGroup(String group) {

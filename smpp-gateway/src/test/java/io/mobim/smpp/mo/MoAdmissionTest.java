@@ -92,7 +92,7 @@ class MoAdmissionTest {
             }
         });
         SmppProperties.Mo mo = SmppProperties.Mo.defaults()
-                .withAdmission(SmppProperties.Admission.defaults().withLimits(LIMIT, LIMIT, maxHold));
+                .withAdmission(SmppProperties.Admission.defaults().enabledWithLimits(LIMIT, LIMIT, maxHold));
         producer = TestKafka.producer(TestKafka.bootstrapServers(), mo.ackTimeout());
         KafkaSmsPublisher kafka = TestKafka.publisher(producer);
         // one submit at a time, answered only when the test says: the other MTs wait in the gateway's memory
@@ -189,7 +189,7 @@ class MoAdmissionTest {
             im.seekToEnd(List.of(partition));
             im.commitSync(Map.of(partition, new org.apache.kafka.clients.consumer.OffsetAndMetadata(im.position(partition))));
             lag = new KafkaMoLag(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()),
-                    SmppProperties.Admission.defaults().withLimits(LIMIT, LIMIT, Duration.ofSeconds(30))
+                    SmppProperties.Admission.defaults().enabledWithLimits(LIMIT, LIMIT, Duration.ofSeconds(30))
                             .withConsumerGroup(group));
             startGateway(Duration.ofSeconds(30), lag);
             String prefix = "3 behind " + run + " ";
