@@ -165,7 +165,7 @@ public class SmppGatewayAutoConfiguration {
 
         /** The IM core's lag on {@code sms.mo.v1}, for MO admission. */
         @Bean(destroyMethod = "close")
-        @ConditionalOnBooleanProperty(name = "mobim.smpp.mo.admission.enabled", matchIfMissing = true)
+        @ConditionalOnBooleanProperty("mobim.smpp.mo.admission.enabled")
         KafkaMoLag smppMoLag(KafkaProperties kafka, SmppProperties properties) {
             return new KafkaMoLag(kafka.buildAdminProperties(), properties.mo().admission());
         }
