@@ -28,7 +28,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             "advertised.listeners", "controller.listener.names", "listener.security.protocol.map",
             "inter.broker.listener.name", "log.dirs", "log.dir");
 
-
     private final KafkaRaftServer server;
     private final String bootstrapServers;
     private final Path logDir;

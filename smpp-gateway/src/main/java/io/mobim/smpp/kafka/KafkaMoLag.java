@@ -3,6 +3,7 @@ package io.mobim.smpp.kafka;
 import io.mobim.events.Topics;
 import io.mobim.smpp.config.SmppProperties;
 import io.mobim.smpp.mo.MoLag;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -110,6 +111,6 @@ public final class KafkaMoLag implements MoLag, AutoCloseable {
     @Override
     public void close() {
         reader.shutdownNow();
-        admin.close(java.time.Duration.ofSeconds(1));
+        admin.close(Duration.ofSeconds(1));
     }
 }
