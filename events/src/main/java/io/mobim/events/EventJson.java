@@ -18,6 +18,7 @@ import tools.jackson.databind.module.SimpleModule;
  * records themselves). Instants and {@link ChargingEvent}s (billing's hot path) are read by hand-written
  * streaming readers that accept and reject exactly what the generic mapping does, only faster; charging events
  * (two per message in the IM core) are written by a streaming writer that writes what the generic mapping did.
+ * Records are built through {@link SpreadingCreators}.
  */
 public final class EventJson {
 
@@ -29,7 +30,8 @@ public final class EventJson {
             .addModule(new SimpleModule("mobim-events")
                     .addDeserializer(Instant.class, new IsoInstantDeserializer())
                     .addDeserializer(ChargingEvent.class, new ChargingEventDeserializer())
-                    .addSerializer(ChargingEvent.class, ChargingEventSerializer.withOrigin()))
+                    .addSerializer(ChargingEvent.class, ChargingEventSerializer.withOrigin())
+                    .setValueInstantiators(new SpreadingCreators()))
             .build();
 
     /** Charging events without {@code nodeId} and {@code sequence}: for an outbox whose relaying node stamps them. */

@@ -71,6 +71,10 @@ class SmsEventsTest {
                 + "\"binary\":{\"data\":\"AQI=\",\"destinationPort\":2948}}";
         assertThatThrownBy(() -> new JsonEventSerde<>(SmsMt.class).deserialize("sms.mt.v1", both.getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(MalformedEvent.class);
+        String notE164 = "{\"schemaVersion\":1,\"id\":\"mo-1\",\"from\":\"447700900001\",\"to\":\"20123\","
+                + "\"text\":\"hi\",\"receivedAt\":\"2026-11-23T12:00:00Z\",\"smscId\":\"smsc0\",\"segments\":1}";
+        assertThatThrownBy(() -> new JsonEventSerde<>(SmsMo.class).deserialize("sms.mo.v1", notE164.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(MalformedEvent.class).hasMessageContaining("not a valid SmsMo").hasMessageContaining("E.164");
         assertThatThrownBy(() -> new SmsMt.Binary(new byte[1], 70_000, null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SmsMt.Binary(new byte[1], null, 9200)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new SmsMt.Binary(new byte[0], 2948, 9200)).isInstanceOf(IllegalArgumentException.class);

@@ -3,6 +3,8 @@ package io.mobim.platform.messaging;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Languages;
 import io.mobim.platform.subscribers.Subscriber;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -194,11 +196,17 @@ public class MessageSender {
                                    where msisdn = x.recipient and expires_at > ? limit 1) o on true
                 order by x.i""")
                 .params(senders, recipients, clientIds, Timestamp.from(batch.now))
-                .query((rs, i) -> new OneToOne(rs.getBoolean("sender_active"), rs.getString("sender_nickname"), rs.getString("sender_plan"),
-                        rs.getBoolean("recipient_active"), rs.getBoolean("sms_fallback"), rs.getBoolean("contacts_only"),
-                        rs.getString("recipient_locale"), rs.getString("alias"), rs.getObject("sender_position", Integer.class), rs.getBoolean("is_contact"), rs.getBoolean("blocked"), rs.getBoolean("online"),
-                        rs.getObject("earlier", UUID.class)))
+                .query(MessageSender::oneToOne)
                 .list();
+    }
+
+    /** A row of {@link #readOneToOne}, read by position (the statement's column order): this runs for every message. */
+    private static OneToOne oneToOne(ResultSet rs, int row) throws SQLException {
+        int position = rs.getInt(9);
+        Integer senderPosition = rs.wasNull() ? null : position;
+        return new OneToOne(rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
+                rs.getBoolean(6), rs.getString(7), rs.getString(8), senderPosition, rs.getBoolean(10), rs.getBoolean(11),
+                rs.getBoolean(12), (UUID) rs.getObject(13));
     }
 
     private SendResult decideOneToOne(SendRequest q, int index, OneToOne r, String peer, SendBatch batch) {
