@@ -110,8 +110,10 @@ class ConsoleBrowserTest {
         browser.screenshot("05-reconciliation");
         driver.findElement(By.linkText("The day's rated records")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("records")));
-        // rating is asynchronous (outbox, Kafka, billing): look again until Ann's sent message is rated
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        // rating is asynchronous (outbox, Kafka, billing): look again until Ann's sent message is rated (rows read
+        // while the filtered page replaces the last one are stale: look again then too)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .ignoreException(StaleElementReferenceException.class).until(() -> {
             driver.findElement(By.id("msisdn")).clear();
             driver.findElement(By.id("msisdn")).sendKeys(ann.value());
             driver.findElement(By.cssSelector("form[aria-label='Filter the rated records'] button")).click();
@@ -123,7 +125,8 @@ class ConsoleBrowserTest {
                 .filter(r -> r.getText().contains("SENT")).findFirst().orElseThrow();
         String messageId = sent.findElement(By.cssSelector("a[title^='Both legs']")).getText();
         sent.findElement(By.cssSelector("a[title^='Both legs']")).click();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .ignoreException(StaleElementReferenceException.class).until(() -> {
             driver.navigate().refresh();
             List<String> rows = rows();
             return rows.stream().anyMatch(r -> r.contains(ann.value()) && r.contains("SENT"))
