@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -56,6 +57,12 @@ public final class JdbcMtLedger implements MtLedger {
     @Override
     public List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
         return take(Offer.unpartitioned(mts), now).stream().map(Taken::mt).toList();
+    }
+
+    @Override
+    public boolean takesInCallersTransaction() {
+        return TransactionSynchronizationManager.isSynchronizationActive()
+                && TransactionSynchronizationManager.hasResource(jdbc.getDataSource());
     }
 
     /** One multi-row insert for a poll of MTs (arrays unnested), instead of one statement per MT. */

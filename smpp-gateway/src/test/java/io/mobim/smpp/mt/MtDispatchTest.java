@@ -25,6 +25,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The windowed MT dispatcher against the SMS-C simulator and the PostgreSQL ledger: order per handset with many
@@ -129,6 +131,44 @@ class MtDispatchTest {
         await().atMost(AT_MOST).until(() -> ours().size() == all.size());
         assertEachHandsetGotItsLinesOnceInOrder(handsets, perHandset);
         assertThat(ours()).extracting(SmsDlr::status).containsOnly(SmsDlr.Status.ACCEPTED);
+    }
+
+    @Test
+    void mtsTakenInsideACallersTransactionGoOutOnceItCommitsAndNeverIfItRollsBack() {
+        // as the outbox relay hands MTs over in the all-in-one: the ledger's rows are written in the relay's transaction
+        smsc = SmscSimulator.start(0);
+        gateway = gateway(smsc.port(), 8, 10_000);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        List<String> handsets = handsets(2);
+        List<SmsMt> committed = conversation(handsets, 3, false);
+        List<HandsetMessage> beforeTheCommit = new ArrayList<>();
+        tx.executeWithoutResult(status -> {
+            assertThat(gateway.acceptAll(committed)).isEqualTo(committed.size());
+            try {
+                Thread.sleep(500); // long enough for the SMS-C to have them, had they gone out
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            handsets.forEach(h -> beforeTheCommit.addAll(smsc.messagesTo(h)));
+        });
+        assertThat(beforeTheCommit).as("MTs sent before the transaction that took them committed").isEmpty();
+        await().atMost(AT_MOST).until(() -> ours().size() == committed.size());
+        assertEachHandsetGotItsLinesOnceInOrder(handsets, 3);
+        assertThat(ours()).extracting(SmsDlr::status).containsOnly(SmsDlr.Status.ACCEPTED);
+
+        // taken in a transaction that rolls back: not in the ledger, never sent; an MT committed after it goes out alone
+        String other = handsets(1).get(0);
+        tx.executeWithoutResult(status -> {
+            gateway.acceptAll(conversation(List.of(other), 2, false));
+            status.setRollbackOnly();
+        });
+        SmsMt after = SmsMt.of(run + "-after", "20123", other, "after the rollback", Instant.now().plus(Duration.ofMinutes(10)),
+                false, "im.reply");
+        tx.executeWithoutResult(status -> gateway.acceptAll(List.of(after)));
+        await().atMost(AT_MOST).until(() -> !smsc.messagesTo(other).isEmpty());
+        assertThat(smsc.messagesTo(other)).extracting(HandsetMessage::text).containsExactly("after the rollback");
+        assertThat(jdbc.queryForObject("select count(*) from smpp.mt_request where recipient = ?", Integer.class, other))
+                .isEqualTo(1);
     }
 
     @Test
