@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,11 +32,15 @@ public final class JdbcMtLedger implements MtLedger {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final TransactionTemplate tx;
+    /** A transaction of the ledger's own even inside a caller's: what is taken is committed when {@link #take} returns. */
+    private final TransactionTemplate ownTx;
 
     public JdbcMtLedger(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.named = new NamedParameterJdbcTemplate(jdbc);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource()));
+        this.ownTx = new TransactionTemplate(tx.getTransactionManager());
+        ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     private static Timestamp ts(Instant i) {
@@ -57,12 +61,6 @@ public final class JdbcMtLedger implements MtLedger {
     @Override
     public List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
         return take(Offer.unpartitioned(mts), now).stream().map(Taken::mt).toList();
-    }
-
-    @Override
-    public boolean takesInCallersTransaction() {
-        return TransactionSynchronizationManager.isSynchronizationActive()
-                && TransactionSynchronizationManager.hasResource(jdbc.getDataSource());
     }
 
     /** One multi-row insert for a poll of MTs (arrays unnested), instead of one statement per MT. */
@@ -98,8 +96,10 @@ public final class JdbcMtLedger implements MtLedger {
             i++;
         }
         Map<String, Long> taken = new HashMap<>();
-        // in the poll's order, so that the positions (the order PENDING MTs are read back in) follow it
-        jdbc.query("""
+        // in the poll's order, so that the positions (the order PENDING MTs are read back in) follow it; committed
+        // before the MTs go out, also where the caller has a transaction open (the outbox relay's, in the all-in-one):
+        // a part the SMS-C accepts must find its row, and a caller rolling back hands the same MTs again (duplicates)
+        ownTx.executeWithoutResult(status -> jdbc.query("""
                 insert into smpp.mt_request (request_id, recipient, sender, body, expires_at, receipt_wanted, service, state,
                                              kafka_partition, created_at, updated_at)
                 select x.request_id, x.recipient, x.sender, x.body, x.expires_at, x.receipt_wanted, x.service, 'PENDING',
@@ -112,7 +112,7 @@ public final class JdbcMtLedger implements MtLedger {
                 on conflict (request_id) do nothing
                 returning request_id, taken_seq""",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> taken.put(rs.getString(1), rs.getLong(2)),
-                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services, partitions);
+                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services, partitions));
         List<Taken> out = new ArrayList<>(taken.size());
         for (Offer o : first.values()) {
             Long position = taken.get(o.mt().requestId());

@@ -15,8 +15,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Which MTs are held in memory: at most {@code mobim.smpp.mt.max-in-memory}. MTs are taken durably into the
@@ -113,35 +111,26 @@ final class MtBacklog {
     /**
      * Takes a poll of MTs with one ledger write ({@link MtLedger#take}); returns how many were new, once they are
      * durable. Duplicates (taken before, or twice in {@code offers}) are counted and not sent again. An MT of a
-     * partition not owned (none should come) stays PENDING in the ledger for its owner. Taken inside the caller's
-     * transaction (the outbox relay's, handing MTs over in the process), they are sent once it commits: before that
-     * their rows do not exist for the ledger's other writes (a part accepted by the SMS-C would refer to nothing), and
-     * if it rolls back they were never taken.
+     * partition not owned (none should come) stays PENDING in the ledger for its owner.
      */
     int take(List<MtLedger.Offer> offers) {
         List<MtLedger.Taken> taken;
-        boolean afterCommit = ledger.takesInCallersTransaction();
         boolean spill = false;
         synchronized (admission) {
             taken = ledger.take(offers, clock.instant());
-            if (!afterCommit) {
-                spill = admit(taken);
+            List<MtLedger.Taken> ours = ownership == Ownership.ALL ? taken
+                    : taken.stream().filter(t -> owned.contains(t.partition())).toList();
+            if (!spilled && inMemory.get() + ours.size() <= maxInMemory) {
+                for (MtLedger.Taken t : ours) {
+                    hold(new MtJob(t.mt(), t.partition()));
+                    admitted(t.partition(), t.position());
+                }
+            } else if (!ours.isEmpty()) {
+                spilled = true; // they wait in the ledger; the pager reads them back in order
+                spill = true;
             }
         }
-        if (afterCommit && !taken.isEmpty()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    boolean spilledNow;
-                    synchronized (admission) {
-                        spilledNow = admit(taken);
-                    }
-                    if (spilledNow) {
-                        maybePageIn();
-                    }
-                }
-            });
-        } else if (spill) {
+        if (spill) {
             // nothing may be in memory to page them in when it finishes (an idle gateway, a poll larger than the
             // limit), or the last MT held finished just before they spilled
             maybePageIn();
@@ -151,24 +140,6 @@ final class MtBacklog {
             log.debug("{} of {} MTs were duplicate request ids: not sent again", offers.size() - taken.size(), offers.size());
         }
         return taken.size();
-    }
-
-    /** Holds the MTs just taken in memory, or leaves them in the ledger for the pager; true if they spilled. */
-    private boolean admit(List<MtLedger.Taken> taken) {
-        List<MtLedger.Taken> ours = ownership == Ownership.ALL ? taken
-                : taken.stream().filter(t -> owned.contains(t.partition())).toList();
-        if (!spilled && inMemory.get() + ours.size() <= maxInMemory) {
-            for (MtLedger.Taken t : ours) {
-                hold(new MtJob(t.mt(), t.partition()));
-                admitted(t.partition(), t.position());
-            }
-            return false;
-        }
-        if (!ours.isEmpty()) {
-            spilled = true; // they wait in the ledger; the pager reads them back in order
-            return true;
-        }
-        return false;
     }
 
     /**

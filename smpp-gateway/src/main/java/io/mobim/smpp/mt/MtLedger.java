@@ -130,14 +130,6 @@ public interface MtLedger {
      */
     List<Taken> take(List<Offer> offers, Instant now);
 
-    /**
-     * Whether a {@link #take} made now writes inside the caller's open transaction (the ledger shares its database
-     * connection), so that the MTs it takes exist only once that transaction commits.
-     */
-    default boolean takesInCallersTransaction() {
-        return false;
-    }
-
     /** PENDING MTs taken after {@code position}, of any partition, in the order they were taken, at most {@code limit}. */
     List<Pending> pendingAfter(long position, int limit);
 
