@@ -79,6 +79,8 @@ final class SpreadingCreators extends SimpleValueInstantiators {
         public Object createFromObjectWith(DeserializationContext ctxt, Object[] args) throws JacksonException {
             try {
                 return (Object) constructor.invokeExact(args);
+            } catch (Error e) {
+                throw e;
             } catch (Throwable refused) {
                 // Jackson's own call throws what it always threw for this constructor's refusal
                 return delegate().createFromObjectWith(ctxt, args);
