@@ -130,7 +130,8 @@ public class RunProfile {
 
     private static String library(String type) {
         String name = type.replace('/', '.');
+        String[] parts = name.split("\\.");
         return LIBRARIES.stream().filter(l -> name.startsWith(l.getKey())).map(Map.Entry::getValue).findFirst()
-                .orElse(name.contains(".") ? name.substring(0, name.indexOf('.', name.indexOf('.') + 1) + 1) + "*" : name);
+                .orElse(parts.length > 1 ? parts[0] + "." + parts[1] + ".*" : name);
     }
 }

@@ -2,38 +2,24 @@
 # Where the CPU of ../shared/bench/p1-side-by-side.sh's mobim half goes: the same driver (smsc-load.js: window 100,
 # 1,000 senders, "1 Hello there"), the same set-up and 3,000-command warm-up, then N measured commands, with the JVM's
 # CPU per thread, the PostgreSQL processes' CPU, the rows written per table and the JIT's compile time by library over
-# the measured commands (bench/sms/RunProfile.java). The set-up is made once into $SEED (default /tmp/mobim-p1-seed)
-# and copied for each run, so runs of two builds can alternate on the same data.
+# the measured commands (bench/sms/RunProfile.java). The set-up (setup-senders.sh) is made once into $SEED (default
+# /tmp/mobim-sms-seed, shared with paced-run.sh) and copied for each run, so that builds can alternate on the same
+# data.
 # Usage, from the project root after `./mvnw -B -ntp -DskipTests package`:
 #   [JAR=...] [JFR=0] flock /tmp/bench.lock bench/sms/p1-profile.sh [N=10000] [extra mobim arguments...]
 # Needs node (node-smpp 0.5.1 is installed into /tmp/mobim-bench-node) and, for the rows, psql.
 set -u
 PROJ=$(pwd); HERE=$PROJ/bench/sms; DRIVER=$PROJ/../shared/bench/smsc-load.js; N=${1:-10000}; shift || true
-JAR=${JAR:-$PROJ/platform-app/target/mobim.jar}; SEED=${SEED:-/tmp/mobim-p1-seed}
+JAR=${JAR:-$PROJ/platform-app/target/mobim.jar}; SEED=${SEED:-/tmp/mobim-sms-seed}
 [ -f "$JAR" ] || { echo "build first: $JAR is missing"; exit 1; }
 [ -f "$DRIVER" ] || { echo "the shared load driver is missing: $DRIVER"; exit 1; }
 export NODE_PATH=/tmp/mobim-bench-node/node_modules
 [ -d "$NODE_PATH/smpp" ] || npm i --silent --prefix /tmp/mobim-bench-node smpp@0.5.1 >/dev/null || { echo "npm install smpp failed"; exit 1; }
 JAVA=java; for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
   [ -n "$j" ] && [ -x "$j/bin/java" ] && { JAVA=$j/bin/java; break; }; done
-export MOBIM_ADMIN_USER=admin MOBIM_ADMIN_PASSWORD=p1-bench-secret
-up() { for _ in $(seq 1 240); do curl -fsS -m 2 http://127.0.0.1:8080/actuator/health 2>/dev/null | grep -q '"UP"' && return 0; sleep 0.5; done; return 1; }
-api() { curl -sS -m 10 -u "$MOBIM_ADMIN_USER:$MOBIM_ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@" >/dev/null; }
-mo() { api -X POST http://127.0.0.1:8080/api/v1/simulator/mo -d "{\"from\":\"+$1\",\"to\":\"20123\",\"text\":\"$2\"}"; }
-export -f api mo
 W=$(mktemp -d /tmp/mobim-p1.XXXX); echo "work dir: $W"
 APP=; trap '[ -n "$APP" ] && kill -TERM $APP 2>/dev/null' EXIT
-if [ ! -d "$SEED/data" ]; then
-  # the set-up of p1-side-by-side.sh: subscribers, then each pair adds the other and accepts
-  (cd $W && exec setsid "$JAVA" -jar "$JAR" >>$W/setup.log 2>&1) & APP=$!
-  up || { echo "mobim did not come up for the set-up (log: $W/setup.log)"; exit 1; }
-  seq 0 999 | xargs -P 8 -I{} bash -c 'm=$((447700900000+{})); api -X POST http://127.0.0.1:8080/api/v1/subscribers -d "{\"msisdn\":\"+$m\",\"nickname\":\"u{}\",\"password\":\"pw-u{}-1\",\"tariffPlan\":\"VODAFONE_UK\"}"'
-  seq 0 2 999 | xargs -P 8 -I{} bash -c 'a=$((447700900000+{})); mo $a "ADD +$((a+1))"; mo $((a+1)) "ADD +$a"'
-  sleep 10
-  seq 0 999 | xargs -P 8 -I{} bash -c 'mo $((447700900000+{})) "ACCEPT 1"'
-  sleep 15; kill -TERM $APP; wait $APP 2>/dev/null; APP=
-  mkdir -p "$SEED" && cp -a $W/data "$SEED/data" && rm -rf $W/data
-fi
+"$HERE/setup-senders.sh" "$JAVA" "$JAR" "$SEED" || exit 1
 cp -a "$SEED/data" $W/data
 SMSC_PORT=27775 MODE=mo N=3000 SENDERS=1000 WINDOW=100 START=now IDLE_MS=30000 node "$DRIVER" > $W/warmup.out 2>&1 & DRV=$!
 sleep 0.5

@@ -6,7 +6,7 @@
 #   [WARM=10] bench/sms/paced-run.sh [RATE=1000] [SECONDS=30] [extra mobim arguments...]
 # WARM: unmeasured seconds at the same rate before the measured ones (120 lets the JIT settle).
 # The 1,000 subscribers (447700900000+i, contact 1 of each is 447700900000+(i xor 1)) are set up once through
-# mobim's own simulator into $SEED (default /tmp/mobim-sms-seed) and copied for every run. Run it alone on the
+# mobim's own simulator (setup-senders.sh) into $SEED (default /tmp/mobim-sms-seed) and copied for every run. Run it alone on the
 # machine (flock /tmp/bench.lock). Needs node and npm (node-smpp 0.5.1 is installed into /tmp/mobim-bench-node).
 # Each sender texts once a second at 1,000/s: the per-sender send limit (30 a minute) is lifted for the run.
 set -u
@@ -18,23 +18,8 @@ export NODE_PATH=/tmp/mobim-bench-node/node_modules
 JAVA=java; for j in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
   [ -n "$j" ] && [ -x "$j/bin/java" ] && { JAVA=$j/bin/java; break; }; done
 W=$(mktemp -d /tmp/mobim-paced.XXXX); D=$W/mobim; mkdir -p $D; echo "work dir: $W"
-export MOBIM_ADMIN_USER=admin MOBIM_ADMIN_PASSWORD=paced-bench-secret
-up() { for _ in $(seq 1 240); do curl -fsS -m 2 http://127.0.0.1:8080/actuator/health 2>/dev/null | grep -q '"UP"' && return 0; sleep 0.5; done; return 1; }
-api() { curl -sS -m 10 -u "$MOBIM_ADMIN_USER:$MOBIM_ADMIN_PASSWORD" -H 'Content-Type: application/json' "$@" >/dev/null; }
-mo() { api -X POST http://127.0.0.1:8080/api/v1/simulator/mo -d "{\"from\":\"+$1\",\"to\":\"20123\",\"text\":\"$2\"}"; }
-export -f api mo
-if [ ! -d "$SEED/data" ]; then
-  (cd $D && exec setsid "$JAVA" -jar "$JAR" >>$D/setup.log 2>&1) & APP=$!
-  up || { echo "mobim did not come up for the set-up (log: $D/setup.log)"; kill $APP; exit 1; }
-  seq 0 999 | xargs -P 8 -I{} bash -c 'm=$((447700900000+{})); api -X POST http://127.0.0.1:8080/api/v1/subscribers -d "{\"msisdn\":\"+$m\",\"nickname\":\"u{}\",\"password\":\"pw-u{}-1\",\"tariffPlan\":\"VODAFONE_UK\"}"'
-  seq 0 2 999 | xargs -P 8 -I{} bash -c 'a=$((447700900000+{})); mo $a "ADD +$((a+1))"; mo $((a+1)) "ADD +$a"'
-  sleep 10
-  seq 0 999 | xargs -P 8 -I{} bash -c 'mo $((447700900000+{})) "ACCEPT 1"'
-  sleep 15; kill -TERM $APP; wait $APP 2>/dev/null
-  mkdir -p "$SEED" && cp -a $D/data "$SEED/data"
-else
-  cp -a "$SEED/data" $D/data
-fi
+"$HERE/setup-senders.sh" "$JAVA" "$JAR" "$SEED" || exit 1
+cp -a "$SEED/data" $D/data
 SMSC_PORT=27775 RATE=$RATE DURATION=$SECONDS_ TIMES=$D/times.csv node "$HERE/paced-smsc.js" > $D/driver.out 2>&1 & DRV=$!
 sleep 0.5
 (cd $D && exec setsid "$JAVA" -jar "$JAR" --mobim.smpp.simulator.enabled=false --mobim.smpp.smsc[0].host=127.0.0.1 \
