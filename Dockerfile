@@ -55,9 +55,10 @@ RUN set -e; scratch=/app/cache/training; mkdir "$scratch"; cd "$scratch"; \
         for i in $(seq 300); do [ -f "$pidfile" ] || break; sleep 0.1; done; \
     done; \
     cd /; rm -rf "$scratch"
-# 8080: HTTP (APIs, the Wireless Village endpoint /wv/csp, /actuator). 2775: the SMS-C simulator of the all-in-one
+# 8080: HTTP (APIs, the Wireless Village endpoint /wv/csp, /actuator). 3717: the standing TCP connections of Wireless
+# Village clients woken by CIR (mobim.wv.cir.tcp-port, the im role). 2775: the SMS-C simulator of the all-in-one
 # runtime (127.0.0.1 only unless mobim.smpp.simulator.host says otherwise); production SMPP binds are outgoing.
-EXPOSE 8080 2775
+EXPOSE 8080 3717 2775
 # The root filesystem may be read-only: the JVM reads the cache and writes only to /tmp (an emptyDir or tmpfs);
 # the all-in-one keeps its state in /app/data (a volume). The collector is the training's whatever the container's
 # size (the JVM would pick another under 2 CPUs or 1792 MB): the cache's heap objects are used as recorded. exec

@@ -37,8 +37,9 @@ import org.yaml.snakeyaml.Yaml;
  * --strict} and {@code helm template} for the default values and for each {@code ci/*-values.yaml}, and what the
  * manifests must say whatever the values: one Deployment per enabled role and none for a role that has nothing to
  * run, probes on the application's Actuator health groups, no secret in a ConfigMap or a plain variable, the admin
- * password from a Secret, the smpp pods within the binds the SMS-Cs allow, and every {@code MOBIM_*} variable a real
- * setting.
+ * password from a Secret, the smpp pods within the binds the SMS-Cs allow, non-root pods on a read-only root with a
+ * writable {@code /tmp}, the CIR port and the interconnect peers on the im role only, billing reading the message log
+ * with the admin's Secret keys, and every {@code MOBIM_*} variable a real setting.
  */
 class HelmChartTest {
 
@@ -100,6 +101,9 @@ class HelmChartTest {
         assertAdminPasswordFromTheSecret(manifests, values);
         assertClearingUserFromTheSecretOfTheClearingRoleOnly(manifests, values);
         assertSmppPodsWithinTheBinds(manifests, values);
+        assertNonRootOnAReadOnlyRootWithAWritableTmp(manifests);
+        assertImRoleOnlySettings(manifests, values);
+        assertBillingReadsTheMessageLogAsTheAdmin(manifests, values);
         assertEveryMobimVariableIsASetting(manifests);
     }
 
@@ -211,6 +215,80 @@ class HelmChartTest {
             } else {
                 assertThat(env).as(Manifests.component(deployment))
                         .doesNotContainKeys("MOBIM_ADMIN_CLEARING_USER", "MOBIM_ADMIN_CLEARING_PASSWORD");
+            }
+        }
+    }
+
+    /** What the image allows (user 10001, nothing written outside /tmp) is what every pod asks for. */
+    private static void assertNonRootOnAReadOnlyRootWithAWritableTmp(Manifests manifests) {
+        for (Map<String, Object> deployment : manifests.deployments()) {
+            Map<String, Object> pod = Manifests.path(deployment, "spec", "template", "spec");
+            Map<String, Object> container = Manifests.container(deployment);
+            assertThat(Manifests.map(pod, "securityContext")).containsEntry("runAsNonRoot", true);
+            assertThat(Manifests.map(container, "securityContext")).containsEntry("readOnlyRootFilesystem", true)
+                    .containsEntry("allowPrivilegeEscalation", false);
+            Map<String, Object> tmp = Manifests.list(container, "volumeMounts").stream()
+                    .filter(mount -> "/tmp".equals(mount.get("mountPath"))).findFirst().orElseThrow();
+            assertThat(tmp).doesNotContainKey("readOnly");
+            assertThat(Manifests.list(pod, "volumes")).anySatisfy(volume -> assertThat(volume)
+                    .containsEntry("name", tmp.get("name")).containsKey("emptyDir"));
+        }
+    }
+
+    /**
+     * The CIR port and the interconnect peers reach the im pods only: the port the app listens on is the one its
+     * container and Service expose, and each peer's signing secret comes from the Secret the values name.
+     */
+    private static void assertImRoleOnlySettings(Manifests manifests, Map<String, Object> values) {
+        Object cirPort = Manifests.map(values, "wirelessVillage").get("cirPort");
+        List<Map<String, Object>> peers = Manifests.list(Manifests.map(values, "interconnect"), "peers");
+        for (Map<String, Object> deployment : manifests.deployments()) {
+            Map<String, Map<String, Object>> env = Manifests.env(deployment);
+            if (!Manifests.component(deployment).equals("im")) {
+                assertThat(env.keySet()).as(Manifests.component(deployment))
+                        .noneMatch(name -> name.startsWith("MOBIM_INTERCONNECT_") || name.startsWith("MOBIM_WV_"));
+                assertThat(Manifests.list(Manifests.container(deployment), "ports")).extracting(port -> port.get("name"))
+                        .containsExactly("http");
+                continue;
+            }
+            assertThat(env.get("MOBIM_WV_CIR_TCP_PORT")).containsEntry("value", String.valueOf(cirPort));
+            assertThat(Manifests.list(Manifests.container(deployment), "ports")).anySatisfy(port -> assertThat(port)
+                    .containsEntry("name", "cir").containsEntry("containerPort", cirPort));
+            assertThat(env.keySet().stream().filter(name -> name.startsWith("MOBIM_INTERCONNECT_PEERS_")))
+                    .hasSize(2 * peers.size());
+            for (Map<String, Object> peer : peers) {
+                String prefix = "MOBIM_INTERCONNECT_PEERS_" + peer.get("code");
+                assertThat(env.get(prefix + "_URL")).containsEntry("value", peer.get("url"));
+                Map<String, Object> ref = Manifests.map(peer, "secretKeyRef");
+                assertThat(env.get(prefix + "_SECRET")).as(prefix).doesNotContainKey("value");
+                assertThat(Manifests.path(env.get(prefix + "_SECRET"), "valueFrom", "secretKeyRef"))
+                        .containsEntry("name", ref.get("name")).containsEntry("key", ref.get("key"));
+            }
+        }
+        for (Map<String, Object> service : manifests.ofKind("Service")) {
+            List<Map<String, Object>> ports = Manifests.list(Manifests.map(service, "spec"), "ports");
+            if ("im".equals(Manifests.component(service))) {
+                assertThat(ports).anySatisfy(port -> assertThat(port).containsEntry("name", "cir")
+                        .containsEntry("port", cirPort).containsEntry("targetPort", "cir"));
+            } else {
+                assertThat(ports).extracting(port -> port.get("name")).containsExactly("http");
+            }
+        }
+    }
+
+    /** Billing fetches the message log from the im Service with the admin credentials the im pods read. */
+    private static void assertBillingReadsTheMessageLogAsTheAdmin(Manifests manifests, Map<String, Object> values) {
+        boolean im = enabledRoles(values).contains("im");
+        String secretName = secretName(manifests, values);
+        for (Map<String, Object> deployment : manifests.deployments()) {
+            Map<String, Map<String, Object>> env = Manifests.env(deployment);
+            if (im && Manifests.component(deployment).equals("billing")) {
+                assertThat(env.get("MOBIM_BILLING_RECONCILIATION_MESSAGELOG_URL").get("value").toString())
+                        .matches("http://[a-z0-9-]+-im:[0-9]+/api/v1/messages/log");
+                assertFromTheSecret(env.get("MOBIM_BILLING_RECONCILIATION_MESSAGELOG_USERNAME"), secretName, "admin-user", true);
+                assertFromTheSecret(env.get("MOBIM_BILLING_RECONCILIATION_MESSAGELOG_PASSWORD"), secretName, "admin-password", false);
+            } else {
+                assertThat(env.keySet()).noneMatch(name -> name.startsWith("MOBIM_BILLING_RECONCILIATION_MESSAGELOG_"));
             }
         }
     }
@@ -362,7 +440,8 @@ class HelmChartTest {
     private static Set<String> secretValues(Map<String, Object> values) {
         Set<String> secrets = new TreeSet<>();
         Stream.of(Manifests.map(values, "postgresql").get("password"), Manifests.map(values, "admin").get("password"),
-                Manifests.map(values, "metrics").get("password"), Manifests.map(values, "clearing").get("password")).filter(Objects::nonNull).map(String::valueOf)
+                Manifests.map(values, "metrics").get("password"), Manifests.map(values, "clearing").get("password"),
+                Manifests.map(values, "wirelessVillage").get("passwordKey")).filter(Objects::nonNull).map(String::valueOf)
                 .forEach(secrets::add);
         Manifests.list(Manifests.map(values, "smpp"), "smscs").stream().map(smsc -> smsc.get("password"))
                 .filter(Objects::nonNull).map(String::valueOf).forEach(secrets::add);
