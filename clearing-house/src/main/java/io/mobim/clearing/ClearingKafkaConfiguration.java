@@ -80,7 +80,7 @@ class ClearingKafkaConfiguration {
     }
 
     @Bean
-    RecordsListener clearingRecordsListener(IngestService ingest) {
-        return new RecordsListener(ingest);
+    RecordsListener clearingRecordsListener(IngestService ingest, ClearingProperties properties) {
+        return new RecordsListener(ingest, properties.consumer().groupId());
     }
 }

@@ -28,13 +28,21 @@ public class RecordsListener {
     private static final LogAccessor LOG = new LogAccessor(RecordsListener.class);
 
     private final IngestService ingest;
+    private final String groupId;
 
-    public RecordsListener(IngestService ingest) {
+    /** @param groupId the consumer group, {@code mobim.clearing.consumer.group-id} */
+    public RecordsListener(IngestService ingest, String groupId) {
         this.ingest = ingest;
+        this.groupId = groupId;
+    }
+
+    /** The consumer group the listener joins, read by its annotation. */
+    public String groupId() {
+        return groupId;
     }
 
     @KafkaListener(id = ID, topics = Topics.INTEROP_RECORDS, containerFactory = "clearingListenerContainerFactory",
-            batch = "true", idIsGroup = false, groupId = "${mobim.clearing.consumer.group-id:clearing}")
+            batch = "true", idIsGroup = false, groupId = "#{__listener.groupId()}")
     public void onBatch(List<ConsumerRecord<String, InteropRecord>> records) {
         List<InteropRecord> batch = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {

@@ -27,10 +27,16 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("mobim.smpp.simulator")
-public record SimulatorProperties(boolean enabled, @DefaultValue("127.0.0.1") String host,
+public record SimulatorProperties(boolean enabled, @DefaultValue(SimulatorProperties.LOOPBACK) String host,
                                   @DefaultValue("2775") @Min(0) @Max(65535) int port, String systemId, String password,
-                                  @DefaultValue("50ms") @NotNull Duration receiptDelay,
+                                  @DefaultValue(SimulatorProperties.RECEIPT_DELAY) @NotNull Duration receiptDelay,
                                   @DefaultValue("10000") @Min(1) int throughput, @DefaultValue("32") @Min(1) int window,
                                   @DefaultValue("200ms") @NotNull Duration reconnectInitial,
                                   @DefaultValue("5s") @NotNull Duration reconnectMax) {
+
+    /** Where the simulator listens unless told otherwise, here and in {@link SmscSimulator.Options#defaults()}. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /** The receipt delay, here and in {@link SmscSimulator.Options}. */
+    public static final String RECEIPT_DELAY = "50ms";
 }

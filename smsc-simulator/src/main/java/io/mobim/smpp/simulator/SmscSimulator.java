@@ -59,6 +59,7 @@ import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.convert.DurationStyle;
 
 /**
  * An SMS-C that plays the network for development and tests, on jSMPP's server side. It accepts binds
@@ -91,24 +92,31 @@ public final class SmscSimulator implements AutoCloseable {
      * @param password the password they must give (checked only when {@code systemId} is set)
      * @param receiptDelay how long after accepting an MT the receipt is sent
      * @param deliveryRetryFor how long an MO or receipt is retried before it is given up
-     * @param maxParts the most parts an injected MO may be split into
+     * @param maxParts the most parts an injected MO may be split into; 0 for {@link #MAX_PARTS}
      */
     public record Options(String host, int port, String systemId, String password, Duration receiptDelay,
                           Duration deliveryRetryFor, int maxParts) {
+
+        /** The most parts an injected MO may be split into, unless told otherwise. */
+        public static final int MAX_PARTS = 10;
 
         public Options {
             Objects.requireNonNull(host, "host");
             if (port < 0 || port > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535: " + port);
             }
-            receiptDelay = receiptDelay == null ? Duration.ofMillis(50) : receiptDelay;
+            receiptDelay = receiptDelay == null ? DurationStyle.detectAndParse(SimulatorProperties.RECEIPT_DELAY) : receiptDelay;
             deliveryRetryFor = deliveryRetryFor == null ? Duration.ofMinutes(2) : deliveryRetryFor;
-            maxParts = maxParts <= 0 ? 10 : maxParts;
+            maxParts = maxParts <= 0 ? MAX_PARTS : maxParts;
         }
 
-        /** 127.0.0.1, a random port, any system id, receipts after 50 ms. */
+        /** Loopback, a random port, any system id, the default receipt delay. */
         public static Options defaults() {
-            return new Options("127.0.0.1", 0, null, null, null, null, 10);
+            return new Options(SimulatorProperties.LOOPBACK, 0, null, null, null, null, 0);
+        }
+
+        public Options withHost(String newHost) {
+            return new Options(newHost, port, systemId, password, receiptDelay, deliveryRetryFor, maxParts);
         }
 
         public Options withPort(int newPort) {
@@ -244,6 +252,11 @@ public final class SmscSimulator implements AutoCloseable {
     /** The address it listens on. */
     public String host() {
         return options.host();
+    }
+
+    /** The address this process reaches it at: the one it listens on, or loopback when that is every interface. */
+    public String localAddress() {
+        return serverSocket.getInetAddress().isAnyLocalAddress() ? SimulatorProperties.LOOPBACK : options.host();
     }
 
     // ------------------------------------------------------------------ the handset view

@@ -30,7 +30,7 @@ public class SmscSimulatorAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     public SmscSimulator smscSimulator(SimulatorProperties sim) {
-        SmscSimulator simulator = SmscSimulator.start(new SmscSimulator.Options(sim.host(), sim.port(), null, null, null, null, 10)
+        SmscSimulator simulator = SmscSimulator.start(SmscSimulator.Options.defaults().withHost(sim.host()).withPort(sim.port())
                 .withCredentials(sim.systemId(), sim.password())
                 .withReceiptDelay(sim.receiptDelay()));
         log.info("SMS-C simulator (a test tool) listening on {}:{} ({})", simulator.host(), simulator.port(),
@@ -40,7 +40,7 @@ public class SmscSimulatorAutoConfiguration {
 
     @Bean
     public LocalSmsc smscSimulatorLink(SmscSimulator simulator, SimulatorProperties sim) {
-        return new LocalSmsc("simulator", "127.0.0.1", simulator.port(),
+        return new LocalSmsc("simulator", simulator.localAddress(), simulator.port(),
                 sim.systemId() == null ? DEFAULT_CREDENTIAL : sim.systemId(),
                 sim.password() == null ? DEFAULT_CREDENTIAL : sim.password(),
                 sim.throughput(), sim.window(), sim.reconnectInitial(), sim.reconnectMax());
