@@ -104,6 +104,7 @@ class HelmChartTest {
         assertNonRootOnAReadOnlyRootWithAWritableTmp(manifests);
         assertImRoleOnlySettings(manifests, values);
         assertBillingReadsTheMessageLogAsTheAdmin(manifests, values);
+        assertTopicSettingsOnlyWhereTheOperatorSetsThem(manifests, values);
         assertEveryMobimVariableIsASetting(manifests);
     }
 
@@ -291,6 +292,21 @@ class HelmChartTest {
                 assertThat(env.keySet()).noneMatch(name -> name.startsWith("MOBIM_BILLING_RECONCILIATION_MESSAGELOG_"));
             }
         }
+    }
+
+    /** The chart repeats no default of the application's: a topic setting reaches the pods only when given. */
+    private static void assertTopicSettingsOnlyWhereTheOperatorSetsThem(Manifests manifests, Map<String, Object> values) {
+        Map<String, Object> kafka = Manifests.map(values, "kafka");
+        Map<String, Object> config = Manifests.map(manifests.ofKind("ConfigMap").getFirst(), "data");
+        Map<String, String> variables = Map.of("partitions", "MOBIM_KAFKA_PARTITIONS",
+                "replicationFactor", "MOBIM_KAFKA_REPLICATION_FACTOR");
+        variables.forEach((value, variable) -> {
+            if (kafka.containsKey(value)) {
+                assertThat(config).containsEntry(variable, String.valueOf(kafka.get(value)));
+            } else {
+                assertThat(config).doesNotContainKey(variable);
+            }
+        });
     }
 
     /** The Secret the pods read: the chart's own (exactly one), or the existing one named in values. */
