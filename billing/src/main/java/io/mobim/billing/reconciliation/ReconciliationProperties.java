@@ -1,5 +1,6 @@
 package io.mobim.billing.reconciliation;
 
+import io.mobim.events.sms.SmsMt;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -33,7 +34,7 @@ public record ReconciliationProperties(
     public record Gateway(
             @DefaultValue("true") boolean enabled,
             @NotBlank @DefaultValue("billing-gateway") String groupId,
-            @NotNull @DefaultValue("im.message") Set<String> chargeableServices) {
+            @NotNull @DefaultValue(SmsMt.IM_MESSAGE) Set<String> chargeableServices) {
     }
 
     /**

@@ -27,6 +27,8 @@ public record SmsMt(int schemaVersion, String requestId, String from, String to,
     public static final int MAX_TEXT_LENGTH = 2_000;
     /** Most octets of binary data; the gateway caps the number of parts further. */
     public static final int MAX_BINARY_LENGTH = 1_000;
+    /** The {@link #service()} of an IM message delivered by SMS: the MTs whose delivery is charged. */
+    public static final String IM_MESSAGE = "im.message";
 
     public SmsMt {
         SmsAddresses.requireSchemaVersion(schemaVersion, SCHEMA_VERSION, "SmsMt");

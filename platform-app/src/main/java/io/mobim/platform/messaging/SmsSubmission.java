@@ -43,7 +43,7 @@ public final class SmsSubmission {
             text = text.substring(0, SmsMt.MAX_TEXT_LENGTH);
         }
         outbox.append(Topics.SMS_MT, recipient.msisdn().value(),
-                SmsMt.of(REQUEST_PREFIX + deliveryId, settings.smsSender(), recipient.msisdn().value(), text, expires, true, "im.message"));
+                SmsMt.of(REQUEST_PREFIX + deliveryId, settings.smsSender(), recipient.msisdn().value(), text, expires, true, SmsMt.IM_MESSAGE));
     }
 
     /** The delivery a gateway outcome's request id names ({@code dlv-<delivery id>}), or null for a service SMS or another producer's. */
