@@ -39,8 +39,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,7 +66,8 @@ import tools.jackson.databind.node.ObjectNode;
  * house (FRAF1's as the CSV upload an operator sends, one record dropped and one duplicated), which makes disputes of
  * those two and settles the rest to the minor unit. GBRVF has a third peer,
  * ITTM1 (a stand-in), down until the test brings it up: what waits for it holds back nothing for FRAF1, the instance
- * stays healthy, and it all arrives in order once ITTM1 is up. Two application contexts
+ * stays healthy, and it all arrives in order once ITTM1 is up; what waits for an operator no longer configured is
+ * refused. Two application contexts
  * in one JVM: run in a fork of its own (surefire execution {@code two-operators}, tag {@value #TAG}).
  */
 @Tag(TwoOperatorsTest.TAG)
@@ -426,6 +431,28 @@ class TwoOperatorsTest {
         assertThat(peerC.received().get(1).body().get("recipient").asString()).isEqualTo(ZIA.value());
         await().atMost(WAIT).until(() -> json(call(a, "GET", "/actuator/health", null, null, "admin:a-admin").body())
                 .at("/components/interconnect/details/peers/" + C), p -> "UP".equals(p.get("state").asString()) && p.get("queued").asLong() == 0);
+    }
+
+    @Test
+    @Order(7)
+    void whatWaitsForAnOperatorNoLongerConfiguredIsRefusedAndTheSenderTold() throws Exception {
+        // a message for DEUD1 still on the topic, queued while DEUD1 was a peer of an earlier configuration
+        String id = UUID.randomUUID().toString();
+        String stranger = "+4915112345678";
+        PeerMessage message = new PeerMessage(id, A, "DEUD1", CARLA.value(), "Carla", stranger, "Hallo", InteropChannel.SMS, 1, Instant.now());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                a.getEnvironment().getProperty("spring.kafka.bootstrap-servers")), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.INTEROP_OUTBOUND, "DEUD1",
+                    EventJson.mapper().writeValueAsBytes(new PeerOutbound(message, null, null)))).get();
+        }
+        assertThat(awaitSms(a, CARLA, "Not delivered")).isEqualTo("Not delivered to " + stranger + ".");
+        try (Connection c = DriverManager.getConnection(a.getEnvironment().getProperty("spring.datasource.url"), "postgres", "");
+             var rs = c.createStatement().executeQuery("select status, refusal from im.interconnect_outbound where message_id = '" + id + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("REFUSED UNKNOWN_PEER");
+        }
+        assertThat(json(call(a, "GET", "/actuator/health", null, null, "admin:a-admin").body())
+                .at("/components/interconnect/details/peers").has("DEUD1")).as("not a peer").isFalse();
     }
 
     // --- helpers
