@@ -64,7 +64,7 @@ import tools.jackson.databind.node.ObjectNode;
  * other for presence authorization, and see each other's presence (pushed over the same interface); a message sent while FRAF1 is down arrives once it
  * is back; a number of FRAF1's range ported to GBRVF reaches GBRVF; both sides' inter-operator records reach the clearing
  * house (FRAF1's as the CSV upload an operator sends, one record dropped and one duplicated), which makes disputes of
- * those two and settles the rest to the minor unit. GBRVF has a third peer,
+ * those two and settles the rest to the minor unit; billing rates the off-net legs on both sides. GBRVF has a third peer,
  * ITTM1 (a stand-in), down until the test brings it up: what waits for it holds back nothing for FRAF1, the instance
  * stays healthy, and it all arrives in order once ITTM1 is up; what waits for an operator no longer configured is
  * refused. Two application contexts
@@ -119,7 +119,7 @@ class TwoOperatorsTest {
         kafkaBDir = Files.createTempDirectory("mobim-operator-b-kafka");
         kafkaB = EmbeddedKafkaBroker.start(kafkaBDir, FreePorts.pick(), 2, true);
         b = new SpringApplicationBuilder(MobimApplication.class).run(
-                "--server.port=0", "--mobim.roles=im,smpp", "--mobim.smpp.simulator.port=0",
+                "--server.port=0", "--mobim.roles=im,smpp,billing", "--mobim.smpp.simulator.port=0",
                 "--spring.datasource.url=" + jdbcUrl.replace("/postgres?", "/operator_b?"), "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + kafkaB.bootstrapServers(),
                 "--mobim.subscribers.home-operator=" + B,
@@ -399,6 +399,25 @@ class TwoOperatorsTest {
     }
 
     @Test
+    @Order(5)
+    void billingRatesTheOffNetLegsOfCrossOperatorMessagesOnBothPlatforms() throws Exception {
+        // VODAFONE_UK (everyone's plan here) prices a sent and a received INTEROP message 0.12 GBP each (IM_SENT, IM_RECEIVED)
+        String period = YearMonth.now(ZoneOffset.UTC).toString();
+        // GBRVF: Ann's four messages to FRAF1 (the one FRAF1 refused too: charged when accepted), the two she got from
+        // Bob, and the one Carla got from him
+        assertThat(interopRatings(a, "admin:a-admin", ANN, period, 6)).containsExactlyInAnyOrder(
+                "SENT FRAF1 IM_SENT 1x0.12 0.12 GBP", "SENT FRAF1 IM_SENT 1x0.12 0.12 GBP", "SENT FRAF1 IM_SENT 1x0.12 0.12 GBP",
+                "SENT FRAF1 IM_SENT 1x0.12 0.12 GBP", "RECEIVED FRAF1 IM_RECEIVED 1x0.12 0.12 GBP", "RECEIVED FRAF1 IM_RECEIVED 1x0.12 0.12 GBP");
+        assertThat(interopRatings(a, "admin:a-admin", CARLA, period, 1)).containsExactly("RECEIVED FRAF1 IM_RECEIVED 1x0.12 0.12 GBP");
+        // FRAF1: Bob's three messages to GBRVF and the three he got from Ann, and the signed one Dora got
+        assertThat(interopRatings(b, "admin:b-admin", BOB, period, 6)).containsExactlyInAnyOrder(
+                "SENT GBRVF IM_SENT 1x0.12 0.12 GBP", "SENT GBRVF IM_SENT 1x0.12 0.12 GBP", "SENT GBRVF IM_SENT 1x0.12 0.12 GBP",
+                "RECEIVED GBRVF IM_RECEIVED 1x0.12 0.12 GBP", "RECEIVED GBRVF IM_RECEIVED 1x0.12 0.12 GBP",
+                "RECEIVED GBRVF IM_RECEIVED 1x0.12 0.12 GBP");
+        assertThat(interopRatings(b, "admin:b-admin", DORA, period, 1)).containsExactly("RECEIVED GBRVF IM_RECEIVED 1x0.12 0.12 GBP");
+    }
+
+    @Test
     @Order(6)
     void aPeerThatIsDownHoldsBackOnlyItsOwnMessagesAndTheInstanceStaysHealthy() throws Exception {
         text(a, ANN, "ADD " + DORA.value() + " Dora");
@@ -456,6 +475,23 @@ class TwoOperatorsTest {
     }
 
     // --- helpers
+
+    /** The current rated INTEROP records of {@code msisdn} in {@code period}, once there are {@code count}. */
+    private static List<String> interopRatings(ConfigurableApplicationContext op, String credentials, Msisdn msisdn, String period,
+                                               int count) {
+        return await().atMost(WAIT).until(() -> {
+            JsonNode records = json(call(op, "GET", "/api/v1/billing/records?msisdn=" + msisdn.value().replace("+", "%2B") + "&period="
+                    + period, null, null, credentials).body());
+            List<String> ratings = new ArrayList<>();
+            records.forEach(r -> {
+                if ("INTEROP".equals(r.get("channel").asString())) {
+                    ratings.add(r.get("direction").asString() + " " + r.get("otherOperator").asString() + " " + r.get("rule").asString()
+                            + " " + r.get("amount").decimalValue().toPlainString() + " " + r.get("currency").asString());
+                }
+            });
+            return ratings;
+        }, l -> l.size() == count);
+    }
 
     private static void register(ConfigurableApplicationContext op, Msisdn msisdn, String nick) {
         op.getBean(Subscribers.class).register(msisdn, nick, new SubscriberChanges(null, WvTestClient.PASSWORD, "en", "VODAFONE_UK",
