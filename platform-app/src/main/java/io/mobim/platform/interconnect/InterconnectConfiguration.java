@@ -3,6 +3,7 @@ package io.mobim.platform.interconnect;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.Topics;
 import io.mobim.platform.kafka.EventConsumers;
+import io.mobim.platform.kafka.KafkaTopicSettings;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.numberplan.NumberPlan;
@@ -10,7 +11,12 @@ import io.mobim.platform.outbox.Outbox;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.subscribers.Subscribers;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -92,27 +98,70 @@ class InterconnectConfiguration {
     }
 
     @Bean
+    PeerLanes peerLanes(OutboundDispatcher dispatcher, JdbcClient jdbc, InterconnectSettings settings, KafkaTopicSettings kafka,
+                        Clock clock, MeterRegistry meters) {
+        return new PeerLanes(dispatcher, jdbc, settings.peers().keySet(), kafka.retry().initialInterval(), kafka.retry().maxInterval(),
+                settings.pollInterval(), clock, meters);
+    }
+
+    /** {@code interconnect}: UP whatever the peers' state (a peer down is not this instance's fault), each peer's in the details. */
+    @Bean
+    HealthIndicator interconnectHealthIndicator(PeerLanes lanes, OutboundDispatcher dispatcher) {
+        return () -> {
+            Map<String, Long> queued = queuedOrNone(dispatcher);
+            Map<String, Object> peers = new TreeMap<>();
+            lanes.states().forEach((peer, state) -> {
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("state", state.down() ? "DOWN" : "UP");
+                if (state.since() != null) {
+                    details.put("since", state.since());
+                }
+                if (state.reason() != null) {
+                    details.put("reason", state.reason());
+                }
+                details.put("queued", queued.getOrDefault(peer, 0L));
+                peers.put(peer, details);
+            });
+            return Health.up().withDetail("peers", peers).build();
+        };
+    }
+
+    private static Map<String, Long> queuedOrNone(OutboundDispatcher dispatcher) {
+        try {
+            return dispatcher.queued();
+        } catch (RuntimeException databaseAway) {
+            return Map.of(); // the db component says so
+        }
+    }
+
+    @Bean
     ConcurrentKafkaListenerContainerFactory<String, PeerOutbound> interconnectListenerFactory(EventConsumers consumers) {
         return consumers.factory(PeerOutbound.class, "mobim-im-interconnect");
     }
 
     @Bean
-    OutboundListener interconnectOutboundListener(OutboundDispatcher dispatcher) {
-        return new OutboundListener(dispatcher);
+    OutboundListener interconnectOutboundListener(OutboundDispatcher dispatcher, PeerLanes lanes) {
+        return new OutboundListener(dispatcher, lanes);
     }
 
-    /** One message at a time, in order per peer: a peer that is down holds its messages back, the outage policy waits. */
+    /**
+     * Queues each record behind what waits for its peer and wakes the peer's lane: never waits on a peer, so a peer that
+     * is down holds back nobody else's records on the partition.
+     */
     static class OutboundListener {
         private final OutboundDispatcher dispatcher;
+        private final PeerLanes lanes;
 
-        OutboundListener(OutboundDispatcher dispatcher) {
+        OutboundListener(OutboundDispatcher dispatcher, PeerLanes lanes) {
             this.dispatcher = dispatcher;
+            this.lanes = lanes;
         }
 
         @KafkaListener(id = "mobim-im-interconnect", idIsGroup = false, topics = Topics.INTEROP_OUTBOUND,
                 containerFactory = "interconnectListenerFactory")
         void onMessage(PeerOutbound outbound) {
-            dispatcher.handOver(outbound);
+            dispatcher.park(outbound);
+            lanes.wake(outbound.peer());
         }
     }
 }

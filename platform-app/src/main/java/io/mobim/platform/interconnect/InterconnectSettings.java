@@ -20,13 +20,17 @@ import org.springframework.validation.annotation.Validated;
  *                      (a replayed or badly delayed request)
  * @param requestTimeout connect and answer timeout of a hand-over to a peer; a peer that does not answer in time is
  *                      tried again with backoff
+ * @param pollInterval  how often each peer's lane looks for what waits for it without being woken: rows another
+ *                      instance queued, a peer's line another instance held, an operator no longer configured whose
+ *                      rows are then refused
  */
 @Validated
 @ConfigurationProperties("mobim.interconnect")
 public record InterconnectSettings(
         @DefaultValue Map<String, @Valid Peer> peers,
         @DefaultValue("5m") @NotNull Duration maxClockSkew,
-        @DefaultValue("10s") @NotNull Duration requestTimeout) {
+        @DefaultValue("10s") @NotNull Duration requestTimeout,
+        @DefaultValue("5s") @NotNull Duration pollInterval) {
 
     public InterconnectSettings {
         // operator codes are upper case; environment variables (MOBIM_INTERCONNECT_PEERS_FRAF1_URL) bind map keys in lower case

@@ -14,8 +14,9 @@ import tools.jackson.databind.JsonNode;
  * Hands messages, presence authorizations and presence states to peer operators' platforms:
  * {@code POST <peer url>/s2s/v1/messages}, {@code /s2s/v1/authorizations} or {@code /s2s/v1/presence}, signed ({@link RequestSigning}).
  * The peer took it (2xx) or refused it for good (4xx but 401: its recipient, its rules, our request): an
- * {@link Answer}. A peer that does not answer, answers 5xx or does not recognise our signature (keys being rotated)
- * is an {@link Outage}: the message waits and is tried again.
+ * {@link Answer}; what waits for an operator no longer configured as a peer is refused too, {@code UNKNOWN_PEER}. A peer
+ * that does not answer, answers 5xx or does not recognise our signature (keys being rotated) is an {@link Outage}: the
+ * message waits and is tried again.
  */
 final class PeerClient {
 
@@ -43,7 +44,8 @@ final class PeerClient {
         String operator = outbound.peer();
         InterconnectSettings.Peer peer = settings.peers().get(operator);
         if (peer == null) {
-            throw new Outage("no interconnection configured with " + operator + " any more");
+            // removed from the configuration while this waited for it: nothing will ever take it
+            return new Answer(false, null, RequestSigning.Refusal.UNKNOWN_PEER.name());
         }
         String path = switch (outbound.kind()) {
             case "message" -> MESSAGES_PATH;

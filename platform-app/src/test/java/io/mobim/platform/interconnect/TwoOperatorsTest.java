@@ -39,8 +39,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -60,7 +64,10 @@ import tools.jackson.databind.node.ObjectNode;
  * other for presence authorization, and see each other's presence (pushed over the same interface); a message sent while FRAF1 is down arrives once it
  * is back; a number of FRAF1's range ported to GBRVF reaches GBRVF; both sides' inter-operator records reach the clearing
  * house (FRAF1's as the CSV upload an operator sends, one record dropped and one duplicated), which makes disputes of
- * those two and settles the rest to the minor unit. Two application contexts
+ * those two and settles the rest to the minor unit; billing rates the off-net legs on both sides. GBRVF has a third peer,
+ * ITTM1 (a stand-in), down until the test brings it up: what waits for it holds back nothing for FRAF1, the instance
+ * stays healthy, and it all arrives in order once ITTM1 is up; what waits for an operator no longer configured is
+ * refused. Two application contexts
  * in one JVM: run in a fork of its own (surefire execution {@code two-operators}, tag {@value #TAG}).
  */
 @Tag(TwoOperatorsTest.TAG)
@@ -70,10 +77,13 @@ class TwoOperatorsTest {
     static final String TAG = "two-operators";
     private static final String A = "GBRVF";
     private static final String B = "FRAF1";
+    /** A third peer of GBRVF's: a stand-in ({@link FakePeer}) that is down until a test brings it up. */
+    private static final String C = "ITTM1";
     private static final String SECRET = "a-secret-both-operators-share-0123456789";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     static TcpProxy toB;
+    static FakePeer peerC;
     static TcpProxy toA;
     static EmbeddedKafkaBroker kafkaB;
     static Path kafkaBDir;
@@ -85,11 +95,13 @@ class TwoOperatorsTest {
     static final Msisdn BOB = Msisdn.of("+33612345601");       // FRAF1
     static final Msisdn CARLA = Msisdn.of("+33698765402");     // FRAF1's range, ported to GBRVF
     static final Msisdn DORA = Msisdn.of("+33612345603");      // FRAF1, SMS only
+    static final Msisdn ZIA = Msisdn.of("+393331234567");      // ITTM1
 
     @BeforeAll
     static void twoOperators() throws Exception {
         toB = new TcpProxy();
         toA = new TcpProxy();
+        peerC = new FakePeer(FreePorts.pick());
         a = new SpringApplicationBuilder(MobimApplication.class).run(
                 "--server.port=0", "--mobim.embedded.ephemeral=true", "--mobim.smpp.simulator.port=0",
                 "--mobim.subscribers.home-operator=" + A,
@@ -97,7 +109,9 @@ class TwoOperatorsTest {
                 "--mobim.admin.clearing-user=clearing", "--mobim.admin.clearing-password=clearing-secret",
                 "--mobim.kafka.retry.max-interval=1s",
                 "--mobim.interconnect.peers." + B + ".url=http://127.0.0.1:" + toB.port(),
-                "--mobim.interconnect.peers." + B + ".secret=" + SECRET);
+                "--mobim.interconnect.peers." + B + ".secret=" + SECRET,
+                "--mobim.interconnect.peers." + C + ".url=http://127.0.0.1:" + peerC.port(),
+                "--mobim.interconnect.peers." + C + ".secret=" + SECRET);
         String jdbcUrl = a.getEnvironment().getProperty("spring.datasource.url");
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
             c.createStatement().execute("create database operator_b");
@@ -105,7 +119,7 @@ class TwoOperatorsTest {
         kafkaBDir = Files.createTempDirectory("mobim-operator-b-kafka");
         kafkaB = EmbeddedKafkaBroker.start(kafkaBDir, FreePorts.pick(), 2, true);
         b = new SpringApplicationBuilder(MobimApplication.class).run(
-                "--server.port=0", "--mobim.roles=im,smpp", "--mobim.smpp.simulator.port=0",
+                "--server.port=0", "--mobim.roles=im,smpp,billing", "--mobim.smpp.simulator.port=0",
                 "--spring.datasource.url=" + jdbcUrl.replace("/postgres?", "/operator_b?"), "--spring.datasource.username=postgres",
                 "--spring.kafka.bootstrap-servers=" + kafkaB.bootstrapServers(),
                 "--mobim.subscribers.home-operator=" + B,
@@ -123,6 +137,7 @@ class TwoOperatorsTest {
             plan.assign("+4477", A);
             plan.assign("+336", B);
         }
+        a.getBean(NumberPlan.class).assign("+3933", C);
         // FRAF1's portability export says Carla took her number to GBRVF
         b.getBean(NumberPlan.class).importPorted(List.of(new NumberPlan.Ported(CARLA.value(), A, Instant.parse("2026-11-01T00:00:00Z"))));
         register(a, ANN, "Ann");
@@ -145,6 +160,9 @@ class TwoOperatorsTest {
         if (toA != null) {
             toA.close();
             toB.close();
+        }
+        if (peerC != null) {
+            peerC.close();
         }
     }
 
@@ -380,7 +398,100 @@ class TwoOperatorsTest {
                 .as("never sent as invisible").isEqualTo(422);
     }
 
+    @Test
+    @Order(5)
+    void billingRatesTheOffNetLegsOfCrossOperatorMessagesOnBothPlatforms() throws Exception {
+        // VODAFONE_UK (everyone's plan here) prices a sent and a received INTEROP message 0.12 GBP each (IM_SENT, IM_RECEIVED)
+        String period = YearMonth.now(ZoneOffset.UTC).toString();
+        // GBRVF: Ann's four messages to FRAF1 (the one FRAF1 refused too: charged when accepted), the two she got from
+        // Bob, and the one Carla got from him
+        assertThat(interopRatings(a, "admin:a-admin", ANN, period, 6)).containsExactlyInAnyOrder(
+                "SENT FRAF1 IM_SENT 1x0.12 0.12 GBP", "SENT FRAF1 IM_SENT 1x0.12 0.12 GBP", "SENT FRAF1 IM_SENT 1x0.12 0.12 GBP",
+                "SENT FRAF1 IM_SENT 1x0.12 0.12 GBP", "RECEIVED FRAF1 IM_RECEIVED 1x0.12 0.12 GBP", "RECEIVED FRAF1 IM_RECEIVED 1x0.12 0.12 GBP");
+        assertThat(interopRatings(a, "admin:a-admin", CARLA, period, 1)).containsExactly("RECEIVED FRAF1 IM_RECEIVED 1x0.12 0.12 GBP");
+        // FRAF1: Bob's three messages to GBRVF and the three he got from Ann, and the signed one Dora got
+        assertThat(interopRatings(b, "admin:b-admin", BOB, period, 6)).containsExactlyInAnyOrder(
+                "SENT GBRVF IM_SENT 1x0.12 0.12 GBP", "SENT GBRVF IM_SENT 1x0.12 0.12 GBP", "SENT GBRVF IM_SENT 1x0.12 0.12 GBP",
+                "RECEIVED GBRVF IM_RECEIVED 1x0.12 0.12 GBP", "RECEIVED GBRVF IM_RECEIVED 1x0.12 0.12 GBP",
+                "RECEIVED GBRVF IM_RECEIVED 1x0.12 0.12 GBP");
+        assertThat(interopRatings(b, "admin:b-admin", DORA, period, 1)).containsExactly("RECEIVED GBRVF IM_RECEIVED 1x0.12 0.12 GBP");
+    }
+
+    @Test
+    @Order(6)
+    void aPeerThatIsDownHoldsBackOnlyItsOwnMessagesAndTheInstanceStaysHealthy() throws Exception {
+        text(a, ANN, "ADD " + DORA.value() + " Dora");
+        String dora = contactNumber(awaitSms(a, ANN, "Dora is contact"));
+        // ITTM1 is down: Ann's presence request and message to Zia wait for it
+        text(a, ANN, "ADD " + ZIA.value() + " Zia");
+        String zia = contactNumber(awaitSms(a, ANN, "Zia is contact"));
+        text(a, ANN, zia + " Ciao Zia");
+        // and do not hold back what Ann sends FRAF1 meanwhile
+        text(a, ANN, dora + " Not held back");
+        assertThat(awaitSms(b, DORA, "Not held back")).startsWith("Ann: Not held back");
+        assertThat(peerC.received()).isEmpty();
+
+        // a peer that is down is no fault of this instance: healthy, ready, and the peer's state in the details
+        assertThat(json(call(a, "GET", "/actuator/health", null, null, null).body()).get("status").asString()).isEqualTo("UP");
+        assertThat(call(a, "GET", "/actuator/health/readiness", null, null, null).statusCode()).isEqualTo(200);
+        JsonNode peers = await().atMost(WAIT).until(() -> json(call(a, "GET", "/actuator/health", null, null, "admin:a-admin").body()),
+                h -> "DOWN".equals(h.at("/components/interconnect/details/peers/" + C + "/state").asString())
+                        && h.at("/components/interconnect/details/peers/" + C + "/queued").asLong() == 2);
+        assertThat(peers.get("status").asString()).isEqualTo("UP");
+        assertThat(peers.at("/components/interconnect/status").asString()).isEqualTo("UP");
+        assertThat(peers.at("/components/interconnect/details/peers/" + B + "/state").asString()).isEqualTo("UP");
+
+        // ITTM1 comes back: what waited for it arrives, in the order it was sent
+        peerC.start();
+        await().atMost(WAIT).until(() -> peerC.received().size() >= 2);
+        assertThat(peerC.received()).extracting(r -> r.path() + " " + r.caller()).containsExactly(
+                "/s2s/v1/authorizations GBRVF", "/s2s/v1/messages GBRVF");
+        assertThat(peerC.received().get(1).body().get("body").asString()).isEqualTo("Ciao Zia");
+        assertThat(peerC.received().get(1).body().get("recipient").asString()).isEqualTo(ZIA.value());
+        await().atMost(WAIT).until(() -> json(call(a, "GET", "/actuator/health", null, null, "admin:a-admin").body())
+                .at("/components/interconnect/details/peers/" + C), p -> "UP".equals(p.get("state").asString()) && p.get("queued").asLong() == 0);
+    }
+
+    @Test
+    @Order(7)
+    void whatWaitsForAnOperatorNoLongerConfiguredIsRefusedAndTheSenderTold() throws Exception {
+        // a message for DEUD1 still on the topic, queued while DEUD1 was a peer of an earlier configuration
+        String id = UUID.randomUUID().toString();
+        String stranger = "+4915112345678";
+        PeerMessage message = new PeerMessage(id, A, "DEUD1", CARLA.value(), "Carla", stranger, "Hallo", InteropChannel.SMS, 1, Instant.now());
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
+                a.getEnvironment().getProperty("spring.kafka.bootstrap-servers")), new StringSerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.INTEROP_OUTBOUND, "DEUD1",
+                    EventJson.mapper().writeValueAsBytes(new PeerOutbound(message, null, null)))).get();
+        }
+        assertThat(awaitSms(a, CARLA, "Not delivered")).isEqualTo("Not delivered to " + stranger + ".");
+        try (Connection c = DriverManager.getConnection(a.getEnvironment().getProperty("spring.datasource.url"), "postgres", "");
+             var rs = c.createStatement().executeQuery("select status, refusal from im.interconnect_outbound where message_id = '" + id + "'")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1) + " " + rs.getString(2)).isEqualTo("REFUSED UNKNOWN_PEER");
+        }
+        assertThat(json(call(a, "GET", "/actuator/health", null, null, "admin:a-admin").body())
+                .at("/components/interconnect/details/peers").has("DEUD1")).as("not a peer").isFalse();
+    }
+
     // --- helpers
+
+    /** The current rated INTEROP records of {@code msisdn} in {@code period}, once there are {@code count}. */
+    private static List<String> interopRatings(ConfigurableApplicationContext op, String credentials, Msisdn msisdn, String period,
+                                               int count) {
+        return await().atMost(WAIT).until(() -> {
+            JsonNode records = json(call(op, "GET", "/api/v1/billing/records?msisdn=" + msisdn.value().replace("+", "%2B") + "&period="
+                    + period, null, null, credentials).body());
+            List<String> ratings = new ArrayList<>();
+            records.forEach(r -> {
+                if ("INTEROP".equals(r.get("channel").asString())) {
+                    ratings.add(r.get("direction").asString() + " " + r.get("otherOperator").asString() + " " + r.get("rule").asString()
+                            + " " + r.get("amount").decimalValue().toPlainString() + " " + r.get("currency").asString());
+                }
+            });
+            return ratings;
+        }, l -> l.size() == count);
+    }
 
     private static void register(ConfigurableApplicationContext op, Msisdn msisdn, String nick) {
         op.getBean(Subscribers.class).register(msisdn, nick, new SubscriberChanges(null, WvTestClient.PASSWORD, "en", "VODAFONE_UK",
@@ -389,6 +500,11 @@ class TwoOperatorsTest {
 
     private static int port(ConfigurableApplicationContext op) {
         return Integer.parseInt(op.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** N of "Name is contact N..." */
+    private static String contactNumber(String reply) {
+        return reply.replaceAll("^.* is contact (\\d+).*$", "$1");
     }
 
     private static SmscSimulator smsc(ConfigurableApplicationContext op) {
@@ -419,8 +535,10 @@ class TwoOperatorsTest {
                                              String credentials) throws Exception {
         HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(op) + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
                 .header("Accept", "application/json");
+        if (credentials != null) {
+            r.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+        }
         if (type != null) {
             r.header("Content-Type", type);
         }
