@@ -45,7 +45,9 @@ class MatchingOutcomesTest extends ClearingApiTest {
         records.add(Exchange.record(TERMINATING, "ITATM", "DEUD2", "it-late", NOV.plusSeconds(281), SMS, 1));
         both(records, "ITATM", "DEUD2", "it-units", NOV, 2, 3);
         records.add(Exchange.record(ORIGINATING, "ITATM", "DEUD2", "it-operator", NOV, SMS, 1));
-        records.add(Exchange.record(TERMINATING, "ITATM", "DEUD3", "it-operator", NOV, SMS, 1));
+        // the terminating side names another operator (one that sorts before DEUD2, without an agreement with ITATM)
+        records.add(Exchange.record(TERMINATING, "ITATM", "DEUA1", "it-operator", NOV, SMS, 1));
+        records.add(Exchange.record(TERMINATING, "ITATM", "DEUA1", "it-operator-later", NOV, SMS, 1));   // its other side comes later
         records.add(Exchange.record(TERMINATING, "ITATM", "DEUD2", "it-t-only", NOV, SMS, 1));
         records.add(Exchange.record(TERMINATING, "ITATM", "DEUD2", "it-waiting", Instant.parse("2026-12-03T10:00:00Z"), SMS, 1));
         upload(records);
@@ -53,8 +55,20 @@ class MatchingOutcomesTest extends ClearingApiTest {
         runJob(RUN);
         Map<String, JsonNode> open = disputes("ITATM", "OPEN");
         assertThat(reasons(open)).containsExactlyInAnyOrderEntriesOf(Map.of("it-late", "TIME_MISMATCH",
-                "it-units", "UNITS_MISMATCH", "it-operator", "OPERATOR_MISMATCH", "it-t-only", "TERMINATING_ONLY"));
+                "it-units", "UNITS_MISMATCH", "it-operator", "OPERATOR_MISMATCH", "it-t-only", "TERMINATING_ONLY",
+                "it-operator-later", "NO_AGREEMENT"));
         assertThat(open.get("it-t-only").get("originatingRecords").asInt()).isZero();
+        // a mismatch belongs to the agreement the originating side dealt under, with the operator it names
+        assertThat(open.get("it-operator").get("agreementId").asString()).isEqualTo("ITATM-DEUD2");
+        assertThat(open.get("it-operator").get("terminatingOperator").asString()).isEqualTo("DEUD2");
+        assertThat(open.get("it-operator-later").get("agreementId").isNull()).isTrue();
+        upload(List.of(Exchange.record(ORIGINATING, "ITATM", "DEUD2", "it-operator-later", NOV, SMS, 1)));
+        runJob(RUN);
+        JsonNode later = disputes("ITATM", "OPEN").get("it-operator-later");
+        assertThat(later.get("reason").asString()).isEqualTo("OPERATOR_MISMATCH");
+        assertThat(later.get("agreementId").asString()).isEqualTo("ITATM-DEUD2");
+        assertThat(later.get("terminatingOperator").asString()).isEqualTo("DEUD2");
+        decide(later, "write-off", null);
         assertThat(status("ITATM", "it-waiting")).as("its wait is not over at the cutoff").isEqualTo("PENDING");
         assertThat(status("ITATM", "it-ok")).isEqualTo("MATCHED");
         assertThat(status("ITATM", "it-edge")).isEqualTo("MATCHED");
