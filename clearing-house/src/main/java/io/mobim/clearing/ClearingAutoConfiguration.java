@@ -15,7 +15,10 @@ import io.mobim.clearing.settlement.SettlementService;
 import io.mobim.clearing.settlement.StatementStore;
 import io.mobim.clearing.web.ClearingApi;
 import io.mobim.clearing.web.ClearingProblems;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -96,9 +99,23 @@ public class ClearingAutoConfiguration {
     }
 
     @Bean
-    JobService clearingJobService(JdbcTemplate jdbc, PlatformTransactionManager tm, ObjectProvider<Clock> clock) {
-        JobService jobs = new JobService(jdbc, tm, clock(clock));
-        jobs.failInterrupted();
+    JobService clearingJobService(JdbcTemplate jdbc, PlatformTransactionManager tm, ClearingProperties properties,
+            ObjectProvider<Clock> clock) {
+        JobService jobs = new JobService(jdbc, tm, clock(clock), instanceName(), properties.jobs().heartbeatInterval(),
+                properties.jobs().orphanAfter());
+        jobs.open();
         return jobs;
+    }
+
+    /** This instance among the clearing replicas: its host name (the pod's, in Kubernetes) and a suffix of its own. */
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "clearing";
+        }
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        return (host.length() > 80 ? host.substring(0, 80) : host) + "/" + suffix;
     }
 }

@@ -2,6 +2,7 @@ package io.mobim.clearing;
 
 import io.mobim.events.consumer.ConsumerErrorPolicy;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -20,13 +21,15 @@ import org.springframework.validation.annotation.Validated;
  * @param consumer the {@code interop.records.v1} consumer
  * @param ingest   what records are accepted, from Kafka and uploads alike
  * @param matching how records are matched
+ * @param jobs     how instances tell that their long runs are alive
  */
 @ConfigurationProperties("mobim.clearing")
 @Validated
 public record ClearingProperties(
         @Valid @NotNull @DefaultValue Consumer consumer,
         @Valid @NotNull @DefaultValue Ingest ingest,
-        @Valid @NotNull @DefaultValue Matching matching) {
+        @Valid @NotNull @DefaultValue Matching matching,
+        @Valid @NotNull @DefaultValue Jobs jobs) {
 
     /**
      * @param enabled              start the Kafka listener
@@ -78,5 +81,20 @@ public record ClearingProperties(
             @NotNull @DefaultValue("5m") Duration interval,
             @NotNull @Pattern(regexp = "[1-9][0-9]{0,6}(kB|MB|GB)") @DefaultValue("256MB") String workMem,
             @Min(1) @Max(16) @DefaultValue("2") int workers) {
+    }
+
+    /**
+     * @param heartbeatInterval how often an instance marks its running jobs alive (and looks for jobs other instances lost)
+     * @param orphanAfter       a running job whose heartbeat is this old lost its instance and is marked FAILED; longer
+     *                          than the heartbeat interval, with room for a database hiccup or a long pause
+     */
+    public record Jobs(
+            @NotNull @DurationMin(millis = 50) @DefaultValue("10s") Duration heartbeatInterval,
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("1m") Duration orphanAfter) {
+
+        @AssertTrue(message = "orphan-after must be longer than heartbeat-interval")
+        public boolean isOrphanAfterLongerThanHeartbeat() {
+            return heartbeatInterval == null || orphanAfter == null || orphanAfter.compareTo(heartbeatInterval) > 0;
+        }
     }
 }

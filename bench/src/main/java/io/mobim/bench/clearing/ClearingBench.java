@@ -167,7 +167,6 @@ public final class ClearingBench {
         private long emitted;
         private long message;
         private int step;   // 0: originating, 1: terminating, 2: the originating side again (a duplicate)
-        private long idCounter;
 
         Traffic(long records, int pairs, long dropEvery, long dupEvery) {
             this.records = records;
@@ -209,6 +208,7 @@ public final class ClearingBench {
                 throw new NoSuchElementException();
             }
             long m = message;
+            boolean again = step == 2;                          // the originating side's second copy
             InteropSide side;
             if (step == 0) {
                 side = InteropSide.ORIGINATING;
@@ -232,10 +232,12 @@ public final class ClearingBench {
             boolean sms = m % 4 != 0;
             Instant at = START.plusNanos(m * spacingMicros * 1000 + (side == InteropSide.TERMINATING ? 15_000_000_000L : 0));
             String n = Long.toString(10_000_000L + m % 90_000_000L);
-            long id = idCounter++;
-            UUID recordId = new UUID((START.toEpochMilli() + id / 4096) << 16 | 0x7000 | (id & 0xFFF),
-                    0x8000_0000_0000_0000L | (m * 0x9E3779B97F4A7C15L >>> 2));
-            return InteropRecord.of(recordId, side, aToB ? a : b, aToB ? b : a, "m" + (1_000_000_000L + m), "+4477" + n,
+            String messageId = "m" + (1_000_000_000L + m);
+            // minted as the platforms mint them (name-based, spread over the key space); the second copy of a side under
+            // an id of its own, as a relay that sends a message again as a new one would
+            UUID recordId = UUID.nameUUIDFromBytes((side + "/" + (aToB ? a : b) + "/" + messageId + (again ? "/again" : ""))
+                    .getBytes(StandardCharsets.UTF_8));
+            return InteropRecord.of(recordId, side, aToB ? a : b, aToB ? b : a, messageId, "+4477" + n,
                     "+3361" + n, at, sms ? InteropChannel.SMS : InteropChannel.CLIENT, sms ? 1 + (int) (m % 3) : 1);
         }
     }

@@ -17,6 +17,18 @@ public enum SettlementPeriod {
     WEEKLY;
 
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{2})");
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
+
+    /** The kind of period {@code label} names by its form: {@code 2026-10} monthly, {@code 2026-W41} weekly. */
+    public static SettlementPeriod named(String label) {
+        if (MONTH.matcher(label).matches()) {
+            return MONTHLY;
+        }
+        if (WEEK.matcher(label).matches()) {
+            return WEEKLY;
+        }
+        throw new IllegalArgumentException("a period is named like 2026-10 (monthly) or 2026-W41 (weekly): '" + label + "'");
+    }
 
     /** One period: its name and its days, {@code start} inclusive, {@code end} exclusive. */
     public record Span(String label, LocalDate start, LocalDate end) {

@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
  * @param done   steps done, out of {@code total}
  * @param result what it produced, once SUCCEEDED
  * @param error  why it failed, once FAILED
+ * @param owner  the clearing instance running it
  */
 public record Job(UUID id, String kind, JobStatus status, String phase, int done, int total, JsonNode result, String error,
-        Instant startedAt, Instant finishedAt) {
+        Instant startedAt, Instant finishedAt, String owner) {
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * last run and merges it into {@code clearing.message} in {@code workers} partitions of the message key, side by side,
  * each on its own connection and in its own transaction ({@link PartitionMerge}): PostgreSQL runs an INSERT on one
  * core, so this is how a run uses more than one. Each partition keeps its own position, so a run that fails half way
- * loses nothing and merges nothing twice: the next one takes each partition up from where it stands.
+ * loses nothing and merges nothing twice: the next one takes each partition up from where it stands. The run's progress
+ * counts each partition as it commits, so a long run shows how far its merge is.
  *
  * <p>Then a PENDING message whose event time is before {@code cutoff} (the other side had its time to come) becomes a
  * dispute, ORIGINATING_ONLY or TERMINATING_ONLY, and disputes for want of an agreement are judged again against the
@@ -110,19 +112,23 @@ public class MatchingService {
     /** As {@link #run(Progress)}, with pending messages older than {@code cutoff} turned into disputes. */
     public Result run(Instant cutoff, Progress progress) {
         return metrics.matchingTimer().record(() -> tx.execute(status -> {
-            progress.phase("waiting for the clearing lock", 0, 4);
+            // steps: the lock, each partition merged, disputes judged again, one-sided messages turned into disputes
+            progress.phase("waiting for the clearing lock", 0, workers + 3);
             ClearingLock.acquire(jdbc);   // held until this run ends: no ingest, settlement or other run meanwhile
             Long max = jdbc.queryForObject("select max(seq) from clearing.interop_record", Long.class);
             long run = jdbc.queryForObject("select nextval('clearing.run_seq')", Long.class);
             Timestamp now = Timestamp.from(clock.instant());
             SortedMap<Integer, Long> positions = positions();
+            int steps = positions.size() + 3;
             long from = positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
             long to = max == null ? from : Math.max(max, from);
-            progress.phase("matching records " + (from + 1) + " to " + to + " in " + positions.size() + " partitions", 1, 4);
-            long messages = mergeAll(positions, to, run, now);
-            progress.phase("judging disputes without an agreement again", 2, 4);
+            String merging = "matching records " + (from + 1) + " to " + to + " in " + positions.size() + " partitions: ";
+            progress.phase(merging + "0 merged", 1, steps);
+            long messages = mergeAll(positions, to, run, now,
+                    merged -> progress.phase(merging + merged + " of " + positions.size() + " merged", 1 + merged, steps));
+            progress.phase("judging disputes without an agreement again", steps - 2, steps);
             long rejudged = named.update(REJUDGE, new MapSqlParameterSource().addValue("run", run).addValue("now", now));
-            progress.phase("turning one-sided messages before " + cutoff + " into disputes", 3, 4);
+            progress.phase("turning one-sided messages before " + cutoff + " into disputes", steps - 1, steps);
             long oneSided = named.update(ONE_SIDED, new MapSqlParameterSource().addValue("now", now)
                     .addValue("cutoff", Timestamp.from(cutoff)));
             Map<String, Long> open = new TreeMap<>();
@@ -130,7 +136,7 @@ public class MatchingService {
                     rs -> {
                         open.put(rs.getString(1), rs.getLong(2));
                     });
-            progress.phase("done", 4, 4);
+            progress.phase("done", steps, steps);
             metrics.matched(to - from);
             return new Result(run, to - from, messages, oneSided, rejudged, open);
         }));
@@ -159,12 +165,22 @@ public class MatchingService {
         return positions;
     }
 
-    /** Merges every partition, side by side; waits for all of them, then fails if one did. */
-    private long mergeAll(SortedMap<Integer, Long> positions, long to, long run, Timestamp now) {
+    /**
+     * Merges every partition, side by side, telling {@code partitionsMerged} each time one more has committed; waits for
+     * all of them, then fails if one did.
+     */
+    private long mergeAll(SortedMap<Integer, Long> positions, long to, long run, Timestamp now, IntConsumer partitionsMerged) {
         int parts = positions.size();
         List<Future<Long>> merged = new ArrayList<>();
+        int[] committed = {0};
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            positions.forEach((part, from) -> merged.add(pool.submit(() -> merge.merge(part, parts, from, to, run, now))));
+            positions.forEach((part, from) -> merged.add(pool.submit(() -> {
+                long n = merge.merge(part, parts, from, to, run, now);
+                synchronized (committed) {   // counted and told in one step, so the counts are told in order
+                    partitionsMerged.accept(++committed[0]);
+                }
+                return n;
+            })));
         }
         long messages = 0;
         RuntimeException failure = null;

@@ -19,12 +19,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 final class PartitionMerge {
 
+    /**
+     * The terminating operator of a message is the one its originating side names (the operator it sent the message
+     * to), so a mismatch is a dispute of the agreement the sender dealt under. A stored message that had no originating
+     * record and was never settled takes the claim, agreement and tolerances of the originating record that joins it.
+     */
+    private static final String TAKES_ORIGINATING_CLAIM = "(m.o_count = 0 and excluded.o_count > 0 and m.settle_seq is null)";
+
     // the merged values of a message and the records of this run that join it (ON CONFLICT: m = stored, excluded = run)
     private static final String MERGED_OUTCOME = "clearing.classify((m.o_count + excluded.o_count), (m.t_count + excluded.t_count), "
             + "least(m.o_time, excluded.o_time), least(m.t_time, excluded.t_time), greatest(m.o_units, excluded.o_units), "
             + "greatest(m.t_units, excluded.t_units), (m.operators_agree and excluded.operators_agree "
-            + "and m.terminating_operator = excluded.terminating_operator), coalesce(m.time_tolerance_s, excluded.time_tolerance_s), "
-            + "coalesce(m.units_tolerance_pct, excluded.units_tolerance_pct))";
+            + "and m.terminating_operator = excluded.terminating_operator), " + claimed("time_tolerance_s") + ", "
+            + claimed("units_tolerance_pct") + ")";
     /** Whether the stored message was settled by a closed statement of its agreement. */
     private static final String COVERED = "exists (select 1 from clearing.settled_state s where s.agreement_id = m.agreement_id "
             + "and m.settle_seq <= s.settled_seq and m.event_time < s.settled_until)";
@@ -44,7 +51,8 @@ final class PartitionMerge {
                          clearing.classify(b.o_count, b.t_count, b.o_time, b.t_time, b.o_units, b.t_units, b.operators_agree,
                              t.time_tolerance_s, t.units_tolerance_pct) as outcome
                   from (select hashtextextended(message_id, 0) as key_hash, originating_operator, message_id,
-                               min(terminating_operator) as terminating_operator,
+                               coalesce(min(terminating_operator) filter (where side = 'ORIGINATING'),
+                                   min(terminating_operator)) as terminating_operator,
                                min(terminating_operator) = max(terminating_operator) as operators_agree,
                                min(channel) as channel,
                                count(*) filter (where side = 'ORIGINATING')::int as o_count,
@@ -72,9 +80,10 @@ final class PartitionMerge {
                 t_units = greatest(m.t_units, excluded.t_units),
                 operators_agree = m.operators_agree and excluded.operators_agree
                     and m.terminating_operator = excluded.terminating_operator,
-                agreement_id = coalesce(m.agreement_id, excluded.agreement_id),
-                time_tolerance_s = coalesce(m.time_tolerance_s, excluded.time_tolerance_s),
-                units_tolerance_pct = coalesce(m.units_tolerance_pct, excluded.units_tolerance_pct),
+                terminating_operator = case when %3$s then excluded.terminating_operator else m.terminating_operator end,
+                agreement_id = %4$s,
+                time_tolerance_s = %5$s,
+                units_tolerance_pct = %6$s,
                 event_time = case when %2$s then m.event_time
                     else coalesce(least(m.o_time, excluded.o_time), least(m.t_time, excluded.t_time)) end,
                 outcome = %1$s,
@@ -83,7 +92,14 @@ final class PartitionMerge {
                 resolved_units = null,
                 disputed_at = case when clearing.status_of(%1$s) = 'DISPUTED' then :now::timestamptz end,
                 closed_at = null
-            """.formatted(MERGED_OUTCOME, COVERED);
+            """.formatted(MERGED_OUTCOME, COVERED, TAKES_ORIGINATING_CLAIM, claimed("agreement_id"), claimed("time_tolerance_s"),
+                    claimed("units_tolerance_pct"));
+
+    /** The stored message's value of {@code column}, or the joining record's where it takes the originating claim. */
+    private static String claimed(String column) {
+        return "case when " + TAKES_ORIGINATING_CLAIM + " then excluded." + column + " else coalesce(m." + column + ", excluded."
+                + column + ") end";
+    }
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;

@@ -108,14 +108,19 @@ public class SettlementService {
         }));
     }
 
-    /** The statements of every agreement valid in {@code period} (as named by each agreement's settlement period). */
+    /**
+     * The statements of every agreement valid in {@code period} whose settlement period is of its kind: a month
+     * ({@code 2026-10}) settles the monthly agreements, a week ({@code 2026-W41}) the weekly ones.
+     */
     public List<Statement> settleAll(String period, boolean close, Progress progress) {
+        SettlementPeriod kind = SettlementPeriod.named(period);
+        SettlementPeriod.Span span = kind.parse(period);
         Map<String, List<Agreement>> all = agreements.byAgreement();
         List<String> ids = new ArrayList<>();
         all.forEach((id, versions) -> {
-            SettlementPeriod.Span span = versions.get(0).terms().settlementPeriod().parse(period);
-            if (versions.stream().anyMatch(v -> v.terms().validFrom().isBefore(span.end())
-                    && (v.terms().validTo() == null || v.terms().validTo().isAfter(span.start())))) {
+            if (versions.get(0).terms().settlementPeriod() == kind
+                    && versions.stream().anyMatch(v -> v.terms().validFrom().isBefore(span.end())
+                            && (v.terms().validTo() == null || v.terms().validTo().isAfter(span.start())))) {
                 ids.add(id);
             }
         });

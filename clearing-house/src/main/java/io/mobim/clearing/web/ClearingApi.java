@@ -4,6 +4,7 @@ import io.mobim.clearing.agreement.Agreement;
 import io.mobim.clearing.agreement.AgreementJson;
 import io.mobim.clearing.agreement.AgreementService;
 import io.mobim.clearing.agreement.ExchangeRates;
+import io.mobim.clearing.agreement.SettlementPeriod;
 import io.mobim.clearing.ingest.IngestService;
 import io.mobim.clearing.job.Job;
 import io.mobim.clearing.job.JobService;
@@ -190,8 +191,15 @@ public class ClearingApi {
     @PostMapping(path = "/settlements", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Job> settle(@RequestParam String period, @RequestParam(required = false) String agreementId,
             @RequestParam(defaultValue = "false") boolean close) {
-        if (agreementId != null && agreements.versions(agreementId).isEmpty()) {
-            throw new NoSuchElementException("no agreement " + agreementId);
+        // a period the agreements do not name is refused here, not in the job
+        if (agreementId == null) {
+            SettlementPeriod.named(period).parse(period);
+        } else {
+            List<Agreement> versions = agreements.versions(agreementId);
+            if (versions.isEmpty()) {
+                throw new NoSuchElementException("no agreement " + agreementId);
+            }
+            versions.get(0).terms().settlementPeriod().parse(period);
         }
         return accepted(jobs.start("SETTLEMENT", p -> (agreementId == null ? settlement.settleAll(period, close, p)
                 : List.of(settlement.settle(agreementId, period, close, p))).stream().map(StatementSummary::of).toList()));
