@@ -5,8 +5,8 @@
 #
 #   bench/image/start-time.sh [image] [target directory holding the image's mobim.jar, for ./mobim]
 #
-# Takes the bench lock itself. PODMAN: the podman command (this machine: podman --runtime runc, with ulimits the
-# sandbox allows).
+# Takes the bench lock itself. PODMAN: the podman command. WITHOUT_CACHE=1 adds the image started without its cache
+# (plain java -jar on the JRE's default CDS archive), to show what the cache is worth.
 set -euo pipefail
 
 image="${1:-localhost/mobim:0.1.0}"
@@ -27,11 +27,11 @@ up() { # port start-nanos: seconds until the health endpoint says UP
   echo "scale=1; ($(date +%s%N) - $2) / 1000000000" | bc
 }
 
-image_run() {
+image_run() { # [--entrypoint java and its options, to replace the image's]
   local start
   start="$(date +%s%N)"
   "${podman[@]}" run -d --name start-time --read-only --tmpfs /tmp:exec -v "$volume:/app/data" -p 18080:8080 \
-    "$image" --mobim.smpp.simulator.port=0 >/dev/null
+    "${@:1:1}" "$image" "${@:2}" --mobim.smpp.simulator.port=0 >/dev/null
   up 18080 "$start"
   "${podman[@]}" stop -t 60 start-time >/dev/null
   "${podman[@]}" rm start-time >/dev/null
@@ -54,5 +54,7 @@ echo "$(nproc) CPUs, $(free -g | awk '/Mem:/ {print $2}') GB, load $(cut -d' ' -
 image_run >/dev/null
 launcher_run >/dev/null
 for ((i = 1; i <= rounds; i++)); do
-  echo "round $i: image $(image_run) s, ./mobim $(launcher_run) s"
+  line="round $i: image $(image_run) s, ./mobim $(launcher_run) s"
+  [[ -z "${WITHOUT_CACHE:-}" ]] || line+=", image without its cache $(image_run --entrypoint=java -XX:+UseG1GC -jar /app/mobim.jar) s"
+  echo "$line"
 done
