@@ -189,6 +189,14 @@ class MatchingOutcomesTest extends ClearingApiTest {
         both(records, "HUNTM", "AUTA1", "hu-2", w46.plusSeconds(60), 3, 3);
         both(records, "AUTA1", "HUNTM", "at-1", w46.plusSeconds(120), CLIENT, 1);
         both(records, "HUNTM", "AUTA1", "hu-3", w47, 1, 1);
+        // a second weekly agreement, settled together with the first below
+        agreement("SVKTM-SLOSI", """
+                {"partyA": "SVKTM", "partyB": "SLOSI", "validFrom": "2026-01-01", "chargingModel": "SENDER_KEEPS_ALL",
+                 "settlementCurrency": "EUR", "settlementPeriod": "WEEKLY", "timeToleranceSeconds": 60,
+                 "netting": "BILATERAL"}""");
+        both(records, "SVKTM", "SLOSI", "sk-1", w46.plusSeconds(30), 1, 1);
+        both(records, "SLOSI", "SVKTM", "si-1", w47.plusSeconds(30), 1, 1);
+        both(records, "SVKTM", "SLOSI", "sk-2", w47.plusSeconds(90), 2, 2);
         upload(records);
         runJob(RUN);
 
@@ -208,10 +216,12 @@ class MatchingOutcomesTest extends ClearingApiTest {
         assertThat(week46.get("controlTotals").get("messages").asLong()).isEqualTo(3);
         assertThat(week46.get("controlTotals").get("totalOwedMinor").asLong()).isZero();
 
-        // settling every agreement for a week takes the weekly ones only
+        assertThat(settle("SVKTM-SLOSI", "2026-W46", true).get("controlTotals").get("messages").asLong()).isEqualTo(1);
+
+        // settling every agreement for a week takes the weekly ones only, each from where its closed weeks end
         JsonNode all = runJob("/api/v1/clearing/settlements?period=2026-W47");
         assertThat(all).extracting(r -> r.get("agreementId").asString() + ":" + r.get("period").asString() + ":"
-                + r.get("messages").asLong()).containsExactly("HUNTM-AUTA1:2026-W47:1");
+                + r.get("messages").asLong()).containsExactlyInAnyOrder("HUNTM-AUTA1:2026-W47:1", "SVKTM-SLOSI:2026-W47:2");
     }
 
     private void upload(List<InteropRecord> records) throws Exception {
