@@ -113,14 +113,9 @@ public class JobService implements DisposableBean {
     }
 
     private void run(UUID id, String kind, Function<Progress, Object> work) {
-        // partitions of a matching run report from their own threads: one report at a time, in the order made
-        Progress progress = (phase, done, total) -> {
-            synchronized (this) {
-                apart.executeWithoutResult(s -> jdbc.update(
-                        "update clearing.job set phase = ?, done = ?, total = ?, heartbeat_at = clock_timestamp() where id = ?",
-                        phase.length() > 200 ? phase.substring(0, 200) : phase, done, total, id));
-            }
-        };
+        Progress progress = (phase, done, total) -> apart.executeWithoutResult(s -> jdbc.update(
+                "update clearing.job set phase = ?, done = ?, total = ?, heartbeat_at = clock_timestamp() where id = ?",
+                phase.length() > 200 ? phase.substring(0, 200) : phase, done, total, id));
         try {
             Object result = work.apply(progress);
             jdbc.update("update clearing.job set status = 'SUCCEEDED', result = ?::jsonb, finished_at = ? where id = ?",

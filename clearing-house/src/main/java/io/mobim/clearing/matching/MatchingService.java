@@ -176,7 +176,7 @@ public class MatchingService {
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             positions.forEach((part, from) -> merged.add(pool.submit(() -> {
                 long n = merge.merge(part, parts, from, to, run, now);
-                synchronized (committed) {   // counted and told in one step, so the counts are told in order
+                synchronized (committed) {   // counted and told in one step: one report at a time, in order
                     partitionsMerged.accept(++committed[0]);
                 }
                 return n;

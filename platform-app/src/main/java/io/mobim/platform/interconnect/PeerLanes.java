@@ -21,8 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * One lane per peer operator, each a thread of its own handing its peer's queued rows over one at a time, in order
  * ({@link OutboundDispatcher#handOverNext}): a peer that is down keeps only its own lane waiting, with backoff (doubling
  * from {@code initialBackoff} up to {@code maxBackoff}), while the other lanes go on. A lane runs when woken (a record
- * parked for its peer) and every {@code pollInterval} (rows another instance parked, or a line another instance held);
- * that poll also opens a lane for any operator rows wait for that is no longer configured, whose rows are then refused.
+ * parked for its peer) and every {@code pollInterval} (rows another instance parked, or a line another instance held).
+ * A poller opens a lane for any operator rows wait for that is no longer configured; that lane refuses the rows and ends.
  * What each lane last saw of its peer is its {@link PeerState}.
  */
 final class PeerLanes implements SmartLifecycle {
@@ -111,8 +111,9 @@ final class PeerLanes implements SmartLifecycle {
     private void poll() {
         while (running) {
             try {
+                // each lane looks again on its own every pollInterval: this only opens lanes for operators no longer
+                // configured that rows still wait for
                 jdbc.sql("select distinct peer_operator from im.interconnect_queue").query(String.class).list().forEach(this::lane);
-                lanes.values().forEach(Lane::wake);
             } catch (RuntimeException e) {
                 log.warn("Could not look for queued peers: {}", e.getMessage());
             }
@@ -155,6 +156,10 @@ final class PeerLanes implements SmartLifecycle {
                     if (turn == OutboundDispatcher.Turn.HANDED_OVER) {
                         up();
                         continue;
+                    }
+                    if (turn == OutboundDispatcher.Turn.EMPTY && !configured.contains(peer)) {
+                        lanes.remove(peer, this);   // its rows are all refused: the poller opens it again if more come
+                        return;
                     }
                     woken.drainPermits();
                     woken.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
