@@ -15,8 +15,9 @@ import tools.jackson.databind.module.SimpleModule;
  * The one JSON mapping every producer and consumer of mobim's topics uses, so that a record written by one
  * module reads the same in another. Dates are ISO-8601 strings; unknown fields are ignored so that a newer
  * producer can add optional fields without breaking older consumers (required fields are checked by the
- * records themselves). Instants and {@link ChargingEvent}s (billing's hot path) are read by hand-written
- * streaming readers that accept and reject exactly what the generic mapping does, only faster; charging events
+ * records themselves). Instants and {@link ChargingEvent}s (billing's hot path) are read by hand-written streaming
+ * code that accepts and rejects exactly what the generic mapping does, only faster; instants are written by hand-written
+ * code too, the same characters as the generic mapping; charging events
  * (two per message in the IM core) are written by a streaming writer that writes what the generic mapping did.
  * Records are built through {@link SpreadingCreators}.
  */
@@ -29,6 +30,7 @@ public final class EventJson {
             .disable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
             .addModule(new SimpleModule("mobim-events")
                     .addDeserializer(Instant.class, new IsoInstantDeserializer())
+                    .addSerializer(Instant.class, new IsoInstantSerializer())
                     .addDeserializer(ChargingEvent.class, new ChargingEventDeserializer())
                     .addSerializer(ChargingEvent.class, ChargingEventSerializer.withOrigin())
                     .setValueInstantiators(new SpreadingCreators()))

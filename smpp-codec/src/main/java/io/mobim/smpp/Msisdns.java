@@ -22,11 +22,20 @@ public final class Msisdns {
         if (addr.startsWith("+")) {
             return addr;
         }
-        boolean digits = addr.chars().allMatch(Character::isDigit);
-        if (digits && (ton == TypeOfNumber.INTERNATIONAL.value() || addr.length() >= 9 && addr.length() <= 15)) {
+        if (allDigits(addr) && (ton == TypeOfNumber.INTERNATIONAL.value() || addr.length() >= 9 && addr.length() <= 15)) {
             return "+" + addr;
         }
         return addr;
+    }
+
+    private static boolean allDigits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Normalises a number the way {@link #toE164} does, for look-ups by a person or a test. */

@@ -1,5 +1,6 @@
 package io.mobim.events.charging;
 
+import io.mobim.events.IsoInstantSerializer;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -69,7 +70,7 @@ public final class ChargingEventSerializer extends ValueSerializer<ChargingEvent
         g.writeName(EVENT_ID);
         g.writeString(e.eventId().toString());
         g.writeName(EVENT_TIME);
-        g.writeString(e.eventTime().toString()); // ISO_INSTANT, as Jackson writes an Instant
+        g.writeString(IsoInstantSerializer.format(e.eventTime())); // ISO_INSTANT, as Jackson writes an Instant
         if (withOrigin) {
             g.writeName(NODE_ID);
             g.writeString(e.nodeId());

@@ -1,6 +1,7 @@
 package io.mobim.platform.messaging;
 
 import io.mobim.events.Msisdn;
+import io.mobim.events.TimeOrderedIds;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,11 +47,11 @@ final class SendBatch {
     /** Accepts a message of request number {@code index} for the routed recipients; returns its result. */
     SendResult accept(SendRequest request, int index, String senderPlan, String room, List<Routed> routed,
                       List<SendResult.Recipient> refusedRecipients) {
-        UUID messageId = MessageIds.next();
+        UUID messageId = TimeOrderedIds.next();
         List<SendResult.Recipient> outcomes = new ArrayList<>(routed.size() + refusedRecipients.size());
         List<UUID> deliveryIds = new ArrayList<>(routed.size());
         for (Routed r : routed) {
-            deliveryIds.add(MessageIds.next());
+            deliveryIds.add(TimeOrderedIds.next());
             outcomes.add(new SendResult.Recipient(r.recipient(), DeliveryStatus.ACCEPTED, r.route(), null));
             if (r.route() == SendResult.Route.STORED) {
                 stored.merge(r.recipient(), 1, Integer::sum);

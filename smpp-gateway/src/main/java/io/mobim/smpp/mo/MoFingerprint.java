@@ -1,11 +1,11 @@
 package io.mobim.smpp.mo;
 
+import io.mobim.events.Sha256;
 import io.mobim.events.sms.SmsMo;
 import io.mobim.smpp.codec.PartHeader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 import org.jsmpp.bean.DeliverSm;
@@ -35,12 +35,7 @@ final class MoFingerprint {
     }
 
     static String of(DeliverSm d, String from, String to, byte dataCoding, byte[] octets, PartHeader header) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        MessageDigest sha = Sha256.digest();
         field(sha, from.getBytes(StandardCharsets.US_ASCII));
         field(sha, to.getBytes(StandardCharsets.US_ASCII));
         field(sha, new byte[] {dataCoding});

@@ -1,6 +1,7 @@
 package io.mobim.smpp.mo;
 
 import io.mobim.events.Msisdn;
+import io.mobim.events.TimeOrderedIds;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -16,7 +17,6 @@ import io.mobim.smpp.esme.DeliverReply;
 import io.mobim.smpp.esme.SmscLink;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -156,7 +156,7 @@ public final class MoHandler implements AutoCloseable {
         }
         SmsMo mo;
         try {
-            mo = SmsMo.of(UUID.randomUUID().toString(), from, to, text, now, link.id(), whole.parts(), null,
+            mo = SmsMo.of(TimeOrderedIds.next().toString(), from, to, text, now, link.id(), whole.parts(), null,
                     MoFingerprint.of(d, from, to, whole.dataCoding(), whole.octets(), header));
         } catch (IllegalArgumentException | NullPointerException e) {
             refuse(reply, link, from, to, e.getMessage());

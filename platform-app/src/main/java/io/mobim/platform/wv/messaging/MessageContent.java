@@ -1,7 +1,7 @@
 package io.mobim.platform.wv.messaging;
 
 import io.mobim.platform.wv.CspFault;
-import io.mobim.platform.wv.Sha256;
+import io.mobim.events.Sha256;
 import io.mobim.wv.StatusCode;
 import io.mobim.wv.model.MessageInfo;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import io.mobim.events.Msisdn;
 import io.mobim.platform.presence.ClientSessionClosed;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.wv.CspFault;
-import io.mobim.platform.wv.Sha256;
+import io.mobim.events.Sha256;
 import io.mobim.platform.wv.WvSettings;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.StatusCode;

@@ -1,12 +1,13 @@
-package io.mobim.platform.wv;
+package io.mobim.events;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * SHA-256 for what the CSP channel hashes per request (SessionIDs, client message ids), with one digest per thread:
- * looking the algorithm up ({@link MessageDigest#getInstance}) costs several times hashing a few dozen bytes.
+ * SHA-256 for what is hashed per message or request (an MO's fingerprint, a CSP SessionID, a client message id), with
+ * one digest per thread: looking the algorithm up ({@link MessageDigest#getInstance}) costs several times hashing a few
+ * dozen bytes.
  */
 public final class Sha256 {
 
@@ -24,5 +25,15 @@ public final class Sha256 {
     /** The SHA-256 of {@code s} in UTF-8. */
     public static byte[] of(String s) {
         return DIGESTS.get().digest(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * This thread's digest, reset, for hashing in several updates: finish with {@link MessageDigest#digest()} before
+     * the thread hashes anything else.
+     */
+    public static MessageDigest digest() {
+        MessageDigest sha = DIGESTS.get();
+        sha.reset();
+        return sha;
     }
 }
