@@ -14,10 +14,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -48,7 +50,8 @@ public class OutboxRelay {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private final KafkaTemplate<String, byte[]> kafka;
+    /** The template's producer itself: a round sends hundreds of records, and waits for them with one count, not a future each. */
+    private final Producer<String, byte[]> kafka;
     private final OutboxSettings settings;
     private final Counter published;
     private final Counter handedOver;
@@ -68,7 +71,7 @@ public class OutboxRelay {
         this.jdbcTemplate = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
         this.tx = tx;
-        this.kafka = kafka;
+        this.kafka = kafka.getProducerFactory().createProducer();
         this.settings = settings;
         this.nodeId = nodeId;
         this.localConsumers = Map.copyOf(localConsumers.stream().collect(Collectors.toMap(LocalConsumer::topic, c -> c)));
@@ -173,7 +176,7 @@ public class OutboxRelay {
         String node = sequenced == 0 ? null : nodeId.current();
         String quotedNodeId = node == null ? null : EventJson.mapper().writeValueAsString(node);
         long next = sequenced == 0 ? 0 : reserveSequence(node, sequenced);
-        List<CompletableFuture<?>> acks = new ArrayList<>(records);
+        Acks acks = new Acks();
         Map<String, List<ProducerRecord<String, byte[]>>> local = new HashMap<>();
         for (Row row : rows) {
             for (int i = 0; i < row.size(); i++) {
@@ -185,7 +188,7 @@ public class OutboxRelay {
                 if (localConsumers.containsKey(record.topic())) {
                     local.computeIfAbsent(record.topic(), t -> new ArrayList<>()).add(record);
                 } else {
-                    acks.add(kafka.send(record));
+                    acks.send(kafka, record);
                 }
             }
         }
@@ -194,11 +197,7 @@ public class OutboxRelay {
         }
         local.forEach((topic, handed) -> handOver(localConsumers.get(topic), handed, acks));
         kafka.flush();
-        try {
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Kafka did not acknowledge " + records + " outbox records: " + e.getMessage(), e);
-        }
+        acks.await(records, settings.sendTimeout().toMillis());
         return records;
     }
 
@@ -206,11 +205,11 @@ public class OutboxRelay {
      * Hands a round's records of one topic to the consumer in this process (while Kafka acknowledges the others); the
      * records it leaves go to Kafka after all. Throws (the round rolls back) if it could not take them durably.
      */
-    private void handOver(LocalConsumer consumer, List<ProducerRecord<String, byte[]>> records, List<CompletableFuture<?>> acks) {
+    private void handOver(LocalConsumer consumer, List<ProducerRecord<String, byte[]>> records, Acks acks) {
         List<Integer> left = consumer.take(records.stream().map(ProducerRecord::value).toList());
         handedOver.increment(records.size() - left.size());
         for (int i : left) {
-            acks.add(kafka.send(records.get(i)));
+            acks.send(kafka, records.get(i));
         }
     }
 
@@ -310,6 +309,53 @@ public class OutboxRelay {
     private record Row(long id, String[] topics, String[] keys, byte[][] payloads, Boolean[] sequenced) {
         int size() {
             return topics.length;
+        }
+    }
+
+    /** Kafka's acknowledgements of one round's records, counted as they come back on the producer's I/O thread. */
+    private static final class Acks implements Callback {
+        private int pending;
+        private Exception failure;
+
+        void send(Producer<String, byte[]> kafka, ProducerRecord<String, byte[]> record) {
+            synchronized (this) {
+                pending++;
+            }
+            try {
+                kafka.send(record, this);
+            } catch (RuntimeException e) {
+                onCompletion(null, e); // Kafka away longer than max.block.ms: the round fails and is run again
+            }
+        }
+
+        @Override
+        public synchronized void onCompletion(RecordMetadata metadata, Exception e) {
+            pending--;
+            if (e != null && failure == null) {
+                failure = e;
+            }
+            notifyAll();
+        }
+
+        /** Returns once every record sent is acknowledged; throws if one failed or they took longer than {@code millis}. */
+        synchronized void await(int records, long millis) {
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+            try {
+                while (pending > 0 && failure == null) {
+                    long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (left <= 0) {
+                        throw new IllegalStateException("Kafka did not acknowledge " + records + " outbox records within "
+                                + millis + " ms");
+                    }
+                    wait(left);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while Kafka acknowledged " + records + " outbox records", e);
+            }
+            if (failure != null) {
+                throw new IllegalStateException("Kafka did not acknowledge " + records + " outbox records: " + failure.getMessage(), failure);
+            }
         }
     }
 }
