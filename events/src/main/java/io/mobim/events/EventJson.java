@@ -3,6 +3,9 @@ package io.mobim.events;
 import io.mobim.events.charging.ChargingEvent;
 import io.mobim.events.charging.ChargingEventDeserializer;
 import io.mobim.events.charging.ChargingEventSerializer;
+import io.mobim.events.sms.SmsDlr;
+import io.mobim.events.sms.SmsEventSerializers;
+import io.mobim.events.sms.SmsMo;
 import java.time.Instant;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.ObjectWriter;
@@ -17,8 +20,8 @@ import tools.jackson.databind.module.SimpleModule;
  * producer can add optional fields without breaking older consumers (required fields are checked by the
  * records themselves). Instants and {@link ChargingEvent}s (billing's hot path) are read by hand-written streaming
  * code that accepts and rejects exactly what the generic mapping does, only faster; instants are written by hand-written
- * code too, the same characters as the generic mapping; charging events
- * (two per message in the IM core) are written by a streaming writer that writes what the generic mapping did.
+ * code too, the same characters as the generic mapping; charging events (two per message in the IM core), MOs and
+ * MT outcomes are written by streaming writers that write what the generic mapping did.
  * Records are built through {@link SpreadingCreators}.
  */
 public final class EventJson {
@@ -33,6 +36,8 @@ public final class EventJson {
                     .addSerializer(Instant.class, new IsoInstantSerializer())
                     .addDeserializer(ChargingEvent.class, new ChargingEventDeserializer())
                     .addSerializer(ChargingEvent.class, ChargingEventSerializer.withOrigin())
+                    .addSerializer(SmsMo.class, SmsEventSerializers.mo())
+                    .addSerializer(SmsDlr.class, SmsEventSerializers.dlr())
                     .setValueInstantiators(new SpreadingCreators()))
             .build();
 
