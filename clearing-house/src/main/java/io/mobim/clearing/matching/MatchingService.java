@@ -10,13 +10,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -37,7 +35,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public class MatchingService {
 
-    /** Disputes for want of an agreement, judged again against the agreements now on file. */
+    /**
+     * Disputes for want of an agreement, judged again against the agreements now on file. The rows updated are named as
+     * disputes too, so that they are found through the dispute indexes whatever the planner thinks of the join.
+     */
     private static final String REJUDGE = """
             with judged as (
                 select m.id, t.agreement_id, t.time_tolerance_s, t.units_tolerance_pct,
@@ -52,7 +53,7 @@ public class MatchingService {
                 units_tolerance_pct = j.units_tolerance_pct, outcome = j.outcome, status = clearing.status_of(j.outcome),
                 settle_seq = case when j.outcome = 'MATCHED' then :run::bigint end,
                 disputed_at = case when clearing.status_of(j.outcome) = 'DISPUTED' then :now::timestamptz end
-            from judged j where m.id = j.id
+            from judged j where m.id = j.id and m.status = 'DISPUTED' and m.outcome = 'NO_AGREEMENT'
             """;
 
     /** One side only, and the other side's time to come is over. */
@@ -118,14 +119,14 @@ public class MatchingService {
             Long max = jdbc.queryForObject("select max(seq) from clearing.interop_record", Long.class);
             long run = jdbc.queryForObject("select nextval('clearing.run_seq')", Long.class);
             Timestamp now = Timestamp.from(clock.instant());
-            SortedMap<Integer, Long> positions = positions();
-            int steps = positions.size() + 3;
-            long from = positions.values().stream().mapToLong(Long::longValue).min().orElse(0);
+            List<PartitionMerge.Partition> partitions = partitions();
+            int steps = partitions.size() + 3;
+            long from = partitions.stream().mapToLong(PartitionMerge.Partition::lastSeq).min().orElse(0);
             long to = max == null ? from : Math.max(max, from);
-            String merging = "matching records " + (from + 1) + " to " + to + " in " + positions.size() + " partitions: ";
+            String merging = "matching records " + (from + 1) + " to " + to + " in " + partitions.size() + " partitions: ";
             progress.phase(merging + "0 merged", 1, steps);
-            long messages = mergeAll(positions, to, run, now,
-                    merged -> progress.phase(merging + merged + " of " + positions.size() + " merged", 1 + merged, steps));
+            long messages = mergeAll(partitions, to, run, now,
+                    merged -> progress.phase(merging + merged + " of " + partitions.size() + " merged", 1 + merged, steps));
             progress.phase("judging disputes without an agreement again", steps - 2, steps);
             long rejudged = named.update(REJUDGE, new MapSqlParameterSource().addValue("run", run).addValue("now", now));
             progress.phase("turning one-sided messages before " + cutoff + " into disputes", steps - 1, steps);
@@ -143,39 +144,39 @@ public class MatchingService {
     }
 
     /**
-     * Each partition's position; when they all stand at the same one (every run that succeeded leaves them so) and
-     * their number is not {@code workers}, they are made {@code workers} partitions at that position first.
+     * Each partition and its position; when they all stand at the same one (every run that succeeded leaves them so)
+     * and they are not {@code workers} key ranges, they are made {@code workers} key ranges at that position first.
      */
-    private SortedMap<Integer, Long> positions() {
-        SortedMap<Integer, Long> positions = new TreeMap<>();
-        jdbc.query("select part, last_seq from clearing.match_partition", rs -> {
-            positions.put(rs.getInt(1), rs.getLong(2));
-        });
-        long first = positions.isEmpty() ? 0 : positions.get(positions.firstKey());
-        if (positions.size() != workers && positions.values().stream().allMatch(p -> p == first)) {
+    private List<PartitionMerge.Partition> partitions() {
+        List<PartitionMerge.Partition> partitions = jdbc.query(
+                "select part, last_seq, key_from, key_to from clearing.match_partition order by part",
+                (rs, i) -> new PartitionMerge.Partition(rs.getInt(1), rs.getLong(2), rs.getObject(3, Long.class),
+                        rs.getObject(4, Long.class)));
+        long first = partitions.isEmpty() ? 0 : partitions.get(0).lastSeq();
+        List<PartitionMerge.Partition> wanted = PartitionMerge.Partition.ranges(workers, first);
+        if (!partitions.equals(wanted) && partitions.stream().allMatch(p -> p.lastSeq() == first)) {
             // committed before the partitions start: their transactions move these rows
             apart.executeWithoutResult(s -> {
                 jdbc.update("delete from clearing.match_partition");
-                jdbc.batchUpdate("insert into clearing.match_partition (part, last_seq) values (?, ?)",
-                        IntStream.range(0, workers).mapToObj(p -> new Object[] {p, first}).toList());
+                jdbc.batchUpdate("insert into clearing.match_partition (part, last_seq, key_from, key_to) values (?, ?, ?, ?)",
+                        wanted.stream().map(p -> new Object[] {p.part(), p.lastSeq(), p.keyFrom(), p.keyTo()}).toList());
             });
-            positions.clear();
-            IntStream.range(0, workers).forEach(p -> positions.put(p, first));
+            return wanted;
         }
-        return positions;
+        return partitions;
     }
 
     /**
      * Merges every partition, side by side, telling {@code partitionsMerged} each time one more has committed; waits for
      * all of them, then fails if one did.
      */
-    private long mergeAll(SortedMap<Integer, Long> positions, long to, long run, Timestamp now, IntConsumer partitionsMerged) {
-        int parts = positions.size();
+    private long mergeAll(List<PartitionMerge.Partition> partitions, long to, long run, Timestamp now, IntConsumer partitionsMerged) {
+        int parts = partitions.size();
         List<Future<Long>> merged = new ArrayList<>();
         int[] committed = {0};
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            positions.forEach((part, from) -> merged.add(pool.submit(() -> {
-                long n = merge.merge(part, parts, from, to, run, now);
+            partitions.forEach(partition -> merged.add(pool.submit(() -> {
+                long n = merge.merge(partition, parts, to, run, now);
                 synchronized (committed) {   // counted and told in one step: one report at a time, in order
                     partitionsMerged.accept(++committed[0]);
                 }

@@ -9,10 +9,12 @@ import io.mobim.clearing.agreement.SettlementPeriod;
 import io.mobim.clearing.job.Progress;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -20,24 +22,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Settles an agreement's period: sums its settleable messages in one query (matched or resolved, not covered by a
- * closed statement, event time before the period's end: those before its start are late adjustments), and its open
- * disputes (withheld), and prices the sums ({@link StatementBuilder}). A draft can be made any number of times; closing
- * stores the statement for good and records what it covers ({@code clearing.settled_state}: event times before the
- * period's end, settled up to this run), so that nothing it settled is settled again and nothing it did not is lost.
- * Periods of an agreement are closed in order.
+ * Settles agreements' periods: sums their settleable messages in one query (matched or resolved, not covered by a
+ * closed statement, event time before the period's end: those before its start are late adjustments), and their open
+ * disputes (withheld), and prices each agreement's sums ({@link StatementBuilder}). The agreements of a period are
+ * summed in the same pass over the messages, and settled in one transaction. A draft can be made any number of times;
+ * closing stores the statement for good and records what it covers ({@code clearing.settled_state}: event times before
+ * the period's end, settled up to this run), so that nothing it settled is settled again and nothing it did not is
+ * lost. Periods of an agreement are closed in order.
  */
 public class SettlementService {
 
+    // c: the agreements settled, each with what its closed statements cover
     private static final String SUMS = """
-            select originating_operator, channel, (event_time at time zone 'UTC')::date as day, status = 'DISPUTED' as disputed,
-                   count(*), sum(coalesce(resolved_units, o_units, t_units)), min(event_time), max(event_time)
-            from clearing.message
-            where agreement_id = ? and event_time < ?
-              and (status in ('MATCHED', 'RESOLVED') and settle_seq <= ? or status = 'DISPUTED')
-              and not (settle_seq is not null and event_time < ? and settle_seq <= ?)
-            group by 1, 2, 3, 4
+            select m.agreement_id, m.originating_operator, m.channel, (m.event_time at time zone 'UTC')::date as day,
+                   m.status = 'DISPUTED' as disputed, count(*), sum(coalesce(m.resolved_units, m.o_units, m.t_units)),
+                   min(m.event_time), max(m.event_time)
+            from clearing.message m
+            join (values %s) as c(agreement_id, settled_until, settled_seq) on c.agreement_id = m.agreement_id
+            where m.event_time < ?
+              and (m.status in ('MATCHED', 'RESOLVED') and m.settle_seq <= ? or m.status = 'DISPUTED')
+              and not (m.settle_seq is not null and m.event_time < c.settled_until and m.settle_seq <= c.settled_seq)
+            group by 1, 2, 3, 4, 5
             """;
+
+    /** What the closed statements of an agreement cover (see {@code clearing.message.settle_seq}). */
+    private record Covered(String agreementId, Timestamp until, long settledSeq) {
+    }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -65,47 +75,7 @@ public class SettlementService {
             throw new NoSuchElementException("no agreement " + agreementId);
         }
         SettlementPeriod.Span span = versions.get(0).terms().settlementPeriod().parse(period);
-        return metrics.settlementTimer().record(() -> tx.execute(s -> {
-            ClearingLock.acquire(jdbc);
-            var closed = statements.closed(agreementId, span.start());
-            if (closed.isPresent()) {
-                return closed.get();   // a closed period never changes
-            }
-            Map<String, Object> state = jdbc.queryForList("select settled_until, settled_seq from clearing.settled_state where agreement_id = ?",
-                    agreementId).stream().findFirst().orElse(null);
-            // before any closed statement nothing is covered (event times are never before the epoch: see the ingest window)
-            Timestamp until = state == null ? new Timestamp(0) : (Timestamp) state.get("settled_until");
-            long settledSeq = state == null ? 0 : ((Number) state.get("settled_seq")).longValue();
-            if (state != null) {
-                LocalDate next = until.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
-                if (!span.start().equals(next)) {
-                    String nextLabel = versions.get(0).terms().settlementPeriod().of(next).label();
-                    throw new IllegalStateException("periods of " + agreementId + " are settled in order: the next one is "
-                            + nextLabel + ", not " + span.label());
-                }
-            }
-            long run = jdbc.queryForObject("select nextval('clearing.run_seq')", Long.class);
-            progress.phase("summing the messages of " + agreementId + " for " + span.label(), 0, 2);
-            Timestamp end = Timestamp.from(span.end().atStartOfDay(ZoneOffset.UTC).toInstant());
-            List<TrafficAggregate> sums = jdbc.query(SUMS, (rs, i) -> new TrafficAggregate(rs.getString(1), rs.getString(2),
-                    rs.getObject(3, LocalDate.class), rs.getBoolean(4), rs.getLong(5), rs.getLong(6),
-                    rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant()), agreementId, end, run, until, settledSeq);
-            progress.phase("pricing " + sums.size() + " sums", 1, 2);
-            // under fxRule PERIOD_END each version prices with the rates published for the period's last day
-            List<Agreement> priced = versions.stream().map(v -> rates.forPeriodEnding(v, span.end())).toList();
-            Statement statement = StatementBuilder.build(priced, span, sums,
-                    close ? StatementStatus.CLOSED : StatementStatus.DRAFT);
-            Instant now = clock.instant();
-            Statement saved = statements.save(statement, run, now);
-            if (close) {
-                jdbc.update("insert into clearing.settled_state (agreement_id, settled_until, settled_seq) values (?, ?, ?) "
-                        + "on conflict (agreement_id) do update set settled_until = excluded.settled_until, "
-                        + "settled_seq = excluded.settled_seq", agreementId, end, run);
-                metrics.settled(statement.controlTotals().messages());
-            }
-            progress.phase("done", 2, 2);
-            return saved;
-        }));
+        return settle(Map.of(agreementId, versions), span, close, progress).get(0);
     }
 
     /**
@@ -115,22 +85,88 @@ public class SettlementService {
     public List<Statement> settleAll(String period, boolean close, Progress progress) {
         SettlementPeriod kind = SettlementPeriod.named(period);
         SettlementPeriod.Span span = kind.parse(period);
-        Map<String, List<Agreement>> all = agreements.byAgreement();
-        List<String> ids = new ArrayList<>();
-        all.forEach((id, versions) -> {
+        Map<String, List<Agreement>> valid = new LinkedHashMap<>();
+        agreements.byAgreement().forEach((id, versions) -> {
             if (versions.get(0).terms().settlementPeriod() == kind
                     && versions.stream().anyMatch(v -> v.terms().validFrom().isBefore(span.end())
                             && (v.terms().validTo() == null || v.terms().validTo().isAfter(span.start())))) {
-                ids.add(id);
+                valid.put(id, versions);
             }
         });
-        List<Statement> out = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i++) {
-            String id = ids.get(i);
-            int done = i;
-            out.add(settle(id, period, close, (phase, d, t) -> progress.phase(id + ": " + phase, done, ids.size())));
+        return valid.isEmpty() ? List.of() : settle(valid, span, close, progress);
+    }
+
+    /** The statements of {@code span} for the agreements {@code versions} names, in its order. */
+    private List<Statement> settle(Map<String, List<Agreement>> versions, SettlementPeriod.Span span, boolean close,
+            Progress progress) {
+        return metrics.settlementTimer().record(() -> tx.execute(s -> {
+            ClearingLock.acquire(jdbc);
+            int steps = versions.size() + 1;
+            Map<String, Statement> out = new LinkedHashMap<>();
+            List<Covered> open = new ArrayList<>();
+            versions.forEach((id, v) -> {
+                out.put(id, null);
+                statements.closed(id, span.start()).ifPresentOrElse(
+                        closed -> out.put(id, closed),   // a closed period never changes
+                        () -> open.add(covered(id, v, span)));
+            });
+            long run = jdbc.queryForObject("select nextval('clearing.run_seq')", Long.class);
+            Timestamp end = Timestamp.from(span.end().atStartOfDay(ZoneOffset.UTC).toInstant());
+            progress.phase("summing the messages of " + open.size() + " agreements for " + span.label(), 0, steps);
+            Map<String, List<TrafficAggregate>> sums = sums(open, end, run);
+            int done = 1;
+            for (Covered c : open) {
+                progress.phase(c.agreementId() + ": pricing " + sums.get(c.agreementId()).size() + " sums", done++, steps);
+                // under fxRule PERIOD_END each version prices with the rates published for the period's last day
+                List<Agreement> priced = versions.get(c.agreementId()).stream().map(v -> rates.forPeriodEnding(v, span.end())).toList();
+                Statement statement = StatementBuilder.build(priced, span, sums.get(c.agreementId()),
+                        close ? StatementStatus.CLOSED : StatementStatus.DRAFT);
+                out.put(c.agreementId(), statements.save(statement, run, clock.instant()));
+                if (close) {
+                    jdbc.update("insert into clearing.settled_state (agreement_id, settled_until, settled_seq) values (?, ?, ?) "
+                            + "on conflict (agreement_id) do update set settled_until = excluded.settled_until, "
+                            + "settled_seq = excluded.settled_seq", c.agreementId(), end, run);
+                    metrics.settled(statement.controlTotals().messages());
+                }
+            }
+            progress.phase("done", steps, steps);
+            return List.copyOf(out.values());
+        }));
+    }
+
+    /** What the closed statements of {@code agreementId} cover; fails unless {@code span} is its next period. */
+    private Covered covered(String agreementId, List<Agreement> versions, SettlementPeriod.Span span) {
+        Map<String, Object> state = jdbc.queryForList("select settled_until, settled_seq from clearing.settled_state where agreement_id = ?",
+                agreementId).stream().findFirst().orElse(null);
+        if (state == null) {
+            // before any closed statement nothing is covered (event times are never before the epoch: see the ingest window)
+            return new Covered(agreementId, new Timestamp(0), 0);
         }
-        progress.phase("done", ids.size(), ids.size());
-        return out;
+        Timestamp until = (Timestamp) state.get("settled_until");
+        LocalDate next = until.toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+        if (!span.start().equals(next)) {
+            String nextLabel = versions.get(0).terms().settlementPeriod().of(next).label();
+            throw new IllegalStateException("periods of " + agreementId + " are settled in order: the next one is "
+                    + nextLabel + ", not " + span.label());
+        }
+        return new Covered(agreementId, until, ((Number) state.get("settled_seq")).longValue());
+    }
+
+    /** The sums of each agreement of {@code open} (an empty list for one without messages), in one pass. */
+    private Map<String, List<TrafficAggregate>> sums(List<Covered> open, Timestamp end, long run) {
+        Map<String, List<TrafficAggregate>> sums = new HashMap<>();
+        open.forEach(c -> sums.put(c.agreementId(), new ArrayList<>()));
+        if (open.isEmpty()) {
+            return sums;
+        }
+        List<Object> args = new ArrayList<>();
+        open.forEach(c -> args.addAll(List.of(c.agreementId(), c.until(), c.settledSeq())));
+        args.addAll(List.of(end, run));
+        String rows = String.join(", ", Collections.nCopies(open.size(), "(?::varchar, ?::timestamptz, ?::bigint)"));
+        jdbc.query(SUMS.formatted(rows), rs -> {
+            sums.get(rs.getString(1)).add(new TrafficAggregate(rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
+                    rs.getBoolean(5), rs.getLong(6), rs.getLong(7), rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant()));
+        }, args.toArray());
+        return sums;
     }
 }
