@@ -55,6 +55,8 @@ final class XmlScanner {
     private String[] ns;
     private final int[] attrOff = new int[MAX_ATTRIBUTES];
     private final int[] attrLen = new int[MAX_ATTRIBUTES];
+    /** {@link TagBytes#step}'s hash of the name {@link #name()} last read. */
+    private int nameHash;
 
     XmlScanner(byte[] b, int off, int end, int maxDepth, Assembler into) {
         this.into = into;
@@ -215,15 +217,19 @@ final class XmlScanner {
     }
 
     private int name() {
+        final byte[] a = b;
         int s = p;
-        if (p >= end || b[p] < 0 || (NAME[b[p]] & 1) == 0) {
+        int i = s;
+        if (i >= end || a[i] < 0 || (NAME[a[i]] & 1) == 0) {
             return -1;
         }
-        p++;
-        while (p < end && b[p] >= 0 && (NAME[b[p]] & 2) != 0) {
-            p++;
+        int h = a[i++];
+        for (int c; i < end && (c = a[i]) >= 0 && (NAME[c] & 2) != 0; i++) {
+            h = TagBytes.step(h, c);
         }
-        int len = p - s;
+        p = i;
+        nameHash = h;
+        int len = i - s;
         return len > MAX_NAME ? -1 : len;
     }
 
@@ -234,6 +240,7 @@ final class XmlScanner {
         if (len < 0) {
             return false;
         }
+        int hash = nameHash;
         String xmlns = null;
         int attrs = 0;
         boolean empty;
@@ -307,7 +314,7 @@ final class XmlScanner {
         if (depth >= maxDepth) {
             return false;
         }
-        int tag = skip > 0 ? -1 : TagBytes.id(b, off, len);
+        int tag = skip > 0 ? -1 : TagBytes.id(b, off, len, hash);
         if (depth == 0 && tag != Binder.WV_CSP_MESSAGE) {
             return false;
         }
@@ -339,22 +346,35 @@ final class XmlScanner {
         return true;
     }
 
+    /** The end tag of the open element: its name compared with the start tag's in place, not read again. */
     private boolean endTag() {
         p += 2; // "</"
-        int off = p;
-        int len = name();
-        if (len < 0) {
+        if (depth == 0) {
             return false;
         }
+        int d = depth - 1;
+        int off = nameOff[d];
+        int len = nameLen[d];
+        int e = p + len;
+        if (e >= end) {
+            return false;
+        }
+        final byte[] a = b;
+        for (int i = 0; i < len; i++) {
+            if (a[p + i] != a[off + i]) {
+                return false;
+            }
+        }
+        p = e;
+        int c = a[e];
+        if (c >= 0 && (NAME[c] & 2) != 0) {
+            return false; // a longer name
+        }
         space();
-        if (p >= end || b[p] != '>' || depth == 0) {
+        if (p >= end || b[p] != '>') {
             return false;
         }
         p++;
-        int d = depth - 1;
-        if (nameLen[d] != len || !Arrays.equals(b, nameOff[d], nameOff[d] + len, b, off, off + len)) {
-            return false;
-        }
         close();
         return true;
     }
