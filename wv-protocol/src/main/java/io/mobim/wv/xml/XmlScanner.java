@@ -1,5 +1,6 @@
 package io.mobim.wv.xml;
 
+import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.TagBytes;
@@ -25,6 +26,12 @@ final class XmlScanner {
     private static final byte[] XMLNS = {'x', 'm', 'l', 'n', 's'};
     /** Bit per ASCII byte: 1 name start, 2 name character. Colons are excluded: prefixes go to StAX. */
     private static final byte[] NAME = new byte[128];
+    /** The namespaces of every CSP version, and their bytes. */
+    private static final String[] CSP_NAMESPACES = Arrays.stream(CspVersion.values())
+            .flatMap(v -> java.util.stream.Stream.of(v.cspNamespace(), v.trcNamespace(), v.paNamespace()))
+            .toArray(String[]::new);
+    private static final byte[][] CSP_NAMESPACE_BYTES = Arrays.stream(CSP_NAMESPACES)
+            .map(n -> n.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     static {
         for (int c = 'a'; c <= 'z'; c++) {
@@ -183,10 +190,20 @@ final class XmlScanner {
         return true;
     }
 
+    /** {@link #region} with ASCII letters in either case (the value's bytes are ASCII: {@link #value} checked). */
     private boolean regionIgnoreCase(int s, String expected) {
         int len = p - 1 - s;
-        return len == expected.length()
-                && new String(b, s, len, StandardCharsets.ISO_8859_1).equalsIgnoreCase(expected);
+        if (len != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            int c = b[s + i];
+            int e = expected.charAt(i);
+            if (c != e && (!Character.isLetter(e) || (c | 0x20) != (e | 0x20))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean literal(String s) {
@@ -201,6 +218,17 @@ final class XmlScanner {
         }
         p += n;
         return true;
+    }
+
+    /** The namespace in {@code b[off, off + len)}: the CSP's own Strings for the CSP's namespaces. */
+    private String namespace(int off, int len) {
+        for (int i = 0; i < CSP_NAMESPACES.length; i++) {
+            byte[] n = CSP_NAMESPACE_BYTES[i];
+            if (n.length == len && Arrays.equals(b, off, off + len, n, 0, len)) {
+                return CSP_NAMESPACES[i];
+            }
+        }
+        return new String(b, off, len, StandardCharsets.ISO_8859_1);
     }
 
     /** Skips XML whitespace; true if there was some. */
@@ -305,7 +333,7 @@ final class XmlScanner {
                 if (vLen == 0) {
                     return false;
                 }
-                xmlns = new String(b, vOff, vLen, StandardCharsets.ISO_8859_1);
+                xmlns = namespace(vOff, vLen);
                 if (xmlns.startsWith("http://www.w3.org/")) {
                     return false; // the reserved namespaces: StAX decides
                 }
