@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Before/after of WBXML decode+encode on a machine too busy for separate runs: each build of wv-protocol in its
+ * Before/after of WBXML (or XML) decode+encode on a machine too busy for separate runs: each build of wv-protocol in its
  * own class loader in one JVM, their slices of CPU time interleaved (the order reversed every round), so the
  * builds share whatever else the machine is doing. Prints per build the median, highest and lowest rate over
  * the rounds (operations per CPU-second of the thread) and the bytes allocated per operation. Each build is a
@@ -21,7 +21,7 @@ import java.util.List;
  * Calls go through method handles, a cost every build pays alike.
  *
  * <p>Usage: {@code java -cp bench/target/benchmarks.jar io.mobim.bench.wv.WvCodecInterleaved rounds slice-seconds
- * [messages=PresenceNotification] name=classpath...}. One message per JVM gives each the JIT profile it has in a
+ * [messages=PresenceNotification] [format=xml] name=classpath...}; the format is WBXML unless {@code format=xml}. One message per JVM gives each the JIT profile it has in a
  * server that handles mostly that message; all three in one JVM (the default) share the JDK's profiles, as two
  * builds always do here.
  */
@@ -35,7 +35,7 @@ public final class WvCodecInterleaved {
 
     public static void main(String[] args) throws Throwable {
         if (args.length < 3) {
-            throw new IllegalArgumentException("usage: rounds slice-seconds [messages=A,B] name=classpath...");
+            throw new IllegalArgumentException("usage: rounds slice-seconds [messages=A,B] [format=xml] name=classpath...");
         }
         int rounds = Integer.parseInt(args[0]);
         double slice = Double.parseDouble(args[1]);
@@ -43,10 +43,15 @@ public final class WvCodecInterleaved {
         List<String> names = new ArrayList<>();
         List<URLClassLoader> loaders = new ArrayList<>();
         String[] messages = ALL_MESSAGES.split(",");
+        String format = "wbxml";
         for (int i = 2; i < args.length; i++) {
             String[] build = args[i].split("=", 2);
             if (build[0].equals("messages")) {
                 messages = build[1].split(",");
+                continue;
+            }
+            if (build[0].equals("format")) {
+                format = build[1];
                 continue;
             }
             List<URL> urls = new ArrayList<>();
@@ -61,7 +66,7 @@ public final class WvCodecInterleaved {
         for (String message : messages) {
             List<Op> ops = new ArrayList<>();
             for (ClassLoader loader : loaders) {
-                ops.add(Op.of(loader, message));
+                ops.add(Op.of(loader, message, format));
             }
             double[][] rates = new double[ops.size()][rounds];
             double[] bytes = new double[ops.size()];
@@ -90,17 +95,18 @@ public final class WvCodecInterleaved {
         return new double[] {r[0], r[2]};
     }
 
-    /** WBXML decode then encode of one sample message, in one build. */
-    private record Op(MethodHandle decode, MethodHandle encode, byte[] wbxml) {
+    /** Decode then encode of one sample message in one format, in one build. */
+    private record Op(MethodHandle decode, MethodHandle encode, byte[] document) {
 
-        static Op of(ClassLoader loader, String message) throws Throwable {
+        static Op of(ClassLoader loader, String message, String format) throws Throwable {
+            String codec = format.equals("xml") ? "io.mobim.wv.xml.Xml" : "io.mobim.wv.wbxml.Wbxml";
             Method sample = loader.loadClass(WvCodecBenchmark.class.getName()).getDeclaredMethod("sample", String.class);
             sample.setAccessible(true);
             Object model = sample.invoke(null, message);
             Class<?> limits = loader.loadClass("io.mobim.wv.WvLimits");
-            Class<?> decoderType = loader.loadClass("io.mobim.wv.wbxml.WbxmlDecoder");
+            Class<?> decoderType = loader.loadClass(codec + "Decoder");
             Object decoder = decoderType.getConstructor(limits).newInstance(limits.getField("DEFAULT").get(null));
-            Class<?> encoderType = loader.loadClass("io.mobim.wv.wbxml.WbxmlEncoder");
+            Class<?> encoderType = loader.loadClass(codec + "Encoder");
             Object encoder = encoderType.getField("INSTANCE").get(null);
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
             MethodHandle encode = lookup.unreflect(encoderType.getMethod("encode",
@@ -111,7 +117,7 @@ public final class WvCodecInterleaved {
 
         Object decodeEncode() {
             try {
-                return encode.invoke(decode.invoke(wbxml));
+                return encode.invoke(decode.invoke(document));
             } catch (Throwable e) {
                 throw new IllegalStateException(e);
             }

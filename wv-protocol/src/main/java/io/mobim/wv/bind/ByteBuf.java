@@ -45,6 +45,12 @@ public final class ByteBuf {
         n += b.length;
     }
 
+    /** Bytes into room made by {@link #ensure}. */
+    public void put(byte[] b) {
+        System.arraycopy(b, 0, a, n, b.length);
+        n += b.length;
+    }
+
     public int size() {
         return n;
     }
@@ -81,8 +87,41 @@ public final class ByteBuf {
      * carry are replaced by U+FFFD, and {@code & < >} and CR are escaped when {@code xml}.
      */
     public void writeText(String s, boolean xml) {
-        ensure(s.length() * 3 + 16);
-        text(s, 0, xml);
+        ensure(textRoom(s));
+        putText(s, xml);
+    }
+
+    /** The room {@link #putText} needs for {@code s}. */
+    public static int textRoom(String s) {
+        return s.length() * 3 + 16;
+    }
+
+    /**
+     * {@link #writeText} into room made by {@link #ensure} ({@link #textRoom}). The leading run of characters
+     * written as they are (printable ASCII without {@code & < >}: nearly every value) is copied without the
+     * per-character decisions.
+     */
+    public void putText(String s, boolean xml) {
+        int len = s.length();
+        byte[] b = a;
+        int p = n;
+        int i = 0;
+        for (char c; i < len && (c = s.charAt(i)) < 0x80 && PLAIN[c]; i++) {
+            b[p++] = (byte) c;
+        }
+        n = p;
+        if (i < len) {
+            text(s, i, xml);
+        }
+    }
+
+    /** The ASCII characters text is written as, in XML and WBXML alike. */
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '&' && c != '<' && c != '>';
+        }
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.mobim.wv.bind;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -12,11 +15,12 @@ public final class TagBytes {
     private static final int MASK = 2047;
     private static final byte[][] NAMES = new byte[MASK + 1][];
     private static final int[] IDS = new int[MASK + 1];
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (Map.Entry<String, Integer> e : TagTable.ids().entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.US_ASCII);
-            int slot = hash(name, 0, name.length) & MASK;
+            int slot = slot(hash(name, 0, name.length));
             while (NAMES[slot] != null) {
                 slot = (slot + 1) & MASK;
             }
@@ -28,26 +32,59 @@ public final class TagBytes {
     private TagBytes() {
     }
 
-    private static int hash(byte[] b, int off, int len) {
-        int h = len;
-        for (int i = off, end = off + len; i < end; i++) {
-            h = h * 31 + b[i];
-        }
-        return h ^ (h >>> 11);
+    /** The hash of a name so far and its next byte; a name's hash starts as its first byte. */
+    public static int step(int h, int c) {
+        return h * 31 + c;
     }
 
-    /** The tag id of the element name in {@code b[off, off + len)}, or -1. */
-    public static int id(byte[] b, int off, int len) {
-        int slot = hash(b, off, len) & MASK;
+    private static int hash(byte[] b, int off, int len) {
+        int h = b[off];
+        for (int i = off + 1, end = off + len; i < end; i++) {
+            h = step(h, b[i]);
+        }
+        return h;
+    }
+
+    private static int slot(int hash) {
+        return (hash ^ (hash >>> 11)) & MASK;
+    }
+
+    /**
+     * The tag id of the element name in {@code b[off, off + len)}, or -1, by the hash the caller made while reading
+     * the name (its first byte, then {@link #step} for each next one). Names are a few bytes: compared in a plain
+     * loop, not a bulk call.
+     */
+    public static int id(byte[] b, int off, int len, int hash) {
+        int slot = slot(hash);
         while (true) {
             byte[] name = NAMES[slot];
             if (name == null) {
                 return -1;
             }
-            if (name.length == len && java.util.Arrays.equals(name, 0, len, b, off, off + len)) {
+            if (name.length == len && same(name, b, off)) {
                 return IDS[slot];
             }
             slot = (slot + 1) & MASK;
         }
+    }
+
+    /** Whether {@code b} holds {@code name} at {@code off}: eight bytes at a time, the last eight overlapping. */
+    private static boolean same(byte[] name, byte[] b, int off) {
+        int len = name.length;
+        if (len < Long.BYTES) {
+            for (int i = 0; i < len; i++) {
+                if (name[i] != b[off + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        int last = len - Long.BYTES;
+        for (int i = 0; i < last; i += Long.BYTES) {
+            if ((long) LONG.get(name, i) != (long) LONG.get(b, off + i)) {
+                return false;
+            }
+        }
+        return (long) LONG.get(name, last) == (long) LONG.get(b, off + last);
     }
 }

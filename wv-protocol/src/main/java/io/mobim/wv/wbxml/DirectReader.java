@@ -51,10 +51,15 @@ final class DirectReader {
     private static final int[][] LEAF_TAGS = new int[AttributeShape.values().length][];
     private static final int COMM_C = TagTable.id(CommC.ELEMENT);
     private static final int[] COMM_C_TAGS = tags(AttributeShape.COMM_C);
+    /** The tags CSP has, by page and token: one look-up for each tag read. */
+    private static final boolean[] KNOWN = new boolean[TagTable.SIZE];
     /** The strings of one ASCII character. */
     private static final String[] ONE_CHAR = new String[128];
 
     static {
+        for (int id = 0; id < KNOWN.length; id++) {
+            KNOWN[id] = (id & 0x3F) >= 5 && TagTable.name(id) != null;
+        }
         for (int c = 1; c < ONE_CHAR.length; c++) {
             ONE_CHAR[c] = String.valueOf((char) c).intern();
         }
@@ -275,14 +280,13 @@ final class DirectReader {
             }
             if (t == 0x00) {
                 page = u8();
+                if (page >= TagTable.SIZE >> 6) {
+                    throw NOT_PLAIN;
+                }
                 continue;
             }
-            int token = t & 0x3F;
-            if (token < 5 || page > 0x0A || depth >= maxDepth) { // a global token, or too deep
-                throw NOT_PLAIN;
-            }
-            int id = page << 6 | token;
-            if (TagTable.name(id) == null) {
+            int id = page << 6 | t & 0x3F;
+            if (!KNOWN[id] || depth >= maxDepth) { // a global token, a tag CSP does not have, or too deep
                 throw NOT_PLAIN;
             }
             if ((t & 0x80) != 0) {

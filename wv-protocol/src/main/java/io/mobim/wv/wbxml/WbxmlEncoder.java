@@ -2,8 +2,8 @@ package io.mobim.wv.wbxml;
 
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
-import io.mobim.wv.bind.ByteBuf;
 import io.mobim.wv.bind.Sink;
+import io.mobim.wv.bind.SpareWriter;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.WvMessage;
 
@@ -54,46 +54,33 @@ public final class WbxmlEncoder {
 
     /** Encodes in version {@code version}. */
     public byte[] encode(WvMessage message, CspVersion version) {
-        Writer w = SPARE.get();
-        if (w == null || w.busy) {
-            w = new Writer();
-            SPARE.set(w);
-        }
-        w.busy = true;
+        Writer w = SpareWriter.take(SPARE, Writer::new);
         try {
             w.begin(version, stringPublicId);
             Binder.write(message, version, w);
-            return w.buf.toByteArray();
+            return w.toByteArray();
         } finally {
-            w.finish();
+            w.release();
         }
     }
 
-    /** Each thread's writer, reused from one document to the next: its buffers are most of an encoding's garbage. */
     private static final ThreadLocal<Writer> SPARE = new ThreadLocal<>();
-    /** A writer whose buffer grew past this gives it up after the document. */
-    private static final int KEPT_CAPACITY = 16 * 1024;
 
     /** The most bytes a start tag takes: a page switch, the tag, and the xmlns attribute with its version. */
     private static final int START_ROOM = 16;
     /** The bytes a value takes besides three a char: STR_I, NUL and END, or EXT_T_0, the token and END. */
     private static final int VALUE_ROOM = 8;
 
-    private static final class Writer implements Sink {
-        ByteBuf buf = new ByteBuf(512);
+    private static final class Writer extends SpareWriter implements Sink {
         byte[] suffix;
         int attrBase;
         int[] pos = new int[16];
         boolean[] content = new boolean[16];
         int depth;
         int page;
-        boolean busy;
 
-        void finish() {
-            busy = false;
-            if (buf.capacity() > KEPT_CAPACITY) {
-                buf = new ByteBuf(512);
-            }
+        Writer() {
+            super(512);
         }
 
         void begin(CspVersion v, boolean stringPublicId) {

@@ -11,6 +11,7 @@ import io.mobim.wv.model.WvMessage;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.ArrayBlockingQueue;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -244,6 +245,9 @@ public final class XmlDecoder {
      * True if the document is UTF-8 by the XML rules: it starts with {@code <} or blank (not a
      * UTF-16 byte order mark or a 00 byte), and an XML declaration, if any, names no other encoding.
      */
+    private static final byte[] USUAL_DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            .getBytes(StandardCharsets.US_ASCII);
+
     static boolean isUtf8(byte[] b, int off, int len) {
         if (len == 0) {
             return false;
@@ -254,6 +258,10 @@ public final class XmlDecoder {
         }
         if (len < 5 || b[off] != '<' || b[off + 1] != '?' || b[off + 2] != 'x' || b[off + 3] != 'm' || b[off + 4] != 'l') {
             return true;
+        }
+        if (len >= USUAL_DECLARATION.length
+                && Arrays.equals(b, off, off + USUAL_DECLARATION.length, USUAL_DECLARATION, 0, USUAL_DECLARATION.length)) {
+            return true; // the declaration handsets send, and the encoder writes: no Strings to read it
         }
         int end = Math.min(off + len, off + 256);
         int close = -1;

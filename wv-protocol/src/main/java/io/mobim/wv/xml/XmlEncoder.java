@@ -4,6 +4,7 @@ import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.ByteBuf;
 import io.mobim.wv.bind.Sink;
+import io.mobim.wv.bind.SpareWriter;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.WvMessage;
 import java.nio.charset.StandardCharsets;
@@ -11,23 +12,35 @@ import java.nio.charset.StandardCharsets;
 /**
  * Writes a message as CSP XML ({@code application/vnd.wv.csp.xml}), UTF-8, with the namespaces of
  * the requested version on {@code WV-CSP-Message}, {@code TransactionContent} and
- * {@code PresenceSubList}. Stateless and shared: use {@link #INSTANCE}.
+ * {@code PresenceSubList}. Shared and thread-safe: use {@link #INSTANCE}. Each thread keeps one writer and its buffer.
  */
 public final class XmlEncoder {
 
     public static final XmlEncoder INSTANCE = new XmlEncoder();
 
     private static final byte[] DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[][] NAMES = new byte[TagTable.SIZE][];
+    /** By tag: {@code <Name}, {@code <Name>}, {@code </Name>} and {@code <Name/>}. */
+    private static final byte[][] START = new byte[TagTable.SIZE][];
+    private static final byte[][] OPEN = new byte[TagTable.SIZE][];
+    private static final byte[][] CLOSE = new byte[TagTable.SIZE][];
+    private static final byte[][] EMPTY = new byte[TagTable.SIZE][];
+    /** Room for an open and a close tag. */
+    private static final int TAGS_ROOM;
     private static final byte[][][] NS = new byte[CspVersion.values().length][3][];
 
     static {
+        int longest = 0;
         for (int i = 0; i < TagTable.SIZE; i++) {
             String n = TagTable.name(i);
             if (n != null) {
-                NAMES[i] = n.getBytes(StandardCharsets.US_ASCII);
+                START[i] = ("<" + n).getBytes(StandardCharsets.US_ASCII);
+                OPEN[i] = ("<" + n + ">").getBytes(StandardCharsets.US_ASCII);
+                CLOSE[i] = ("</" + n + ">").getBytes(StandardCharsets.US_ASCII);
+                EMPTY[i] = ("<" + n + "/>").getBytes(StandardCharsets.US_ASCII);
+                longest = Math.max(longest, CLOSE[i].length);
             }
         }
+        TAGS_ROOM = 2 * longest + 2;
         for (CspVersion v : CspVersion.values()) {
             NS[v.ordinal()][0] = (" xmlns=\"" + v.cspNamespace() + "\"").getBytes(StandardCharsets.US_ASCII);
             NS[v.ordinal()][1] = (" xmlns=\"" + v.trcNamespace() + "\"").getBytes(StandardCharsets.US_ASCII);
@@ -45,19 +58,32 @@ public final class XmlEncoder {
 
     /** Encodes in version {@code version}. */
     public byte[] encode(WvMessage message, CspVersion version) {
-        Writer w = new Writer(version);
-        Binder.write(message, version, w);
-        return w.buf.toByteArray();
+        Writer w = SpareWriter.take(SPARE, Writer::new);
+        try {
+            w.begin(version);
+            Binder.write(message, version, w);
+            return w.toByteArray();
+        } finally {
+            w.release();
+        }
     }
 
-    private static final class Writer implements Sink {
-        final ByteBuf buf = new ByteBuf(1024);
-        final byte[][] ns;
+    private static final ThreadLocal<Writer> SPARE = new ThreadLocal<>();
+
+    private static final class Writer extends SpareWriter implements Sink {
+        byte[][] ns;
         int[] stack = new int[16];
         int depth;
         boolean open;
 
-        Writer(CspVersion v) {
+        Writer() {
+            super(2048);
+        }
+
+        void begin(CspVersion v) {
+            buf.clear();
+            depth = 0;
+            open = false;
             ns = NS[v.ordinal()];
             buf.write(DECLARATION);
         }
@@ -72,8 +98,7 @@ public final class XmlEncoder {
         @Override
         public void start(int tag) {
             closeOpen();
-            buf.write('<');
-            buf.write(NAMES[tag]);
+            buf.write(START[tag]);
             if (tag == Binder.WV_CSP_MESSAGE) {
                 buf.write(ns[0]);
             } else if (tag == Binder.TRANSACTION_CONTENT) {
@@ -96,10 +121,7 @@ public final class XmlEncoder {
                 buf.write('>');
                 open = false;
             } else {
-                buf.write('<');
-                buf.write('/');
-                buf.write(NAMES[tag]);
-                buf.write('>');
+                buf.write(CLOSE[tag]);
             }
         }
 
@@ -118,32 +140,23 @@ public final class XmlEncoder {
                 return;
             }
             closeOpen();
-            buf.write('<');
-            buf.write(NAMES[tag]);
             if (s.isEmpty()) {
-                buf.write('/');
-                buf.write('>');
+                buf.write(EMPTY[tag]);
                 return;
             }
-            buf.write('>');
-            buf.writeText(s, true);
-            buf.write('<');
-            buf.write('/');
-            buf.write(NAMES[tag]);
-            buf.write('>');
+            buf.ensure(TAGS_ROOM + ByteBuf.textRoom(s));
+            buf.put(OPEN[tag]);
+            buf.putText(s, true);
+            buf.write(CLOSE[tag]); // entities may have taken more than the room made
         }
 
         @Override
         public void leafInt(int tag, long v) {
             closeOpen();
-            buf.write('<');
-            buf.write(NAMES[tag]);
-            buf.write('>');
+            buf.ensure(TAGS_ROOM + 20);
+            buf.put(OPEN[tag]);
             writeLong(v);
-            buf.write('<');
-            buf.write('/');
-            buf.write(NAMES[tag]);
-            buf.write('>');
+            buf.put(CLOSE[tag]);
         }
 
         private void writeLong(long v) {

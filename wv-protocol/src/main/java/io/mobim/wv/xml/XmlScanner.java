@@ -1,5 +1,6 @@
 package io.mobim.wv.xml;
 
+import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.TagBytes;
@@ -25,6 +26,12 @@ final class XmlScanner {
     private static final byte[] XMLNS = {'x', 'm', 'l', 'n', 's'};
     /** Bit per ASCII byte: 1 name start, 2 name character. Colons are excluded: prefixes go to StAX. */
     private static final byte[] NAME = new byte[128];
+    /** The namespaces of every CSP version, and their bytes. */
+    private static final String[] CSP_NAMESPACES = Arrays.stream(CspVersion.values())
+            .flatMap(v -> java.util.stream.Stream.of(v.cspNamespace(), v.trcNamespace(), v.paNamespace()))
+            .toArray(String[]::new);
+    private static final byte[][] CSP_NAMESPACE_BYTES = Arrays.stream(CSP_NAMESPACES)
+            .map(n -> n.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
     static {
         for (int c = 'a'; c <= 'z'; c++) {
@@ -55,6 +62,8 @@ final class XmlScanner {
     private String[] ns;
     private final int[] attrOff = new int[MAX_ATTRIBUTES];
     private final int[] attrLen = new int[MAX_ATTRIBUTES];
+    /** {@link TagBytes#step}'s hash of the name {@link #name()} last read. */
+    private int nameHash;
 
     XmlScanner(byte[] b, int off, int end, int maxDepth, Assembler into) {
         this.into = into;
@@ -181,10 +190,20 @@ final class XmlScanner {
         return true;
     }
 
+    /** {@link #region} with ASCII letters in either case (the value's bytes are ASCII: {@link #value} checked). */
     private boolean regionIgnoreCase(int s, String expected) {
         int len = p - 1 - s;
-        return len == expected.length()
-                && new String(b, s, len, StandardCharsets.ISO_8859_1).equalsIgnoreCase(expected);
+        if (len != expected.length()) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            int c = b[s + i];
+            int e = expected.charAt(i);
+            if (c != e && (!Character.isLetter(e) || (c | 0x20) != (e | 0x20))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private boolean literal(String s) {
@@ -201,6 +220,17 @@ final class XmlScanner {
         return true;
     }
 
+    /** The namespace in {@code b[off, off + len)}: the CSP's own Strings for the CSP's namespaces. */
+    private String namespace(int off, int len) {
+        for (int i = 0; i < CSP_NAMESPACES.length; i++) {
+            byte[] n = CSP_NAMESPACE_BYTES[i];
+            if (n.length == len && Arrays.equals(b, off, off + len, n, 0, len)) {
+                return CSP_NAMESPACES[i];
+            }
+        }
+        return new String(b, off, len, StandardCharsets.ISO_8859_1);
+    }
+
     /** Skips XML whitespace; true if there was some. */
     private boolean space() {
         int s = p;
@@ -215,15 +245,19 @@ final class XmlScanner {
     }
 
     private int name() {
+        final byte[] a = b;
         int s = p;
-        if (p >= end || b[p] < 0 || (NAME[b[p]] & 1) == 0) {
+        int i = s;
+        if (i >= end || a[i] < 0 || (NAME[a[i]] & 1) == 0) {
             return -1;
         }
-        p++;
-        while (p < end && b[p] >= 0 && (NAME[b[p]] & 2) != 0) {
-            p++;
+        int h = a[i++];
+        for (int c; i < end && (c = a[i]) >= 0 && (NAME[c] & 2) != 0; i++) {
+            h = TagBytes.step(h, c);
         }
-        int len = p - s;
+        p = i;
+        nameHash = h;
+        int len = i - s;
         return len > MAX_NAME ? -1 : len;
     }
 
@@ -234,6 +268,7 @@ final class XmlScanner {
         if (len < 0) {
             return false;
         }
+        int hash = nameHash;
         String xmlns = null;
         int attrs = 0;
         boolean empty;
@@ -298,7 +333,7 @@ final class XmlScanner {
                 if (vLen == 0) {
                     return false;
                 }
-                xmlns = new String(b, vOff, vLen, StandardCharsets.ISO_8859_1);
+                xmlns = namespace(vOff, vLen);
                 if (xmlns.startsWith("http://www.w3.org/")) {
                     return false; // the reserved namespaces: StAX decides
                 }
@@ -307,7 +342,7 @@ final class XmlScanner {
         if (depth >= maxDepth) {
             return false;
         }
-        int tag = skip > 0 ? -1 : TagBytes.id(b, off, len);
+        int tag = skip > 0 ? -1 : TagBytes.id(b, off, len, hash);
         if (depth == 0 && tag != Binder.WV_CSP_MESSAGE) {
             return false;
         }
@@ -339,22 +374,35 @@ final class XmlScanner {
         return true;
     }
 
+    /** The end tag of the open element: its name compared with the start tag's in place, not read again. */
     private boolean endTag() {
         p += 2; // "</"
-        int off = p;
-        int len = name();
-        if (len < 0) {
+        if (depth == 0) {
             return false;
         }
+        int d = depth - 1;
+        int off = nameOff[d];
+        int len = nameLen[d];
+        int e = p + len;
+        if (e >= end) {
+            return false;
+        }
+        final byte[] a = b;
+        for (int i = 0; i < len; i++) {
+            if (a[p + i] != a[off + i]) {
+                return false;
+            }
+        }
+        p = e;
+        int c = a[e];
+        if (c >= 0 && (NAME[c] & 2) != 0) {
+            return false; // a longer name
+        }
         space();
-        if (p >= end || b[p] != '>' || depth == 0) {
+        if (p >= end || b[p] != '>') {
             return false;
         }
         p++;
-        int d = depth - 1;
-        if (nameLen[d] != len || !Arrays.equals(b, nameOff[d], nameOff[d] + len, b, off, off + len)) {
-            return false;
-        }
         close();
         return true;
     }
