@@ -88,6 +88,14 @@ abstract class ClearingApiTest {
         return EventJson.mapper().readTree(r.body());
     }
 
+    /** A bilateral sender-keeps-all agreement in EUR between {@code partyA} and {@code partyB}, 60 s tolerance. */
+    JsonNode senderKeepsAll(String partyA, String partyB, String settlementPeriod) throws Exception {
+        return agreement(partyA + "-" + partyB, """
+                {"partyA": "%s", "partyB": "%s", "validFrom": "2026-01-01", "chargingModel": "SENDER_KEEPS_ALL",
+                 "settlementCurrency": "EUR", "settlementPeriod": "%s", "timeToleranceSeconds": 60,
+                 "netting": "BILATERAL"}""".formatted(partyA, partyB, settlementPeriod));
+    }
+
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }

@@ -178,10 +178,7 @@ class MatchingOutcomesTest extends ClearingApiTest {
 
     @Test
     void sender_keeps_all_settles_weekly_counting_messages_and_owing_nothing() throws Exception {
-        agreement("HUNTM-AUTA1", """
-                {"partyA": "HUNTM", "partyB": "AUTA1", "validFrom": "2026-01-01", "chargingModel": "SENDER_KEEPS_ALL",
-                 "settlementCurrency": "EUR", "settlementPeriod": "WEEKLY", "timeToleranceSeconds": 60,
-                 "netting": "BILATERAL"}""");
+        senderKeepsAll("HUNTM", "AUTA1", "WEEKLY");
         List<InteropRecord> records = new ArrayList<>();
         Instant w46 = Instant.parse("2026-11-15T23:00:00Z");   // Sunday of ISO week 46
         Instant w47 = Instant.parse("2026-11-16T00:30:00Z");   // Monday of week 47
@@ -190,10 +187,7 @@ class MatchingOutcomesTest extends ClearingApiTest {
         both(records, "AUTA1", "HUNTM", "at-1", w46.plusSeconds(120), CLIENT, 1);
         both(records, "HUNTM", "AUTA1", "hu-3", w47, 1, 1);
         // a second weekly agreement, settled together with the first below
-        agreement("SVKTM-SLOSI", """
-                {"partyA": "SVKTM", "partyB": "SLOSI", "validFrom": "2026-01-01", "chargingModel": "SENDER_KEEPS_ALL",
-                 "settlementCurrency": "EUR", "settlementPeriod": "WEEKLY", "timeToleranceSeconds": 60,
-                 "netting": "BILATERAL"}""");
+        senderKeepsAll("SVKTM", "SLOSI", "WEEKLY");
         both(records, "SVKTM", "SLOSI", "sk-1", w46.plusSeconds(30), 1, 1);
         both(records, "SLOSI", "SVKTM", "si-1", w47.plusSeconds(30), 1, 1);
         both(records, "SVKTM", "SLOSI", "sk-2", w47.plusSeconds(90), 2, 2);

@@ -31,10 +31,7 @@ class MatchingProgressTest extends ClearingApiTest {
 
     @Test
     void a_run_shows_each_partition_merged_while_it_runs() throws Exception {
-        agreement("ESPMV-PRTOP", """
-                {"partyA": "ESPMV", "partyB": "PRTOP", "validFrom": "2026-01-01", "chargingModel": "SENDER_KEEPS_ALL",
-                 "settlementCurrency": "EUR", "settlementPeriod": "MONTHLY", "timeToleranceSeconds": 60,
-                 "netting": "BILATERAL"}""");
+        senderKeepsAll("ESPMV", "PRTOP", "MONTHLY");
         List<InteropRecord> records = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             records.add(Exchange.record(InteropSide.ORIGINATING, "ESPMV", "PRTOP", "es-" + i, AT.plusSeconds(i), InteropChannel.SMS, 1));

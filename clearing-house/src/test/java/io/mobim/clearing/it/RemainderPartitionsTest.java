@@ -23,10 +23,7 @@ class RemainderPartitionsTest extends ClearingApiTest {
 
     @Test
     void partitions_by_remainder_are_taken_up_where_they_stand_then_made_ranges() throws Exception {
-        agreement("LUXPT-BELBA", """
-                {"partyA": "LUXPT", "partyB": "BELBA", "validFrom": "2026-01-01", "chargingModel": "SENDER_KEEPS_ALL",
-                 "settlementCurrency": "EUR", "settlementPeriod": "MONTHLY", "timeToleranceSeconds": 60,
-                 "netting": "BILATERAL"}""");
+        senderKeepsAll("LUXPT", "BELBA", "MONTHLY");
         runJob("/api/v1/clearing/matching-runs?cutoff=2026-12-01T00:00:00Z");
         long before = position();
 

@@ -20,7 +20,6 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,7 +63,7 @@ class OutboxConfiguration {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         var factory = new DefaultKafkaProducerFactory<>(props, new StringSerializer(), new ByteArraySerializer());
-        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), new KafkaTemplate<>(factory), settings, nodeId,
+        return new OutboxRelay(jdbc, new TransactionTemplate(txManager), factory.createProducer(), settings, nodeId,
                 localConsumers.orderedStream().toList(), meters);
     }
 

@@ -24,7 +24,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,7 +49,7 @@ public class OutboxRelay {
     private final JdbcTemplate jdbcTemplate;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    /** The template's producer itself: a round sends hundreds of records, and waits for them with one count, not a future each. */
+    /** A round sends hundreds of records and waits for them with one count ({@link Acks}), not a future each. */
     private final Producer<String, byte[]> kafka;
     private final OutboxSettings settings;
     private final Counter published;
@@ -66,12 +65,12 @@ public class OutboxRelay {
     /** Records per row in the last round: how many rows the next round fetches at once. */
     private int recordsPerRow = 1;
 
-    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, KafkaTemplate<String, byte[]> kafka, OutboxSettings settings,
+    OutboxRelay(JdbcTemplate jdbc, TransactionTemplate tx, Producer<String, byte[]> kafka, OutboxSettings settings,
                 NodeIdentity nodeId, List<LocalConsumer> localConsumers, MeterRegistry meters) {
         this.jdbcTemplate = jdbc;
         this.jdbc = JdbcClient.create(jdbc);
         this.tx = tx;
-        this.kafka = kafka.getProducerFactory().createProducer();
+        this.kafka = kafka;
         this.settings = settings;
         this.nodeId = nodeId;
         this.localConsumers = Map.copyOf(localConsumers.stream().collect(Collectors.toMap(LocalConsumer::topic, c -> c)));

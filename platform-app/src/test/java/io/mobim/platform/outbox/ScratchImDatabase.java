@@ -15,7 +15,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -58,7 +57,7 @@ final class ScratchImDatabase implements AutoCloseable {
                     new StringSerializer(), new ByteArraySerializer());
         }
         return new OutboxRelay(new JdbcTemplate(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                new KafkaTemplate<>(producers), new OutboxSettings(nodeId, batchSize, Duration.ofMillis(50), Duration.ofSeconds(10),
+                producers.createProducer(), new OutboxSettings(nodeId, batchSize, Duration.ofMillis(50), Duration.ofSeconds(10),
                 Duration.ofSeconds(1)), () -> nodeId, localConsumers, meters);
     }
 
