@@ -3,7 +3,7 @@
 # bench/sms/paced-smsc.js as its SMS-C, which offers RATE "1 p<seq>" commands per second from 1,000 paired senders
 # and times each command exactly (deliver_sm -> deliver_sm_resp, deliver_sm -> the MT's submit_sm).
 # Usage, from the project root after `./mvnw -B -ntp -DskipTests package`:
-#   [WARM=10] bench/sms/paced-run.sh [RATE=1000] [SECONDS=30] [extra mobim arguments...]
+#   [WARM=10] [JAR=...] bench/sms/paced-run.sh [RATE=1000] [SECONDS=30] [extra mobim arguments...]
 # WARM: unmeasured seconds at the same rate before the measured ones (120 lets the JIT settle).
 # The 1,000 subscribers (447700900000+i, contact 1 of each is 447700900000+(i xor 1)) are set up once through
 # mobim's own simulator (setup-senders.sh) into $SEED (default /tmp/mobim-sms-seed) and copied for every run. Run it alone on the
@@ -11,7 +11,7 @@
 # Each sender texts once a second at 1,000/s: the per-sender send limit (30 a minute) is lifted for the run.
 set -u
 RATE=${1:-1000}; SECONDS_=${2:-30}; shift 2 || shift $#
-PROJ=$(pwd); HERE=$PROJ/bench/sms; JAR=$PROJ/platform-app/target/mobim.jar; SEED=${SEED:-/tmp/mobim-sms-seed}
+PROJ=$(pwd); HERE=$PROJ/bench/sms; JAR=${JAR:-$PROJ/platform-app/target/mobim.jar}; SEED=${SEED:-/tmp/mobim-sms-seed}
 [ -f "$JAR" ] || { echo "build first: $JAR is missing"; exit 1; }
 export NODE_PATH=/tmp/mobim-bench-node/node_modules
 [ -d "$NODE_PATH/smpp" ] || npm i --silent --prefix /tmp/mobim-bench-node smpp@0.5.1 >/dev/null || { echo "npm install smpp failed"; exit 1; }

@@ -86,6 +86,98 @@ class OutboxLocalConsumerTest {
         }
     }
 
+    /** Takes the MTs of a transaction in it, keeping what it was told until the transaction ends. */
+    private static final class MtLedgerInTransaction implements LocalConsumer {
+        final JdbcTemplate jdbc;
+        final List<String> sent = new ArrayList<>();
+        final List<Boolean> outcomes = new ArrayList<>();
+        boolean refuse;
+
+        MtLedgerInTransaction(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+            jdbc.execute("create table if not exists im.test_mt_taken (request_id varchar(20) primary key)");
+        }
+
+        @Override
+        public String topic() {
+            return Topics.SMS_MT;
+        }
+
+        @Override
+        public List<Integer> take(List<byte[]> payloads) {
+            throw new AssertionError("records taken in their transaction never reach the relay");
+        }
+
+        @Override
+        public InTransaction takeInTransaction(List<Object> events) {
+            List<String> ids = events.stream().map(e -> ((SmsMt) e).requestId()).toList();
+            if (refuse) {
+                // fails inside the transaction: the outbox rolls back to its savepoint and keeps the records
+                jdbc.update("insert into im.test_mt_taken (request_id) values (?)", "x".repeat(30));
+            }
+            ids.forEach(id -> jdbc.update("insert into im.test_mt_taken (request_id) values (?)", id.substring(0, 20)));
+            return new InTransaction() {
+                @Override
+                public List<Integer> left() {
+                    return List.of();
+                }
+
+                @Override
+                public void committed() {
+                    sent.addAll(ids);
+                }
+
+                @Override
+                public void completed(boolean committed) {
+                    outcomes.add(committed);
+                }
+            };
+        }
+    }
+
+    @Test
+    void recordsTakenInTheirTransactionNeverEnterTheOutboxAndARefusedTakeLeavesThemThere() throws Exception {
+        try (ScratchImDatabase db = new ScratchImDatabase(dataSource, "latest")) {
+            JdbcTemplate jdbc = new JdbcTemplate(db.dataSource);
+            MtLedgerInTransaction ledger = new MtLedgerInTransaction(jdbc);
+            Outbox outbox = new Outbox(jdbc, Clock.systemUTC(), () -> { }, List.of(ledger), new SimpleMeterRegistry());
+            TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource));
+            String to = TestNumbers.next().value();
+            SmsMt first = SmsMt.of("in-tx-" + UUID.randomUUID(), "20123", to, "one", Instant.now().plusSeconds(600), false, "test");
+
+            tx.executeWithoutResult(s -> {
+                outbox.append(Topics.SMS_MT, to, first);
+                outbox.append(Topics.CHARGING, to, Map.of("for", "the relay"));
+            });
+            assertThat(ledger.sent).containsExactly(first.requestId());
+            assertThat(ledger.outcomes).containsExactly(true);
+            assertThat(outboxTopics(jdbc)).as("only the charging record is in the outbox").containsExactly(List.of(Topics.CHARGING));
+
+            SmsMt rolledBack = SmsMt.of("rolled-" + UUID.randomUUID(), "20123", to, "two", Instant.now().plusSeconds(600), false, "test");
+            assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+                outbox.append(Topics.SMS_MT, to, rolledBack);
+                s.setRollbackOnly();
+                throw new IllegalStateException("the sending transaction fails");
+            })).hasMessageContaining("fails");
+            assertThat(ledger.sent).as("nothing of a rolled-back transaction is sent").containsExactly(first.requestId());
+
+            ledger.refuse = true;
+            SmsMt refused = SmsMt.of("refused-" + UUID.randomUUID(), "20123", to, "three", Instant.now().plusSeconds(600), false, "test");
+            tx.executeWithoutResult(s -> outbox.append(Topics.SMS_MT, to, refused));
+            assertThat(ledger.sent).containsExactly(first.requestId());
+            assertThat(ledger.outcomes).as("a refused take is not pending").containsExactly(true);
+            assertThat(outboxTopics(jdbc)).as("the refused MT waits in the outbox for the relay")
+                    .containsExactly(List.of(Topics.CHARGING), List.of(Topics.SMS_MT));
+            assertThat(jdbc.queryForObject("select count(*) from im.test_mt_taken", Integer.class))
+                    .as("the refused write was rolled back, the committed one kept").isEqualTo(1);
+        }
+    }
+
+    private static List<List<String>> outboxTopics(JdbcTemplate jdbc) {
+        return jdbc.query("select topics from im.outbox_transaction order by id",
+                (rs, i) -> List.of((String[]) rs.getArray(1).getArray()));
+    }
+
     private String bootstrap() {
         return env.getProperty("spring.kafka.bootstrap-servers");
     }
