@@ -15,7 +15,6 @@ import io.mobim.smpp.mo.JdbcMoPartStore;
 import io.mobim.smpp.kafka.KafkaMoLag;
 import io.mobim.smpp.mo.MoLag;
 import io.mobim.smpp.mo.MoSink;
-import io.mobim.smpp.mo.MoSinkDecorator;
 import io.mobim.smpp.mt.DlrSink;
 import io.mobim.smpp.mt.InMemoryMtLedger;
 import io.mobim.smpp.mt.JdbcMtLedger;
@@ -80,8 +79,7 @@ public class SmppGatewayAutoConfiguration {
     @ConditionalOnMissingBean
     public SmppGateway smppGateway(SmppProperties properties, MtLedger ledger, PartStore moParts,
                                    ObjectProvider<LocalSmsc> localSmsc,
-                                   ObjectProvider<MoSink> moSink, ObjectProvider<MoSinkDecorator> moSinkDecorator,
-                                   ObjectProvider<DlrSink> dlrSink,
+                                   ObjectProvider<MoSink> moSink, ObjectProvider<DlrSink> dlrSink,
                                    ObjectProvider<MoLag> moLag, ObjectProvider<MeterRegistry> registry) {
         List<SmppProperties.Smsc> links = properties.smsc();
         if (links.isEmpty()) {
@@ -97,10 +95,6 @@ public class SmppGatewayAutoConfiguration {
         MoSink mo = moSink.getIfAvailable(() -> m -> {
             throw new IllegalStateException("no MoSink: Kafka is not configured for the SMPP gateway");
         });
-        MoSinkDecorator local = moSinkDecorator.getIfAvailable();
-        if (local != null) {
-            mo = local.around(mo);
-        }
         DlrSink dlr = dlrSink.getIfAvailable(() -> d -> {
             throw new IllegalStateException("no DlrSink: Kafka is not configured for the SMPP gateway");
         });

@@ -20,26 +20,4 @@ public interface LocalConsumer {
      * them with their reason. Throws if the records it keeps could not be made durable (the round is tried again).
      */
     List<Integer> take(List<byte[]> payloads);
-
-    /**
-     * Takes the records of its topic in the transaction that appends them, before it commits, instead of from the relay
-     * afterwards, where its store is that transaction's database: then the record is never in the outbox. Returns null
-     * when it cannot take them now (they go into the outbox); throws if the write failed (the outbox rolls the write
-     * back to before it and keeps the records). {@code events} are the appended objects, in order.
-     */
-    default InTransaction takeInTransaction(List<Object> events) {
-        return null;
-    }
-
-    /** Records taken in the appending transaction, waiting for its outcome. */
-    interface InTransaction {
-        /** The indexes of the records it did not take, in order: these go into the outbox as usual. */
-        List<Integer> left();
-
-        /** The transaction committed. */
-        void committed();
-
-        /** The transaction ended (after {@link #committed} if it committed). */
-        void completed(boolean committed);
-    }
 }

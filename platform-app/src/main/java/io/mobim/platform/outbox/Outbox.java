@@ -3,18 +3,8 @@ package io.mobim.platform.outbox;
 import io.mobim.events.EventJson;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.sql.Savepoint;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -28,14 +18,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *
  * <p>The records of one transaction are collected and inserted just before it commits as one row of
  * {@code im.outbox_transaction}, in arrays in the order appended (one round trip and one row however many there
- * are); an insert that fails there rolls the whole transaction back. Just before that, a {@link LocalConsumer} of
- * this process may take its topic's records in the same transaction ({@link LocalConsumer#takeInTransaction}: the
- * all-in-one's SMPP gateway takes MTs into its ledger there), and those never enter the outbox; if its write fails it
- * is rolled back to a savepoint and the records go into the outbox for the relay.
+ * are); an insert that fails there rolls the whole transaction back.
  */
 public class Outbox {
-
-    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     /** The arrays hold the records in the order appended: the relay publishes them in that order. */
     private static final String INSERT = """
@@ -45,32 +30,17 @@ public class Outbox {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final Runnable committed;
-    /** Consumers taking their topic's records in the appending transaction, by topic. */
-    private final Map<String, LocalConsumer> inTransaction = new HashMap<>();
-    /** Records taken in their transaction, by topic. */
-    private final Map<String, Counter> takenInTransaction = new HashMap<>();
 
     /** {@code committed} runs after each commit of a transaction that wrote records (it wakes the relay). */
     Outbox(JdbcTemplate jdbc, Clock clock, Runnable committed) {
-        this(jdbc, clock, committed, List.of(), new SimpleMeterRegistry());
-    }
-
-    /** @param inTransaction consumers offered their topic's records in the appending transaction */
-    Outbox(JdbcTemplate jdbc, Clock clock, Runnable committed, List<LocalConsumer> inTransaction, MeterRegistry meters) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.committed = committed;
-        for (LocalConsumer c : inTransaction) {
-            this.inTransaction.put(c.topic(), c);
-            takenInTransaction.put(c.topic(), Counter.builder("mobim.outbox.taken.in.transaction").tag("topic", c.topic())
-                    .description("records a consumer of this process took in the transaction that wrote them, never in the outbox")
-                    .register(meters));
-        }
     }
 
     /** Appends an event to publish on {@code topic} under {@code key}. Must run inside a transaction. */
     public void append(String topic, String key, Object event) {
-        batch().add(new Entry(topic, key, event, null, false));
+        batch().add(new Entry(topic, key, EventJson.mapper().writeValueAsBytes(event), false));
     }
 
     /**
@@ -79,7 +49,7 @@ public class Outbox {
      * detection). Must run inside a transaction.
      */
     public void appendSequenced(String topic, String key, byte[] eventWithoutOrigin) {
-        batch().add(new Entry(topic, key, null, eventWithoutOrigin, true));
+        batch().add(new Entry(topic, key, eventWithoutOrigin, true));
     }
 
     /** Throws unless a transaction (with synchronization, as Spring's transaction managers run them) is active. */
@@ -115,92 +85,18 @@ public class Outbox {
             Entry e = entries.get(i);
             topics[i] = e.topic();
             keys[i] = e.key();
-            payloads[i] = e.payload != null ? e.payload : EventJson.mapper().writeValueAsBytes(e.event);
+            payloads[i] = e.payload();
             sequenced[i] = e.sequenced();
         }
         jdbc.update(INSERT, topics, keys, payloads, sequenced, Timestamp.from(clock.instant()));
     }
 
-    /** {@code event} serialised when the row is written (not at all if a consumer takes it in the transaction), or {@code payload}. */
-    private record Entry(String topic, String key, Object event, byte[] payload, boolean sequenced) {
-    }
-
-    /**
-     * Offers each in-transaction consumer its topic's records (behind a savepoint); returns the records left for the
-     * outbox row, and adds the consumers' pending takes to {@code taking}.
-     */
-    private List<Entry> offerInTransaction(List<Entry> entries, List<LocalConsumer.InTransaction> taking) {
-        List<Entry> left = entries;
-        for (LocalConsumer consumer : inTransaction.values()) {
-            List<Integer> at = new ArrayList<>();
-            List<Object> events = new ArrayList<>();
-            for (int i = 0; i < left.size(); i++) {
-                Entry e = left.get(i);
-                if (e.event != null && e.topic.equals(consumer.topic())) {
-                    at.add(i);
-                    events.add(e.event);
-                }
-            }
-            if (events.isEmpty()) {
-                continue;
-            }
-            LocalConsumer.InTransaction take = takeBehindSavepoint(consumer, events);
-            if (take == null) {
-                continue;
-            }
-            Set<Integer> taken = new HashSet<>(at);
-            take.left().forEach(j -> taken.remove(at.get(j)));
-            Counter counter = takenInTransaction.get(consumer.topic());
-            taking.add(new CountedOnCommit(take, counter, taken.size()));
-            List<Entry> rest = new ArrayList<>(left.size() - taken.size());
-            for (int i = 0; i < left.size(); i++) {
-                if (!taken.contains(i)) {
-                    rest.add(left.get(i));
-                }
-            }
-            left = rest;
-        }
-        return left;
-    }
-
-    /** Counts the records taken once the transaction commits. */
-    private record CountedOnCommit(LocalConsumer.InTransaction take, Counter counter, int n) implements LocalConsumer.InTransaction {
-        @Override
-        public List<Integer> left() {
-            return take.left();
-        }
-
-        @Override
-        public void committed() {
-            counter.increment(n);
-            take.committed();
-        }
-
-        @Override
-        public void completed(boolean committed) {
-            take.completed(committed);
-        }
-    }
-
-    private LocalConsumer.InTransaction takeBehindSavepoint(LocalConsumer consumer, List<Object> events) {
-        return jdbc.execute((java.sql.Connection c) -> {
-            Savepoint before = c.setSavepoint();
-            try {
-                return consumer.takeInTransaction(events);
-            } catch (RuntimeException e) {
-                c.rollback(before); // an outage fails this too, and with it the transaction
-                log.warn("{} records of {} could not be taken in their transaction ({}); they go through the outbox",
-                        events.size(), consumer.topic(), e.toString());
-                return null;
-            }
-        });
+    private record Entry(String topic, String key, byte[] payload, boolean sequenced) {
     }
 
     private static final class Batch implements TransactionSynchronization {
         private final Outbox owner;
         private final List<Entry> entries = new ArrayList<>(2);
-        private final List<LocalConsumer.InTransaction> taking = new ArrayList<>(1);
-        private boolean rowWritten;
 
         Batch(Outbox owner) {
             this.owner = owner;
@@ -208,13 +104,8 @@ public class Outbox {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            if (entries.isEmpty()) {
-                return;
-            }
-            List<Entry> row = owner.inTransaction.isEmpty() ? entries : owner.offerInTransaction(entries, taking);
-            if (!row.isEmpty()) {
-                owner.insert(row);
-                rowWritten = true;
+            if (!entries.isEmpty()) {
+                owner.insert(entries);
             }
         }
 
@@ -230,8 +121,7 @@ public class Outbox {
 
         @Override
         public void afterCommit() {
-            taking.forEach(LocalConsumer.InTransaction::committed);
-            if (rowWritten) {
+            if (!entries.isEmpty()) {
                 owner.committed.run();
             }
         }
@@ -239,7 +129,6 @@ public class Outbox {
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(owner);
-            taking.forEach(t -> t.completed(status == STATUS_COMMITTED));
         }
     }
 }

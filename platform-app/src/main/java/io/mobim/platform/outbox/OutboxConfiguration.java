@@ -50,9 +50,8 @@ class OutboxConfiguration {
     }
 
     @Bean
-    Outbox outbox(JdbcTemplate jdbc, Clock clock, OutboxRelayLoop relayLoop, ObjectProvider<LocalConsumer> localConsumers,
-                  MeterRegistry meters) {
-        return new Outbox(jdbc, clock, relayLoop::wakeUp, localConsumers.orderedStream().toList(), meters);
+    Outbox outbox(JdbcTemplate jdbc, Clock clock, OutboxRelayLoop relayLoop) {
+        return new Outbox(jdbc, clock, relayLoop::wakeUp);
     }
 
     @Bean

@@ -6,7 +6,6 @@ import io.mobim.events.Topics;
 import io.mobim.events.sms.SmsMt;
 import io.mobim.platform.outbox.LocalConsumer;
 import io.mobim.smpp.SmppGateway;
-import io.mobim.smpp.mt.PendingTake;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -15,10 +14,8 @@ import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Hands the outbox's MTs straight to the SMPP gateway of this process, when it is the only gateway on the MT ledger
- * ({@code mobim.smpp.mt.sole-gateway}, the all-in-one runtime): written into the gateway's ledger in the transaction
- * that sends them ({@link #takeInTransaction}), they go out as soon as it commits, without entering the outbox; MTs
- * that are in the outbox after all (the ledger refused that write) are durable in the ledger before the relay deletes
- * them from the outbox, and go out without a round trip through {@code sms.mt.v1}. Otherwise (no gateway
+ * ({@code mobim.smpp.mt.sole-gateway}, the all-in-one runtime): the MT is durable in the gateway's ledger before the
+ * relay deletes it from the outbox, and goes out without a round trip through {@code sms.mt.v1}. Otherwise (no gateway
  * here, or gateways sharing the ledger by partition) every MT goes through Kafka as before, and so does an MT this
  * path can never take (unreadable, or refused by the ledger's database), for the gateway's listener to dead-letter
  * with its reason.
@@ -36,40 +33,6 @@ final class LocalGatewayMts implements LocalConsumer {
     @Override
     public String topic() {
         return Topics.SMS_MT;
-    }
-
-    @Override
-    public InTransaction takeInTransaction(List<Object> events) {
-        SmppGateway local = gateway.get();
-        if (local == null || !local.mtSender().ownsEveryMt()) {
-            return null;
-        }
-        List<SmsMt> mts = new ArrayList<>(events.size());
-        List<Integer> left = new ArrayList<>();
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i) instanceof SmsMt mt) {
-                mts.add(mt);
-            } else {
-                left.add(i);
-            }
-        }
-        PendingTake take = local.mtSender().takeInCallersTransaction(mts);
-        return new InTransaction() {
-            @Override
-            public List<Integer> left() {
-                return left;
-            }
-
-            @Override
-            public void committed() {
-                take.committed();
-            }
-
-            @Override
-            public void completed(boolean committed) {
-                take.completed(committed);
-            }
-        };
     }
 
     @Override

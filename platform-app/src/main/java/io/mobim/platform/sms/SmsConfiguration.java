@@ -31,8 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("mobim.role.im.enabled")
@@ -77,14 +75,6 @@ class SmsConfiguration {
     SmsCommandBatch smsCommandBatch(SmsCommandHandler handler, HandledMos handled, MessageSender messaging, SmsReplies replies,
                                     ObjectProvider<EntityManagerFactory> jpa) {
         return new SmsCommandBatch(handler, handled, messaging, replies, jpa.getIfAvailable());
-    }
-
-    /** Where this process runs the SMPP gateway too: its MOs come here in memory, not through {@code sms.mo.v1}. */
-    @Bean(destroyMethod = "close")
-    @ConditionalOnBooleanProperty("mobim.role.smpp.enabled")
-    SmsCommandLane smsCommandLane(PlatformTransactionManager txManager, SmsCommandBatch commands, SmsSettings settings,
-                                  MeterRegistry meters) {
-        return new SmsCommandLane(new TransactionTemplate(txManager), commands, settings.commandLane(), meters);
     }
 
     @Bean

@@ -1,8 +1,5 @@
 package io.mobim.platform.sms;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
@@ -31,7 +28,6 @@ import org.springframework.validation.annotation.Validated;
  *                    makes fuller polls, one transaction for more commands, and costs the subscriber its length;
  *                    a much shorter one makes so many small transactions that their cost queues the commands
  *                    (docs/performance.md, "SMS commands end to end")
- * @param commandLane where the SMPP gateway runs in the same process (the all-in-one): MOs handed from it in memory
  */
 @Validated
 @ConfigurationProperties("mobim.sms")
@@ -44,24 +40,5 @@ public record SmsSettings(
         @DefaultValue("14d") Duration handledMoRetention,
         @DefaultValue("10m") @NotNull Duration redeliveryWindow,
         @DefaultValue("REFERENCED") @NotNull RedeliveryMatch redeliveryMatch,
-        @DefaultValue("20ms") @NotNull Duration moFetchWait,
-        @DefaultValue @Valid @NotNull CommandLane commandLane) {
-
-    /**
-     * The in-process way from the SMPP gateway to the commands: each MO is acknowledged to the SMS-C once its command is
-     * committed, instead of once {@code sms.mo.v1} has it.
-     *
-     * @param enabled off: the gateway publishes every MO to {@code sms.mo.v1}, as a gateway of its own does
-     * @param threads lanes, each a transaction at a time; a subscriber's MOs always take the same lane
-     * @param maxBatch the most MOs one transaction handles
-     * @param gather how long a lane waits, after the first MO of a transaction, for more to join it: the SMS-C sends
-     *               its next window of MOs as the last transaction's are acknowledged, and one transaction for the
-     *               whole window costs less CPU than several; zero takes only what is there
-     */
-    public record CommandLane(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("1") @Min(1) @Max(16) int threads,
-            @DefaultValue("500") @Min(1) int maxBatch,
-            @DefaultValue("5ms") @NotNull Duration gather) {
-    }
+        @DefaultValue("20ms") @NotNull Duration moFetchWait) {
 }

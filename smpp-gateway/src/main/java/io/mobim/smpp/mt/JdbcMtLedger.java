@@ -19,7 +19,6 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,26 +63,9 @@ public final class JdbcMtLedger implements MtLedger {
         return take(Offer.unpartitioned(mts), now).stream().map(Taken::mt).toList();
     }
 
-    /**
-     * One multi-row insert for a poll of MTs (arrays unnested), instead of one statement per MT, committed before this
-     * returns, also where the caller has a transaction open (the outbox relay's, in the all-in-one): a part the SMS-C
-     * accepts must find its row, and a caller rolling back hands the same MTs again (duplicates).
-     */
+    /** One multi-row insert for a poll of MTs (arrays unnested), instead of one statement per MT. */
     @Override
     public List<Taken> take(List<Offer> offers, Instant now) {
-        return ownTx.execute(status -> insert(offers, now));
-    }
-
-    /** Requires the caller's transaction to be open on the ledger's database: the MTs go out only after it commits. */
-    @Override
-    public List<Taken> takeInCallersTransaction(List<Offer> offers, Instant now) {
-        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
-            throw new IllegalStateException("takeInCallersTransaction needs the caller's transaction");
-        }
-        return insert(offers, now);
-    }
-
-    private List<Taken> insert(List<Offer> offers, Instant now) {
         Map<String, Offer> first = new LinkedHashMap<>(); // a request id twice in one statement: the first is taken
         for (Offer o : offers) {
             first.putIfAbsent(o.mt().requestId(), o);
@@ -114,8 +96,10 @@ public final class JdbcMtLedger implements MtLedger {
             i++;
         }
         Map<String, Long> taken = new HashMap<>();
-        // in the poll's order, so that the positions (the order PENDING MTs are read back in) follow it
-        jdbc.query("""
+        // in the poll's order, so that the positions (the order PENDING MTs are read back in) follow it; committed
+        // before the MTs go out, also where the caller has a transaction open (the outbox relay's, in the all-in-one):
+        // a part the SMS-C accepts must find its row, and a caller rolling back hands the same MTs again (duplicates)
+        ownTx.executeWithoutResult(status -> jdbc.query("""
                 insert into smpp.mt_request (request_id, recipient, sender, body, expires_at, receipt_wanted, service, state,
                                              kafka_partition, created_at, updated_at)
                 select x.request_id, x.recipient, x.sender, x.body, x.expires_at, x.receipt_wanted, x.service, 'PENDING',
@@ -128,7 +112,7 @@ public final class JdbcMtLedger implements MtLedger {
                 on conflict (request_id) do nothing
                 returning request_id, taken_seq""",
                 (org.springframework.jdbc.core.RowCallbackHandler) rs -> taken.put(rs.getString(1), rs.getLong(2)),
-                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services, partitions);
+                ts(now), ts(now), ids, recipients, senders, bodies, expires, receipts, services, partitions));
         List<Taken> out = new ArrayList<>(taken.size());
         for (Offer o : first.values()) {
             Long position = taken.get(o.mt().requestId());

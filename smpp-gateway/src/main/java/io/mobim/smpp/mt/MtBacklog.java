@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,11 +50,8 @@ final class MtBacklog {
     private final Consumer<MtJob> admit;
     private final Counter duplicates;
     private final AtomicInteger inMemory = new AtomicInteger();
-    /**
-     * Serialises taking MTs and paging them in from the ledger, so that none is skipped or held twice: positions are
-     * committed in the order they were given, so a page read after a position never passes an MT still to commit.
-     */
-    private final ReentrantLock admission = new ReentrantLock();
+    /** Serialises taking MTs and paging them in from the ledger, so that none is skipped or held twice. */
+    private final Object admission = new Object();
     private volatile Ownership ownership = Ownership.ALL;
     /** ALL: the position up to which the ledger's MTs were admitted (held, or finished). Guarded by admission. */
     private long admittedUpTo;
@@ -94,14 +90,11 @@ final class MtBacklog {
      * From now on this gateway sends only the MTs of the partitions {@link #assigned} to it; before {@link #resume}.
      */
     void ownAssignedPartitions() {
-        admission.lock();
-        try {
+        synchronized (admission) {
             if (inMemory.get() > 0) {
                 throw new IllegalStateException("MTs are already held: ownership must be set before the sender starts");
             }
             ownership = Ownership.ASSIGNED;
-        } finally {
-            admission.unlock();
         }
     }
 
@@ -122,90 +115,31 @@ final class MtBacklog {
      */
     int take(List<MtLedger.Offer> offers) {
         List<MtLedger.Taken> taken;
-        boolean spill;
-        admission.lock();
-        try {
+        boolean spill = false;
+        synchronized (admission) {
             taken = ledger.take(offers, clock.instant());
-            spill = admit(taken);
-        } finally {
-            admission.unlock();
-        }
-        afterTake(offers.size(), taken.size(), spill);
-        return taken.size();
-    }
-
-    /**
-     * Takes MTs into the ledger in the caller's open transaction ({@link MtLedger#takeInCallersTransaction}); they are
-     * held and sent only once it commits. The admission lock is held from the write until the transaction completes,
-     * so that MTs taken elsewhere meanwhile, and pages read from the ledger, come after these in position. The caller
-     * must call {@link PendingTake#committed} after the commit and {@link PendingTake#completed} in every
-     * case, on the same thread.
-     */
-    PendingTake takeInCallersTransaction(List<MtLedger.Offer> offers) {
-        admission.lock();
-        List<MtLedger.Taken> taken;
-        try {
-            taken = ledger.takeInCallersTransaction(offers, clock.instant());
-        } catch (RuntimeException e) {
-            admission.unlock();
-            throw e;
-        }
-        return new PendingTake() {
-            private boolean spill;
-            private boolean done;
-
-            @Override
-            public int taken() {
-                return taken.size();
-            }
-
-            @Override
-            public void committed() {
-                spill = admit(taken);
-            }
-
-            @Override
-            public void completed(boolean committed) {
-                if (done) {
-                    return;
+            List<MtLedger.Taken> ours = ownership == Ownership.ALL ? taken
+                    : taken.stream().filter(t -> owned.contains(t.partition())).toList();
+            if (!spilled && inMemory.get() + ours.size() <= maxInMemory) {
+                for (MtLedger.Taken t : ours) {
+                    hold(new MtJob(t.mt(), t.partition()));
+                    admitted(t.partition(), t.position());
                 }
-                done = true;
-                admission.unlock();
-                if (committed) {
-                    afterTake(offers.size(), taken.size(), spill);
-                }
+            } else if (!ours.isEmpty()) {
+                spilled = true; // they wait in the ledger; the pager reads them back in order
+                spill = true;
             }
-        };
-    }
-
-    /** Holds the MTs just taken, or leaves them in the ledger for the pager; true if they spilled. Under the lock. */
-    private boolean admit(List<MtLedger.Taken> taken) {
-        List<MtLedger.Taken> ours = ownership == Ownership.ALL ? taken
-                : taken.stream().filter(t -> owned.contains(t.partition())).toList();
-        if (!spilled && inMemory.get() + ours.size() <= maxInMemory) {
-            for (MtLedger.Taken t : ours) {
-                hold(new MtJob(t.mt(), t.partition()));
-                admitted(t.partition(), t.position());
-            }
-            return false;
         }
-        if (!ours.isEmpty()) {
-            spilled = true; // they wait in the ledger; the pager reads them back in order
-            return true;
-        }
-        return false;
-    }
-
-    private void afterTake(int offered, int taken, boolean spill) {
         if (spill) {
             // nothing may be in memory to page them in when it finishes (an idle gateway, a poll larger than the
             // limit), or the last MT held finished just before they spilled
             maybePageIn();
         }
-        if (taken < offered) {
-            duplicates.increment(offered - taken);
-            log.debug("{} of {} MTs were duplicate request ids: not sent again", offered - taken, offered);
+        if (taken.size() < offers.size()) {
+            duplicates.increment(offers.size() - taken.size());
+            log.debug("{} of {} MTs were duplicate request ids: not sent again", offers.size() - taken.size(), offers.size());
         }
+        return taken.size();
     }
 
     /**
@@ -213,23 +147,19 @@ final class MtBacklog {
      * yet: a partition's come in when it is assigned). Returns how many came in now.
      */
     int resume() {
-        admission.lock();
-        try {
+        synchronized (admission) {
             if (ownership == Ownership.ASSIGNED) {
                 return 0;
             }
             spilled = true;
             admittedUpTo = 0;
-        } finally {
-            admission.unlock();
         }
         return pageIn();
     }
 
     /** Partitions assigned to this gateway: their PENDING MTs (left by their previous owner) come in from the start. */
     void assigned(Collection<Integer> partitions) {
-        admission.lock();
-        try {
+        synchronized (admission) {
             if (ownership != Ownership.ASSIGNED) {
                 throw new IllegalStateException("partitions assigned to a gateway that owns every MT");
             }
@@ -241,8 +171,6 @@ final class MtBacklog {
             }
             owned = Set.copyOf(admittedUpToByPartition.keySet());
             spilled = true;
-        } finally {
-            admission.unlock();
         }
         maybePageIn();
     }
@@ -252,8 +180,7 @@ final class MtBacklog {
      * PENDING in the ledger for the new owner; none of them is read back any more.
      */
     void revoked(Collection<Integer> partitions) {
-        admission.lock();
-        try {
+        synchronized (admission) {
             for (int p : partitions) {
                 admittedUpToByPartition.remove(p);
                 if (p == 0) {
@@ -261,8 +188,6 @@ final class MtBacklog {
                 }
             }
             owned = Set.copyOf(admittedUpToByPartition.keySet());
-        } finally {
-            admission.unlock();
         }
     }
 
@@ -275,15 +200,12 @@ final class MtBacklog {
         if (owns(job)) {
             return false;
         }
-        admission.lock();
-        try {
+        synchronized (admission) {
             if (owns(job)) {
                 return false;
             }
             held.remove(job.mt.requestId());
             inMemory.decrementAndGet();
-        } finally {
-            admission.unlock();
         }
         maybePageIn();
         return true;
@@ -324,8 +246,7 @@ final class MtBacklog {
     /** Reads PENDING MTs back from the ledger while there is room; returns how many came in. */
     private int pageIn() {
         int in = 0;
-        admission.lock();
-        try {
+        synchronized (admission) {
             while (spilled && !closed) {
                 int room = maxInMemory - inMemory.get();
                 // no page of a handful while most of the room is taken; never a page of none (a limit of 1)
@@ -350,8 +271,6 @@ final class MtBacklog {
                     spilled = false;
                 }
             }
-        } finally {
-            admission.unlock();
         }
         return in;
     }

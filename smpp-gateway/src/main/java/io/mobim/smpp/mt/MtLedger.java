@@ -130,15 +130,6 @@ public interface MtLedger {
      */
     List<Taken> take(List<Offer> offers, Instant now);
 
-    /**
-     * {@link #take}, written in the caller's open database transaction instead of one of the ledger's own: the MTs are
-     * taken when that transaction commits, and not at all if it rolls back. A ledger with no transactions of its own
-     * (in memory) takes them at once.
-     */
-    default List<Taken> takeInCallersTransaction(List<Offer> offers, Instant now) {
-        return take(offers, now);
-    }
-
     /** PENDING MTs taken after {@code position}, of any partition, in the order they were taken, at most {@code limit}. */
     List<Pending> pendingAfter(long position, int limit);
 

@@ -135,17 +135,6 @@ public final class MtSender implements AutoCloseable {
         return take(MtLedger.Offer.unpartitioned(mts));
     }
 
-    /**
-     * Writes MTs into the ledger in the caller's open database transaction (on the ledger's database); they go out
-     * once it commits. Only for a gateway that {@link #ownsEveryMt}. See {@link PendingTake} for what the caller owes.
-     */
-    public PendingTake takeInCallersTransaction(List<SmsMt> mts) {
-        if (!ownsEveryMt()) {
-            throw new IllegalStateException("MTs are taken in a caller's transaction only by a gateway that sends every MT");
-        }
-        return backlog.takeInCallersTransaction(MtLedger.Offer.unpartitioned(mts));
-    }
-
     /** {@link #acceptAll} for MTs from partitions of {@code sms.mt.v1}: each MT is its partition owner's to send. */
     public int take(List<MtLedger.Offer> offers) {
         return backlog.take(offers);
