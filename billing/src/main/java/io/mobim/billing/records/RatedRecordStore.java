@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.HashSet;
@@ -247,7 +248,7 @@ public class RatedRecordStore {
         ps.setBoolean(i++, r.current());
         ps.setString(i++, r.nodeId());
         ps.setLong(i++, r.sequence());
-        ps.setTimestamp(i++, Timestamp.from(r.eventTime()));
+        ps.setObject(i++, r.eventTime().atOffset(ZoneOffset.UTC));
         ps.setObject(i++, r.businessDay());
         ps.setString(i++, r.period());
         ps.setString(i++, r.msisdn());
@@ -279,7 +280,7 @@ public class RatedRecordStore {
         ps.setBigDecimal(i++, r.passThroughAmount());
         ps.setString(i++, r.currency());
         ps.setString(i++, r.rule());
-        ps.setTimestamp(i++, Timestamp.from(r.ratedAt()));
+        ps.setObject(i++, r.ratedAt().atOffset(ZoneOffset.UTC));
         ps.setString(i, r.ratingReason().name());
     }
 

@@ -1,5 +1,6 @@
 package io.mobim.events.charging;
 
+import io.mobim.events.HandCheckedRules;
 import io.mobim.events.Msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -65,6 +66,13 @@ class ChargingEventJsonTest {
         assertThat(fieldNames(written)).isSubsetOf(fieldNames(schema().get("properties")));
         assertThat(fieldNames(written)).containsAll(required());
         assertThat(written.get("eventTime").asString()).isEqualTo("2026-11-02T09:15:30.250Z");
+    }
+
+    @Test
+    void thePlanIdCheckAgreesWithItsPattern() {
+        HandCheckedRules.agree(ChargingEvent::isPlanId, ChargingEvent.PLAN_ID, "ABZ_a0", "AZ09_", "az-_ É", 66);
+        assertThat(ChargingEvent.isPlanId("P" + "_9".repeat(31) + "Z")).isTrue();
+        assertThat(ChargingEvent.isPlanId("P" + "_9".repeat(32))).as("65 characters").isFalse();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.mobim.events.Msisdn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.mobim.events.HandCheckedRules;
 import io.mobim.events.JsonEventSerde;
 import io.mobim.events.MalformedEvent;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,12 @@ import org.junit.jupiter.api.Test;
 class SmsEventsTest {
 
     private static final Instant AT = Instant.parse("2026-11-23T12:00:00Z");
+
+    @Test
+    void theShortCodeCheckAgreesWithItsPattern() {
+        HandCheckedRules.agree(SmsAddresses::isShortCode, SmsAddresses.SHORT_CODE, "0123456789", "0123456789", "+1 a１", 10);
+        assertThat(SmsAddresses.isShortCode(null)).isFalse();
+    }
 
     @Test
     void moRoundTripsThroughTheSerde() {

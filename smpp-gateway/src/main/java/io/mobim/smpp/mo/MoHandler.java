@@ -128,7 +128,7 @@ public final class MoHandler implements AutoCloseable {
             return;
         }
         if (from == null || !Msisdn.isE164(from) || to == null
-                || !SmsAddresses.SHORT_CODE.matcher(to).matches()) {
+                || !SmsAddresses.isShortCode(to)) {
             refuse(reply, link, from, to, "not a subscriber number to a short code");
             return;
         }

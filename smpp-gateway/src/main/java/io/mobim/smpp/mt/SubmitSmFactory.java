@@ -46,7 +46,7 @@ final class SubmitSmFactory {
             srcTon = TypeOfNumber.INTERNATIONAL;
             srcNpi = NumberingPlanIndicator.ISDN;
             from = Msisdns.toSmpp(from);
-        } else if (SmsAddresses.SHORT_CODE.matcher(from).matches()) {
+        } else if (SmsAddresses.isShortCode(from)) {
             srcTon = TypeOfNumber.UNKNOWN;
             srcNpi = NumberingPlanIndicator.UNKNOWN;
         } else {
