@@ -61,7 +61,7 @@ final class SessionHeap {
                         String userId = "wv:+4477" + String.format(Locale.ROOT, "%09d", 1_000_000 + first + i) + "@mobim";
                         Transaction answer = dispatcher.answer(WvMessage.of(CspVersion.V1_2, SessionDescriptor.outband(),
                                 Transaction.request("1", new LoginRequest(userId, new ClientId("http://handset/wv", null),
-                                        WvDriver.PASSWORD, List.of(), null, null, "cookie-" + i)))).getFirst();
+                                        WvDriver.PASSWORD, List.of(), null, null, "cookie-" + i)))).transactions().getFirst();
                         if (!(answer.primitive() instanceof LoginResponse login) || login.result().code() != 200) {
                             failed.incrementAndGet();
                             continue;

@@ -44,13 +44,15 @@ final class TableReads {
     }
 
     private String statements(long transactions) {
-        StringBuilder out = new StringBuilder("  statements by buffers touched per transaction:\n");
+        StringBuilder out = new StringBuilder("  statements by time spent per transaction (with pg_stat_statements.track=all, also"
+                + " the ones triggers and functions run):\n");
         jdbc.sql("""
                 select calls, shared_blks_hit + shared_blks_read as blocks, rows, total_exec_time,
                        regexp_replace(left(query, 160), '\\s+', ' ', 'g') as q
-                from pg_stat_statements order by shared_blks_hit + shared_blks_read desc limit 8""")
+                from pg_stat_statements order by total_exec_time desc limit 12""")
                 .query((java.sql.ResultSet rs) -> {
-                    out.append(String.format(Locale.ROOT, "    %.1f blocks/tx, %.3f calls/tx, %.1f blocks/call, %.3f ms/call: %s%n",
+                    out.append(String.format(Locale.ROOT, "    %.4f ms/tx, %.1f blocks/tx, %.3f calls/tx, %.1f blocks/call, %.3f ms/call: %s%n",
+                            rs.getDouble("total_exec_time") / transactions,
                             rs.getLong("blocks") / (double) transactions, rs.getLong("calls") / (double) transactions,
                             rs.getLong("blocks") / (double) Math.max(1, rs.getLong("calls")),
                             rs.getDouble("total_exec_time") / Math.max(1, rs.getLong("calls")), rs.getString("q")));

@@ -49,8 +49,10 @@ public final class WvLoadBench {
         boolean floor = "floor".equals(params.get("target"));
 
         ConfigurableApplicationContext ctx = start(floor);
+        NettyFloor netty = floor && "netty".equals(params.get("floorVia"))
+                ? new NettyFloor(Integer.parseInt(params.getOrDefault("nettyThreads", "2"))) : null;
         try {
-            int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
+            int port = netty != null ? netty.port() : Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
             params.put("endpoint", "http://127.0.0.1:" + port + (!floor ? "/wv/csp"
                     : "valve".equals(params.get("floorVia")) ? FloorEndpoint.VALVE_PATH : FloorEndpoint.PATH));
             if (!floor) {
@@ -73,6 +75,9 @@ public final class WvLoadBench {
                 SessionHeap.measure(ctx, sessions, handsets);
             }
         } finally {
+            if (netty != null) {
+                netty.close();
+            }
             ctx.close();
         }
     }

@@ -121,31 +121,55 @@ public class CspDispatcher {
         this.contactLists = contactLists;
     }
 
-    /** The transactions that answer {@code in}, in order; empty when nothing is to be answered. */
-    public List<Transaction> answer(WvMessage in) {
+    /**
+     * What answers a CSP message: its transactions' answers in order (empty when nothing is to be answered), and the
+     * live session it named, if one was resolved (null for none, an unknown or an ended one, or one logged out by it).
+     */
+    public record Answered(List<Transaction> transactions, WvSession session) {
+    }
+
+    /** The transactions that answer {@code in}, in order, each in the session the message names (resolved once). */
+    public Answered answer(WvMessage in) {
         List<Transaction> answers = new ArrayList<>(in.transactions().size());
-        String sessionId = in.session().sessionId();
+        Named named = new Named(in.session().sessionId());
         for (Transaction t : in.transactions()) {
-            Transaction answer = answer(in.version(), sessionId, t);
+            Transaction answer = answer(in.version(), named, t);
             if (answer != null) {
                 answers.add(answer);
             }
         }
-        return answers;
+        return new Answered(answers, named.resolved);
     }
 
-    private Transaction answer(CspVersion version, String sessionId, Transaction t) {
+    /** The session a message names, resolved (hashed, looked up, kept alive) at its first use in the message. */
+    private final class Named {
+        final String sessionId;
+        WvSession resolved;
+
+        Named(String sessionId) {
+            this.sessionId = sessionId;
+        }
+
+        WvSession session() {
+            if (resolved == null) {
+                resolved = sessions.resolve(sessionId);
+            }
+            return resolved;
+        }
+    }
+
+    private Transaction answer(CspVersion version, Named named, Transaction t) {
         String tid = t.transactionId();
         try {
             if (t.mode() == TransactionMode.RESPONSE) {
-                acknowledgement(sessionId, t.primitive());
+                acknowledgement(named, t.primitive());
                 return null;
             }
             return switch (t.primitive()) {
                 case LoginRequest q -> Transaction.response(tid, logins.login(q, version));
                 case GetSpInfoRequest q -> Transaction.response(tid, negotiation.spInfo(q));
-                case PollingRequest p -> poll(sessions.resolve(sessionId));
-                default -> Transaction.response(tid, inSession(sessionId, tid, t.primitive()));
+                case PollingRequest p -> poll(named.session());
+                default -> Transaction.response(tid, inSession(named, tid, t.primitive()));
             };
         } catch (CspFault f) {
             return t.mode() == TransactionMode.RESPONSE ? null : Transaction.response(tid, new Status(f.result()));
@@ -156,8 +180,8 @@ public class CspDispatcher {
         }
     }
 
-    private Primitive inSession(String sessionId, String tid, Primitive primitive) {
-        WvSession session = sessions.resolve(sessionId);
+    private Primitive inSession(Named named, String tid, Primitive primitive) {
+        WvSession session = named.session();
         return switch (primitive) {
             case ClientCapabilityRequest q -> negotiation.capabilities(session, q);
             case ServiceRequest q -> negotiation.services(session, q);
@@ -170,7 +194,8 @@ public class CspDispatcher {
                 yield new KeepAliveResponse(Result.of(StatusCode.SUCCESSFUL), keepAlive);
             }
             case LogoutRequest q -> {
-                sessions.logout(sessionId, session);
+                sessions.logout(named.sessionId, session);
+                named.resolved = null; // a later transaction of the message is refused, as the SessionID is unknown now
                 yield new Disconnect(Result.of(200, "Logged out"));
             }
             case GetListRequest q -> contactLists.lists(session.msisdn());
@@ -248,7 +273,13 @@ public class CspDispatcher {
             }
             Transaction next = next(kind, session);
             if (next != null) {
-                signals.found(ticket, kind);
+                if (kind == WakeSignals.Kind.MESSAGE && !Boolean.TRUE.equals(next.poll())) {
+                    // the claim saw no other message waiting: one committed after it was signalled after this poll's
+                    // check, so the next poll reads only if something was signalled since
+                    signals.nothingFound(ticket, kind);
+                } else {
+                    signals.found(ticket, kind);
+                }
                 return next;
             }
             signals.nothingFound(ticket, kind);
@@ -274,11 +305,11 @@ public class CspDispatcher {
      * A client's answer to a server-initiated transaction: a confirmed message is delivered, an invitation answered
      * (some clients answer InviteUser-Request in its own transaction); a Status needs nothing.
      */
-    private void acknowledgement(String sessionId, Primitive primitive) {
+    private void acknowledgement(Named named, Primitive primitive) {
         if (primitive instanceof MessageDelivered delivered) {
-            messaging.delivered(sessions.resolve(sessionId), delivered);
+            messaging.delivered(named.session(), delivered);
         } else if (primitive instanceof InviteUserResponse answer) {
-            invitations.answer(sessions.resolve(sessionId).msisdn(), answer);
+            invitations.answer(named.session().msisdn(), answer);
         }
     }
 }

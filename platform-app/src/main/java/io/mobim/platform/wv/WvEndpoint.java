@@ -91,18 +91,28 @@ public class WvEndpoint {
             undecodable(response, codec, body, e);
             return;
         }
-        List<Transaction> answers = dispatcher.answer(in);
+        CspDispatcher.Answered answered = dispatcher.answer(in);
+        List<Transaction> answers = answered.transactions();
         if (answers.isEmpty()) {
             outcomes.get(Outcome.EMPTY).increment();
-            sessions.countData(in.session().sessionId(), body.length);
+            countData(in, answered, body.length);
             response.setStatus(HttpStatus.OK.value());
             response.setContentLength(0);
             return;
         }
         outcomes.get(Outcome.ANSWERED).increment();
         byte[] out = codec.encode(new WvMessage(in.version(), in.session(), answers));
-        sessions.countData(sessionOf(in, answers), body.length + out.length);
+        countData(in, answered, body.length + out.length);
         answer(response, codec, out);
+    }
+
+    /** Charges the bytes to the session the request was served in, else to the one its Login opened (if any). */
+    private void countData(WvMessage in, CspDispatcher.Answered answered, long bytes) {
+        if (answered.session() != null) {
+            sessions.countData(answered.session(), bytes);
+        } else {
+            sessions.countData(sessionOf(in, answered.transactions()), bytes);
+        }
     }
 
     /**

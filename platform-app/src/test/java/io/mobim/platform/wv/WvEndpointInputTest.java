@@ -16,11 +16,19 @@ import io.mobim.wv.model.SendMessageRequest;
 import io.mobim.wv.model.SendMessageResponse;
 import io.mobim.wv.model.Status;
 import io.mobim.wv.model.WvMessage;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -106,6 +114,56 @@ class WvEndpointInputTest extends WvTestBase {
         byte[] huge = ("<WV-CSP-Message>" + "x".repeat(70 * 1024) + "</WV-CSP-Message>").getBytes(StandardCharsets.UTF_8);
         assertThat(postChunked(huge).statusCode()).as("no Content-Length to refuse it by: refused once read past the limit")
                 .isEqualTo(413);
+    }
+
+    @Test
+    void aHandsetKeepsItsConnectionForAsManyRequestsAsItMakes() throws Exception {
+        Msisdn m = clients.subscriber("keeper");
+        WvHandset handset = clients.handset(m, CspVersion.V1_2, "wbxml");
+        assertThat(handset.login(WvClients.PASSWORD).result().code()).isEqualTo(200);
+        byte[] poll = WvCodec.wbxml().encode(WvMessage.of(CspVersion.V1_2, io.mobim.wv.model.SessionDescriptor.inband(handset.sessionId()),
+                io.mobim.wv.model.Transaction.request("", new io.mobim.wv.model.PollingRequest())));
+        URI endpoint = clients.endpoint();
+        byte[] head = ("POST " + endpoint.getRawPath() + " HTTP/1.1\r\nHost: " + endpoint.getHost() + "\r\nContent-Type: "
+                + WvCodec.WBXML_CONTENT_TYPE + "\r\nContent-Length: " + poll.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] request = Arrays.copyOf(head, head.length + poll.length); // one write: no wait for the head's ACK
+        System.arraycopy(poll, 0, request, head.length, poll.length);
+        // a handset polls on one connection for its whole session: a reconnect (a TLS handshake over a mobile network)
+        // costs it more than the requests do
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            for (int i = 0; i < 300; i++) {
+                out.write(request);
+                out.flush();
+                List<String> response = responseHead(in);
+                assertThat(response.getFirst()).as("request %d", i).startsWith("HTTP/1.1 200");
+                assertThat(response).as("request %d", i).noneMatch(h -> h.equalsIgnoreCase("Connection: close"));
+                int length = response.stream().filter(h -> h.regionMatches(true, 0, "Content-Length:", 0, 15))
+                        .mapToInt(h -> Integer.parseInt(h.substring(15).strip())).findFirst().orElse(0);
+                in.readNBytes(length);
+            }
+        }
+    }
+
+    /** The status line and headers of one HTTP response, up to the blank line. */
+    private static List<String> responseHead(InputStream in) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0; b = in.read()) {
+            if (b == '\n') {
+                String l = line.toString().strip();
+                if (l.isEmpty()) {
+                    return lines;
+                }
+                lines.add(l);
+                line.setLength(0);
+            } else {
+                line.append((char) b);
+            }
+        }
+        throw new EOFException("the server closed the connection after " + lines);
     }
 
     /** Posts {@code body} as XML with no Content-Length (chunked), as a client streaming its request would. */

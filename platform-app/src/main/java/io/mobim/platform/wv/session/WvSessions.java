@@ -168,8 +168,13 @@ public class WvSessions {
         }
         Known k = known.get(TokenKey.of(hash(sessionId.strip())));
         if (k != null) {
-            presence.addData(k.session.clientSession(), bytes);
+            countData(k.session, bytes);
         }
+    }
+
+    /** {@link #countData(String, long)} for a session the request was served in ({@link #resolve}d). */
+    public void countData(WvSession session, long bytes) {
+        presence.addData(session.clientSession(), bytes);
     }
 
     /**
