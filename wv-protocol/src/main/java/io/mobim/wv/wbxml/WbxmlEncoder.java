@@ -149,6 +149,54 @@ public final class WbxmlEncoder {
             }
         }
 
+        /** Encodings of recurring values (presence attributes), kept like the decoder's SharedAttributes. */
+        private static final int KEPT = 64;
+        private final Object[] keptValues = new Object[KEPT];
+        private final byte[][] keptBytes = new byte[KEPT][];
+        /** The version suffix, code page before and code page after of each. */
+        private final byte[][] keptSuffixes = new byte[KEPT][];
+        private final int[] keptPages = new int[KEPT];
+        private final int[] keptEndPages = new int[KEPT];
+        /** The hash of the last value that missed in each slot. */
+        private final int[] keptMissed = new int[KEPT];
+        /** The slot, hash, start and code page of the value being written. */
+        private int keptSlot;
+        private int keptHash;
+        private int keptFrom;
+        private int keptPage;
+
+        @Override
+        public boolean repeat(Object value) {
+            markContent(); // what the value's start tag would do to its parent, outside the bytes kept
+            int h = value.hashCode();
+            int i = (h ^ h >>> 16) & (KEPT - 1);
+            Object k = keptValues[i];
+            if (k != null && keptPages[i] == page && keptSuffixes[i] == suffix && (k == value || k.equals(value))) {
+                buf.write(keptBytes[i]);
+                page = keptEndPages[i];
+                return true;
+            }
+            keptSlot = i;
+            keptHash = h;
+            keptFrom = buf.size();
+            keptPage = page;
+            return false;
+        }
+
+        @Override
+        public void wrote(Object value) {
+            int i = keptSlot;
+            if (keptMissed[i] == keptHash) {
+                keptValues[i] = value;
+                keptBytes[i] = buf.copy(keptFrom);
+                keptSuffixes[i] = suffix;
+                keptPages[i] = keptPage;
+                keptEndPages[i] = page;
+            } else {
+                keptMissed[i] = keptHash;
+            }
+        }
+
         @Override
         public void end() {
             if (content[--depth]) {
@@ -168,7 +216,11 @@ public final class WbxmlEncoder {
             int t = TagTable.valueToken(s);
             if (t >= 0) {
                 buf.put(EXT_T_0);
-                buf.writeMbUint(t);
+                if (t < 0x80) {
+                    buf.put(t);
+                } else {
+                    buf.writeMbUint(t);
+                }
             } else {
                 buf.put(STR_I);
                 buf.putInline(s);
@@ -184,13 +236,19 @@ public final class WbxmlEncoder {
                 return;
             }
             markContent();
-            buf.ensure(START_ROOM);
+            int len = s.length();
+            buf.ensure(START_ROOM + len * 3 + VALUE_ROOM);
             token(tag);
-            if (s.isEmpty()) {
+            if (len == 0) {
                 buf.put(tag & 0x3F);
                 return;
             }
             buf.put((tag & 0x3F) | 0x40);
+            if (!WbxmlTypes.TYPED[tag]) {
+                value(s);
+                buf.put(END);
+                return;
+            }
             if (WbxmlTypes.INTEGER[tag]) {
                 long v = WbxmlTypes.digits(s);
                 if (v >= 0) {
