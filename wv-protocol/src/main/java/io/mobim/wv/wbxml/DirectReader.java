@@ -5,6 +5,7 @@ import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.Collect;
+import io.mobim.wv.bind.KeptElements;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.Primitive;
 import io.mobim.wv.model.SessionDescriptor;
@@ -97,14 +98,15 @@ final class DirectReader {
         /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
         final String[] leaves = new String[AttributeShape.MAX_LEAVES];
         final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
-        private SharedAttributes sharedAttributes;
+        /** Typed presence attributes by their bytes, with the code page each leaves and what it costs the text budget. */
+        private KeptElements<PresenceAttribute> keptAttributes;
 
-        SharedAttributes attributes() {
-            SharedAttributes s = sharedAttributes;
-            if (s == null) {
-                sharedAttributes = s = new SharedAttributes();
+        KeptElements<PresenceAttribute> attributes() {
+            KeptElements<PresenceAttribute> k = keptAttributes;
+            if (k == null) {
+                keptAttributes = k = new KeptElements<>(64);
             }
-            return s;
+            return k;
         }
     }
 
@@ -445,31 +447,31 @@ final class DirectReader {
     }
 
     /**
-     * A typed attribute: the record {@link SharedAttributes} keeps for its bytes, or else read. A kept record was
+     * A typed attribute: the record {@link KeptElements} keeps for its bytes, or else read. A kept record was
      * read from the same bytes on the same code page, so only the checks that depend on the document (its depth,
      * its text budget) are made again, by reading it when they would fail.
      */
     private PresenceAttribute shared(AttributeShape s, int t, Scratch scratch) throws WvDecodeException {
         int from = p - 1; // the tag, unless it had attributes (their END)
-        if ((t & CONTENT) == 0 || b[from] == 0x01 || end - from < SharedAttributes.MIN_BYTES) {
+        if ((t & CONTENT) == 0 || b[from] == 0x01 || end - from < KeptElements.MIN_BYTES) {
             return typed(s, t, scratch);
         }
         int startPage = page;
-        SharedAttributes shared = scratch.attributes();
-        PresenceAttribute a = shared.get(b, from, end, startPage);
+        KeptElements<PresenceAttribute> kept = scratch.attributes();
+        PresenceAttribute a = kept.get(b, from, end, startPage);
         // the elements of a CommCap nest one deeper than its leaves
         int nesting = s.hasCommCs() ? 1 : 0;
-        if (a != null && depth + nesting < maxDepth && textBudget >= shared.chars()) {
-            p = from + shared.length();
-            page = shared.endPage();
+        if (a != null && depth + nesting < maxDepth && textBudget >= kept.second()) {
+            p = from + kept.length();
+            page = kept.first();
             depth--;
-            textBudget -= shared.chars();
+            textBudget -= kept.second();
             return a;
         }
         long budget = textBudget;
         a = typed(s, t, scratch);
-        if (p - from <= SharedAttributes.MAX_BYTES) {
-            shared.put(b, from, p - from, startPage, page, a, (int) (budget - textBudget));
+        if (kept.keeps(p - from)) {
+            kept.put(b, from, p - from, startPage, a, page, (int) (budget - textBudget));
         }
         return a;
     }

@@ -2,6 +2,7 @@ package io.mobim.wv.wbxml;
 
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
+import io.mobim.wv.bind.KeptEncodings;
 import io.mobim.wv.bind.Sink;
 import io.mobim.wv.bind.SpareWriter;
 import io.mobim.wv.bind.TagTable;
@@ -78,6 +79,7 @@ public final class WbxmlEncoder {
         boolean[] content = new boolean[16];
         int depth;
         int page;
+        final KeptEncodings kept = new KeptEncodings();
 
         Writer() {
             super(512);
@@ -149,52 +151,21 @@ public final class WbxmlEncoder {
             }
         }
 
-        /** Encodings of recurring values (presence attributes), kept like the decoder's SharedAttributes. */
-        private static final int KEPT = 64;
-        private final Object[] keptValues = new Object[KEPT];
-        private final byte[][] keptBytes = new byte[KEPT][];
-        /** The version suffix, code page before and code page after of each. */
-        private final byte[][] keptSuffixes = new byte[KEPT][];
-        private final int[] keptPages = new int[KEPT];
-        private final int[] keptEndPages = new int[KEPT];
-        /** The hash of the last value that missed in each slot. */
-        private final int[] keptMissed = new int[KEPT];
-        /** The slot, hash, start and code page of the value being written. */
-        private int keptSlot;
-        private int keptHash;
-        private int keptFrom;
-        private int keptPage;
-
         @Override
         public boolean repeat(Object value) {
             markContent(); // what the value's start tag would do to its parent, outside the bytes kept
-            int h = value.hashCode();
-            int i = (h ^ h >>> 16) & (KEPT - 1);
-            Object k = keptValues[i];
-            if (k != null && keptPages[i] == page && keptSuffixes[i] == suffix && (k == value || k.equals(value))) {
-                buf.write(keptBytes[i]);
-                page = keptEndPages[i];
-                return true;
+            byte[] k = kept.find(value, page, suffix, buf);
+            if (k == null) {
+                return false;
             }
-            keptSlot = i;
-            keptHash = h;
-            keptFrom = buf.size();
-            keptPage = page;
-            return false;
+            buf.write(k);
+            page = kept.endState();
+            return true;
         }
 
         @Override
         public void wrote(Object value) {
-            int i = keptSlot;
-            if (keptMissed[i] == keptHash) {
-                keptValues[i] = value;
-                keptBytes[i] = buf.copy(keptFrom);
-                keptSuffixes[i] = suffix;
-                keptPages[i] = keptPage;
-                keptEndPages[i] = page;
-            } else {
-                keptMissed[i] = keptHash;
-            }
+            kept.keep(value, buf, page);
         }
 
         @Override

@@ -1,12 +1,8 @@
-package io.mobim.wv.wbxml;
+package io.mobim.wv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.mobim.wv.CspVersion;
-import io.mobim.wv.WvCodec;
-import io.mobim.wv.WvDecodeException;
-import io.mobim.wv.WvLimits;
 import io.mobim.wv.model.Presence;
 import io.mobim.wv.model.PresenceNotificationRequest;
 import io.mobim.wv.model.SessionDescriptor;
@@ -32,9 +28,9 @@ import org.junit.jupiter.api.Test;
  * Presence attributes the codec keeps between documents (the decoder by their bytes, the encoder by their value)
  * always come back as the document says and are always written as they are written the first time: a few
  * recurring attributes and a stream of new ones, the same attributes at different depths, after different code
- * pages and in both CSP versions, interleaved on one thread as a server sees them.
+ * pages and in both CSP versions, in WBXML and XML, interleaved on one thread as a server sees them.
  */
-class SharedAttributesTest {
+class KeptAttributesTest {
 
     private static final List<PresenceAttribute> RECURRING = List.of(OnlineStatus.of(true), OnlineStatus.of(false),
             new OnlineStatus(null, true), UserAvailability.of(Availability.AVAILABLE),
@@ -57,25 +53,30 @@ class SharedAttributesTest {
             CspVersion version = random.nextBoolean() ? CspVersion.V1_1 : CspVersion.V1_2;
             boolean update = random.nextBoolean();
             WvMessage m = message(version, update, attributes);
-            byte[] bytes = WvCodec.wbxml().encode(m);
             // the attributes as trees: written element by element, never kept
-            assertThat(bytes).isEqualTo(WvCodec.wbxml().encode(message(version, update,
-                    attributes.stream().<PresenceAttribute>map(a -> new OtherAttribute(a.toNode())).toList())));
-            assertThat(WvCodec.wbxml().decode(bytes, WvLimits.DEFAULT)).isEqualTo(m);
+            WvMessage trees = message(version, update,
+                    attributes.stream().<PresenceAttribute>map(a -> new OtherAttribute(a.toNode())).toList());
+            for (WvCodec codec : List.of(WvCodec.wbxml(), WvCodec.xml())) {
+                byte[] bytes = codec.encode(m);
+                assertThat(bytes).isEqualTo(codec.encode(trees));
+                assertThat(codec.decode(bytes, WvLimits.DEFAULT)).isEqualTo(m);
+            }
         }
     }
 
     @Test
     void aKeptAttributeIsStillHeldToTheDocumentsDepthLimit() throws Exception {
         WvMessage m = message(CspVersion.V1_2, false, List.of(CommCap.of(CommC.of("IM", "OPEN"))));
-        byte[] bytes = WvCodec.wbxml().encode(m);
-        // WV-CSP-Message, Session, Transaction, TransactionContent, PresenceNotification-Request, Presence,
-        // PresenceSubList, CommCap, CommC, Cap: ten deep
-        for (int i = 0; i < 3; i++) {
-            assertThat(WvCodec.wbxml().decode(bytes, new WvLimits(WvLimits.DEFAULT.maxBytes(), 10))).isEqualTo(m);
+        for (WvCodec codec : List.of(WvCodec.wbxml(), WvCodec.xml())) {
+            byte[] bytes = codec.encode(m);
+            // WV-CSP-Message, Session, Transaction, TransactionContent, PresenceNotification-Request, Presence,
+            // PresenceSubList, CommCap, CommC, Cap: ten deep
+            for (int i = 0; i < 3; i++) {
+                assertThat(codec.decode(bytes, new WvLimits(WvLimits.DEFAULT.maxBytes(), 10))).isEqualTo(m);
+            }
+            assertThatThrownBy(() -> codec.decode(bytes, new WvLimits(WvLimits.DEFAULT.maxBytes(), 9)))
+                    .isInstanceOf(WvDecodeException.class).hasMessageContaining("deep");
         }
-        assertThatThrownBy(() -> WvCodec.wbxml().decode(bytes, new WvLimits(WvLimits.DEFAULT.maxBytes(), 9)))
-                .isInstanceOf(WvDecodeException.class).hasMessageContaining("deep");
     }
 
     private static WvMessage message(CspVersion version, boolean update, List<PresenceAttribute> attributes) {
