@@ -188,6 +188,31 @@ public final class Assembler {
         depth++;
     }
 
+    /**
+     * Whether the innermost open element is a record's PresenceSubList, read as a tree: its attributes may then come
+     * whole ({@link #node}).
+     */
+    public boolean inPresenceList() {
+        if (depth == 0 || txError != null) {
+            return false;
+        }
+        Frame f = frames[depth - 1];
+        return f.kind == NODE && f.field != null && f.field.kind == Kind.PRESENCE;
+    }
+
+    /** A whole child of the innermost open element (in a {@link #inPresenceList}), as its events would give it. */
+    public void node(WvNode n) {
+        Frame f = frames[depth - 1];
+        f.children = true;
+        f.addNode(n);
+    }
+
+    /** The child the innermost open element (in a {@link #inPresenceList}) last got, or {@code null}. */
+    public WvNode lastNode() {
+        Frame f = frames[depth - 1];
+        return txError != null || f.nodeCount == 0 ? null : f.nodes[f.nodeCount - 1];
+    }
+
     /** Character data of the innermost open element. */
     public void text(String s) {
         if (depth > 0) {

@@ -205,6 +205,11 @@ public final class ByteBuf {
         return p;
     }
 
+    /** A copy of the bytes written from {@code from}. */
+    public byte[] copy(int from) {
+        return Arrays.copyOfRange(a, from, n);
+    }
+
     public byte[] toByteArray() {
         return Arrays.copyOf(a, n);
     }

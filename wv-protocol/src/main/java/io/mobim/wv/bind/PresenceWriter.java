@@ -59,6 +59,22 @@ final class PresenceWriter {
     }
 
     private static void attribute(PresenceAttribute a, Sink out) {
+        if (a instanceof OtherAttribute o) {
+            int t = TagTable.id(o.element());
+            if (t < 0) {
+                throw new IllegalArgumentException("unknown CSP element <" + o.element() + ">");
+            }
+            Binder.writeNode(t, o.node(), out);
+            return;
+        }
+        if (out.repeat(a)) {
+            return;
+        }
+        typed(a, out);
+        out.wrote(a);
+    }
+
+    private static void typed(PresenceAttribute a, Sink out) {
         switch (a) {
             case OnlineStatus s -> value(ONLINE_STATUS, s.qualifier(), s.presenceValue(), out);
             case UserAvailability s -> value(USER_AVAILABILITY, s.qualifier(), s.presenceValue(), out);
@@ -99,13 +115,7 @@ final class PresenceWriter {
                 text(CONTENT_TYPE, c.contentType(), out);
                 out.end();
             }
-            case OtherAttribute o -> {
-                int t = TagTable.id(o.element());
-                if (t < 0) {
-                    throw new IllegalArgumentException("unknown CSP element <" + o.element() + ">");
-                }
-                Binder.writeNode(t, o.node(), out);
-            }
+            case OtherAttribute o -> throw new IllegalStateException("not typed: " + o.element());
         }
     }
 

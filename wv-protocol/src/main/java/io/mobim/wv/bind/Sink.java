@@ -18,4 +18,17 @@ public interface Sink {
 
     /** An integer element. */
     void leafInt(int tag, long v);
+
+    /**
+     * Before writing an immutable value whose encoding recurs (a typed presence attribute): {@code true} if the sink
+     * wrote what it kept for an equal value, and the caller writes nothing; else the caller writes it and then
+     * calls {@link #wrote}.
+     */
+    default boolean repeat(Object value) {
+        return false;
+    }
+
+    /** After writing the value {@link #repeat} did not: the sink may keep what was written for it. */
+    default void wrote(Object value) {
+    }
 }

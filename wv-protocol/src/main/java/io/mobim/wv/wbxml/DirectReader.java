@@ -5,6 +5,7 @@ import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.Collect;
+import io.mobim.wv.bind.KeptElements;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.Primitive;
 import io.mobim.wv.model.SessionDescriptor;
@@ -51,6 +52,8 @@ final class DirectReader {
     private static final int[][] LEAF_TAGS = new int[AttributeShape.values().length][];
     private static final int COMM_C = TagTable.id(CommC.ELEMENT);
     private static final int[] COMM_C_TAGS = tags(AttributeShape.COMM_C);
+    private static final int QUALIFIER = TagTable.id("Qualifier");
+    private static final int PRESENCE_VALUE = TagTable.id("PresenceValue");
     /** The tags CSP has, by page and token: one look-up for each tag read. */
     private static final boolean[] KNOWN = new boolean[TagTable.SIZE];
     /** The strings of one ASCII character. */
@@ -95,6 +98,16 @@ final class DirectReader {
         /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
         final String[] leaves = new String[AttributeShape.MAX_LEAVES];
         final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
+        /** Typed presence attributes by their bytes, with the code page each leaves and what it costs the text budget. */
+        private KeptElements<PresenceAttribute> keptAttributes;
+
+        KeptElements<PresenceAttribute> attributes() {
+            KeptElements<PresenceAttribute> k = keptAttributes;
+            if (k == null) {
+                keptAttributes = k = new KeptElements<>(64);
+            }
+            return k;
+        }
     }
 
     private DirectReader(byte[] b, int off, int end, int maxDepth) {
@@ -421,7 +434,7 @@ final class DirectReader {
         try {
             for (int c; (c = child()) >= 0; ) {
                 AttributeShape s = SHAPES[c & TAG];
-                PresenceAttribute a = s == null ? new OtherAttribute(node(c)) : typed(s, c, scratch);
+                PresenceAttribute a = s == null ? new OtherAttribute(node(c)) : shared(s, c, scratch);
                 if (n == attributes.length) {
                     scratch.attributes = attributes = java.util.Arrays.copyOf(attributes, n * 2);
                 }
@@ -433,7 +446,40 @@ final class DirectReader {
         }
     }
 
+    /**
+     * A typed attribute: the record {@link KeptElements} keeps for its bytes, or else read. A kept record was
+     * read from the same bytes on the same code page, so only the checks that depend on the document (its depth,
+     * its text budget) are made again, by reading it when they would fail.
+     */
+    private PresenceAttribute shared(AttributeShape s, int t, Scratch scratch) throws WvDecodeException {
+        int from = p - 1; // the tag, unless it had attributes (their END)
+        if ((t & CONTENT) == 0 || b[from] == 0x01 || end - from < KeptElements.MIN_BYTES) {
+            return typed(s, t, scratch);
+        }
+        int startPage = page;
+        KeptElements<PresenceAttribute> kept = scratch.attributes();
+        PresenceAttribute a = kept.get(b, from, end, startPage);
+        // the elements of a CommCap nest one deeper than its leaves
+        int nesting = s.hasCommCs() ? 1 : 0;
+        if (a != null && depth + nesting < maxDepth && textBudget >= kept.second()) {
+            p = from + kept.length();
+            page = kept.first();
+            depth--;
+            textBudget -= kept.second();
+            return a;
+        }
+        long budget = textBudget;
+        a = typed(s, t, scratch);
+        if (kept.keeps(p - from)) {
+            kept.put(b, from, p - from, startPage, a, page, (int) (budget - textBudget));
+        }
+        return a;
+    }
+
     private PresenceAttribute typed(AttributeShape s, int t, Scratch scratch) throws WvDecodeException {
+        if (s.isValue()) {
+            return value(s, t);
+        }
         String[] texts = scratch.leaves;
         int[] tags = LEAF_TAGS[s.ordinal()];
         java.util.Arrays.fill(texts, 0, Math.max(2, tags.length), null); // build reads a value leaf of every shape
@@ -462,6 +508,32 @@ final class DirectReader {
             }
         }
         PresenceAttribute a = s.build(texts, more != null ? Collect.immutable(more) : first != null ? List.of(first) : List.of());
+        if (a == null) {
+            throw NOT_PLAIN;
+        }
+        return a;
+    }
+
+    /** A value shape's attribute: its Qualifier and PresenceValue read into locals, in that order, each at most once. */
+    private PresenceAttribute value(AttributeShape s, int t) throws WvDecodeException {
+        String q = null;
+        String v = null;
+        if ((t & CONTENT) != 0) {
+            int next = 0;
+            for (int c; (c = child()) >= 0; ) {
+                int tag = c & TAG;
+                if (tag == QUALIFIER && next == 0) {
+                    q = str(c);
+                    next = 1;
+                } else if (tag == PRESENCE_VALUE && next < 2) {
+                    v = str(c);
+                    next = 2;
+                } else {
+                    throw NOT_PLAIN;
+                }
+            }
+        }
+        PresenceAttribute a = s.value(q, v);
         if (a == null) {
             throw NOT_PLAIN;
         }

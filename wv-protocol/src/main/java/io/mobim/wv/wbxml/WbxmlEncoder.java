@@ -2,6 +2,7 @@ package io.mobim.wv.wbxml;
 
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
+import io.mobim.wv.bind.KeptEncodings;
 import io.mobim.wv.bind.Sink;
 import io.mobim.wv.bind.SpareWriter;
 import io.mobim.wv.bind.TagTable;
@@ -78,6 +79,7 @@ public final class WbxmlEncoder {
         boolean[] content = new boolean[16];
         int depth;
         int page;
+        final KeptEncodings kept = new KeptEncodings();
 
         Writer() {
             super(512);
@@ -150,6 +152,23 @@ public final class WbxmlEncoder {
         }
 
         @Override
+        public boolean repeat(Object value) {
+            markContent(); // what the value's start tag would do to its parent, outside the bytes kept
+            byte[] k = kept.find(value, page, suffix, buf);
+            if (k == null) {
+                return false;
+            }
+            buf.write(k);
+            page = kept.endState();
+            return true;
+        }
+
+        @Override
+        public void wrote(Object value) {
+            kept.keep(value, buf, page);
+        }
+
+        @Override
         public void end() {
             if (content[--depth]) {
                 buf.write(END);
@@ -168,7 +187,11 @@ public final class WbxmlEncoder {
             int t = TagTable.valueToken(s);
             if (t >= 0) {
                 buf.put(EXT_T_0);
-                buf.writeMbUint(t);
+                if (t < 0x80) {
+                    buf.put(t);
+                } else {
+                    buf.writeMbUint(t);
+                }
             } else {
                 buf.put(STR_I);
                 buf.putInline(s);
@@ -184,13 +207,19 @@ public final class WbxmlEncoder {
                 return;
             }
             markContent();
-            buf.ensure(START_ROOM);
+            int len = s.length();
+            buf.ensure(START_ROOM + len * 3 + VALUE_ROOM);
             token(tag);
-            if (s.isEmpty()) {
+            if (len == 0) {
                 buf.put(tag & 0x3F);
                 return;
             }
             buf.put((tag & 0x3F) | 0x40);
+            if (!WbxmlTypes.TYPED[tag]) {
+                value(s);
+                buf.put(END);
+                return;
+            }
             if (WbxmlTypes.INTEGER[tag]) {
                 long v = WbxmlTypes.digits(s);
                 if (v >= 0) {

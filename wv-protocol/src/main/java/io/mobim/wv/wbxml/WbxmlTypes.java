@@ -12,6 +12,8 @@ final class WbxmlTypes {
 
     static final boolean[] INTEGER = new boolean[TagTable.SIZE];
     static final boolean[] DATE = new boolean[TagTable.SIZE];
+    /** Written as OPAQUE when the value fits: {@link #INTEGER} or {@link #DATE}. */
+    static final boolean[] TYPED = new boolean[TagTable.SIZE];
     /** Integer as OPAQUE when reading only (libwbxml writes SearchID so; handsets send text). */
     static final boolean[] INTEGER_READ = new boolean[TagTable.SIZE];
 
@@ -26,6 +28,9 @@ final class WbxmlTypes {
         INTEGER_READ[TagTable.id("SearchID")] = true;
         DATE[TagTable.id("DateTime")] = true;
         DATE[TagTable.id("DeliveryTime")] = true;
+        for (int i = 0; i < TYPED.length; i++) {
+            TYPED[i] = INTEGER[i] || DATE[i];
+        }
     }
 
     private WbxmlTypes() {

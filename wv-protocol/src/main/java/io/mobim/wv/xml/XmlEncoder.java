@@ -3,6 +3,7 @@ package io.mobim.wv.xml;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.ByteBuf;
+import io.mobim.wv.bind.KeptEncodings;
 import io.mobim.wv.bind.Sink;
 import io.mobim.wv.bind.SpareWriter;
 import io.mobim.wv.bind.TagTable;
@@ -75,6 +76,7 @@ public final class XmlEncoder {
         int[] stack = new int[16];
         int depth;
         boolean open;
+        final KeptEncodings kept = new KeptEncodings();
 
         Writer() {
             super(2048);
@@ -111,6 +113,22 @@ public final class XmlEncoder {
                 stack = java.util.Arrays.copyOf(stack, depth * 2);
             }
             stack[depth++] = tag;
+        }
+
+        @Override
+        public boolean repeat(Object value) {
+            closeOpen(); // the parent's start tag, outside the bytes kept
+            byte[] k = kept.find(value, 0, null, buf);
+            if (k == null) {
+                return false;
+            }
+            buf.write(k);
+            return true;
+        }
+
+        @Override
+        public void wrote(Object value) {
+            kept.keep(value, buf, 0);
         }
 
         @Override

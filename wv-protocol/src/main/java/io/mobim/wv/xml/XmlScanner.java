@@ -3,6 +3,12 @@ package io.mobim.wv.xml;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.Assembler;
+import io.mobim.wv.bind.KeptElements;
+import io.mobim.wv.bind.TagTable;
+import io.mobim.wv.model.WvNode;
+import io.mobim.wv.model.presence.AttributeShape;
+import io.mobim.wv.model.presence.OtherAttribute;
+import io.mobim.wv.model.presence.PresenceAttribute;
 import io.mobim.wv.bind.TagBytes;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -356,6 +362,19 @@ final class XmlScanner {
         if (depth == 0) {
             rootNs = scope;
         }
+        if (skip == 0 && tag >= 0 && !empty && attrs == 0 && NESTING[tag] >= 0 && keptDepth < 0
+                && end - off > KeptElements.MIN_BYTES && into.inPresenceList()) {
+            int from = off - 1; // '<'
+            KeptElements<WvNode> kept = kept();
+            WvNode n = kept.get(b, from, end, 0);
+            if (n != null && depth + 1 + NESTING[tag] < maxDepth) {
+                into.node(n);
+                p = from + kept.length();
+                return true;
+            }
+            keptDepth = depth;
+            keptFrom = from;
+        }
         if (skip > 0 || tag < 0) {
             skip++;
         } else {
@@ -413,7 +432,41 @@ final class XmlScanner {
             skip--;
         } else {
             into.end();
+            if (depth == keptDepth) {
+                keptDepth = -1;
+                WvNode n = into.lastNode();
+                if (n != null && kept.keeps(p - keptFrom) && !(PresenceAttribute.of(n) instanceof OtherAttribute)) {
+                    kept.put(b, keptFrom, p - keptFrom, 0, n, 0, 0);
+                }
+            }
         }
+    }
+
+    /**
+     * A typed presence attribute in a PresenceSubList whose bytes were read before is added as the tree it gave
+     * then ({@link KeptElements}), not read again. Only an attribute that has its record's form is kept: its
+     * content is leaves (and CommCs of leaves), so reading it has no effect beyond its tree.
+     */
+    private static final int[] NESTING = new int[TagTable.SIZE];
+    private static final ThreadLocal<KeptElements<WvNode>> KEPT = ThreadLocal.withInitial(() -> new KeptElements<>(256));
+    private KeptElements<WvNode> kept;
+    /** The depth and start of the attribute being read to be kept, or -1. */
+    private int keptDepth = -1;
+    private int keptFrom;
+
+    static {
+        Arrays.fill(NESTING, -1);
+        for (AttributeShape s : AttributeShape.values()) {
+            NESTING[TagTable.id(s.element())] = s.hasCommCs() ? 1 : 0;
+        }
+    }
+
+    private KeptElements<WvNode> kept() {
+        KeptElements<WvNode> k = kept;
+        if (k == null) {
+            kept = k = KEPT.get();
+        }
+        return k;
     }
 
     /** Character data up to the next {@code <}, appended to the open element unless skipped. */

@@ -78,21 +78,66 @@ public enum AttributeShape {
         }
         String v = texts.length > 1 ? texts[1] : null;
         return switch (this) {
-            case ONLINE_STATUS -> {
-                Boolean b = tf(v);
-                yield v != null && b == null ? null : new OnlineStatus(qualifier, b);
-            }
-            case USER_AVAILABILITY -> {
-                Availability a = v == null ? null : Availability.parse(v);
-                yield v != null && a == null ? null : new UserAvailability(qualifier, a);
-            }
-            case STATUS_TEXT -> new StatusText(qualifier, v);
-            case STATUS_MOOD -> new StatusMood(qualifier, v);
-            case ALIAS -> new Alias(qualifier, v);
+            case ONLINE_STATUS, USER_AVAILABILITY, STATUS_TEXT, STATUS_MOOD, ALIAS -> value(qualifier, v);
             case CLIENT_INFO -> new ClientInfo(qualifier, v, texts[2], texts[3], texts[4], texts[5], texts[6]);
             case COMM_CAP -> new CommCap(qualifier, commCs);
             case STATUS_CONTENT -> new StatusContent(qualifier, v, texts[2], texts[3]);
         };
+    }
+
+    /** Whether the shape is a {@link ValueAttribute}'s: a {@code Qualifier} and a {@code PresenceValue}. */
+    public boolean isValue() {
+        return ordinal() <= ALIAS.ordinal();
+    }
+
+    /**
+     * The record of a {@link #isValue() value shape} from the texts of its two leaves, as {@link #build} gives it.
+     * The records of OnlineStatus and UserAvailability, whose values are few, are shared.
+     */
+    public PresenceAttribute value(String qualifier, String value) {
+        Boolean q = tf(qualifier);
+        if (qualifier != null && q == null) {
+            return null;
+        }
+        return value(q, value);
+    }
+
+    private PresenceAttribute value(Boolean qualifier, String v) {
+        int q = qualifier == null ? 0 : qualifier ? 1 : 2;
+        return switch (this) {
+            case ONLINE_STATUS -> {
+                Boolean b = tf(v);
+                yield v != null && b == null ? null : ONLINE_STATUSES[q * 3 + (b == null ? 0 : b ? 1 : 2)];
+            }
+            case USER_AVAILABILITY -> {
+                Availability a = v == null ? null : Availability.parse(v);
+                yield v != null && a == null ? null
+                        : USER_AVAILABILITIES[q * AVAILABILITIES + (a == null ? 0 : a.ordinal() + 1)];
+            }
+            case STATUS_TEXT -> new StatusText(qualifier, v);
+            case STATUS_MOOD -> new StatusMood(qualifier, v);
+            case ALIAS -> new Alias(qualifier, v);
+            default -> throw new IllegalStateException(this + " is not a value shape");
+        };
+    }
+
+    private static final Boolean[] QUALIFIERS = {null, Boolean.TRUE, Boolean.FALSE};
+    private static final int AVAILABILITIES = Availability.values().length + 1;
+    /** Every OnlineStatus, by qualifier and value (each null, T, F). */
+    private static final OnlineStatus[] ONLINE_STATUSES = new OnlineStatus[9];
+    /** Every UserAvailability, by qualifier and value (null, then the availabilities). */
+    private static final UserAvailability[] USER_AVAILABILITIES = new UserAvailability[3 * AVAILABILITIES];
+
+    static {
+        for (int q = 0; q < 3; q++) {
+            for (int v = 0; v < 3; v++) {
+                ONLINE_STATUSES[q * 3 + v] = new OnlineStatus(QUALIFIERS[q], QUALIFIERS[v]);
+            }
+            for (int v = 0; v < AVAILABILITIES; v++) {
+                USER_AVAILABILITIES[q * AVAILABILITIES + v] =
+                        new UserAvailability(QUALIFIERS[q], v == 0 ? null : Availability.values()[v - 1]);
+            }
+        }
     }
 
     /** The capability from the texts of its leaves in the order of {@link #COMM_C}. */
