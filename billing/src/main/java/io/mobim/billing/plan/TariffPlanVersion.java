@@ -1,5 +1,6 @@
 package io.mobim.billing.plan;
 
+import io.mobim.events.charging.ChargingEvent;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Currency;
@@ -7,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One immutable version of a tariff plan. A price change or a correction is a new version with its own
@@ -33,12 +33,10 @@ public record TariffPlanVersion(
         int decimals,
         List<TariffComponent> components) {
 
-    private static final Pattern PLAN_ID = io.mobim.events.charging.ChargingEvent.PLAN_ID;
-
     public TariffPlanVersion {
         Objects.requireNonNull(planId, "planId");
-        if (!PLAN_ID.matcher(planId).matches()) {
-            throw new IllegalArgumentException("plan id must match " + PLAN_ID + ": " + planId);
+        if (!ChargingEvent.isPlanId(planId)) {
+            throw new IllegalArgumentException("plan id must match " + ChargingEvent.PLAN_ID + ": " + planId);
         }
         if (version < 1) {
             throw new IllegalArgumentException("version must be >= 1");

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import io.mobim.events.charging.ChargingEvent;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +26,6 @@ public class Subscribers {
     private static final Logger log = LoggerFactory.getLogger(Subscribers.class);
     /** Nicknames are addressed as {@code @nick} in SMS: no spaces. */
     public static final Pattern NICKNAME = Pattern.compile("[\\p{L}\\p{N}_.-]{1,32}");
-    private static final Pattern PLAN = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
 
     private final SubscriberRepository repository;
     private final PasswordEncoder passwords;
@@ -192,7 +192,7 @@ public class Subscribers {
             s.locale(Locale.forLanguageTag(c.locale()), now);
         }
         if (c.tariffPlan() != null) {
-            if (!PLAN.matcher(c.tariffPlan()).matches()) {
+            if (!ChargingEvent.isPlanId(c.tariffPlan())) {
                 throw new InvalidSubscriberData("tariffPlan", "a plan id such as VODAFONE_UK (A-Z, 0-9, _)");
             }
             s.tariffPlan(c.tariffPlan(), now);
