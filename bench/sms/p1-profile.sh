@@ -6,7 +6,7 @@
 # /tmp/mobim-sms-seed, shared with paced-run.sh) and copied for each run, so that builds can alternate on the same
 # data.
 # Usage, from the project root after `./mvnw -B -ntp -DskipTests package`:
-#   [JAR=...] [JFR=0] [JFC=...] flock /tmp/bench.lock bench/sms/p1-profile.sh [N=10000] [extra mobim arguments...]
+#   [JAR=...] [JFR=0] [JFC=...] [WARMUP=3000] flock /tmp/bench.lock bench/sms/p1-profile.sh [N=10000] [extra mobim arguments...]
 # JFC: the JFR settings (default: compilations.jfc, the JIT's compilations only); the recording is $W/run.jfr.
 # Needs node (node-smpp 0.5.1 is installed into /tmp/mobim-bench-node) and, for the rows, psql.
 set -u
@@ -22,7 +22,7 @@ W=$(mktemp -d /tmp/mobim-p1.XXXX); echo "work dir: $W"
 APP=; trap '[ -n "$APP" ] && kill -TERM $APP 2>/dev/null' EXIT
 "$HERE/setup-senders.sh" "$JAVA" "$JAR" "$SEED" || exit 1
 cp -a "$SEED/data" $W/data
-SMSC_PORT=27775 MODE=mo N=3000 SENDERS=1000 WINDOW=100 START=now IDLE_MS=30000 node "$DRIVER" > $W/warmup.out 2>&1 & DRV=$!
+SMSC_PORT=27775 MODE=mo N=${WARMUP:-3000} SENDERS=1000 WINDOW=100 START=now IDLE_MS=30000 node "$DRIVER" > $W/warmup.out 2>&1 & DRV=$!
 sleep 0.5
 JFR_OPTION=; [ "${JFR:-1}" = 0 ] || JFR_OPTION="-XX:StartFlightRecording=filename=$W/run.jfr,settings=${JFC:-$HERE/compilations.jfc}"
 (cd $W && exec setsid "$JAVA" $JFR_OPTION -jar "$JAR" --mobim.smpp.simulator.enabled=false --mobim.smpp.smsc[0].host=127.0.0.1 \
