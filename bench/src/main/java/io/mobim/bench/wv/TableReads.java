@@ -11,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * transaction of the run ({@code pg_stat_user_tables}, {@code pg_stat_user_indexes}), so that a rise of
  * {@code pg_stat_database.tup_returned} points at its table and scan. When PostgreSQL has {@code pg_stat_statements}
  * loaded ({@code -Dmobim.embedded.postgres-settings.shared_preload_libraries=pg_stat_statements}), also the
- * statements that touched the most buffers.
+ * statements that took the most time, with their buffers and, if it tracks planning, their planning time.
  */
 final class TableReads {
 
@@ -47,15 +47,19 @@ final class TableReads {
         StringBuilder out = new StringBuilder("  statements by time spent per transaction (with pg_stat_statements.track=all, also"
                 + " the ones triggers and functions run):\n");
         jdbc.sql("""
-                select calls, shared_blks_hit + shared_blks_read as blocks, rows, total_exec_time,
+                select calls, shared_blks_hit + shared_blks_read as blocks, rows, total_exec_time, total_plan_time,
                        regexp_replace(left(query, 160), '\\s+', ' ', 'g') as q
                 from pg_stat_statements order by total_exec_time desc limit 12""")
                 .query((java.sql.ResultSet rs) -> {
-                    out.append(String.format(Locale.ROOT, "    %.4f ms/tx, %.1f blocks/tx, %.3f calls/tx, %.1f blocks/call, %.3f ms/call: %s%n",
+                    out.append(String.format(Locale.ROOT, "    %.4f ms/tx, %.1f blocks/tx, %.3f calls/tx, %.1f blocks/call, %.3f ms/call%s: %s%n",
                             rs.getDouble("total_exec_time") / transactions,
                             rs.getLong("blocks") / (double) transactions, rs.getLong("calls") / (double) transactions,
                             rs.getLong("blocks") / (double) Math.max(1, rs.getLong("calls")),
-                            rs.getDouble("total_exec_time") / Math.max(1, rs.getLong("calls")), rs.getString("q")));
+                            rs.getDouble("total_exec_time") / Math.max(1, rs.getLong("calls")),
+                            // planned (pg_stat_statements.track_planning=on): what planning took per call, on top
+                            rs.getDouble("total_plan_time") > 0
+                                    ? String.format(Locale.ROOT, " + %.3f ms planning", rs.getDouble("total_plan_time") / Math.max(1, rs.getLong("calls"))) : "",
+                            rs.getString("q")));
                 });
         return out.toString();
     }

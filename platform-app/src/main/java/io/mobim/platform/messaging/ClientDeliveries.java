@@ -9,14 +9,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,6 +90,13 @@ public class ClientDeliveries {
      * place (a HOT update, no index entries; {@code im.delivery} leaves room for it, V13). Only the acknowledgement
      * changes the status. The sweep finds claims not acknowledged in time among the deliveries waiting longer than
      * the timeout (a claim never changes {@code updated_at}, so a stale claim is an old PENDING row).
+     *
+     * <p>The same statement tells each session whether another message waits for its subscriber once these are
+     * claimed (its answer's {@code more}), so that this is no statement of its own: it counts the waiting deliveries
+     * it sees, up to one past the session's limit, read as the claim reads them (the index of waiting deliveries by
+     * recipient, V13). They are counted in the statement's snapshot, where the deliveries it claims still wait: more
+     * than it claimed means another waits. One committed after that snapshot was signalled after the poll's check, so
+     * the next poll looks anyway.
      */
     private List<HandedOut> claim(List<GroupCommit.Fetch> fetches, Map<UUID, Msisdn> owners) {
         Map<UUID, Integer> wanted = new LinkedHashMap<>();
@@ -101,6 +106,7 @@ public class ClientDeliveries {
             }
         }
         Map<UUID, List<ClientDelivery>> claimed = new HashMap<>();
+        Map<UUID, Integer> waiting = new HashMap<>();
         if (!wanted.isEmpty()) {
             UUID[] sessions = wanted.keySet().toArray(UUID[]::new);
             String[] recipients = new String[sessions.length];
@@ -119,25 +125,32 @@ public class ClientDeliveries {
                     with claimed as (
                         update im.delivery d set channel = ?, session_id = p.session_id, claimed_at = ?,
                                                  attempts = d.attempts + 1
-                        from (select r.session_id, o.ctid as delivery_row
+                        from (select r.session_id, o.ctid as delivery_row, w.waiting
                               from unnest(?::uuid[], ?::varchar[], ?::int[]) as r(session_id, recipient, max)
                               cross join lateral (select ctid from im.delivery
-                                                  where recipient = r.recipient and status = %s and claimed_at is null
+                                                  where recipient = r.recipient and status = %1$s and claimed_at is null
                                                     and expires_at > ?
-                                                  order by updated_at limit r.max for update skip locked) o) p
+                                                  order by updated_at limit r.max for update skip locked) o
+                              cross join lateral (select count(*) as waiting
+                                                  from (select from im.delivery
+                                                        where recipient = r.recipient and status = %1$s and claimed_at is null
+                                                          and expires_at > ?
+                                                        order by updated_at limit r.max + 1) seen) w) p
                         where d.ctid = p.delivery_row
-                        returning d.id, d.message_id, d.sender_alias, d.session_id)
-                    select c.session_id, c.id, c.message_id, c.sender_alias, m.sender, m.body, m.created_at, m.target_kind, m.target
+                        returning d.id, d.message_id, d.sender_alias, d.session_id, p.waiting)
+                    select c.session_id, c.id, c.message_id, c.sender_alias, c.waiting, m.sender, m.body, m.created_at,
+                           m.target_kind, m.target
                     from claimed c
                     cross join lateral (select sender, body, created_at, target_kind, target from im.message
                                         where id = c.message_id limit 1) m
                     order by m.created_at, c.id""".formatted(DeliveryState.PENDING.literal()))
-                    .params(DeliveryChannel.CLIENT.value(), now, sessions, recipients, limits, now)
+                    .params(DeliveryChannel.CLIENT.value(), now, sessions, recipients, limits, now, now)
                     .query(rs -> {
-                        claimed.computeIfAbsent(rs.getObject("session_id", UUID.class), k -> new ArrayList<>()).add(Deliveries.clientDelivery(rs));
+                        UUID session = rs.getObject("session_id", UUID.class);
+                        claimed.computeIfAbsent(session, k -> new ArrayList<>()).add(Deliveries.clientDelivery(rs));
+                        waiting.put(session, rs.getInt("waiting"));
                     });
         }
-        Set<UUID> more = stillWaiting(claimed.keySet(), owners);
         List<HandedOut> answers = new ArrayList<>(fetches.size());
         Map<UUID, Integer> handedOut = new HashMap<>();
         for (GroupCommit.Fetch f : fetches) {
@@ -145,34 +158,11 @@ public class ClientDeliveries {
             int from = handedOut.getOrDefault(f.session(), 0);
             int to = Math.min(all.size(), from + Math.max(0, f.max()));
             // a later fetch of the same session in this batch has the rest of its claim: more for this one
-            answers.add(from == to ? HandedOut.NOTHING : new HandedOut(all.subList(from, to), to < all.size() || more.contains(f.session())));
+            boolean more = to < all.size() || waiting.getOrDefault(f.session(), 0) > all.size();
+            answers.add(from == to ? HandedOut.NOTHING : new HandedOut(all.subList(from, to), more));
             handedOut.put(f.session(), to);
         }
         return answers;
-    }
-
-    /**
-     * The sessions among {@code sessions} whose subscriber has another message waiting unclaimed after this
-     * transaction's claims: one statement for the batch, instead of a transaction per poll that handed something out.
-     * Each subscriber's oldest waiting delivery is read as a claim reads it (the index of waiting deliveries by
-     * recipient, V13).
-     */
-    private Set<UUID> stillWaiting(Set<UUID> sessions, Map<UUID, Msisdn> owners) {
-        if (sessions.isEmpty()) {
-            return Set.of();
-        }
-        UUID[] ids = sessions.toArray(UUID[]::new);
-        String[] recipients = new String[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            recipients[i] = owners.get(ids[i]).value();
-        }
-        return new HashSet<>(jdbc.sql("""
-                select r.session_id from unnest(?::uuid[], ?::varchar[]) as r(session_id, recipient)
-                cross join lateral (select 1 from im.delivery
-                                    where recipient = r.recipient and status = %s and claimed_at is null and expires_at > ?
-                                    order by updated_at limit 1) w""".formatted(DeliveryState.PENDING.literal()))
-                .params(ids, recipients, Timestamp.from(clock.instant()))
-                .query(UUID.class).list());
     }
 
     /**

@@ -80,7 +80,8 @@ final class Deliveries {
      * tables are next analyzed: made while they were nearly empty (a new platform's first minute) or while nothing
      * waited, it scans the deliveries a lookup would find, and at full load an acknowledgement batch took 10 to 20
      * seconds, long enough for claims to time out to SMS. Planning anew costs little against a batch of messages;
-     * the SMS channel's one-message transactions keep the default.
+     * the SMS channel's one-message transactions keep the default, and a batch of sends asks for it only before it
+     * counts waiting deliveries (its read and insert, by key whatever the tables hold, keep their plans).
      */
     static void planForTablesAsTheyAre(JdbcClient jdbc) {
         jdbc.sql("set local plan_cache_mode = force_custom_plan").update();

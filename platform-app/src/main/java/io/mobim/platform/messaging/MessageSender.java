@@ -57,7 +57,7 @@ public class MessageSender {
      */
     @Transactional(noRollbackFor = MessageRefused.class)
     public SendResult send(Msisdn sender, Target target, String body, Origin origin, String clientMessageId, boolean deliveryReport) {
-        return sendEach(List.of(new SendRequest(sender, target, body, origin, clientMessageId, deliveryReport))).getFirst().get();
+        return sendEach(List.of(new SendRequest(sender, target, body, origin, clientMessageId, deliveryReport)), false).getFirst().get();
     }
 
     /**
@@ -66,11 +66,12 @@ public class MessageSender {
      * the one-to-one messages, one statement stores every message and delivery, and the outbox records go in
      * together at the commit. One outcome per request, in order; a refused request does not affect the others.
      * A database error fails them all (the transaction rolls back): {@link GroupCommit} then sends them one by one.
+     * Its count of waiting deliveries, if it needs one, is planned for the tables as they are; the read and the insert,
+     * which look up subscribers, sessions and messages by key whatever the tables hold, keep their plans.
      */
     @Transactional
     public List<SendOutcome> sendAll(List<SendRequest> requests) {
-        Deliveries.planForTablesAsTheyAre(jdbc);
-        return sendEach(requests);
+        return sendEach(requests, true);
     }
 
     /**
@@ -89,7 +90,7 @@ public class MessageSender {
             throw new IllegalArgumentException("not a peer's message: " + origin.channel());
         }
         SendRequest q = new SendRequest(sender, Target.subscriber(recipient), body, origin, peerMessageKey, false);
-        SendBatch batch = new SendBatch(clock.instant());
+        SendBatch batch = new SendBatch(clock.instant(), false);
         OneToOne row = readOneToOne(new String[] {sender.value()}, new String[] {recipient.value()}, new String[] {peerMessageKey}, batch).getFirst();
         if (row.recipientActive() && !row.online() && !row.smsFallback()) {
             rules.countStored(List.of(recipient), batch);
@@ -105,9 +106,9 @@ public class MessageSender {
         return deliveries.outcomes(messageId);
     }
 
-    private List<SendOutcome> sendEach(List<SendRequest> requests) {
+    private List<SendOutcome> sendEach(List<SendRequest> requests, boolean planWaitingCounts) {
         SendOutcome[] outcomes = new SendOutcome[requests.size()];
-        SendBatch batch = new SendBatch(clock.instant());
+        SendBatch batch = new SendBatch(clock.instant(), planWaitingCounts);
         List<Integer> oneToOne = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             if (requests.get(i).target() instanceof Target.Subscriber) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The messages one call of {@link MessageSender} accepted, before they are stored with one statement, and what later
@@ -18,13 +19,27 @@ final class SendBatch {
 
     /** The batch's clock reading: message {@code i} of the call is stamped {@code now + i µs}, so order is kept. */
     final Instant now;
+    /** Whether its counts of waiting deliveries are planned for the tables as they are ({@link MessageSender#sendAll}). */
+    private boolean planWaitingCounts;
     final List<NewMessage> messages = new ArrayList<>();
     private final Map<String, SendResult> byClientId = new HashMap<>();
     /** Open offline deliveries per recipient: stored ones read from the database, plus this batch's. */
     private final Map<Msisdn, Integer> stored = new HashMap<>();
 
-    SendBatch(Instant now) {
+    SendBatch(Instant now, boolean planWaitingCounts) {
         this.now = now;
+        this.planWaitingCounts = planWaitingCounts;
+    }
+
+    /**
+     * Before a count of waiting deliveries: the first in a batch that plans them for the tables as they are has the
+     * rest of its transaction planned so ({@link Deliveries#planForTablesAsTheyAre}).
+     */
+    void beforeWaitingCount(JdbcClient jdbc) {
+        if (planWaitingCounts) {
+            Deliveries.planForTablesAsTheyAre(jdbc);
+            planWaitingCounts = false;
+        }
     }
 
     /** The result of an earlier request of this batch with the same sender and client message id, else null. */

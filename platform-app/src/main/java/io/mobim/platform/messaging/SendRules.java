@@ -85,6 +85,7 @@ final class SendRules {
             return;
         }
         Map<String, Integer> counts = new HashMap<>();
+        batch.beforeWaitingCount(jdbc);
         // the state named in the text, for the partial index of waiting deliveries by recipient (V13)
         jdbc.sql("select recipient, count(*) from im.delivery where recipient = any(?) and status = %s group by recipient"
                         .formatted(DeliveryState.PENDING.literal()))

@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
+import io.mobim.platform.messaging.DeliverySweeper;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.SendRequest;
 import io.mobim.platform.messaging.Target;
+import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.support.StatementLog;
 import io.mobim.platform.support.TestNumbers;
 import io.mobim.platform.wv.session.WakeSignals;
@@ -39,6 +41,7 @@ class WvPollSignalEndToEndTest extends WvTestBase {
     @Autowired MessageSender sender;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
+    @Autowired DeliverySweeper sweeper;
 
     @Test
     void anEmptyPollSendsNoStatementAndAMessageSentHereArrivesOnTheNextPoll() {
@@ -137,6 +140,30 @@ class WvPollSignalEndToEndTest extends WvTestBase {
         sender.send(carol, Target.subscriber(dave), "from the core", Origin.client(), null, false);
         Transaction got = await().atMost(WAIT).until(daveClient::poll, t -> t != null);
         assertThat(got.primitive()).isInstanceOfSatisfying(NewMessage.class, m -> assertThat(m.contentData()).isEqualTo("from the core"));
+    }
+
+    @Test
+    void aClaimTheSweepTakesBackWakesThePollAgain() {
+        Msisdn judy = clients.subscriber("judy");
+        Msisdn ken = TestNumbers.next();
+        subscribers.register(ken, "ken", new SubscriberChanges(null, WvClients.PASSWORD, "en", "VODAFONE_UK", null, false, null));
+        WvHandset kenClient = clients.loggedIn(ken, CspVersion.V1_2, "wbxml");
+        await().atMost(WAIT).until(() -> signals.listening());
+        drain(kenClient);
+
+        sender.send(judy, Target.subscriber(ken), "never confirmed", Origin.client(), null, false);
+        Transaction handed = await().atMost(WAIT).until(kenClient::poll, t -> t != null);
+        assertThat(handed.primitive()).isInstanceOf(NewMessage.class);
+        // the handset never confirms it (the answer was lost); until something is signalled its polls read nothing
+        await().atMost(WAIT).until(() -> requestStatements(StatementLog.during(() -> assertThat(kenClient.poll()).isNull())).isEmpty());
+
+        // its acknowledgement timeout passes, and ken takes no SMS: a sweep (this one, or a scheduled one first) puts it
+        // back in the queue, and that alone tells the poll to look
+        jdbc.sql("update im.delivery set claimed_at = claimed_at - interval '1 day', updated_at = updated_at - interval '1 day'"
+                + " where recipient = ?").param(ken.value()).update();
+        sweeper.sweep();
+        Transaction again = await().atMost(WAIT).until(kenClient::poll, t -> t != null);
+        assertThat(again.primitive()).isInstanceOfSatisfying(NewMessage.class, m -> assertThat(m.contentData()).isEqualTo("never confirmed"));
     }
 
     @Test
