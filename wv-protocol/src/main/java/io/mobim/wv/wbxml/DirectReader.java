@@ -94,9 +94,6 @@ final class DirectReader {
         /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
         final String[] leaves = new String[AttributeShape.MAX_LEAVES];
         final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
-        /** The OPAQUE date-time read last (its length, then its bytes) and its text: messages of one second share it. */
-        long dateKey = -1;
-        String date;
         /** Typed presence attributes by their bytes, with the code page each leaves and what it costs the text budget. */
         private KeptElements<PresenceAttribute> keptAttributes;
 
@@ -613,26 +610,12 @@ final class DirectReader {
             return Long.toUnsignedString(number(at, len));
         }
         if (WbxmlTypes.DATE[tag]) {
-            String d = date(at, len);
+            String d = WbxmlTypes.date(b, at, len);
             if (d != null) {
                 return d;
             }
         }
         return new String(b, at, len, StandardCharsets.UTF_8);
-    }
-
-    /** The text of an OPAQUE date-time, or {@code null} for another length: the last one's again if its bytes recur. */
-    private String date(int at, int len) {
-        if (len != 5 && len != 6) {
-            return null;
-        }
-        long key = (long) len << 48 | number(at, len);
-        Scratch s = scratch();
-        if (key != s.dateKey) {
-            s.date = WbxmlTypes.date(b, at, len);
-            s.dateKey = key;
-        }
-        return s.date;
     }
 
     private long number(int at, int len) {
