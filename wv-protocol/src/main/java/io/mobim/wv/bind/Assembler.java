@@ -28,7 +28,7 @@ import java.util.Arrays;
  * until {@link #finish} so that a malformed document reports its syntax error first, and they come in
  * a fixed order: Session, SessionDescriptor, then the first failing transaction.
  *
- * <p>One per document, not thread-safe.
+ * <p>One document at a time ({@link #clear} readies it for the next), not thread-safe.
  */
 public final class Assembler {
 
@@ -80,6 +80,20 @@ public final class Assembler {
     /** @param trimIndentation XML: whitespace-only text of an element with children is indentation */
     public Assembler(boolean trimIndentation) {
         this.trimIndentation = trimIndentation;
+    }
+
+    /** Forgets the last document, keeping the frames, for the next one. */
+    public void clear() {
+        depth = 0;
+        sawSession = false;
+        sawDescriptor = false;
+        sawSessionId = false;
+        sawSessionType = false;
+        sessionId = null;
+        sessionType = null;
+        transactions.clear();
+        failure = null;
+        startTransaction();
     }
 
     /** The tag of the innermost open element, or -1. */

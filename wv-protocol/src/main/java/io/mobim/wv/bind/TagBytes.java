@@ -15,16 +15,20 @@ public final class TagBytes {
     private static final int MASK = 2047;
     private static final byte[][] NAMES = new byte[MASK + 1][];
     private static final int[] IDS = new int[MASK + 1];
+    /** Each slot's name's hash: a probe that meets another name costs an int comparison, not a look at its bytes. */
+    private static final int[] HASHES = new int[MASK + 1];
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (Map.Entry<String, Integer> e : TagTable.ids().entrySet()) {
             byte[] name = e.getKey().getBytes(StandardCharsets.US_ASCII);
-            int slot = slot(hash(name, 0, name.length));
+            int h = hash(name, 0, name.length);
+            int slot = slot(h);
             while (NAMES[slot] != null) {
                 slot = (slot + 1) & MASK;
             }
             NAMES[slot] = name;
+            HASHES[slot] = h;
             IDS[slot] = e.getValue();
         }
     }
@@ -61,19 +65,25 @@ public final class TagBytes {
             if (name == null) {
                 return -1;
             }
-            if (name.length == len && same(name, b, off)) {
+            if (HASHES[slot] == hash && name.length == len && same(name, b, off)) {
                 return IDS[slot];
             }
             slot = (slot + 1) & MASK;
         }
     }
 
-    /** Whether {@code b} holds {@code name} at {@code off}: eight bytes at a time, the last eight overlapping. */
     private static boolean same(byte[] name, byte[] b, int off) {
-        int len = name.length;
+        return same(name, 0, b, off, name.length);
+    }
+
+    /**
+     * Whether {@code a[aOff, aOff + len)} and {@code b[bOff, bOff + len)} hold the same bytes (both in bounds): eight
+     * bytes at a time, the last eight overlapping. Names are a few bytes: no bulk call.
+     */
+    public static boolean same(byte[] a, int aOff, byte[] b, int bOff, int len) {
         if (len < Long.BYTES) {
             for (int i = 0; i < len; i++) {
-                if (name[i] != b[off + i]) {
+                if (a[aOff + i] != b[bOff + i]) {
                     return false;
                 }
             }
@@ -81,10 +91,10 @@ public final class TagBytes {
         }
         int last = len - Long.BYTES;
         for (int i = 0; i < last; i += Long.BYTES) {
-            if ((long) LONG.get(name, i) != (long) LONG.get(b, off + i)) {
+            if ((long) LONG.get(a, aOff + i) != (long) LONG.get(b, bOff + i)) {
                 return false;
             }
         }
-        return (long) LONG.get(name, last) == (long) LONG.get(b, off + last);
+        return (long) LONG.get(a, aOff + last) == (long) LONG.get(b, bOff + last);
     }
 }

@@ -6,6 +6,7 @@ import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.Collect;
 import io.mobim.wv.bind.KeptElements;
+import io.mobim.wv.bind.SharedStrings;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.Primitive;
 import io.mobim.wv.model.SessionDescriptor;
@@ -56,15 +57,10 @@ final class DirectReader {
     private static final int PRESENCE_VALUE = TagTable.id("PresenceValue");
     /** The tags CSP has, by page and token: one look-up for each tag read. */
     private static final boolean[] KNOWN = new boolean[TagTable.SIZE];
-    /** The strings of one ASCII character. */
-    private static final String[] ONE_CHAR = new String[128];
 
     static {
         for (int id = 0; id < KNOWN.length; id++) {
             KNOWN[id] = (id & 0x3F) >= 5 && TagTable.name(id) != null;
-        }
-        for (int c = 1; c < ONE_CHAR.length; c++) {
-            ONE_CHAR[c] = String.valueOf((char) c).intern();
         }
         for (AttributeShape s : AttributeShape.values()) {
             SHAPES[TagTable.id(s.element())] = s;
@@ -661,7 +657,7 @@ final class DirectReader {
     /** The inline string of {@code len} bytes at {@code at}, the text of element {@code tag}. */
     private String string(int tag, int at, int len) {
         if (len == 1 && b[at] > 0) {
-            return ONE_CHAR[b[at]]; // T and F of every boolean and Qualifier: no String to make
+            return SharedStrings.oneChar(b[at]); // T and F of every boolean and Qualifier: no String to make
         }
         if (SharedStrings.shares(tag, len)) {
             return scratch().shared.get(b, at, len);

@@ -95,10 +95,9 @@ public final class XmlDecoder {
                 && body[offset + 2] == (byte) 0xBF ? 3 : 0;
         boolean utf8 = isUtf8(body, offset + bom, length - bom);
         if (utf8 && fast) {
-            Assembler into = new Assembler(true);
-            XmlScanner scanner = new XmlScanner(body, offset + bom, offset + length, limits.maxDepth(), into);
+            XmlScanner scanner = XmlScanner.forThread(body, offset + bom, offset + length, limits.maxDepth());
             if (scanner.scan()) {
-                return into.finish(version(scanner.rootNs, scanner.trcNs, null));
+                return scanner.assembler().finish(version(scanner.rootNs, scanner.trcNs, null));
             }
         }
         XMLInputFactory factory = IDLE.poll();

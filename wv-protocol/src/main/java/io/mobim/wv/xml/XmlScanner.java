@@ -4,6 +4,7 @@ import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.KeptElements;
+import io.mobim.wv.bind.SharedStrings;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.WvNode;
 import io.mobim.wv.model.presence.AttributeShape;
@@ -23,7 +24,8 @@ import java.util.Arrays;
  * {@code false} and the caller reads the document again with StAX, so errors and the rare
  * constructs keep exactly the StAX behaviour. Feeds the same events to the {@link Assembler} as the
  * StAX path does.
- * One pass, no recursion, every index checked against the end; not thread-safe, one per document.
+ * One pass, no recursion, every index checked against the end; not thread-safe, one document at a time
+ * ({@link #forThread} gives the thread's, with its assembler and arrays, for the next).
  */
 final class XmlScanner {
 
@@ -52,12 +54,12 @@ final class XmlScanner {
         NAME['.'] = 2;
     }
 
-    private final byte[] b;
-    private final int end;
-    private final int maxDepth;
+    private byte[] b;
+    private int end;
+    private int maxDepth;
     private int p;
 
-    private final Assembler into;
+    private Assembler into;
     String rootNs;
     String trcNs;
 
@@ -71,16 +73,54 @@ final class XmlScanner {
     /** {@link TagBytes#step}'s hash of the name {@link #name()} last read. */
     private int nameHash;
 
+    /** The recurring short values of text, this thread's, once a document has some. */
+    private SharedStrings shared;
+
     XmlScanner(byte[] b, int off, int end, int maxDepth, Assembler into) {
+        this(Math.min(maxDepth, 32));
+        start(b, off, end, maxDepth, into);
+    }
+
+    private XmlScanner(int depths) {
+        nameOff = new int[depths];
+        nameLen = new int[depths];
+        ns = new String[depths];
+    }
+
+    private static final ThreadLocal<XmlScanner> SCANNER = ThreadLocal.withInitial(() -> new XmlScanner(32));
+
+    /**
+     * This thread's scanner, set to read {@code b[off, end)} into its own assembler ({@link #assembler}), cleared:
+     * a document costs no scanner, assembler, frames nor arrays.
+     */
+    static XmlScanner forThread(byte[] b, int off, int end, int maxDepth) {
+        XmlScanner s = SCANNER.get();
+        Assembler a = s.into;
+        if (a == null) {
+            a = new Assembler(true);
+        } else {
+            a.clear();
+        }
+        s.start(b, off, end, maxDepth, a);
+        return s;
+    }
+
+    private void start(byte[] b, int off, int end, int maxDepth, Assembler into) {
         this.into = into;
         this.b = b;
         this.p = off;
         this.end = end;
         this.maxDepth = maxDepth;
-        int n = Math.min(maxDepth, 32);
-        nameOff = new int[n];
-        nameLen = new int[n];
-        ns = new String[n];
+        rootNs = null;
+        trcNs = null;
+        depth = 0;
+        skip = 0;
+        keptDepth = -1;
+    }
+
+    /** The assembler the document went to. */
+    Assembler assembler() {
+        return into;
     }
 
     /** True if the whole document went to the assembler; false: read it with StAX instead (and a new assembler). */
@@ -407,10 +447,8 @@ final class XmlScanner {
             return false;
         }
         final byte[] a = b;
-        for (int i = 0; i < len; i++) {
-            if (a[p + i] != a[off + i]) {
-                return false;
-            }
+        if (!TagBytes.same(a, p, a, off, len)) {
+            return false;
         }
         p = e;
         int c = a[e];
@@ -503,7 +541,7 @@ final class XmlScanner {
         }
         String t;
         if (!amp) {
-            t = nonAscii ? utf8(s, i) : new String(a, s, i - s, StandardCharsets.ISO_8859_1);
+            t = nonAscii ? utf8(s, i) : ascii(s, i - s);
         } else {
             t = withEntities(s, i);
         }
@@ -514,6 +552,21 @@ final class XmlScanner {
             into.text(t);
         }
         return true;
+    }
+
+    /** ASCII text: a String of one character, or of a value that recurs ({@link SharedStrings}), is not made again. */
+    private String ascii(int s, int len) {
+        if (len == 1) {
+            return SharedStrings.oneChar(b[s]);
+        }
+        if (skip == 0 && SharedStrings.shares(into.tag(), len)) {
+            SharedStrings t = shared;
+            if (t == null) {
+                shared = t = new SharedStrings();
+            }
+            return t.get(b, s, len);
+        }
+        return new String(b, s, len, StandardCharsets.ISO_8859_1);
     }
 
     private String utf8(int s, int e) {

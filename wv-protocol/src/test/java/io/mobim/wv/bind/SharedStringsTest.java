@@ -1,4 +1,4 @@
-package io.mobim.wv.wbxml;
+package io.mobim.wv.bind;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,9 +19,10 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Values the decoder shares between documents (user IDs, short values) always come back as the document
- * says: a recurring sender, a stream of senders never seen again, values of the same length, the same
- * bytes in different elements, and short message bodies, interleaved on one thread as a server sees them.
+ * Values the decoders share between documents (user IDs, date-times, short values) always come back as
+ * the document says, in WBXML and in XML: a recurring sender, a stream of senders never seen again, values of the
+ * same length, the same bytes in different elements, date-times of the same second and of the next, and short
+ * message bodies, interleaved on one thread as a server sees them.
  */
 class SharedStringsTest {
 
@@ -38,9 +39,13 @@ class SharedStringsTest {
             String to = random.nextBoolean() ? regulars.get(i % regulars.size()) : user(random);
             String tx = Integer.toString(random.nextInt(1 << random.nextInt(20)));
             String body = random.nextBoolean() ? tx : "ok " + i;
-            WvMessage m = message(from, to, tx, body);
-            WvMessage back = WvCodec.wbxml().decode(WvCodec.wbxml().encode(m), WvLimits.DEFAULT);
-            assertThat(back).isEqualTo(m);
+            String session = random.nextBoolean() ? "s-" + (i / 7) : "s-" + tx;
+            String dateTime = random.nextInt(4) == 0 ? null : String.format("202611%02dT14%02d%02dZ", 1 + i / 3000,
+                    (i / 60) % 60, random.nextInt(3) > 0 ? i % 60 : random.nextInt(60));
+            WvMessage m = message(session, from, to, tx, body, dateTime);
+            for (WvCodec codec : List.of(WvCodec.wbxml(), WvCodec.xml())) {
+                assertThat(codec.decode(codec.encode(m), WvLimits.DEFAULT)).isEqualTo(m);
+            }
         }
     }
 
@@ -50,11 +55,11 @@ class SharedStringsTest {
         return "wv:+44" + (digits + (long) (random.nextDouble() * digits * 9)) + "@mobim.example";
     }
 
-    private static WvMessage message(String from, String to, String tx, String body) {
+    private static WvMessage message(String session, String from, String to, String tx, String body, String dateTime) {
         MessageInfo info = new MessageInfo(null, null, "text/plain", null, body.length(),
                 new Recipient(List.of(new User(to)), List.of(), List.of()), new Sender(new User(from), null),
-                null, null, null);
-        return WvMessage.of(CspVersion.V1_2, SessionDescriptor.inband("s-" + tx),
+                null, dateTime, null);
+        return WvMessage.of(CspVersion.V1_2, SessionDescriptor.inband(session),
                 Transaction.request(tx, new SendMessageRequest(false, info, body)));
     }
 }

@@ -1,6 +1,5 @@
-package io.mobim.wv.wbxml;
+package io.mobim.wv.bind;
 
-import io.mobim.wv.bind.TagTable;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -8,14 +7,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One thread's Strings of the inline values that recur from one document to the next (user IDs, contact lists,
- * groups, content and client types, and any value of at most {@value #SHORT} bytes: capabilities, statuses,
- * a handset's transaction counters), found again by their bytes, so such a value costs its decoder no String
- * and no copy. Message bodies are never kept. Direct-mapped by a hash of the bytes; a value takes its slot
- * only when it is read twice in a row there, so a stream of values that never recur (the user IDs of a large
- * population) leaves the values that do in place and costs only the lookup. Not thread-safe: one per thread.
+ * One thread's Strings of the values that recur from one document to the next (user IDs, contact lists, groups,
+ * content and client types, date-times, and any value of at most {@value #SHORT} bytes: capabilities,
+ * statuses, a handset's transaction counters), found again by their bytes, so such a value costs its decoder
+ * (WBXML inline strings, XML text) no String and no copy. Message bodies are never kept. Direct-mapped by a hash of
+ * the bytes; a value takes its slot only when it is read twice in a row there, so a stream of values that never
+ * recur (the user IDs of a large population) leaves the values that do in place and costs only the lookup. Not
+ * thread-safe: one per thread.
  */
-final class SharedStrings {
+public final class SharedStrings {
 
     /** Values of this many bytes or fewer are shared whatever their element. */
     static final int SHORT = 8;
@@ -29,8 +29,17 @@ final class SharedStrings {
 
     static {
         for (String n : new String[] {"UserID", "ContactList", "GroupID", "SName", "ContentType", "ClientType",
-                "DevManufacturer", "ClientProducer", "Model", "ClientVersion", "Language", "Cap", "Status"}) {
+                "DevManufacturer", "ClientProducer", "Model", "ClientVersion", "Language", "Cap", "Status", "DateTime"}) {
             RECURRING[TagTable.id(n)] = true;
+        }
+    }
+
+    /** The Strings of one ASCII character (T and F of every boolean and Qualifier), by the character. */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (int c = 1; c < ONE_CHAR.length; c++) {
+            ONE_CHAR[c] = String.valueOf((char) c).intern();
         }
     }
 
@@ -41,13 +50,18 @@ final class SharedStrings {
     /** The hash of the last value that missed in each slot. */
     private final int[] missed = new int[SLOTS];
 
+    /** The String of the one byte {@code c}, or {@code null} unless it is ASCII other than NUL. */
+    public static String oneChar(byte c) {
+        return c > 0 ? ONE_CHAR[c] : null;
+    }
+
     /** Whether values of element {@code tag} of {@code len} bytes are shared. */
-    static boolean shares(int tag, int len) {
+    public static boolean shares(int tag, int len) {
         return len <= SHORT ? tag != CONTENT_DATA : len <= MAX_BYTES && RECURRING[tag];
     }
 
     /** The String of the UTF-8 bytes {@code b[at, at + len)}. */
-    String get(byte[] b, int at, int len) {
+    public String get(byte[] b, int at, int len) {
         int h = hash(b, at, len);
         int i = h & (SLOTS - 1);
         byte[] k = keys[i];
