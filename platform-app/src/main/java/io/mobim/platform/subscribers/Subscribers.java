@@ -1,13 +1,13 @@
 package io.mobim.platform.subscribers;
 
 import io.mobim.events.Msisdn;
+import io.mobim.events.charging.ChargingEvent;
 import io.mobim.platform.security.Passwords;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import io.mobim.events.charging.ChargingEvent;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -72,6 +72,10 @@ public final class ByteBuf {
 
     /** WBXML mb_u_int32. */
     public void writeMbUint(long v) {
+        if (v >= 0 && v < 0x80) {
+            write((int) v); // most tokens and lengths: one byte
+            return;
+        }
         int shift = 28;
         while (shift > 0 && (v >>> shift) == 0) {
             shift -= 7;

@@ -187,11 +187,7 @@ public final class WbxmlEncoder {
             int t = TagTable.valueToken(s);
             if (t >= 0) {
                 buf.put(EXT_T_0);
-                if (t < 0x80) {
-                    buf.put(t);
-                } else {
-                    buf.writeMbUint(t);
-                }
+                buf.writeMbUint(t);
             } else {
                 buf.put(STR_I);
                 buf.putInline(s);

@@ -486,7 +486,7 @@ final class XmlScanner {
      * content is leaves (and CommCs of leaves), so reading it has no effect beyond its tree.
      */
     private static final int[] NESTING = new int[TagTable.SIZE];
-    private static final ThreadLocal<KeptElements<WvNode>> KEPT = ThreadLocal.withInitial(() -> new KeptElements<>(256));
+    /** The scanner's own (a thread's, through {@link #forThread}), once a document has a presence list. */
     private KeptElements<WvNode> kept;
     /** The depth and start of the attribute being read to be kept, or -1. */
     private int keptDepth = -1;
@@ -502,7 +502,7 @@ final class XmlScanner {
     private KeptElements<WvNode> kept() {
         KeptElements<WvNode> k = kept;
         if (k == null) {
-            kept = k = KEPT.get();
+            kept = k = new KeptElements<>(256);
         }
         return k;
     }
