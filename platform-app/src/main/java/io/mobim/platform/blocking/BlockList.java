@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Whom a subscriber refuses: the block list (while in use, the default) and the grant list (while in use, everyone
  * not on it). A refused sender's messages and invitations are refused and never stored, their authorisation requests
  * are dropped, and they see no presence of the subscriber who refused them. Statements that decide many at once use
- * the database function {@code im.refuses(owner, other)}, which says the same as {@link #refuses}.
+ * the database function {@code im.refusal(owner, other)}, which says the same as {@link #refuses}.
  */
 public class BlockList {
 
@@ -83,7 +83,7 @@ public class BlockList {
     /** Whether {@code owner} refuses {@code other}: blocked while the block list is in use, or not granted while the grant list is. */
     @Transactional(readOnly = true)
     public boolean refuses(Msisdn owner, Msisdn other) {
-        return jdbc.sql("select im.refuses(?, ?)").params(owner.value(), other.value()).query(Boolean.class).single();
+        return jdbc.sql("select refused from im.refusal(?, ?)").params(owner.value(), other.value()).query(Boolean.class).single();
     }
 
     @Transactional(readOnly = true)

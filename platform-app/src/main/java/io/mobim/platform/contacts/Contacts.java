@@ -259,7 +259,7 @@ public class Contacts {
                 update im.presence_authorization a set client_told_at = ?
                 where a.ctid = (select ctid from im.presence_authorization
                                 where presentity = ? and state = 'PENDING' and client_told_at is null
-                                  and not im.refuses(presentity, watcher)
+                                  and not (select refused from im.refusal(presentity, watcher))
                                 order by requested_at, watcher limit 1 for update skip locked)
                 returning a.watcher""")
                 .params(now(), presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).optional();
@@ -338,7 +338,7 @@ public class Contacts {
     public List<Msisdn> watchers(Msisdn presentity) {
         return jdbc.sql("""
                 select watcher from im.presence_authorization
-                where presentity = ? and state = 'ACCEPTED' and not im.refuses(presentity, watcher)
+                where presentity = ? and state = 'ACCEPTED' and not (select refused from im.refusal(presentity, watcher))
                 order by requested_at, watcher""")
                 .param(presentity.value()).query((rs, i) -> Msisdn.of(rs.getString(1))).list();
     }

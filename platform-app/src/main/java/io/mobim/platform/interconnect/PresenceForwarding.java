@@ -62,7 +62,7 @@ final class PresenceForwarding {
         record Watcher(String msisdn, boolean refused) {
         }
         List<Watcher> watchers = jdbc.sql("""
-                select a.watcher, im.refuses(a.presentity, a.watcher) from im.presence_authorization a
+                select a.watcher, (select refused from im.refusal(a.presentity, a.watcher)) from im.presence_authorization a
                 where a.presentity = ? and a.state = 'ACCEPTED'
                   and not exists (select 1 from im.subscriber s where s.msisdn = a.watcher)""")
                 .param(presentity.value()).query((rs, i) -> new Watcher(rs.getString(1), rs.getBoolean(2))).list();

@@ -183,7 +183,7 @@ public class MessageSender {
                 select s.status = 'ACTIVE' as sender_active, s.nickname as sender_nickname, s.tariff_plan as sender_plan,
                        coalesce(r.status = 'ACTIVE', false) as recipient_active, r.sms_fallback, r.contacts_only,
                        r.locale as recipient_locale, c.nickname as alias, c.position as sender_position,
-                       c.owner is not null as is_contact, im.refuses(x.recipient, x.sender) as blocked,
+                       c.owner is not null as is_contact, (select refused from im.refusal(x.recipient, x.sender)) as blocked,
                        o.msisdn is not null as online,
                        (select m.id from im.message m where m.sender = x.sender and m.client_message_id = x.client_id) as earlier
                 from unnest(?::varchar[], ?::varchar[], ?::varchar[]) with ordinality as x(sender, recipient, client_id, i)

@@ -66,7 +66,7 @@ public class PresenceService {
             left join im.peer_presence pp on pp.msisdn = c.contact_msisdn and sub.msisdn is null and c.owner = any(pp.watchers)
             where c.owner = %s
               and (sub.status = 'ACTIVE' or pp.msisdn is not null)
-              and not im.refuses(c.contact_msisdn, c.owner)
+              and not (select refused from im.refusal(c.contact_msisdn, c.owner))
               %s
             order by c.position""";
 
@@ -197,7 +197,7 @@ public class PresenceService {
                 where (sub.status = 'ACTIVE' or pp.msisdn is not null)
                   and (? or exists (select 1 from im.presence_authorization a
                                     where a.presentity = x.msisdn and a.watcher = ? and a.state = 'ACCEPTED'
-                                      and not im.refuses(a.presentity, a.watcher)))""")
+                                      and not (select refused from im.refusal(a.presentity, a.watcher))))""")
                 .params(Timestamp.from(clock.instant()), unconditional, watcher.value(), presentity.value(), watcher.value(),
                         unconditional, watcher.value())
                 .query((rs, i) -> toView(rs, self)).optional();

@@ -85,7 +85,7 @@ class CirWaiting {
             case AUTHORIZATION_REQUEST -> jdbc.sql("""
                     select distinct presentity from im.presence_authorization
                     where presentity = any(?) and state = ? and client_told_at is null
-                      and not im.refuses(presentity, watcher)""").params(who, AuthorizationState.PENDING.name());
+                      and not (select refused from im.refusal(presentity, watcher))""").params(who, AuthorizationState.PENDING.name());
             case PRESENCE, SETTINGS -> throw new IllegalArgumentException(kind + " is not waited for by subscriber");
         };
         return new HashSet<>(query.query(String.class).list());
