@@ -18,6 +18,7 @@ import io.mobim.smpp.mo.MoSink;
 import io.mobim.smpp.mt.DlrSink;
 import io.mobim.smpp.mt.InMemoryMtLedger;
 import io.mobim.smpp.mt.JdbcMtLedger;
+import io.mobim.smpp.mt.MtLedgerRetention;
 import io.mobim.smpp.mt.MtLedger;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +66,14 @@ public class SmppGatewayAutoConfiguration {
             return new InMemoryMtLedger();
         }
         return new JdbcMtLedger(template);
+    }
+
+    @Bean(initMethod = "start", destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public MtLedgerRetention smppMtLedgerRetention(MtLedger ledger, SmppProperties properties,
+                                                   ObjectProvider<MeterRegistry> registry) {
+        return new MtLedgerRetention(ledger, properties.mt().ledgerRetention(),
+                registry.getIfAvailable(() -> Metrics.globalRegistry), Clock.systemUTC());
     }
 
     @Bean

@@ -258,7 +258,7 @@ public final class SmppSubmitBench {
             ConcurrentHashMap<String, Integer> index = new ConcurrentHashMap<>();
             SmppProperties.Smsc link = SmppProperties.Smsc.of("sim", "127.0.0.1", smsc.port(), "bench", "pw")
                     .withLimits(1_000_000, threads);
-            SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(100), Duration.ofSeconds(2), 10_000, "bench", 1, Duration.ofMillis(100), 1_000, Duration.ofMillis(5), false);
+            SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(100), Duration.ofSeconds(2), 10_000, "bench", 1, Duration.ofMillis(100), 1_000, Duration.ofMillis(5), false, Duration.ofDays(14));
             try (SmppGateway gw = new SmppGateway(java.util.List.of(link), mt, SmppProperties.Mo.defaults(),
                     jdbc == null ? new InMemoryMtLedger() : new io.mobim.smpp.mt.JdbcMtLedger(jdbc),
                     mo -> CompletableFuture.completedFuture(null), dlr -> {

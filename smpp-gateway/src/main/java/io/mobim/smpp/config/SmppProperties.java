@@ -157,12 +157,23 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      *                    whatever {@code sms.mt.v1} partitions Kafka assigns it, and where the IM core runs in the same
      *                    process its outbox hands MTs straight to it; never with several gateways (the all-in-one
      *                    runtime sets it)
+     * @param ledgerRetention how long an MT that is over (final, its outcome published, past its validity) stays in the
+     *                        ledger, counted from when it was taken; then it is forgotten, hourly. Its request id is
+     *                        what keeps a replay of {@code sms.mt.v1} from sending it again, so this must be longer
+     *                        than the topic keeps records (7 days unless your Kafka says otherwise)
      */
     public record Mt(@DefaultValue("10") @Min(1) @Max(255) int maxParts, @DefaultValue("500ms") @NotNull Duration retryInitial,
                      @DefaultValue("30s") @NotNull Duration retryMax, @DefaultValue("10000") @Min(1) int maxInMemory,
                      @DefaultValue("mobim-smpp") @NotBlank String consumerGroup, @DefaultValue("1") @Min(1) int concurrency,
                      @DefaultValue("1s") @NotNull Duration commitInterval, @DefaultValue("1000") @Min(1) int ledgerBatch,
-                     @DefaultValue("500ms") @NotNull Duration fetchWait, @DefaultValue("false") boolean soleGateway) {
+                     @DefaultValue("500ms") @NotNull Duration fetchWait, @DefaultValue("false") boolean soleGateway,
+                     @DefaultValue("14d") @NotNull Duration ledgerRetention) {
+
+        public Mt {
+            if (ledgerRetention != null && (ledgerRetention.isNegative() || ledgerRetention.isZero())) {
+                throw new IllegalArgumentException("mobim.smpp.mt.ledger-retention must be positive");
+            }
+        }
 
         public static Mt defaults() {
             return unset().mt();

@@ -18,6 +18,7 @@ public final class InMemoryMtLedger implements MtLedger {
         final SmsMt mt;
         final long position;
         final int partition;
+        final Instant takenAt;
         State state = State.PENDING;
         String errorCode;
         boolean outcomePublished;
@@ -27,10 +28,11 @@ public final class InMemoryMtLedger implements MtLedger {
         final TreeMap<Integer, SmsDlr.Status> receipts = new TreeMap<>();
         final TreeMap<Integer, String> receiptErrors = new TreeMap<>();
 
-        Entry(SmsMt mt, long position, int partition) {
+        Entry(SmsMt mt, long position, int partition, Instant takenAt) {
             this.mt = mt;
             this.position = position;
             this.partition = partition;
+            this.takenAt = takenAt;
         }
     }
 
@@ -40,7 +42,7 @@ public final class InMemoryMtLedger implements MtLedger {
 
     @Override
     public synchronized boolean register(SmsMt mt, Instant now) {
-        return entries.putIfAbsent(mt.requestId(), new Entry(mt, ++positions, NO_PARTITION)) == null;
+        return entries.putIfAbsent(mt.requestId(), new Entry(mt, ++positions, NO_PARTITION, now)) == null;
     }
 
     @Override
@@ -53,13 +55,26 @@ public final class InMemoryMtLedger implements MtLedger {
         // synchronized: all or none as seen by open() and the other calls
         List<Taken> out = new ArrayList<>();
         for (Offer o : offers) {
-            Entry e = new Entry(o.mt(), positions + 1, o.partition());
+            Entry e = new Entry(o.mt(), positions + 1, o.partition(), now);
             if (entries.putIfAbsent(o.mt().requestId(), e) == null) {
                 positions++;
                 out.add(new Taken(o.mt(), e.position, o.partition()));
             }
         }
         return out;
+    }
+
+    @Override
+    public synchronized int forget(Instant cutoff, int limit) {
+        List<Entry> over = entries.values().stream()
+                .filter(e -> e.takenAt.isBefore(cutoff) && e.state != State.PENDING && e.outcomePublished
+                        && e.mt.expiresAt().isBefore(cutoff))
+                .sorted(java.util.Comparator.comparingLong(e -> e.position)).limit(limit).toList();
+        for (Entry e : over) {
+            entries.remove(e.mt.requestId());
+            e.parts.values().forEach(p -> byMessageId.remove(p.linkId() + "|" + p.messageId()));
+        }
+        return over.size();
     }
 
     @Override

@@ -58,6 +58,39 @@ public final class JdbcMtLedger implements MtLedger {
                 mt.receiptWanted(), mt.service(), ts(now), ts(now)) == 1;
     }
 
+    /**
+     * Reads the ledger in the order MTs were taken (its {@code taken_seq} index), a chunk at a time, and deletes the
+     * chunk's MTs that are over (their parts go with them, {@code on delete cascade}); it stops at the first MT taken
+     * at or after {@code cutoff}, so a run reads what it deletes plus the few old MTs not over yet, never the rest.
+     */
+    @Override
+    public int forget(Instant cutoff, int limit) {
+        Timestamp before = ts(cutoff);
+        int forgotten = 0;
+        long after = 0;
+        while (forgotten < limit) {
+            record Row(long seq, String requestId, boolean old, boolean over) {
+            }
+            List<Row> chunk = jdbc.query("""
+                    select taken_seq, request_id, created_at < ?,
+                           created_at < ? and state <> 'PENDING' and outcome_published and expires_at < ?
+                    from smpp.mt_request where taken_seq > ? order by taken_seq limit ?""",
+                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)),
+                    before, before, before, after, limit - forgotten);
+            String[] over = chunk.stream().filter(Row::over).map(Row::requestId).toArray(String[]::new);
+            if (over.length > 0) {
+                forgotten += jdbc.update("""
+                        delete from smpp.mt_request where request_id = any(?::varchar[]) and created_at < ? and state <> 'PENDING'
+                          and outcome_published and expires_at < ?""", over, before, before);
+            }
+            if (chunk.isEmpty() || chunk.stream().anyMatch(r -> !r.old())) {
+                break; // the end of the ledger, or MTs taken after the cutoff
+            }
+            after = chunk.getLast().seq();
+        }
+        return forgotten;
+    }
+
     @Override
     public List<SmsMt> registerAll(List<SmsMt> mts, Instant now) {
         return take(Offer.unpartitioned(mts), now).stream().map(Taken::mt).toList();

@@ -153,6 +153,14 @@ public interface MtLedger {
         return mts.stream().filter(mt -> register(mt, now)).toList();
     }
 
+    /**
+     * Forgets MTs taken before {@code cutoff} that are over: final, their outcome published, and valid no longer than
+     * {@code cutoff} (no receipt can still be matched to them), with their parts. At most {@code limit} of the oldest
+     * at a time; returns how many, so that a caller repeats while the answer is {@code limit}. Once forgotten, a
+     * request id is new again: the cutoff must lie before anything {@code sms.mt.v1} could still replay.
+     */
+    int forget(Instant cutoff, int limit);
+
     /** MTs still PENDING, or finished with an outcome not yet published. */
     List<OpenRequest> open();
 

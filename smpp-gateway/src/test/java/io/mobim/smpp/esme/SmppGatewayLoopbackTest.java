@@ -61,7 +61,7 @@ class SmppGatewayLoopbackTest {
 
     private void startGateway(SmppProperties.Smsc... links) throws InterruptedException {
         registry = new SimpleMeterRegistry();
-        SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(20), Duration.ofMillis(300), 10_000, "g", 1, Duration.ofMillis(100), 1_000, Duration.ofMillis(5), false);
+        SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(20), Duration.ofMillis(300), 10_000, "g", 1, Duration.ofMillis(100), 1_000, Duration.ofMillis(5), false, Duration.ofDays(14));
         SmppProperties.Mo mo = new SmppProperties.Mo(Duration.ofSeconds(5), Duration.ofMinutes(5), 4096, Duration.ofSeconds(2),
                 SmppProperties.Admission.defaults());
         gateway = new SmppGateway(List.of(links), mt, mo, new InMemoryMtLedger(),

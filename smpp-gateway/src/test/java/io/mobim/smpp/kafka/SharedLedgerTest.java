@@ -90,7 +90,7 @@ class SharedLedgerTest {
             SmppProperties.Smsc link = SmppProperties.Smsc.of("sim", "127.0.0.1", smsc.port(), "mobim", "pw")
                     .withReconnect(Duration.ofMillis(50), Duration.ofMillis(300)).withLimits(0, 8);
             SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(20), Duration.ofMillis(300), maxInMemory,
-                    "mobim-smpp-" + run, 1, Duration.ofMillis(100), 1_000, Duration.ofMillis(5), false);
+                    "mobim-smpp-" + run, 1, Duration.ofMillis(100), 1_000, Duration.ofMillis(5), false, Duration.ofDays(14));
             gateway = new SmppGateway(List.of(link), mt, SmppProperties.Mo.defaults(), new JdbcMtLedger(TestPostgres.jdbc()),
                     m -> CompletableFuture.completedFuture(null), d -> {
                         outcomes.add(d);

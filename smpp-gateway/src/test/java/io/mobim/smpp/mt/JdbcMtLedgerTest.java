@@ -146,4 +146,44 @@ class JdbcMtLedgerTest {
             assertThat(ledger.open()).isEmpty();
         }
     }
+
+    @Test
+    void anMtOverForLongerThanTheRetentionIsForgottenWithItsParts() {
+        theRetentionForgetsOnlyWhatIsOver(ledger);
+        assertThat(jdbc.queryForObject("select count(*) from smpp.mt_part where request_id = 'old'", Integer.class))
+                .as("its parts go with it").isZero();
+    }
+
+    @Test
+    void theInMemoryLedgerForgetsTheSame() {
+        theRetentionForgetsOnlyWhatIsOver(new InMemoryMtLedger());
+    }
+
+    /** Taken at T0 unless said: stuck (PENDING), old (over), unpublished (final, outcome not on Kafka), recent (over). */
+    private static void theRetentionForgetsOnlyWhatIsOver(MtLedger ledger) {
+        Instant later = T0.plus(Duration.ofDays(20));
+        ledger.register(mt("stuck", true), T0); // taken first: the retention reads past it
+        ledger.register(mt("old", true), T0);
+        ledger.partAccepted("old", 1, 1, "smsc0", "00f1", T0);
+        ledger.finish("old", MtLedger.State.ACCEPTED, null, T0);
+        ledger.outcomePublished("old");
+        ledger.register(mt("unpublished", false), T0);
+        ledger.finish("unpublished", MtLedger.State.REJECTED, "0x0000000b", T0);
+        ledger.register(SmsMt.of("recent", "20123", BOB, "hello", later.plus(Duration.ofHours(1)), true, "im.reply"), later);
+        ledger.partAccepted("recent", 1, 1, "smsc0", "00f2", later);
+        ledger.finish("recent", MtLedger.State.ACCEPTED, null, later);
+        ledger.outcomePublished("recent");
+
+        var retention = new MtLedgerRetention(ledger, Duration.ofDays(14), new SimpleMeterRegistry(),
+                Clock.fixed(later.plus(Duration.ofHours(2)), java.time.ZoneOffset.UTC));
+        assertThat(retention.forgetOverdue()).isEqualTo(1);
+        assertThat(retention.forgetOverdue()).as("nothing more to forget").isZero();
+        retention.close();
+
+        assertThat(ledger.findParts("smsc0", List.of("00f1"))).as("a receipt for it finds nothing").isEmpty();
+        assertThat(ledger.findParts("smsc0", List.of("00f2"))).singleElement()
+                .satisfies(p -> assertThat(p.requestId()).isEqualTo("recent"));
+        assertThat(ledger.open()).extracting(o -> o.mt().requestId()).containsExactlyInAnyOrder("stuck", "unpublished");
+        assertThat(ledger.register(mt("recent", true), later)).as("a replay within the retention is still a duplicate").isFalse();
+    }
 }

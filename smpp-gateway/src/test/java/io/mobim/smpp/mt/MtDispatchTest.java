@@ -57,7 +57,7 @@ class MtDispatchTest {
         SmppProperties.Smsc link = SmppProperties.Smsc.of("sim", "127.0.0.1", port, "mobim", "pw")
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(300)).withLimits(0, window);
         SmppProperties.Mt mt = new SmppProperties.Mt(10, Duration.ofMillis(20), Duration.ofMillis(300), maxInMemory, "g", 1,
-                Duration.ofMillis(100), 1_000, Duration.ofMillis(5), false);
+                Duration.ofMillis(100), 1_000, Duration.ofMillis(5), false, Duration.ofDays(14));
         return new SmppGateway(List.of(link), mt, SmppProperties.Mo.defaults(), new JdbcMtLedger(jdbc),
                 m -> CompletableFuture.completedFuture(null), d -> {
                     dlrs.add(d);
