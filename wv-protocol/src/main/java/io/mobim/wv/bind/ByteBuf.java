@@ -7,7 +7,7 @@ public final class ByteBuf {
 
     byte[] a;
     int n;
-    /** The chars of the string being written by {@link #writeInline}, kept for the next one. */
+    /** The chars of the string being written, kept for the next one. */
     private char[] chars = new char[0];
 
     public ByteBuf(int capacity) {
@@ -65,9 +65,9 @@ public final class ByteBuf {
         return a.length;
     }
 
-    /** ORs bits into an already written byte (the WBXML content flag of a start tag). */
-    public void or(int pos, int bits) {
-        a[pos] |= (byte) bits;
+    /** ANDs bits into an already written byte (the WBXML content flag of a start tag). */
+    public void and(int pos, int bits) {
+        a[pos] &= (byte) bits;
     }
 
     /** WBXML mb_u_int32. */
@@ -107,13 +107,14 @@ public final class ByteBuf {
      */
     public void putText(String s, boolean xml) {
         int len = s.length();
+        char[] cs = chars(s);
         byte[] b = a;
         int p = n;
         int i = 0;
-        for (char c; i < len && (c = s.charAt(i)) < 0x80 && PLAIN[c]; i++) {
-            b[p++] = (byte) c;
+        for (char c; i < len && (c = cs[i]) < 0x80 && PLAIN[c]; i++) {
+            b[p + i] = (byte) c;
         }
-        n = p;
+        n = p + i;
         if (i < len) {
             text(s, i, xml);
         }
@@ -141,22 +142,33 @@ public final class ByteBuf {
     /** {@link #writeInline} into room made by {@link #ensure}: three bytes a char and one. */
     public void putInline(String s) {
         int len = s.length();
+        char[] cs = chars(s);
+        byte[] b = a;
+        int p = n;
+        int i = 0;
+        // one unsigned comparison a char: 1 to 0x7F are written as they are, NUL and the rest by text
+        for (char c; i < len && (char) ((c = cs[i]) - 1) < 0x7F; i++) {
+            b[p + i] = (byte) c;
+        }
+        n = p + i;
+        if (i < len) {
+            text(s, i, false);
+        }
+        a[n++] = 0;
+    }
+
+    /**
+     * The chars of {@code s}, in an array kept for the next string: one bulk copy of the string is cheaper than
+     * reading it char by char through {@link String#charAt}.
+     */
+    private char[] chars(String s) {
+        int len = s.length();
         char[] cs = chars;
         if (cs.length < len) {
             chars = cs = new char[Math.max(len, 2 * cs.length)];
         }
         s.getChars(0, len, cs, 0);
-        byte[] b = a;
-        int p = n;
-        int i = 0;
-        for (char c; i < len && (c = cs[i]) != 0 && c < 0x80; i++) {
-            b[p++] = (byte) c;
-        }
-        n = p;
-        if (i < len) {
-            text(s, i, false);
-        }
-        a[n++] = 0;
+        return cs;
     }
 
     /** The UTF-8 of {@code s} from char {@code from}; room for three bytes a char must have been made. */
