@@ -7,7 +7,7 @@ public final class ByteBuf {
 
     byte[] a;
     int n;
-    /** The chars of the string being written, kept for the next one. */
+    /** The chars of the string being written by {@link #writeInline}, kept for the next one. */
     private char[] chars = new char[0];
 
     public ByteBuf(int capacity) {
@@ -107,14 +107,13 @@ public final class ByteBuf {
      */
     public void putText(String s, boolean xml) {
         int len = s.length();
-        char[] cs = chars(s);
         byte[] b = a;
         int p = n;
         int i = 0;
-        for (char c; i < len && (c = cs[i]) < 0x80 && PLAIN[c]; i++) {
-            b[p + i] = (byte) c;
+        for (char c; i < len && (c = s.charAt(i)) < 0x80 && PLAIN[c]; i++) {
+            b[p++] = (byte) c;
         }
-        n = p + i;
+        n = p;
         if (i < len) {
             text(s, i, xml);
         }
@@ -142,7 +141,11 @@ public final class ByteBuf {
     /** {@link #writeInline} into room made by {@link #ensure}: three bytes a char and one. */
     public void putInline(String s) {
         int len = s.length();
-        char[] cs = chars(s);
+        char[] cs = chars;
+        if (cs.length < len) {
+            chars = cs = new char[Math.max(len, 2 * cs.length)];
+        }
+        s.getChars(0, len, cs, 0);
         byte[] b = a;
         int p = n;
         int i = 0;
@@ -155,20 +158,6 @@ public final class ByteBuf {
             text(s, i, false);
         }
         a[n++] = 0;
-    }
-
-    /**
-     * The chars of {@code s}, in an array kept for the next string: one bulk copy of the string is cheaper than
-     * reading it char by char through {@link String#charAt}.
-     */
-    private char[] chars(String s) {
-        int len = s.length();
-        char[] cs = chars;
-        if (cs.length < len) {
-            chars = cs = new char[Math.max(len, 2 * cs.length)];
-        }
-        s.getChars(0, len, cs, 0);
-        return cs;
     }
 
     /** The UTF-8 of {@code s} from char {@code from}; room for three bytes a char must have been made. */
