@@ -65,9 +65,9 @@ public final class ByteBuf {
         return a.length;
     }
 
-    /** ORs bits into an already written byte (the WBXML content flag of a start tag). */
-    public void or(int pos, int bits) {
-        a[pos] |= (byte) bits;
+    /** ANDs bits into an already written byte (the WBXML content flag of a start tag). */
+    public void and(int pos, int bits) {
+        a[pos] &= (byte) bits;
     }
 
     /** WBXML mb_u_int32. */
@@ -149,10 +149,11 @@ public final class ByteBuf {
         byte[] b = a;
         int p = n;
         int i = 0;
-        for (char c; i < len && (c = cs[i]) != 0 && c < 0x80; i++) {
-            b[p++] = (byte) c;
+        // one unsigned comparison a char: 1 to 0x7F are written as they are, NUL and the rest by text
+        for (char c; i < len && (char) ((c = cs[i]) - 1) < 0x7F; i++) {
+            b[p + i] = (byte) c;
         }
-        n = p;
+        n = p + i;
         if (i < len) {
             text(s, i, false);
         }

@@ -60,6 +60,11 @@ public final class SharedStrings {
         return len <= SHORT ? tag != CONTENT_DATA : len <= MAX_BYTES && RECURRING[tag];
     }
 
+    /** Whether values of element {@code tag} of {@code len} chars, too long to be shared as short values, recur. */
+    public static boolean recurs(int tag, int len) {
+        return len > SHORT && len <= MAX_BYTES && RECURRING[tag];
+    }
+
     /** The String of the UTF-8 bytes {@code b[at, at + len)}. */
     public String get(byte[] b, int at, int len) {
         int h = hash(b, at, len);

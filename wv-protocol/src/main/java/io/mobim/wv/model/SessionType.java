@@ -21,6 +21,13 @@ public enum SessionType {
         if (s == null) {
             return null;
         }
+        // the wire value as written (every document of a handset): no trimming and case folding
+        if (s.equals(INBAND.xml)) {
+            return INBAND;
+        }
+        if (s.equals(OUTBAND.xml)) {
+            return OUTBAND;
+        }
         String t = s.trim();
         if (t.equalsIgnoreCase("Inband")) {
             return INBAND;

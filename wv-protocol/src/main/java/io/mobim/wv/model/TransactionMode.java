@@ -21,6 +21,13 @@ public enum TransactionMode {
         if (s == null) {
             return null;
         }
+        // the wire value as written (every document of a handset): no trimming and case folding
+        if (s.equals(REQUEST.xml)) {
+            return REQUEST;
+        }
+        if (s.equals(RESPONSE.xml)) {
+            return RESPONSE;
+        }
         String t = s.trim();
         if (t.equalsIgnoreCase("Request")) {
             return REQUEST;

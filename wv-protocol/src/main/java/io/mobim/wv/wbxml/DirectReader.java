@@ -55,12 +55,20 @@ final class DirectReader {
     private static final int[] COMM_C_TAGS = tags(AttributeShape.COMM_C);
     private static final int QUALIFIER = TagTable.id("Qualifier");
     private static final int PRESENCE_VALUE = TagTable.id("PresenceValue");
-    /** The tags CSP has, by page and token: one look-up for each tag read. */
-    private static final boolean[] KNOWN = new boolean[TagTable.SIZE];
+    /** An element with attributes, in a {@link #TOKENS} entry. */
+    private static final int ATTRIBUTES = CONTENT << 1;
+    /**
+     * By code page and tag byte: the tag id plus {@link #CONTENT} and {@link #ATTRIBUTES} when the byte has those
+     * bits, or -1 for a byte that is not a tag CSP has (END, SWITCH_PAGE, a global token): one look-up decides a tag.
+     */
+    private static final int[] TOKENS = new int[(TagTable.SIZE >> 6) << 8];
 
     static {
-        for (int id = 0; id < KNOWN.length; id++) {
-            KNOWN[id] = (id & 0x3F) >= 5 && TagTable.name(id) != null;
+        for (int i = 0; i < TOKENS.length; i++) {
+            int t = i & 0xFF;
+            int id = (i >> 8) << 6 | t & 0x3F;
+            boolean known = (id & 0x3F) >= 5 && TagTable.name(id) != null;
+            TOKENS[i] = !known ? -1 : id | ((t & 0x40) != 0 ? CONTENT : 0) | ((t & 0x80) != 0 ? ATTRIBUTES : 0);
         }
         for (AttributeShape s : AttributeShape.values()) {
             SHAPES[TagTable.id(s.element())] = s;
@@ -283,29 +291,31 @@ final class DirectReader {
     int child() {
         while (true) {
             int t = u8();
+            int v = TOKENS[page << 8 | t];
+            if (v >= 0) {
+                if (depth >= maxDepth) {
+                    throw NOT_PLAIN;
+                }
+                if ((v & ATTRIBUTES) != 0) {
+                    attributes();
+                    v &= ~ATTRIBUTES;
+                }
+                if ((v & CONTENT) != 0) {
+                    depth++;
+                }
+                return v;
+            }
             if (t == 0x01) {
                 depth--;
                 return -1;
             }
-            if (t == 0x00) {
-                page = u8();
-                if (page >= TagTable.SIZE >> 6) {
-                    throw NOT_PLAIN;
-                }
-                continue;
-            }
-            int id = page << 6 | t & 0x3F;
-            if (!KNOWN[id] || depth >= maxDepth) { // a global token, a tag CSP does not have, or too deep
+            if (t != 0x00) { // a global token or a tag CSP does not have
                 throw NOT_PLAIN;
             }
-            if ((t & 0x80) != 0) {
-                attributes();
+            page = u8();
+            if (page >= TagTable.SIZE >> 6) {
+                throw NOT_PLAIN;
             }
-            if ((t & 0x40) == 0) {
-                return id;
-            }
-            depth++;
-            return id | CONTENT;
         }
     }
 
@@ -329,7 +339,14 @@ final class DirectReader {
         if ((t & CONTENT) == 0) {
             return null;
         }
-        if (b[p] == 0x01) {
+        int k = b[p];
+        if (k == 0x03) { // an inline string: nearly every value
+            p++;
+            String s = inline(t & TAG);
+            closeLeaf();
+            return s;
+        }
+        if (k == 0x01) {
             p++;
             depth--;
             return null;
@@ -564,10 +581,7 @@ final class DirectReader {
         int k = u8();
         String s;
         if (k == 0x03) {
-            int at = p;
-            int len = skipInline();
-            spend(len); // bytes: never fewer than the chars they make
-            return string(t & TAG, at, len);
+            return inline(t & TAG);
         } else if (k == 0x80) {
             s = TagTable.value(mbUint());
             if (s == null) {
@@ -591,6 +605,14 @@ final class DirectReader {
         }
         spend(s.length());
         return s;
+    }
+
+    /** The inline string from here, the text of element {@code tag}. */
+    private String inline(int tag) {
+        int at = p;
+        int len = skipInline();
+        spend(len); // bytes: never fewer than the chars they make
+        return string(tag, at, len);
     }
 
     private void closeLeaf() {

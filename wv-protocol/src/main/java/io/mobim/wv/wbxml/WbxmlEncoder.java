@@ -3,6 +3,7 @@ package io.mobim.wv.wbxml;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.KeptEncodings;
+import io.mobim.wv.bind.SharedStrings;
 import io.mobim.wv.bind.Sink;
 import io.mobim.wv.bind.SpareWriter;
 import io.mobim.wv.bind.TagTable;
@@ -75,11 +76,12 @@ public final class WbxmlEncoder {
     private static final class Writer extends SpareWriter implements Sink {
         byte[] suffix;
         int attrBase;
+        /** Where the start tag of each open element is. */
         int[] pos = new int[16];
-        boolean[] content = new boolean[16];
         int depth;
         int page;
         final KeptEncodings kept = new KeptEncodings();
+        final KeptStrings keptStrings = new KeptStrings();
 
         Writer() {
             super(512);
@@ -108,13 +110,6 @@ public final class WbxmlEncoder {
             attrBase = v == CspVersion.V1_1 ? 0x05 : 0x08;
         }
 
-        private void markContent() {
-            if (depth > 0 && !content[depth - 1]) {
-                buf.or(pos[depth - 1], 0x40);
-                content[depth - 1] = true;
-            }
-        }
-
         /** The code page switch {@code tag} needs; room must have been made. */
         private void token(int tag) {
             int p = tag >> 6;
@@ -125,18 +120,20 @@ public final class WbxmlEncoder {
             }
         }
 
+        /**
+         * A start tag says it has content: nearly every element has, so the flag is cleared by {@link #end} for one
+         * that got none, instead of being set by each element's first child.
+         */
         @Override
         public void start(int tag) {
-            markContent();
             buf.ensure(START_ROOM);
             token(tag);
             int attr = tag == Binder.WV_CSP_MESSAGE ? 0 : tag == Binder.TRANSACTION_CONTENT ? 2
                     : tag == Binder.PRESENCE_SUB_LIST ? 1 : -1;
             if (depth == pos.length) {
                 pos = java.util.Arrays.copyOf(pos, depth * 2);
-                content = java.util.Arrays.copyOf(content, depth * 2);
             }
-            pos[depth] = buf.size();
+            pos[depth++] = buf.size();
             if (attr >= 0) {
                 buf.put((tag & 0x3F) | 0xC0);
                 buf.put(attrBase + attr);
@@ -144,16 +141,13 @@ public final class WbxmlEncoder {
                 buf.write(suffix);
                 buf.write(0);
                 buf.write(END);
-                content[depth++] = true;
             } else {
-                buf.put(tag & 0x3F);
-                content[depth++] = false;
+                buf.put((tag & 0x3F) | 0x40);
             }
         }
 
         @Override
         public boolean repeat(Object value) {
-            markContent(); // what the value's start tag would do to its parent, outside the bytes kept
             byte[] k = kept.find(value, page, suffix, buf);
             if (k == null) {
                 return false;
@@ -170,14 +164,16 @@ public final class WbxmlEncoder {
 
         @Override
         public void end() {
-            if (content[--depth]) {
+            int at = pos[--depth];
+            if (buf.size() == at + 1) {
+                buf.and(at, ~0x40); // nothing written since the start tag: no content
+            } else {
                 buf.write(END);
             }
         }
 
         @Override
         public void text(String s) {
-            markContent();
             buf.ensure(s.length() * 3 + VALUE_ROOM);
             value(s);
         }
@@ -194,6 +190,24 @@ public final class WbxmlEncoder {
             }
         }
 
+        /**
+         * A value of an element whose values recur, into room reserved for it. A kept value was written inline (no
+         * value token is equal to it), so only a value not kept is looked up among the value tokens.
+         */
+        private void recurring(String s) {
+            KeptStrings k = keptStrings;
+            if (k.putKept(buf, s)) {
+                return;
+            }
+            int t = TagTable.valueToken(s);
+            if (t >= 0) {
+                buf.put(EXT_T_0);
+                buf.writeMbUint(t);
+            } else {
+                k.putInline(buf, s);
+            }
+        }
+
         @Override
         public void leaf(int tag, String s) {
             if (tag == Binder.PRESENCE_SUB_LIST) {
@@ -202,7 +216,6 @@ public final class WbxmlEncoder {
                 end();
                 return;
             }
-            markContent();
             int len = s.length();
             buf.ensure(START_ROOM + len * 3 + VALUE_ROOM);
             token(tag);
@@ -212,7 +225,11 @@ public final class WbxmlEncoder {
             }
             buf.put((tag & 0x3F) | 0x40);
             if (!WbxmlTypes.TYPED[tag]) {
-                value(s);
+                if (SharedStrings.recurs(tag, len)) {
+                    recurring(s);
+                } else {
+                    value(s);
+                }
                 buf.put(END);
                 return;
             }
@@ -248,7 +265,6 @@ public final class WbxmlEncoder {
 
         @Override
         public void leafInt(int tag, long v) {
-            markContent();
             buf.ensure(START_ROOM);
             token(tag);
             buf.put((tag & 0x3F) | 0x40);
@@ -260,15 +276,16 @@ public final class WbxmlEncoder {
             }
         }
 
+        /** An integer as OPAQUE, into room reserved for it (a start tag's takes it). */
         private void opaque(long v) {
             int bytes = 1;
             while (bytes < 8 && (v >>> (bytes * 8)) != 0) {
                 bytes++;
             }
-            buf.write(OPAQUE);
-            buf.write(bytes);
+            buf.put(OPAQUE);
+            buf.put(bytes);
             for (int i = bytes - 1; i >= 0; i--) {
-                buf.write((int) (v >>> (i * 8)) & 0xFF);
+                buf.put((int) (v >>> (i * 8)) & 0xFF);
             }
         }
     }
