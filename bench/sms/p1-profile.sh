@@ -39,9 +39,9 @@ PM=$(pgrep -f "postgres -D $W/data/postgres" | head -1)
 pgcpu() { local sum=0; [ -n "$PM" ] || { echo 0; return; }; for p in $PM $(pgrep -P $PM); do
   v=$(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null) && sum=$((sum+v)); done; echo $sum; }
 PGPORT=$(grep -o 'jdbc:postgresql://127.0.0.1:[0-9]*' $W/run.log | head -1 | grep -o '[0-9]*$')
-pgrows() { [ -n "$PGPORT" ] && command -v psql >/dev/null && psql -h 127.0.0.1 -p $PGPORT -U postgres -d postgres -At -c \
-  "select schemaname||'.'||relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del from pg_stat_user_tables" > $1 2>/dev/null; }
-psql_() { psql -h 127.0.0.1 -p $PGPORT -U postgres -d postgres -At "$@" 2>/dev/null; }
+psql_() { [ -n "$PGPORT" ] && command -v psql >/dev/null && psql -h 127.0.0.1 -p $PGPORT -U postgres -d postgres -At "$@" 2>/dev/null; }
+pgrows() { local rows; rows=$(psql_ -c "select schemaname||'.'||relname, n_tup_ins, n_tup_upd, n_tup_hot_upd, n_tup_del
+  from pg_stat_user_tables") && echo "$rows" > $1; }
 [ "${PGSTAT:-0}" = 1 ] && psql_ -c "create extension if not exists pg_stat_statements" -c "select pg_stat_statements_reset()" >/dev/null
 pgrows $W/pg0; threads > $W/threads0; pgcpu > $W/pgcpu0; T0=$(date +%s.%N)
 SMSC_PORT=27775 MODE=mo N=$N SENDERS=1000 WINDOW=100 START=now IDLE_MS=30000 node "$DRIVER" > $W/measured.out 2>&1

@@ -5,6 +5,7 @@ import io.mobim.events.sms.SmsMt;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public final class InMemoryMtLedger implements MtLedger {
         List<Entry> over = entries.values().stream()
                 .filter(e -> e.takenAt.isBefore(cutoff) && e.state != State.PENDING && e.outcomePublished
                         && e.mt.expiresAt().isBefore(cutoff))
-                .sorted(java.util.Comparator.comparingLong(e -> e.position)).limit(limit).toList();
+                .sorted(Comparator.comparingLong(e -> e.position)).limit(limit).toList();
         for (Entry e : over) {
             entries.remove(e.mt.requestId());
             e.parts.values().forEach(p -> byMessageId.remove(p.linkId() + "|" + p.messageId()));
@@ -89,14 +90,14 @@ public final class InMemoryMtLedger implements MtLedger {
 
     private List<Pending> pending(java.util.function.Predicate<Entry> after, int limit) {
         return entries.values().stream().filter(e -> e.state == State.PENDING && after.test(e))
-                .sorted(java.util.Comparator.comparingLong(e -> e.position)).limit(limit)
+                .sorted(Comparator.comparingLong(e -> e.position)).limit(limit)
                 .map(e -> new Pending(e.mt, e.position, List.copyOf(e.parts.values()), e.partition)).toList();
     }
 
     @Override
     public synchronized List<OpenRequest> unpublishedAfter(long position, int limit) {
         return entries.values().stream().filter(e -> e.position > position && e.state != State.PENDING && !e.outcomePublished)
-                .sorted(java.util.Comparator.comparingLong(e -> e.position)).limit(limit)
+                .sorted(Comparator.comparingLong(e -> e.position)).limit(limit)
                 .map(e -> new OpenRequest(e.mt, e.state, e.errorCode, ids(e), e.position)).toList();
     }
 

@@ -60,8 +60,9 @@ public final class JdbcMtLedger implements MtLedger {
 
     /**
      * Reads the ledger in the order MTs were taken (its {@code taken_seq} index), a chunk at a time, and deletes the
-     * chunk's MTs that are over (their parts go with them, {@code on delete cascade}); it stops at the first MT taken
-     * at or after {@code cutoff}, so a run reads what it deletes plus the few old MTs not over yet, never the rest.
+     * chunk's MTs that are over (their parts go with them, {@code on delete cascade}), one statement a chunk; it stops
+     * at the first MT taken at or after {@code cutoff}, so a run reads what it deletes plus the few old MTs not over
+     * yet, never the rest.
      */
     @Override
     public int forget(Instant cutoff, int limit) {
@@ -69,24 +70,24 @@ public final class JdbcMtLedger implements MtLedger {
         int forgotten = 0;
         long after = 0;
         while (forgotten < limit) {
-            record Row(long seq, String requestId, boolean old, boolean over) {
+            record Chunk(int forgotten, long last, boolean allOld) {
             }
-            List<Row> chunk = jdbc.query("""
-                    select taken_seq, request_id, created_at < ?,
-                           created_at < ? and state <> 'PENDING' and outcome_published and expires_at < ?
-                    from smpp.mt_request where taken_seq > ? order by taken_seq limit ?""",
-                    (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getBoolean(4)),
-                    before, before, before, after, limit - forgotten);
-            String[] over = chunk.stream().filter(Row::over).map(Row::requestId).toArray(String[]::new);
-            if (over.length > 0) {
-                forgotten += jdbc.update("""
-                        delete from smpp.mt_request where request_id = any(?::varchar[]) and created_at < ? and state <> 'PENDING'
-                          and outcome_published and expires_at < ?""", over, before, before);
-            }
-            if (chunk.isEmpty() || chunk.stream().anyMatch(r -> !r.old())) {
+            Chunk chunk = jdbc.queryForObject("""
+                    with chunk as (select taken_seq, request_id, created_at < ? as old from smpp.mt_request
+                                   where taken_seq > ? order by taken_seq limit ?),
+                         gone as (delete from smpp.mt_request r using chunk c
+                                  where r.request_id = c.request_id and c.old and r.state <> 'PENDING'
+                                    and r.outcome_published and r.expires_at < ?
+                                  returning 1)
+                    select (select count(*) from gone), (select max(taken_seq) from chunk),
+                           (select coalesce(bool_and(old), false) from chunk)""",
+                    (rs, i) -> new Chunk(rs.getInt(1), rs.getLong(2), rs.getBoolean(3)),
+                    before, after, limit - forgotten, before);
+            forgotten += chunk.forgotten();
+            if (!chunk.allOld()) {
                 break; // the end of the ledger, or MTs taken after the cutoff
             }
-            after = chunk.getLast().seq();
+            after = chunk.last();
         }
         return forgotten;
     }

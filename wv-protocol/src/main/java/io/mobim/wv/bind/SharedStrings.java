@@ -62,7 +62,7 @@ public final class SharedStrings {
 
     /** Whether values of element {@code tag} of {@code len} chars, too long to be shared as short values, recur. */
     public static boolean recurs(int tag, int len) {
-        return len > SHORT && len <= MAX_BYTES && RECURRING[tag];
+        return len > SHORT && shares(tag, len);
     }
 
     /** The String of the UTF-8 bytes {@code b[at, at + len)}. */

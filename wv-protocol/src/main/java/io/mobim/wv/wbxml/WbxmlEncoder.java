@@ -180,10 +180,17 @@ public final class WbxmlEncoder {
 
         /** A value token or an inline string, into room reserved for it. */
         private void value(String s) {
+            value(s, null);
+        }
+
+        /** A value token if {@code s} has one, else an inline string, kept in {@code keep} if there is one. */
+        private void value(String s, KeptStrings keep) {
             int t = TagTable.valueToken(s);
             if (t >= 0) {
                 buf.put(EXT_T_0);
                 buf.writeMbUint(t);
+            } else if (keep != null) {
+                keep.putInline(buf, s);
             } else {
                 buf.put(STR_I);
                 buf.putInline(s);
@@ -195,16 +202,8 @@ public final class WbxmlEncoder {
          * value token is equal to it), so only a value not kept is looked up among the value tokens.
          */
         private void recurring(String s) {
-            KeptStrings k = keptStrings;
-            if (k.putKept(buf, s)) {
-                return;
-            }
-            int t = TagTable.valueToken(s);
-            if (t >= 0) {
-                buf.put(EXT_T_0);
-                buf.writeMbUint(t);
-            } else {
-                k.putInline(buf, s);
+            if (!keptStrings.putKept(buf, s)) {
+                value(s, keptStrings);
             }
         }
 
