@@ -9,7 +9,8 @@
 #   [JAR=...] [JFR=0] [JFC=...] [WARMUP=3000] [PGSTAT=1] flock /tmp/bench.lock bench/sms/p1-profile.sh [N=10000] [extra mobim arguments...]
 # JFC: the JFR settings (default: compilations.jfc, the JIT's compilations only); the recording is $W/run.jfr.
 # PGSTAT=1: the embedded PostgreSQL loads pg_stat_statements, and the statements that took the most time over the
-# measured commands are printed per 1,000 commands (calls, execution ms, rows), into $W/statements too.
+# measured commands are printed per 1,000 commands (calls, execution ms, planning ms, rows), into $W/statements too;
+# planning is counted when the run's arguments add '--mobim.embedded.postgres-settings[pg_stat_statements.track_planning]=on'.
 # Needs node (node-smpp 0.5.1 is installed into /tmp/mobim-bench-node) and, for the rows, psql.
 set -u
 PROJ=$(pwd); HERE=$PROJ/bench/sms; DRIVER=$PROJ/../shared/bench/smsc-load.js; N=${1:-10000}; shift || true
@@ -48,8 +49,8 @@ SMSC_PORT=27775 MODE=mo N=$N SENDERS=1000 WINDOW=100 START=now IDLE_MS=30000 nod
 T1=$(date +%s.%N); threads > $W/threads1; pgcpu > $W/pgcpu1; sleep 1; pgrows $W/pg1; echo "$T0 $T1" > $W/window
 echo "mobim: $(grep '"ev":"result"' $W/measured.out)"
 [ "${PGSTAT:-0}" = 1 ] && psql_ -F ' | ' -c "select calls * 1000 / $N, round((total_exec_time * 1000 / $N)::numeric, 1),
-  rows * 1000 / $N, left(regexp_replace(query, '\s+', ' ', 'g'), 150) from pg_stat_statements
+  round((total_plan_time * 1000 / $N)::numeric, 1), rows * 1000 / $N, left(regexp_replace(query, '\s+', ' ', 'g'), 150) from pg_stat_statements
   where query not like '%pg_stat_statements%' order by total_exec_time desc limit 20" > $W/statements \
-  && { echo "statements per 1,000 commands (calls | execution ms | rows | statement):"; cat $W/statements; }
+  && { echo "statements per 1,000 commands (calls | execution ms | planning ms | rows | statement):"; cat $W/statements; }
 kill -TERM $APP; wait $APP 2>/dev/null; APP=
 "$JAVA" "$HERE/RunProfile.java" $W $N

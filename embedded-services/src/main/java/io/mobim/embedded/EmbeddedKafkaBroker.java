@@ -86,6 +86,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         // hand most requests to a thread that was parked (the caller's settings may raise them)
         p.put("num.network.threads", "1");
         p.put("num.io.threads", "2");
+        // the log cleaner's key map is allocated whole at start and lives as long as the broker: Kafka's 128 MB sits in
+        // the application's old generation and keeps G1 running marking cycles, whose remark pauses unload classes.
+        // The only compacted topic here is the consumer offsets, a few keys per group: 8 MB holds some 300,000 keys
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
         settings.forEach((name, value) -> {
             if (OWN.contains(name)) {
                 throw new IllegalArgumentException("the embedded Kafka broker sets " + name + " itself");
@@ -97,6 +101,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(dir);
         }
+        UniformRequestHistograms.register();
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         return new EmbeddedKafkaBroker(server, "127.0.0.1:" + clientPort, logDir, deleteOnClose);
