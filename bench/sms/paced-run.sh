@@ -4,7 +4,8 @@
 # and times each command exactly (deliver_sm -> deliver_sm_resp, deliver_sm -> the MT's submit_sm).
 # Usage, from the project root after `./mvnw -B -ntp -DskipTests package`:
 #   [WARM=10] [JAR=...] bench/sms/paced-run.sh [RATE=1000] [SECONDS=30] [extra mobim arguments...]
-# WARM: unmeasured seconds at the same rate before the measured ones (120 lets the JIT settle).
+# WARM: unmeasured seconds at the same rate before the measured ones (300 lets the JIT settle: two minutes after
+# start C2 still compiles methods of the consumers and the broker for up to a second each).
 # The 1,000 subscribers (447700900000+i, contact 1 of each is 447700900000+(i xor 1)) are set up once through
 # mobim's own simulator (setup-senders.sh) into $SEED (default /tmp/mobim-sms-seed) and copied for every run. Run it alone on the
 # machine (flock /tmp/bench.lock). Needs node and npm (node-smpp 0.5.1 is installed into /tmp/mobim-bench-node).
