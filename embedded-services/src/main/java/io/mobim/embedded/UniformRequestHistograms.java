@@ -1,13 +1,13 @@
 package io.mobim.embedded;
 
 import com.yammer.metrics.core.Histogram;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.network.metrics.RequestMetrics;
 import org.apache.kafka.server.metrics.KafkaMetricsGroup;
+import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 
 /**
  * The broker's per-request-type time and size histograms ({@code kafka.network:type=RequestMetrics}), registered as
@@ -33,17 +33,15 @@ final class UniformRequestHistograms {
     private UniformRequestHistograms() {
     }
 
-    /** Registers them (once per JVM: a second call finds them registered) and returns them. */
-    static List<Histogram> register() {
-        List<Histogram> registered = new ArrayList<>();
+    /** Registers them; a second call in the JVM finds them registered and changes nothing. */
+    static void register() {
         requestNames().forEach(request -> {
             Map<String, String> tags = Map.of("request", request);
-            TIMES.forEach(name -> registered.add(GROUP.newHistogram(name, false, tags)));
+            TIMES.forEach(name -> GROUP.newHistogram(name, false, tags));
             if (request.equals(ApiKeys.FETCH.name) || request.equals(ApiKeys.PRODUCE.name)) {
-                FETCH_OR_PRODUCE.forEach(name -> registered.add(GROUP.newHistogram(name, false, tags)));
+                FETCH_OR_PRODUCE.forEach(name -> GROUP.newHistogram(name, false, tags));
             }
         });
-        return registered;
     }
 
     /** The request names the broker's request channels measure under (RequestChannel.Metrics). */
@@ -56,7 +54,7 @@ final class UniformRequestHistograms {
 
     /** The broker's histogram for one request type and measure, as registered in the JVM's Yammer registry. */
     static Histogram of(String request, String name) {
-        return (Histogram) org.apache.kafka.server.metrics.KafkaYammerMetrics.defaultRegistry().allMetrics()
+        return (Histogram) KafkaYammerMetrics.defaultRegistry().allMetrics()
                 .get(GROUP.metricName(name, Map.of("request", request)));
     }
 }
