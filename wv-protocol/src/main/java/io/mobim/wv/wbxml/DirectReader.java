@@ -20,6 +20,9 @@ import io.mobim.wv.model.presence.CommC;
 import io.mobim.wv.model.presence.OtherAttribute;
 import io.mobim.wv.model.presence.PresenceAttribute;
 import io.mobim.wv.model.presence.PresenceSubList;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +47,8 @@ final class DirectReader {
     static final int TAG = CONTENT - 1;
 
     /** Not the plain form: go the general way. Thrown without a stack trace, caught in {@link #read}. */
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     static final RuntimeException NOT_PLAIN = new RuntimeException("not the plain form", null, false, false) {
     };
 
@@ -87,6 +92,8 @@ final class DirectReader {
     private int page;
     private int depth;
     private long textBudget;
+    /** Whether the inline string {@link #skipInline} last passed is ASCII. */
+    private boolean ascii;
     /** The open trees' children, innermost last. */
     private WvNode[] nodes;
     private int nodeTop;
@@ -102,6 +109,8 @@ final class DirectReader {
         /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
         final String[] leaves = new String[AttributeShape.MAX_LEAVES];
         final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
+        /** The text of the date-time being read. */
+        final byte[] date = new byte[WbxmlTypes.DATE_TEXT];
         /** Typed presence attributes by their bytes, with the code page each leaves and what it costs the text budget. */
         private KeptElements<PresenceAttribute> keptAttributes;
 
@@ -632,9 +641,12 @@ final class DirectReader {
             return Long.toUnsignedString(number(at, len));
         }
         if (WbxmlTypes.DATE[tag]) {
-            String d = WbxmlTypes.date(b, at, len);
-            if (d != null) {
-                return d;
+            Scratch s = scratch();
+            int n = WbxmlTypes.date(b, at, len, s.date);
+            if (n >= 0) {
+                // the date-times of a server's messages recur within the second: found, not made
+                return SharedStrings.shares(tag, n) ? s.shared.get(s.date, 0, n)
+                        : new String(s.date, 0, n, StandardCharsets.ISO_8859_1);
             }
         }
         return new String(b, at, len, StandardCharsets.UTF_8);
@@ -684,7 +696,7 @@ final class DirectReader {
         if (SharedStrings.shares(tag, len)) {
             return scratch().shared.get(b, at, len);
         }
-        return new String(b, at, len, StandardCharsets.UTF_8);
+        return new String(b, at, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     private Scratch scratch() {
@@ -695,12 +707,36 @@ final class DirectReader {
         return s;
     }
 
+    /**
+     * Passes the inline string from here and its NUL, eight bytes at a time, giving its length; notes whether it is
+     * ASCII ({@link #ascii}), which the same pass tells, so a fresh String of it needs no UTF-8 check.
+     */
     private int skipInline() {
         int s = p;
-        int i = WbxmlDecoder.nul(b, s, end);
-        if (i >= end) {
-            throw NOT_PLAIN;
+        int i = s;
+        long high = 0;
+        while (true) {
+            if (i + Long.BYTES > end) {
+                for (; i < end && b[i] != 0; i++) {
+                    high |= b[i];
+                }
+                if (i >= end) {
+                    throw NOT_PLAIN;
+                }
+                break;
+            }
+            long v = (long) LONG_LE.get(b, i);
+            long z = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+            if (z != 0) {
+                // the lowest flagged byte is the first NUL; only the bytes before it are the string's
+                high |= v & ((Long.lowestOneBit(z) >>> 7) - 1);
+                i += Long.numberOfTrailingZeros(z) >>> 3;
+                break;
+            }
+            high |= v;
+            i += Long.BYTES;
         }
+        ascii = (high & 0x8080808080808080L) == 0;
         p = i + 1;
         return i - s;
     }

@@ -7,6 +7,7 @@ import static io.mobim.wv.wbxml.DirectReader.NOT_PLAIN;
 import static io.mobim.wv.wbxml.DirectReader.TAG;
 
 import io.mobim.wv.WvDecodeException;
+import io.mobim.wv.bind.Boxed;
 import io.mobim.wv.bind.Collect;
 import io.mobim.wv.model.*;
 import io.mobim.wv.model.presence.PresenceSubList;
@@ -199,7 +200,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new DetailedResult(c0 < 0 ? null : Integer.valueOf((int) c0), c1, Collect.immutable(c2, m2), Collect.immutable(c3, m3), Collect.immutable(c4, m4), Collect.immutable(c5, m5), Collect.immutable(c6, m6), Collect.immutable(c7, m7));
+        return new DetailedResult(c0 < 0 ? null : Boxed.of((int) c0), c1, Collect.immutable(c2, m2), Collect.immutable(c3, m3), Collect.immutable(c4, m4), Collect.immutable(c5, m5), Collect.immutable(c6, m6), Collect.immutable(c7, m7));
     }
 
     static Result readResult(DirectReader r, int t) throws WvDecodeException {
@@ -224,7 +225,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new Result(c0 < 0 ? null : Integer.valueOf((int) c0), c1, Collect.immutable(c2, m2));
+        return new Result(c0 < 0 ? null : Boxed.of((int) c0), c1, Collect.immutable(c2, m2));
     }
 
     static ClientId readClientId(DirectReader r, int t) throws WvDecodeException {
@@ -354,7 +355,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new MessageInfo(c0, c1, c2, c3, c4 < 0 ? null : Integer.valueOf((int) c4), c5, c6, c7, c8, c9 < 0 ? null : Integer.valueOf((int) c9));
+        return new MessageInfo(c0, c1, c2, c3, c4 < 0 ? null : Boxed.of((int) c4), c5, c6, c7, c8, c9 < 0 ? null : Boxed.of((int) c9));
     }
 
     static NickName readNickName(DirectReader r, int t) throws WvDecodeException {
@@ -669,7 +670,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new CapabilityList(c0, c1, Collect.immutable(c2, m2), Collect.immutable(c3), Collect.immutable(c4, m4), c5 < 0 ? null : Integer.valueOf((int) c5), c6, Collect.immutable(c7, m7), c8 < 0 ? null : Integer.valueOf((int) c8), c9 < 0 ? null : Integer.valueOf((int) c9), Collect.immutable(c10, m10), c11 < 0 ? null : Integer.valueOf((int) c11), c12, c13 < 0 ? null : Integer.valueOf((int) c13), c14 < 0 ? null : Integer.valueOf((int) c14), c15);
+        return new CapabilityList(c0, c1, Collect.immutable(c2, m2), Collect.immutable(c3), Collect.immutable(c4, m4), c5 < 0 ? null : Boxed.of((int) c5), c6, Collect.immutable(c7, m7), c8 < 0 ? null : Boxed.of((int) c8), c9 < 0 ? null : Boxed.of((int) c9), Collect.immutable(c10, m10), c11 < 0 ? null : Boxed.of((int) c11), c12, c13 < 0 ? null : Boxed.of((int) c13), c14 < 0 ? null : Boxed.of((int) c14), c15);
     }
 
     static Presence readPresence(DirectReader r, int t) throws WvDecodeException {
@@ -846,7 +847,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new LoginRequest(c0, c1, c2, Collect.immutable(c3, m3), c4, c5 < 0 ? null : Integer.valueOf((int) c5), c6);
+        return new LoginRequest(c0, c1, c2, Collect.immutable(c3, m3), c4, c5 < 0 ? null : Boxed.of((int) c5), c6);
     }
 
     static LoginResponse readLoginResponse(DirectReader r, int t) throws WvDecodeException {
@@ -871,7 +872,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new LoginResponse(c0, c1, c2, c3 < 0 ? null : Integer.valueOf((int) c3), c4, c5, c6);
+        return new LoginResponse(c0, c1, c2, c3 < 0 ? null : Boxed.of((int) c3), c4, c5, c6);
     }
 
     static ClientCapabilityRequest readClientCapabilityRequest(DirectReader r, int t) throws WvDecodeException {
@@ -948,7 +949,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new KeepAliveRequest(c0 < 0 ? null : Integer.valueOf((int) c0));
+        return new KeepAliveRequest(c0 < 0 ? null : Boxed.of((int) c0));
     }
 
     static KeepAliveResponse readKeepAliveResponse(DirectReader r, int t) throws WvDecodeException {
@@ -963,7 +964,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new KeepAliveResponse(c0, c1 < 0 ? null : Integer.valueOf((int) c1));
+        return new KeepAliveResponse(c0, c1 < 0 ? null : Boxed.of((int) c1));
     }
 
     static PollingRequest readPollingRequest(DirectReader r, int t) throws WvDecodeException {
@@ -1675,7 +1676,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new GetMessageListRequest(c0, c1 < 0 ? null : Integer.valueOf((int) c1));
+        return new GetMessageListRequest(c0, c1 < 0 ? null : Boxed.of((int) c1));
     }
 
     static GetMessageListResponse readGetMessageListResponse(DirectReader r, int t) throws WvDecodeException {
@@ -1730,7 +1731,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new SetDeliveryMethodRequest(c0, c1 < 0 ? null : Integer.valueOf((int) c1), c2);
+        return new SetDeliveryMethodRequest(c0, c1 < 0 ? null : Boxed.of((int) c1), c2);
     }
 
     static ForwardMessageRequest readForwardMessageRequest(DirectReader r, int t) throws WvDecodeException {
@@ -2154,7 +2155,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new InviteRequest(c0, c1, c2, c3, c4, c5, c6, c7, c8 < 0 ? null : Integer.valueOf((int) c8));
+        return new InviteRequest(c0, c1, c2, c3, c4, c5, c6, c7, c8 < 0 ? null : Boxed.of((int) c8));
     }
 
     static InviteResponse readInviteResponse(DirectReader r, int t) throws WvDecodeException {
@@ -2202,7 +2203,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new InviteUserRequest(c0, c1, c2, c3, c4, c5, c6, c7, c8 < 0 ? null : Integer.valueOf((int) c8));
+        return new InviteUserRequest(c0, c1, c2, c3, c4, c5, c6, c7, c8 < 0 ? null : Boxed.of((int) c8));
     }
 
     static InviteUserResponse readInviteUserResponse(DirectReader r, int t) throws WvDecodeException {
@@ -2298,7 +2299,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new SearchRequest(Collect.immutable(c0, m0), c1 < 0 ? null : Integer.valueOf((int) c1), c2, c3 < 0 ? null : Integer.valueOf((int) c3));
+        return new SearchRequest(Collect.immutable(c0, m0), c1 < 0 ? null : Boxed.of((int) c1), c2, c3 < 0 ? null : Boxed.of((int) c3));
     }
 
     static SearchResponse readSearchResponse(DirectReader r, int t) throws WvDecodeException {
@@ -2321,7 +2322,7 @@ final class WbxmlRecordReaders {
                 }
             }
         }
-        return new SearchResponse(c0, c1, c2 < 0 ? null : Integer.valueOf((int) c2), c3, c4 < 0 ? null : Integer.valueOf((int) c4), c5);
+        return new SearchResponse(c0, c1, c2 < 0 ? null : Boxed.of((int) c2), c3, c4 < 0 ? null : Boxed.of((int) c4), c5);
     }
 
     static StopSearchRequest readStopSearchRequest(DirectReader r, int t) throws WvDecodeException {

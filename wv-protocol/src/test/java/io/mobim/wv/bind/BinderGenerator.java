@@ -238,7 +238,7 @@ public final class BinderGenerator {
             if (f.list) {
                 b.append("Collect.immutable(v").append(i).append(")");
             } else if (f.kind == Kind.INT) {
-                b.append("h").append(i).append(" ? Integer.valueOf(v").append(i).append(") : null");
+                b.append("h").append(i).append(" ? Boxed.of(v").append(i).append(") : null");
             } else {
                 b.append("v").append(i);
             }
@@ -341,6 +341,7 @@ public final class BinderGenerator {
                 import static io.mobim.wv.wbxml.DirectReader.TAG;
 
                 import io.mobim.wv.WvDecodeException;
+                import io.mobim.wv.bind.Boxed;
                 import io.mobim.wv.bind.Collect;
                 import io.mobim.wv.model.*;
                 import io.mobim.wv.model.presence.PresenceSubList;
@@ -456,7 +457,7 @@ public final class BinderGenerator {
             } else if (f.list) {
                 b.append("Collect.immutable(c").append(i).append(", m").append(i).append(")");
             } else if (f.kind == Kind.INT) {
-                b.append("c").append(i).append(" < 0 ? null : Integer.valueOf((int) c").append(i).append(")");
+                b.append("c").append(i).append(" < 0 ? null : Boxed.of((int) c").append(i).append(")");
             } else {
                 b.append("c").append(i);
             }
