@@ -199,7 +199,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new DetailedResult(h0 ? Integer.valueOf(v0) : null, v1, Collect.immutable(v2), Collect.immutable(v3), Collect.immutable(v4), Collect.immutable(v5), Collect.immutable(v6), Collect.immutable(v7));
+            return new DetailedResult(h0 ? Boxed.of(v0) : null, v1, Collect.immutable(v2), Collect.immutable(v3), Collect.immutable(v4), Collect.immutable(v5), Collect.immutable(v6), Collect.immutable(v7));
         }
     }
 
@@ -236,7 +236,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new Result(h0 ? Integer.valueOf(v0) : null, v1, Collect.immutable(v2));
+            return new Result(h0 ? Boxed.of(v0) : null, v1, Collect.immutable(v2));
         }
     }
 
@@ -420,7 +420,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new MessageInfo(v0, v1, v2, v3, h4 ? Integer.valueOf(v4) : null, v5, v6, v7, v8, h9 ? Integer.valueOf(v9) : null);
+            return new MessageInfo(v0, v1, v2, v3, h4 ? Boxed.of(v4) : null, v5, v6, v7, v8, h9 ? Boxed.of(v9) : null);
         }
     }
 
@@ -797,7 +797,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new CapabilityList(v0, v1, Collect.immutable(v2), Collect.immutable(v3), Collect.immutable(v4), h5 ? Integer.valueOf(v5) : null, v6, Collect.immutable(v7), h8 ? Integer.valueOf(v8) : null, h9 ? Integer.valueOf(v9) : null, Collect.immutable(v10), h11 ? Integer.valueOf(v11) : null, v12, h13 ? Integer.valueOf(v13) : null, h14 ? Integer.valueOf(v14) : null, v15);
+            return new CapabilityList(v0, v1, Collect.immutable(v2), Collect.immutable(v3), Collect.immutable(v4), h5 ? Boxed.of(v5) : null, v6, Collect.immutable(v7), h8 ? Boxed.of(v8) : null, h9 ? Boxed.of(v9) : null, Collect.immutable(v10), h11 ? Boxed.of(v11) : null, v12, h13 ? Boxed.of(v13) : null, h14 ? Boxed.of(v14) : null, v15);
         }
     }
 
@@ -1042,7 +1042,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new LoginRequest(v0, v1, v2, Collect.immutable(v3), v4, h5 ? Integer.valueOf(v5) : null, v6);
+            return new LoginRequest(v0, v1, v2, Collect.immutable(v3), v4, h5 ? Boxed.of(v5) : null, v6);
         }
     }
 
@@ -1087,7 +1087,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new LoginResponse(v0, v1, v2, h3 ? Integer.valueOf(v3) : null, v4, v5, v6);
+            return new LoginResponse(v0, v1, v2, h3 ? Boxed.of(v3) : null, v4, v5, v6);
         }
     }
 
@@ -1224,7 +1224,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new KeepAliveRequest(h0 ? Integer.valueOf(v0) : null);
+            return new KeepAliveRequest(h0 ? Boxed.of(v0) : null);
         }
     }
 
@@ -1259,7 +1259,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new KeepAliveResponse(v0, h1 ? Integer.valueOf(v1) : null);
+            return new KeepAliveResponse(v0, h1 ? Boxed.of(v1) : null);
         }
     }
 
@@ -2197,7 +2197,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new GetMessageListRequest(v0, h1 ? Integer.valueOf(v1) : null);
+            return new GetMessageListRequest(v0, h1 ? Boxed.of(v1) : null);
         }
     }
 
@@ -2284,7 +2284,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new SetDeliveryMethodRequest(v0, h1 ? Integer.valueOf(v1) : null, v2);
+            return new SetDeliveryMethodRequest(v0, h1 ? Boxed.of(v1) : null, v2);
         }
     }
 
@@ -2975,7 +2975,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new InviteRequest(v0, v1, v2, v3, v4, v5, v6, v7, h8 ? Integer.valueOf(v8) : null);
+            return new InviteRequest(v0, v1, v2, v3, v4, v5, v6, v7, h8 ? Boxed.of(v8) : null);
         }
     }
 
@@ -3053,7 +3053,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new InviteUserRequest(v0, v1, v2, v3, v4, v5, v6, v7, h8 ? Integer.valueOf(v8) : null);
+            return new InviteUserRequest(v0, v1, v2, v3, v4, v5, v6, v7, h8 ? Boxed.of(v8) : null);
         }
     }
 
@@ -3199,7 +3199,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new SearchRequest(Collect.immutable(v0), h1 ? Integer.valueOf(v1) : null, v2, h3 ? Integer.valueOf(v3) : null);
+            return new SearchRequest(Collect.immutable(v0), h1 ? Boxed.of(v1) : null, v2, h3 ? Boxed.of(v3) : null);
         }
     }
 
@@ -3250,7 +3250,7 @@ final class RecordBuilders {
 
         @Override
         Object build() {
-            return new SearchResponse(v0, v1, h2 ? Integer.valueOf(v2) : null, v3, h4 ? Integer.valueOf(v4) : null, v5);
+            return new SearchResponse(v0, v1, h2 ? Boxed.of(v2) : null, v3, h4 ? Boxed.of(v4) : null, v5);
         }
     }
 

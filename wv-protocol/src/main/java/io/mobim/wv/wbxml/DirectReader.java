@@ -2,17 +2,12 @@ package io.mobim.wv.wbxml;
 
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.WvDecodeException;
-import io.mobim.wv.bind.Assembler;
 import io.mobim.wv.bind.Binder;
 import io.mobim.wv.bind.Collect;
 import io.mobim.wv.bind.KeptElements;
+import io.mobim.wv.bind.PlainReader;
 import io.mobim.wv.bind.SharedStrings;
 import io.mobim.wv.bind.TagTable;
-import io.mobim.wv.model.Primitive;
-import io.mobim.wv.model.SessionDescriptor;
-import io.mobim.wv.model.SessionType;
-import io.mobim.wv.model.Transaction;
-import io.mobim.wv.model.TransactionMode;
 import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
 import io.mobim.wv.model.presence.AttributeShape;
@@ -20,32 +15,22 @@ import io.mobim.wv.model.presence.CommC;
 import io.mobim.wv.model.presence.OtherAttribute;
 import io.mobim.wv.model.presence.PresenceAttribute;
 import io.mobim.wv.model.presence.PresenceSubList;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the WBXML form handsets send (and {@link WbxmlEncoder} writes) straight into the records:
- * a numeric CSP public id, UTF-8, no string table, known elements each in its place and once where
- * the envelope wants it once, every value one inline string, value token or {@code OPAQUE}, and a
- * message that passes every check. The element loop of each record is generated
- * ({@link WbxmlRecordReaders}): a tag selects the component and its reader, nothing is boxed, and
- * the record's constructor is called directly.
- *
- * <p>Anything else gives {@code null}, and the caller decodes the document again on the general path
- * ({@link Assembler}), which gives the same message or the error, so results and errors cannot
- * differ between the two. One per document.
+ * Reads the WBXML form handsets send (and {@link WbxmlEncoder} writes) straight into the records
+ * ({@link PlainReader}): a numeric CSP public id, UTF-8, no string table, every value one inline
+ * string, value token or {@code OPAQUE}. Anything else gives {@code null}, and the caller decodes the
+ * document again on the general path. One per document.
  */
-final class DirectReader {
+final class DirectReader extends PlainReader {
 
-    /** The element has content (its END is still to come). */
-    static final int CONTENT = 1 << 16;
-    /** The tag id part of {@link #child()}'s answer. */
-    static final int TAG = CONTENT - 1;
-
-    /** Not the plain form: go the general way. Thrown without a stack trace, caught in {@link #read}. */
-    static final RuntimeException NOT_PLAIN = new RuntimeException("not the plain form", null, false, false) {
-    };
+    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     /** The typed attribute shapes by element tag. */
     private static final AttributeShape[] SHAPES = new AttributeShape[TagTable.SIZE];
@@ -87,9 +72,8 @@ final class DirectReader {
     private int page;
     private int depth;
     private long textBudget;
-    /** The open trees' children, innermost last. */
-    private WvNode[] nodes;
-    private int nodeTop;
+    /** Whether the inline string {@link #skipInline} last passed is ASCII. */
+    private boolean ascii;
     /** What the thread keeps from one document to the next. */
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     /** This thread's, once the document needs it. */
@@ -102,6 +86,8 @@ final class DirectReader {
         /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
         final String[] leaves = new String[AttributeShape.MAX_LEAVES];
         final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
+        /** The text of the date-time being read. */
+        final byte[] date = new byte[WbxmlTypes.DATE_TEXT];
         /** Typed presence attributes by their bytes, with the code page each leaves and what it costs the text budget. */
         private KeptElements<PresenceAttribute> keptAttributes;
 
@@ -149,12 +135,8 @@ final class DirectReader {
             version = rootNamespace();
         }
         depth = 1;
-        int session = child();
-        if ((session & TAG) != Binder.SESSION || (session & CONTENT) == 0) {
-            throw NOT_PLAIN;
-        }
-        WvMessage m = session(version);
-        if (child() >= 0 || p != end) {
+        WvMessage m = content(version);
+        if (p != end) {
             throw NOT_PLAIN;
         }
         return m;
@@ -178,117 +160,11 @@ final class DirectReader {
         return v;
     }
 
-    private WvMessage session(CspVersion version) throws WvDecodeException {
-        boolean descriptor = false;
-        boolean sawType = false;
-        boolean sawId = false;
-        String type = null;
-        String sessionId = null;
-        Transaction first = null;
-        ArrayList<Transaction> more = null;
-        for (int t; (t = child()) >= 0; ) {
-            int tag = t & TAG;
-            if (tag == Binder.TRANSACTION && (t & CONTENT) != 0) {
-                Transaction tx = transaction();
-                if (first == null) {
-                    first = tx;
-                } else {
-                    if (more == null) {
-                        more = new ArrayList<>(4);
-                        more.add(first);
-                    }
-                    more.add(tx);
-                }
-            } else if (tag == Binder.SESSION_DESCRIPTOR && !descriptor) {
-                descriptor = true;
-                if ((t & CONTENT) != 0) {
-                    for (int d; (d = child()) >= 0; ) {
-                        if ((d & TAG) == Binder.SESSION_TYPE && !sawType) {
-                            sawType = true;
-                            type = text(d);
-                        } else if ((d & TAG) == Binder.SESSION_ID && !sawId) {
-                            sawId = true;
-                            sessionId = text(d);
-                        } else {
-                            throw NOT_PLAIN;
-                        }
-                    }
-                }
-            } else {
-                throw NOT_PLAIN;
-            }
-        }
-        SessionType st = SessionType.parse(type);
-        if (st == null && sawType || first == null) {
-            throw NOT_PLAIN;
-        }
-        if (st == null) {
-            st = sessionId == null ? SessionType.OUTBAND : SessionType.INBAND;
-        }
-        return new WvMessage(version, new SessionDescriptor(st, sessionId), more != null ? more : List.of(first));
-    }
-
-    private Transaction transaction() throws WvDecodeException {
-        boolean descriptor = false;
-        boolean sawMode = false;
-        boolean sawId = false;
-        boolean sawPoll = false;
-        String mode = null;
-        String id = null;
-        String poll = null;
-        Primitive primitive = null;
-        for (int t; (t = child()) >= 0; ) {
-            int tag = t & TAG;
-            if (tag == Binder.TRANSACTION_DESCRIPTOR && !descriptor) {
-                descriptor = true;
-                if ((t & CONTENT) == 0) {
-                    continue;
-                }
-                for (int d; (d = child()) >= 0; ) {
-                    int dt = d & TAG;
-                    if (dt == Binder.TRANSACTION_MODE && !sawMode) {
-                        sawMode = true;
-                        mode = text(d);
-                    } else if (dt == Binder.TRANSACTION_ID && !sawId) {
-                        sawId = true;
-                        id = text(d);
-                        if (id == null) {
-                            id = "";
-                        }
-                    } else if (dt == Binder.POLL && !sawPoll) {
-                        sawPoll = true;
-                        poll = text(d);
-                    } else {
-                        throw NOT_PLAIN;
-                    }
-                }
-            } else if (tag == Binder.TRANSACTION_CONTENT && primitive == null && (t & CONTENT) != 0) {
-                int c = child();
-                if (c < 0) {
-                    throw NOT_PLAIN;
-                }
-                primitive = WbxmlRecordReaders.primitive(this, c);
-                if (child() >= 0) {
-                    throw NOT_PLAIN;
-                }
-            } else {
-                throw NOT_PLAIN;
-            }
-        }
-        TransactionMode m = TransactionMode.parse(mode);
-        if (m == null || primitive == null) {
-            throw NOT_PLAIN;
-        }
-        return new Transaction(m, id, sawPoll ? Assembler.bool(poll, Binder.POLL) : null, primitive);
-    }
-
     // ------------------------------------------------------------------ elements
 
-    /**
-     * The next child element of the open element, as its tag id plus {@link #CONTENT} if it has
-     * content (it is then open), or -1 at the open element's END. Attributes are skipped.
-     */
-    int child() {
+    /** {@inheritDoc} Attributes are skipped. */
+    @Override
+    protected int child() {
         while (true) {
             int t = u8();
             int v = TOKENS[page << 8 | t];
@@ -334,8 +210,8 @@ final class DirectReader {
         }
     }
 
-    /** The character data of element {@code t}, or {@code null} if it has none; the element is then closed. */
-    String text(int t) throws WvDecodeException {
+    @Override
+    protected String text(int t) throws WvDecodeException {
         if ((t & CONTENT) == 0) {
             return null;
         }
@@ -356,19 +232,8 @@ final class DirectReader {
         return s;
     }
 
-    /** A string component: {@code ""} for an empty element. */
-    String str(int t) throws WvDecodeException {
-        String s = text(t);
-        return s == null ? "" : s;
-    }
-
-    /** A boolean component, or {@code null} for an empty element. */
-    Boolean bool(int t) throws WvDecodeException {
-        return Assembler.bool(text(t), t & TAG);
-    }
-
-    /** An integer component, or -1 for an empty (or blank) element. */
-    long integer(int t) throws WvDecodeException {
+    @Override
+    protected long integer(int t) throws WvDecodeException {
         if ((t & CONTENT) == 0) {
             return -1;
         }
@@ -388,21 +253,16 @@ final class DirectReader {
             }
             return v;
         }
-        String s = text(t);
-        long v = s == null ? -1 : Assembler.integer(s, tag);
-        if (v > Integer.MAX_VALUE) {
-            throw NOT_PLAIN;
-        }
-        return v;
+        return integer(text(t), t);
     }
 
-    /** An open-content tree: its element, its text, its children. */
-    WvNode node(int t) throws WvDecodeException {
+    @Override
+    protected WvNode node(int t) throws WvDecodeException {
         String name = TagTable.name(t & TAG);
         if ((t & CONTENT) == 0) {
             return new WvNode(name, null, java.util.List.of());
         }
-        int base = nodeTop;
+        int base = openNodes();
         String text = null;
         while (true) {
             int k = b[p] & 0xFF;
@@ -417,27 +277,17 @@ final class DirectReader {
             if (c < 0) {
                 break;
             }
-            WvNode n = node(c);
-            if (nodes == null) {
-                nodes = new WvNode[16];
-            } else if (nodeTop == nodes.length) {
-                nodes = java.util.Arrays.copyOf(nodes, nodeTop * 2);
-            }
-            nodes[nodeTop++] = n;
+            addNode(node(c));
         }
-        WvNode n = new WvNode(name, text, Collect.list(nodes, base, nodeTop - base));
-        if (nodeTop > base) {
-            java.util.Arrays.fill(nodes, base, nodeTop, null);
-            nodeTop = base;
-        }
-        return n;
+        return new WvNode(name, text, children(base));
     }
 
     /**
      * A PresenceSubList: each attribute of a typed shape straight into its record, any other as a tree. A typed
      * attribute not in the form of its shape is not the plain form (the general path keeps it as a tree).
      */
-    PresenceSubList presence(int t) throws WvDecodeException {
+    @Override
+    protected PresenceSubList presence(int t) throws WvDecodeException {
         if ((t & CONTENT) == 0) {
             return new PresenceSubList(List.of());
         }
@@ -632,9 +482,12 @@ final class DirectReader {
             return Long.toUnsignedString(number(at, len));
         }
         if (WbxmlTypes.DATE[tag]) {
-            String d = WbxmlTypes.date(b, at, len);
-            if (d != null) {
-                return d;
+            Scratch s = scratch();
+            int n = WbxmlTypes.date(b, at, len, s.date);
+            if (n >= 0) {
+                // the date-times of a server's messages recur within the second: found, not made
+                return SharedStrings.shares(tag, n) ? s.shared.get(s.date, 0, n)
+                        : new String(s.date, 0, n, StandardCharsets.ISO_8859_1);
             }
         }
         return new String(b, at, len, StandardCharsets.UTF_8);
@@ -684,7 +537,7 @@ final class DirectReader {
         if (SharedStrings.shares(tag, len)) {
             return scratch().shared.get(b, at, len);
         }
-        return new String(b, at, len, StandardCharsets.UTF_8);
+        return new String(b, at, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
     }
 
     private Scratch scratch() {
@@ -695,12 +548,36 @@ final class DirectReader {
         return s;
     }
 
+    /**
+     * Passes the inline string from here and its NUL, eight bytes at a time, giving its length; notes whether it is
+     * ASCII ({@link #ascii}), which the same pass tells, so a fresh String of it needs no UTF-8 check.
+     */
     private int skipInline() {
         int s = p;
-        int i = WbxmlDecoder.nul(b, s, end);
-        if (i >= end) {
-            throw NOT_PLAIN;
+        int i = s;
+        long high = 0;
+        while (true) {
+            if (i + Long.BYTES > end) {
+                for (; i < end && b[i] != 0; i++) {
+                    high |= b[i];
+                }
+                if (i >= end) {
+                    throw NOT_PLAIN;
+                }
+                break;
+            }
+            long v = (long) LONG_LE.get(b, i);
+            long z = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
+            if (z != 0) {
+                // the lowest flagged byte is the first NUL; only the bytes before it are the string's
+                high |= v & ((Long.lowestOneBit(z) >>> 7) - 1);
+                i += Long.numberOfTrailingZeros(z) >>> 3;
+                break;
+            }
+            high |= v;
+            i += Long.BYTES;
         }
+        ascii = (high & 0x8080808080808080L) == 0;
         p = i + 1;
         return i - s;
     }

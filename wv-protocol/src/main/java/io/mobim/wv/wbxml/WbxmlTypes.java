@@ -95,10 +95,23 @@ final class WbxmlTypes {
         return v;
     }
 
+    /** The most bytes of the text {@link #date(byte[], int, int, byte[])} writes. */
+    static final int DATE_TEXT = 16;
+
     /** Text of an OPAQUE date-time of 5 (no zone) or 6 bytes, or {@code null} for another length. */
     static String date(byte[] b, int off, int len) {
+        byte[] t = new byte[DATE_TEXT];
+        int n = date(b, off, len, t);
+        return n < 0 ? null : new String(t, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes the ASCII text of an OPAQUE date-time of 5 (no zone) or 6 bytes into {@code t} (room for
+     * {@link #DATE_TEXT}) and gives its length, or -1 for another length.
+     */
+    static int date(byte[] b, int off, int len, byte[] t) {
         if (len != 5 && len != 6) {
-            return null;
+            return -1;
         }
         long bits = 0;
         for (int i = 0; i < 5; i++) {
@@ -111,7 +124,6 @@ final class WbxmlTypes {
         int minute = (int) (bits >>> 6) & 0x3F;
         int second = (int) bits & 0x3F;
         // every field fits its width (the year has 12 bits): fixed-width digits, no number formatting
-        byte[] t = new byte[16];
         digits(t, 0, year, 4);
         digits(t, 4, month, 2);
         digits(t, 6, day, 2);
@@ -126,7 +138,7 @@ final class WbxmlTypes {
                 t[n++] = (byte) tz;
             }
         }
-        return new String(t, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return n;
     }
 
     private static void digits(byte[] t, int at, int v, int width) {

@@ -19,7 +19,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads CSP XML: UTF-8 documents in the plain form clients send straight from their bytes
+ * Reads CSP XML: UTF-8 documents in the plain form clients send straight from their bytes into the records
+ * ({@link PlainXmlReader}), other UTF-8 documents without DOCTYPE, comments, CDATA or prefixes from their bytes too
  * ({@link XmlScanner}), everything else (other charsets, DOCTYPEs, comments, CDATA, prefixes,
  * malformed input) with the JDK's StAX parser, which then also gives the error. DTD processing
  * and external entities are off: a DOCTYPE is accepted (its public identifier even tells the version when the namespace is missing)
@@ -95,6 +96,10 @@ public final class XmlDecoder {
                 && body[offset + 2] == (byte) 0xBF ? 3 : 0;
         boolean utf8 = isUtf8(body, offset + bom, length - bom);
         if (utf8 && fast) {
+            WvMessage m = PlainXmlReader.read(body, offset + bom, offset + length, limits.maxDepth());
+            if (m != null) {
+                return m;
+            }
             XmlScanner scanner = XmlScanner.forThread(body, offset + bom, offset + length, limits.maxDepth());
             if (scanner.scan()) {
                 return scanner.assembler().finish(version(scanner.rootNs, scanner.trcNs, null));

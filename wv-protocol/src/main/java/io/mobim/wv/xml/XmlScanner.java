@@ -32,8 +32,6 @@ final class XmlScanner {
     private static final int MAX_NAME = 256;
     private static final int MAX_ATTRIBUTES = 16;
     private static final byte[] XMLNS = {'x', 'm', 'l', 'n', 's'};
-    /** Bit per ASCII byte: 1 name start, 2 name character. Colons are excluded: prefixes go to StAX. */
-    private static final byte[] NAME = new byte[128];
     /** The namespaces of every CSP version, and their bytes. */
     private static final String[] CSP_NAMESPACES = Arrays.stream(CspVersion.values())
             .flatMap(v -> java.util.stream.Stream.of(v.cspNamespace(), v.trcNamespace(), v.paNamespace()))
@@ -41,18 +39,6 @@ final class XmlScanner {
     private static final byte[][] CSP_NAMESPACE_BYTES = Arrays.stream(CSP_NAMESPACES)
             .map(n -> n.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
-    static {
-        for (int c = 'a'; c <= 'z'; c++) {
-            NAME[c] = 3;
-            NAME[c - 'a' + 'A'] = 3;
-        }
-        NAME['_'] = 3;
-        for (int c = '0'; c <= '9'; c++) {
-            NAME[c] = 2;
-        }
-        NAME['-'] = 2;
-        NAME['.'] = 2;
-    }
 
     private byte[] b;
     private int end;
@@ -73,8 +59,8 @@ final class XmlScanner {
     /** {@link TagBytes#step}'s hash of the name {@link #name()} last read. */
     private int nameHash;
 
-    /** The recurring short values of text, this thread's, once a document has some. */
-    private SharedStrings shared;
+    /** The recurring values of text, this thread's. */
+    private final SharedStrings shared = new SharedStrings();
 
     XmlScanner(byte[] b, int off, int end, int maxDepth, Assembler into) {
         this(Math.min(maxDepth, 32));
@@ -294,11 +280,11 @@ final class XmlScanner {
         final byte[] a = b;
         int s = p;
         int i = s;
-        if (i >= end || a[i] < 0 || (NAME[a[i]] & 1) == 0) {
+        if (i >= end || a[i] < 0 || (XmlText.NAME[a[i]] & 1) == 0) {
             return -1;
         }
         int h = a[i++];
-        for (int c; i < end && (c = a[i]) >= 0 && (NAME[c] & 2) != 0; i++) {
+        for (int c; i < end && XmlText.nameChar(c = a[i]); i++) {
             h = TagBytes.step(h, c);
         }
         p = i;
@@ -451,8 +437,7 @@ final class XmlScanner {
             return false;
         }
         p = e;
-        int c = a[e];
-        if (c >= 0 && (NAME[c] & 2) != 0) {
+        if (XmlText.nameChar(a[e])) {
             return false; // a longer name
         }
         space();
@@ -509,42 +494,23 @@ final class XmlScanner {
 
     /** Character data up to the next {@code <}, appended to the open element unless skipped. */
     private boolean text() {
-        final byte[] a = b;
         int s = p;
-        int i = s;
-        boolean nonAscii = false;
-        boolean amp = false;
-        while (i < end) {
-            int c = a[i];
-            if (c == '<') {
-                break;
-            }
-            if (c < 0x20) {
-                if (c < 0) {
-                    nonAscii = true;
-                } else if (c != '\n' && c != '\t') {
-                    return false; // controls are not XML; CR is normalised by StAX
-                }
-            } else if (c == '&') {
-                amp = true;
-            } else if (c == '>' && i - s >= 2 && a[i - 1] == ']' && a[i - 2] == ']') {
-                return false;
-            }
-            i++;
-        }
-        if (i >= end) {
+        long r = XmlText.scan(b, s, end);
+        if (r < 0) {
             return false;
         }
+        int i = (int) r;
         p = i;
         if (i == s) {
             return true;
         }
-        String t;
-        if (!amp) {
-            t = nonAscii ? utf8(s, i) : ascii(s, i - s);
-        } else {
-            t = withEntities(s, i);
+        if ((r & XmlText.OTHER) == 0) {
+            if (skip == 0) {
+                into.text(XmlText.ascii(b, s, i - s, into.tag(), shared));
+            }
+            return true;
         }
+        String t = XmlText.decode(b, s, i, r);
         if (t == null) {
             return false;
         }
@@ -554,123 +520,4 @@ final class XmlScanner {
         return true;
     }
 
-    /** ASCII text: a String of one character, or of a value that recurs ({@link SharedStrings}), is not made again. */
-    private String ascii(int s, int len) {
-        if (len == 1) {
-            return SharedStrings.oneChar(b[s]);
-        }
-        if (skip == 0 && SharedStrings.shares(into.tag(), len)) {
-            SharedStrings t = shared;
-            if (t == null) {
-                shared = t = new SharedStrings();
-            }
-            return t.get(b, s, len);
-        }
-        return new String(b, s, len, StandardCharsets.ISO_8859_1);
-    }
-
-    private String utf8(int s, int e) {
-        String t = new String(b, s, e - s, StandardCharsets.UTF_8);
-        for (int k = 0, n = t.length(); k < n; k++) {
-            char c = t.charAt(k);
-            if (c >= 0xFFFE) {
-                return null; // not an XML character
-            }
-        }
-        return t;
-    }
-
-    private String withEntities(int s, int e) {
-        StringBuilder sb = new StringBuilder(e - s);
-        int seg = s;
-        int i = s;
-        while (i < e) {
-            if (b[i] != '&') {
-                i++;
-                continue;
-            }
-            if (i > seg) {
-                String part = utf8(seg, i);
-                if (part == null) {
-                    return null;
-                }
-                sb.append(part);
-            }
-            int semi = i + 1;
-            while (semi < e && semi - i <= 10 && b[semi] != ';') {
-                semi++;
-            }
-            if (semi >= e || b[semi] != ';') {
-                return null;
-            }
-            int cp = entity(i + 1, semi);
-            if (cp < 0) {
-                return null;
-            }
-            sb.appendCodePoint(cp);
-            i = seg = semi + 1;
-        }
-        if (i > seg) {
-            String part = utf8(seg, i);
-            if (part == null) {
-                return null;
-            }
-            sb.append(part);
-        }
-        return sb.toString();
-    }
-
-    /** The character of the reference between {@code &} and {@code ;}, or -1 for any other. */
-    private int entity(int s, int e) {
-        int len = e - s;
-        if (len >= 2 && b[s] == '#') {
-            boolean hex = b[s + 1] == 'x';
-            int i = hex ? s + 2 : s + 1;
-            if (i == e || e - i > 7) {
-                return -1;
-            }
-            int v = 0;
-            for (; i < e; i++) {
-                int c = b[i];
-                int d = c >= '0' && c <= '9' ? c - '0'
-                        : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
-                        : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-                if (d < 0) {
-                    return -1;
-                }
-                v = v * (hex ? 16 : 10) + d;
-            }
-            boolean xmlChar = v == 0x9 || v == 0xA || v == 0xD || v >= 0x20 && v <= 0xD7FF
-                    || v >= 0xE000 && v <= 0xFFFD || v >= 0x10000 && v <= 0x10FFFF;
-            return xmlChar ? v : -1;
-        }
-        if (is(s, e, "lt")) {
-            return '<';
-        }
-        if (is(s, e, "gt")) {
-            return '>';
-        }
-        if (is(s, e, "amp")) {
-            return '&';
-        }
-        if (is(s, e, "quot")) {
-            return '"';
-        }
-        if (is(s, e, "apos")) {
-            return '\'';
-        }
-        return -1;
-    }
-
-    private boolean is(int s, int e, String name) {
-        if (e - s != name.length()) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (b[s + i] != name.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

@@ -32,7 +32,8 @@ class XmlScannerTest {
     private static final WvLimits LIMITS = new WvLimits(64 * 1024, 24);
     private static final XmlDecoder DECODER = new XmlDecoder(LIMITS);
 
-    private static List<byte[]> documents() {
+    /** Every primitive, full and empty, in both versions as the encoder writes it. */
+    static List<byte[]> documents() {
         List<byte[]> docs = new ArrayList<>();
         for (Class<?> type : Samples.primitiveTypes()) {
             for (CspVersion v : CspVersion.values()) {
