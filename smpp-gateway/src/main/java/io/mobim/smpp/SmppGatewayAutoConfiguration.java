@@ -172,9 +172,10 @@ public class SmppGatewayAutoConfiguration {
             return new KafkaSmsPublisher(clients.events());
         }
 
-        /** The IM core's lag on {@code sms.mo.v1}, for MO admission. */
+        /** The IM core's lag on {@code sms.mo.v1}, for MO admission, unless the IM core counts it in this process. */
         @Bean(destroyMethod = "close")
         @ConditionalOnBooleanProperty("mobim.smpp.mo.admission.enabled")
+        @ConditionalOnMissingBean(MoLag.class)
         KafkaMoLag smppMoLag(KafkaProperties kafka, SmppProperties properties) {
             return new KafkaMoLag(kafka.buildAdminProperties(), properties.mo().admission());
         }

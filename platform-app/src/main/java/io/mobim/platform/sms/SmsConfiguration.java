@@ -17,6 +17,7 @@ import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Subscribers;
 import io.mobim.smpp.SmppGateway;
+import io.mobim.smpp.mo.HandledMoLag;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
@@ -89,8 +90,19 @@ class SmsConfiguration {
     }
 
     @Bean
-    SmsCommandListener smsCommandListener(SmsCommandBatch commands, SmsCommandHandler handler, RecordBatches batches) {
-        return new SmsCommandListener(commands, handler, batches);
+    SmsCommandListener smsCommandListener(SmsCommandBatch commands, SmsCommandHandler handler, RecordBatches batches,
+                                          ObjectProvider<HandledMoLag> lag) {
+        return new SmsCommandListener(commands, handler, batches, lag.getIfAvailable());
+    }
+
+    /**
+     * For MO admission where the gateway of this process is the only one: the IM core's lag counted as it handles the
+     * MOs, in place of the consumer group's committed offsets, which are as old as their last commit.
+     */
+    @Bean
+    @ConditionalOnBooleanProperty(name = {"mobim.smpp.mt.sole-gateway", "mobim.smpp.mo.admission.enabled"})
+    HandledMoLag handledMoLag() {
+        return new HandledMoLag();
     }
 
     @Bean
@@ -129,16 +141,22 @@ class SmsConfiguration {
         private final SmsCommandBatch commands;
         private final SmsCommandHandler handler;
         private final RecordBatches batches;
+        /** Told of every poll handled, where the gateway's MO admission counts the lag in this process; or null. */
+        private final HandledMoLag lag;
 
-        SmsCommandListener(SmsCommandBatch commands, SmsCommandHandler handler, RecordBatches batches) {
+        SmsCommandListener(SmsCommandBatch commands, SmsCommandHandler handler, RecordBatches batches, HandledMoLag lag) {
             this.commands = commands;
             this.handler = handler;
             this.batches = batches;
+            this.lag = lag;
         }
 
         @KafkaListener(id = ID, idIsGroup = false, topics = Topics.SMS_MO, containerFactory = "smsCommandListenerFactory")
         void onMos(List<ConsumerRecord<String, SmsMo>> records) {
             batches.handleAll(Topics.SMS_MO, records, commands::handleAll, handler::handle);
+            if (lag != null) {
+                lag.handled(records.size());
+            }
         }
     }
 }

@@ -221,15 +221,18 @@ public record SmppProperties(@DefaultValue List<@Valid Smsc> smsc, @Valid @Defau
      * @param mtLimit the MTs queued in this gateway's memory (waiting for a window slot or their handset's turn; not
      *                those in a submit or waiting for a retry) at which MOs are held: where the backlog of a saturated
      *                platform gathers
-     * @param imLagLimit the MOs on {@code sms.mo.v1} not yet committed by {@code consumer-group} (as last read, plus
-     *                   those taken since) at which MOs are held. Coarse: the IM core commits every
-     *                   {@code mobim.kafka.commit-interval}, so its committed offsets trail what it has handled by up
-     *                   to that much traffic; this bounds an IM core that has fallen far behind or stopped
+     * @param imLagLimit the MOs on {@code sms.mo.v1} the IM core has not yet handled at which MOs are held. Where this
+     *                   gateway is the only one and the IM core runs in its process ({@code mobim.smpp.mt.sole-gateway},
+     *                   the all-in-one), it is counted exactly as the IM core handles each poll. Elsewhere it is the MOs
+     *                   not yet committed by {@code consumer-group} (as last read, plus those taken since): coarse,
+     *                   because the IM core commits every {@code mobim.kafka.commit-interval}, so its committed
+     *                   offsets trail what it has handled by up to that much traffic, and this limit only bounds an IM
+     *                   core that has fallen far behind or stopped
      * @param maxHold the longest a deliver_sm is held; it is then answered ESME_RX_T_APPN without being published and
      *                the SMS-C delivers it again later. Keep it, plus {@code mo.ack-timeout}, within the SMS-C's
      *                response timeout
-     * @param lagInterval how often the IM core's lag on {@code sms.mo.v1} is read (committed offsets of
-     *                    {@code consumer-group} against the end offsets); reading more often than the IM core commits
+     * @param lagInterval how often the IM core's lag on {@code sms.mo.v1} is read, where it is not counted in the
+     *                    process (committed offsets of {@code consumer-group} against the end offsets); reading more often than the IM core commits
      *                    ({@code mobim.kafka.commit-interval}) sees the same offsets again, at a cost to the broker
      * @param consumerGroup the IM core's consumer group on {@code sms.mo.v1}
      */

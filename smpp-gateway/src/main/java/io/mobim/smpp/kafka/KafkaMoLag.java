@@ -70,8 +70,9 @@ public final class KafkaMoLag implements MoLag, AutoCloseable {
         publishing.incrementAndGet();
     }
 
+    /** Either way a later read of the lag shows it. */
     @Override
-    public void settled() {
+    public void settled(boolean stored) {
         settled.incrementAndGet();
     }
 

@@ -172,7 +172,7 @@ public final class MoHandler implements AutoCloseable {
         awaiting.incrementAndGet();
         stored.orTimeout(config.ackTimeout().toMillis(), TimeUnit.MILLISECONDS).whenCompleteAsync((ok, failure) -> {
             awaiting.decrementAndGet();
-            lag.settled();
+            lag.settled(failure == null);
             if (failure == null) {
                 published.increment();
                 reply.accept();

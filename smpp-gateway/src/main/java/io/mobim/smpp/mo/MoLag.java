@@ -3,7 +3,8 @@ package io.mobim.smpp.mo;
 /**
  * How many MOs the IM core has not yet handled, as {@link MoAdmission} sees it: read from Kafka now and then
  * ({@code kafka.KafkaMoLag}) and brought forward in between by the MOs the gateway publishes ({@link MoHandler}
- * tells it of each publish and of its outcome).
+ * tells it of each publish and of its outcome), or counted in the process where the IM core runs beside the gateway
+ * ({@link HandledMoLag}).
  */
 public interface MoLag {
 
@@ -19,7 +20,7 @@ public interface MoLag {
         }
 
         @Override
-        public void settled() {
+        public void settled(boolean stored) {
         }
     };
 
@@ -29,6 +30,6 @@ public interface MoLag {
     /** One more MO sent to Kafka: it counts as not yet handled until a read of the lag sees it. */
     void publishing();
 
-    /** A publish has its outcome (the broker has the MO, or it was refused): a later read of the lag shows it. */
-    void settled();
+    /** A publish has its outcome: the broker has the MO ({@code stored}), or it was refused. */
+    void settled(boolean stored);
 }

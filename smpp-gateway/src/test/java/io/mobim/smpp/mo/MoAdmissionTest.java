@@ -214,4 +214,26 @@ class MoAdmissionTest {
             assertThat(published(prefix)).containsExactly(prefix + 0, prefix + 1, prefix + 2, prefix + 3);
         }
     }
+
+    @Test
+    void whereTheImCoreCountsItsLagInTheProcessMosWaitUntilItSaysItHasHandledThem() throws Exception {
+        HandledMoLag counted = new HandledMoLag();
+        counted.handled(10); // a backlog from before a restart, handled but never published here: no credit
+        startGateway(Duration.ofSeconds(30), counted);
+        String prefix = "4 counted " + run + " ";
+
+        for (int i = 0; i < LIMIT; i++) {
+            assertThat(smsc.deliverMo(ALICE, "20123", prefix + i)).isEqualTo(SMPPConstant.STAT_ESME_ROK);
+        }
+        Future<Integer> past = deliver(prefix + LIMIT);
+        await().atMost(AT_MOST).until(() -> gateway.moAdmission().held() == 1);
+        assertThat(counted.estimate()).isEqualTo(LIMIT);
+        assertThat(past).as("%d MOs published and not handled: held", LIMIT).isNotDone();
+
+        counted.handled(1);
+        assertThat(past.get(AT_MOST.toSeconds(), TimeUnit.SECONDS)).isEqualTo(SMPPConstant.STAT_ESME_ROK);
+        await().atMost(AT_MOST).until(() -> published(prefix).size() >= LIMIT + 1);
+        assertThat(published(prefix)).containsExactly(prefix + 0, prefix + 1, prefix + 2, prefix + 3);
+        assertThat(counted.estimate()).isEqualTo(LIMIT);
+    }
 }
