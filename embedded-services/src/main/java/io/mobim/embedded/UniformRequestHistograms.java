@@ -1,13 +1,11 @@
 package io.mobim.embedded;
 
-import com.yammer.metrics.core.Histogram;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.network.metrics.RequestMetrics;
 import org.apache.kafka.server.metrics.KafkaMetricsGroup;
-import org.apache.kafka.server.metrics.KafkaYammerMetrics;
 
 /**
  * The broker's per-request-type time and size histograms ({@code kafka.network:type=RequestMetrics}), registered as
@@ -50,11 +48,5 @@ final class UniformRequestHistograms {
                 Stream.of(RequestMetrics.CONSUMER_FETCH_METRIC_NAME, RequestMetrics.FOLLOW_FETCH_METRIC_NAME,
                         RequestMetrics.VERIFY_PARTITIONS_IN_TXN_METRIC_NAME,
                         RequestMetrics.LIST_CLIENT_METRICS_RESOURCES_METRIC_NAME));
-    }
-
-    /** The broker's histogram for one request type and measure, as registered in the JVM's Yammer registry. */
-    static Histogram of(String request, String name) {
-        return (Histogram) KafkaYammerMetrics.defaultRegistry().allMetrics()
-                .get(GROUP.metricName(name, Map.of("request", request)));
     }
 }
