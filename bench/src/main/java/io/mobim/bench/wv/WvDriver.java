@@ -28,12 +28,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The handsets of {@link WvLoadBench}: logs {@code handsets} subscribers in (numbers {@code +4477009nnnnn}, password
  * {@link #PASSWORD}), then every handset runs a closed loop of 60% Polling-Request (confirming or acknowledging what
  * a poll hands out, as a handset does), 30% SendMessage to a random handset, 10% UpdatePresence, for {@code warmup}
- * then {@code seconds} seconds, and prints transactions/s and p50/p99 per kind. With {@code target=floor} the handsets
+ * then {@code seconds} seconds, and prints transactions/s and p50/p99 per kind. With {@code rate=N} the loop is open
+ * instead: every handset sends on a fixed schedule, N transactions a second in all, and a transaction's latency counts
+ * from when it was due, so that the percentiles are those of a load below the ceiling, not of a saturated closed loop
+ * (where latency is handsets / rate). With {@code target=floor} the handsets
  * post a poll's bytes to {@code endpoint} without logging in (an endpoint that does nothing: the HTTP floor).
  *
  * <p>Runs in the application's JVM or in one of its own ({@code main}, started by {@link WvLoadBench} with
@@ -159,17 +163,31 @@ public final class WvDriver {
         if (marks != null) {
             marks.start();
         }
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long begin = System.nanoTime();
+        long end = begin + seconds * 1_000_000_000L;
+        // rate=N: an open loop at N transactions/s in all, each handset on a fixed schedule; a latency counts from
+        // the time its transaction was due, so time spent behind schedule is part of it
+        long interval = params.containsKey("rate") ? Math.round(phones.size() * 1e9 / Double.parseDouble(params.get("rate"))) : 0;
         AtomicLong failures = new AtomicLong();
         try (ExecutorService loop = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Handset handset : phones) {
+            for (int h = 0; h < phones.size(); h++) {
+                Handset handset = phones.get(h);
+                long offset = interval * h / phones.size();
                 loop.submit(() -> {
                     WvHandset phone = handset.phone();
                     ThreadLocalRandom r = ThreadLocalRandom.current();
-                    while (System.nanoTime() < end) {
+                    long due = begin + offset;
+                    while ((interval > 0 ? due : System.nanoTime()) < end) {
                         int dice = r.nextInt(100);
                         Kind kind = floor ? Kind.FLOOR : dice < 60 ? Kind.POLL : dice < 90 ? Kind.SEND : Kind.PRESENCE;
                         long s = System.nanoTime();
+                        if (interval > 0) {
+                            if (due > s) {
+                                LockSupport.parkNanos(due - s);
+                            }
+                            s = due;
+                            due += interval;
+                        }
                         try {
                             switch (kind) {
                                 case FLOOR -> {

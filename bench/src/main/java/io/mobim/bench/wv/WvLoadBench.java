@@ -31,7 +31,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * CSP transactions per second over HTTP keep-alive against the application in-process (role {@code im}, embedded
  * PostgreSQL and Kafka, ephemeral): {@code handsets} emulated handsets (the tests' {@code WvHandset}, wv-protocol's
  * codec) log in, then each runs a closed loop of 60% Polling-Request, 30% SendMessage to another handset, 10%
- * UpdatePresence, confirming what its polls hand out as a handset does. Prints transactions/s and p50/p99 per kind,
+ * UpdatePresence, confirming what its polls hand out as a handset does ({@code rate=N}: an open loop at N a second in
+ * all instead, see {@link WvDriver}). Prints transactions/s and p50/p99 per kind,
  * how many polls the server answered from memory, and the heap per logged-in session.
  *
  * <p>Passwords are hashed with bcrypt cost 4 here (the platform's default is 10): logins are not what is measured,
