@@ -3,6 +3,7 @@ package io.mobim.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.platform.messaging.MessageSender;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceService;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -66,6 +67,7 @@ class RoleSplitTest {
 
             assertThat(split.getBeanNamesForType(MessageSender.class)).isEmpty();
             assertThat(split.getBeanNamesForType(PresenceService.class)).isEmpty();
+            assertThat(split.getBeanNamesForType(ClientSessions.class)).isEmpty();
 
             JdbcTemplate own = new JdbcTemplate(new DriverManagerDataSource(url));
             Set<String> schemas = new HashSet<>(own.queryForList("""

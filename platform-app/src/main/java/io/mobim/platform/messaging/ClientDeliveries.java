@@ -2,7 +2,7 @@ package io.mobim.platform.messaging;
 
 import io.mobim.events.charging.Channel;
 import io.mobim.platform.messaging.Deliveries.Done;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.events.Msisdn;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -28,13 +28,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientDeliveries {
 
     private final JdbcClient jdbc;
-    private final PresenceService presence;
+    private final ClientSessions clientSessions;
     private final Deliveries deliveries;
     private final Clock clock;
 
-    ClientDeliveries(JdbcClient jdbc, PresenceService presence, Deliveries deliveries, Clock clock) {
+    ClientDeliveries(JdbcClient jdbc, ClientSessions clientSessions, Deliveries deliveries, Clock clock) {
         this.jdbc = jdbc;
-        this.presence = presence;
+        this.clientSessions = clientSessions;
         this.deliveries = deliveries;
         this.clock = clock;
     }
@@ -52,7 +52,7 @@ public class ClientDeliveries {
     @Transactional
     public HandedOut handOut(UUID sessionId, int max) {
         Deliveries.planForTablesAsTheyAre(jdbc);
-        return claim(List.of(new GroupCommit.Fetch(sessionId, max)), presence.touchAll(List.of(sessionId))).getFirst();
+        return claim(List.of(new GroupCommit.Fetch(sessionId, max)), clientSessions.touchAll(List.of(sessionId))).getFirst();
     }
 
     /**
@@ -65,7 +65,7 @@ public class ClientDeliveries {
     @Transactional
     public List<Object> serveAll(List<GroupCommit.ClientRequest> requests) {
         Deliveries.planForTablesAsTheyAre(jdbc);
-        Map<UUID, Msisdn> owners = presence.touchAll(requests.stream().map(GroupCommit.ClientRequest::session).toList());
+        Map<UUID, Msisdn> owners = clientSessions.touchAll(requests.stream().map(GroupCommit.ClientRequest::session).toList());
         List<GroupCommit.Acknowledgement> acknowledgements = new ArrayList<>();
         List<GroupCommit.Fetch> fetches = new ArrayList<>();
         for (GroupCommit.ClientRequest q : requests) {
@@ -183,7 +183,7 @@ public class ClientDeliveries {
     public List<UUID> acknowledge(UUID sessionId, Collection<UUID> messageIds) {
         Deliveries.planForTablesAsTheyAre(jdbc);
         return confirm(List.of(new GroupCommit.Acknowledgement(sessionId, List.copyOf(messageIds))),
-                presence.touchAll(List.of(sessionId))).getFirst();
+                clientSessions.touchAll(List.of(sessionId))).getFirst();
     }
 
     private List<List<UUID>> confirm(List<GroupCommit.Acknowledgement> acknowledgements, Map<UUID, Msisdn> owners) {

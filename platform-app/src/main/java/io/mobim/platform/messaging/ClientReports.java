@@ -1,7 +1,7 @@
 package io.mobim.platform.messaging;
 
 import io.mobim.events.Msisdn;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,18 +20,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class ClientReports {
 
     private final JdbcClient jdbc;
-    private final PresenceService presence;
+    private final ClientSessions clientSessions;
     private final Clock clock;
 
-    ClientReports(JdbcClient jdbc, PresenceService presence, Clock clock) {
+    ClientReports(JdbcClient jdbc, ClientSessions clientSessions, Clock clock) {
         this.jdbc = jdbc;
-        this.presence = presence;
+        this.clientSessions = clientSessions;
         this.clock = clock;
     }
 
     @EventListener
     void onDeliveryReported(DeliveryReported e) {
-        if (!presence.isClientOnline(e.sender())) {
+        if (!clientSessions.isClientOnline(e.sender())) {
             return;
         }
         jdbc.sql("""

@@ -2,7 +2,7 @@ package io.mobim.platform.messaging;
 
 import io.mobim.platform.messaging.Deliveries.Done;
 import io.mobim.platform.presence.ClientSessionClosed;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.Subscribers;
@@ -38,18 +38,18 @@ public class DeliverySweeper {
 
     private final JdbcClient jdbc;
     private final Subscribers subscribers;
-    private final PresenceService presence;
+    private final ClientSessions clientSessions;
     private final SmsSubmission sms;
     private final Deliveries deliveries;
     private final MessagingSettings settings;
     private final Clock clock;
     private final MessagingCounters counters;
 
-    DeliverySweeper(JdbcClient jdbc, Subscribers subscribers, PresenceService presence, SmsSubmission sms, Deliveries deliveries,
+    DeliverySweeper(JdbcClient jdbc, Subscribers subscribers, ClientSessions clientSessions, SmsSubmission sms, Deliveries deliveries,
                     MessagingSettings settings, Clock clock, MessagingCounters counters) {
         this.jdbc = jdbc;
         this.subscribers = subscribers;
-        this.presence = presence;
+        this.clientSessions = clientSessions;
         this.sms = sms;
         this.deliveries = deliveries;
         this.settings = settings;
@@ -124,7 +124,7 @@ public class DeliverySweeper {
     /** A client session ended: what it fetched but did not acknowledge, and what was waiting for it, is rerouted at once. */
     @EventListener
     void onSessionClosed(ClientSessionClosed closed) {
-        if (!presence.liveSessions(closed.msisdn()).isEmpty()) {
+        if (!clientSessions.liveSessions(closed.msisdn()).isEmpty()) {
             return; // another session of the same subscriber is live: it will fetch them
         }
         // the state named in the text, for the partial index of waiting deliveries by recipient (V13)

@@ -3,7 +3,7 @@ package io.mobim.platform.messaging;
 import io.mobim.platform.blocking.BlockList;
 import io.mobim.platform.contacts.Contact;
 import io.mobim.platform.contacts.Contacts;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.rooms.RoomMember;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.events.Msisdn;
@@ -23,17 +23,17 @@ final class ListAndRoomSends {
     private final Subscribers subscribers;
     private final Contacts contacts;
     private final BlockList blocks;
-    private final PresenceService presence;
+    private final ClientSessions clientSessions;
     private final Rooms rooms;
     private final SmsSubmission sms;
     private final SendRules rules;
 
-    ListAndRoomSends(Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence, Rooms rooms,
+    ListAndRoomSends(Subscribers subscribers, Contacts contacts, BlockList blocks, ClientSessions clientSessions, Rooms rooms,
                      SmsSubmission sms, SendRules rules) {
         this.subscribers = subscribers;
         this.contacts = contacts;
         this.blocks = blocks;
-        this.presence = presence;
+        this.clientSessions = clientSessions;
         this.rooms = rooms;
         this.sms = sms;
         this.rules = rules;
@@ -88,7 +88,7 @@ final class ListAndRoomSends {
             if (blocks.refuses(to, sender) || (c.subscriber().contactsOnly() && !contacts.isContact(to, sender))) {
                 continue; // refused and never stored; the sender is not told which of the two it was
             }
-            Optional<SendResult.Route> route = rules.route(to, presence.isClientOnline(to), c.subscriber().smsFallback(), false, batch);
+            Optional<SendResult.Route> route = rules.route(to, clientSessions.isClientOnline(to), c.subscriber().smsFallback(), false, batch);
             if (route.isEmpty()) {
                 failed.add(new SendResult.Recipient(to, DeliveryStatus.FAILED, SendResult.Route.NONE, "offline quota full"));
                 continue;

@@ -10,7 +10,7 @@ import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.kafka.EventConsumers;
 import io.mobim.platform.kafka.RecordBatches;
 import io.mobim.platform.outbox.Outbox;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceUpdates;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Subscribers;
@@ -54,13 +54,13 @@ class MessagingConfiguration {
     }
 
     @Bean
-    MessageSender messageSender(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, PresenceService presence,
+    MessageSender messageSender(JdbcClient jdbc, Subscribers subscribers, Contacts contacts, BlockList blocks, ClientSessions clientSessions,
                                 Rooms rooms, ChargingRecorder charging, SmsSubmission sms, Deliveries deliveries,
                                 MessagingSettings settings, Clock clock, MessagingCounters counters, MeterRegistry meters,
                                 ObjectProvider<Interconnect> interconnect) {
         SendRules rules = new SendRules(jdbc, deliveries, settings, counters, meters);
         Interconnect peers = interconnect.getIfAvailable(() -> Interconnect.NONE);
-        return new MessageSender(jdbc, rules, new ListAndRoomSends(subscribers, contacts, blocks, presence, rooms, sms, rules),
+        return new MessageSender(jdbc, rules, new ListAndRoomSends(subscribers, contacts, blocks, clientSessions, rooms, sms, rules),
                 new MessageWriter(jdbc, sms, charging, settings, counters, peers), deliveries, peers, clock);
     }
 
@@ -75,13 +75,13 @@ class MessagingConfiguration {
     }
 
     @Bean
-    ClientDeliveries clientDeliveries(JdbcClient jdbc, PresenceService presence, Deliveries deliveries, Clock clock) {
-        return new ClientDeliveries(jdbc, presence, deliveries, clock);
+    ClientDeliveries clientDeliveries(JdbcClient jdbc, ClientSessions clientSessions, Deliveries deliveries, Clock clock) {
+        return new ClientDeliveries(jdbc, clientSessions, deliveries, clock);
     }
 
     @Bean
-    ClientReports clientReports(JdbcClient jdbc, PresenceService presence, Clock clock) {
-        return new ClientReports(jdbc, presence, clock);
+    ClientReports clientReports(JdbcClient jdbc, ClientSessions clientSessions, Clock clock) {
+        return new ClientReports(jdbc, clientSessions, clock);
     }
 
     @Bean
@@ -90,9 +90,9 @@ class MessagingConfiguration {
     }
 
     @Bean
-    DeliverySweeper deliverySweeper(JdbcClient jdbc, Subscribers subscribers, PresenceService presence, SmsSubmission sms,
+    DeliverySweeper deliverySweeper(JdbcClient jdbc, Subscribers subscribers, ClientSessions clientSessions, SmsSubmission sms,
                                     Deliveries deliveries, MessagingSettings settings, Clock clock, MessagingCounters counters) {
-        return new DeliverySweeper(jdbc, subscribers, presence, sms, deliveries, settings, clock, counters);
+        return new DeliverySweeper(jdbc, subscribers, clientSessions, sms, deliveries, settings, clock, counters);
     }
 
     /**

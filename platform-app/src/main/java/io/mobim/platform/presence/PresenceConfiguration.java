@@ -17,9 +17,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PresenceConfiguration {
 
     @Bean
-    PresenceService presenceService(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events,
-                                    PresenceSettings settings, ChargingRecorder charging, Clock clock, SessionTouches touches) {
-        return new PresenceService(jdbc, subscribers, events, settings, charging, clock, touches);
+    PresenceService presenceService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PresenceStamps stamps,
+                                    ClientSessions sessions) {
+        return new PresenceService(jdbc, events, clock, stamps, sessions);
+    }
+
+    @Bean
+    ClientSessions clientSessions(JdbcClient jdbc, Subscribers subscribers, ApplicationEventPublisher events,
+                                  PresenceSettings settings, ChargingRecorder charging, Clock clock, SessionTouches touches,
+                                  PresenceStamps stamps) {
+        return new ClientSessions(jdbc, subscribers, events, settings, charging, clock, touches, stamps);
+    }
+
+    @Bean
+    PresenceStamps presenceStamps(JdbcClient jdbc, Clock clock) {
+        return new PresenceStamps(jdbc, clock);
     }
 
     @Bean
@@ -38,7 +50,7 @@ class PresenceConfiguration {
     }
 
     @Bean
-    SessionSweeper sessionSweeper(PresenceService presence, PresenceSettings settings) {
-        return new SessionSweeper(presence, settings.sweepInterval());
+    SessionSweeper sessionSweeper(ClientSessions sessions, PresenceSettings settings) {
+        return new SessionSweeper(sessions, settings.sweepInterval());
     }
 }

@@ -10,11 +10,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
  */
 class SessionSweeper implements SchedulingConfigurer {
 
-    private final PresenceService presence;
+    private final ClientSessions sessions;
     private final Duration interval;
 
-    SessionSweeper(PresenceService presence, Duration interval) {
-        this.presence = presence;
+    SessionSweeper(ClientSessions sessions, Duration interval) {
+        this.sessions = sessions;
         this.interval = interval;
     }
 
@@ -24,7 +24,7 @@ class SessionSweeper implements SchedulingConfigurer {
     }
 
     void sweep() {
-        presence.writeData();
-        presence.expireSessions();
+        sessions.writeData();
+        sessions.expireSessions();
     }
 }

@@ -13,6 +13,7 @@ import io.mobim.platform.kafka.RecordBatches;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.SmsRenderer;
 import io.mobim.platform.outbox.Outbox;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.platform.subscribers.Subscribers;
@@ -79,9 +80,9 @@ class SmsConfiguration {
     }
 
     @Bean
-    SmsNotices smsNotices(Subscribers subscribers, PresenceService presence, SmsReplies replies, SmsSettings settings,
+    SmsNotices smsNotices(Subscribers subscribers, ClientSessions clientSessions, SmsReplies replies, SmsSettings settings,
                           ObjectProvider<Interconnect> interconnect) {
-        return new SmsNotices(subscribers, presence, replies, settings, interconnect.getIfAvailable(() -> Interconnect.NONE));
+        return new SmsNotices(subscribers, clientSessions, replies, settings, interconnect.getIfAvailable(() -> Interconnect.NONE));
     }
 
     @Bean

@@ -6,7 +6,7 @@ import io.mobim.platform.contacts.AuthorizationState;
 import io.mobim.platform.invitations.InvitationSent;
 import io.mobim.platform.messaging.DeliveryReported;
 import io.mobim.platform.messaging.Interconnect;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.Subscriber;
 import io.mobim.platform.subscribers.Subscribers;
@@ -23,15 +23,15 @@ import org.springframework.context.event.EventListener;
 class SmsNotices {
 
     private final Subscribers subscribers;
-    private final PresenceService presence;
+    private final ClientSessions clientSessions;
     private final SmsReplies replies;
     private final SmsSettings settings;
     private final Interconnect interconnect;
 
-    SmsNotices(Subscribers subscribers, PresenceService presence, SmsReplies replies, SmsSettings settings, Interconnect interconnect) {
+    SmsNotices(Subscribers subscribers, ClientSessions clientSessions, SmsReplies replies, SmsSettings settings, Interconnect interconnect) {
         this.interconnect = interconnect;
         this.subscribers = subscribers;
-        this.presence = presence;
+        this.clientSessions = clientSessions;
         this.replies = replies;
         this.settings = settings;
     }
@@ -76,6 +76,6 @@ class SmsNotices {
 
     /** The subscriber if SMS is how to reach them now: active, not opted out, no live client session. */
     private Optional<Subscriber> smsUser(Msisdn msisdn) {
-        return subscribers.findActive(msisdn).filter(s -> !s.smsOptedOut()).filter(s -> !presence.isClientOnline(msisdn));
+        return subscribers.findActive(msisdn).filter(s -> !s.smsOptedOut()).filter(s -> !clientSessions.isClientOnline(msisdn));
     }
 }

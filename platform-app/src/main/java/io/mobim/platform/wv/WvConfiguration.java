@@ -12,6 +12,7 @@ import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.ClientMessages;
 import io.mobim.platform.messaging.ClientReports;
 import io.mobim.platform.messaging.GroupCommit;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.subscribers.PasswordVault;
 import io.mobim.platform.subscribers.Subscribers;
@@ -157,8 +158,8 @@ class WvConfiguration {
     }
 
     @Bean
-    WvSessions wvSessions(JdbcClient jdbc, PresenceService presence, WakeSignals signals, WvSettings settings, Clock clock) {
-        return new WvSessions(jdbc, presence, signals, settings, clock);
+    WvSessions wvSessions(JdbcClient jdbc, ClientSessions clientSessions, WakeSignals signals, WvSettings settings, Clock clock) {
+        return new WvSessions(jdbc, clientSessions, signals, settings, clock);
     }
 
     @Bean

@@ -8,7 +8,7 @@ import io.mobim.platform.messaging.ClientDeliveries;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.Origin;
 import io.mobim.platform.messaging.Target;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
@@ -37,7 +37,7 @@ class ChargingEndToEndTest {
 
     @Value("${local.server.port}") int port;
     @Autowired Subscribers subscribers;
-    @Autowired PresenceService presence;
+    @Autowired ClientSessions clientSessions;
     @Autowired MessageSender sender;
     @Autowired ClientDeliveries clients;
     @Autowired MutableClock clock;
@@ -48,7 +48,7 @@ class ChargingEndToEndTest {
     void bothLegsOfAMessageAreRatedOnceAtThePlansPrice() throws Exception {
         Msisdn alice = register("alice");
         Msisdn bob = register("bob");
-        UUID bobSession = presence.openSession(bob);
+        UUID bobSession = clientSessions.openSession(bob);
         String period = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
 
         UUID id = sender.send(alice, Target.subscriber(bob), "charge me", Origin.client(), null, false).messageId();
@@ -99,7 +99,7 @@ class ChargingEndToEndTest {
         Msisdn friend = register("friend", "O2_DE");
         String period = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
 
-        presence.openSession(otto);
+        clientSessions.openSession(otto);
         sender.send(otto, Target.subscriber(friend), "hallo", Origin.client(), null, false);
         sender.send(otto, Target.subscriber(friend), "noch einmal", Origin.client(), null, false);
 
@@ -113,18 +113,18 @@ class ChargingEndToEndTest {
         Msisdn olga = register("olga", "O2_DE");
         String period = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).toString();
 
-        UUID session = presence.openSession(olga);
-        assertThat(presence.recordData(session, 20_000)).isTrue();
-        assertThat(presence.recordData(session, 600)).isTrue(); // 20,600 bytes: three started blocks of 10,240
-        presence.closeSession(session);
-        assertThat(presence.recordData(session, 5_000)).as("an ended session moves nothing more").isFalse();
-        presence.closeSession(session); // ending it again charges nothing again
+        UUID session = clientSessions.openSession(olga);
+        assertThat(clientSessions.recordData(session, 20_000)).isTrue();
+        assertThat(clientSessions.recordData(session, 600)).isTrue(); // 20,600 bytes: three started blocks of 10,240
+        clientSessions.closeSession(session);
+        assertThat(clientSessions.recordData(session, 5_000)).as("an ended session moves nothing more").isFalse();
+        clientSessions.closeSession(session); // ending it again charges nothing again
 
         String records = await().atMost(Duration.ofSeconds(60)).until(() -> records(olga, period), body -> body.contains("SESSION_DATA"));
         assertThat(count(records, "\"kind\":\"SESSION_DATA\"")).as("one charge for the session").isEqualTo(1);
         assertThat(records).contains("\"amount\":0.15").contains("\"bytes\":20600");
-        UUID quiet = presence.openSession(olga);
-        presence.closeSession(quiet);
+        UUID quiet = clientSessions.openSession(olga);
+        clientSessions.closeSession(quiet);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> count(records(olga, period), "SESSION_DATA") == 1);
     }
 }

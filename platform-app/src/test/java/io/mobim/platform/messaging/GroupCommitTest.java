@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.blocking.BlockList;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.rooms.RoomKind;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.events.Msisdn;
@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class GroupCommitTest {
 
     @Autowired Subscribers subscribers;
-    @Autowired PresenceService presence;
+    @Autowired ClientSessions clientSessions;
     @Autowired MessageSender sender;
     @Autowired ClientDeliveries clients;
     @Autowired GroupCommit batcher;
@@ -70,7 +70,7 @@ class GroupCommitTest {
         rooms.create(room, "Group commit", RoomKind.PUBLIC, null);
         rooms.join(alice, room, "Al");
         rooms.join(bob, room, "Bo");
-        UUID bobSession = presence.openSession(bob);
+        UUID bobSession = clientSessions.openSession(bob);
 
         List<SendOutcome> outcomes = sender.sendAll(List.of(
                 message(alice, bob, "first", "c-1"),
@@ -137,7 +137,7 @@ class GroupCommitTest {
             senders.add(subscriber("tx" + i, true));
             Msisdn r = subscriber("rx" + i, true);
             recipients.add(r);
-            sessions.add(presence.openSession(r));
+            sessions.add(clientSessions.openSession(r));
         }
         double batchesBefore = meters.summary("mobim.messaging.group-commit.batch", "operation", "send").count();
         List<CompletableFuture<SendResult>> futures = new ArrayList<>();
@@ -166,7 +166,7 @@ class GroupCommitTest {
     void aSendThatFailsInTheDatabaseDoesNotFailTheOthersOfItsBatch() {
         Msisdn alice = subscriber("alice", true);
         Msisdn bob = subscriber("bob", true);
-        UUID bobSession = presence.openSession(bob);
+        UUID bobSession = clientSessions.openSession(bob);
         // a fault only the database sees: a trigger refusing one body, as a constraint or a full disk would
         jdbc.sql("""
                 create or replace function im.test_refuse_poison() returns trigger language plpgsql as $$
@@ -204,8 +204,8 @@ class GroupCommitTest {
     void fetchesOfOneBatchNeverHandOutAMessageTwice() {
         Msisdn alice = subscriber("alice", true);
         Msisdn bob = subscriber("bob", true);
-        UUID phone = presence.openSession(bob);
-        UUID laptop = presence.openSession(bob);
+        UUID phone = clientSessions.openSession(bob);
+        UUID laptop = clientSessions.openSession(bob);
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             sent.add(sender.send(alice, Target.subscriber(bob), "m" + i, Origin.client(), null, false).messageId());
@@ -236,8 +236,8 @@ class GroupCommitTest {
         Msisdn alice = subscriber("alice", true);
         Msisdn bob = subscriber("bob", true);
         Msisdn carol = subscriber("carol", true);
-        UUID bobSession = presence.openSession(bob);
-        UUID carolSession = presence.openSession(carol);
+        UUID bobSession = clientSessions.openSession(bob);
+        UUID carolSession = clientSessions.openSession(carol);
         UUID gone = UUID.randomUUID(); // a session that never was (or is over)
         List<UUID> toBob = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
@@ -273,7 +273,7 @@ class GroupCommitTest {
         Map<String, UUID> sessions = new HashMap<>();
         for (String nick : List.of("bob", "carol")) {
             Msisdn m = subscriber(nick, true);
-            sessions.put(nick, presence.openSession(m));
+            sessions.put(nick, clientSessions.openSession(m));
             for (int i = 0; i < (nick.equals("bob") ? 3 : 1); i++) {
                 sender.send(alice, Target.subscriber(m), nick.charAt(0) + "" + i, Origin.client(), null, false);
             }

@@ -11,6 +11,7 @@ import io.mobim.platform.contacts.Contact;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.contacts.PendingRequest;
 import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
 import io.mobim.platform.rooms.RoomKind;
@@ -47,6 +48,7 @@ class ImCoreScenarioTest {
     @Autowired Subscribers subscribers;
     @Autowired Contacts contacts;
     @Autowired PresenceService presence;
+    @Autowired ClientSessions clientSessions;
     @Autowired MessageSender sender;
     @Autowired ClientDeliveries clients;
     @Autowired SmsOutcomes smsOutcomes;
@@ -95,7 +97,7 @@ class ImCoreScenarioTest {
         contacts.accept(alice, bob);
         contacts.add(carol, bob, null, null); // carol asks, bob never answers
 
-        UUID aliceSession = presence.openSession(alice);
+        UUID aliceSession = clientSessions.openSession(alice);
         presence.changesFor(aliceSession); // the first poll reads everything
         presence.update(bob, Availability.BUSY, "in a meeting", null);
 
@@ -143,8 +145,8 @@ class ImCoreScenarioTest {
         Msisdn carol = subscriber("carol", true);
         friends(alice, bob);
         friends(alice, carol);
-        UUID bobSession = presence.openSession(bob);
-        UUID carolSession = presence.openSession(carol);
+        UUID bobSession = clientSessions.openSession(bob);
+        UUID carolSession = clientSessions.openSession(carol);
         List<UUID> toBob = List.of(
                 sender.send(alice, Target.subscriber(bob), "one", Origin.client(), null, false).messageId(),
                 sender.send(alice, Target.subscriber(bob), "two", Origin.client(), null, false).messageId());
@@ -167,7 +169,7 @@ class ImCoreScenarioTest {
         Msisdn alice = subscriber("alice", true);
         Msisdn bob = subscriber("bob", true);
         friends(alice, bob);
-        UUID bobSession = presence.openSession(bob);
+        UUID bobSession = clientSessions.openSession(bob);
 
         SendResult sent = sender.send(alice, Target.subscriber(bob), "Hello there", Origin.client(), "c-1", true);
         assertThat(sent.recipients()).singleElement().satisfies(r -> {
@@ -238,7 +240,7 @@ class ImCoreScenarioTest {
         assertThat(sweeper.sweep()).as("a stored message does not move while nobody can take it").isGreaterThanOrEqualTo(0);
         assertThat(sender.outcomes(sent.messageId()).getFirst().status()).isEqualTo(DeliveryStatus.ACCEPTED);
 
-        UUID session = presence.openSession(dave);
+        UUID session = clientSessions.openSession(dave);
         List<ClientDelivery> first = clients.fetch(session, 10);
         assertThat(first).extracting(ClientDelivery::body).containsExactly("are you there?");
         assertThat(clients.fetch(session, 10)).as("fetched once").isEmpty();
@@ -295,7 +297,7 @@ class ImCoreScenarioTest {
     void aPhoneThatSilentlyDroppedOffLosesNothingTheMessageFallsBackToSms() {
         Msisdn alice = subscriber("alice", true);
         Msisdn frank = subscriber("frank", true);
-        UUID session = presence.openSession(frank);
+        UUID session = clientSessions.openSession(frank);
 
         SendResult sent = sender.send(alice, Target.subscriber(frank), "ping", Origin.client(), null, false);
         assertThat(clients.fetch(session, 10)).hasSize(1); // handed to the phone, which then loses GPRS: no ack
@@ -314,14 +316,14 @@ class ImCoreScenarioTest {
     void aMessageFetchedButNeverConfirmedByAPhoneWithoutSmsWaitsForTheNextFetchInItsPlace() {
         Msisdn alice = subscriber("alice", true);
         Msisdn gina = subscriber("gina", false);
-        UUID lost = presence.openSession(gina);
+        UUID lost = clientSessions.openSession(gina);
         SendResult first = sender.send(alice, Target.subscriber(gina), "first", Origin.client(), null, false);
         assertThat(clients.fetch(lost, 10)).hasSize(1); // the phone drops off GPRS before confirming
         clock.advance(Duration.ofSeconds(1));
         SendResult second = sender.send(alice, Target.subscriber(gina), "second", Origin.client(), null, false);
 
         clock.advance(Duration.ofMinutes(2));
-        UUID again = presence.openSession(gina);
+        UUID again = clientSessions.openSession(gina);
         assertThat(clients.fetch(again, 10)).as("still claimed by the lost session until the sweep").extracting(ClientDelivery::body)
                 .containsExactly("second");
         sweepUntilDone();
@@ -353,7 +355,7 @@ class ImCoreScenarioTest {
 
         Msisdn alice = subscriber("alice", true);
         Msisdn hana = subscriber("hana", true);
-        presence.openSession(hana);
+        clientSessions.openSession(hana);
         SendResult sent = sender.send(alice, Target.subscriber(hana), "ping", Origin.client(), null, false);
         assertThat(sent.recipients().getFirst().route()).isEqualTo(SendResult.Route.CLIENT);
 
@@ -390,7 +392,7 @@ class ImCoreScenarioTest {
         rooms.join(a, room, "Tiger");
         rooms.join(b, room, "Lion");
         rooms.join(c, room, "Bear");
-        UUID bSession = presence.openSession(b);
+        UUID bSession = clientSessions.openSession(b);
 
         SendResult sent = sender.send(a, Target.room(room), "roar", Origin.client(), null, false);
         assertThat(sent.recipients()).extracting(SendResult.Recipient::msisdn).containsExactlyInAnyOrder(b, c);
@@ -398,7 +400,7 @@ class ImCoreScenarioTest {
             assertThat(d.senderAlias()).isEqualTo("Tiger");
             assertThat(d.room()).isEqualTo(room);
         });
-        UUID cSession = presence.openSession(c);
+        UUID cSession = clientSessions.openSession(c);
         assertThat(clients.fetch(cSession, 10)).extracting(ClientDelivery::body).containsExactly("roar");
     }
 

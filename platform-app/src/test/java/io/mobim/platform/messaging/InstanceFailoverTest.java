@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.mobim.platform.MobimApplication;
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.events.Msisdn;
 import io.mobim.platform.subscribers.SubscriberChanges;
 import io.mobim.platform.subscribers.Subscribers;
@@ -53,9 +53,9 @@ class InstanceFailoverTest {
                         "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"))) {
             MessageSender secondSender = second.getBean(MessageSender.class);
             ClientDeliveries secondClients = second.getBean(ClientDeliveries.class);
-            PresenceService secondPresence = second.getBean(PresenceService.class);
+            ClientSessions secondSessions = second.getBean(ClientSessions.class);
 
-            frankSession = secondPresence.openSession(frank);
+            frankSession = secondSessions.openSession(frank);
             toFrank = secondSender.send(alice, Target.subscriber(frank), "via the second instance", Origin.client(), null, false).messageId();
             assertThat(secondClients.fetch(frankSession, 10)).hasSize(1); // on frank's phone, not yet acknowledged
             secondSender.send(alice, Target.subscriber(erin), "queued on the second instance", Origin.client(), null, false);

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.events.sms.SmsDlr;
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.rooms.RoomKind;
 import io.mobim.platform.rooms.Rooms;
 import io.mobim.events.Msisdn;
@@ -53,7 +53,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MessageRetentionTest {
 
     @Autowired Subscribers subscribers;
-    @Autowired PresenceService presence;
+    @Autowired ClientSessions clientSessions;
     @Autowired MessageSender sender;
     @Autowired ClientDeliveries clients;
     @Autowired SmsOutcomes smsOutcomes;
@@ -84,7 +84,7 @@ class MessageRetentionTest {
     /** {@code n} one-to-one messages, each delivered to and acknowledged by the recipient's client. */
     private List<UUID> deliveredMessages(int n) {
         Msisdn recipient = subscriber("reader", false);
-        UUID session = presence.openSession(recipient);
+        UUID session = clientSessions.openSession(recipient);
         List<SendRequest> requests = new ArrayList<>();
         Msisdn sender = null;
         for (int i = 0; i < n; i++) {
@@ -129,7 +129,7 @@ class MessageRetentionTest {
         rooms.join(alice, room, "Al");
         rooms.join(bob, room, "Bo");
         rooms.join(carol, room, "Ca");
-        UUID bobSession = presence.openSession(bob);
+        UUID bobSession = clientSessions.openSession(bob);
         UUID message = sender.send(alice, Target.room(room), "see you all", Origin.client(), null, false).messageId();
         assertThat(clients.fetch(bobSession, 10)).hasSize(1);
         assertThat(clients.acknowledge(bobSession, message)).isTrue();
@@ -143,7 +143,7 @@ class MessageRetentionTest {
         assertThat(sender.outcomes(message)).extracting(SendResult.Recipient::status)
                 .containsExactlyInAnyOrder(DeliveryStatus.DELIVERED, DeliveryStatus.ACCEPTED);
 
-        UUID carolSession = presence.openSession(carol);
+        UUID carolSession = clientSessions.openSession(carol);
         assertThat(clients.fetch(carolSession, 10)).hasSize(1);
         assertThat(clients.acknowledge(carolSession, message)).isTrue();
         // an instance passes a kept message once, when it starts: the next start purges it
@@ -197,7 +197,7 @@ class MessageRetentionTest {
         for (int i = 0; i < 3; i++) {
             Msisdn reader = subscriber("reader" + i, false);
             rooms.join(reader, room, "Re" + i);
-            sessions.add(presence.openSession(reader));
+            sessions.add(clientSessions.openSession(reader));
         }
         List<UUID> sent = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -307,7 +307,7 @@ class MessageRetentionTest {
     void theApplicationPurgesFinishedMessagesOlderThanNinetyDaysAndNothingElse() {
         Msisdn alice = subscriber("alice", true);
         Msisdn bob = subscriber("bob", true);
-        UUID bobSession = presence.openSession(bob);
+        UUID bobSession = clientSessions.openSession(bob);
         SendResult old = sender.send(alice, Target.subscriber(bob), "long ago", Origin.client(), "c-1", false);
         assertThat(clients.fetch(bobSession, 10)).hasSize(1);
         assertThat(clients.acknowledge(bobSession, old.messageId())).isTrue();
@@ -315,7 +315,7 @@ class MessageRetentionTest {
         double deliveriesBefore = meters.counter("mobim.messaging.retention.purged", "table", "delivery").count();
 
         clock.advance(Duration.ofDays(91));
-        bobSession = presence.openSession(bob);
+        bobSession = clientSessions.openSession(bob);
         SendResult recent = sender.send(alice, Target.subscriber(bob), "just now", Origin.client(), null, false);
         assertThat(clients.fetch(bobSession, 10)).hasSize(1);
         assertThat(clients.acknowledge(bobSession, recent.messageId())).isTrue();

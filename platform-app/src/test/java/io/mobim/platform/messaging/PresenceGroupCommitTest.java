@@ -9,6 +9,7 @@ import io.mobim.platform.MobimIntegrationTest;
 import io.mobim.platform.contacts.Contacts;
 import io.mobim.platform.presence.Availability;
 import io.mobim.platform.presence.PresenceChange;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
 import io.mobim.platform.subscribers.SubscriberChanges;
@@ -36,6 +37,7 @@ class PresenceGroupCommitTest {
     @Autowired Subscribers subscribers;
     @Autowired Contacts contacts;
     @Autowired PresenceService presence;
+    @Autowired ClientSessions clientSessions;
     @Autowired GroupCommit batcher;
     @Autowired JdbcClient jdbc;
     @Autowired MeterRegistry meters;
@@ -53,7 +55,7 @@ class PresenceGroupCommitTest {
             contacts.add(watcher, p, null, null);
             contacts.accept(p, watcher);
         }
-        UUID session = presence.openSession(watcher);
+        UUID session = clientSessions.openSession(watcher);
         presence.changesFor(session);
         return session;
     }

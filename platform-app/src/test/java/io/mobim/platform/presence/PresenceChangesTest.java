@@ -29,6 +29,7 @@ class PresenceChangesTest {
     @Autowired Subscribers subscribers;
     @Autowired Contacts contacts;
     @Autowired PresenceService presence;
+    @Autowired ClientSessions clientSessions;
     @Autowired BlockList blocks;
     @Autowired PlatformTransactionManager txManager;
 
@@ -49,7 +50,7 @@ class PresenceChangesTest {
         for (Msisdn p : presentities) {
             watches(watcher, p);
         }
-        return presence.openSession(watcher);
+        return clientSessions.openSession(watcher);
     }
 
     private static List<String> statusTexts(List<PresenceView> views) {
@@ -108,13 +109,13 @@ class PresenceChangesTest {
                 .containsExactly(bob.value() + "=AVAILABLE/three");
         assertThat(presence.changesFor(session)).isEmpty();
 
-        UUID daveSession = presence.openSession(dave);
+        UUID daveSession = clientSessions.openSession(dave);
         assertThat(presence.changesFor(session)).as("a contact's client coming online is a change")
                 .singleElement().satisfies(v -> {
                     assertThat(v.msisdn()).isEqualTo(dave);
                     assertThat(v.clientOnline()).isTrue();
                 });
-        presence.closeSession(daveSession);
+        clientSessions.closeSession(daveSession);
         assertThat(presence.changesFor(session)).as("and going offline").singleElement().satisfies(v -> {
             assertThat(v.msisdn()).isEqualTo(dave);
             assertThat(v.clientOnline()).isFalse();
@@ -133,10 +134,10 @@ class PresenceChangesTest {
         watches(blocked, bob);
         contacts.add(pending, bob, null, null); // bob never answers
         blocks.block(bob, blocked);
-        UUID friendSession = presence.openSession(friend);
-        UUID strangerSession = presence.openSession(stranger);
-        UUID pendingSession = presence.openSession(pending);
-        UUID blockedSession = presence.openSession(blocked);
+        UUID friendSession = clientSessions.openSession(friend);
+        UUID strangerSession = clientSessions.openSession(stranger);
+        UUID pendingSession = clientSessions.openSession(pending);
+        UUID blockedSession = clientSessions.openSession(blocked);
         List.of(friendSession, strangerSession, pendingSession, blockedSession).forEach(presence::changesFor);
 
         presence.update(bob, Availability.BUSY, "secret meeting", "the office");
@@ -153,8 +154,8 @@ class PresenceChangesTest {
             assertThat(v.availability()).as("invisible shows offline").isEqualTo(Availability.AWAY);
             assertThat(v.clientOnline()).isFalse();
         });
-        UUID bobSession = presence.openSession(bob);
-        presence.closeSession(bobSession);
+        UUID bobSession = clientSessions.openSession(bob);
+        clientSessions.closeSession(bobSession);
         assertThat(presence.changesFor(friendSession)).as("an invisible subscriber's client coming and going shows nothing").isEmpty();
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.support.MutableClock;
 import io.mobim.smpp.simulator.HandsetMessage;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class WvHandsetScenariosEndToEndTest extends WvCliTestBase {
 
     @Autowired MutableClock clock;
-    @Autowired PresenceService presence;
+    @Autowired ClientSessions clientSessions;
     @Autowired WvSettings settings;
 
     @Test
@@ -131,7 +131,7 @@ class WvHandsetScenariosEndToEndTest extends WvCliTestBase {
         halPhone.awaitOutput("keep-alive 60 s");
 
         clock.advance(Duration.ofSeconds(60).plus(settings.keepAliveGrace()).plusSeconds(1));
-        presence.expireSessions(); // the sweeper's pass, without waiting for it
+        clientSessions.expireSessions(); // the sweeper's pass, without waiting for it
 
         halPhone.type("contacts");
         halPhone.awaitOutput("error 600 ", "session expired: type login to log in again");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.mobim.events.Msisdn;
 import io.mobim.platform.MobimIntegrationTest;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.support.Handsets;
 import io.mobim.platform.wv.session.WakeSignals;
 import io.mobim.platform.wv.session.WvSessions;
@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @MobimIntegrationTest
 class WvSessionEndToEndTest extends WvTestBase {
 
-    @Autowired PresenceService presence;
+    @Autowired ClientSessions clientSessions;
     @Autowired JdbcClient jdbc;
     @Autowired SmscSimulator smsc;
     @Autowired WvSettings settings;
@@ -64,7 +64,7 @@ class WvSessionEndToEndTest extends WvTestBase {
         assertThat(login.sessionId()).as("at least 128 random bits, Base64").hasSizeGreaterThanOrEqualTo(22);
         assertThat(login.keepAliveTime()).as("the default within the operator's bounds").isEqualTo(1800);
         assertThat(login.capabilityRequest()).isTrue();
-        assertThat(presence.isClientOnline(alice)).as("the subscriber's client is live for the IM core").isTrue();
+        assertThat(clientSessions.isClientOnline(alice)).as("the subscriber's client is live for the IM core").isTrue();
 
         ClientCapabilityResponse capabilities = (ClientCapabilityResponse) handset.capabilities("P");
         assertThat(capabilities.capabilityList().initialDeliveryMethod()).isEqualTo("P");
@@ -91,7 +91,7 @@ class WvSessionEndToEndTest extends WvTestBase {
 
         Disconnect bye = handset.request(new LogoutRequest(), Disconnect.class);
         assertThat(bye.result().code()).isEqualTo(200);
-        assertThat(presence.isClientOnline(alice)).isFalse();
+        assertThat(clientSessions.isClientOnline(alice)).isFalse();
         assertThat(handset.request(new KeepAliveRequest(null), Status.class).result().code())
                 .as("a logged-out session is not a session").isEqualTo(604);
     }
@@ -123,7 +123,7 @@ class WvSessionEndToEndTest extends WvTestBase {
         assertThat(challenge.digestSchema()).isEqualTo("SHA");
         assertThat(challenge.nonce()).isNotBlank();
         assertThat(challenge.sessionId()).isNull();
-        assertThat(presence.isClientOnline(carol)).isFalse();
+        assertThat(clientSessions.isClientOnline(carol)).isFalse();
     }
 
     @Test
@@ -153,7 +153,7 @@ class WvSessionEndToEndTest extends WvTestBase {
         Msisdn frank = clients.subscriber("frank");
         WvHandset handset = clients.loggedIn(frank, CspVersion.V1_1, "wbxml");
         jdbc.sql("update im.client_session set expires_at = now() - interval '1 second' where msisdn = ?").param(frank.value()).update();
-        presence.expireSessions();
+        clientSessions.expireSessions();
 
         assertThat(handset.request(new KeepAliveRequest(null), Status.class).result().code()).isEqualTo(600);
         assertThat(handset.request(new KeepAliveRequest(null), Status.class).result().code())
@@ -191,11 +191,11 @@ class WvSessionEndToEndTest extends WvTestBase {
         WvSettings forcing = new WvSettings(settings.path(), settings.domain(), settings.maxBody(), settings.keepAliveMin(),
                 settings.keepAliveMax(), settings.keepAliveDefault(), settings.keepAliveGrace(), true, settings.nonceValidity(),
                 settings.endedSessionRetention(), settings.serverPollMin(), settings.serviceName(), null, null);
-        new WvSessions(jdbc, presence, signals, forcing, clock).open(ivan, CspVersion.V1_2, "tablet", "c3", 600);
+        new WvSessions(jdbc, clientSessions, signals, forcing, clock).open(ivan, CspVersion.V1_2, "tablet", "c3", 600);
 
         assertThat(phone.request(new KeepAliveRequest(null), Status.class).result().code()).isEqualTo(601);
         assertThat(laptop.request(new KeepAliveRequest(null), Status.class).result().code()).isEqualTo(601);
-        assertThat(presence.liveSessions(ivan)).as("the newest alone").hasSize(1);
+        assertThat(clientSessions.liveSessions(ivan)).as("the newest alone").hasSize(1);
     }
 
     @Test
@@ -218,6 +218,6 @@ class WvSessionEndToEndTest extends WvTestBase {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(new String(response.body())).contains("<Code>200</Code>", "<SessionID>");
-        assertThat(presence.isClientOnline(gina)).isTrue();
+        assertThat(clientSessions.isClientOnline(gina)).isTrue();
     }
 }

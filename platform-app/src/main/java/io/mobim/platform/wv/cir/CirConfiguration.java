@@ -3,6 +3,7 @@ package io.mobim.platform.wv.cir;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mobim.platform.messaging.MessagingSettings;
 import io.mobim.platform.outbox.Outbox;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceSettings;
 import io.mobim.platform.wv.session.WakeSignals;
@@ -37,10 +38,10 @@ class CirConfiguration {
     }
 
     @Bean
-    CirSweeper wvCirSweeper(JdbcClient jdbc, PlatformTransactionManager transactionManager, PresenceService presence, Outbox outbox,
-                            CirSettings settings, PresenceSettings presenceSettings, MessagingSettings messaging, Clock clock,
+    CirSweeper wvCirSweeper(JdbcClient jdbc, PlatformTransactionManager transactionManager, PresenceService presence,
+                            ClientSessions clientSessions, Outbox outbox, CirSettings settings, PresenceSettings presenceSettings, MessagingSettings messaging, Clock clock,
                             MeterRegistry meters) {
-        return new CirSweeper(jdbc, new TransactionTemplate(transactionManager), presence, outbox, settings, presenceSettings,
-                messaging, clock, meters);
+        return new CirSweeper(jdbc, new TransactionTemplate(transactionManager), presence, clientSessions, outbox, settings,
+                presenceSettings, messaging, clock, meters);
     }
 }

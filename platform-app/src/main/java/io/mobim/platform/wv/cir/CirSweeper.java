@@ -5,6 +5,7 @@ import io.mobim.events.Msisdn;
 import io.mobim.events.Topics;
 import io.mobim.platform.messaging.MessagingSettings;
 import io.mobim.platform.outbox.Outbox;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceSettings;
 import io.mobim.wv.CspVersion;
@@ -47,7 +48,7 @@ public class CirSweeper implements SchedulingConfigurer {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
-    private final PresenceService presence;
+    private final ClientSessions clientSessions;
     private final Outbox outbox;
     private final CirSettings settings;
     private final PresenceSettings presenceSettings;
@@ -56,12 +57,13 @@ public class CirSweeper implements SchedulingConfigurer {
     private final MeterRegistry meters;
     private final CirWaiting waiting;
 
-    public CirSweeper(JdbcClient jdbc, TransactionTemplate transactions, PresenceService presence, Outbox outbox, CirSettings settings,
-                      PresenceSettings presenceSettings, MessagingSettings messaging, Clock clock, MeterRegistry meters) {
+    public CirSweeper(JdbcClient jdbc, TransactionTemplate transactions, PresenceService presence, ClientSessions clientSessions,
+                      Outbox outbox, CirSettings settings, PresenceSettings presenceSettings, MessagingSettings messaging,
+                      Clock clock, MeterRegistry meters) {
         this.waiting = new CirWaiting(jdbc, presence, clock);
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.presence = presence;
+        this.clientSessions = clientSessions;
         this.outbox = outbox;
         this.settings = settings;
         this.presenceSettings = presenceSettings;
@@ -171,7 +173,7 @@ public class CirSweeper implements SchedulingConfigurer {
             if (w.lastActive() != null && !w.lastActive().isAfter(w.wokenAt())) {
                 log.info("A CSP client did not answer its wake within {}: its session ends, what waits goes by SMS", settings.answerTimeout());
                 meters.counter("mobim.wv.cir.unanswered").increment();
-                presence.expireSession(w.session());
+                clientSessions.expireSession(w.session());
             }
         }
         return old.size() == BATCH;

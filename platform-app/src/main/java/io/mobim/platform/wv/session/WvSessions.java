@@ -2,7 +2,7 @@ package io.mobim.platform.wv.session;
 
 import io.mobim.events.Msisdn;
 import io.mobim.platform.presence.ClientSessionClosed;
-import io.mobim.platform.presence.PresenceService;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.wv.CspFault;
 import io.mobim.events.Sha256;
 import io.mobim.platform.wv.WvSettings;
@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * CSP sessions, in {@code im.wv_session} so that any instance serves any client. Each is an IM-core client session
- * ({@link PresenceService}) whose silence timeout is the agreed KeepAliveTime plus a grace. The SessionID the client
+ * ({@link ClientSessions}) whose silence timeout is the agreed KeepAliveTime plus a grace. The SessionID the client
  * carries is 192 random bits; only its SHA-256 is stored. A session ended by logout, expiry or a newer login is
  * remembered for a while, so that a client still using it learns why (604, 600, 601).
  *
@@ -47,7 +47,7 @@ public class WvSessions {
     private static final int TOKEN_BYTES = 24;
 
     private final JdbcClient jdbc;
-    private final PresenceService presence;
+    private final ClientSessions clientSessions;
     private final WakeSignals signals;
     private final WvSettings settings;
     private final Clock clock;
@@ -57,9 +57,9 @@ public class WvSessions {
     /** What live sessions agreed, by core session, as read at a {@link WakeSignals#settingsVersion}. */
     private final Map<UUID, Agreed> agreed = new ConcurrentHashMap<>();
 
-    public WvSessions(JdbcClient jdbc, PresenceService presence, WakeSignals signals, WvSettings settings, Clock clock) {
+    public WvSessions(JdbcClient jdbc, ClientSessions clientSessions, WakeSignals signals, WvSettings settings, Clock clock) {
         this.jdbc = jdbc;
-        this.presence = presence;
+        this.clientSessions = clientSessions;
         this.signals = signals;
         this.settings = settings;
         this.clock = clock;
@@ -108,12 +108,12 @@ public class WvSessions {
                     update im.wv_session set end_reason = 'FORCED_OUT'
                     where msisdn = ? and ended_at is null and end_reason is null returning client_session_id""")
                     .param(msisdn.value()).query(UUID.class).list();
-            older.forEach(presence::closeSession);
+            older.forEach(clientSessions::closeSession);
             if (!older.isEmpty()) {
                 log.info("CSP login of {} forced {} older session(s) out", msisdn, older.size());
             }
         }
-        UUID core = presence.openSession(msisdn, Duration.ofSeconds(keepAliveSeconds).plus(settings.keepAliveGrace()));
+        UUID core = clientSessions.openSession(msisdn, Duration.ofSeconds(keepAliveSeconds).plus(settings.keepAliveGrace()));
         byte[] token = new byte[TOKEN_BYTES];
         random.nextBytes(token);
         String sessionId = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
@@ -149,7 +149,7 @@ public class WvSessions {
         } else {
             k.usedAt = now;
         }
-        if (presence.touch(k.session.clientSession()).isEmpty()) {
+        if (clientSessions.touch(k.session.clientSession()).isEmpty()) {
             known.remove(key);
             agreed.remove(k.session.clientSession());
             SessionEnd end = endOf(hash).orElse(SessionEnd.EXPIRED);
@@ -160,7 +160,7 @@ public class WvSessions {
 
     /**
      * Counts the bytes of a request and its answer to the session a SessionID names, if it is live here (in memory:
-     * written with the session's next touch, see {@link PresenceService#addData}).
+     * written with the session's next touch, see {@link ClientSessions#addData}).
      */
     public void countData(String sessionId, long bytes) {
         if (sessionId == null || sessionId.isBlank()) {
@@ -174,7 +174,7 @@ public class WvSessions {
 
     /** {@link #countData(String, long)} for a session the request was served in ({@link #resolve}d). */
     public void countData(WvSession session, long bytes) {
-        presence.addData(session.clientSession(), bytes);
+        clientSessions.addData(session.clientSession(), bytes);
     }
 
     /**
@@ -196,7 +196,7 @@ public class WvSessions {
                 return Optional.empty();
             }
         }
-        return presence.liveSessions(session.msisdn()).contains(session.clientSession()) ? Optional.of(session) : Optional.empty();
+        return clientSessions.liveSessions(session.msisdn()).contains(session.clientSession()) ? Optional.of(session) : Optional.empty();
     }
 
     /** Ends a session at the client's request; its SessionID is unknown from then on. */
@@ -204,14 +204,14 @@ public class WvSessions {
     public void logout(String sessionId, WvSession session) {
         byte[] hash = hash(sessionId.strip());
         jdbc.sql("update im.wv_session set end_reason = 'LOGGED_OUT' where token_hash = ? and end_reason is null").param(hash).update();
-        presence.closeSession(session.clientSession());
+        clientSessions.closeSession(session.clientSession());
         known.remove(TokenKey.of(hash));
     }
 
     /** Agrees a new KeepAliveTime for a live session. */
     @Transactional
     public void changeKeepAlive(WvSession session, int keepAliveSeconds) {
-        presence.changeTimeout(session.clientSession(), Duration.ofSeconds(keepAliveSeconds).plus(settings.keepAliveGrace()));
+        clientSessions.changeTimeout(session.clientSession(), Duration.ofSeconds(keepAliveSeconds).plus(settings.keepAliveGrace()));
         jdbc.sql("update im.wv_session set keep_alive_seconds = ? where client_session_id = ?")
                 .params(keepAliveSeconds, session.clientSession()).update();
         changedSettings(session);
