@@ -15,6 +15,7 @@ import io.mobim.platform.messaging.SendResult;
 import io.mobim.platform.messaging.SmsOutcomes;
 import io.mobim.platform.messaging.Target;
 import io.mobim.platform.presence.Availability;
+import io.mobim.platform.presence.ClientSessions;
 import io.mobim.platform.presence.PresenceService;
 import io.mobim.platform.presence.PresenceView;
 import io.mobim.events.Msisdn;
@@ -123,6 +124,7 @@ public final class ImCoreBench {
     private Subscribers subscribers;
     private Contacts contacts;
     private PresenceService presence;
+    private ClientSessions clientSessions;
     private MessageSender sender;
     private ClientDeliveries clientDeliveries;
     private SmsOutcomes smsOutcomes;
@@ -275,6 +277,7 @@ public final class ImCoreBench {
         subscribers = ctx.getBean(Subscribers.class);
         contacts = ctx.getBean(Contacts.class);
         presence = ctx.getBean(PresenceService.class);
+        clientSessions = ctx.getBean(ClientSessions.class);
         sender = ctx.getBean(MessageSender.class);
         clientDeliveries = ctx.getBean(ClientDeliveries.class);
         smsOutcomes = ctx.getBean(SmsOutcomes.class);
@@ -804,7 +807,7 @@ public final class ImCoreBench {
         UUID[] ids = new UUID[who.size()];
         parallel(t -> () -> {
             for (int i = t; i < who.size(); i += threads) {
-                ids[i] = presence.openSession(who.get(i));
+                ids[i] = clientSessions.openSession(who.get(i));
             }
             return null;
         });

@@ -17,9 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PresenceConfiguration {
 
     @Bean
-    PresenceService presenceService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PresenceStamps stamps,
-                                    ClientSessions sessions) {
-        return new PresenceService(jdbc, events, clock, stamps, sessions);
+    PresenceService presenceService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PresenceStamps stamps) {
+        return new PresenceService(jdbc, events, clock, stamps);
     }
 
     @Bean

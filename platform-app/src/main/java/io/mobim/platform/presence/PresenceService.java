@@ -88,18 +88,15 @@ public class PresenceService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final PresenceStamps stamps;
-    private final ClientSessions sessions;
 
     /** The longest status text, in characters ({@code im.presence.status_text varchar(100)}). */
     public static final int STATUS_TEXT_MAX = 100;
 
-    PresenceService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PresenceStamps stamps,
-                    ClientSessions sessions) {
+    PresenceService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, PresenceStamps stamps) {
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
         this.stamps = stamps;
-        this.sessions = sessions;
     }
 
     /**
@@ -209,14 +206,6 @@ public class PresenceService {
         }
         return Set.copyOf(jdbc.sql(CHANGES_WAIT).params(sessionIds.toArray(UUID[]::new), Timestamp.from(clock.instant()))
                 .query(UUID.class).list());
-    }
-
-    /**
-     * {@link ClientSessions#openSession(Msisdn)}, for a load driver that holds only this API (the IM core bench);
-     * the platform itself opens sessions through {@link ClientSessions}.
-     */
-    public UUID openSession(Msisdn msisdn) {
-        return sessions.openSession(msisdn);
     }
 
     /** A watcher no longer refused sees the presentity again on their next poll (if they are accepted). */
