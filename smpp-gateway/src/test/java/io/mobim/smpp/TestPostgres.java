@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 import javax.sql.DataSource;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
 
@@ -24,11 +28,9 @@ public final class TestPostgres {
                 EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
                 DataSource ds = pg.getPostgresDatabase();
                 try (Connection c = ds.getConnection()) {
-                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V1__mt_ledger.sql"));
-                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V2__mo_part.sql"));
-                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V3__mt_ledger_hot.sql"));
-                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V4__mt_part_fillfactor.sql"));
-                    ScriptUtils.executeSqlScript(c, new ClassPathResource("db/migration/smpp/V5__mt_request_partition.sql"));
+                    for (Resource migration : migrations()) {
+                        ScriptUtils.executeSqlScript(c, migration);
+                    }
                 }
                 jdbc = new JdbcTemplate(ds);
             } catch (IOException e) {
@@ -38,5 +40,13 @@ public final class TestPostgres {
             }
         }
         return jdbc;
+    }
+
+    /** Every migration of the module, in version order, as Flyway applies them in the product. */
+    private static List<Resource> migrations() throws IOException {
+        Resource[] all = new PathMatchingResourcePatternResolver().getResources("classpath:db/migration/smpp/V*__*.sql");
+        return Arrays.stream(all)
+                .sorted(Comparator.comparingInt(r -> Integer.parseInt(r.getFilename().substring(1, r.getFilename().indexOf("__")))))
+                .toList();
     }
 }

@@ -15,7 +15,7 @@ final class JdbcMtRetention {
 
     /**
      * Reads the ledger in the order MTs were taken (its {@code taken_seq} index), a chunk at a time, and deletes the
-     * chunk's MTs that are over (their parts go with them, {@code on delete cascade}), one statement a chunk; it stops
+     * chunk's MTs that are over and their parts, one statement a chunk; it stops
      * at the first MT taken at or after {@code cutoff}, so a run reads what it deletes plus the few old MTs not over
      * yet, never the rest.
      */
@@ -32,7 +32,8 @@ final class JdbcMtRetention {
                          gone as (delete from smpp.mt_request r using chunk c
                                   where r.request_id = c.request_id and c.old and r.state <> 'PENDING'
                                     and r.outcome_published and r.expires_at < ?
-                                  returning 1)
+                                  returning r.request_id),
+                         parts as (delete from smpp.mt_part p using gone g where p.request_id = g.request_id)
                     select (select count(*) from gone), (select max(taken_seq) from chunk),
                            (select coalesce(bool_and(old), false) from chunk)""",
                     (rs, i) -> new Chunk(rs.getInt(1), rs.getLong(2), rs.getBoolean(3)),
