@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One thread's Strings of the values that recur from one document to the next (user IDs, contact lists, groups,
- * content and client types, date-times, and any value of at most {@value #SHORT} bytes: capabilities,
+ * One thread's Strings of the values that recur from one document to the next (session IDs, user IDs, contact
+ * lists, groups, content and client types, date-times, and any value of at most {@value #SHORT} bytes: capabilities,
  * statuses, a handset's transaction counters), found again by their bytes, so such a value costs its decoder
  * (WBXML inline strings, XML text) no String and no copy. Message bodies are never kept. Direct-mapped by a hash of
  * the bytes; a value takes its slot only when it is read twice in a row there, so a stream of values that never
@@ -28,7 +28,7 @@ public final class SharedStrings {
     private static final int CONTENT_DATA = TagTable.id("ContentData");
 
     static {
-        for (String n : new String[] {"UserID", "ContactList", "GroupID", "SName", "ContentType", "ClientType",
+        for (String n : new String[] {"SessionID", "UserID", "ContactList", "GroupID", "SName", "ContentType", "ClientType",
                 "DevManufacturer", "ClientProducer", "Model", "ClientVersion", "Language", "Cap", "Status", "DateTime"}) {
             RECURRING[TagTable.id(n)] = true;
         }
