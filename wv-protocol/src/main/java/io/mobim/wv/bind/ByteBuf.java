@@ -7,8 +7,6 @@ public final class ByteBuf {
 
     byte[] a;
     int n;
-    /** The chars of the string being written by {@link #writeInline}, kept for the next one. */
-    private char[] chars = new char[0];
 
     public ByteBuf(int capacity) {
         a = new byte[capacity];
@@ -138,26 +136,28 @@ public final class ByteBuf {
         putInline(s);
     }
 
-    /** {@link #writeInline} into room made by {@link #ensure}: three bytes a char and one. */
+    /**
+     * {@link #writeInline} into room made by {@link #ensure}: three bytes a char and one. A char is copied as it is
+     * and its range noted in one counted loop (two subtractions and an OR: negative for NUL and for anything past
+     * ASCII); a string that is not all ASCII is then written again by {@link #text}.
+     */
     public void putInline(String s) {
         int len = s.length();
-        char[] cs = chars;
-        if (cs.length < len) {
-            chars = cs = new char[Math.max(len, 2 * cs.length)];
-        }
-        s.getChars(0, len, cs, 0);
         byte[] b = a;
         int p = n;
-        int i = 0;
-        // one unsigned comparison a char: 1 to 0x7F are written as they are, NUL and the rest by text
-        for (char c; i < len && (char) ((c = cs[i]) - 1) < 0x7F; i++) {
+        int range = 0;
+        for (int i = 0; i < len; i++) {
+            char c = s.charAt(i);
+            range |= (c - 1) | (0x7F - c);
             b[p + i] = (byte) c;
         }
-        n = p + i;
-        if (i < len) {
-            text(s, i, false);
+        if (range < 0) {
+            text(s, 0, false);
+        } else {
+            n = p + len;
         }
-        a[n++] = 0;
+        b = a;
+        b[n++] = 0;
     }
 
     /** The UTF-8 of {@code s} from char {@code from}; room for three bytes a char must have been made. */

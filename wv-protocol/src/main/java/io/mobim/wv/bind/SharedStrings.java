@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * One thread's Strings of the values that recur from one document to the next (user IDs, contact lists, groups,
- * content and client types, date-times, and any value of at most {@value #SHORT} bytes: capabilities,
+ * One thread's Strings of the values that recur from one document to the next (session IDs, user IDs, contact
+ * lists, groups, content and client types, date-times, and any value of at most {@value #SHORT} bytes: capabilities,
  * statuses, a handset's transaction counters), found again by their bytes, so such a value costs its decoder
  * (WBXML inline strings, XML text) no String and no copy. Message bodies are never kept. Direct-mapped by a hash of
  * the bytes; a value takes its slot only when it is read twice in a row there, so a stream of values that never
@@ -28,7 +28,7 @@ public final class SharedStrings {
     private static final int CONTENT_DATA = TagTable.id("ContentData");
 
     static {
-        for (String n : new String[] {"UserID", "ContactList", "GroupID", "SName", "ContentType", "ClientType",
+        for (String n : new String[] {"SessionID", "UserID", "ContactList", "GroupID", "SName", "ContentType", "ClientType",
                 "DevManufacturer", "ClientProducer", "Model", "ClientVersion", "Language", "Cap", "Status", "DateTime"}) {
             RECURRING[TagTable.id(n)] = true;
         }
@@ -43,6 +43,7 @@ public final class SharedStrings {
         }
     }
 
+    private static final long K = 0x9E3779B97F4A7C15L;
     private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final byte[][] keys = new byte[SLOTS][];
@@ -67,10 +68,18 @@ public final class SharedStrings {
 
     /** The String of the UTF-8 bytes {@code b[at, at + len)}. */
     public String get(byte[] b, int at, int len) {
-        int h = hash(b, at, len);
+        return get(b, at, len, words(b, at, len));
+    }
+
+    /**
+     * {@link #get(byte[], int, int)} of bytes whose words the caller has mixed already while reading them: each
+     * eight bytes, little-endian, the last ones zero-padded, one {@link #mix} a word.
+     */
+    public String get(byte[] b, int at, int len, long words) {
+        int h = (int) (((words ^ len) * K) >>> 32);
         int i = h & (SLOTS - 1);
         byte[] k = keys[i];
-        if (k != null && k.length == len && Arrays.equals(k, 0, len, b, at, at + len)) {
+        if (k != null && k.length == len && TagBytes.same(k, 0, b, at, len)) {
             return strings[i];
         }
         String s = new String(b, at, len, StandardCharsets.UTF_8);
@@ -83,20 +92,24 @@ public final class SharedStrings {
         return s;
     }
 
-    private static int hash(byte[] b, int at, int len) {
-        long h = len;
-        if (len >= Long.BYTES) {
-            int last = at + len - Long.BYTES;
-            for (int i = at; i < last; i += Long.BYTES) {
-                h = (h ^ (long) LONG_LE.get(b, i)) * 0x9E3779B97F4A7C15L;
-            }
-            h = (h ^ (long) LONG_LE.get(b, last)) * 0x9E3779B97F4A7C15L;
-        } else {
-            for (int i = at; i < at + len; i++) {
-                h = (h << 8) | (b[i] & 0xFF);
-            }
-            h *= 0x9E3779B97F4A7C15L;
+    /** The words so far with the next eight bytes, little-endian (the last ones of a value zero-padded). */
+    public static long mix(long words, long word) {
+        return (words ^ word) * K;
+    }
+
+    private static long words(byte[] b, int at, int len) {
+        long h = 0;
+        int i = at;
+        for (int end = at + len - Long.BYTES; i <= end; i += Long.BYTES) {
+            h = mix(h, (long) LONG_LE.get(b, i));
         }
-        return (int) (h >>> 32);
+        if (i < at + len) {
+            long w = 0;
+            for (int k = at + len - 1; k >= i; k--) {
+                w = w << 8 | (b[k] & 0xFF);
+            }
+            h = mix(h, w);
+        }
+        return h;
     }
 }

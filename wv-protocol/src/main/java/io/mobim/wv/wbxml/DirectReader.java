@@ -3,43 +3,22 @@ package io.mobim.wv.wbxml;
 import io.mobim.wv.CspVersion;
 import io.mobim.wv.WvDecodeException;
 import io.mobim.wv.bind.Binder;
-import io.mobim.wv.bind.Collect;
-import io.mobim.wv.bind.KeptElements;
 import io.mobim.wv.bind.PlainReader;
-import io.mobim.wv.bind.SharedStrings;
 import io.mobim.wv.bind.TagTable;
 import io.mobim.wv.model.WvMessage;
 import io.mobim.wv.model.WvNode;
-import io.mobim.wv.model.presence.AttributeShape;
-import io.mobim.wv.model.presence.CommC;
-import io.mobim.wv.model.presence.OtherAttribute;
-import io.mobim.wv.model.presence.PresenceAttribute;
 import io.mobim.wv.model.presence.PresenceSubList;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the WBXML form handsets send (and {@link WbxmlEncoder} writes) straight into the records
  * ({@link PlainReader}): a numeric CSP public id, UTF-8, no string table, every value one inline
  * string, value token or {@code OPAQUE}. Anything else gives {@code null}, and the caller decodes the
- * document again on the general path. One per document.
+ * document again on the general path. One per thread, reused from one document to the next with what it keeps
+ * (recurring values, the arrays of a PresenceSubList, {@link DirectPresence}).
  */
 final class DirectReader extends PlainReader {
 
-    private static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-
-    /** The typed attribute shapes by element tag. */
-    private static final AttributeShape[] SHAPES = new AttributeShape[TagTable.SIZE];
-    /** The tags of each shape's leaves, by ordinal. */
-    private static final int[][] LEAF_TAGS = new int[AttributeShape.values().length][];
-    private static final int COMM_C = TagTable.id(CommC.ELEMENT);
-    private static final int[] COMM_C_TAGS = tags(AttributeShape.COMM_C);
-    private static final int QUALIFIER = TagTable.id("Qualifier");
-    private static final int PRESENCE_VALUE = TagTable.id("PresenceValue");
     /** An element with attributes, in a {@link #TOKENS} entry. */
     private static final int ATTRIBUTES = CONTENT << 1;
     /**
@@ -55,65 +34,43 @@ final class DirectReader extends PlainReader {
             boolean known = (id & 0x3F) >= 5 && TagTable.name(id) != null;
             TOKENS[i] = !known ? -1 : id | ((t & 0x40) != 0 ? CONTENT : 0) | ((t & 0x80) != 0 ? ATTRIBUTES : 0);
         }
-        for (AttributeShape s : AttributeShape.values()) {
-            SHAPES[TagTable.id(s.element())] = s;
-            LEAF_TAGS[s.ordinal()] = tags(s.leaves());
-        }
     }
 
-    private static int[] tags(List<String> names) {
-        return names.stream().mapToInt(TagTable::id).toArray();
-    }
+    private static final ThreadLocal<DirectReader> SPARE = ThreadLocal.withInitial(DirectReader::new);
 
-    private final byte[] b;
-    private final int end;
-    private final int maxDepth;
-    private int p;
-    private int page;
-    private int depth;
-    private long textBudget;
-    /** Whether the inline string {@link #skipInline} last passed is ASCII. */
-    private boolean ascii;
-    /** What the thread keeps from one document to the next. */
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-    /** This thread's, once the document needs it. */
-    private Scratch scratch;
+    /** The document, while one is read ({@code null} between documents). */
+    byte[] b;
+    int end;
+    int maxDepth;
+    int p;
+    int page;
+    int depth;
+    long textBudget;
+    private final DirectValues values = new DirectValues();
+    private DirectPresence presence;
 
-    private static final class Scratch {
-        final SharedStrings shared = new SharedStrings();
-        /** The arrays for reading a PresenceSubList (it does not nest). */
-        PresenceAttribute[] attributes = new PresenceAttribute[8];
-        /** The leaves of the attribute being read, and of its CommC (their values go into the record at once). */
-        final String[] leaves = new String[AttributeShape.MAX_LEAVES];
-        final String[] commCLeaves = new String[AttributeShape.COMM_C.size()];
-        /** The text of the date-time being read. */
-        final byte[] date = new byte[WbxmlTypes.DATE_TEXT];
-        /** Typed presence attributes by their bytes, with the code page each leaves and what it costs the text budget. */
-        private KeptElements<PresenceAttribute> keptAttributes;
-
-        KeptElements<PresenceAttribute> attributes() {
-            KeptElements<PresenceAttribute> k = keptAttributes;
-            if (k == null) {
-                keptAttributes = k = new KeptElements<>(64);
-            }
-            return k;
-        }
-    }
-
-    private DirectReader(byte[] b, int off, int end, int maxDepth) {
-        this.b = b;
-        this.p = off;
-        this.end = end;
-        this.maxDepth = maxDepth;
-        this.textBudget = 4L * (end - off) + 4096;
+    private DirectReader() {
     }
 
     /** The message, or {@code null} if the document is not in the plain form or is not valid. */
     static WvMessage read(byte[] b, int off, int end, int maxDepth) {
+        DirectReader r = SPARE.get();
+        if (r.b != null) {
+            r = new DirectReader(); // in use further up this thread's stack: reading calls nothing that decodes
+        }
+        r.b = b;
+        r.p = off;
+        r.end = end;
+        r.maxDepth = maxDepth;
+        r.page = 0;
+        r.textBudget = 4L * (end - off) + 4096;
         try {
-            return new DirectReader(b, off, end, maxDepth).message();
+            return r.message();
         } catch (RuntimeException | WvDecodeException e) {
             return null; // NOT_PLAIN, a bad value, or bytes cut short: the general path says what
+        } finally {
+            r.b = null;
+            r.children(0);
         }
     }
 
@@ -260,7 +217,7 @@ final class DirectReader extends PlainReader {
     protected WvNode node(int t) throws WvDecodeException {
         String name = TagTable.name(t & TAG);
         if ((t & CONTENT) == 0) {
-            return new WvNode(name, null, java.util.List.of());
+            return new WvNode(name, null, List.of());
         }
         int base = openNodes();
         String text = null;
@@ -282,148 +239,18 @@ final class DirectReader extends PlainReader {
         return new WvNode(name, text, children(base));
     }
 
-    /**
-     * A PresenceSubList: each attribute of a typed shape straight into its record, any other as a tree. A typed
-     * attribute not in the form of its shape is not the plain form (the general path keeps it as a tree).
-     */
     @Override
     protected PresenceSubList presence(int t) throws WvDecodeException {
-        if ((t & CONTENT) == 0) {
-            return new PresenceSubList(List.of());
+        DirectPresence d = presence;
+        if (d == null) {
+            presence = d = new DirectPresence(this);
         }
-        Scratch scratch = scratch();
-        PresenceAttribute[] attributes = scratch.attributes;
-        int n = 0;
-        try {
-            for (int c; (c = child()) >= 0; ) {
-                AttributeShape s = SHAPES[c & TAG];
-                PresenceAttribute a = s == null ? new OtherAttribute(node(c)) : shared(s, c, scratch);
-                if (n == attributes.length) {
-                    scratch.attributes = attributes = java.util.Arrays.copyOf(attributes, n * 2);
-                }
-                attributes[n++] = a;
-            }
-            return new PresenceSubList(Collect.list(attributes, 0, n));
-        } finally {
-            java.util.Arrays.fill(attributes, 0, n, null);
-        }
+        return d.read(t);
     }
 
-    /**
-     * A typed attribute: the record {@link KeptElements} keeps for its bytes, or else read. A kept record was
-     * read from the same bytes on the same code page, so only the checks that depend on the document (its depth,
-     * its text budget) are made again, by reading it when they would fail.
-     */
-    private PresenceAttribute shared(AttributeShape s, int t, Scratch scratch) throws WvDecodeException {
-        int from = p - 1; // the tag, unless it had attributes (their END)
-        if ((t & CONTENT) == 0 || b[from] == 0x01 || end - from < KeptElements.MIN_BYTES) {
-            return typed(s, t, scratch);
-        }
-        int startPage = page;
-        KeptElements<PresenceAttribute> kept = scratch.attributes();
-        PresenceAttribute a = kept.get(b, from, end, startPage);
-        // the elements of a CommCap nest one deeper than its leaves
-        int nesting = s.hasCommCs() ? 1 : 0;
-        if (a != null && depth + nesting < maxDepth && textBudget >= kept.second()) {
-            p = from + kept.length();
-            page = kept.first();
-            depth--;
-            textBudget -= kept.second();
-            return a;
-        }
-        long budget = textBudget;
-        a = typed(s, t, scratch);
-        if (kept.keeps(p - from)) {
-            kept.put(b, from, p - from, startPage, a, page, (int) (budget - textBudget));
-        }
-        return a;
-    }
-
-    private PresenceAttribute typed(AttributeShape s, int t, Scratch scratch) throws WvDecodeException {
-        if (s.isValue()) {
-            return value(s, t);
-        }
-        String[] texts = scratch.leaves;
-        int[] tags = LEAF_TAGS[s.ordinal()];
-        java.util.Arrays.fill(texts, 0, Math.max(2, tags.length), null); // build reads a value leaf of every shape
-        CommC first = null;
-        ArrayList<CommC> more = null;
-        if ((t & CONTENT) != 0) {
-            int next = 0;
-            for (int c; (c = child()) >= 0; ) {
-                int tag = c & TAG;
-                if (tag == COMM_C && s.hasCommCs()) {
-                    if (first == null) {
-                        first = commC(c, scratch.commCLeaves);
-                    } else {
-                        if (more == null) {
-                            more = new ArrayList<>(4);
-                            more.add(first);
-                        }
-                        more.add(commC(c, scratch.commCLeaves));
-                    }
-                    next = tags.length;
-                    continue;
-                }
-                int i = index(tags, tag, next);
-                texts[i] = str(c);
-                next = i + 1;
-            }
-        }
-        PresenceAttribute a = s.build(texts, more != null ? Collect.immutable(more) : first != null ? List.of(first) : List.of());
-        if (a == null) {
-            throw NOT_PLAIN;
-        }
-        return a;
-    }
-
-    /** A value shape's attribute: its Qualifier and PresenceValue read into locals, in that order, each at most once. */
-    private PresenceAttribute value(AttributeShape s, int t) throws WvDecodeException {
-        String q = null;
-        String v = null;
-        if ((t & CONTENT) != 0) {
-            int next = 0;
-            for (int c; (c = child()) >= 0; ) {
-                int tag = c & TAG;
-                if (tag == QUALIFIER && next == 0) {
-                    q = str(c);
-                    next = 1;
-                } else if (tag == PRESENCE_VALUE && next < 2) {
-                    v = str(c);
-                    next = 2;
-                } else {
-                    throw NOT_PLAIN;
-                }
-            }
-        }
-        PresenceAttribute a = s.value(q, v);
-        if (a == null) {
-            throw NOT_PLAIN;
-        }
-        return a;
-    }
-
-    private CommC commC(int t, String[] texts) throws WvDecodeException {
-        java.util.Arrays.fill(texts, null);
-        if ((t & CONTENT) != 0) {
-            int next = 0;
-            for (int c; (c = child()) >= 0; ) {
-                int i = index(COMM_C_TAGS, c & TAG, next);
-                texts[i] = str(c);
-                next = i + 1;
-            }
-        }
-        return AttributeShape.commC(texts);
-    }
-
-    /** The position of {@code tag} in {@code tags} at or after {@code from}: a leaf out of order is not the plain form. */
-    private static int index(int[] tags, int tag, int from) {
-        for (int i = from; i < tags.length; i++) {
-            if (tags[i] == tag) {
-                return i;
-            }
-        }
-        throw NOT_PLAIN;
+    /** A string leaf of a presence attribute: {@code ""} for an empty element. */
+    String leaf(int t) throws WvDecodeException {
+        return str(t);
     }
 
     /** One piece of text (an inline string, a value token, an OPAQUE) of element {@code t}, leaving it open. */
@@ -451,7 +278,7 @@ final class DirectReader extends PlainReader {
                 spend(len * 3 + 1);
                 return Long.toString(number(at, len));
             }
-            s = opaque(tag, at, len);
+            s = values.opaque(b, tag, at, len);
         }
         spend(s.length());
         return s;
@@ -462,7 +289,15 @@ final class DirectReader extends PlainReader {
         int at = p;
         int len = skipInline();
         spend(len); // bytes: never fewer than the chars they make
-        return string(tag, at, len);
+        return values.string(b, tag, at, len);
+    }
+
+    /** Passes the inline string from here and its NUL, giving its length. */
+    private int skipInline() {
+        int nul = values.nul(b, p, end);
+        int len = nul - p;
+        p = nul + 1;
+        return len;
     }
 
     private void closeLeaf() {
@@ -474,31 +309,8 @@ final class DirectReader extends PlainReader {
 
     // ------------------------------------------------------------------ values
 
-    private String opaque(int tag, int at, int len) {
-        if (WbxmlTypes.INTEGER_READ[tag]) {
-            if (len > 8) {
-                throw NOT_PLAIN;
-            }
-            return Long.toUnsignedString(number(at, len));
-        }
-        if (WbxmlTypes.DATE[tag]) {
-            Scratch s = scratch();
-            int n = WbxmlTypes.date(b, at, len, s.date);
-            if (n >= 0) {
-                // the date-times of a server's messages recur within the second: found, not made
-                return SharedStrings.shares(tag, n) ? s.shared.get(s.date, 0, n)
-                        : new String(s.date, 0, n, StandardCharsets.ISO_8859_1);
-            }
-        }
-        return new String(b, at, len, StandardCharsets.UTF_8);
-    }
-
     private long number(int at, int len) {
-        long v = 0;
-        for (int i = 0; i < len; i++) {
-            v = v << 8 | (b[at + i] & 0xFF);
-        }
-        return v;
+        return DirectValues.number(b, at, len);
     }
 
     private void spend(int chars) {
@@ -527,58 +339,5 @@ final class DirectReader extends PlainReader {
             }
         }
         throw NOT_PLAIN;
-    }
-
-    /** The inline string of {@code len} bytes at {@code at}, the text of element {@code tag}. */
-    private String string(int tag, int at, int len) {
-        if (len == 1 && b[at] > 0) {
-            return SharedStrings.oneChar(b[at]); // T and F of every boolean and Qualifier: no String to make
-        }
-        if (SharedStrings.shares(tag, len)) {
-            return scratch().shared.get(b, at, len);
-        }
-        return new String(b, at, len, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
-    }
-
-    private Scratch scratch() {
-        Scratch s = scratch;
-        if (s == null) {
-            scratch = s = SCRATCH.get();
-        }
-        return s;
-    }
-
-    /**
-     * Passes the inline string from here and its NUL, eight bytes at a time, giving its length; notes whether it is
-     * ASCII ({@link #ascii}), which the same pass tells, so a fresh String of it needs no UTF-8 check.
-     */
-    private int skipInline() {
-        int s = p;
-        int i = s;
-        long high = 0;
-        while (true) {
-            if (i + Long.BYTES > end) {
-                for (; i < end && b[i] != 0; i++) {
-                    high |= b[i];
-                }
-                if (i >= end) {
-                    throw NOT_PLAIN;
-                }
-                break;
-            }
-            long v = (long) LONG_LE.get(b, i);
-            long z = (v - 0x0101010101010101L) & ~v & 0x8080808080808080L;
-            if (z != 0) {
-                // the lowest flagged byte is the first NUL; only the bytes before it are the string's
-                high |= v & ((Long.lowestOneBit(z) >>> 7) - 1);
-                i += Long.numberOfTrailingZeros(z) >>> 3;
-                break;
-            }
-            high |= v;
-            i += Long.BYTES;
-        }
-        ascii = (high & 0x8080808080808080L) == 0;
-        p = i + 1;
-        return i - s;
     }
 }

@@ -82,6 +82,9 @@ public final class WbxmlEncoder {
         int page;
         final KeptEncodings kept = new KeptEncodings();
         final KeptStrings keptStrings = new KeptStrings();
+        /** The last date-time written and its OPAQUE bits (or -1). */
+        private String lastDate;
+        private long lastDateBits;
 
         Writer() {
             super(512);
@@ -209,29 +212,37 @@ public final class WbxmlEncoder {
 
         @Override
         public void leaf(int tag, String s) {
+            int len = s.length();
+            if (tag == Binder.PRESENCE_SUB_LIST || WbxmlTypes.TYPED[tag] || len == 0) {
+                otherLeaf(tag, s);
+                return;
+            }
+            buf.ensure(START_ROOM + len * 3 + VALUE_ROOM);
+            token(tag);
+            buf.put((tag & 0x3F) | 0x40);
+            if (SharedStrings.recurs(tag, len)) {
+                recurring(s);
+            } else {
+                value(s);
+            }
+            buf.put(END);
+        }
+
+        /** A leaf of the PresenceSubList, of an integer or date-time element, or an empty one. */
+        private void otherLeaf(int tag, String s) {
             if (tag == Binder.PRESENCE_SUB_LIST) {
                 start(tag);
                 text(s);
                 end();
                 return;
             }
-            int len = s.length();
-            buf.ensure(START_ROOM + len * 3 + VALUE_ROOM);
+            buf.ensure(START_ROOM + s.length() * 3 + VALUE_ROOM);
             token(tag);
-            if (len == 0) {
+            if (s.isEmpty()) {
                 buf.put(tag & 0x3F);
                 return;
             }
             buf.put((tag & 0x3F) | 0x40);
-            if (!WbxmlTypes.TYPED[tag]) {
-                if (SharedStrings.recurs(tag, len)) {
-                    recurring(s);
-                } else {
-                    value(s);
-                }
-                buf.put(END);
-                return;
-            }
             if (WbxmlTypes.INTEGER[tag]) {
                 long v = WbxmlTypes.digits(s);
                 if (v >= 0) {
@@ -240,7 +251,7 @@ public final class WbxmlEncoder {
                     return;
                 }
             } else if (WbxmlTypes.DATE[tag]) {
-                long d = WbxmlTypes.date(s);
+                long d = date(s);
                 if (d >= 0) {
                     buf.ensure(WbxmlTypes.DATE_BYTES + 3);
                     buf.put(OPAQUE);
@@ -253,6 +264,17 @@ public final class WbxmlEncoder {
                 }
             }
             valueAndEnd(s);
+        }
+
+        /** {@link WbxmlTypes#date(String)}, of the last date-time written again: a server's recur within the second. */
+        private long date(String s) {
+            if (s == lastDate || s.equals(lastDate)) {
+                return lastDateBits;
+            }
+            long d = WbxmlTypes.date(s);
+            lastDate = s;
+            lastDateBits = d;
+            return d;
         }
 
         /** A leaf's value and its END, in one reservation. */
