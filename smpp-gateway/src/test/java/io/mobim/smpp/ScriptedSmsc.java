@@ -4,8 +4,6 @@ import io.mobim.smpp.codec.Gsm7;
 import io.mobim.smpp.codec.SmsTextDecoder;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.List;
@@ -13,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import io.mobim.smpp.simulator.AddressBoundListener;
 import io.mobim.smpp.simulator.SubmitOnlyReceiver;
 import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.DataCodings;
@@ -32,9 +31,6 @@ import org.jsmpp.session.BindRequest;
 import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
 import org.jsmpp.session.SubmitSmResult;
-import org.jsmpp.session.connection.ServerConnection;
-import org.jsmpp.session.connection.ServerConnectionFactory;
-import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.jsmpp.util.DeliveryReceiptState;
 import org.jsmpp.util.MessageId;
 
@@ -49,7 +45,7 @@ public final class ScriptedSmsc implements AutoCloseable {
     public record Submitted(String to, String text, String messageId) {
     }
 
-    private final ServerSocket[] socket = new ServerSocket[1];
+    private final AddressBoundListener loopback;
     private final SMPPServerSessionListener listener;
     private final Thread acceptor;
     private final List<Submitted> submits = new CopyOnWriteArrayList<>();
@@ -60,27 +56,7 @@ public final class ScriptedSmsc implements AutoCloseable {
     private volatile boolean closed;
 
     public ScriptedSmsc() throws IOException {
-        ServerConnectionFactory loopback = new ServerConnectionFactory() {
-            @Override
-            public ServerConnection listen(int port) throws IOException {
-                return listen(port, 0, 50);
-            }
-
-            @Override
-            public ServerConnection listen(int port, int timeout) throws IOException {
-                return listen(port, timeout, 50);
-            }
-
-            @Override
-            public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-                ServerSocket ss = new ServerSocket();
-                ss.setReuseAddress(true);
-                ss.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), backlog);
-                ss.setSoTimeout(timeout);
-                socket[0] = ss;
-                return new ServerSocketConnection(ss);
-            }
-        };
+        loopback = new AddressBoundListener(InetAddress.getLoopbackAddress());
         listener = new SMPPServerSessionListener(0, loopback);
         listener.setPduProcessorDegree(4);
         listener.setMessageReceiverListener(new Submits());
@@ -90,7 +66,7 @@ public final class ScriptedSmsc implements AutoCloseable {
     }
 
     public int port() {
-        return socket[0].getLocalPort();
+        return loopback.socket().getLocalPort();
     }
 
     /** What message id each submit gets (default: a new hex id each). */

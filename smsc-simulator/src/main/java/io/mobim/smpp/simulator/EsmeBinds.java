@@ -2,7 +2,6 @@ package io.mobim.smpp.simulator;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
 import java.util.Objects;
@@ -20,9 +19,6 @@ import org.jsmpp.session.SMPPServerSession;
 import org.jsmpp.session.SMPPServerSessionListener;
 import org.jsmpp.session.ServerMessageReceiverListener;
 import org.jsmpp.session.ServerResponseDeliveryListener;
-import org.jsmpp.session.connection.ServerConnection;
-import org.jsmpp.session.connection.ServerConnectionFactory;
-import org.jsmpp.session.connection.socket.ServerSocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,31 +51,9 @@ final class EsmeBinds {
     EsmeBinds(SmscSimulator.Options options, BooleanSupplier closed) throws IOException {
         this.options = options;
         this.closed = closed;
-        InetAddress address = InetAddress.getByName(options.host());
-        ServerSocket[] holder = new ServerSocket[1];
-        ServerConnectionFactory factory = new ServerConnectionFactory() {
-            @Override
-            public ServerConnection listen(int port) throws IOException {
-                return listen(port, 0, 50);
-            }
-
-            @Override
-            public ServerConnection listen(int port, int timeout) throws IOException {
-                return listen(port, timeout, 50);
-            }
-
-            @Override
-            public ServerConnection listen(int port, int timeout, int backlog) throws IOException {
-                ServerSocket ss = new ServerSocket();
-                ss.setReuseAddress(true);
-                ss.bind(new InetSocketAddress(address, port), backlog);
-                ss.setSoTimeout(timeout);
-                holder[0] = ss;
-                return new ServerSocketConnection(ss);
-            }
-        };
+        AddressBoundListener factory = new AddressBoundListener(InetAddress.getByName(options.host()));
         this.listener = new SMPPServerSessionListener(options.port(), factory);
-        this.serverSocket = holder[0];
+        this.serverSocket = factory.socket();
         listener.setPduProcessorDegree(8);
         listener.setQueueCapacity(1000);
         this.daemons = r -> {
