@@ -97,11 +97,12 @@ class SmsConfiguration {
     }
 
     /**
-     * For MO admission where the gateway of this process is the only one: the IM core's lag counted as it handles the
-     * MOs, in place of the consumer group's committed offsets, which are as old as their last commit.
+     * Where the gateway of this process is the only one: the IM core's lag counted as it handles the MOs, for MO
+     * admission (in place of the consumer group's committed offsets, which are as old as their last commit) and for
+     * billing's yield to bursts (ratingyield).
      */
     @Bean
-    @ConditionalOnBooleanProperty(name = {"mobim.smpp.mt.sole-gateway", "mobim.smpp.mo.admission.enabled"})
+    @ConditionalOnBooleanProperty("mobim.smpp.mt.sole-gateway")
     HandledMoLag handledMoLag() {
         return new HandledMoLag();
     }
@@ -142,7 +143,7 @@ class SmsConfiguration {
         private final SmsCommandBatch commands;
         private final SmsCommandHandler handler;
         private final RecordBatches batches;
-        /** Told of every poll handled, where the gateway's MO admission counts the lag in this process; or null. */
+        /** Told of every poll handled, where the lag is counted in this process (the sole gateway); or null. */
         private final HandledMoLag lag;
 
         SmsCommandListener(SmsCommandBatch commands, SmsCommandHandler handler, RecordBatches batches, HandledMoLag lag) {

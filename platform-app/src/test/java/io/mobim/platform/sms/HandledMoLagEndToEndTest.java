@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Where the gateway's MO admission counts the IM core's lag in the process (the all-in-one with admission on), the
- * MO listener tells it of every poll it has handled: those MOs no longer hold the SMS-C back, the others still do.
+ * Where the IM core's lag is counted in the process (the sole gateway of the all-in-one), the MO listener tells it
+ * of every poll it has handled: those MOs no longer hold the SMS-C back (MO admission) nor billing (its yield to
+ * bursts), the others still do.
  * The listener runs here with the platform's own command handling, on records as Kafka hands them over.
  */
 @MobimIntegrationTest
