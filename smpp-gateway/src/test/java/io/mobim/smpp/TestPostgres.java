@@ -17,6 +17,7 @@ import org.springframework.jdbc.datasource.init.ScriptUtils;
 /** One embedded PostgreSQL per test JVM with the module's migrations applied (stopped by zonky's shutdown hook). */
 public final class TestPostgres {
 
+    private static EmbeddedPostgres pg;
     private static JdbcTemplate jdbc;
 
     private TestPostgres() {
@@ -25,21 +26,41 @@ public final class TestPostgres {
     public static synchronized JdbcTemplate jdbc() {
         if (jdbc == null) {
             try {
-                EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-                DataSource ds = pg.getPostgresDatabase();
-                try (Connection c = ds.getConnection()) {
-                    for (Resource migration : migrations()) {
-                        ScriptUtils.executeSqlScript(c, migration);
-                    }
-                }
-                jdbc = new JdbcTemplate(ds);
+                pg = EmbeddedPostgres.builder().start();
+                jdbc = migrated(pg.getPostgresDatabase());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
             }
         }
         return jdbc;
+    }
+
+    /**
+     * A new database of the same server with the migrations applied, for a test that measures what happens to the
+     * ledger's rows: the statistics of its tables count only its own statements, and the other tests' sessions (in
+     * the shared database) do not hold back the removal of its old row versions, which PostgreSQL decides from the
+     * sessions of the table's own database. Gone with {@link #drop}.
+     */
+    public static synchronized JdbcTemplate newDatabase(String name) {
+        jdbc().execute("create database " + name);
+        return migrated(pg.getDatabase("postgres", name));
+    }
+
+    public static void drop(String name) {
+        jdbc().execute("drop database if exists " + name + " with (force)");
+    }
+
+    private static JdbcTemplate migrated(DataSource ds) {
+        try (Connection c = ds.getConnection()) {
+            for (Resource migration : migrations()) {
+                ScriptUtils.executeSqlScript(c, migration);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return new JdbcTemplate(ds);
     }
 
     /** Every migration of the module, in version order, as Flyway applies them in the product. */

@@ -88,7 +88,7 @@ public final class SmppSubmitBench {
                 org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(pool);
                 try (java.sql.Connection c = pg.getPostgresDatabase().getConnection()) {
                     for (String v : new String[] {"V1__mt_ledger.sql", "V2__mo_part.sql", "V3__mt_ledger_hot.sql", "V4__mt_part_fillfactor.sql",
-                            "V5__mt_request_partition.sql"}) {
+                            "V5__mt_request_partition.sql", "V6__mt_part_without_foreign_key.sql", "V7__mt_request_fillfactor.sql"}) {
                         org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c,
                                 new org.springframework.core.io.ClassPathResource("db/migration/smpp/" + v));
                     }
