@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * (the all-in-one). The backlog is the MOs the gateway has acknowledged to the SMS-C and the IM core has not yet
  * handled.
  *
- * @param enabled      let rating yield at all; false rates beside the SMS path at every moment
+ * @param enabled      let rating yield; off by default: paced at 1,000 commands/s it lengthened the tail of
+ *                     deliver_sm to MT (docs/performance.md), though the backlog only passed the threshold at start
  * @param backlog      a backlog above this many MOs is a burst: billing's consumers pause
  * @param clearedBelow a backlog below this has cleared
  * @param settleFor    how long it stays cleared before they resume: the IM core takes MOs a poll at a time, so the
@@ -26,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("mobim.rating-yield")
 public record RatingYieldSettings(
-        @DefaultValue("true") boolean enabled,
+        @DefaultValue("false") boolean enabled,
         @DefaultValue("300") @Min(1) long backlog,
         @DefaultValue("50") @Min(0) long clearedBelow,
         @NotNull @DurationMax(minutes = 1) @DefaultValue("1s") Duration settleFor,
