@@ -86,13 +86,8 @@ public final class SmppSubmitBench {
                 pool.setDataSource(pg.getPostgresDatabase());
                 pool.setMaximumPoolSize(20);
                 org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(pool);
-                try (java.sql.Connection c = pg.getPostgresDatabase().getConnection()) {
-                    for (String v : new String[] {"V1__mt_ledger.sql", "V2__mo_part.sql", "V3__mt_ledger_hot.sql", "V4__mt_part_fillfactor.sql",
-                            "V5__mt_request_partition.sql", "V6__mt_part_without_foreign_key.sql", "V7__mt_request_fillfactor.sql"}) {
-                        org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(c,
-                                new org.springframework.core.io.ClassPathResource("db/migration/smpp/" + v));
-                    }
-                }
+                // the product's migrations of the schema, as the application applies them
+                new io.mobim.platform.schema.SchemaMigrations(pool, java.util.List.of("smpp")).afterPropertiesSet();
                 gateway(Math.min(5_000, messages / 5), threads, 0, false, jdbc);
                 gateway(messages, threads, 0, true, jdbc);
                 gateway(Math.min(messages, rate * 15), threads, rate, true, jdbc);

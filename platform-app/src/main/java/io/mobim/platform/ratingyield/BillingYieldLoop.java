@@ -51,21 +51,22 @@ final class BillingYieldLoop implements SmartLifecycle {
 
     /** Looks at the backlog once and applies the decision; the scheduler calls it every {@code checkEvery}. */
     void check() {
-        RatingYield.State next = yield.next(backlog.estimate(), System.nanoTime());
+        long waiting = backlog.estimate();
+        RatingYield.State next = yield.next(waiting, System.nanoTime());
         if (next == applied) {
             return;
         }
         switch (next) {
             case YIELDING -> {
                 bursts.increment();
-                log.debug("Billing's consumers pause for a burst of SMS commands ({} MOs waiting)", backlog.estimate());
+                log.debug("Billing's consumers pause for a burst of SMS commands ({} MOs waiting)", waiting);
             }
             case RATING_THROUGH_OVERLOAD -> {
                 overloads.increment();
-                log.info("The SMS path's backlog ({} MOs) outlasted {}: billing rates beside it until it clears",
-                        backlog.estimate(), settings.maxDeferral());
+                log.info("The SMS path's backlog ({} MOs) outlasted {}: billing rates beside it until it settles",
+                        waiting, settings.maxDeferral());
             }
-            case RATING -> log.debug("Billing's consumers resume ({} MOs waiting)", backlog.estimate());
+            case RATING -> log.debug("Billing's consumers resume ({} MOs waiting)", waiting);
         }
         boolean pause = next == RatingYield.State.YIELDING;
         for (String id : containerIds) {

@@ -7,8 +7,9 @@ import java.time.Duration;
  * gateway has acknowledged and the IM core has not yet handled. Where billing shares the process (and its cores)
  * with the SMS path, a burst of commands is served first and rated after it: rating lags by the burst, the
  * subscriber does not. The IM core takes MOs a poll at a time, so the backlog dips between polls in the middle of a
- * burst: a burst has ended when the backlog has stayed cleared for {@code settleFor}. A backlog that lasts longer than {@code maxDeferral} is no burst but overload, and then
- * billing runs beside the path again until the backlog has settled, so that rating is never starved.
+ * burst: a burst has ended when the backlog has stayed cleared for {@code settleFor}. A backlog that lasts longer
+ * than {@code maxDeferral} is no burst but overload, and then billing runs beside the path again until the backlog
+ * has settled, so that rating is never starved.
  *
  * <p>Not thread-safe: one scheduler thread calls {@link #next}.
  */
@@ -20,7 +21,7 @@ public final class RatingYield {
         RATING,
         /** Rating stands aside for a burst. */
         YIELDING,
-        /** Rating runs through an overload that outlasted {@code maxDeferral}, until the backlog clears. */
+        /** Rating runs through an overload that outlasted {@code maxDeferral}, until the backlog settles. */
         RATING_THROUGH_OVERLOAD
     }
 
@@ -83,9 +84,5 @@ public final class RatingYield {
             clearSince = nanoTime;
         }
         return nanoTime - clearSince >= settleNanos;
-    }
-
-    public State state() {
-        return state;
     }
 }
