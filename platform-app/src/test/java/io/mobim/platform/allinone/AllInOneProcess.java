@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,10 @@ public final class AllInOneProcess implements AutoCloseable {
     /** Starts the application with {@code arguments} ({@code --name=value}), its output appended to {@code log}. */
     public static AllInOneProcess start(Launch launch, int httpPort, List<String> arguments, Path log) throws IOException {
         List<String> command = new ArrayList<>(launch.command());
+        // its temporary files (Tomcat's, the embedded database's) beside the log, in the test's own directory: a
+        // process killed hard cannot delete them on exit
+        Path tmp = Files.createDirectories(log.toAbsolutePath().resolveSibling("tmp"));
+        command.add(1, "-Djava.io.tmpdir=" + tmp);
         command.add("--server.port=" + httpPort);
         command.addAll(arguments);
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
