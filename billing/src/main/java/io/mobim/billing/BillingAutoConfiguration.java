@@ -131,7 +131,7 @@ public class BillingAutoConfiguration {
     ReconciliationService billingReconciliationService(RatedRecordStore records, RejectedEventStore rejections,
             BillingProperties properties, ReconciliationProperties reconciliation, GatewayFactStore gatewayFacts,
             JdbcTemplate jdbc, Environment environment, ObjectProvider<SslBundles> sslBundles,
-            ObjectProvider<MessageLogClient.Credentials> inProcessCredentials) {
+            ObjectProvider<MessageLogClient.Credentials> inProcessCredentials, ObjectProvider<Clock> clock) {
         // the local port is asked for when a report is made: the server starts after this bean
         MessageLogClient messageLog = new MessageLogClient(reconciliation.messageLog(),
                 () -> environment.getProperty("local.server.port", Integer.class, -1), sslBundles.getIfAvailable(),
@@ -139,6 +139,6 @@ public class BillingAutoConfiguration {
         boolean gatewayConsumed = environment.getProperty("mobim.billing.consumer.enabled", Boolean.class, true)
                 && reconciliation.gateway().enabled();
         return new ReconciliationService(records, rejections, properties.businessZone(), gatewayFacts,
-                new NearbyRatedSms(jdbc), messageLog, reconciliation, gatewayConsumed);
+                new NearbyRatedSms(jdbc), messageLog, reconciliation, gatewayConsumed, clock(clock));
     }
 }

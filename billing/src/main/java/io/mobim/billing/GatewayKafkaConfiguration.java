@@ -2,12 +2,14 @@ package io.mobim.billing;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.mobim.billing.gateway.GatewayFactRetention;
 import io.mobim.billing.gateway.GatewayFactStore;
 import io.mobim.billing.gateway.GatewayListener;
 import io.mobim.billing.reconciliation.ReconciliationProperties;
 import io.mobim.events.consumer.ConsumerOutages;
 import io.mobim.events.sms.SmsDlr;
 import io.mobim.events.sms.SmsMo;
+import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -48,6 +50,13 @@ class GatewayKafkaConfiguration {
         return BillingKafkaConfiguration.batchFactory(kafka, type, reconciliation.gateway().groupId(),
                 settings.maxPollRecords(), 1, settings, outages,
                 () -> registry.counter("billing.gateway.dead_lettered", "type", type.getSimpleName()).increment());
+    }
+
+    @Bean
+    GatewayFactRetention billingGatewayFactRetention(GatewayFactStore store, BillingProperties billing,
+            ReconciliationProperties reconciliation, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+        return new GatewayFactRetention(store, clock.getIfAvailable(Clock::systemUTC), billing.businessZone(),
+                reconciliation.gateway()::firstKeptDay, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

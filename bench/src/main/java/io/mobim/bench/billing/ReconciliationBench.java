@@ -117,10 +117,10 @@ public final class ReconciliationBench {
         }
 
         ReconciliationProperties settings = new ReconciliationProperties(
-                new ReconciliationProperties.Gateway(true, "billing-gateway", Set.of("im.message")),
+                new ReconciliationProperties.Gateway(true, "billing-gateway", Set.of("im.message"), Duration.ofDays(36_500)),
                 new ReconciliationProperties.MessageLog(null, false, null, null, Duration.ofSeconds(30), null));
         ReconciliationService service = new ReconciliationService(records, rejections, ZONE, facts, new NearbyRatedSms(jdbc),
-                new MessageLogClient(settings.messageLog(), () -> -1, null), settings, true);
+                new MessageLogClient(settings.messageLog(), () -> -1, null), settings, true, Clock.systemUTC());
         for (int round = 1; round <= 3; round++) {
             long cpu0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();

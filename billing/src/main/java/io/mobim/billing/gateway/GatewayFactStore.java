@@ -78,6 +78,15 @@ public class GatewayFactStore {
         return n;
     }
 
+    /**
+     * Deletes at most {@code limit} facts first reported before {@code day} (through index {@code gateway_fact_day});
+     * returns how many it deleted.
+     */
+    public int deleteBefore(LocalDate day, int limit) {
+        return jdbc.update("delete from billing.gateway_fact where ctid = any(array("
+                + "select ctid from billing.gateway_fact where business_day < ?::date limit ?))", day.toString(), limit);
+    }
+
     /** The facts first reported on the days from {@code first} to {@code last}, both included. */
     public List<GatewayFact> ofDays(LocalDate first, LocalDate last) {
         return jdbc.query("select " + COLUMNS + " from billing.gateway_fact where business_day between ? and ?",

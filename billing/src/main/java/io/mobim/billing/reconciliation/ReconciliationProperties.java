@@ -6,7 +6,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Set;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -30,11 +33,22 @@ public record ReconciliationProperties(
      * @param groupId             consumer group, separate from the IM core's
      * @param chargeableServices  MT service markers whose delivery the platform charges (an MT delivered with one of
      *                            them but never rated is a mismatch)
+     * @param retention           how long billing keeps its record of the gateway's output, counted from each
+     *                            record's business day; then {@code GatewayFactRetention} deletes it. A report of an
+     *                            older day derives the gateway view from the charging events and says so. The
+     *                            default keeps last year's periods reconcilable, as charging events are accepted
+     *                            for 400 days ({@code mobim.billing.consumer.max-event-age})
      */
     public record Gateway(
             @DefaultValue("true") boolean enabled,
             @NotBlank @DefaultValue("billing-gateway") String groupId,
-            @NotNull @DefaultValue(SmsMt.IM_MESSAGE) Set<String> chargeableServices) {
+            @NotNull @DefaultValue(SmsMt.IM_MESSAGE) Set<String> chargeableServices,
+            @NotNull @DurationMin(days = 3) @DurationMax(days = 36_500) @DefaultValue("400d") Duration retention) {
+
+        /** The first business day whose facts are kept on {@code today}. */
+        public LocalDate firstKeptDay(LocalDate today) {
+            return today.minusDays(retention.toDays());
+        }
     }
 
     /**

@@ -16,6 +16,7 @@ import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.ChargingEvent;
 import io.mobim.events.charging.ChargingKind;
 import io.mobim.events.charging.Direction;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public class ReconciliationService {
     private final MessageLogClient messageLog;
     private final ReconciliationProperties settings;
     private final boolean gatewayConsumed;
+    private final Clock clock;
 
     /**
      * @param gatewayConsumed whether this deployment consumes the gateway's topics into {@code gateway_fact}; when not,
@@ -51,7 +53,7 @@ public class ReconciliationService {
      */
     public ReconciliationService(RatedRecordStore records, RejectedEventStore rejections, ZoneId zone,
             GatewayFactStore gatewayFacts, NearbyRatedSms nearby, MessageLogClient messageLog,
-            ReconciliationProperties settings, boolean gatewayConsumed) {
+            ReconciliationProperties settings, boolean gatewayConsumed, Clock clock) {
         this.records = records;
         this.rejections = rejections;
         this.zone = zone;
@@ -60,6 +62,7 @@ public class ReconciliationService {
         this.messageLog = messageLog;
         this.settings = settings;
         this.gatewayConsumed = gatewayConsumed;
+        this.clock = clock;
     }
 
     /**
@@ -79,6 +82,12 @@ public class ReconciliationService {
             gatewayOfDay = suppliedGateway;
             sources.put("gateway", SUPPLIED);
             sources.put("gateway.detail", "the gateway extract posted with the request");
+        } else if (gatewayConsumed && day.isBefore(settings.gateway().firstKeptDay(LocalDate.now(clock.withZone(zone))))) {
+            sources.put("gateway", DERIVED);
+            sources.put("gateway.detail", "FALLBACK: billing keeps its record of the SMS gateway's output for "
+                    + settings.gateway().retention().toDays() + " days (mobim.billing.reconciliation.gateway.retention) "
+                    + "and this day is older; every SMS leg that carried an SMS-C reference counts as accepted, so no "
+                    + "delivery outcome is checked");
         } else if (gatewayConsumed) {
             gatewayOfDay = new ArrayList<>();
             for (GatewayFact f : gatewayFacts.ofDays(day.minusDays(1), day.plusDays(1))) {

@@ -3,6 +3,8 @@ package io.mobim.billing.it;
 import static io.mobim.billing.it.KafkaTestSupport.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.mobim.billing.BillingProperties;
+import io.mobim.billing.gateway.GatewayFactRetention;
 import io.mobim.billing.rating.RatingService;
 import io.mobim.billing.reconciliation.ReconciliationCsv;
 import io.mobim.billing.reconciliation.ReconciliationReport;
@@ -18,6 +20,7 @@ import io.mobim.events.charging.ChargingKind;
 import io.mobim.events.sms.SmsDlr;
 import io.mobim.events.sms.SmsMo;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -88,6 +91,8 @@ class GatewayReconciliationKafkaTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired RatingService rating;
     @Autowired ReconciliationService reconciliation;
+    @Autowired GatewayFactRetention retention;
+    @Autowired BillingProperties billing;
 
     private final String run = Integer.toString(ThreadLocalRandom.current().nextInt(1_000_000, 9_999_999));
     private final String alice = "+447722" + run.substring(1);
@@ -183,6 +188,34 @@ class GatewayReconciliationKafkaTest {
         } finally {
             jdbc.execute("alter table billing.gateway_fact drop constraint test_refused");
         }
+    }
+
+    @Test
+    void facts_past_the_retention_are_deleted_and_a_report_of_their_day_says_its_gateway_view_is_derived() throws Exception {
+        // the default retention, 400 days: a day 402 days ago is past it, one 2 days ago is kept
+        Instant old = Instant.now().minus(Duration.ofDays(402));
+        Instant recent = Instant.now().minus(Duration.ofDays(2));
+        List<ProducerRecord<String, byte[]>> gateway = new ArrayList<>();
+        gateway.add(mo("old-mo", old));
+        gateway.addAll(mt("old-mt", "im.message", old, SmsDlr.Status.DELIVERED));
+        gateway.add(mo("recent-mo", recent));
+        gateway.addAll(mt("recent-mt", "im.message", recent, SmsDlr.Status.DELIVERED));
+        publish(gateway);
+        await(() -> facts() == 4);
+
+        assertThat(retention.purge()).as("facts deleted by this run (other tests' days are in 2032)").isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.queryForList("select fact_id from billing.gateway_fact where fact_id like ? order by fact_id",
+                String.class, "%-" + run)).as("the recent day's MO and MT are kept")
+                .containsExactly("dlv-" + ref("recent-mt"), "mo-" + ref("recent-mo"));
+        LocalDate oldDay = old.atZone(billing.businessZone()).toLocalDate();
+        LocalDate recentDay = recent.atZone(billing.businessZone()).toLocalDate();
+        ReconciliationReport pastRetention = reconciliation.report(oldDay, List.of(), null);
+        assertThat(pastRetention.sources()).containsEntry("gateway", ReconciliationService.DERIVED);
+        assertThat(pastRetention.sources().get("gateway.detail")).startsWith("FALLBACK")
+                .contains("400 days").contains("mobim.billing.reconciliation.gateway.retention");
+        assertThat(reconciliation.report(recentDay, List.of(), null).sources())
+                .containsEntry("gateway", ReconciliationService.SMS_TOPICS);
     }
 
     private String ref(String name) {
