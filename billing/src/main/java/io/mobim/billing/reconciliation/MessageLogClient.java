@@ -3,6 +3,7 @@ package io.mobim.billing.reconciliation;
 import io.mobim.billing.reconciliation.ThreeWayReconciliation.LogEntry;
 import io.mobim.events.EventJson;
 import io.mobim.events.messagelog.MessageLogExtract;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectReader;
 
 /**
@@ -134,7 +136,7 @@ public class MessageLogClient {
                             (credentials.username() + ":" + credentials.password()).getBytes(StandardCharsets.UTF_8)))
                     .exchange((request, response) -> {
                         if (response.getStatusCode().isError()) {
-                            throw new IllegalStateException("HTTP " + response.getStatusCode().value());
+                            throw new IllegalStateException("HTTP " + response.getStatusCode().value() + problemDetail(response.getBody()));
                         }
                         return read(response.getBody());
                     });
@@ -153,6 +155,16 @@ public class MessageLogClient {
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     /** An extract read from its JSON ({@link MessageLogExtract}'s shape), leg by leg, its other fields skipped. */
+    /** {@code ": <detail>"} of an RFC 9457 problem body, else nothing: the IM core says why it has no log of the day. */
+    private static String problemDetail(InputStream body) {
+        try {
+            JsonNode detail = EventJson.mapper().readTree(body.readNBytes(4096)).get("detail");
+            return detail == null || detail.isNull() ? "" : ": " + detail.asString();
+        } catch (IOException | RuntimeException notAProblem) {
+            return "";
+        }
+    }
+
     record Extract(LocalDate day, List<LogEntry> legs, Set<String> freeMos) {
     }
 

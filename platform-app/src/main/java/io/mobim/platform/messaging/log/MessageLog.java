@@ -8,6 +8,7 @@ import io.mobim.events.charging.Channel;
 import io.mobim.events.charging.Direction;
 import io.mobim.events.messagelog.MessageLogExtract;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,10 +33,39 @@ public class MessageLog {
 
     private final JdbcClient jdbc;
     private final ZoneId defaultZone;
+    private final Clock clock;
+    private final Duration messageRetention;
+    private final Duration wholeFor;
 
-    MessageLog(JdbcClient jdbc, ZoneId defaultZone) {
+    /**
+     * @param messageRetention {@code mobim.messaging.retention}: finished messages are deleted this long after they
+     *                         were sent, with their deliveries
+     * @param validity         {@code mobim.messaging.validity}: a delivery confirmed on a day may be of a message sent
+     *                         this long before, so a day's log is whole for the retention minus this
+     */
+    MessageLog(JdbcClient jdbc, ZoneId defaultZone, Clock clock, Duration messageRetention, Duration validity) {
         this.jdbc = jdbc;
         this.defaultZone = defaultZone;
+        this.clock = clock;
+        this.messageRetention = messageRetention;
+        this.wholeFor = messageRetention.minus(validity);
+    }
+
+    /** A day whose messages are no longer all here: its log would count every rated leg as missing. */
+    public static final class DayNotKept extends RuntimeException {
+        DayNotKept(String message) {
+            super(message);
+        }
+    }
+
+    /** Throws {@link DayNotKept} if the day (in {@code zone}) began longer ago than the retention minus the validity. */
+    public void requireKept(LocalDate day, ZoneId zone) {
+        Instant cutoff = clock.instant().minus(wholeFor);
+        if (day.atStartOfDay(zone).toInstant().isBefore(cutoff)) {
+            throw new DayNotKept("The message log of " + day + " is no longer whole: finished messages are deleted "
+                    + messageRetention.toDays() + " days after they were sent (mobim.messaging.retention), with their "
+                    + "deliveries, and a day's deliveries may be of messages sent up to mobim.messaging.validity before it");
+        }
     }
 
     public ZoneId defaultZone() {
@@ -44,6 +74,7 @@ public class MessageLog {
 
     @Transactional(readOnly = true)
     public MessageLogExtract extract(LocalDate day, ZoneId zone) {
+        requireKept(day, zone);
         List<MessageLogExtract.Leg> legs = new ArrayList<>();
         forEachLeg(day, zone, legs::add);
         return new MessageLogExtract(day, zone.getId(), day.atStartOfDay(zone).toInstant(),

@@ -12,8 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -40,6 +43,14 @@ public class MessageLogController {
         this.log = log;
     }
 
+    /** 410 Gone: the day's messages are past their retention, so no whole log of it can be made any more. */
+    @ExceptionHandler(MessageLog.DayNotKept.class)
+    ProblemDetail notKept(MessageLog.DayNotKept e) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(HttpStatus.GONE, e.getMessage());
+        p.setTitle("Day past the message retention");
+        return p;
+    }
+
     @GetMapping(path = "/{day}", produces = MediaType.APPLICATION_JSON_VALUE)
     public MessageLogExtract json(@PathVariable LocalDate day, @RequestParam(required = false) ZoneId zone) {
         return log.extract(day, zone == null ? log.defaultZone() : zone);
@@ -55,6 +66,7 @@ public class MessageLogController {
     @GetMapping(path = "/{day}", produces = "text/csv")
     public ResponseEntity<StreamingResponseBody> csv(@PathVariable LocalDate day, @RequestParam(required = false) ZoneId zone) {
         ZoneId in = zone == null ? log.defaultZone() : zone;
+        log.requireKept(day, in);   // before the body: once it streams, the status is sent
         StreamingResponseBody body = stream -> {
             // written as read: the day's legs are never held in memory together
             Writer out = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));

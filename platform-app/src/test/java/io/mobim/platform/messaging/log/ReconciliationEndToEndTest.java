@@ -178,6 +178,22 @@ class ReconciliationEndToEndTest {
         assertThat(get("/actuator/prometheus", "text/plain", inProcess).statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void aDayPastTheMessageRetentionHasNoLogAndItsReportSaysTheLogIsDerived() throws Exception {
+        // mobim.messaging.retention 90 days minus mobim.messaging.validity 3: a log of a day older than 87 is not whole
+        LocalDate day = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(88);
+        for (String type : List.of("application/json", "text/csv")) {
+            HttpResponse<String> gone = get("/api/v1/messages/log/" + day, type, "billing:billing-secret");
+            assertThat(gone.statusCode()).as(type).isEqualTo(410);
+            assertThat(gone.body()).as(type).contains("mobim.messaging.retention");
+        }
+        JsonNode report = reconciliation(day);
+        assertThat(report.get("sources").get("log").asString()).isEqualTo("billing-derived");
+        assertThat(report.get("sources").get("log.detail").asString()).contains("HTTP 410").contains("mobim.messaging.retention");
+        assertThat(get("/api/v1/messages/log/" + day.plusDays(3), "application/json", "billing:billing-secret").statusCode())
+                .as("a day within the retention").isEqualTo(200);
+    }
+
     /** Every side has caught up: both legs of the SMS chat are rated and confirmed, the lost leg is listed. */
     private static boolean settled(JsonNode report, UUID hello, UUID lost) {
         JsonNode w = report.get("threeWay");
