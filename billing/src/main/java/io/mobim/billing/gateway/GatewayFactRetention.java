@@ -5,21 +5,18 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Deletes billing's gateway facts once their business day is older than the retention
- * ({@code mobim.billing.reconciliation.gateway.retention}): at start and every hour, in batches of its own
- * transaction each, so that a backlog (a first run on a year of facts) never holds one long transaction. Safe on every
+ * ({@code mobim.billing.reconciliation.gateway.retention}): every hour, in batches of their own transaction
+ * each, so that a backlog (a first run on a year of facts) never holds one long transaction. Safe on every
  * billing instance at once: a fact two instances both pick is deleted by one, and the other's delete finds it gone.
  */
-public class GatewayFactRetention implements SmartLifecycle {
+public class GatewayFactRetention {
 
     private static final Logger log = LoggerFactory.getLogger(GatewayFactRetention.class);
 
@@ -33,7 +30,6 @@ public class GatewayFactRetention implements SmartLifecycle {
     private final ZoneId businessZone;
     private final UnaryOperator<LocalDate> firstKeptDay;
     private final Counter purged;
-    private ScheduledExecutorService scheduler;
 
     /**
      * @param firstKeptDay the first business day kept, given today's (in the business zone)
@@ -67,38 +63,9 @@ public class GatewayFactRetention implements SmartLifecycle {
         return total;
     }
 
-    private void tryPurge() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            // the next run deletes what this one could not; reports never read days past the retention
-            log.warn("Could not delete expired gateway facts: {}", e.toString());
-        }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (scheduler != null) {
-            return;
-        }
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "billing-gateway-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::tryPurge, 0, 1, TimeUnit.HOURS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return scheduler != null;
+    /** Every instance, hourly, from a minute after start (the application's scheduler, as other retentions). */
+    @Scheduled(initialDelayString = "1m", fixedDelayString = "1h")
+    void scheduledPurge() {
+        purge();
     }
 }
