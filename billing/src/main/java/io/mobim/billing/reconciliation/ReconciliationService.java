@@ -136,7 +136,10 @@ public class ReconciliationService {
         if (fetch instanceof MessageLogClient.Fetched f) {
             sources.put("log", IM);
             sources.put("log.detail", "the IM core's message log, " + f.legs().size() + " legs"
-                    + (f.freeMos() == null ? "" : " and " + f.freeMos().size() + " MOs handled free of charge") + " from " + f.source());
+                    + (f.freeMos() == null ? "" : " and " + f.freeMos().size() + " MOs handled free of charge") + " from " + f.source()
+                    + (f.freeMos() != null ? "" : "; it does not say which MOs were handled free of charge (the day "
+                    + "reaches back past mobim.sms.handled-mo-retention, or the IM node is older), so an MO nobody was "
+                    + "charged for is listed as uncharged, not counted as a mismatch"));
             return f;
         }
         MessageLogClient.NotFetched failed = (MessageLogClient.NotFetched) fetch;

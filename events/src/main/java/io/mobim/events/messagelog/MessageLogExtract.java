@@ -20,14 +20,15 @@ import java.util.Objects;
  * @param legs    the legs, oldest first
  * @param freeMos the ids ({@code SmsMo.id}) of the MOs the IM core handled around the day without charging anyone, by
  *                design: commands (ADD, ACCEPT, HELP...), messages it refused with a help reply, the SMS-C's redeliveries
- *                of an MO it had handled. Absent from an older IM node's extract (then empty)
+ *                of an MO it had handled. Null when the IM core cannot tell them all: the day reaches back past
+ *                the marks it keeps ({@code mobim.sms.handled-mo-retention}), or an older IM node sent no list
  */
 public record MessageLogExtract(LocalDate day, String zone, Instant from, Instant until, List<Leg> legs, List<String> freeMos) {
 
     public MessageLogExtract {
         Objects.requireNonNull(day, "day");
         legs = legs == null ? List.of() : List.copyOf(legs);
-        freeMos = freeMos == null ? List.of() : List.copyOf(freeMos);
+        freeMos = freeMos == null ? null : List.copyOf(freeMos);
     }
 
     /** An extract that names no free MOs. */

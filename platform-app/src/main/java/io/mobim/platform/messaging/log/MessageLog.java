@@ -36,19 +36,24 @@ public class MessageLog {
     private final Clock clock;
     private final Duration messageRetention;
     private final Duration wholeFor;
+    private final Duration handledMoRetention;
 
     /**
      * @param messageRetention {@code mobim.messaging.retention}: finished messages are deleted this long after they
      *                         were sent, with their deliveries
      * @param validity         {@code mobim.messaging.validity}: a delivery confirmed on a day may be of a message sent
      *                         this long before, so a day's log is whole for the retention minus this
+     * @param handledMoRetention {@code mobim.sms.handled-mo-retention}: the marks of handled MOs, which tell the free
+     *                         ones, are deleted this long after their MO was handled
      */
-    MessageLog(JdbcClient jdbc, ZoneId defaultZone, Clock clock, Duration messageRetention, Duration validity) {
+    MessageLog(JdbcClient jdbc, ZoneId defaultZone, Clock clock, Duration messageRetention, Duration validity,
+               Duration handledMoRetention) {
         this.jdbc = jdbc;
         this.defaultZone = defaultZone;
         this.clock = clock;
         this.messageRetention = messageRetention;
         this.wholeFor = messageRetention.minus(validity);
+        this.handledMoRetention = handledMoRetention;
     }
 
     /** A day whose messages are no longer all here: its log would count every rated leg as missing. */
@@ -85,10 +90,15 @@ public class MessageLog {
      * The MOs handled around the day that no message came of ({@code im.sms_mo_handled} without an {@code im.message}
      * of their id): commands, refusals, redeliveries; free by design. Billing tells them from an MO the IM core never
      * handled. Read from an hour before the day to an hour after it, so that an MO the SMS-C delivered just before
-     * midnight and handled just after it is found; the marks are kept {@code mobim.sms.handled-mo-retention}.
+     * midnight and handled just after it is found. Null when that reaches back past {@code mobim.sms.handled-mo-retention}:
+     * some of the marks are gone, and a partial list would make billing count the free MOs it lacks as not charged.
      */
     List<String> freeMos(LocalDate day, ZoneId zone) {
-        Timestamp from = Timestamp.from(day.atStartOfDay(zone).toInstant().minus(AROUND_THE_DAY));
+        Instant since = day.atStartOfDay(zone).toInstant().minus(AROUND_THE_DAY);
+        if (since.isBefore(clock.instant().minus(handledMoRetention))) {
+            return null;
+        }
+        Timestamp from = Timestamp.from(since);
         Timestamp until = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant().plus(AROUND_THE_DAY));
         return jdbc.sql("""
                 select h.mo_id from im.sms_mo_handled h where h.handled_at >= ? and h.handled_at < ?

@@ -194,6 +194,28 @@ class ReconciliationEndToEndTest {
                 .as("a day within the retention").isEqualTo(200);
     }
 
+    @Test
+    void aDayPastTheHandledMoRetentionNamesNoFreeMosAndItsReportSaysSo() {
+        // mobim.sms.handled-mo-retention 14 days: for a day 20 days ago the marks that tell a free MO from one the IM
+        // core never handled are gone, so a list of them would be short and billing would count the rest as mismatches
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        assertThat(extract(today).get("freeMos").isArray()).as("today's free MOs are known").isTrue();
+        LocalDate day = today.minusDays(20);
+        JsonNode freeMos = extract(day).get("freeMos");
+        assertThat(freeMos == null || freeMos.isNull()).as("free MOs of %s: %s", day, freeMos).isTrue();
+
+        JsonNode report = reconciliation(day);
+        assertThat(report.get("sources").get("log").asString()).isEqualTo("im");
+        assertThat(report.get("sources").get("log.detail").asString()).contains("mobim.sms.handled-mo-retention");
+        assertThat(report.get("threeWay").get("moFreeKnown").asBoolean()).isFalse();
+    }
+
+    private JsonNode extract(LocalDate day) {
+        HttpResponse<String> response = get("/api/v1/messages/log/" + day, "application/json", "billing:billing-secret");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return EventJson.mapper().readTree(response.body());
+    }
+
     /** Every side has caught up: both legs of the SMS chat are rated and confirmed, the lost leg is listed. */
     private static boolean settled(JsonNode report, UUID hello, UUID lost) {
         JsonNode w = report.get("threeWay");
