@@ -61,6 +61,11 @@ class SmsConfiguration {
     }
 
     @Bean
+    FreeMoLog freeMos(JdbcClient jdbc, Clock clock, SmsSettings settings) {
+        return new FreeMoLog(jdbc, clock, settings.handledMoRetention());
+    }
+
+    @Bean
     HandledMos handledMos(JdbcClient jdbc, Clock clock, SmsSettings settings, MeterRegistry meters) {
         return new HandledMos(jdbc, clock, settings.redeliveryWindow(), settings.redeliveryMatch(), meters);
     }

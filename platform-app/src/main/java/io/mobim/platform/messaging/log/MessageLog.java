@@ -2,6 +2,7 @@ package io.mobim.platform.messaging.log;
 
 import io.mobim.platform.messaging.DeliveryChannel;
 import io.mobim.platform.messaging.DeliveryState;
+import io.mobim.platform.messaging.FreeMos;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.SmsSubmission;
 import io.mobim.events.charging.Channel;
@@ -36,24 +37,23 @@ public class MessageLog {
     private final Clock clock;
     private final Duration messageRetention;
     private final Duration wholeFor;
-    private final Duration handledMoRetention;
+    private final FreeMos freeMos;
 
     /**
      * @param messageRetention {@code mobim.messaging.retention}: finished messages are deleted this long after they
      *                         were sent, with their deliveries
      * @param validity         {@code mobim.messaging.validity}: a delivery confirmed on a day may be of a message sent
      *                         this long before, so a day's log is whole for the retention minus this
-     * @param handledMoRetention {@code mobim.sms.handled-mo-retention}: the marks of handled MOs, which tell the free
-     *                         ones, are deleted this long after their MO was handled
+     * @param freeMos          the MOs the SMS channel handled free of charge
      */
     MessageLog(JdbcClient jdbc, ZoneId defaultZone, Clock clock, Duration messageRetention, Duration validity,
-               Duration handledMoRetention) {
+               FreeMos freeMos) {
         this.jdbc = jdbc;
         this.defaultZone = defaultZone;
         this.clock = clock;
         this.messageRetention = messageRetention;
         this.wholeFor = messageRetention.minus(validity);
-        this.handledMoRetention = handledMoRetention;
+        this.freeMos = freeMos;
     }
 
     /** A day whose messages are no longer all here: its log would count every rated leg as missing. */
@@ -83,36 +83,8 @@ public class MessageLog {
         List<MessageLogExtract.Leg> legs = new ArrayList<>();
         forEachLeg(day, zone, legs::add);
         return new MessageLogExtract(day, zone.getId(), day.atStartOfDay(zone).toInstant(),
-                day.plusDays(1).atStartOfDay(zone).toInstant(), legs, freeMos(day, zone));
+                day.plusDays(1).atStartOfDay(zone).toInstant(), legs, freeMos.around(day, zone));
     }
-
-    /**
-     * The MOs handled around the day that no message came of ({@code im.sms_mo_handled} without an {@code im.message}
-     * of their id): commands, refusals, redeliveries; free by design. Billing tells them from an MO the IM core never
-     * handled. Read from an hour before the day to an hour after it, so that an MO the SMS-C delivered just before
-     * midnight and handled just after it is found. Null when that reaches back past {@code mobim.sms.handled-mo-retention}:
-     * some of the marks are gone, and a partial list would make billing count the free MOs it lacks as not charged.
-     */
-    List<String> freeMos(LocalDate day, ZoneId zone) {
-        Instant since = day.atStartOfDay(zone).toInstant().minus(AROUND_THE_DAY);
-        if (since.isBefore(clock.instant().minus(handledMoRetention))) {
-            return null;
-        }
-        Timestamp from = Timestamp.from(since);
-        Timestamp until = Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant().plus(AROUND_THE_DAY));
-        return jdbc.sql("""
-                select h.mo_id from im.sms_mo_handled h where h.handled_at >= ? and h.handled_at < ?
-                except
-                select substr(m.client_message_id, ?) from im.message m
-                where m.created_at >= ? and m.created_at < ? and m.origin_channel = 'SMS' and m.client_message_id like ?
-                order by 1""")
-                .params(from, until, MessageSender.MO_CLIENT_ID_PREFIX.length() + 1, from, until,
-                        MessageSender.MO_CLIENT_ID_PREFIX + "%")
-                .query(String.class).list();
-    }
-
-    /** How far around the day {@link #freeMos} looks: a message is created in the transaction that marks its MO. */
-    private static final Duration AROUND_THE_DAY = Duration.ofHours(1);
 
     /**
      * Hands the day's legs to {@code sink} in order as they are read, a few hundred at a time from a cursor: a day of
