@@ -7,6 +7,8 @@
 # data.
 # Usage, from the project root after `./mvnw -B -ntp -DskipTests package`:
 #   [JAR=...] [JFR=0] [JFC=...] [WARMUP=3000] [PGSTAT=1] flock /tmp/bench.lock bench/sms/p1-profile.sh [N=10000] [extra mobim arguments...]
+# The send limit (mobim.messaging.send-limit, 30 a minute per subscriber) is lifted unless the arguments set it: beyond
+# some 27 commands per sender (N + WARMUP above ~27,000) most commands would otherwise get the limit's reply.
 # JFC: the JFR settings (default: compilations.jfc, the JIT's compilations only); the recording is $W/run.jfr.
 # PGSTAT=1: the embedded PostgreSQL loads pg_stat_statements, and the statements that took the most time over the
 # measured commands are printed per 1,000 commands (calls, execution ms, planning ms, rows), into $W/statements too;
@@ -27,11 +29,12 @@ APP=; trap '[ -n "$APP" ] && kill -TERM $APP 2>/dev/null' EXIT
 cp -a "$SEED/data" $W/data
 SMSC_PORT=27775 MODE=mo N=${WARMUP:-3000} SENDERS=1000 WINDOW=100 START=now IDLE_MS=30000 node "$DRIVER" > $W/warmup.out 2>&1 & DRV=$!
 sleep 0.5
+LIMIT_OPTION=(--mobim.messaging.send-limit=10000000); [[ " $* " == *" --mobim.messaging.send-limit="* ]] && LIMIT_OPTION=()
 PG_OPTIONS=(); [ "${PGSTAT:-0}" = 1 ] && PG_OPTIONS=(--mobim.embedded.postgres-settings.shared_preload_libraries=pg_stat_statements \
   '--mobim.embedded.postgres-settings[pg_stat_statements.track]=all')
 JFR_OPTION=; [ "${JFR:-1}" = 0 ] || JFR_OPTION="-XX:StartFlightRecording=filename=$W/run.jfr,settings=${JFC:-$HERE/compilations.jfc}"
 (cd $W && exec setsid "$JAVA" $JFR_OPTION -jar "$JAR" --mobim.smpp.simulator.enabled=false --mobim.smpp.smsc[0].host=127.0.0.1 \
-   --mobim.smpp.smsc[0].port=27775 --mobim.smpp.smsc[0].system-id=mobim --mobim.smpp.smsc[0].password=pw "${PG_OPTIONS[@]}" "$@" >>$W/run.log 2>&1) & APP=$!
+   --mobim.smpp.smsc[0].port=27775 --mobim.smpp.smsc[0].system-id=mobim --mobim.smpp.smsc[0].password=pw "${LIMIT_OPTION[@]}" "${PG_OPTIONS[@]}" "$@" >>$W/run.log 2>&1) & APP=$!
 wait $DRV; echo "mobim warm-up: $(grep '"ev":"result"' $W/warmup.out)"
 sleep 3
 threads() { for t in /proc/$APP/task/*; do s=$(sed 's/.*) //' $t/stat 2>/dev/null) || continue; set -- $s
