@@ -55,7 +55,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import({BillingKafkaConfiguration.class, BillingApi.class, BillingProblems.class})
 public class BillingAutoConfiguration {
 
-    private static Clock clock(ObjectProvider<Clock> clock) {
+    /** The application's clock, else the system's UTC clock. */
+    static Clock clock(ObjectProvider<Clock> clock) {
         return clock.getIfAvailable(Clock::systemUTC);
     }
 

@@ -55,7 +55,7 @@ class GatewayKafkaConfiguration {
     @Bean
     GatewayFactRetention billingGatewayFactRetention(GatewayFactStore store, BillingProperties billing,
             ReconciliationProperties reconciliation, ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
-        return new GatewayFactRetention(store, clock.getIfAvailable(Clock::systemUTC), billing.businessZone(),
+        return new GatewayFactRetention(store, BillingAutoConfiguration.clock(clock), billing.businessZone(),
                 reconciliation.gateway()::firstKeptDay, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -154,7 +154,6 @@ public class MessageLogClient {
     private static final ObjectReader LEG = EventJson.mapper().readerFor(MessageLogExtract.Leg.class)
             .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
-    /** An extract read from its JSON ({@link MessageLogExtract}'s shape), leg by leg, its other fields skipped. */
     /** {@code ": <detail>"} of an RFC 9457 problem body, else nothing: the IM core says why it has no log of the day. */
     private static String problemDetail(InputStream body) {
         try {
@@ -165,6 +164,7 @@ public class MessageLogClient {
         }
     }
 
+    /** An extract read from its JSON ({@link MessageLogExtract}'s shape), leg by leg, its other fields skipped. */
     record Extract(LocalDate day, List<LogEntry> legs, Set<String> freeMos) {
     }
 

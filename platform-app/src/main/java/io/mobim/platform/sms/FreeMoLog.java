@@ -3,12 +3,12 @@ package io.mobim.platform.sms;
 import io.mobim.platform.messaging.MessageSender;
 import io.mobim.platform.messaging.FreeMos;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -24,19 +24,18 @@ final class FreeMoLog implements FreeMos {
     private static final Duration AROUND_THE_DAY = Duration.ofHours(1);
 
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration handledMoRetention;
+    private final Supplier<Instant> marksKeptSince;
 
-    FreeMoLog(JdbcClient jdbc, Clock clock, Duration handledMoRetention) {
+    /** @param marksKeptSince since when every mark of a handled MO is still kept ({@link HandledMoPurge#keptSince}) */
+    FreeMoLog(JdbcClient jdbc, Supplier<Instant> marksKeptSince) {
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.handledMoRetention = handledMoRetention;
+        this.marksKeptSince = marksKeptSince;
     }
 
     @Override
     public List<String> around(LocalDate day, ZoneId zone) {
         Instant since = day.atStartOfDay(zone).toInstant().minus(AROUND_THE_DAY);
-        if (since.isBefore(clock.instant().minus(handledMoRetention))) {
+        if (since.isBefore(marksKeptSince.get())) {
             return null;
         }
         Timestamp from = Timestamp.from(since);

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,9 +35,14 @@ class HandledMoPurge {
         this.purged = meters.counter("mobim.sms.handled-mo.purged");
     }
 
+    /** Since when every mark is still here: older ones may have been deleted. */
+    Instant keptSince() {
+        return clock.instant().minus(retention);
+    }
+
     /** Deletes the marks older than the retention; returns how many. */
     int purge() {
-        Timestamp cutoff = Timestamp.from(clock.instant().minus(retention));
+        Timestamp cutoff = Timestamp.from(keptSince());
         int total = 0;
         int n;
         do {

@@ -61,8 +61,8 @@ class SmsConfiguration {
     }
 
     @Bean
-    FreeMoLog freeMos(JdbcClient jdbc, Clock clock, SmsSettings settings) {
-        return new FreeMoLog(jdbc, clock, settings.handledMoRetention());
+    FreeMoLog freeMos(JdbcClient jdbc, HandledMoPurge purge) {
+        return new FreeMoLog(jdbc, purge::keptSince);
     }
 
     @Bean
